@@ -1,0 +1,33 @@
+# Two commands on a fresh machine: `make run` and `make test`. Both go through `make setup`.
+PY      ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.setup-stamp
+ARGS    ?=
+
+.PHONY: setup run test lint data clean
+
+setup: $(STAMP)
+
+# torch is installed on its own, pinned, first: 2.13.0 is the local CPU build; anything else pulls CUDA.
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet "torch==2.13.0"
+	$(BIN)/python -m pip install --quiet -e ".[train,dev]"
+	touch $(STAMP)
+
+run: setup
+	$(BIN)/python -m assistant $(ARGS)
+
+test: setup
+	$(BIN)/python -m pytest -q $(ARGS)
+
+lint: setup
+	$(BIN)/ruff check assistant training evaluation tests
+
+data: setup
+	$(BIN)/python -m training.data --out data/ --n 20000
+
+clean:
+	rm -rf $(VENV) data/ .pytest_cache

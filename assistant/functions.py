@@ -1,0 +1,449 @@
+"""The calendar function schema: the one typed core that training, evaluation and the assistant import.
+
+A call is rendered in the functional-token format of Octopus v2 (arXiv 2404.01744)::
+
+    <oc_1>("Zahnarzt", "2026-11-25", "14:30", 45)<oc_end>
+
+``<oc_i>`` picks the function, its arguments follow in schema order as JSON literals (strings, integers,
+``null`` for "not said"), and ``<oc_end>`` stops generation. A query that is not a calendar command gets
+``<oc_0><oc_end>``. Adding a function is one new entry in ``FUNCTIONS`` (plus its templates).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = [
+    "END_TOKEN",
+    "FUNCTIONS",
+    "FUNCTIONAL_TOKENS",
+    "NO_CALL_TOKEN",
+    "PROMPT_INSTRUCTION",
+    "ArgumentTypeError",
+    "ArityError",
+    "Call",
+    "CallError",
+    "Function",
+    "InvalidDate",
+    "InvalidDuration",
+    "InvalidTime",
+    "InvalidTitle",
+    "MalformedCall",
+    "Missing",
+    "MissingArgument",
+    "MissingEndToken",
+    "NoCall",
+    "Param",
+    "ParamType",
+    "UnbalancedQuotes",
+    "UnknownFunctionToken",
+    "build_prompt",
+    "call_from_json",
+    "function_by_name",
+    "function_by_token",
+    "parse_call",
+    "prompt_prefix",
+    "prompt_query_part",
+    "render_call",
+]
+
+END_TOKEN = "<oc_end>"
+NO_CALL_TOKEN = "<oc_0>"
+MAX_TITLE_CHARS = 200
+MAX_DURATION_MINUTES = 24 * 60
+
+
+# --------------------------------------------------------------------------- errors
+
+
+class CallError(ValueError):
+    """A model output or a call that does not validate. The message is meant for the user's eyes."""
+
+
+class MalformedCall(CallError):
+    """The text is not shaped like ``<oc_i>(args)<oc_end>`` at all."""
+
+
+class MissingEndToken(CallError):
+    """Generation stopped (or ran away) without ``<oc_end>``."""
+
+
+class UnknownFunctionToken(CallError):
+    """The functional token names no function of the schema."""
+
+
+class ArityError(CallError):
+    """Too many or too few arguments for the function."""
+
+
+class ArgumentTypeError(CallError):
+    """An argument has the wrong JSON type (a number where a string belongs, ...)."""
+
+
+class UnbalancedQuotes(CallError):
+    """A string argument is not closed."""
+
+
+class MissingArgument(CallError):
+    """``null`` (not said) where the schema needs a value."""
+
+
+class InvalidDate(CallError):
+    """Not a real calendar date in YYYY-MM-DD form (2025-18-34, 2026-02-30)."""
+
+
+class InvalidTime(CallError):
+    """Not a 24-hour HH:MM time (25:00, 9:5)."""
+
+
+class InvalidDuration(CallError):
+    """A duration that is not a whole number of minutes in 1..1440."""
+
+
+class InvalidTitle(CallError):
+    """An empty or absurdly long title."""
+
+
+# --------------------------------------------------------------------------- schema
+
+
+class ParamType(enum.Enum):
+    TITLE = "title"  # free text, copied from the query
+    DATE = "date"  # YYYY-MM-DD
+    TIME = "time"  # HH:MM, 24 h
+    MINUTES = "minutes"  # positive int, <= 24 h
+
+
+class Missing(enum.Enum):
+    """What the schema does with an argument the user did not say."""
+
+    FORBIDDEN = "forbidden"  # the call is invalid without it
+    ASK = "ask"  # the call carries null; the assistant asks back before executing
+    DEFAULT = "default"  # the renderer writes Param.default
+    TODAY = "today"  # the renderer writes the date of the prompt's "today"
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type: ParamType
+    missing: Missing = Missing.FORBIDDEN
+    default: Any = None
+    description: str = ""
+
+    @property
+    def nullable(self) -> bool:
+        return self.missing is Missing.ASK
+
+
+@dataclass(frozen=True)
+class Function:
+    name: str
+    token: str
+    params: tuple[Param, ...]
+    description: str  # used only by the in-context baseline and the docs, never by the tuned model's prompt
+
+    def param(self, name: str) -> Param:
+        for p in self.params:
+            if p.name == name:
+                return p
+        raise KeyError(name)
+
+    def fill_defaults(self, arguments: Mapping[str, Any], today: dt.date) -> dict[str, Any]:
+        """Arguments in schema order, with unsaid DEFAULT/TODAY arguments filled and unsaid ASK ones null."""
+        out: dict[str, Any] = {}
+        for p in self.params:
+            value = arguments.get(p.name)
+            if value is None:
+                if p.missing is Missing.DEFAULT:
+                    value = p.default
+                elif p.missing is Missing.TODAY:
+                    value = today.isoformat()
+            out[p.name] = value
+        return out
+
+
+FUNCTIONS: tuple[Function, ...] = (
+    Function(
+        name="create_event",
+        token="<oc_1>",
+        description="Create a calendar event.",
+        params=(
+            Param("title", ParamType.TITLE, description="what the event is, in the user's words"),
+            Param("date", ParamType.DATE, Missing.ASK, description="day of the event, YYYY-MM-DD"),
+            Param("time", ParamType.TIME, Missing.ASK, description="start time, HH:MM (24 h)"),
+            Param("duration_minutes", ParamType.MINUTES, Missing.DEFAULT, 60, "length in minutes"),
+        ),
+    ),
+    Function(
+        name="list_events",
+        token="<oc_2>",
+        description="List the events of one day.",
+        params=(Param("date", ParamType.DATE, Missing.TODAY, description="the day, YYYY-MM-DD"),),
+    ),
+    Function(
+        name="delete_event",
+        token="<oc_3>",
+        description="Delete an event by its title on a given day.",
+        params=(
+            Param("title", ParamType.TITLE, description="title of the event to delete"),
+            Param("date", ParamType.DATE, Missing.ASK, description="day of the event, YYYY-MM-DD"),
+        ),
+    ),
+)
+
+FUNCTIONAL_TOKENS: tuple[str, ...] = (NO_CALL_TOKEN, *(f.token for f in FUNCTIONS), END_TOKEN)
+
+_BY_NAME = {f.name: f for f in FUNCTIONS}
+_BY_TOKEN = {f.token: f for f in FUNCTIONS}
+assert len(_BY_NAME) == len(FUNCTIONS) and len(_BY_TOKEN) == len(FUNCTIONS), "duplicate function name/token"
+
+
+def function_by_name(name: str) -> Function:
+    try:
+        return _BY_NAME[name]
+    except KeyError:
+        raise UnknownFunctionToken(f"unknown function {name!r}") from None
+
+
+def function_by_token(token: str) -> Function:
+    try:
+        return _BY_TOKEN[token]
+    except KeyError:
+        raise UnknownFunctionToken(f"unknown functional token {token!r}") from None
+
+
+# --------------------------------------------------------------------------- calls
+
+
+@dataclass(frozen=True)
+class Call:
+    """A validated function call. Arguments are in schema order; ``None`` means "not said, ask back"."""
+
+    function: str
+    arguments: Mapping[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        spec = function_by_name(self.function)
+        args = dict(self.arguments)
+        names = [p.name for p in spec.params]
+        if sorted(args) != sorted(names):
+            raise ArityError(f"{self.function} takes {names}, got {sorted(args)}")
+        for p in spec.params:
+            _validate_value(p, args[p.name])
+        object.__setattr__(self, "arguments", {n: args[n] for n in names})
+
+    @property
+    def spec(self) -> Function:
+        return function_by_name(self.function)
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """Names of arguments the user did not say and the assistant must ask for."""
+        return tuple(n for n, v in self.arguments.items() if v is None)
+
+    def with_arguments(self, **changes: Any) -> Call:
+        return Call(self.function, {**self.arguments, **changes})
+
+    def to_json(self) -> dict[str, Any]:
+        return {"function": self.function, "arguments": dict(self.arguments)}
+
+    def render(self) -> str:
+        return render_call(self)
+
+
+@dataclass(frozen=True)
+class NoCall:
+    """The query is not a calendar command (chit-chat, weather, garbled speech)."""
+
+    function: None = None
+
+    @property
+    def arguments(self) -> dict[str, Any]:
+        return {}
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        return ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {"function": None, "arguments": {}}
+
+    def render(self) -> str:
+        return render_call(self)
+
+
+def call_from_json(data: Mapping[str, Any]) -> Call | NoCall:
+    """Inverse of ``to_json``; validates like the parser does."""
+    if not isinstance(data, Mapping) or "function" not in data:
+        raise MalformedCall("a call needs a 'function' field")
+    if data["function"] is None:
+        return NoCall()
+    arguments = data.get("arguments") or {}
+    if not isinstance(arguments, Mapping):
+        raise MalformedCall("'arguments' must be an object")
+    return Call(str(data["function"]), dict(arguments))
+
+
+# --------------------------------------------------------------------------- validation
+
+_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_TIME_RE = re.compile(r"([01]\d|2[0-3]):([0-5]\d)")
+
+
+def _validate_value(p: Param, value: Any) -> None:
+    if value is None:
+        if not p.nullable:
+            raise MissingArgument(f"'{p.name}' is required and was not given")
+        return
+    if p.type is ParamType.TITLE:
+        if not isinstance(value, str):
+            raise ArgumentTypeError(f"'{p.name}' must be text, got {value!r}")
+        if not value.strip():
+            raise InvalidTitle(f"'{p.name}' is empty")
+        if len(value) > MAX_TITLE_CHARS:
+            raise InvalidTitle(f"'{p.name}' is longer than {MAX_TITLE_CHARS} characters")
+    elif p.type is ParamType.DATE:
+        if not isinstance(value, str):
+            raise ArgumentTypeError(f"'{p.name}' must be a date string, got {value!r}")
+        if not _DATE_RE.fullmatch(value):
+            raise InvalidDate(f"'{value}' is not a date in YYYY-MM-DD form")
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            raise InvalidDate(f"'{value}' is not a real calendar date") from None
+    elif p.type is ParamType.TIME:
+        if not isinstance(value, str):
+            raise ArgumentTypeError(f"'{p.name}' must be a time string, got {value!r}")
+        if not _TIME_RE.fullmatch(value):
+            raise InvalidTime(f"'{value}' is not a 24-hour time HH:MM")
+    elif p.type is ParamType.MINUTES:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ArgumentTypeError(f"'{p.name}' must be a whole number of minutes, got {value!r}")
+        if not 0 < value <= MAX_DURATION_MINUTES:
+            raise InvalidDuration(f"a duration of {value} minutes is not between 1 minute and 24 hours")
+
+
+# --------------------------------------------------------------------------- rendering and parsing
+
+
+def _literal(value: Any) -> str:
+    # JSON literals escape quotes, backslashes and newlines, so any title round-trips exactly.
+    return json.dumps(value, ensure_ascii=False)
+
+
+def render_call(call: Call | NoCall) -> str:
+    if isinstance(call, NoCall):
+        return NO_CALL_TOKEN + END_TOKEN
+    args = ", ".join(_literal(v) for v in call.arguments.values())
+    return f"{call.spec.token}({args}){END_TOKEN}"
+
+
+_TOKEN_RE = re.compile(r"\s*(<oc_[^>]*>)")
+_DECODER = json.JSONDecoder()
+_LITERAL_RE = re.compile(r"-?\d+(\.\d+)?|null|true|false")
+
+
+def parse_call(text: str) -> Call | NoCall:
+    """Parse one model output. Raises a ``CallError`` subclass that says what is wrong."""
+    m = _TOKEN_RE.match(text)
+    if not m:
+        raise MalformedCall(f"output does not start with a functional token: {text[:60]!r}")
+    token = m.group(1)
+    if token == END_TOKEN:
+        raise MalformedCall("output starts with <oc_end> instead of a functional token")
+    pos = m.end()
+    if token == NO_CALL_TOKEN:
+        rest = text[pos:].strip()
+        if rest != END_TOKEN:
+            if END_TOKEN not in rest:
+                raise MissingEndToken("no-call output is not closed by <oc_end>")
+            raise MalformedCall(f"unexpected text after {NO_CALL_TOKEN}: {rest[:60]!r}")
+        return NoCall()
+    spec = function_by_token(token)
+    values, pos = _parse_arguments(text, pos)
+    rest = text[pos:]
+    if not rest.startswith(END_TOKEN):
+        raise MissingEndToken(f"call is not closed by {END_TOKEN}")
+    if rest[len(END_TOKEN) :].strip():
+        raise MalformedCall(f"unexpected text after {END_TOKEN}: {rest[len(END_TOKEN):][:60]!r}")
+    if len(values) != len(spec.params):
+        raise ArityError(f"{spec.name} takes {len(spec.params)} arguments, got {len(values)}")
+    return Call(spec.name, {p.name: v for p, v in zip(spec.params, values)})
+
+
+def _parse_arguments(text: str, pos: int) -> tuple[list[Any], int]:
+    """Parse ``(lit, lit, ...)`` starting at ``pos``; return the values and the position after ``)``."""
+    if pos >= len(text) or text[pos] != "(":
+        if END_TOKEN in text[pos:] or pos >= len(text):
+            raise MalformedCall("arguments must be in parentheses after the functional token")
+        raise MalformedCall(f"expected '(' after the functional token, got {text[pos:pos + 20]!r}")
+    pos += 1
+    values: list[Any] = []
+    while True:
+        pos = _skip_ws(text, pos)
+        if pos >= len(text):
+            raise MissingEndToken("output ends inside the argument list")
+        if text[pos] == ")" and not values:
+            return values, pos + 1
+        if text[pos] == '"':
+            try:
+                value, pos = _DECODER.raw_decode(text, pos)
+            except json.JSONDecodeError:
+                raise UnbalancedQuotes("a quoted argument is not closed") from None
+        else:
+            m = _LITERAL_RE.match(text, pos)
+            if not m:
+                raise MalformedCall(f"cannot read an argument at {text[pos:pos + 20]!r}")
+            value = json.loads(m.group(0))
+            pos = m.end()
+        if isinstance(value, (float, bool)):
+            raise ArgumentTypeError(f"argument {len(values) + 1} has the wrong type: {value!r}")
+        values.append(value)
+        pos = _skip_ws(text, pos)
+        if pos >= len(text):
+            raise MissingEndToken("output ends inside the argument list")
+        if text[pos] == ",":
+            pos += 1
+            continue
+        if text[pos] == ")":
+            return values, pos + 1
+        raise MalformedCall(f"expected ',' or ')' between arguments, got {text[pos:pos + 20]!r}")
+
+
+def _skip_ws(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t\r\n":
+        pos += 1
+    return pos
+
+
+# --------------------------------------------------------------------------- prompt
+
+PROMPT_INSTRUCTION = (
+    "Below is the query from the users, please choose the correct function and generate the parameters "
+    "to call the function."
+)
+
+
+def prompt_prefix(today: dt.date) -> str:
+    """The part of the prompt that is constant for a day, so its key/values can be cached once.
+
+    Today's date (and weekday, in English) goes before the query so relative dates can be resolved and
+    the cacheable prefix is as long as possible.
+    """
+    return f"{PROMPT_INSTRUCTION}\n\nToday: {today:%A}, {today.isoformat()}\n\nQuery:"
+
+
+def prompt_query_part(query: str) -> str:
+    return f" {query.strip()}\n\nResponse:"
+
+
+def build_prompt(query: str, today: dt.date) -> str:
+    """The Octopus v2 prompt with today's date; the completion follows directly after it."""
+    return prompt_prefix(today) + prompt_query_part(query)

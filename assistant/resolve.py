@@ -1,0 +1,332 @@
+"""Turn what people say about dates, times and durations into ISO values, in German and English.
+
+Small models get weekdays and month ends wrong; code does not. The resolver is used to complete a call when
+the assistant asks back ("morgen um 9"), by the data generator to check every phrase it writes, and can turn
+a date expression that a model copied from the query into the ISO date that is shown and executed.
+
+Conventions (the data generator follows the same ones, and tests pin them):
+- A weekday ("am Freitag", "on Friday", "next Friday", "diesen Freitag") is the next such day strictly
+  after today; "nächste Woche Dienstag" / "next week Tuesday" is the Tuesday of the next Monday-based week.
+- A day without a year ("24. Dezember", "December 24th", "24.12.", "am 3.") is the next such day on or
+  after today.
+- A bare hour 1-6 ("um drei", "halb drei", "at 5") is in the afternoon, 7-12 as said; "abends", "pm",
+  "nachmittags", "in the evening" move it to the afternoon/evening; a leading zero ("06:30") or an hour
+  >= 13 is taken as a 24-hour time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+
+from .lexicon import MONTH_WORDS, WEEKDAY_WORDS, cardinal_words, ordinal_words
+
+__all__ = ["normalize", "resolve_date", "resolve_duration", "resolve_time"]
+
+
+# --------------------------------------------------------------------------- normalisation
+
+_EN_COMPOUND = re.compile(
+    r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](one|two|three|four|five|six|seven|eight|nine|"
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b"
+)
+_WORD = re.compile(r"[a-zäöüß]+(?:-[a-zäöüß]+)?")
+_HALF_UNITS = {"anderthalb": "1,5", "eineinhalb": "1,5", "einundhalb": "1,5", "zweieinhalb": "2,5",
+               "dreieinhalb": "3,5"}
+_PHRASES = [
+    # Fractions of an hour become minutes first, so "half an hour" never reads as "an hour".
+    (re.compile(r"\b(?:a |one )?half(?: an| a)? hour\b"), "30 minutes"),
+    (re.compile(r"\bthree quarters of an hour\b"), "45 minutes"),
+    (re.compile(r"\b(?:a )?quarter(?: of an)? hour\b"), "15 minutes"),
+    (re.compile(r"\b(?:(?:eine[rnm]?|1) )?halbe[nr]? stunde\b"), "30 minuten"),
+    (re.compile(r"\b(?:(?:eine[rnm]?|1) )?dreiviertel ?stunde\b"), "45 minuten"),
+    (re.compile(r"\b(?:(?:eine[rnm]?|1) )?viertel ?stunde\b"), "15 minuten"),
+    (re.compile(r"\bhalbstündig"), "30-minütig"),
+    (re.compile(r"\b(?:one|an|a) and a half\b"), "1.5"),
+    (re.compile(r"\btwo and a half\b"), "2.5"),
+    (re.compile(r"\bthree and a half\b"), "3.5"),
+    (re.compile(r"\b(?:an|one|1) hours? and a half\b"), "1.5 hours"),
+    (re.compile(r"\b(?:two|2) hours and a half\b"), "2.5 hours"),
+    (re.compile(r"\b(?:eine|1) stunde und eine halbe\b"), "1,5 stunden"),
+    (re.compile(r"\b(?:ein|eine|einer|einem|einen)\s+(?=(?:stunde|woche|tag)\b)"), "1 "),
+    (re.compile(r"\b(?:an?)\s+(?=(?:hour|week|day)\b)"), "1 "),
+    (re.compile(r"\bp\.\s?m\.?"), "pm"),
+    (re.compile(r"\ba\.\s?m\.?"), "am"),
+]
+
+
+def normalize(text: str) -> str:
+    """Lowercase, unify quotes and spaces, and write number words as digits ("halb drei" -> "halb 3")."""
+    t = text.lower().replace("’", "'").replace("\u00a0", " ")
+    t = re.sub(r"\s+", " ", t).strip()
+    for pattern, repl in _PHRASES:
+        t = pattern.sub(repl, t)
+    t = _EN_COMPOUND.sub(lambda m: _en_compound(m.group(1), m.group(2)), t)
+    for word, value in _HALF_UNITS.items():
+        t = re.sub(rf"\b{word}", value + " ", t)
+    t = re.sub(r"(\d,5) +(stündig|stunden|stunde)", r"\1 \2", t)
+
+    def word_to_number(m: re.Match[str]) -> str:
+        w = m.group(0)
+        if w in cardinal_words:
+            return str(cardinal_words[w])
+        if w in ordinal_words:
+            return f"{ordinal_words[w]}."
+        stem = re.fullmatch(r"([a-zäöüß]+?)(stündig\w*|minütig\w*)", w)
+        if stem and stem.group(1) in cardinal_words:
+            return f"{cardinal_words[stem.group(1)]}-{stem.group(2)}"
+        if stem and stem.group(1) in ("ein", "einein"):
+            return f"1-{stem.group(2)}"
+        return w
+
+    t = _WORD.sub(word_to_number, t)
+    return re.sub(r"\s+", " ", t).strip()
+
+
+def _en_compound(tens: str, unit: str) -> str:
+    base = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+            "ninety": 90}[tens]
+    if unit in cardinal_words:
+        return str(base + cardinal_words[unit])
+    return f"{base + ordinal_words[unit]}."
+
+
+# --------------------------------------------------------------------------- dates
+
+_MONTH_RE = "|".join(sorted(MONTH_WORDS, key=len, reverse=True))
+_WD_RE = "|".join(sorted(WEEKDAY_WORDS, key=len, reverse=True))
+_ORD = r"(\d{1,2})(?:\.|st|nd|rd|th)?"
+
+DateRule = tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], "dt.date | None"]]
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _next_day_month(month: int, day: int, today: dt.date) -> dt.date | None:
+    """The next (month, day) on or after today; Feb 29 waits for a leap year."""
+    for year in range(today.year, today.year + 9):
+        d = _safe_date(year, month, day)
+        if d is not None and d >= today:
+            return d
+    return None
+
+
+def _next_day_of_month(day: int, today: dt.date) -> dt.date | None:
+    year, month = today.year, today.month
+    for _ in range(13):
+        d = _safe_date(year, month, day)
+        if d is not None and d >= today:
+            return d
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return None
+
+
+def _year(text: str | None, today: dt.date) -> int | None:
+    if not text:
+        return None
+    y = int(text)
+    return y + 2000 if y < 100 else y
+
+
+def _day_month(day: str, month: int, year: str | None, today: dt.date) -> dt.date | None:
+    y = _year(year, today)
+    if y is not None:
+        return _safe_date(y, month, int(day))
+    return _next_day_month(month, int(day), today)
+
+
+def _next_weekday(weekday: int, today: dt.date) -> dt.date:
+    return today + dt.timedelta(days=(weekday - today.weekday() - 1) % 7 + 1)
+
+
+def _next_week_weekday(weekday: int, today: dt.date) -> dt.date:
+    monday = today - dt.timedelta(days=today.weekday()) + dt.timedelta(days=7)
+    return monday + dt.timedelta(days=weekday)
+
+
+def _offset(days: int) -> Callable[[re.Match[str], dt.date], dt.date]:
+    return lambda m, today: today + dt.timedelta(days=days)
+
+
+_NEXT = r"(?:nächste[nrs]?|kommende[nrs]?|next|coming)"
+_DATE_RULES: list[DateRule] = [
+    (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
+     lambda m, t: _safe_date(int(m[1]), int(m[2]), int(m[3]))),
+    (re.compile(r"(?<!um )(?<!at )\b(\d{1,2})\.\s?(\d{1,2})\.(?:\s?(\d{4}|\d{2})\b)?"),
+     lambda m, t: _day_month(m[1], int(m[2]), m[3], t)),
+    (re.compile(rf"\b{_ORD}\s+(?:of\s+)?({_MONTH_RE})\b\.?,?(?:\s+(\d{{4}})\b)?"),
+     lambda m, t: _day_month(m[1], MONTH_WORDS[m[2]], m[3], t)),
+    (re.compile(rf"\b({_MONTH_RE})\.?\s+(?:the\s+)?{_ORD}(?!\d)(?:,?\s+(\d{{4}})\b)?"),
+     lambda m, t: _day_month(m[2], MONTH_WORDS[m[1]], m[3], t)),
+    (re.compile(r"\b(?:übermorgen|(?:the )?day after tomorrow)\b"), _offset(2)),
+    (re.compile(r"\b(?:vorgestern|(?:the )?day before yesterday)\b"), _offset(-2)),
+    (re.compile(r"\b(?:heute|today|tonight|this (?:morning|afternoon|evening))\b"), _offset(0)),
+    (re.compile(r"(?<!am )(?<!guten )\bmorgen\b|\btomorrow\b"), _offset(1)),
+    (re.compile(r"\b(?:gestern|yesterday)\b"), _offset(-1)),
+    (re.compile(r"\bin (\d{1,3}) (?:tagen|tag|days|day)\b"),
+     lambda m, t: t + dt.timedelta(days=int(m[1]))),
+    (re.compile(r"\bin (\d{1,2}) (?:wochen|woche|weeks|week)\b"),
+     lambda m, t: t + dt.timedelta(weeks=int(m[1]))),
+    (re.compile(rf"\b{_NEXT} (?:woche|week),? (?:am |on )?({_WD_RE})\b"),
+     lambda m, t: _next_week_weekday(WEEKDAY_WORDS[m[1]], t)),
+    (re.compile(rf"\b({_WD_RE}),? (?:in der |der |of )?{_NEXT} (?:woche|week)\b"),
+     lambda m, t: _next_week_weekday(WEEKDAY_WORDS[m[1]], t)),
+    (re.compile(rf"\b({_WD_RE})\b"), lambda m, t: _next_weekday(WEEKDAY_WORDS[m[1]], t)),
+    (re.compile(r"\b(?:am|den|on the|the)\s+(\d{1,2})(?:\.|st|nd|rd|th)(?!\d)"),
+     lambda m, t: _next_day_of_month(int(m[1]), t)),
+]
+
+
+def resolve_date(text: str, today: dt.date) -> dt.date | None:
+    """The date a phrase or sentence names, relative to ``today``; None when it names none (or an impossible
+    one such as "30. Februar")."""
+    t = normalize(text)
+    for pattern, build in _DATE_RULES:
+        m = pattern.search(t)
+        if m:
+            return build(m, today)
+    return None
+
+
+# --------------------------------------------------------------------------- times
+
+_PM = r"(?:pm|abends?|nachmittags?|in the (?:afternoon|evening)|evening|afternoon|tonight)"
+_AM = r"(?:morgens|früh|vormittags?|in the morning|morning|am morgen)"
+_NIGHT = r"(?:nachts?|at night|in der nacht)"
+_NOON = r"(?:mittags?|zu mittag)"
+
+
+def _qualifier(text: str, lang: str | None) -> str | None:
+    if re.search(rf"\b{_NIGHT}\b", text):
+        return "night"
+    if re.search(rf"\b{_PM}\b", text):
+        return "pm"
+    if lang != "de" and re.search(r"\d\s*am\b", text):
+        return "am"
+    if re.search(rf"\b{_AM}\b", text):
+        return "am"
+    if re.search(rf"\b{_NOON}\b", text):
+        return "noon"
+    return None
+
+
+def _clock(hour: int, minute: int, qualifier: str | None, explicit_24h: bool) -> dt.time | None:
+    if not (0 <= hour <= 24 and 0 <= minute < 60):
+        return None
+    if hour == 24:
+        hour = 0
+    if hour >= 13 or explicit_24h:
+        pass
+    elif qualifier == "pm":
+        hour = hour if hour == 12 else hour + 12
+    elif qualifier == "am":
+        pass  # "12 Uhr vormittags" is noon; only an English "12 am" is midnight (handled by _EN_AMPM)
+    elif qualifier == "night":
+        hour = hour + 12 if 6 <= hour < 12 else (0 if hour == 12 else hour)
+    elif qualifier == "noon":
+        hour = hour + 12 if 1 <= hour <= 5 else hour
+    elif 1 <= hour <= 6:
+        hour += 12
+    return dt.time(hour, minute)
+
+
+def _prev_hour(hour: int) -> int:
+    """The hour before ``hour`` on a 12-hour clock face: 'halb eins' is 12:30, not 0:30."""
+    return 12 if hour in (1, 13) else hour - 1
+
+
+TimeRule = tuple[re.Pattern[str], Callable[[re.Match[str]], "tuple[int, int, bool] | None"]]
+
+
+def _hm(h: str, m: str | None = None) -> tuple[int, int, bool]:
+    # A leading zero or an hour >= 13 is a 24-hour reading: "06:30" stays in the morning.
+    return int(h), int(m or 0), len(h) == 2 and h.startswith("0") or h == "0"
+
+
+_EN_AMPM = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)\b")
+_TIME_RULES: list[TimeRule] = [
+    (re.compile(r"\b(\d{1,2}):(\d{2})\b"), lambda m: _hm(m[1], m[2])),
+    (re.compile(r"\b(\d{1,2})\.(\d{2})\s*(?:uhr|h)\b"), lambda m: _hm(m[1], m[2])),
+    (re.compile(r"\b(?:um|at|gegen|ab)\s+(\d{1,2})\.(\d{2})\b(?!\.\d)"), lambda m: _hm(m[1], m[2])),
+    (re.compile(r"\b(\d{1,2})\s*uhr(?:\s+(\d{1,2})\b)?"), lambda m: _hm(m[1], m[2])),
+    (re.compile(r"\b(\d{1,2})\s*o'?clock\b"), lambda m: _hm(m[1])),
+    (re.compile(r"\b(\d{1,2}) (vor|nach) halb (\d{1,2})\b"),
+     lambda m: (_prev_hour(int(m[3])), 30 + (int(m[1]) if m[2] == "nach" else -int(m[1])), False)),
+    (re.compile(r"\bhalb (\d{1,2})\b"), lambda m: (_prev_hour(int(m[1])), 30, False)),
+    (re.compile(r"\bdreiviertel (\d{1,2})\b"), lambda m: (_prev_hour(int(m[1])), 45, False)),
+    (re.compile(r"\bviertel nach (\d{1,2})\b"), lambda m: (int(m[1]), 15, False)),
+    (re.compile(r"\bviertel vor (\d{1,2})\b"), lambda m: (_prev_hour(int(m[1])), 45, False)),
+    (re.compile(r"\bhalf past (\d{1,2})\b"), lambda m: (int(m[1]), 30, False)),
+    (re.compile(r"\b(?:a )?quarter (?:past|after) (\d{1,2})\b"), lambda m: (int(m[1]), 15, False)),
+    (re.compile(r"\b(?:a )?quarter (?:to|before|of) (\d{1,2})\b"),
+     lambda m: (_prev_hour(int(m[1])), 45, False)),
+    (re.compile(r"\b(\d{1,2}) (?:minuten |minutes )?(?:nach|past|after) (\d{1,2})\b"),
+     lambda m: (int(m[2]), int(m[1]), False)),
+    (re.compile(r"\b(\d{1,2}) (?:minuten |minutes )?(?:vor|to|before) (\d{1,2})\b"),
+     lambda m: (_prev_hour(int(m[2])), 60 - int(m[1]), False)),
+    (re.compile(r"\b(?:um|at|gegen|ab)\s+(\d{1,2})(?:\s+(\d{2}))?\b(?![.:]\d|\.? ?(?:tag|day|woche|week|"
+                r"minute|stunde|hour|of\b|st\b|nd\b|rd\b|th\b))"),
+     lambda m: _hm(m[1], m[2])),
+]
+_NOON_ONLY = re.compile(r"\b(?:noon|midday|mittags?|zu mittag|zum mittag)\b")
+_MIDNIGHT = re.compile(r"\b(?:midnight|mitternacht)\b")
+
+
+def resolve_time(text: str, lang: str | None = None) -> dt.time | None:
+    """The clock time a phrase or sentence names; None when it names none.
+
+    ``lang`` matters for one word: "am" is a meridiem in English and a preposition in German.
+    """
+    t = normalize(text)
+    qualifier = _qualifier(t, lang)
+    if lang != "de":
+        m = _EN_AMPM.search(t)
+        if m:
+            hour, minute = int(m[1]), int(m[2] or 0)
+            if not 1 <= hour <= 12:
+                return None
+            hour = hour % 12 + (12 if m[3] == "pm" else 0)
+            return _clock(hour, minute, None, True) if minute < 60 else None
+    for pattern, build in _TIME_RULES:
+        m = pattern.search(t)
+        if m:
+            parts = build(m)
+            if parts is None:
+                return None
+            return _clock(*parts[:2], qualifier, parts[2])
+    if _MIDNIGHT.search(t):
+        return dt.time(0, 0)
+    if _NOON_ONLY.search(t):
+        return dt.time(12, 0)
+    return None
+
+
+# --------------------------------------------------------------------------- durations
+
+_NUM = r"(\d{1,3}(?:[.,]\d{1,2})?)"
+_HOURS = r"(?:stunden|stunde|std\.?|hours|hour|hrs|hr)"
+_MINUTES = r"(?:minuten|minute|min\.?|minutes|mins)"
+_DURATION_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], float]]] = [
+    (re.compile(rf"\b{_NUM}\s*-?\s*{_HOURS}(?:,?\s*(?:und|and)?\s*(\d{{1,2}})\b(?:\s*{_MINUTES})?)?"),
+     lambda m: float(m[1].replace(",", ".")) * 60 + int(m[2] or 0)),
+    (re.compile(rf"\b{_NUM}\s*-?\s*(?:stündig\w*|hours?-long)"),
+     lambda m: float(m[1].replace(",", ".")) * 60),
+    (re.compile(rf"\b(\d{{1,4}})\s*-?\s*(?:{_MINUTES}|minütig\w*)(?![a-z])"), lambda m: int(m[1])),
+]
+
+
+def resolve_duration(text: str) -> int | None:
+    """The length in minutes a phrase or sentence names ("anderthalb Stunden" -> 90); None when none."""
+    t = normalize(text)
+    for pattern, build in _DURATION_RULES:
+        m = pattern.search(t)
+        if m:
+            minutes = build(m)
+            return int(round(minutes)) if minutes > 0 else None
+    return None
