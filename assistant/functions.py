@@ -375,7 +375,7 @@ def parse_call(text: str) -> Call | NoCall:
         raise MalformedCall(f"unexpected text after {END_TOKEN}: {rest[len(END_TOKEN):][:60]!r}")
     if len(values) != len(spec.params):
         raise ArityError(f"{spec.name} takes {len(spec.params)} arguments, got {len(values)}")
-    return Call(spec.name, {p.name: v for p, v in zip(spec.params, values)})
+    return Call(spec.name, {p.name: v for p, v in zip(spec.params, values, strict=True)})
 
 
 def _parse_arguments(text: str, pos: int) -> tuple[list[Any], int]:

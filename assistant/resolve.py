@@ -36,7 +36,7 @@ _HALF_UNITS = {"anderthalb": "1,5", "eineinhalb": "1,5", "einundhalb": "1,5", "z
                "dreieinhalb": "3,5"}
 _PHRASES = [
     # Fractions of an hour become minutes first, so "half an hour" never reads as "an hour".
-    (re.compile(r"\b(?:a |one )?half(?: an| a)? hour\b"), "30 minutes"),
+    (re.compile(r"\b(?:a |one )?half(?: an| a)?[- ]hour\b"), "30 minutes"),
     (re.compile(r"\bthree quarters of an hour\b"), "45 minutes"),
     (re.compile(r"\b(?:a )?quarter(?: of an)? hour\b"), "15 minutes"),
     (re.compile(r"\b(?:(?:eine[rnm]?|1) )?halbe[nr]? stunde\b"), "30 minuten"),
@@ -51,8 +51,8 @@ _PHRASES = [
     (re.compile(r"\b(?:eine|1) stunde und eine halbe\b"), "1,5 stunden"),
     (re.compile(r"\b(?:ein|eine|einer|einem|einen)\s+(?=(?:stunde|woche|tag)\b)"), "1 "),
     (re.compile(r"\b(?:an?)\s+(?=(?:hour|week|day)\b)"), "1 "),
-    (re.compile(r"\bp\.\s?m\.?"), "pm"),
-    (re.compile(r"\ba\.\s?m\.?"), "am"),
+    (re.compile(r"(?<![a-z])p\.\s?m\.?"), "pm"),
+    (re.compile(r"(?<![a-z])a\.\s?m\.?"), "am"),
 ]
 
 
@@ -69,6 +69,9 @@ def normalize(text: str) -> str:
 
     def word_to_number(m: re.Match[str]) -> str:
         w = m.group(0)
+        if "-" in w and w.split("-", 1)[0] in cardinal_words:  # "two-hour", "thirty-minute"
+            first, rest = w.split("-", 1)
+            return f"{cardinal_words[first]}-{rest}"
         if w in cardinal_words:
             return str(cardinal_words[w])
         if w in ordinal_words:
@@ -81,6 +84,7 @@ def normalize(text: str) -> str:
         return w
 
     t = _WORD.sub(word_to_number, t)
+    t = re.sub(r"\b(\d{1,2}) oh (\d)\b", r"\1 0\2", t)  # "six oh nine" -> 6 09
     return re.sub(r"\s+", " ", t).strip()
 
 

@@ -1,0 +1,133 @@
+"""The training-data generator: splits, validity, reproducibility, coverage."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from assistant.functions import call_from_json, parse_call
+from training import data as D
+
+
+@pytest.fixture(scope="module")
+def generated() -> tuple[dict, dict]:
+    return D.generate(D.DataConfig(n=6000, seed=7))
+
+
+def test_splits_are_disjoint_by_template(generated) -> None:
+    splits, _ = generated
+    templates = {name: {r["template"] for r in rows} for name, rows in splits.items()}
+    assert not templates["train"] & templates["test"]
+    assert not templates["train"] & templates["validation"]
+    assert not templates["validation"] & templates["test"]
+    # every function and language is present in the held-out split
+    assert {(r["lang"], r["call"]["function"]) for r in splits["test"]} == {
+        (lang, f) for lang in ("de", "en") for f in ("create_event", "list_events", "delete_event", None)
+    }
+
+
+def test_held_out_titles_never_appear_in_training(generated) -> None:
+    splits, _ = generated
+    titles = {n: {r["call"]["arguments"]["title"].casefold() for r in rows if r["call"]["arguments"].get("title")}
+              for n, rows in splits.items()}
+    assert not titles["train"] & titles["test"]
+    pools = D.title_pools(7, 0.2)
+    for lang in ("de", "en"):
+        assert not set(pools["train"][lang]["base"]) & set(pools["heldout"][lang]["base"])
+
+
+def test_every_row_parses_validates_and_matches_its_call(generated) -> None:
+    splits, summary = generated
+    for rows in splits.values():
+        for r in rows:
+            call = parse_call(r["text"])
+            assert call == call_from_json(r["call"]), r
+            assert call.render() == r["text"]
+            title = r["call"]["arguments"].get("title")
+            if title is not None:
+                assert title in r["query"], r  # the title is copied from what was said, never invented
+                assert title == r["slots"]["title"]
+    assert summary["phrase_mismatches"] == {}, summary["phrase_mismatch_examples"]
+
+
+def test_every_phrase_resolves_to_its_value(generated) -> None:
+    """The generated slot phrases agree with the resolver, so the gold values are what the words say."""
+    from assistant.resolve import resolve_date, resolve_duration, resolve_time
+
+    splits, _ = generated
+    checked = Counter()
+    for r in [r for r in splits["train"] if r["call"]["function"]][:3000]:
+        args, slots, today = r["call"]["arguments"], r["slots"], dt.date.fromisoformat(r["today"])
+        if "date" in slots:
+            assert resolve_date(slots["date"], today).isoformat() == args["date"], r
+            checked["date"] += 1
+        if "time" in slots:
+            assert resolve_time(slots["time"], r["lang"]).strftime("%H:%M") == args["time"], r
+            checked["time"] += 1
+        if "duration" in slots:
+            assert resolve_duration(slots["duration"]) == args["duration_minutes"], r
+            checked["duration"] += 1
+    assert min(checked.values()) > 100
+
+
+def test_mix_of_languages_functions_and_missing_information(generated) -> None:
+    splits, _ = generated
+    train = splits["train"]
+    n = len(train)
+    langs = Counter(r["lang"] for r in train)
+    assert abs(langs["de"] - langs["en"]) <= 1
+    functions = Counter(r["call"]["function"] for r in train)
+    assert 0.07 < functions[None] / n < 0.13
+    assert all(functions[f] > 0.15 * n for f in ("create_event", "list_events", "delete_event"))
+    creates = [r for r in train if r["call"]["function"] == "create_event"]
+    missing = [r for r in creates if None in r["call"]["arguments"].values()]
+    assert 0.02 < len(missing) / len(creates) < 0.09
+    durations = Counter(r["call"]["arguments"]["duration_minutes"] for r in creates)
+    assert durations[60] < 0.9 * len(creates) and len(durations) > 15
+    assert len({r["today"] for r in train}) > 1000
+    assert any(r["today"].endswith("-02-29") for r in train)
+    assert any(r["query"] == r["query"].lower() for r in train)  # ASR-style lowercase rows
+
+
+def test_date_and_time_forms_are_varied(generated) -> None:
+    splits, _ = generated
+    queries = " ".join(r["query"].lower() for r in splits["train"])
+    for phrase in ["übermorgen", "nächste woche", "in ", "tomorrow", "next week", "halb", "viertel",
+                   "quarter", "pm", "uhr", "dezember", "december", "anderthalb", "half an hour", "äh",
+                   "am montag", "on friday"]:
+        assert phrase in queries, phrase
+
+
+def test_reproducible_from_seed() -> None:
+    a, _ = D.generate(D.DataConfig(n=400, seed=3))
+    b, _ = D.generate(D.DataConfig(n=400, seed=3))
+    c, _ = D.generate(D.DataConfig(n=400, seed=4))
+    assert a == b
+    assert a != c
+
+
+def test_cli_writes_splits_and_summary(tmp_path: Path, capsys) -> None:
+    assert D.main(["--out", str(tmp_path), "--n", "500", "--seed", "5"]) == 0
+    sizes = {s: sum(1 for _ in open(tmp_path / f"{s}.jsonl", encoding="utf-8")) for s in D.SPLITS}
+    assert sizes == {"train": 425, "validation": 25, "test": 50}
+    summary = json.loads((tmp_path / "summary.json").read_text(encoding="utf-8"))
+    assert summary["splits"]["train"]["rows"] == 425
+    assert sum(summary["splits"]["test"]["by_template"].values()) == 50
+    row = json.loads(open(tmp_path / "test.jsonl", encoding="utf-8").readline())
+    assert {"id", "lang", "today", "query", "call", "text"} <= set(row)
+    out = capsys.readouterr().out
+    assert "phrase/resolver disagreements: none" in out
+
+
+def test_templates_name_only_known_slots() -> None:
+    known = {"title", "date", "time", "duration", "duration_bare", "duration_adj", "person", "city"}
+    for t in D.load_templates():
+        assert set(t.slots) <= known, t
+        if t.function == "create_event" and t.complete:
+            assert {"title", "date", "time"} <= set(t.slots), t
+        if t.function in ("create_event", "delete_event"):
+            assert "title" in t.slots, t

@@ -1,0 +1,419 @@
+"""Generate the bilingual training data: sentence templates x value generators -> JSONL splits.
+
+    python -m training.data --out data/ --n 20000 --seed 13
+
+Rows: ``{"id", "lang", "today", "query", "call": {"function", "arguments"}, "text", "template", "slots"}``;
+``text`` is the model's target (``<oc_1>("Zahnarzt", "2026-11-25", "14:30", 45)<oc_end>``), ``slots`` the
+phrases said for each argument. The test and validation splits use templates and title parts that the
+training split never sees, so they measure generalisation rather than memory.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import hashlib
+import json
+import random
+import re
+import sys
+import time
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from assistant.cliargs import parse_config
+from assistant.functions import FUNCTIONS, Call, NoCall, ParamType, function_by_name, render_call
+from assistant.lexicon import LANGS
+from assistant.resolve import resolve_date, resolve_duration, resolve_time
+
+from .phrases import DATE_KIND_WEIGHTS, PhraseBook, load_table
+
+__all__ = ["DataConfig", "Template", "generate", "main", "split_templates", "title_pools"]
+
+SPLITS = ("train", "validation", "test")
+NO_CALL = "no_call"
+SLOT_RE = re.compile(r"\{(\w+)\}")
+LIST_DATE_KIND_WEIGHTS = {**DATE_KIND_WEIGHTS, "today": 22, "tomorrow": 20, "in_weeks": 1}
+
+
+@dataclass
+class DataConfig:
+    out: Path = field(default=Path("data"), metadata={"help": "output directory"})
+    n: int = field(default=20000, metadata={"help": "rows over all splits"})
+    seed: int = field(default=13, metadata={"help": "random seed; same seed, same files"})
+    validation_share: float = field(default=0.05, metadata={"help": "share of rows in validation"})
+    test_share: float = field(default=0.10, metadata={"help": "share of rows in test"})
+    no_call_share: float = field(default=0.10, metadata={"help": "share of rows that are not commands"})
+    create_share: float = 0.50
+    list_share: float = 0.20
+    delete_share: float = 0.20
+    incomplete_share: float = field(default=0.05, metadata={"help": "create rows without date or time"})
+    heldout_template_share: float = field(default=0.30, metadata={"help": "templates kept out of train"})
+    heldout_value_share: float = field(default=0.20, metadata={"help": "title parts kept out of train"})
+    numbers_as_words: float = field(default=0.30, metadata={"help": "rows with numbers spelled out"})
+    lowercase: float = field(default=0.20, metadata={"help": "rows lowercased (ASR style)"})
+    no_punctuation: float = field(default=0.30, metadata={"help": "rows without punctuation (ASR style)"})
+    filler: float = field(default=0.12, metadata={"help": "rows with a filler word (äh, um)"})
+    typo: float = field(default=0.08, metadata={"help": "rows with a typo outside the arguments"})
+
+
+@dataclass(frozen=True)
+class Template:
+    id: str
+    function: str  # "no_call" for negatives
+    lang: str
+    text: str
+    complete: bool
+
+    @property
+    def slots(self) -> list[str]:
+        return SLOT_RE.findall(self.text)
+
+
+def load_templates() -> list[Template]:
+    templates = []
+    for name in [f.name for f in FUNCTIONS] + [NO_CALL]:
+        table = load_table(name)
+        for group in ("complete", "incomplete"):
+            for lang, texts in (table.get(group) or {}).items():
+                for i, text in enumerate(texts):
+                    templates.append(Template(f"{name}.{lang}.{group[0]}{i:02d}", name, lang, text,
+                                              group == "complete"))
+    return templates
+
+
+def split_templates(templates: list[Template], seed: int, heldout_share: float) -> dict[str, list[Template]]:
+    """Assign each template to exactly one split, per (function, language, group), by seed."""
+    groups: dict[tuple[str, str, bool], list[Template]] = {}
+    for t in templates:
+        groups.setdefault((t.function, t.lang, t.complete), []).append(t)
+    out: dict[str, list[Template]] = {s: [] for s in SPLITS}
+    for key, items in sorted(groups.items(), key=lambda kv: str(kv[0])):
+        items = sorted(items, key=lambda t: t.id)
+        random.Random(f"{seed}/{key}").shuffle(items)
+        n_heldout = max(2, round(len(items) * heldout_share))
+        n_val = max(1, n_heldout // 3)
+        out["validation"] += items[:n_val]
+        out["test"] += items[n_val:n_heldout]
+        out["train"] += items[n_heldout:]
+    return out
+
+
+def _split_pool(items: list[str], seed: int, share: float) -> tuple[list[str], list[str]]:
+    """(train, held-out) by a seeded hash of the case-folded value, so "Sauna" (de) and "sauna" (en) or
+    "Team Meeting" and "team meeting" always land on the same side."""
+
+    def heldout(item: str) -> bool:
+        digest = hashlib.sha256(f"{seed}/{item.casefold()}".encode()).digest()
+        return int.from_bytes(digest[:8], "big") / 2**64 < share
+
+    items = sorted(set(items))
+    return [i for i in items if not heldout(i)], [i for i in items if heldout(i)]
+
+
+def title_pools(seed: int, share: float) -> dict[str, dict[str, dict[str, list[str]]]]:
+    """Title parts per split and language: {"train"|"heldout": {lang: {"base", "people", "places"}}}."""
+    table = load_table("values")["titles"]
+    pools: dict[str, dict[str, dict[str, list[str]]]] = {"train": {}, "heldout": {}}
+    for lang in LANGS:
+        for part in ("base", "people", "places"):
+            train, heldout = _split_pool(table[lang][part], seed, share)
+            pools["train"].setdefault(lang, {})[part] = train
+            pools["heldout"].setdefault(lang, {})[part] = heldout
+    return pools
+
+
+def _is_name(person: str) -> bool:
+    return " " not in person and person[:1].isupper()
+
+
+def sample_title(rng: random.Random, lang: str, pool: dict[str, list[str]]) -> str:
+    forms = load_table("values")["titles"][lang]
+    base, person, place = rng.choice(pool["base"]), rng.choice(pool["people"]), rng.choice(pool["places"])
+    r = rng.random()
+    if r < 0.58:
+        return base
+    if r < 0.74:
+        return rng.choice(forms["with_person"]).format(base=base, person=person)
+    if r < 0.87:
+        return rng.choice(forms["with_place"]).format(base=base, place=place)
+    names = [p for p in pool["people"] if _is_name(p)] or pool["people"]
+    return rng.choice(forms["possessive"]).format(person=rng.choice(names))
+
+
+def sample_today(rng: random.Random) -> dt.date:
+    """Today's date for a row: any day 2024-2029, with month ends, year ends and leap days over-sampled."""
+    r = rng.random()
+    year = rng.randint(2024, 2029)
+    if r < 0.22:
+        month = rng.randint(1, 12)
+        last = calendar.monthrange(year, month)[1]
+        return dt.date(year, month, rng.choice([last - 2, last - 1, last, last, 1]))
+    if r < 0.30:
+        return dt.date(year, 12, rng.randint(20, 31))
+    if r < 0.35:
+        leap = rng.choice([2024, 2028])
+        return dt.date(leap, 2, rng.choice([25, 26, 27, 28, 29]))
+    return dt.date(2024, 1, 1) + dt.timedelta(days=rng.randint(0, 6 * 365))
+
+
+class RowMaker:
+    """Fills templates with values and applies ASR-style variation; counts phrase/resolver disagreements."""
+
+    def __init__(self, config: DataConfig) -> None:
+        self.config = config
+        self.books = {lang: PhraseBook(lang) for lang in LANGS}
+        self.values = load_table("values")
+        self.mismatches: Counter[str] = Counter()
+        self.mismatch_examples: list[str] = []
+
+    def row(self, rng: random.Random, template: Template, title_pool: dict[str, list[str]],
+            garble_pool: list[str] | None = None) -> dict[str, Any]:
+        cfg, lang = self.config, template.lang
+        today = sample_today(rng)
+        book = self.books[lang]
+        words = rng.random() < cfg.numbers_as_words
+        slots: dict[str, str] = {}
+        values: dict[str, Any] = {}
+        for slot in template.slots:
+            if slot == "title":
+                slots[slot] = sample_title(rng, lang, title_pool)
+            elif slot == "date":
+                kinds = LIST_DATE_KIND_WEIGHTS if template.function == "list_events" else None
+                slots[slot], values["date"], _ = book.date(rng, today, words, kinds)
+            elif slot == "time":
+                slots[slot], values["time"], _ = book.time(rng, words)
+            elif slot.startswith("duration"):
+                style = {"duration": "adverbial", "duration_bare": "bare", "duration_adj": "adjective"}[slot]
+                slots[slot], values["duration"] = book.duration(rng, words, style)
+            elif slot == "person":
+                slots[slot] = rng.choice(title_pool["people"])
+            elif slot == "city":
+                slots[slot] = rng.choice(self.values["cities"][lang])
+            else:
+                raise ValueError(f"template {template.id} has an unknown slot {{{slot}}}")
+        if garble_pool is not None:
+            query = " ".join(rng.choice(garble_pool) for _ in range(rng.randint(2, 7)))
+            segments: list[tuple[str | None, str]] = [(None, query)]
+        else:
+            segments = self._segments(template.text, slots)
+        segments = self._asr_style(rng, lang, segments)
+        query = "".join(text for _, text in segments)
+        said = {slot: text for slot, text in segments if slot is not None}
+        self._check(template, said, values, today)
+        call = self._call(template.function, said, values, today)
+        return {
+            "lang": lang,
+            "today": today.isoformat(),
+            "query": query,
+            "call": call.to_json(),
+            "text": render_call(call),
+            "template": template.id,
+            "slots": {("duration" if k.startswith("duration") else k): v for k, v in said.items()
+                      if k in ("title", "date", "time") or k.startswith("duration")},
+        }
+
+    @staticmethod
+    def _segments(text: str, slots: dict[str, str]) -> list[tuple[str | None, str]]:
+        segments: list[tuple[str | None, str]] = []
+        pos = 0
+        for m in SLOT_RE.finditer(text):
+            if m.start() > pos:
+                segments.append((None, text[pos:m.start()]))
+            segments.append((m.group(1), slots[m.group(1)]))
+            pos = m.end()
+        if pos < len(text):
+            segments.append((None, text[pos:]))
+        return segments
+
+    def _asr_style(self, rng: random.Random, lang: str,
+                   segments: list[tuple[str | None, str]]) -> list[tuple[str | None, str]]:
+        """Lowercase, punctuation dropped, a filler word, a typo outside the arguments: as Whisper writes."""
+        cfg = self.config
+        if rng.random() < cfg.typo:
+            literal = [i for i, (slot, text) in enumerate(segments) if slot is None and re.search(r"\w{5,}", text)]
+            if literal:
+                i = rng.choice(literal)
+                segments[i] = (None, _typo(rng, segments[i][1]))
+        if rng.random() < cfg.filler:
+            filler = rng.choice(self.values["fillers"][lang])
+            segments.insert(0, (None, filler + (", " if rng.random() < 0.5 else " ")))
+            first = 1
+            if segments[first][0] is None:
+                segments[first] = (None, segments[first][1][:1].lower() + segments[first][1][1:])
+        if rng.random() < cfg.no_punctuation:
+            out = []
+            for slot, text in segments:
+                if slot is None:
+                    text = re.sub(r"[,?!;„“\"]", "", text)
+                    text = re.sub(r":(?=\s)", "", text)
+                out.append((slot, text))
+            segments = out
+            if segments and segments[-1][0] is None:
+                segments[-1] = (None, segments[-1][1].rstrip(" ."))
+        if rng.random() < cfg.lowercase:
+            segments = [(slot, text.lower()) for slot, text in segments]
+        # Whitespace left by dropped words or punctuation is collapsed; segments stay aligned with slots.
+        cleaned: list[tuple[str | None, str]] = []
+        for slot, text in segments:
+            if slot is None:
+                text = re.sub(r"\s{2,}", " ", text)
+            cleaned.append((slot, text))
+        if cleaned and cleaned[0][0] is None:
+            cleaned[0] = (None, cleaned[0][1].lstrip())
+        return [(slot, text) for slot, text in cleaned if text]
+
+    def _check(self, template: Template, said: dict[str, str], values: dict[str, Any], today: dt.date) -> None:
+        lang = template.lang
+        for slot, text in said.items():
+            if slot == "date":
+                got: Any = resolve_date(text, today)
+                want = values["date"]
+            elif slot == "time":
+                got, want = resolve_time(text, lang), values["time"]
+            elif slot.startswith("duration"):
+                got, want = resolve_duration(text), values["duration"]
+            else:
+                continue
+            if got != want:
+                self.mismatches[slot] += 1
+                if len(self.mismatch_examples) < 20:
+                    self.mismatch_examples.append(f"{template.id} {slot}: {text!r} -> {got} != {want} ({today})")
+
+    @staticmethod
+    def _call(function: str, said: dict[str, str], values: dict[str, Any], today: dt.date) -> Call | NoCall:
+        if function == NO_CALL:
+            return NoCall()
+        spec = function_by_name(function)
+        arguments: dict[str, Any] = {}
+        for p in spec.params:
+            if p.type is ParamType.TITLE:
+                arguments[p.name] = said[p.name]
+            elif p.type is ParamType.DATE and "date" in values:
+                arguments[p.name] = values["date"].isoformat()
+            elif p.type is ParamType.TIME and "time" in values:
+                arguments[p.name] = values["time"].strftime("%H:%M")
+            elif p.type is ParamType.MINUTES and "duration" in values:
+                arguments[p.name] = values["duration"]
+        return Call(function, spec.fill_defaults(arguments, today))
+
+
+def _typo(rng: random.Random, text: str) -> str:
+    words = [m for m in re.finditer(r"[^\W\d_]{5,}", text)]
+    m = rng.choice(words)
+    w = m.group(0)
+    i = rng.randrange(1, len(w) - 2)
+    kind = rng.random()
+    if kind < 0.5:
+        w2 = w[:i] + w[i + 1] + w[i] + w[i + 2:]
+    elif kind < 0.8:
+        w2 = w[:i] + w[i + 1:]
+    else:
+        w2 = w[:i] + w[i] + w[i:]
+    return text[:m.start()] + w2 + text[m.end():]
+
+
+def _garble_pools(seed: int, share: float) -> dict[str, dict[str, list[str]]]:
+    table = load_table("values")["garbled_syllables"]
+    pools: dict[str, dict[str, list[str]]] = {"train": {}, "heldout": {}}
+    for lang in LANGS:
+        train, heldout = _split_pool(table[lang], seed, 0.4)
+        pools["train"][lang], pools["heldout"][lang] = train, heldout
+    return pools
+
+
+def generate(config: DataConfig) -> tuple[dict[str, list[dict[str, Any]]], dict[str, Any]]:
+    """All splits in memory, and a summary of what they hold."""
+    templates = split_templates(load_templates(), config.seed, config.heldout_template_share)
+    titles = title_pools(config.seed, config.heldout_value_share)
+    garble = _garble_pools(config.seed, config.heldout_value_share)
+    maker = RowMaker(config)
+    n_val = round(config.n * config.validation_share)
+    n_test = round(config.n * config.test_share)
+    sizes = {"train": config.n - n_val - n_test, "validation": n_val, "test": n_test}
+    shares = {NO_CALL: config.no_call_share, "create_event": config.create_share,
+              "list_events": config.list_share, "delete_event": config.delete_share}
+    incomplete = {"create_event": config.incomplete_share, "list_events": 0.12, "delete_event": 0.08}
+    splits: dict[str, list[dict[str, Any]]] = {}
+    for split in SPLITS:
+        rng = random.Random(f"{config.seed}/{split}")
+        pool_name = "train" if split == "train" else "heldout"
+        by_key: dict[tuple[str, str, bool], list[Template]] = {}
+        for t in templates[split]:
+            by_key.setdefault((t.function, t.lang, t.complete), []).append(t)
+        rows = []
+        for i in range(sizes[split]):
+            lang = LANGS[i % 2]
+            function = rng.choices(list(shares), weights=list(shares.values()))[0]
+            garble_pool = None
+            if function == NO_CALL and rng.random() < 0.15:
+                template = Template(f"{NO_CALL}.{lang}.garbled.{split}", NO_CALL, lang, "", True)
+                garble_pool = garble[pool_name][lang]
+            else:
+                complete = function == NO_CALL or rng.random() >= incomplete[function]
+                template = rng.choice(by_key[(function, lang, complete)])
+            row = maker.row(rng, template, titles[pool_name][lang], garble_pool)
+            rows.append({"id": f"{split}-{i:06d}", **row})
+        splits[split] = rows
+    summary = summarize(splits, templates)
+    summary["phrase_mismatches"] = dict(maker.mismatches)
+    summary["phrase_mismatch_examples"] = maker.mismatch_examples
+    summary["config"] = {k: str(v) if isinstance(v, Path) else v for k, v in asdict(config).items()}
+    return splits, summary
+
+
+def summarize(splits: dict[str, list[dict[str, Any]]], templates: dict[str, list[Template]]) -> dict[str, Any]:
+    summary: dict[str, Any] = {"splits": {}}
+    for split, rows in splits.items():
+        summary["splits"][split] = {
+            "rows": len(rows),
+            "templates_available": len(templates[split]),
+            "by_lang": dict(Counter(r["lang"] for r in rows)),
+            "by_function": dict(Counter(r["call"]["function"] or NO_CALL for r in rows)),
+            "by_lang_function": dict(Counter(f"{r['lang']}/{r['call']['function'] or NO_CALL}" for r in rows)),
+            "with_missing_arguments": sum(1 for r in rows if None in r["call"]["arguments"].values()),
+            "by_template": dict(sorted(Counter(r["template"] for r in rows).items())),
+            "distinct_titles": len({r["call"]["arguments"].get("title") for r in rows} - {None}),
+        }
+    return summary
+
+
+def write(splits: dict[str, list[dict[str, Any]]], summary: dict[str, Any], out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    for split, rows in splits.items():
+        with open(out / f"{split}.jsonl", "w", encoding="utf-8") as f:
+            for row in rows:
+                f.write(json.dumps(row, ensure_ascii=False) + "\n")
+    (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def format_summary(summary: dict[str, Any]) -> str:
+    functions = [f.name for f in FUNCTIONS] + [NO_CALL]
+    header = f"{'split':<11}{'rows':>7}{'tmpl':>6}{'de':>7}{'en':>7}" + "".join(f"{f:>14}" for f in functions)
+    lines = [header + f"{'missing':>9}{'titles':>8}"]
+    for split, s in summary["splits"].items():
+        lines.append(
+            f"{split:<11}{s['rows']:>7}{s['templates_available']:>6}{s['by_lang'].get('de', 0):>7}"
+            f"{s['by_lang'].get('en', 0):>7}" + "".join(f"{s['by_function'].get(f, 0):>14}" for f in functions)
+            + f"{s['with_missing_arguments']:>9}{s['distinct_titles']:>8}"
+        )
+    mism = summary.get("phrase_mismatches") or {}
+    lines.append("phrase/resolver disagreements: " + (", ".join(f"{k} {v}" for k, v in mism.items()) or "none"))
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    config = parse_config(DataConfig, argv, __doc__.splitlines()[0])
+    start = time.perf_counter()
+    splits, summary = generate(config)
+    write(splits, summary, config.out)
+    print(format_summary(summary))
+    print(f"wrote {', '.join(f'{s}.jsonl' for s in splits)} and summary.json to {config.out}/ "
+          f"in {time.perf_counter() - start:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
