@@ -41,6 +41,7 @@ __all__ = [
     "NoCall",
     "Param",
     "ParamType",
+    "SpanCall",
     "UnbalancedQuotes",
     "UnknownFunctionToken",
     "build_prompt",
@@ -48,6 +49,7 @@ __all__ = [
     "function_by_name",
     "function_by_token",
     "parse_call",
+    "parse_span_call",
     "prompt_prefix",
     "prompt_query_part",
     "render_call",
@@ -421,6 +423,65 @@ def _skip_ws(text: str, pos: int) -> int:
     while pos < len(text) and text[pos] in " \t\r\n":
         pos += 1
     return pos
+
+
+# --------------------------------------------------------------------------- the model's span form
+
+
+@dataclass(frozen=True)
+class SpanCall:
+    """A call as the tuned model writes it: every argument is the words said for it, copied from the query
+    (``"nächste Woche Dienstag"``, ``"um halb drei"``), or ``None`` when it was not said.
+
+    ``assistant.resolve.resolve_call`` turns it into a ``Call`` with ISO values; the call that is shown,
+    evaluated and executed is always that resolved one.
+    """
+
+    function: str | None
+    phrases: tuple[str | None, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.function is None:
+            if self.phrases:
+                raise ArityError("a no-call takes no arguments")
+            return
+        spec = function_by_name(self.function)
+        if len(self.phrases) != len(spec.params):
+            raise ArityError(f"{spec.name} takes {len(spec.params)} arguments, got {len(self.phrases)}")
+        for p, phrase in zip(spec.params, self.phrases, strict=True):
+            if phrase is None and p.missing is Missing.FORBIDDEN:
+                raise MissingArgument(f"'{p.name}' is required and was not given")
+            if phrase is not None and not isinstance(phrase, str):
+                raise ArgumentTypeError(f"'{p.name}' must be the words said, got {phrase!r}")
+
+    @property
+    def named(self) -> dict[str, str | None]:
+        if self.function is None:
+            return {}
+        return {p.name: v for p, v in zip(function_by_name(self.function).params, self.phrases, strict=True)}
+
+    def render(self) -> str:
+        """The Octopus form with phrases in place of values: ``<oc_1>("Zahnarzt", "morgen", "um 9", null)<oc_end>``."""
+        if self.function is None:
+            return NO_CALL_TOKEN + END_TOKEN
+        args = ", ".join(_literal(v) for v in self.phrases)
+        return f"{function_by_name(self.function).token}({args}){END_TOKEN}"
+
+
+def parse_span_call(text: str) -> SpanCall:
+    """Parse the span form written by ``SpanCall.render`` (string or null arguments only)."""
+    m = _TOKEN_RE.match(text)
+    if not m or m.group(1) == END_TOKEN:
+        raise MalformedCall(f"output does not start with a functional token: {text[:60]!r}")
+    if m.group(1) == NO_CALL_TOKEN:
+        if text[m.end():].strip() != END_TOKEN:
+            raise MalformedCall("no-call output must be <oc_0><oc_end>")
+        return SpanCall(None)
+    spec = function_by_token(m.group(1))
+    values, pos = _parse_arguments(text, m.end())
+    if text[pos:].strip() != END_TOKEN:
+        raise MissingEndToken(f"call is not closed by {END_TOKEN}")
+    return SpanCall(spec.name, tuple(values))
 
 
 # --------------------------------------------------------------------------- prompt

