@@ -60,6 +60,9 @@ EXTRA_INIT_WORDS = {NO_CALL_TOKEN: "none", "<oc_1>": "create", "<oc_2>": "list",
                     END_TOKEN: "end", SEP_TOKEN: ",", NULL_TOKEN: "null"}
 RESPONSE_SUFFIX = "\n\nResponse:"
 MAX_SPAN_TOKENS = 48
+# A calendar command is a sentence; a longer transcript is cut, which also keeps every prompt inside the
+# 512-token sliding window of Gemma 3, where the KV cache can be cropped back after speculation.
+MAX_QUERY_TOKENS = 160
 
 
 def default_assets_dir() -> Path:
@@ -112,7 +115,8 @@ class PromptCodec:
     def query(self, query: str) -> QueryTokens:
         text = " " + " ".join(query.split())
         enc = self.tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)
-        return QueryTokens(text, tuple(enc["input_ids"]), tuple(tuple(o) for o in enc["offset_mapping"]))
+        ids, offsets = enc["input_ids"][:MAX_QUERY_TOKENS], enc["offset_mapping"][:MAX_QUERY_TOKENS]
+        return QueryTokens(text, tuple(ids), tuple(tuple(o) for o in offsets))
 
     def completion_ids(self, span: SpanCall, query: QueryTokens) -> list[int]:
         """The target token ids for a call in span form; spans are copied from the query's own tokens."""

@@ -1,0 +1,106 @@
+"""Evaluate any model the same way, so each training choice is a number.
+
+    python -m evaluation predict --data IN.jsonl --out OUT.jsonl [--model PATH] [--baseline in-context]
+    python -m evaluation score --data GOLD.jsonl --pred OUT.jsonl --out-dir REPORT/
+    python -m evaluation compare REPORT_A/ REPORT_B/ ...
+    python -m evaluation run [--model PATH] [--data data/test.jsonl] [--out-dir reports/test]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .metrics import compute_metrics
+from .predict import load_predictor, predict_file, read_jsonl
+from .report import compare_table, summary_table, write_report
+
+HANDWRITTEN = Path(__file__).resolve().parent / "data" / "handwritten.jsonl"
+
+
+def score(data: Path, pred: Path, out_dir: Path, name: str | None = None) -> dict:
+    gold = [r for r in read_jsonl(data) if isinstance(r, dict) and "call" in r and "id" in r]
+    preds = [r for r in read_jsonl(pred) if isinstance(r, dict)]
+    metrics = compute_metrics(gold, preds)
+    metrics["name"] = name or out_dir.name
+    metrics["data"] = str(data)
+    metrics["latencies"] = [p["latency_ms"] for p in preds if isinstance(p.get("latency_ms"), (int, float))]
+    write_report(metrics, out_dir, metrics["name"])
+    return metrics
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m evaluation", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("predict", help="run a model over a JSONL file of queries")
+    p.add_argument("--data", type=Path, required=True)
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--model", default=None, help="adapter directory (default: the bundled model)")
+    p.add_argument("--baseline", choices=["in-context"], default=None)
+    p.add_argument("--limit", type=int, default=0, help="only the first N rows")
+    p.add_argument("--dtype", default="bfloat16", choices=["bfloat16", "float32"])
+
+    s = sub.add_parser("score", help="score predictions against gold rows; write report.md, metrics.json, PNGs")
+    s.add_argument("--data", type=Path, required=True)
+    s.add_argument("--pred", type=Path, required=True)
+    s.add_argument("--out-dir", type=Path, required=True)
+    s.add_argument("--name", default=None)
+
+    c = sub.add_parser("compare", help="side-by-side table of report directories")
+    c.add_argument("reports", type=Path, nargs="+")
+
+    r = sub.add_parser("run", help="predict + score in one go (default: the generated test split)")
+    r.add_argument("--data", type=Path, default=Path("data/test.jsonl"))
+    r.add_argument("--model", default=None)
+    r.add_argument("--baseline", choices=["in-context"], default=None)
+    r.add_argument("--out-dir", type=Path, default=None)
+    r.add_argument("--limit", type=int, default=0)
+    r.add_argument("--dtype", default="bfloat16", choices=["bfloat16", "float32"])
+    r.add_argument("--name", default=None)
+
+    args = parser.parse_args(argv)
+    if args.command == "predict":
+        predictor = load_predictor(args.model, args.baseline, args.dtype)
+        n = predict_file(args.data, args.out, predictor, args.limit)
+        print(f"wrote {n} predictions to {args.out}")
+        return 0
+    if args.command == "score":
+        metrics = score(args.data, args.pred, args.out_dir, args.name)
+        print(summary_table(metrics))
+        print(f"report: {args.out_dir / 'report.md'}")
+        return 0
+    if args.command == "compare":
+        print(compare_table(args.reports))
+        return 0
+    if args.command == "run":
+        data = args.data
+        if str(data) == "handwritten":
+            data = HANDWRITTEN
+        if not data.exists():
+            print(f"{data} does not exist; generate it with `python -m training.data --out {data.parent}`",
+                  file=sys.stderr)
+            return 1
+        name = args.name or ("baseline" if args.baseline else "model") + "-" + data.stem
+        out_dir = args.out_dir or Path("reports") / name
+        predictor = load_predictor(args.model, args.baseline, args.dtype)
+        pred = out_dir / "predictions.jsonl"
+        predict_file(data, pred, predictor, args.limit)
+        gold_limit = args.limit
+        gold = data
+        if gold_limit:
+            rows = read_jsonl(data)[:gold_limit]
+            gold = out_dir / "gold.jsonl"
+            gold.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows if isinstance(r, dict)),
+                            encoding="utf-8")
+        metrics = score(gold, pred, out_dir, name)
+        print(summary_table(metrics))
+        print(f"report: {out_dir / 'report.md'}")
+        return 0
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,117 @@
+"""The evaluation package: metrics on hand-made files with known answers, reports, and predict end to end."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from evaluation.__main__ import main as evaluation_main
+from evaluation.metrics import GRAMMAR_RE, compute_metrics, normalize_title
+
+GOLD = [
+    {"id": "a", "lang": "de", "query": "Trag Zahnarzt morgen um 9 ein",
+     "call": {"function": "create_event", "arguments": {"title": "Zahnarzt", "date": "2026-11-27",
+                                                        "time": "09:00", "duration_minutes": 60}}},
+    {"id": "b", "lang": "en", "query": "What's on tomorrow?",
+     "call": {"function": "list_events", "arguments": {"date": "2026-11-27"}}},
+    {"id": "c", "lang": "en", "query": "Cancel gym on Friday",
+     "call": {"function": "delete_event", "arguments": {"title": "gym", "date": "2026-11-27"}}},
+    {"id": "d", "lang": "de", "query": "Danke", "call": {"function": None, "arguments": {}}},
+    {"id": "e", "lang": "de", "query": "Lösch Yoga", "call": {"function": "delete_event",
+                                                            "arguments": {"title": "Yoga", "date": None}}},
+]
+PRED = [
+    # right, with a title differing only in case and punctuation
+    {"id": "a", "call": {"function": "create_event", "arguments": {"title": "zahnarzt!", "date": "2026-11-27",
+                                                                   "time": "09:00", "duration_minutes": 60}},
+     "raw": '<oc_1>("zahnarzt!", "2026-11-27", "09:00", 60)<oc_end>', "latency_ms": 100.0, "error": None},
+    # right function, wrong date
+    {"id": "b", "call": {"function": "list_events", "arguments": {"date": "2026-11-28"}},
+     "raw": '<oc_2>("2026-11-28")<oc_end>', "latency_ms": 200.0, "error": None},
+    # malformed output: never validated
+    {"id": "c", "call": None, "raw": '<oc_3>("gym", "2025-18-34"', "latency_ms": 300.0,
+     "error": "InvalidDate: '2025-18-34' is not a real calendar date"},
+    # "e" has no prediction at all; "d" is a wrong function
+    {"id": "d", "call": {"function": "list_events", "arguments": {"date": "2026-11-26"}},
+     "raw": '<oc_2>("2026-11-26")<oc_end>', "latency_ms": 400.0, "error": None},
+    {"id": "zzz", "call": None, "raw": "", "latency_ms": None, "error": "prediction for a row not in gold"},
+]
+
+
+def test_metrics_on_known_answers() -> None:
+    m = compute_metrics(GOLD, PRED)
+    o = m["overall"]
+    assert o["rows"] == 5
+    assert o["function_accuracy"] == 0.4  # a, b right; c invalid; d wrong; e missing
+    assert o["exact_match"] == 0.2  # only a
+    assert o["fields"]["title"] == pytest.approx(1 / 3, abs=1e-4)  # a right; c invalid; e missing
+    assert o["fields"]["date"] == 0.25  # a right; b wrong; c, e not
+    assert o["fields"]["time"] == 1.0 and o["fields"]["duration_minutes"] == 1.0
+    assert o["structural"] == 0.6  # a, b, d match the grammar; c is cut off; e has no raw
+    assert o["valid"] == 0.6
+    assert o["latency_ms"]["p50"] == 250.0 and o["latency_ms"]["max"] == 400.0
+    assert m["predictions_missing"] == 1
+    assert m["by_lang"]["de"]["rows"] == 3 and m["by_lang"]["en"]["function_accuracy"] == 0.5
+    labels = m["confusion"]["labels"]
+    row = m["confusion"]["matrix"][labels.index("delete_event")]
+    assert row[labels.index("invalid")] == 1 and row[labels.index("missing")] == 1
+    assert row[labels.index("delete_event")] == 0
+    assert {f["id"] for f in m["failures"]} == {"b", "c", "d", "e"}
+
+
+@pytest.mark.parametrize("raw,ok", [
+    ('<oc_1>("Zahnarzt", "2026-11-25", "14:30", 45)<oc_end>', True),
+    ('<oc_1>("Say \\"hi\\"", null, null, 60)<oc_end>', True),
+    ("<oc_0><oc_end>", True),
+    ('<oc_2>("2026-11-25")', False),
+    ('<oc_1>("Zahnarzt", 2026-11-25)<oc_end>', False),
+    ('<oc_1>("Zahnarzt"<oc_end>', False),
+    ('Sure: <oc_2>("2026-11-25")<oc_end>', False),
+    ('<oc_2>("2026-11-25")<oc_end><oc_2>("2026-11-25")<oc_end>', False),
+])
+def test_grammar_regex(raw: str, ok: bool) -> None:
+    assert bool(GRAMMAR_RE.match(raw)) == ok
+
+
+def test_title_normalisation() -> None:
+    said = normalize_title("  Weihnachtsessen, bei meinen Eltern! ")
+    assert said == normalize_title("weihnachtsessen bei meinen eltern")
+    assert normalize_title("Ölwechsel") != normalize_title("Olwechsel")
+
+
+def _write(path: Path, rows: list) -> Path:
+    path.write_text("".join((json.dumps(r, ensure_ascii=False) if isinstance(r, dict) else r) + "\n" for r in rows),
+                    encoding="utf-8")
+    return path
+
+
+def test_score_writes_report_metrics_and_plots(tmp_path: Path, capsys) -> None:
+    gold = _write(tmp_path / "gold.jsonl", GOLD)
+    pred = _write(tmp_path / "pred.jsonl", PRED)
+    out = tmp_path / "report"
+    assert evaluation_main(["score", "--data", str(gold), "--pred", str(pred), "--out-dir", str(out)]) == 0
+    for name in ("report.md", "metrics.json", "confusion.png", "fields.png", "latency.png"):
+        assert (out / name).stat().st_size > 0, name
+    report = (out / "report.md").read_text(encoding="utf-8")
+    assert "| all | 5 | 40.0 | 20.0 |" in report
+    assert "2025-18-34" in report  # the failures table shows the raw output
+    assert evaluation_main(["compare", str(out), str(out)]) == 0
+    assert capsys.readouterr().out.count("| report | all | 5 |") == 2
+
+
+def test_predict_end_to_end_with_a_tiny_model(tiny_adapter, tmp_path: Path) -> None:
+    rows = [GOLD[0], "this line is not json", {"id": "x", "query": "Was steht an?"}, GOLD[1],
+            {"id": "y", "query": "Was steht an?", "today": "2026-13-40"}]
+    data = _write(tmp_path / "in.jsonl", rows)
+    out = tmp_path / "out.jsonl"
+    assert evaluation_main(["predict", "--data", str(data), "--out", str(out), "--model", str(tiny_adapter),
+                            "--dtype", "float32"]) == 0
+    preds = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [p["id"] for p in preds] == ["a", "line-2", "x", "b", "y"]
+    assert preds[1]["error"].startswith("malformed input row") and preds[2]["error"].startswith("malformed")
+    assert "YYYY-MM-DD" in preds[4]["error"]
+    for p in (preds[0], preds[3]):
+        assert GRAMMAR_RE.match(p["raw"]) and p["latency_ms"] > 0
+        assert set(p) >= {"id", "call", "raw", "latency_ms", "error"}
