@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.setup-stamp
 ARGS    ?=
 
-.PHONY: setup run test lint data clean
+.PHONY: setup run test lint data clean model bench
 
 setup: $(STAMP)
 
@@ -31,3 +31,12 @@ data: setup
 
 clean:
 	rm -rf $(VENV) data/ .pytest_cache
+
+# Rebuild the bundled model from scratch (data -> SFT -> assets/model -> evaluation -> model card).
+model: setup
+	$(BIN)/python -m training.recipe
+
+# Latency, memory and speed-up over the in-context baseline; accuracy on the hand-written set.
+bench: setup
+	$(BIN)/python -m evaluation bench
+	$(BIN)/python -m evaluation run --data handwritten --out-dir reports/handwritten

@@ -1,12 +1,12 @@
-"""Text front end: inspect calls, resolve phrases, and a small interactive shell.
+"""Text front end: commands to calls, validation, phrase resolution, and a small interactive shell.
 
     python -m assistant                          # interactive shell (what `make run` starts for now)
+    python -m assistant call "Trag Zahnarzt morgen um 9 ein" --today 2026-11-26 [--json]
     python -m assistant parse '<oc_2>("2026-11-26")<oc_end>'
     python -m assistant resolve "nächste Woche Dienstag um halb drei" --today 2026-11-26
     python -m assistant prompt "Trag Zahnarzt morgen um 9 ein" --today 2026-11-26
 
-The function-calling model, the calendar and speech plug into this shell as they land; until the bundled
-model exists, the shell says so and shows what the deterministic parts understand of each line.
+The calendar, speech and the TUI plug into this as they land; until then a call is shown, not executed.
 """
 
 from __future__ import annotations
@@ -15,20 +15,54 @@ import argparse
 import datetime as dt
 import json
 import sys
-from typing import TextIO
+from pathlib import Path
+from typing import Any, TextIO
 
-from .functions import CallError, build_prompt, parse_call
-from .resolve import resolve_date, resolve_duration, resolve_time
+from .functions import Call, CallError, NoCall, build_prompt, parse_call
+from .resolve import guess_lang, resolve_date, resolve_duration, resolve_time
 
-__all__ = ["main", "describe_phrase", "describe_output"]
+__all__ = ["main", "describe_call", "describe_phrase", "describe_output", "load_model"]
+
+
+def load_model(path: str | None = None, stdout: TextIO = sys.stderr) -> tuple[Any, str | None]:
+    """The function caller, or None and the reason it could not be loaded (never raises)."""
+    try:
+        from .model import FunctionCaller, default_assets_dir
+
+        target = path or default_assets_dir()
+        if not (Path(target) / "adapter_config.json").exists():
+            return None, f"no model in {target}"
+        print("loading the model (the first start converts the base model, about a minute) ...", file=stdout)
+        return FunctionCaller.load(target), None
+    except Exception as error:  # noqa: BLE001 - the shell must start even without a working model
+        return None, f"{type(error).__name__}: {error}"
+
+
+def describe_call(call: Call | NoCall) -> str:
+    if call.function is None:
+        return "no call: not a calendar command"
+    args = ", ".join(f"{k}={'(not said)' if v is None else v}" for k, v in call.arguments.items())
+    missing = f"  -> would ask for: {', '.join(call.missing)}" if call.missing else ""
+    return f"{call.function}({args}){missing}"
+
+
+def describe_prediction(prediction: Any) -> str:
+    lines = [f"model:    {prediction.raw}   ({prediction.latency_ms:.0f} ms)"]
+    if prediction.error:
+        lines.append(f"not understood: {prediction.error}")
+    else:
+        lines.append(f"call:     {prediction.call.render()}")
+        lines.append(f"          {describe_call(prediction.call)}")
+    return "\n".join(lines)
 
 GREETING = (
     "Offline calendar assistant (German/English).\n"
-    "The function-calling model is not bundled yet, so commands are not executed.\n"
-    "Type a date/time phrase to see how it resolves, or a model output such as\n"
-    '  <oc_1>("Zahnarzt", "2026-11-25", "14:30", 45)<oc_end>\n'
-    "to see it validated. Ctrl-D or 'quit' ends."
+    "Type a calendar command (\"Trag Zahnarzt morgen um 9 ein\", \"What's on Friday?\") to see the call the\n"
+    "model makes; the calendar is not connected yet, so nothing is executed. A line starting with <oc_\n"
+    "is validated as a model output. Ctrl-D or 'quit' ends."
 )
+NO_MODEL = ("The bundled model is missing ({reason}); run `make model` to build it. Until then each line is\n"
+            "read for dates, times and durations only.")
 
 
 def describe_output(text: str) -> str:
@@ -37,11 +71,7 @@ def describe_output(text: str) -> str:
         call = parse_call(text)
     except CallError as error:
         return f"invalid call ({type(error).__name__}): {error}"
-    if call.function is None:
-        return "no call: not a calendar command"
-    args = ", ".join(f"{k}={'(not said)' if v is None else v}" for k, v in call.arguments.items())
-    missing = f"  -> would ask for: {', '.join(call.missing)}" if call.missing else ""
-    return f"{call.function}({args}){missing}"
+    return describe_call(call)
 
 
 def describe_phrase(text: str, today: dt.date, lang: str | None) -> str:
@@ -58,9 +88,12 @@ def describe_phrase(text: str, today: dt.date, lang: str | None) -> str:
     return ", ".join(parts) if parts else "no date, time or duration found"
 
 
-def shell(today: dt.date, lang: str | None, stdin: TextIO, stdout: TextIO) -> int:
+def shell(today: dt.date, lang: str | None, stdin: TextIO, stdout: TextIO, model: Any = None,
+          model_problem: str | None = None) -> int:
     interactive = stdin.isatty()
     print(GREETING, file=stdout)
+    if model is None:
+        print(NO_MODEL.format(reason=model_problem or "not loaded"), file=stdout)
     print(f"Today is {today:%A}, {today.isoformat()}.", file=stdout)
     while True:
         if interactive:
@@ -77,6 +110,8 @@ def shell(today: dt.date, lang: str | None, stdin: TextIO, stdout: TextIO) -> in
             continue
         if line.startswith("<oc_"):
             print(describe_output(line), file=stdout)
+        elif model is not None:
+            print(describe_prediction(model.predict(line, today, lang or guess_lang(line))), file=stdout)
         else:
             print(describe_phrase(line, today, lang), file=stdout)
 
@@ -97,6 +132,11 @@ def main(argv: list[str] | None = None) -> int:
     p_resolve.add_argument("text")
     p_prompt = sub.add_parser("prompt", parents=[common], help="print the model prompt for a query")
     p_prompt.add_argument("text")
+    p_call = sub.add_parser("call", parents=[common], help="the validated call the model makes for a command")
+    p_call.add_argument("text")
+    p_call.add_argument("--json", action="store_true")
+    for p in (parser, p_call):
+        p.add_argument("--model", default=argparse.SUPPRESS, help="adapter directory (default: assets/model)")
     args = parser.parse_args(argv)
     today = getattr(args, "today", None) or dt.date.today()
     lang = getattr(args, "lang", None)
@@ -118,4 +158,15 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "prompt":
         print(build_prompt(args.text, today))
         return 0
-    return shell(today, lang, sys.stdin, sys.stdout)
+    model, problem = load_model(getattr(args, "model", None))
+    if args.command == "call":
+        if model is None:
+            print(f"cannot run the model: {problem}", file=sys.stderr)
+            return 2
+        prediction = model.predict(args.text, today, lang or guess_lang(args.text))
+        if args.json:
+            print(json.dumps(prediction.to_json(), ensure_ascii=False))
+        else:
+            print(describe_prediction(prediction))
+        return 0 if prediction.error is None else 1
+    return shell(today, lang, sys.stdin, sys.stdout, model, problem)

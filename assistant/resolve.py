@@ -33,7 +33,7 @@ from .functions import (
 )
 from .lexicon import MONTH_WORDS, WEEKDAY_WORDS, cardinal_words, ordinal_words
 
-__all__ = ["clean_title", "normalize", "resolve_call", "resolve_date", "resolve_duration", "resolve_time"]
+__all__ = ["clean_title", "guess_lang", "normalize", "resolve_call", "resolve_date", "resolve_duration", "resolve_time"]
 
 
 # --------------------------------------------------------------------------- normalisation
@@ -350,6 +350,18 @@ def resolve_duration(text: str) -> int | None:
 
 
 # --------------------------------------------------------------------------- calls
+
+_GERMAN_HINTS = re.compile(r"[äöüß]|\b(?:und|der|die|das|den|dem|ich|mir|mich|bitte|um|uhr|am|ein|eine|einen|"
+                           r"trag|termin|morgen|heute|übermorgen|nächste[nr]?|lösch\w*|was|wie|habe?|ist)\b")
+_ENGLISH_HINTS = re.compile(r"\b(?:the|and|my|me|please|at|on|add|put|schedule|cancel|delete|remove|what|"
+                            r"tomorrow|today|next|is|have|do|pm|am)\b")
+
+
+def guess_lang(text: str) -> str:
+    """'de' or 'en' from a few function words, for typed text (speech comes with Whisper's language)."""
+    t = text.lower()
+    return "de" if len(_GERMAN_HINTS.findall(t)) > len(_ENGLISH_HINTS.findall(t)) else "en"
+
 
 _TITLE_EDGES = " \t\n\"'„“”‚‘’«»,;:!?."
 

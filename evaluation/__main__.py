@@ -4,6 +4,7 @@
     python -m evaluation score --data GOLD.jsonl --pred OUT.jsonl --out-dir REPORT/
     python -m evaluation compare REPORT_A/ REPORT_B/ ...
     python -m evaluation run [--model PATH] [--data data/test.jsonl] [--out-dir reports/test]
+    python -m evaluation bench [--model PATH] [--baseline-rows 20]        # latency, memory, speed-up
 """
 
 from __future__ import annotations
@@ -61,7 +62,20 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--dtype", default="bfloat16", choices=["bfloat16", "float32"])
     r.add_argument("--name", default=None)
 
+    b = sub.add_parser("bench", help="latency and memory of the model, and speed-up over the baseline")
+    b.add_argument("--model", default=None)
+    b.add_argument("--out-dir", type=Path, default=Path("reports/bench"))
+    b.add_argument("--baseline-rows", type=int, default=20, help="0 skips the baseline")
+    b.add_argument("--dtype", default="bfloat16", choices=["bfloat16", "float32"])
+    b.add_argument("--data", type=Path, default=HANDWRITTEN)
+
     args = parser.parse_args(argv)
+    if args.command == "bench":
+        from .bench import format_bench, run_bench
+
+        result = run_bench(args.model, args.out_dir, args.baseline_rows, args.dtype, args.data)
+        print(format_bench(result))
+        return 0
     if args.command == "predict":
         predictor = load_predictor(args.model, args.baseline, args.dtype)
         n = predict_file(args.data, args.out, predictor, args.limit)
