@@ -285,8 +285,11 @@ class FunctionCaller:
         """The call for one query. Never raises on model output: a bad output becomes ``error``."""
         torch = self.torch
         start = time.perf_counter()
+        qt = self.codec.query(query)
+        if not qt.ids:  # nothing was said: nothing to call, and no reason to run the model
+            return Prediction(query, today.isoformat(), NoCall(), SpanCall(None), SpanCall(None).render(), None,
+                              (time.perf_counter() - start) * 1000, 0, 0)
         with torch.inference_mode():
-            qt = self.codec.query(query)
             state = self._prefix_state(today)
             prefix_len = state.length
             try:

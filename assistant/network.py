@@ -152,7 +152,9 @@ def load_function_calling_lm(path: Path, dtype: str = "bfloat16",
     if not (path / ADAPTER_CONFIG).exists():
         raise FileNotFoundError(f"no model at {path} (expected {ADAPTER_CONFIG}); run `make model` to build one")
     config = json.loads((path / ADAPTER_CONFIG).read_text(encoding="utf-8"))
-    base, tokenizer = load_base(config["base"], "float32", base_dir)
+    # Loaded straight in the target dtype (no float32 copy of the whole model, so peak memory stays low);
+    # each LoRA delta is added in float32 and rounded once.
+    base, tokenizer = load_base(config["base"], dtype, base_dir)
     tensors = load_file(str(path / ADAPTER_WEIGHTS))
     modules = dict(base.named_modules())
     with torch.no_grad():
@@ -161,7 +163,7 @@ def load_function_calling_lm(path: Path, dtype: str = "bfloat16",
                 name = key[: -len(".lora_A")]
                 b = tensors[f"{name}.lora_B"]
                 target = modules[name].weight
-                target += (b.float() @ a.float()).to(target.dtype)
+                target.copy_((target.float() + b.float() @ a.float()).to(target.dtype))
         full = {k[len("full."):]: v for k, v in tensors.items() if k.startswith("full.")}
         if full:
             params = dict(base.named_parameters())

@@ -33,7 +33,10 @@ from .functions import (
 )
 from .lexicon import MONTH_WORDS, WEEKDAY_WORDS, cardinal_words, ordinal_words
 
-__all__ = ["clean_title", "guess_lang", "normalize", "resolve_call", "resolve_date", "resolve_duration", "resolve_time"]
+__all__ = [
+    "clean_title", "guess_lang", "normalize", "resolve_call", "resolve_date", "resolve_duration", "resolve_time",
+    "resolve_time_range",
+]
 
 
 # --------------------------------------------------------------------------- normalisation
@@ -170,6 +173,18 @@ def _offset(days: int) -> Callable[[re.Match[str], dt.date], dt.date]:
 
 
 _NEXT = r"(?:nächste[nrs]?|kommende[nrs]?|next|coming)"
+# Holidays on a fixed day (movable feasts such as Easter are not resolved: the assistant asks instead).
+HOLIDAYS = {
+    "neujahr": (1, 1), "neujahrstag": (1, 1), "new year's day": (1, 1), "new years day": (1, 1),
+    "valentinstag": (2, 14), "valentine's day": (2, 14), "valentines day": (2, 14),
+    "tag der arbeit": (5, 1), "tag der deutschen einheit": (10, 3), "halloween": (10, 31),
+    "heiligabend": (12, 24), "heiliger abend": (12, 24), "christmas eve": (12, 24),
+    "weihnachten": (12, 25), "erster weihnachtsfeiertag": (12, 25), "christmas day": (12, 25),
+    "christmas": (12, 25), "zweiter weihnachtsfeiertag": (12, 26), "boxing day": (12, 26),
+    "silvester": (12, 31), "new year's eve": (12, 31), "new years eve": (12, 31),
+}
+_HOLIDAY_RE = "|".join(re.escape(h) for h in sorted(HOLIDAYS, key=len, reverse=True))
+_DAYPART = r"(?:abend|morgen|nachmittag|vormittag|mittag|früh|nacht)?"
 _DATE_RULES: list[DateRule] = [
     (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
      lambda m, t: _safe_date(int(m[1]), int(m[2]), int(m[3]))),
@@ -195,7 +210,9 @@ _DATE_RULES: list[DateRule] = [
     # "Freitag, den 13." names the day of the month; the weekday only decorates it.
     (re.compile(r"\b(?:am|den|on the|the)\s+(\d{1,2})(?:\.|st|nd|rd|th)(?!\d)"),
      lambda m, t: _next_day_of_month(int(m[1]), t)),
-    (re.compile(rf"\b({_WD_RE})\b"), lambda m, t: _next_weekday(WEEKDAY_WORDS[m[1]], t)),
+    (re.compile(rf"\b({_HOLIDAY_RE})(?!\w)"), lambda m, t: _next_day_month(*HOLIDAYS[m[1]], t)),
+    # "Freitagabend", "Montagmorgen": German glues the part of the day to the weekday.
+    (re.compile(rf"\b({_WD_RE}){_DAYPART}s?\b"), lambda m, t: _next_weekday(WEEKDAY_WORDS[m[1]], t)),
 ]
 
 
@@ -214,15 +231,17 @@ def resolve_date(text: str, today: dt.date) -> dt.date | None:
 
 _PM = r"(?:pm|abends?|nachmittags?|in the (?:afternoon|evening)|evening|afternoon|tonight)"
 _AM = r"(?:morgens|früh|vormittags?|in the morning|morning|am morgen)"
-_NIGHT = r"(?:nachts?|at night|in der nacht)"
+_NIGHT = r"(?:nachts?|at night|in der nacht|night)"
 _NOON = r"(?:mittags?|zu mittag)"
 
 
 def _qualifier(text: str, lang: str | None) -> str | None:
-    if re.search(rf"\b{_NIGHT}\b", text):
+    if re.search(rf"\b{_NIGHT}\b|\b(?:{_WD_RE})nachts?\b", text):
         return "night"
-    if re.search(rf"\b{_PM}\b", text):
+    if re.search(rf"\b{_PM}\b|\b(?:{_WD_RE})(?:abend|nachmittag)s?\b", text):
         return "pm"
+    if re.search(rf"\b(?:{_WD_RE})(?:morgen|vormittag|früh)s?\b", text):
+        return "am"
     if lang != "de" and re.search(r"\d\s*am\b", text):
         return "am"
     if re.search(rf"\b{_AM}\b", text):
@@ -230,6 +249,26 @@ def _qualifier(text: str, lang: str | None) -> str | None:
     if re.search(rf"\b{_NOON}\b", text):
         return "noon"
     return None
+
+
+_DAYPART_AFTER_DAY = re.compile(
+    rf"\b(?:heute|morgen|übermorgen|{_WD_RE})\s*(früh|morgens?|vormittags?|nachmittags?|abends?|nachts?)\b"
+    rf"|\b(?:this|today|tomorrow|{_WD_RE})\s+(morning|afternoon|evening|night)\b|\b(tonight)\b")
+_DAYPART_QUALIFIER = {"früh": "am", "morgen": "am", "morgens": "am", "vormittag": "am", "vormittags": "am",
+                      "morning": "am", "nachmittag": "pm", "nachmittags": "pm", "abend": "pm", "abends": "pm",
+                      "afternoon": "pm", "evening": "pm", "tonight": "pm", "nacht": "night", "nachts": "night",
+                      "night": "night"}
+
+
+def _context_qualifier(context: str) -> str | None:
+    """The part of the day a sentence gives its day ("heute Abend", "tomorrow morning", "Freitagabend"), which
+    a bare time elsewhere in it ("um acht") takes on. Other words in the sentence (a title such as "date
+    night") do not count."""
+    m = _DAYPART_AFTER_DAY.search(context)
+    if m:
+        return _DAYPART_QUALIFIER[next(g for g in m.groups() if g)]
+    m = re.search(rf"\b(?:{_WD_RE})(morgen|vormittag|früh|nachmittag|abend|nacht)s?\b", context)
+    return _DAYPART_QUALIFIER[m[1]] if m else None
 
 
 def _clock(hour: int, minute: int, qualifier: str | None, explicit_24h: bool) -> dt.time | None:
@@ -269,7 +308,7 @@ _EN_AMPM = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)\b")
 _TIME_RULES: list[TimeRule] = [
     (re.compile(r"\b(\d{1,2}):(\d{2})\b"), lambda m: _hm(m[1], m[2])),
     (re.compile(r"\b(\d{1,2})\.(\d{2})\s*(?:uhr|h)\b"), lambda m: _hm(m[1], m[2])),
-    (re.compile(r"\b(?:um|at|gegen|ab)\s+(\d{1,2})\.(\d{2})\b(?!\.\d)"), lambda m: _hm(m[1], m[2])),
+    (re.compile(r"\b(?:um|at|gegen|ab|von|from)\s+(\d{1,2})\.(\d{2})\b(?!\.\d)"), lambda m: _hm(m[1], m[2])),
     (re.compile(r"\b(\d{1,2})\s*uhr(?:\s+(\d{1,2})\b)?"), lambda m: _hm(m[1], m[2])),
     (re.compile(r"\b(\d{1,2})\s*o'?clock\b"), lambda m: _hm(m[1])),
     (re.compile(r"\b(\d{1,2}) (vor|nach) halb (\d{1,2})\b"),
@@ -286,7 +325,8 @@ _TIME_RULES: list[TimeRule] = [
      lambda m: (int(m[2]), int(m[1]), False)),
     (re.compile(r"\b(\d{1,2}) (?:minuten |minutes )?(?:vor|to|before) (\d{1,2})\b"),
      lambda m: (_prev_hour(int(m[2])), 60 - int(m[1]), False)),
-    (re.compile(r"\b(?:um|at|gegen|ab)\s+(\d{1,2})(?:\s+(\d{2}))?\b(?![.:]\d|\.? ?(?:tag|day|woche|week|"
+    (re.compile(r"\b(?:um|at|gegen|ab|von|from|bis|until|till|to)\s+(\d{1,2})(?:\s+(\d{2}))?\b"
+                r"(?![.:]\d|\.? ?(?:tag|day|woche|week|"
                 r"minute|stunde|hour|of\b|st\b|nd\b|rd\b|th\b))"),
      lambda m: _hm(m[1], m[2])),
 ]
@@ -294,14 +334,50 @@ _NOON_ONLY = re.compile(r"\b(?:noon|midday|mittags?|zu mittag|zum mittag)\b")
 _MIDNIGHT = re.compile(r"\b(?:midnight|mitternacht)\b")
 
 
+_RANGE = re.compile(r"^(?:.*?\b)?(?:von|from|between|zwischen)\s+(?P<a>.+?)\s*"
+                    r"(?:\bbis\b|\buntil\b|\btill\b|\bto\b|\band\b|\bund\b|-|–)\s*(?P<b>.+)$|^(?:.*?\b)?(?:um|at|ab)?\s*(?P<c>\d{1,2}(?:[:.]\d{2})?)\s*"
+                    r"(?:\bbis\b|\buntil\b|\btill\b|-|–)\s*(?P<d>.+)$")
+_BARE_CLOCK = re.compile(r"^\d{1,2}(?:[:.]\d{2})?$")
+
+
+def resolve_time_range(text: str, lang: str | None = None, context: str = "") -> tuple[dt.time, dt.time] | None:
+    """Start and end of "von 14 bis 16 Uhr", "from 2 to 4 pm", "9-11": None unless both ends resolve and the
+    end is after the start. A bare start takes the end's part of the day ("from 10 to 11 pm" is 22-23)."""
+    m = _RANGE.match(normalize(text))
+    if not m:
+        return None
+    a, b = (m["a"], m["b"]) if m["a"] else (m["c"], m["d"])
+    a = a.strip()
+    a_phrase = f"um {a}" if _BARE_CLOCK.match(a) else a
+    b_phrase = f"um {b.strip()}" if _BARE_CLOCK.match(b.strip()) else b
+    end = _resolve_single(b_phrase, lang, context)
+    inherited = _qualifier(normalize(b_phrase), lang) if _BARE_CLOCK.match(a) else None
+    start = _resolve_single(a_phrase, lang, context, inherited)
+    if start is None or end is None:
+        return None
+    if end <= start and _BARE_CLOCK.match(a):
+        start = _resolve_single(a_phrase, lang, context)
+    if start is None or end <= start:
+        return None
+    return start, end
+
+
 def resolve_time(text: str, lang: str | None = None, context: str = "") -> dt.time | None:
-    """The clock time a phrase or sentence names; None when it names none.
+    """The clock time a phrase or sentence names (the start of a range); None when it names none.
 
     ``lang`` matters for one word: "am" is a meridiem in English and a preposition in German. ``context`` is
     the whole sentence: in "heute Abend um acht" the phrase "um acht" is 20:00 because of "Abend".
     """
+    span = resolve_time_range(text, lang, context)
+    if span is not None:
+        return span[0]
+    return _resolve_single(text, lang, context)
+
+
+def _resolve_single(text: str, lang: str | None, context: str, inherited: str | None = None) -> dt.time | None:
     t = normalize(text)
-    qualifier = _qualifier(t, lang) or (_qualifier(normalize(context), lang) if context else None)
+    qualifier = (_qualifier(t, lang) or inherited
+                 or (_context_qualifier(normalize(context)) if context else None))
     if lang != "de":
         m = _EN_AMPM.search(t)
         if m:
@@ -380,6 +456,7 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
         return NoCall()
     spec = function_by_name(span.function)
     arguments: dict[str, object] = {}
+    range_minutes: int | None = None
     for p, phrase in zip(spec.params, span.phrases, strict=True):
         if phrase is None:
             arguments[p.name] = None
@@ -398,9 +475,16 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
             if time is None:
                 raise InvalidTime(f"I could not understand the time '{phrase.strip()}'")
             arguments[p.name] = time.strftime("%H:%M")
+            span_of_time = resolve_time_range(phrase, lang, context=query)
+            if span_of_time is not None:  # "von 14 bis 16 Uhr" says the duration too
+                start, end = (dt.datetime.combine(today, t) for t in span_of_time)
+                range_minutes = int((end - start).total_seconds() // 60)
         elif p.type is ParamType.MINUTES:
             minutes = resolve_duration(phrase)
             if minutes is None or not 0 < minutes <= 24 * 60:
                 raise InvalidDuration(f"I could not understand the duration '{phrase.strip()}'")
             arguments[p.name] = minutes
+    for p in spec.params:
+        if p.type is ParamType.MINUTES and arguments.get(p.name) is None and range_minutes is not None:
+            arguments[p.name] = range_minutes
     return Call(spec.name, spec.fill_defaults(arguments, today))

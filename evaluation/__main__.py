@@ -21,10 +21,15 @@ from .report import compare_table, summary_table, write_report
 HANDWRITTEN = Path(__file__).resolve().parent / "data" / "handwritten.jsonl"
 
 
-def score(data: Path, pred: Path, out_dir: Path, name: str | None = None) -> dict:
+def score(data: Path, pred: Path, out_dir: Path, name: str | None = None, judge_url: str | None = None,
+          judge_model: str = "judge") -> dict:
     gold = [r for r in read_jsonl(data) if isinstance(r, dict) and "call" in r and "id" in r]
     preds = [r for r in read_jsonl(pred) if isinstance(r, dict)]
     metrics = compute_metrics(gold, preds)
+    if judge_url:
+        from .judge import judge_titles
+
+        judge_titles(metrics, judge_url, judge_model)
     metrics["name"] = name or out_dir.name
     metrics["data"] = str(data)
     metrics["latencies"] = [p["latency_ms"] for p in preds if isinstance(p.get("latency_ms"), (int, float))]
@@ -49,6 +54,8 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--pred", type=Path, required=True)
     s.add_argument("--out-dir", type=Path, required=True)
     s.add_argument("--name", default=None)
+    s.add_argument("--judge-url", default=None, help="OpenAI-compatible server for the optional LLM judge")
+    s.add_argument("--judge-model", default="judge")
 
     c = sub.add_parser("compare", help="side-by-side table of report directories")
     c.add_argument("reports", type=Path, nargs="+")
@@ -82,7 +89,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {n} predictions to {args.out}")
         return 0
     if args.command == "score":
-        metrics = score(args.data, args.pred, args.out_dir, args.name)
+        metrics = score(args.data, args.pred, args.out_dir, args.name, args.judge_url, args.judge_model)
+        if "judge" in metrics:
+            print(f"judge: {metrics['judge']}")
         print(summary_table(metrics))
         print(f"report: {args.out_dir / 'report.md'}")
         return 0

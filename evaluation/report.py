@@ -62,6 +62,9 @@ def write_report(metrics: dict[str, Any], out_dir: Path, title: str) -> None:
         f"# {title}", "",
         "Percentages of rows; fields count a row as right only when the function is right too.", "",
         summary_table(metrics), "",
+        *([f"LLM judge ({metrics['judge']['url']}): accepted {metrics['judge']['accepted']} of "
+           f"{metrics['judge']['asked']} title-only failures; exact match with the judge "
+           f"{_pct(metrics['judge']['exact_match_judged'])}%", ""] if "judge" in metrics else []),
         "![confusion](confusion.png) ![fields](fields.png) ![latency](latency.png)", "",
         f"## Failures ({len(failures)})", "",
         "| id | lang | query | expected | got | raw | error |", "|---|---|---|---|---|---|---|",

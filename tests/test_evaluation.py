@@ -115,3 +115,45 @@ def test_predict_end_to_end_with_a_tiny_model(tiny_adapter, tmp_path: Path) -> N
     for p in (preds[0], preds[3]):
         assert GRAMMAR_RE.match(p["raw"]) and p["latency_ms"] > 0
         assert set(p) >= {"id", "call", "raw", "latency_ms", "error"}
+
+
+def test_optional_llm_judge_against_a_local_openai_compatible_server(tmp_path: Path) -> None:
+    """A real HTTP round trip to a stand-in judge on 127.0.0.1 that accepts 'Zahnarzttermin' for 'Zahnarzt'."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    asked = []
+
+    class Judge(BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802
+            body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+            prompt = body["messages"][0]["content"]
+            asked.append(prompt)
+            answer = "yes" if "Zahnarzttermin" in prompt else "no"
+            data = json.dumps({"choices": [{"message": {"content": answer}}]}).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Judge)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        pred = [dict(PRED[0]), *PRED[1:]]
+        pred[0]["call"] = {"function": "create_event", "arguments": {**GOLD[0]["call"]["arguments"],
+                                                                     "title": "Zahnarzttermin"}}
+        gold_path, pred_path = _write(tmp_path / "g.jsonl", GOLD), _write(tmp_path / "p.jsonl", pred)
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        assert evaluation_main(["score", "--data", str(gold_path), "--pred", str(pred_path), "--out-dir",
+                                str(tmp_path / "r"), "--judge-url", url]) == 0
+        metrics = json.loads((tmp_path / "r" / "metrics.json").read_text(encoding="utf-8"))
+        assert metrics["overall"]["exact_match"] == 0.0
+        assert metrics["judge"]["asked"] == 1 and metrics["judge"]["accepted"] == 1
+        assert metrics["judge"]["exact_match_judged"] == 0.2
+        assert len(asked) == 1 and "Trag Zahnarzt morgen um 9 ein" in asked[0]
+    finally:
+        server.shutdown()

@@ -11,7 +11,8 @@ import pytest
 from assistant.functions import SpanCall
 from evaluation.metrics import GRAMMAR_RE
 from tests.conftest import ARCHITECTURES
-from training.sft import SFTSettings, span_call_for_row, train
+from training.data import span_call_for_row
+from training.sft import SFTSettings, train
 
 TODAY = dt.date(2026, 11, 26)
 

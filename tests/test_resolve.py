@@ -54,3 +54,30 @@ def test_sentences_give_date_and_time_together() -> None:
     assert resolve_time("morgen um 9", "de") == dt.time(9, 0)
     assert resolve_date("next Friday at half past two", today) == dt.date(2026, 11, 27)
     assert resolve_time("next Friday at half past two", "en") == dt.time(14, 30)
+
+
+def test_time_ranges_give_start_and_end() -> None:
+    from assistant.resolve import resolve_time_range
+
+    def hm(pair):
+        return pair and tuple(t.strftime("%H:%M") for t in pair)
+
+    assert hm(resolve_time_range("von 14 bis 16 Uhr", "de")) == ("14:00", "16:00")
+    assert hm(resolve_time_range("von halb drei bis vier", "de")) == ("14:30", "16:00")
+    assert hm(resolve_time_range("from 2 to 4 pm", "en")) == ("14:00", "16:00")
+    assert hm(resolve_time_range("from 10 to 11 pm", "en")) == ("22:00", "23:00")
+    assert hm(resolve_time_range("9-11 Uhr", "de")) == ("09:00", "11:00")
+    assert resolve_time_range("at ten to eleven", "en") is None  # 10:50, not a range
+    assert resolve_time_range("von 16 bis 14 Uhr", "de") is None
+
+
+def test_a_range_sets_the_duration_of_a_call() -> None:
+    from assistant.functions import SpanCall
+    from assistant.resolve import resolve_call
+
+    call = resolve_call(SpanCall("create_event", ("Workshop", "morgen", "von 14 bis 16:30 Uhr", None)),
+                        dt.date(2026, 11, 26), "de")
+    assert call.arguments == {"title": "Workshop", "date": "2026-11-27", "time": "14:00", "duration_minutes": 150}
+    said = resolve_call(SpanCall("create_event", ("Workshop", "morgen", "von 14 bis 16 Uhr", "eine Stunde")),
+                        dt.date(2026, 11, 26), "de")
+    assert said.arguments["duration_minutes"] == 60  # what was said explicitly wins

@@ -24,18 +24,19 @@ from pathlib import Path
 from typing import Any
 
 from assistant.cliargs import parse_config
-from assistant.functions import FUNCTIONS, Call, NoCall, ParamType, function_by_name, render_call
+from assistant.functions import FUNCTIONS, Call, CallError, NoCall, ParamType, SpanCall, function_by_name, render_call
 from assistant.lexicon import LANGS
-from assistant.resolve import resolve_date, resolve_duration, resolve_time
+from assistant.resolve import resolve_call, resolve_date, resolve_duration, resolve_time
 
-from .phrases import DATE_KIND_WEIGHTS, PhraseBook, load_table
+from .phrases import DATE_KIND_WEIGHTS, PhraseBook, load_table, part_of_day
 
-__all__ = ["DataConfig", "Template", "generate", "main", "split_templates", "title_pools"]
+__all__ = ["DataConfig", "Template", "generate", "main", "span_call_for_row", "split_templates", "title_pools"]
 
 SPLITS = ("train", "validation", "test")
 NO_CALL = "no_call"
 SLOT_RE = re.compile(r"\{(\w+)\}")
 LIST_DATE_KIND_WEIGHTS = {**DATE_KIND_WEIGHTS, "today": 22, "tomorrow": 20, "in_weeks": 1}
+TWELVE_HOUR_KINDS = ("hour_12", "hhmm_12", "half", "quarter_past", "quarter_to", "minutes_past", "minutes_to")
 
 
 @dataclass
@@ -57,6 +58,8 @@ class DataConfig:
     no_punctuation: float = field(default=0.30, metadata={"help": "rows without punctuation (ASR style)"})
     filler: float = field(default=0.12, metadata={"help": "rows with a filler word (äh, um)"})
     typo: float = field(default=0.08, metadata={"help": "rows with a typo outside the arguments"})
+    time_range: float = field(default=0.10, metadata={"help": "times said as a range (von 14 bis 16 Uhr)"})
+    daypart: float = field(default=0.30, metadata={"help": "'heute Abend um acht' where the time allows it"})
 
 
 @dataclass(frozen=True)
@@ -177,14 +180,19 @@ class RowMaker:
         words = rng.random() < cfg.numbers_as_words
         slots: dict[str, str] = {}
         values: dict[str, Any] = {}
+        kinds: dict[str, str] = {}
+        says_duration = any(slot.startswith("duration") for slot in template.slots)
         for slot in template.slots:
             if slot == "title":
                 slots[slot] = sample_title(rng, lang, title_pool)
             elif slot == "date":
-                kinds = LIST_DATE_KIND_WEIGHTS if template.function == "list_events" else None
-                slots[slot], values["date"], _ = book.date(rng, today, words, kinds)
+                weights = LIST_DATE_KIND_WEIGHTS if template.function == "list_events" else None
+                slots[slot], values["date"], kinds["date"] = book.date(rng, today, words, weights)
+            elif slot == "time" and not says_duration and template.function and rng.random() < cfg.time_range:
+                slots[slot], values["time"], values["duration"] = book.time_range(rng)
+                kinds["time"] = "range"
             elif slot == "time":
-                slots[slot], values["time"], _ = book.time(rng, words)
+                slots[slot], values["time"], kinds["time"] = book.time(rng, words)
             elif slot.startswith("duration"):
                 style = {"duration": "adverbial", "duration_bare": "bare", "duration_adj": "adjective"}[slot]
                 slots[slot], values["duration"] = book.duration(rng, words, style)
@@ -194,6 +202,14 @@ class RowMaker:
                 slots[slot] = rng.choice(self.values["cities"][lang])
             else:
                 raise ValueError(f"template {template.id} has an unknown slot {{{slot}}}")
+        if (kinds.get("date") in ("today", "tomorrow", "weekday") and kinds.get("time") in TWELVE_HOUR_KINDS
+                and rng.random() < cfg.daypart):
+            # "heute Abend um acht": the part of the day moves to the day, the time goes bare.
+            part = part_of_day(values["time"].hour)
+            with_part = book.date_with_daypart(rng, kinds["date"], values["date"], part)
+            if with_part:
+                slots["date"] = with_part
+                slots["time"] = book.render_time(rng, kinds["time"], values["time"], words, qualify=False)
         if garble_pool is not None:
             query = " ".join(rng.choice(garble_pool) for _ in range(rng.randint(2, 7)))
             segments: list[tuple[str | None, str]] = [(None, query)]
@@ -202,8 +218,19 @@ class RowMaker:
         segments = self._asr_style(rng, lang, segments)
         query = "".join(text for _, text in segments)
         said = {slot: text for slot, text in segments if slot is not None}
-        self._check(template, said, values, today)
+        self._check(template, said, values, today, query)
         call = self._call(template.function, said, values, today)
+        row_slots = {("duration" if k.startswith("duration") else k): v for k, v in said.items()
+                     if k in ("title", "date", "time") or k.startswith("duration")}
+        if call.function is not None:
+            # The whole row read back the way the assistant reads the model's spans must give the gold call.
+            span = span_call_for_row({"call": call.to_json(), "slots": row_slots})
+            try:
+                agrees = resolve_call(span, today, lang, query) == call
+            except CallError:
+                agrees = False
+            if not agrees:
+                self._mismatch(template, "call", f"{span.render()} for {query!r}", call.render(), today)
         return {
             "lang": lang,
             "today": today.isoformat(),
@@ -211,8 +238,7 @@ class RowMaker:
             "call": call.to_json(),
             "text": render_call(call),
             "template": template.id,
-            "slots": {("duration" if k.startswith("duration") else k): v for k, v in said.items()
-                      if k in ("title", "date", "time") or k.startswith("duration")},
+            "slots": row_slots,
         }
 
     @staticmethod
@@ -255,32 +281,39 @@ class RowMaker:
                 segments[-1] = (None, segments[-1][1].rstrip(" ."))
         if rng.random() < cfg.lowercase:
             segments = [(slot, text.lower()) for slot, text in segments]
-        # Whitespace left by dropped words or punctuation is collapsed; segments stay aligned with slots.
+        # Whitespace left by dropped words or punctuation is collapsed, and "Min.." loses its second dot;
+        # segments stay aligned with slots.
         cleaned: list[tuple[str | None, str]] = []
         for slot, text in segments:
             if slot is None:
                 text = re.sub(r"\s{2,}", " ", text)
+                if cleaned and cleaned[-1][1].endswith(".") and text.startswith("."):
+                    text = text[1:]
             cleaned.append((slot, text))
         if cleaned and cleaned[0][0] is None:
             cleaned[0] = (None, cleaned[0][1].lstrip())
         return [(slot, text) for slot, text in cleaned if text]
 
-    def _check(self, template: Template, said: dict[str, str], values: dict[str, Any], today: dt.date) -> None:
+    def _check(self, template: Template, said: dict[str, str], values: dict[str, Any], today: dt.date,
+               query: str) -> None:
         lang = template.lang
         for slot, text in said.items():
             if slot == "date":
                 got: Any = resolve_date(text, today)
                 want = values["date"]
             elif slot == "time":
-                got, want = resolve_time(text, lang), values["time"]
+                got, want = resolve_time(text, lang, context=query), values["time"]
             elif slot.startswith("duration"):
                 got, want = resolve_duration(text), values["duration"]
             else:
                 continue
             if got != want:
-                self.mismatches[slot] += 1
-                if len(self.mismatch_examples) < 20:
-                    self.mismatch_examples.append(f"{template.id} {slot}: {text!r} -> {got} != {want} ({today})")
+                self._mismatch(template, slot, repr(text), want, today, got)
+
+    def _mismatch(self, template: Template, what: str, text: str, want: Any, today: dt.date, got: Any = None) -> None:
+        self.mismatches[what] += 1
+        if len(self.mismatch_examples) < 20:
+            self.mismatch_examples.append(f"{template.id} {what}: {text} -> {got} != {want} ({today})")
 
     @staticmethod
     def _call(function: str, said: dict[str, str], values: dict[str, Any], today: dt.date) -> Call | NoCall:
@@ -298,6 +331,17 @@ class RowMaker:
             elif p.type is ParamType.MINUTES and "duration" in values:
                 arguments[p.name] = values["duration"]
         return Call(function, spec.fill_defaults(arguments, today))
+
+
+def span_call_for_row(row: dict[str, Any]) -> SpanCall:
+    """The span form of a row, what the model learns to write: each argument is the phrase said for it."""
+    function = row["call"]["function"]
+    if function is None:
+        return SpanCall(None)
+    slot_of = {ParamType.TITLE: "title", ParamType.DATE: "date", ParamType.TIME: "time",
+               ParamType.MINUTES: "duration"}
+    spec = function_by_name(function)
+    return SpanCall(function, tuple(row["slots"].get(slot_of[p.type]) for p in spec.params))
 
 
 def _typo(rng: random.Random, text: str) -> str:

@@ -17,9 +17,9 @@ from typing import Any
 import yaml
 
 from assistant.lexicon import MONTHS, WEEKDAYS, cardinal, ordinal
-from assistant.resolve import resolve_time
+from assistant.resolve import HOLIDAYS, resolve_date, resolve_time, resolve_time_range
 
-__all__ = ["PhraseBook", "load_table"]
+__all__ = ["PhraseBook", "load_table", "part_of_day"]
 
 
 @cache
@@ -38,7 +38,7 @@ def _weighted(rng: random.Random, weights: dict[str, float]) -> str:
 DATE_KIND_WEIGHTS = {
     "today": 6, "tomorrow": 14, "day_after_tomorrow": 6, "weekday": 18, "next_week_weekday": 8,
     "in_days": 6, "in_weeks": 2, "in_one_week": 2, "day_month": 20, "day_month_year": 6, "day_only": 4,
-    "iso": 3,
+    "iso": 3, "holiday": 2,
 }
 TIME_KIND_WEIGHTS = {
     "hhmm_24": 14, "hour_24": 10, "hour_12": 22, "ampm": 14, "hhmm_12": 8, "half": 10, "quarter_past": 5,
@@ -61,6 +61,8 @@ class PhraseBook:
         self.dates: dict[str, list[str]] = tables["dates"][self.lang]
         self.times: dict[str, Any] = tables["times"][self.lang]
         self.durations: dict[str, Any] = tables["durations"][self.lang]
+        self.holidays: list[str] = tables["holidays"][self.lang]
+        self.dayparts: dict[str, dict[str, list[str]]] = tables["dayparts"][self.lang]
 
     # ----------------------------------------------------------------- numbers
 
@@ -99,6 +101,10 @@ class PhraseBook:
             value = today + dt.timedelta(days=rng.randint(-30, 500))
         elif kind == "iso":
             value = today + dt.timedelta(days=rng.randint(-60, 400))
+        elif kind == "holiday":
+            holiday = rng.choice(self.holidays)
+            value = resolve_date(holiday, today)  # the next such day on or after today (table in the resolver)
+            assert value is not None and holiday.lower() in HOLIDAYS, holiday
         else:  # day_month: the next such day on or after today
             value = today + dt.timedelta(days=rng.randint(0, 364))
         form = rng.choice(self.dates[kind])
@@ -113,14 +119,49 @@ class PhraseBook:
             m=value.month,
             yyyy=value.year,
             iso=value.isoformat(),
+            holiday=holiday if kind == "holiday" else "",
         )
         return phrase, value, kind
 
+    def date_with_daypart(self, rng: random.Random, kind: str, value: dt.date, part: str) -> str | None:
+        """"heute Abend", "tomorrow morning", "am Freitagabend" for a day of kind today/tomorrow/weekday."""
+        forms = self.dayparts.get(part, {}).get(kind)
+        if not forms:
+            return None
+        return rng.choice(forms).format(weekday=WEEKDAYS[self.lang][value.weekday()])
+
     # ----------------------------------------------------------------- times
 
-    def time(self, rng: random.Random, words: bool) -> tuple[str, dt.time, str]:
+    def time_range(self, rng: random.Random) -> tuple[str, dt.time, int]:
+        """"von 14 bis 16 Uhr", "from 2 to 4 pm": a phrase, its start and its length in minutes."""
+        start_hour = rng.randint(7, 20)
+        start_minute = rng.choice([0, 0, 0, 0, 30])
+        minutes = rng.choice([30, 60, 60, 90, 120, 120, 150, 180, 240])
+        start = dt.datetime(2000, 1, 1, start_hour, start_minute)
+        end = start + dt.timedelta(minutes=minutes)
+        if end.day != start.day:
+            end = start + dt.timedelta(minutes=60)
+            minutes = 60
+        forms = list(self.times["range"])
+        rng.shuffle(forms)
+        for form in forms:
+            if (start.minute or end.minute) and "{aMM}" not in form:
+                continue
+            twelve = self.lang == "en"
+            a = start.hour % 12 or 12 if twelve else start.hour
+            b = end.hour % 12 or 12 if twelve else end.hour
+            phrase = form.format(a=a, b=b, aMM=f"{start.minute:02d}", bMM=f"{end.minute:02d}",
+                                 ap="am" if end.hour < 12 else "pm")
+            if resolve_time_range(phrase, self.lang) == (start.time(), end.time()):
+                return phrase, start.time(), minutes
+        # Every form was ambiguous for this range: say it with 24-hour times.
+        phrase = (f"von {start:%H:%M} bis {end:%H:%M} Uhr" if self.lang == "de"
+                  else f"from {start:%H:%M} to {end:%H:%M}")
+        return phrase, start.time(), minutes
+
+    def time(self, rng: random.Random, words: bool, qualify: bool = True) -> tuple[str, dt.time, str]:
         """A time phrase, its time, and the kind of expression it is."""
-        kinds = {k: w for k, w in TIME_KIND_WEIGHTS.items() if k in self.times}
+        kinds = {k: w for k, w in TIME_KIND_WEIGHTS.items() if k in self.times and k != "range"}
         kind = _weighted(rng, kinds)
         hour = rng.choices(range(24), weights=[1, 1, 1, 1, 1, 2, 5, 10, 14, 14, 14, 12, 10, 10, 12, 14, 14, 12,
                                                 14, 14, 10, 5, 2, 1])[0]
@@ -152,9 +193,9 @@ class PhraseBook:
         elif kind == "hour_12":
             minute = 0
         value = dt.time(hour, minute)
-        return self._render_time(rng, kind, value, words), value, kind
+        return self.render_time(rng, kind, value, words, qualify), value, kind
 
-    def _render_time(self, rng: random.Random, kind: str, value: dt.time, words: bool) -> str:
+    def render_time(self, rng: random.Random, kind: str, value: dt.time, words: bool, qualify: bool = True) -> str:
         hour, minute = value.hour, value.minute
         h12 = hour % 12 or 12
         nh = (hour + 1) % 12 or 12  # the hour named in "halb drei", "quarter to three"
@@ -176,11 +217,11 @@ class PhraseBook:
             min_word=self._minute_word(60 - minute if kind == "minutes_to" else minute),
             ap=rng.choice(["am", "a.m."] if hour < 12 else ["pm", "p.m."]),
         )
-        if kind in ("hhmm_24", "hour_24", "ampm", "noon"):
+        if kind in ("hhmm_24", "hour_24", "ampm", "noon") or not qualify:
             return phrase
         # A bare 12-hour phrase means what the resolver's convention says ("um drei" = 15:00,
         # "halb acht" = 07:30); where that is not the value, say the part of the day. Sometimes say it anyway.
-        options = self.times["qualifiers"].get(_part_of_day(hour)) or []
+        options = self.times["qualifiers"].get(part_of_day(hour)) or []
         if options and (resolve_time(phrase, self.lang) != value or rng.random() < 0.3):
             phrase = f"{phrase} {rng.choice(options)}"
         return phrase
@@ -251,7 +292,7 @@ def _bare_reading(h12: int) -> int:
     return h12 + 12 if 1 <= h12 <= 6 else h12
 
 
-def _part_of_day(hour: int) -> str:
+def part_of_day(hour: int) -> str:
     if hour < 5:
         return "night"
     if hour < 12:

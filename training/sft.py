@@ -25,10 +25,11 @@ from pathlib import Path
 from typing import Any
 
 from assistant.cliargs import parse_config
-from assistant.functions import ParamType, SpanCall, function_by_name
 from assistant.model import EXTRA_TOKENS
 
-__all__ = ["SFTSettings", "encode_rows", "main", "span_call_for_row", "train"]
+from .data import span_call_for_row
+
+__all__ = ["SFTSettings", "encode_rows", "main", "train"]
 
 
 @dataclass
@@ -58,17 +59,6 @@ class SFTSettings:
     logging_steps: int = 10
     dtype: str = field(default="float32", metadata={"help": "training dtype: float32 (CPU) or bfloat16 (GPU)"})
     name: str = field(default="octocal-gemma3-270m", metadata={"help": "model name written into the adapter"})
-
-
-def span_call_for_row(row: dict[str, Any]) -> SpanCall:
-    """The span form of a generated row: each argument is the phrase said for it (``slots``), or None."""
-    function = row["call"]["function"]
-    if function is None:
-        return SpanCall(None)
-    slot_of = {ParamType.TITLE: "title", ParamType.DATE: "date", ParamType.TIME: "time",
-               ParamType.MINUTES: "duration"}
-    spec = function_by_name(function)
-    return SpanCall(function, tuple(row["slots"].get(slot_of[p.type]) for p in spec.params))
 
 
 def encode_rows(rows: list[dict[str, Any]], codec: Any) -> list[dict[str, Any]]:
