@@ -121,7 +121,7 @@ def title_pools(seed: int, share: float) -> dict[str, dict[str, dict[str, list[s
     table = load_table("values")["titles"]
     pools: dict[str, dict[str, dict[str, list[str]]]] = {"train": {}, "heldout": {}}
     for lang in LANGS:
-        for part in ("base", "people", "places"):
+        for part in ("base", "people", "places", "topics", "tasks"):
             train, heldout = _split_pool(table[lang][part], seed, share)
             pools["train"].setdefault(lang, {})[part] = train
             pools["heldout"].setdefault(lang, {})[part] = heldout
@@ -133,17 +133,22 @@ def _is_name(person: str) -> bool:
 
 
 def sample_title(rng: random.Random, lang: str, pool: dict[str, list[str]]) -> str:
+    """A title as people name events: a base, with a person, a name, a place or a topic, or a task."""
     forms = load_table("values")["titles"][lang]
     base, person, place = rng.choice(pool["base"]), rng.choice(pool["people"]), rng.choice(pool["places"])
-    r = rng.random()
-    if r < 0.58:
-        return base
-    if r < 0.74:
-        return rng.choice(forms["with_person"]).format(base=base, person=person)
-    if r < 0.87:
-        return rng.choice(forms["with_place"]).format(base=base, place=place)
     names = [p for p in pool["people"] if _is_name(p)] or pool["people"]
-    return rng.choice(forms["possessive"]).format(person=rng.choice(names))
+    name, topic = rng.choice(names), rng.choice(pool["topics"])
+    kind = rng.choices(["base", "person", "name", "place", "topic", "task", "possessive"],
+                       weights=[45, 14, 5, 12, 8, 8, 8])[0]
+    if kind == "base":
+        return base
+    if kind == "task":
+        return rng.choice(pool["tasks"])
+    if kind == "possessive":
+        return rng.choice(forms["possessive"]).format(person=name)
+    form = rng.choice(forms[{"person": "with_person", "name": "with_name", "place": "with_place",
+                             "topic": "with_topic"}[kind]])
+    return form.format(base=base, person=person, name=name, place=place, topic=topic)
 
 
 def sample_today(rng: random.Random) -> dt.date:
@@ -185,6 +190,8 @@ class RowMaker:
         for slot in template.slots:
             if slot == "title":
                 slots[slot] = sample_title(rng, lang, title_pool)
+            elif slot == "task":
+                slots[slot] = rng.choice(title_pool["tasks"])
             elif slot == "date":
                 weights = LIST_DATE_KIND_WEIGHTS if template.function == "list_events" else None
                 slots[slot], values["date"], kinds["date"] = book.date(rng, today, words, weights)
@@ -248,7 +255,8 @@ class RowMaker:
         for m in SLOT_RE.finditer(text):
             if m.start() > pos:
                 segments.append((None, text[pos:m.start()]))
-            segments.append((m.group(1), slots[m.group(1)]))
+            # a {task} is said where the title goes: it is the title
+            segments.append(("title" if m.group(1) == "task" else m.group(1), slots[m.group(1)]))
             pos = m.end()
         if pos < len(text):
             segments.append((None, text[pos:]))
