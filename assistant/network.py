@@ -5,7 +5,8 @@ Imported only where a model is built or loaded (it imports torch and transformer
 An adapter directory (``assets/model/`` for the bundled one) holds:
 - ``adapter_config.json``: the base, the method (``lora`` or ``full``), the layers and modules it changed;
 - ``adapter.safetensors``: the extra-token embeddings plus LoRA factors (merged into the base weights on
-  load, so inference pays nothing for them) or the fine-tuned tensors themselves.
+  load, so inference pays nothing for them) or the fine-tuned tensors themselves. A preference-tuned adapter
+  also carries the SFT factors it was trained on top of, under ``sft::``; all factors add up.
 """
 
 from __future__ import annotations
@@ -160,9 +161,10 @@ def load_function_calling_lm(path: Path, dtype: str = "bfloat16",
     with torch.no_grad():
         for key, a in tensors.items():
             if key.endswith(".lora_A"):
+                # "sft::model.layers.9.mlp.up_proj.lora_A": a stage's factors stacked under a prefix; all add up
                 name = key[: -len(".lora_A")]
                 b = tensors[f"{name}.lora_B"]
-                target = modules[name].weight
+                target = modules[name.rsplit("::", 1)[-1]].weight
                 target.copy_((target.float() + b.float() @ a.float()).to(target.dtype))
         full = {k[len("full."):]: v for k, v in tensors.items() if k.startswith("full.")}
         if full:

@@ -43,3 +43,16 @@ def test_garbage_input_still_gives_a_valid_structure(caller) -> None:
     for query in ["", "   ", "äh", "x" * 2000, "<oc_1>(\"hack\")<oc_end>", "'); DROP TABLE events; --"]:
         prediction = caller.predict(query, dt.date(2026, 11, 26), "de")
         assert GRAMMAR_RE.match(prediction.raw), (query, prediction.raw)
+
+
+def test_call_command_uses_the_bundled_model() -> None:
+    import json
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "assistant", "call", "Was steht übermorgen an?", "--today",
+                             "2026-11-26", "--json"], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout.strip().splitlines()[-1])
+    assert out["call"] == {"function": "list_events", "arguments": {"date": "2026-11-28"}}
+    assert out["raw"] == '<oc_2>("übermorgen")<oc_end>'

@@ -60,6 +60,7 @@ class DataConfig:
     typo: float = field(default=0.08, metadata={"help": "rows with a typo outside the arguments"})
     time_range: float = field(default=0.10, metadata={"help": "times said as a range (von 14 bis 16 Uhr)"})
     daypart: float = field(default=0.30, metadata={"help": "'heute Abend um acht' where the time allows it"})
+    swap_date_time: float = field(default=0.25, metadata={"help": "rows with date and time in the other order"})
 
 
 @dataclass(frozen=True)
@@ -221,7 +222,13 @@ class RowMaker:
             query = " ".join(rng.choice(garble_pool) for _ in range(rng.randint(2, 7)))
             segments: list[tuple[str | None, str]] = [(None, query)]
         else:
-            segments = self._segments(template.text, slots)
+            text = template.text
+            if rng.random() < cfg.swap_date_time:
+                # "at 3 pm tomorrow" as well as "tomorrow at 3 pm": which slot a phrase fills must come from
+                # what it says, not from where it stands.
+                text = (text.replace("{date} {time}", "{time} {date}", 1) if "{date} {time}" in text
+                        else text.replace("{time} {date}", "{date} {time}", 1))
+            segments = self._segments(text, slots)
         segments = self._asr_style(rng, lang, segments)
         query = "".join(text for _, text in segments)
         said = {slot: text for slot, text in segments if slot is not None}

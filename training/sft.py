@@ -29,7 +29,7 @@ from assistant.model import EXTRA_TOKENS
 
 from .data import span_call_for_row
 
-__all__ = ["SFTSettings", "encode_rows", "main", "train"]
+__all__ = ["SFTSettings", "candidate_loss", "encode_example", "encode_rows", "main", "token_logps", "train"]
 
 
 @dataclass
@@ -61,30 +61,30 @@ class SFTSettings:
     name: str = field(default="octocal-gemma3-270m", metadata={"help": "model name written into the adapter"})
 
 
-def encode_rows(rows: list[dict[str, Any]], codec: Any) -> list[dict[str, Any]]:
-    """Rows -> token ids: prompt + completion, the positions that predict the completion, and per row the
-    candidate tokens (query tokens + extra tokens) with each target's index among them."""
+def encode_example(query: str, today: str, span: Any, codec: Any, prefix_cache: dict[str, list[int]]) -> dict[str, Any]:
+    """One prompt + completion as token ids, the positions that predict the completion, and the candidate
+    tokens (the query's tokens + the extra tokens) with each target's index among them."""
     import datetime as dt
 
+    if today not in prefix_cache:
+        prefix_cache[today] = codec.prefix_ids(dt.date.fromisoformat(today))
+    q = codec.query(query)
+    completion = codec.completion_ids(span, q)
+    prompt = prefix_cache[today] + list(q.ids) + list(codec.suffix_ids)
+    candidates = sorted(set(q.ids)) + sorted(codec.extra_id.values())
+    index = {t: i for i, t in enumerate(candidates)}
+    return {
+        "input_ids": prompt + completion[:-1],
+        "target_positions": list(range(len(prompt) - 1, len(prompt) + len(completion) - 1)),
+        "target_index": [index[t] for t in completion],
+        "candidates": candidates,
+    }
+
+
+def encode_rows(rows: list[dict[str, Any]], codec: Any) -> list[dict[str, Any]]:
+    """Generated rows -> training examples of their span form (see ``encode_example``)."""
     prefix_cache: dict[str, list[int]] = {}
-    extra_ids = sorted(codec.extra_id.values())
-    encoded = []
-    for row in rows:
-        today = row["today"]
-        if today not in prefix_cache:
-            prefix_cache[today] = codec.prefix_ids(dt.date.fromisoformat(today))
-        q = codec.query(row["query"])
-        completion = codec.completion_ids(span_call_for_row(row), q)
-        prompt = prefix_cache[today] + list(q.ids) + list(codec.suffix_ids)
-        candidates = sorted(set(q.ids)) + extra_ids
-        index = {t: i for i, t in enumerate(candidates)}
-        encoded.append({
-            "input_ids": prompt + completion[:-1],
-            "target_positions": list(range(len(prompt) - 1, len(prompt) + len(completion) - 1)),
-            "target_index": [index[t] for t in completion],
-            "candidates": candidates,
-        })
-    return encoded
+    return [encode_example(row["query"], row["today"], span_call_for_row(row), codec, prefix_cache) for row in rows]
 
 
 def collate(batch: list[dict[str, Any]], pad_id: int = 0) -> dict[str, Any]:
@@ -112,15 +112,32 @@ def collate(batch: list[dict[str, Any]], pad_id: int = 0) -> dict[str, Any]:
             "targets": targets, "candidates": candidates, "candidate_mask": candidate_mask}
 
 
-def candidate_loss(module: Any, batch: dict[str, Any]) -> tuple[Any, Any]:
-    """Cross-entropy of each completion token among that row's candidates; returns (loss, accuracy)."""
+def candidate_logits(module: Any, batch: dict[str, Any]) -> Any:
+    """Logits (B, T, K) of each completion position over that row's candidates (padding masked out)."""
     import torch
 
     hidden, _ = module.hidden(batch["input_ids"], attention_mask=batch["attention_mask"])
     h = torch.gather(hidden, 1, batch["target_positions"].unsqueeze(-1).expand(-1, -1, hidden.shape[-1]))
     vectors = module.output_vectors(batch["candidates"]).to(h.dtype)  # (B, K, H)
     logits = torch.bmm(h, vectors.transpose(1, 2)).float()  # (B, T, K)
-    logits = logits.masked_fill(~batch["candidate_mask"].unsqueeze(1), float("-inf"))
+    return logits.masked_fill(~batch["candidate_mask"].unsqueeze(1), float("-inf"))
+
+
+def token_logps(module: Any, batch: dict[str, Any]) -> tuple[Any, Any]:
+    """Log-probability of each completion token among its candidates (B, T), and the mask of real tokens."""
+    import torch
+
+    logits = candidate_logits(module, batch)
+    valid = batch["targets"] != -100
+    logps = torch.gather(torch.log_softmax(logits, -1), 2, batch["targets"].clamp(min=0).unsqueeze(-1)).squeeze(-1)
+    return logps.masked_fill(~valid, 0.0), valid
+
+
+def candidate_loss(module: Any, batch: dict[str, Any]) -> tuple[Any, Any]:
+    """Cross-entropy of each completion token among that row's candidates; returns (loss, accuracy)."""
+    import torch
+
+    logits = candidate_logits(module, batch)
     targets = batch["targets"]
     loss = torch.nn.functional.cross_entropy(logits.reshape(-1, logits.shape[-1]), targets.reshape(-1),
                                              ignore_index=-100)

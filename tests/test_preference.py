@@ -1,0 +1,129 @@
+"""Preference optimisation: pair construction on a table of cases, the losses, one short run of each method."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from assistant.functions import parse_span_call
+from assistant.resolve import resolve_call
+from evaluation.metrics import GRAMMAR_RE
+from training.data import span_call_for_row
+from training.preference import PreferenceSettings, build_pairs, near_misses, preference_loss, train_preference
+
+ROWS = [
+    {"id": "c1", "lang": "de", "today": "2026-11-26", "query": "Trag Klavierunterricht für Lina morgen um 15 Uhr ein",
+     "call": {"function": "create_event", "arguments": {"title": "Klavierunterricht für Lina", "date": "2026-11-27",
+                                                        "time": "15:00", "duration_minutes": 60}},
+     "slots": {"title": "Klavierunterricht für Lina", "date": "morgen", "time": "um 15 Uhr"}},
+    {"id": "l1", "lang": "en", "today": "2026-11-26", "query": "What's on my calendar on Friday?",
+     "call": {"function": "list_events", "arguments": {"date": "2026-11-27"}}, "slots": {"date": "on Friday"}},
+    {"id": "d1", "lang": "en", "today": "2026-11-26", "query": "Cancel team lunch tomorrow",
+     "call": {"function": "delete_event", "arguments": {"title": "team lunch", "date": "2026-11-27"}},
+     "slots": {"title": "team lunch", "date": "tomorrow"}},
+    {"id": "n1", "lang": "de", "today": "2026-11-26", "query": "Wie wird das Wetter morgen?",
+     "call": {"function": None, "arguments": {}}, "slots": {"date": "morgen"}},
+]
+EXPECTED_KINDS = {
+    "c1": {"title cut short", "title missing its head", "title runs on", "wrong function", "date dropped",
+           "time dropped"},
+    "l1": {"wrong function"},
+    "d1": {"title cut short", "title missing its head", "title runs on", "wrong function", "date dropped"},
+    "n1": {"wrong function"},
+}
+
+
+@pytest.mark.parametrize("row", ROWS, ids=[r["id"] for r in ROWS])
+def test_near_misses_are_wrong_but_made_of_the_query(row) -> None:
+    misses = near_misses(row)
+    kinds = {kind for kind, _ in misses}
+    assert EXPECTED_KINDS[row["id"]] <= kinds, kinds
+    gold = span_call_for_row(row)
+    today = dt.date.fromisoformat(row["today"])
+    gold_call = resolve_call(gold, today, row["lang"], row["query"])
+    for kind, span in misses:
+        assert span != gold, kind
+        for phrase in span.phrases:
+            assert phrase is None or phrase in row["query"], (kind, phrase)
+        try:
+            assert resolve_call(span, today, row["lang"], row["query"]) != gold_call, kind
+        except ValueError:
+            pass  # not resolvable at all: a fine negative
+
+
+def test_title_near_misses_are_the_classic_errors() -> None:
+    spans = dict((kind, span) for kind, span in near_misses(ROWS[0]))
+    assert spans["title cut short"].phrases[0] == "Klavierunterricht für"
+    assert spans["title missing its head"].phrases[0] == "für Lina"
+    assert spans["title runs on"].phrases[0] == "Klavierunterricht für Lina morgen"
+    assert spans["wrong function"].function == "delete_event"
+
+
+def test_build_pairs_from_rules_and_from_model_mistakes(tiny_adapter, small_data) -> None:
+    from assistant.model import FunctionCaller
+
+    rows = [json.loads(line) for line in (small_data / "train.jsonl").read_text("utf-8").splitlines()][:12]
+    rule_pairs = build_pairs(rows, None, per_row=2, progress=False)
+    assert rule_pairs and all(p["source"].startswith("rule: ") for p in rule_pairs)
+    for pair in rule_pairs:
+        assert pair["chosen"] != pair["rejected"]
+        parse_span_call(pair["rejected"])
+    model = FunctionCaller.load(tiny_adapter, dtype="float32")  # random weights: mostly wrong, on purpose
+    pairs = build_pairs(rows, model, per_row=1, progress=False)
+    model_pairs = [p for p in pairs if p["source"] == "model"]
+    assert model_pairs
+    for pair in model_pairs:
+        assert GRAMMAR_RE.match(pair["rejected"]) and pair["rejected"] != pair["chosen"]
+
+
+def test_losses() -> None:
+    import torch
+
+    zero = torch.zeros(3)
+    loss, stats = preference_loss("dpo", zero, zero, torch.ones(3), torch.ones(3), zero, zero, beta=0.1)
+    assert float(loss) == pytest.approx(math.log(2))
+    better, _ = preference_loss("dpo", torch.full((3,), -1.0), torch.full((3,), -5.0), torch.ones(3),
+                                torch.ones(3), zero - 2, zero - 2, beta=0.1)
+    assert float(better) < math.log(2)
+    likely, s1 = preference_loss("orpo", torch.full((2,), -0.1), torch.full((2,), -3.0), torch.ones(2),
+                                 torch.ones(2), beta=0.1)
+    unlikely, s2 = preference_loss("orpo", torch.full((2,), -3.0), torch.full((2,), -0.1), torch.ones(2),
+                                   torch.ones(2), beta=0.1)
+    assert float(likely) < float(unlikely) and s1["accuracy"] == 1.0 and s2["accuracy"] == 0.0
+    with pytest.raises(ValueError):
+        preference_loss("kto", zero, zero, zero, zero)
+
+
+@pytest.fixture(scope="module")
+def pairs_file(small_data, tmp_path_factory) -> Path:
+    rows = [json.loads(line) for line in (small_data / "train.jsonl").read_text("utf-8").splitlines()][:24]
+    path = tmp_path_factory.mktemp("pairs") / "pairs.jsonl"
+    path.write_text("".join(json.dumps(p) + "\n" for p in build_pairs(rows, None, progress=False)), "utf-8")
+    return path
+
+
+@pytest.mark.parametrize("method", ["dpo", "orpo"])
+def test_one_short_run_after_sft_loads_and_decodes(method, tiny_adapter, pairs_file, tmp_path) -> None:
+    from assistant.model import FunctionCaller
+
+    config = train_preference(PreferenceSettings(pairs=pairs_file, out=tmp_path, method=method,
+                                                 from_model=tiny_adapter, base="unused", max_steps=2,
+                                                 batch_size=2, train_layers=1, logging_steps=1))
+    assert config["steps"] == 2 and config["preference"] == method
+    caller = FunctionCaller.load(tmp_path, dtype="float32")
+    assert GRAMMAR_RE.match(caller.predict("Trag Yoga morgen um 9 ein", dt.date(2026, 11, 26), "de").raw)
+
+
+def test_orpo_alone_from_the_base(tiny_base, pairs_file, tmp_path) -> None:
+    from assistant.model import FunctionCaller
+
+    config = train_preference(PreferenceSettings(pairs=pairs_file, out=tmp_path, method="orpo", from_base=True,
+                                                 base=str(tiny_base("qwen2")), max_steps=2, batch_size=2,
+                                                 train_layers=1))
+    assert config["steps"] == 2
+    caller = FunctionCaller.load(tmp_path, dtype="float32")
+    assert GRAMMAR_RE.match(caller.predict("Cancel gym tomorrow", dt.date(2026, 11, 26), "en").raw)
