@@ -88,9 +88,8 @@ def near_misses(row: dict[str, Any]) -> list[tuple[str, SpanCall]]:
     gold_call = resolve_call(gold, today, row["lang"], query)
     kept = []
     for kind, span in out:
-        said = [p for p in span.phrases if p is not None]
-        if not all(re.search(r"(?<!\w)" + re.escape(p) + r"(?!\w)", query) for p in said):
-            continue  # a rejected call must still be made of the query's words, like every model output
+        if not _copyable(span, query):
+            continue  # a rejected call must be one the decoder could write: spans of the query, not overlapping
         try:
             if resolve_call(span, today, row["lang"], query) == gold_call:
                 continue
@@ -98,6 +97,21 @@ def near_misses(row: dict[str, Any]) -> list[tuple[str, SpanCall]]:
             pass  # a rejected call that does not even resolve is a fine negative
         kept.append((kind, span))
     return kept
+
+
+def _copyable(span: SpanCall, query: str) -> bool:
+    """Every phrase occurs in the query as whole words, and none overlaps the title (as the codec requires)."""
+    taken: tuple[int, int] | None = None
+    for i, phrase in enumerate(span.phrases):
+        if phrase is None:
+            continue
+        spots = [(m.start(), m.end()) for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", query)]
+        free = [s for s in spots if taken is None or s[1] <= taken[0] or s[0] >= taken[1]]
+        if not free:
+            return False
+        if i == 0:
+            taken = free[0]
+    return True
 
 
 def build_pairs(rows: list[dict[str, Any]], model: Any | None, seed: int = 13, per_row: int = 1,
