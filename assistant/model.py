@@ -60,6 +60,8 @@ EXTRA_INIT_WORDS = {NO_CALL_TOKEN: "none", "<oc_1>": "create", "<oc_2>": "list",
                     END_TOKEN: "end", SEP_TOKEN: ",", NULL_TOKEN: "null"}
 RESPONSE_SUFFIX = "\n\nResponse:"
 MAX_SPAN_TOKENS = 48
+# How many query tokens a span copy feeds ahead in one pass; a longer span simply takes another pass.
+SPECULATE_TOKENS = 12
 # A calendar command is a sentence; a longer transcript is cut, which also keeps every prompt inside the
 # 512-token sliding window of Gemma 3, where the KV cache can be cropped back after speculation.
 MAX_QUERY_TOKENS = 160
@@ -183,9 +185,11 @@ class _DecodeState:
 class FunctionCaller:
     """Load once, then ``predict(query, today)``: grammar-constrained greedy decoding with a cached prefix."""
 
-    def __init__(self, module: Any, codec: PromptCodec, *, name: str = "model") -> None:
+    def __init__(self, module: Any, codec: PromptCodec, *, name: str = "model",
+                 speculate: int = SPECULATE_TOKENS) -> None:
         import torch
 
+        self.speculate = speculate
         self.torch = torch
         self.module = module.eval()
         self.codec = codec
@@ -259,7 +263,7 @@ class FunctionCaller:
         pending = [first]
         while True:
             p0 = live[0]
-            speculative = list(q[p0 + 1:p0 + 1 + MAX_SPAN_TOKENS])
+            speculative = list(q[p0 + 1:p0 + 1 + self.speculate])
             fed = pending + speculative
             start_len = state.length
             hidden = self._forward(state, fed)
