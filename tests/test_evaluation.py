@@ -102,7 +102,8 @@ def test_score_writes_report_metrics_and_plots(tmp_path: Path, capsys) -> None:
 
 
 def test_predict_end_to_end_with_a_tiny_model(tiny_adapter, tmp_path: Path) -> None:
-    rows = [GOLD[0], "this line is not json", {"id": "x", "query": "Was steht an?"}, GOLD[1],
+    rows = [{**GOLD[0], "today": "2026-11-26"}, "this line is not json", {"id": "x", "query": "Was steht an?"},
+            {**GOLD[1], "today": "2026-11-26"},
             {"id": "y", "query": "Was steht an?", "today": "2026-13-40"}]
     data = _write(tmp_path / "in.jsonl", rows)
     out = tmp_path / "out.jsonl"

@@ -16,7 +16,8 @@ from training.data import span_call_for_row
 from training.preference import PreferenceSettings, build_pairs, near_misses, preference_loss, train_preference
 
 ROWS = [
-    {"id": "c1", "lang": "de", "today": "2026-11-26", "query": "Trag Klavierunterricht für Lina bitte morgen um 15 Uhr ein",
+    {"id": "c1", "lang": "de", "today": "2026-11-26",
+     "query": "Trag Klavierunterricht für Lina bitte morgen um 15 Uhr ein",
      "call": {"function": "create_event", "arguments": {"title": "Klavierunterricht für Lina", "date": "2026-11-27",
                                                         "time": "15:00", "duration_minutes": 60}},
      "slots": {"title": "Klavierunterricht für Lina", "date": "morgen", "time": "um 15 Uhr"}},
