@@ -156,7 +156,8 @@ def preference_loss(method: str, chosen_logps: Any, rejected_logps: Any, chosen_
     if method == "dpo":
         logits = (chosen_logps - ref_chosen) - (rejected_logps - ref_rejected)
         loss = -F.logsigmoid(beta * logits).mean()
-        return loss, {"reward_margin": float((beta * logits).mean()), "accuracy": float((logits > 0).float().mean())}
+        return loss, {"reward_margin": float((beta * logits).detach().mean()),
+                      "accuracy": float((logits > 0).float().mean())}
     if method == "orpo":
         avg_c = chosen_logps / chosen_tokens
         avg_r = rejected_logps / rejected_tokens
@@ -164,7 +165,7 @@ def preference_loss(method: str, chosen_logps: Any, rejected_logps: Any, chosen_
                                       - torch.log1p(-torch.exp(avg_r).clamp(max=1 - 1e-6)))
         ratio = F.logsigmoid(log_odds)
         nll = -avg_c.mean()
-        return nll - beta * ratio.mean(), {"nll": float(nll), "log_odds": float(log_odds.mean()),
+        return nll - beta * ratio.mean(), {"nll": float(nll.detach()), "log_odds": float(log_odds.detach().mean()),
                                            "accuracy": float((log_odds > 0).float().mean())}
     raise ValueError(f"method must be dpo or orpo, not {method!r}")
 

@@ -155,6 +155,8 @@ tasks as titles, "für morgen"/"for Friday", "heute Abend um acht", holidays, ti
 either order): its figures are therefore no longer fully blind. The generated test split (held-out templates
 and title parts) is.
 
+Speed and memory come from `make bench` (`python -m evaluation bench`); the README lists the latest figures.
+
 ## Limitations
 - Movable holidays (Easter, Pentecost) and expressions outside the resolver's table are not resolved; the
   assistant then says which words it could not read instead of guessing.
