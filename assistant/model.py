@@ -21,7 +21,7 @@ import datetime as dt
 import re
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -179,7 +179,6 @@ class _DecodeState:
     cache: Any
     length: int
     steps: int = 0
-    produced: list[int] = field(default_factory=list)
 
 
 class FunctionCaller:
@@ -194,11 +193,7 @@ class FunctionCaller:
         self.module = module.eval()
         self.codec = codec
         self.name = name
-        self.dtype = next(module.parameters()).dtype
         self._prefix: tuple[dt.date, Any, int] | None = None
-        vs = codec.vocab_size
-        self._ids = {t: vs + i for i, t in enumerate(EXTRA_TOKENS)}
-        self._function_candidates = torch.tensor(codec.function_ids)
 
     # -- loading ------------------------------------------------------------------------------------------
 
@@ -311,7 +306,7 @@ class FunctionCaller:
                           (time.perf_counter() - start) * 1000, steps, len(produced))
 
     def _decode(self, state: _DecodeState, qt: QueryTokens) -> tuple[SpanCall, list[int], int]:
-        ids = self._ids
+        ids = self.codec.extra_id
         q = qt.ids
         hidden = self._forward(state, [*q, *self.codec.suffix_ids])
         steps_before = state.steps
