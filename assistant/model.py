@@ -89,14 +89,18 @@ class QueryTokens:
     def token_span(self, phrase: str, avoid: tuple[int, int] | None = None) -> tuple[int, int]:
         """Token range [start, end) that covers ``phrase`` as a whole-word match, not overlapping ``avoid``."""
         pattern = re.compile(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)")
+        overlapping = None
         for m in pattern.finditer(self.text):
             covered = [i for i, (s, e) in enumerate(self.offsets) if e > m.start() and s < m.end()]
             if not covered:
                 continue
             span = (covered[0], covered[-1] + 1)
             if avoid and span[0] < avoid[1] and avoid[0] < span[1]:
+                overlapping = overlapping or span  # the decoder may copy the same words twice; prefer not to
                 continue
             return span
+        if overlapping:
+            return overlapping
         raise ValueError(f"{phrase!r} is not in the query {self.text.strip()!r}")
 
 

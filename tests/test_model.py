@@ -152,3 +152,18 @@ def test_span_call_round_trip() -> None:
     assert span.render() == '<oc_1>("Zahnarzt", "nächste Woche Dienstag", "um halb drei", null)<oc_end>'
     assert parse_span_call(span.render()) == span
     assert parse_span_call("<oc_0><oc_end>") == SpanCall(None)
+
+
+def test_token_span_prefers_words_outside_the_title_but_allows_a_repeat(tiny_base) -> None:
+    """The decoder may copy the same words into two arguments; encoding such an output must still work."""
+    from transformers import AutoTokenizer
+
+    from assistant.model import PromptCodec
+
+    tokenizer = AutoTokenizer.from_pretrained(tiny_base("gemma3"))
+    q = PromptCodec(tokenizer, len(tokenizer)).query("Yoga morgen und morgen Yoga")
+    title = q.token_span("Yoga")
+    later = q.token_span("Yoga", avoid=title)
+    assert later != title and q.span_text(*later) == "Yoga"
+    only = q.token_span("und", avoid=q.token_span("morgen und morgen"))
+    assert q.span_text(*only) == "und"
