@@ -250,8 +250,8 @@ class FunctionCaller:
         state = _DecodeState(cache, length)
         return state
 
-    def _copy_span(self, state: _DecodeState, q: tuple[int, ...], first: int, closer: int) -> list[int]:
-        """Copy a span of the query starting with token ``first``; return its tokens (not the closer).
+    def _copy_span(self, state: _DecodeState, q: tuple[int, ...], first: int, closer: int) -> tuple[int, int]:
+        """Copy a span of the query starting with token ``first``; return its token range [start, end).
 
         The continuation of the first matching position is fed speculatively in one forward pass, and the
         model's choice (next query token or closer) is read at every position: one pass per span unless the
@@ -274,7 +274,8 @@ class FunctionCaller:
                 choice = self._choose(hidden[j], [closer, *sorted(options)])
                 if choice == closer:
                     self._crop(state, start_len + j + 1)
-                    return accepted
+                    end = live[0] + 1  # every live position ends a copy of the same tokens
+                    return end - len(accepted), end
                 live = [p + 1 for p in live if p + 1 < len(q) and q[p + 1] == choice]
                 accepted.append(choice)
                 if j + 1 < len(fed) and fed[j + 1] == choice:
@@ -335,16 +336,8 @@ class FunctionCaller:
                 produced += [first, closer]
                 pending = [first, closer]
                 continue
-            span = self._copy_span(state, q, first, closer)
-            produced += [*span, closer]
+            start, end = self._copy_span(state, q, first, closer)
+            produced += [*q[start:end], closer]
             pending = [closer]
-            phrases.append(self._span_text(qt, span))
+            phrases.append(qt.span_text(start, end))
         return SpanCall(spec.name, tuple(phrases)), produced, state.steps - steps_before + 1
-
-    @staticmethod
-    def _span_text(qt: QueryTokens, span: list[int]) -> str:
-        n = len(span)
-        for start in range(len(qt.ids) - n + 1):
-            if list(qt.ids[start:start + n]) == span:
-                return qt.span_text(start, start + n)
-        raise AssertionError("a copied span is always in the query")

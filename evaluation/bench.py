@@ -20,6 +20,7 @@ from typing import Any
 
 from .metrics import _percentile
 from .predict import read_jsonl
+from .report import save_figure
 
 __all__ = ["run_bench"]
 
@@ -121,6 +122,4 @@ def _plot(latencies: list[float], result: dict[str, Any], path: Path) -> None:
     ax.set_xlabel("ms per query (log)")
     ax.set_ylabel("queries")
     ax.legend()
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
+    save_figure(fig, path)

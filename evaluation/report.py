@@ -84,6 +84,15 @@ def _plt() -> Any:
     return plt
 
 
+def save_figure(fig: Any, path: Path) -> None:
+    """Lay out, write as PNG and free a figure (matplotlib keeps every open figure otherwise)."""
+    import matplotlib.pyplot as plt
+
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
 def plot_confusion(metrics: dict[str, Any], path: Path, title: str) -> None:
     plt = _plt()
     conf = metrics["confusion"]
@@ -102,9 +111,7 @@ def plot_confusion(metrics: dict[str, Any], path: Path, title: str) -> None:
     ax.set_xlabel("predicted")
     ax.set_ylabel("expected")
     ax.set_title(f"{title}: function confusion")
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
+    save_figure(fig, path)
 
 
 def plot_fields(metrics: dict[str, Any], path: Path, title: str) -> None:
@@ -122,9 +129,7 @@ def plot_fields(metrics: dict[str, Any], path: Path, title: str) -> None:
     ax.set_ylim(0, 105)
     ax.legend(loc="lower right")
     ax.set_title(f"{title}: accuracy per field and language")
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
+    save_figure(fig, path)
 
 
 def plot_latency(metrics: dict[str, Any], path: Path, title: str) -> None:
@@ -141,9 +146,7 @@ def plot_latency(metrics: dict[str, Any], path: Path, title: str) -> None:
     ax.set_xlabel("latency per query (ms)")
     ax.set_ylabel("queries")
     ax.set_title(f"{title}: latency")
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
+    save_figure(fig, path)
 
 
 def compare_table(reports: list[Path]) -> str:

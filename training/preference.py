@@ -32,7 +32,17 @@ from assistant.functions import CallError, SpanCall, function_by_name, parse_spa
 from assistant.resolve import resolve_call
 
 from .data import span_call_for_row
-from .sft import SFTSettings, build_model, collate, encode_example, load_rows, plot_loss, token_logps
+from .sft import (
+    SFTSettings,
+    build_model,
+    collate,
+    encode_example,
+    extra_aware_adamw,
+    load_rows,
+    make_trainable,
+    plot_loss,
+    token_logps,
+)
 
 __all__ = ["PreferenceSettings", "build_pairs", "near_misses", "preference_loss"]
 
@@ -199,28 +209,15 @@ class PreferenceSettings:
 def _start_model(settings: PreferenceSettings) -> tuple[Any, Any, str]:
     """The policy: the SFT model with its LoRA merged and a fresh LoRA on top, or the base with a fresh LoRA."""
     from assistant.model import default_assets_dir
-    from assistant.network import FunctionCallingLM, load_function_calling_lm
+    from assistant.network import load_function_calling_lm
 
     sft = SFTSettings(base=settings.base, train_layers=settings.train_layers, lora_r=settings.lora_r,
                       lora_alpha=settings.lora_alpha, seed=settings.seed)
     if settings.from_base:
         module, _, tokenizer = build_model(sft)
         return module, tokenizer, settings.base
-    from peft import LoraConfig, get_peft_model
-
     merged, tokenizer, config = load_function_calling_lm(settings.from_model or default_assets_dir(), "float32")
-    base = merged.base
-    extra = merged.extra.detach().clone()
-    for p in base.parameters():
-        p.requires_grad_(False)
-    n_layers = base.config.num_hidden_layers
-    layers = list(range(max(0, n_layers - settings.train_layers), n_layers))
-    names = {n.rsplit(".", 1)[-1] for n, _ in base.named_modules()}
-    targets = [t for t in sft.lora_targets if t in names]
-    base = get_peft_model(base, LoraConfig(r=settings.lora_r, lora_alpha=settings.lora_alpha,
-                                           target_modules=targets, layers_to_transform=layers, bias="none"))
-    module = FunctionCallingLM(base, extra)
-    module.extra.requires_grad_(True)
+    module = make_trainable(merged.base, merged.extra.detach().clone(), sft)
     return module, tokenizer, config["base"]
 
 
@@ -286,12 +283,8 @@ def train_preference(settings: PreferenceSettings) -> dict[str, Any]:
 
         def create_optimizer(self, *args: Any, **kwargs: Any) -> Any:
             if self.optimizer is None:
-                extra = module.extra
-                others = [p for p in self.model.parameters() if p.requires_grad and p is not extra]
-                self.optimizer = torch.optim.AdamW(
-                    [{"params": others, "lr": settings.learning_rate},
-                     {"params": [extra], "lr": settings.extra_learning_rate, "weight_decay": 0.0}],
-                    lr=settings.learning_rate)
+                self.optimizer = extra_aware_adamw(self.model, module.extra, settings.learning_rate,
+                                                   settings.extra_learning_rate)
             return self.optimizer
 
     def collate_with_refs(batch: list[dict[str, Any]]) -> dict[str, Any]:

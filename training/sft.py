@@ -112,12 +112,19 @@ def collate(batch: list[dict[str, Any]], pad_id: int = 0) -> dict[str, Any]:
             "targets": targets, "candidates": candidates, "candidate_mask": candidate_mask}
 
 
+def completion_hidden(module: Any, batch: dict[str, Any]) -> Any:
+    """Hidden states (B, T, H) at the positions that predict the completion tokens."""
+    import torch
+
+    hidden, _ = module.hidden(batch["input_ids"], attention_mask=batch["attention_mask"])
+    return torch.gather(hidden, 1, batch["target_positions"].unsqueeze(-1).expand(-1, -1, hidden.shape[-1]))
+
+
 def candidate_logits(module: Any, batch: dict[str, Any]) -> Any:
     """Logits (B, T, K) of each completion position over that row's candidates (padding masked out)."""
     import torch
 
-    hidden, _ = module.hidden(batch["input_ids"], attention_mask=batch["attention_mask"])
-    h = torch.gather(hidden, 1, batch["target_positions"].unsqueeze(-1).expand(-1, -1, hidden.shape[-1]))
+    h = completion_hidden(module, batch)
     vectors = module.output_vectors(batch["candidates"]).to(h.dtype)  # (B, K, H)
     logits = torch.bmm(h, vectors.transpose(1, 2)).float()  # (B, T, K)
     return logits.masked_fill(~batch["candidate_mask"].unsqueeze(1), float("-inf"))
@@ -148,10 +155,18 @@ def candidate_loss(module: Any, batch: dict[str, Any]) -> tuple[Any, Any]:
 
 def build_model(settings: SFTSettings) -> tuple[Any, Any, Any]:
     """Base (+ LoRA or unfrozen top layers) wrapped with the extra tokens; returns (module, base, tokenizer)."""
-    from assistant.network import DTYPES, FunctionCallingLM, init_extra_embeddings, load_base
+    from assistant.network import DTYPES, init_extra_embeddings, load_base
 
     base, tokenizer = load_base(settings.base, settings.dtype)
-    extra = init_extra_embeddings(base, tokenizer)
+    module = make_trainable(base, init_extra_embeddings(base, tokenizer).to(DTYPES[settings.dtype]), settings)
+    return module, module.base, tokenizer
+
+
+def make_trainable(base: Any, extra: Any, settings: SFTSettings) -> Any:
+    """Freeze ``base``, then add LoRA (or unfreeze) on the top ``train_layers`` layers; the extra-token rows
+    ``extra`` are trainable. Used for SFT from the base and for preference tuning on top of an SFT model."""
+    from assistant.network import FunctionCallingLM
+
     n_layers = base.config.num_hidden_layers
     first = 0 if settings.train_layers <= 0 else max(0, n_layers - settings.train_layers)
     layers = list(range(first, n_layers))
@@ -172,9 +187,18 @@ def build_model(settings: SFTSettings) -> tuple[Any, Any, Any]:
                 p.requires_grad_(True)
     else:
         raise ValueError(f"method must be lora or full, not {settings.method!r}")
-    module = FunctionCallingLM(base, extra.to(DTYPES[settings.dtype]))
+    module = FunctionCallingLM(base, extra)
     module.extra.requires_grad_(True)
-    return module, base, tokenizer
+    return module
+
+
+def extra_aware_adamw(model: Any, extra: Any, lr: float, extra_lr: float, weight_decay: float = 0.0) -> Any:
+    """AdamW with its own learning rate (and no decay) for the extra-token rows, which start far from home."""
+    import torch
+
+    others = [p for p in model.parameters() if p.requires_grad and p is not extra]
+    return torch.optim.AdamW([{"params": others, "lr": lr, "weight_decay": weight_decay},
+                              {"params": [extra], "lr": extra_lr, "weight_decay": 0.0}], lr=lr)
 
 
 def _make_trainer_class() -> type:
@@ -195,15 +219,9 @@ def _make_trainer_class() -> type:
             return (loss, {"loss": loss}) if return_outputs else loss
 
         def create_optimizer(self, *args: Any, **kwargs: Any) -> Any:
-            import torch
-
             if self.optimizer is None:
-                extra = self.function_lm.extra
-                others = [p for p in self.model.parameters() if p.requires_grad and p is not extra]
-                self.optimizer = torch.optim.AdamW(
-                    [{"params": others, "lr": self.args.learning_rate, "weight_decay": self.args.weight_decay},
-                     {"params": [extra], "lr": self._extra_lr, "weight_decay": 0.0}],
-                    lr=self.args.learning_rate)
+                self.optimizer = extra_aware_adamw(self.model, self.function_lm.extra, self.args.learning_rate,
+                                                   self._extra_lr, self.args.weight_decay)
             return self.optimizer
 
     return FunctionTokenSFTTrainer

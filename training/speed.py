@@ -19,7 +19,7 @@ from typing import Any
 
 from assistant.cliargs import parse_config
 
-from .sft import SFTSettings, build_model, candidate_loss, collate, encode_rows, load_rows
+from .sft import SFTSettings, build_model, candidate_loss, collate, completion_hidden, encode_rows, load_rows
 
 __all__ = ["SpeedSettings", "main"]
 
@@ -35,8 +35,7 @@ def _full_head_loss(module: Any, batch: dict[str, Any]) -> Any:
     """The usual way: logits over the whole vocabulary at the completion positions."""
     import torch
 
-    hidden, _ = module.hidden(batch["input_ids"], attention_mask=batch["attention_mask"])
-    h = torch.gather(hidden, 1, batch["target_positions"].unsqueeze(-1).expand(-1, -1, hidden.shape[-1]))
+    h = completion_hidden(module, batch)
     weight = module.base.get_output_embeddings().weight
     logits = torch.cat([h @ weight.T, h @ module.extra.T], dim=-1).float()
     targets = torch.gather(batch["candidates"], 1, batch["targets"].clamp(min=0))
