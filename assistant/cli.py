@@ -1,12 +1,19 @@
 """Text front end: commands to calls, validation, phrase resolution, and a small interactive shell.
 
-    python -m assistant                          # interactive shell (what `make run` starts for now)
-    python -m assistant call "Trag Zahnarzt morgen um 9 ein" --today 2026-11-26 [--json]
+    python -m assistant                          # interactive shell on the calendar (what `make run` starts)
+    python -m assistant ask "Trag Zahnarzt morgen um 9 ein" [--today 2026-11-26] [--calendar URL] [--yes] [--json]
+    python -m assistant undo                     # take back the last change
+    python -m assistant agenda [--today ...]     # the day's events
+    python -m assistant config --url URL --username U [--keyring]   # password read from stdin or a prompt
+    python -m assistant call "Trag Zahnarzt morgen um 9 ein" --today 2026-11-26 [--json]   # the call only
     python -m assistant parse '<oc_2>("2026-11-26")<oc_end>'
     python -m assistant resolve "nächste Woche Dienstag um halb drei" --today 2026-11-26
     python -m assistant prompt "Trag Zahnarzt morgen um 9 ein" --today 2026-11-26
 
-The calendar, speech and the TUI plug into this as they land; until then a call is shown, not executed.
+Without ``--calendar`` (or a config file / ASSISTANT_CALDAV_URL) the embedded local Radicale is used.
+The password comes from ASSISTANT_CALDAV_PASSWORD, the config file or the system keyring, never a flag.
+Exit status: 0 done, 1 nothing done because of an error or a command not understood, 3 waiting for an
+answer (a missing date/time, or a delete without --yes) that a non-interactive run cannot give.
 """
 
 from __future__ import annotations
@@ -18,24 +25,11 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from .app import load_model
 from .functions import Call, CallError, NoCall, build_prompt, parse_call
 from .resolve import guess_lang, resolve_date, resolve_duration, resolve_time
 
 __all__ = ["main", "describe_call", "describe_phrase", "describe_output", "load_model"]
-
-
-def load_model(path: str | None = None, stdout: TextIO = sys.stderr) -> tuple[Any, str | None]:
-    """The function caller, or None and the reason it could not be loaded (never raises)."""
-    try:
-        from .model import FunctionCaller, default_assets_dir
-
-        target = path or default_assets_dir()
-        if not (Path(target) / "adapter_config.json").exists():
-            return None, f"no model in {target}"
-        print("loading the model (the first start converts the base model, about a minute) ...", file=stdout)
-        return FunctionCaller.load(target), None
-    except Exception as error:  # noqa: BLE001 - the shell must start even without a working model
-        return None, f"{type(error).__name__}: {error}"
 
 
 def describe_call(call: Call | NoCall) -> str:
@@ -57,12 +51,12 @@ def describe_prediction(prediction: Any) -> str:
 
 GREETING = (
     "Offline calendar assistant (German/English).\n"
-    "Type a calendar command (\"Trag Zahnarzt morgen um 9 ein\", \"What's on Friday?\") to see the call the\n"
-    "model makes; the calendar is not connected yet, so nothing is executed. A line starting with <oc_\n"
-    "is validated as a model output. Ctrl-D or 'quit' ends."
+    "Type a calendar command (\"Trag Zahnarzt morgen um 9 ein\", \"What's on Friday?\"); it is carried out on\n"
+    "the calendar. 'undo' takes back the last change; a line starting with <oc_ is run as a model output.\n"
+    "Ctrl-D or 'quit' ends."
 )
-NO_MODEL = ("The bundled model is missing ({reason}); run `make model` to build it. Until then each line is\n"
-            "read for dates, times and durations only.")
+NO_MODEL = ("The bundled model is missing ({reason}); run `make model` to build it. Until then a line is run\n"
+            "only when it is a call in the functional-token format; other lines are read for dates and times.")
 
 
 def describe_output(text: str) -> str:
@@ -89,7 +83,8 @@ def describe_phrase(text: str, today: dt.date, lang: str | None) -> str:
 
 
 def shell(today: dt.date, lang: str | None, stdin: TextIO, stdout: TextIO, model: Any = None,
-          model_problem: str | None = None) -> int:
+          model_problem: str | None = None, assistant: Any = None) -> int:
+    """A plain line-by-line conversation; with an ``assistant`` the calls are carried out on the calendar."""
     interactive = stdin.isatty()
     print(GREETING, file=stdout)
     if model is None:
@@ -110,10 +105,89 @@ def shell(today: dt.date, lang: str | None, stdin: TextIO, stdout: TextIO, model
             continue
         if line.startswith("<oc_"):
             print(describe_output(line), file=stdout)
+            if assistant is not None:
+                try:
+                    outcome = assistant.execute(parse_call(line), lang or assistant.default_lang or "en")
+                    print(outcome.message, file=stdout)
+                except CallError:
+                    pass
+        elif assistant is not None and (model is not None or assistant.waiting is not None or line in ("undo",)):
+            turn = assistant.handle(line, lang)
+            if turn.raw:
+                print(f"model:    {turn.raw}   ({turn.latency_ms:.0f} ms)", file=stdout)
+            print(turn.outcome.message, file=stdout)
         elif model is not None:
             print(describe_prediction(model.predict(line, today, lang or guess_lang(line))), file=stdout)
         else:
             print(describe_phrase(line, today, lang), file=stdout)
+
+
+EXIT_DONE, EXIT_FAILED, EXIT_WAITING = 0, 1, 3
+
+
+def _exit_status(outcome: Any) -> int:
+    if outcome.failed or outcome.kind == "error":
+        return EXIT_FAILED
+    return EXIT_WAITING if outcome.waiting else EXIT_DONE
+
+
+def _settings(args: argparse.Namespace) -> Any:
+    from .settings import load_settings
+
+    calendar = {"url": getattr(args, "calendar", None), "username": getattr(args, "username", None),
+                "name": getattr(args, "calendar_name", None), "timezone": getattr(args, "timezone", None)}
+    if getattr(args, "insecure", False):
+        calendar["verify_tls"] = False
+    overrides: dict[str, Any] = {"calendar": calendar, "language": getattr(args, "lang", None),
+                                 "model": getattr(args, "model", None), "state_dir": getattr(args, "state_dir", None)}
+    path = Path(args.config) if getattr(args, "config", None) else None
+    return load_settings(path, overrides=overrides)
+
+
+def _converse(assistant: Any, text: str, lang: str | None, as_json: bool, stdin: TextIO, stdout: TextIO) -> int:
+    """Run one command; on a terminal, answer its questions (missing date, delete confirmation) in place."""
+    turn = assistant.handle(text, lang)
+    turns = [turn]
+    while turn.outcome.waiting and stdin.isatty() and not as_json:
+        stdout.write(turn.outcome.message + " ")
+        stdout.flush()
+        answer = stdin.readline()
+        if not answer.strip():
+            turn = type(turn)(answer, turn.lang, assistant.confirm(False, turn.lang))
+        else:
+            turn = assistant.handle(answer.strip(), turn.lang)
+        turns.append(turn)
+    if as_json:
+        print(json.dumps(turn.to_json() if len(turns) == 1 else [t.to_json() for t in turns], ensure_ascii=False),
+              file=stdout)
+    else:
+        if turn.raw:
+            print(f"model: {turn.raw}", file=sys.stderr)
+        print(turn.outcome.message, file=stdout)
+    return _exit_status(turn.outcome)
+
+
+def _config(args: argparse.Namespace) -> int:
+    import getpass
+
+    from .settings import config_path, save_settings
+
+    settings = _settings(args)
+    path = Path(args.config) if args.config else config_path()
+    if args.show:
+        cal = settings.calendar
+        print(f"config file: {path}{'' if path.exists() else ' (not written yet)'}")
+        print(f"calendar:    {cal.url or 'embedded local server'}  name={cal.name!r}  user={cal.username or '-'}  "
+              f"password={'set' if cal.password else 'not set'}  zone={cal.zone}  verify_tls={cal.verify_tls}")
+        return 0
+    if settings.calendar.url and settings.calendar.username:
+        if sys.stdin.isatty():
+            settings.calendar.password = getpass.getpass("CalDAV password (app password for Nextcloud): ")
+        else:
+            settings.calendar.password = sys.stdin.readline().rstrip("\n")
+    written = save_settings(settings, path, store_password="keyring" if args.keyring else "file")
+    print(f"wrote {written} (readable by you only)")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -121,8 +195,20 @@ def main(argv: list[str] | None = None) -> int:
     common.add_argument("--today", type=dt.date.fromisoformat, default=argparse.SUPPRESS,
                         help="pretend today is this date (YYYY-MM-DD)")
     common.add_argument("--lang", choices=["de", "en"], default=argparse.SUPPRESS, help="language of the input")
+    calendar = argparse.ArgumentParser(add_help=False)
+    calendar.add_argument("--calendar", metavar="URL", default=argparse.SUPPRESS,
+                          help="CalDAV server URL (default: config file, else the embedded local server)")
+    calendar.add_argument("--calendar-name", metavar="NAME", default=argparse.SUPPRESS,
+                          help="calendar to write to, created if missing (default: Assistant)")
+    calendar.add_argument("--username", default=argparse.SUPPRESS, help="CalDAV user name")
+    calendar.add_argument("--timezone", default=argparse.SUPPRESS, help="IANA zone of new events")
+    calendar.add_argument("--insecure", action="store_true", default=argparse.SUPPRESS,
+                          help="do not verify the server's TLS certificate")
+    calendar.add_argument("--config", default=argparse.SUPPRESS, help="config file (default: user config dir)")
+    calendar.add_argument("--state-dir", default=argparse.SUPPRESS, help="outbox and undo journal directory")
+    calendar.add_argument("--model", default=argparse.SUPPRESS, help="adapter directory (default: assets/model)")
     parser = argparse.ArgumentParser(prog="python -m assistant", description=__doc__.splitlines()[0],
-                                     parents=[common])
+                                     parents=[common, calendar])
     sub = parser.add_subparsers(dest="command")
     p_parse = sub.add_parser("parse", parents=[common],
                              help="validate a model output in the functional-token format")
@@ -132,11 +218,22 @@ def main(argv: list[str] | None = None) -> int:
     p_resolve.add_argument("text")
     p_prompt = sub.add_parser("prompt", parents=[common], help="print the model prompt for a query")
     p_prompt.add_argument("text")
-    p_call = sub.add_parser("call", parents=[common], help="the validated call the model makes for a command")
+    p_call = sub.add_parser("call", parents=[common, calendar], help="the validated call the model makes")
     p_call.add_argument("text")
     p_call.add_argument("--json", action="store_true")
-    for p in (parser, p_call):
-        p.add_argument("--model", default=argparse.SUPPRESS, help="adapter directory (default: assets/model)")
+    p_ask = sub.add_parser("ask", parents=[common, calendar], help="carry out one command on the calendar")
+    p_ask.add_argument("text")
+    p_ask.add_argument("--yes", action="store_true", help="confirm a delete without asking")
+    p_ask.add_argument("--json", action="store_true", help="print the call and the outcome as JSON")
+    p_undo = sub.add_parser("undo", parents=[common, calendar], help="take back the last change")
+    p_undo.add_argument("--json", action="store_true")
+    p_agenda = sub.add_parser("agenda", parents=[common, calendar], help="the events of a day (default: today)")
+    p_agenda.add_argument("day", nargs="?", type=dt.date.fromisoformat, default=None)
+    p_agenda.add_argument("--json", action="store_true")
+    sub.add_parser("shell", parents=[common, calendar], help="line-by-line conversation (the default)")
+    p_config = sub.add_parser("config", parents=[common, calendar], help="write or show the config file")
+    p_config.add_argument("--keyring", action="store_true", help="keep the password in the system keyring")
+    p_config.add_argument("--show", action="store_true", help="print the settings in effect (password masked)")
     args = parser.parse_args(argv)
     today = getattr(args, "today", None) or dt.date.today()
     lang = getattr(args, "lang", None)
@@ -158,7 +255,22 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "prompt":
         print(build_prompt(args.text, today))
         return 0
-    model, problem = load_model(getattr(args, "model", None))
+    if args.command == "config":
+        return _config(args)
+    settings = _settings(args)
+    from .app import make_assistant
+
+    if args.command in ("undo", "agenda"):
+        with make_assistant(settings, today=today) as assistant:
+            if args.command == "undo":
+                assistant.flush()
+                outcome = assistant.undo(lang or "en")
+            else:
+                outcome = assistant.execute(Call("list_events", {"date": (args.day or today).isoformat()}),
+                                            lang or settings.language or "en", sent=assistant.flush())
+            print(json.dumps(outcome.to_json(), ensure_ascii=False) if args.json else outcome.message)
+            return _exit_status(outcome)
+    model, problem = load_model(settings.model, progress=lambda text: print(text, file=sys.stderr))
     if args.command == "call":
         if model is None:
             print(f"cannot run the model: {problem}", file=sys.stderr)
@@ -169,4 +281,13 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print(describe_prediction(prediction))
         return 0 if prediction.error is None else 1
-    return shell(today, lang, sys.stdin, sys.stdout, model, problem)
+    if args.command == "ask":
+        if model is None:
+            print(f"cannot run the model: {problem}", file=sys.stderr)
+            return 2
+        with make_assistant(settings, model, today=today, auto_confirm=args.yes) as assistant:
+            return _converse(assistant, args.text, lang, args.json, sys.stdin, sys.stdout)
+    with make_assistant(settings, model, problem or "", today=today) as assistant:
+        if settings.calendar.embedded:
+            print(f"calendar: embedded server at {assistant.calendar.url} (calendar '{settings.calendar.name}')")
+        return shell(today, lang, sys.stdin, sys.stdout, model, problem, assistant)

@@ -91,3 +91,82 @@ def tiny_adapter(tiny_base, small_data: Path, tmp_path_factory: pytest.TempPathF
     train(SFTSettings(data=small_data, out=out, base=str(tiny_base("gemma3")), train_rows=48, max_steps=4,
                       batch_size=4, train_layers=1, logging_steps=1))
     return out
+
+
+# --------------------------------------------------------------------------- calendar servers
+
+
+@pytest.fixture(autouse=True)
+def _user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Config, data and keyring of the tests stay out of the user's home (the model cache is shared)."""
+    root = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_DATA_HOME", str(root / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(root / "config"))
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    for name in ("ASSISTANT_CALDAV_URL", "ASSISTANT_CALDAV_USERNAME", "ASSISTANT_CALDAV_PASSWORD",
+                 "ASSISTANT_CALENDAR", "ASSISTANT_TIMEZONE"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def radicale(tmp_path: Path):
+    """A real Radicale on 127.0.0.1 (no auth: any user name is its own principal)."""
+    from assistant.local_server import LocalServer
+
+    server = LocalServer(tmp_path / "radicale")
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def radicale_auth(tmp_path: Path):
+    """Radicale with a password file: user 'anna', password 'right-pass'."""
+    from assistant.local_server import LocalServer
+
+    htpasswd = tmp_path / "users"
+    htpasswd.write_text("anna:right-pass\n")
+    server = LocalServer(tmp_path / "radicale-auth", htpasswd=htpasswd)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def xandikos(tmp_path: Path):
+    """A real Xandikos server in a subprocess on 127.0.0.1."""
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    from assistant.local_server import free_port
+
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "xandikos.web", "--defaults", "-d", str(tmp_path / "xandikos"),
+                             "--state-dir", str(tmp_path / "xandikos-state"), "-p", str(port), "-l", "127.0.0.1",
+                             "--current-user-principal", "/user/"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), 0.2).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    else:
+        proc.kill()
+        raise RuntimeError("xandikos did not start")
+
+    class Handle:
+        url = f"http://127.0.0.1:{port}/"
+
+    yield Handle()
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.fixture(params=["radicale", "xandikos"])
+def caldav_url(request: pytest.FixtureRequest) -> str:
+    """Each test that takes this runs once against Radicale and once against Xandikos."""
+    return request.getfixturevalue(request.param).url

@@ -1,0 +1,61 @@
+"""One factory that builds the assistant from settings, for the CLI, the TUI and the tests alike."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime as dt
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from .calendar import CalDAVCalendar
+from .dialog import Assistant
+from .local_server import LocalServer
+from .outbox import Journal, Outbox
+from .settings import Settings, data_dir
+
+__all__ = ["make_assistant", "load_model"]
+
+
+def load_model(path: str = "", progress: Callable[[str], None] | None = None) -> tuple[Any, str]:
+    """The function caller, or (None, the reason). Never raises: typing to the calendar must still start."""
+    from pathlib import Path
+
+    try:
+        from .model import FunctionCaller, default_assets_dir
+
+        target = Path(path) if path else default_assets_dir()
+        if not (target / "adapter_config.json").exists():
+            return None, f"no model in {target}; run `make model`"
+        if progress:
+            progress("loading the model (the first start converts the base model, about a minute) ...")
+        return FunctionCaller.load(target), ""
+    except Exception as error:  # noqa: BLE001
+        return None, f"{type(error).__name__}: {error}"
+
+
+@contextlib.contextmanager
+def make_assistant(settings: Settings, model: Any = None, model_problem: str = "",
+                   today: dt.date | None = None, auto_confirm: bool = False) -> Iterator[Assistant]:
+    """An ``Assistant`` on the configured calendar; with no URL, on an embedded Radicale it starts and stops."""
+    server = None
+    cal_settings = settings.calendar
+    url = cal_settings.url
+    if cal_settings.embedded:
+        storage = cal_settings.storage or str(data_dir() / "calendar")
+        server = LocalServer(storage)
+        url = server.start()
+        # The embedded server runs without authentication, but Radicale's owner-only rights need a user name.
+        cal_settings = dataclasses.replace(cal_settings, username=cal_settings.username or "assistant",
+                                           password=cal_settings.password or "local")
+    try:
+        state = settings.state_path
+        assistant = Assistant(CalDAVCalendar(cal_settings, url), Outbox(state), Journal(state), model=model,
+                              model_problem=model_problem, auto_confirm=auto_confirm,
+                              default_lang=settings.language)
+        if today is not None:
+            assistant.today = lambda: today
+        yield assistant
+    finally:
+        if server is not None:
+            server.stop()

@@ -1,0 +1,335 @@
+"""Calls executed on real CalDAV servers (Radicale in-process, Xandikos in a subprocess), faults included.
+
+No CalDAV mocks: the fault servers below are plain sockets that refuse, stall or answer 500, the way a
+broken network or server does.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import http.server
+import socket
+import threading
+from pathlib import Path
+
+import icalendar
+import pytest
+
+from assistant.calendar import (
+    AuthFailed,
+    CalDAVCalendar,
+    ServerFailed,
+    TimedOut,
+    Unreachable,
+    match_events,
+)
+from assistant.dialog import Assistant, Outcome
+from assistant.functions import Call, InvalidTitle
+from assistant.ical import EventInfo, clean_summary, new_event, to_ical
+from assistant.local_server import LocalServer, free_port
+from assistant.outbox import Journal, Outbox
+from assistant.settings import CalendarSettings
+
+TODAY = dt.date(2026, 11, 26)
+ZONE = "Europe/Berlin"
+
+
+def create(title: str, date: str = "2026-11-27", time: str | None = "14:30", minutes: int = 45) -> Call:
+    return Call("create_event", {"title": title, "date": date, "time": time, "duration_minutes": minutes})
+
+
+def make(url: str, state: Path, **settings: object) -> Assistant:
+    cal = CalendarSettings(url=url, username=str(settings.pop("username", "anna")),
+                           password=str(settings.pop("password", "x")), timezone=ZONE, **settings)  # type: ignore[arg-type]
+    return Assistant(CalDAVCalendar(cal), Outbox(state), Journal(state), today=lambda: TODAY)
+
+
+def titles_on(assistant: Assistant, day: str = "2026-11-27") -> list[str]:
+    return [e.title for e in assistant.calendar.events_on(dt.date.fromisoformat(day))]
+
+
+# --------------------------------------------------------------------------- iCalendar, pure
+
+
+INJECTIONS = [
+    ("Zahnarzt\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:evil", "Zahnarzt END:VEVENT BEGIN:VEVENT SUMMARY:evil"),
+    ("Treffen; Raum 3: Budget, Q4", "Treffen; Raum 3: Budget, Q4"),
+    ("Geburtstag 🎂 Oma", "Geburtstag 🎂 Oma"),
+    ("a\\b \"quoted\" \r\n\ttab", "a\\b \"quoted\" tab"),
+    ("x" * 200, "x" * 200),
+]
+
+
+@pytest.mark.parametrize(("title", "summary"), INJECTIONS)
+def test_titles_are_data_in_ical(title: str, summary: str) -> None:
+    event = new_event(title, dt.date(2026, 11, 27), dt.time(14, 30), 45, ZONE)
+    parsed = icalendar.Calendar.from_ical(to_ical(event))
+    events = parsed.walk("VEVENT")
+    assert len(events) == 1
+    assert str(events[0]["summary"]) == summary
+    assert events[0]["dtstart"].params["TZID"] == ZONE
+    assert events[0].decoded("dtend") - events[0].decoded("dtstart") == dt.timedelta(minutes=45)
+    assert parsed.walk("VTIMEZONE")[0]["tzid"] == ZONE
+
+
+@pytest.mark.parametrize("title", ["", " \n\t ", "x" * 201, "y" * 500])
+def test_empty_or_overlong_titles_are_refused(title: str) -> None:
+    with pytest.raises(InvalidTitle):
+        clean_summary(title)
+
+
+def _events(*titles: str) -> list[EventInfo]:
+    start = dt.datetime(2026, 11, 27, 9, 0)
+    return [EventInfo(f"u{i}", t, start, None) for i, t in enumerate(titles)]
+
+
+@pytest.mark.parametrize(("said", "titles", "expected"), [
+    ("zahnarzt", ("Zahnarzt", "Friseur"), ["Zahnarzt"]),
+    ("Müller Treffen", ("Mueller-Treffen", "Team"), ["Mueller-Treffen"]),
+    ("Zahnartz", ("Zahnarzt", "Yoga"), ["Zahnarzt"]),  # an ASR slip
+    ("the dentist appointment", ("Dentist appointment", "Gym"), ["Dentist appointment"]),
+    ("Meeting", ("Team Meeting", "Meeting Kunde", "Yoga"), ["Team Meeting", "Meeting Kunde"]),  # several
+    ("Friseur", ("Zahnarzt", "Yoga"), []),  # none
+    ("Yoga", ("yoga", "Yoga"), ["yoga", "Yoga"]),  # two events with the same title are two matches
+])
+def test_fuzzy_title_match(said: str, titles: tuple[str, ...], expected: list[str]) -> None:
+    assert [e.title for e in match_events(said, _events(*titles))] == expected
+
+
+def test_outcome_round_trip() -> None:
+    outcome = Outcome("created", "Termin 'X' eingetragen.", "de", create("X").to_json(),
+                      ({"uid": "u", "title": "X"},), ("time",), 1, 2, None)
+    assert Outcome.from_json(outcome.to_json()) == outcome
+
+
+# --------------------------------------------------------------------------- real servers
+
+
+def test_create_list_delete_undo_round_trip(caldav_url: str, tmp_path: Path) -> None:
+    a = make(caldav_url, tmp_path)
+    created = a.execute(create("Zahnarzt"), "de")
+    assert created.kind == "created", created.message
+    assert created.message == "Termin 'Zahnarzt' am Freitag, 27. November um 14:30 (45 Minuten) eingetragen."
+    assert a.execute(create("Team Meeting", time="09:00", minutes=60), "en").kind == "created"
+
+    listed = a.execute(Call("list_events", {"date": "2026-11-27"}), "en")
+    assert listed.message == "On Friday, November 27: 9:00 AM Team Meeting; 2:30 PM Zahnarzt."
+    event = a.calendar.events_on(dt.date(2026, 11, 27))[1]
+    assert str(event.start.tzinfo) == ZONE or event.start.utcoffset() == dt.timedelta(hours=1)
+    assert event.minutes() == 45
+
+    asked = a.execute(Call("delete_event", {"title": "zahnarzt", "date": "2026-11-27"}), "de")
+    assert asked.kind == "confirm" and "löschen?" in asked.message
+    assert titles_on(a) == ["Team Meeting", "Zahnarzt"]  # nothing happens before the answer
+    assert a.handle("Ja.", "de").outcome.kind == "deleted"
+    assert titles_on(a) == ["Team Meeting"]
+
+    undone = a.undo("de")
+    assert undone.kind == "undone" and "wiederhergestellt" in undone.message
+    assert titles_on(a) == ["Team Meeting", "Zahnarzt"]
+    assert a.undo("de").kind == "undone"  # the undo journal goes back further: the Team Meeting create
+    assert titles_on(a) == ["Zahnarzt"]
+
+
+def test_delete_cancelled_changes_nothing(caldav_url: str, tmp_path: Path) -> None:
+    a = make(caldav_url, tmp_path)
+    a.execute(create("Yoga"), "en")
+    assert a.execute(Call("delete_event", {"title": "yoga", "date": "2026-11-27"}), "en").kind == "confirm"
+    assert a.handle("no", "en").outcome.kind == "cancelled"
+    assert titles_on(a) == ["Yoga"]
+
+
+def test_delete_with_several_or_no_matches_changes_nothing(caldav_url: str, tmp_path: Path) -> None:
+    a = make(caldav_url, tmp_path)
+    for title, time in (("Team Meeting", "09:00"), ("Meeting Kunde", "11:00")):
+        a.execute(create(title, time=time), "de")
+    several = a.execute(Call("delete_event", {"title": "Meeting", "date": "2026-11-27"}), "de")
+    assert several.kind == "ambiguous" and "09:00 Team Meeting" in several.message
+    none = a.execute(Call("delete_event", {"title": "Friseur", "date": "2026-11-27"}), "de")
+    assert none.kind == "not_found"
+    other_day = a.execute(Call("delete_event", {"title": "Team Meeting", "date": "2026-11-28"}), "de")
+    assert other_day.kind == "not_found"
+    assert titles_on(a) == ["Team Meeting", "Meeting Kunde"]
+
+
+@pytest.mark.parametrize(("title", "summary"), INJECTIONS[:4])
+def test_injection_titles_stay_one_event(caldav_url: str, tmp_path: Path, title: str, summary: str) -> None:
+    a = make(caldav_url, tmp_path)
+    assert a.execute(create(title), "en").kind == "created"
+    events = a.calendar.events_on(dt.date(2026, 11, 27))
+    assert [e.title for e in events] == [summary]
+    assert len(icalendar.Calendar.from_ical(a.calendar.ical_of(events[0])).walk("VEVENT")) == 1
+
+
+def test_overlong_title_is_refused_and_nothing_written(radicale: LocalServer, tmp_path: Path) -> None:
+    a = make(radicale.url, tmp_path)
+    outcome = a.execute(create("z" * 150 + "\n" * 10 + "z" * 30), "de")  # newlines fold to one space
+    assert outcome.kind == "created"
+    with pytest.raises(Exception, match="longer than"):
+        create("y" * 500)  # the schema refuses it before any executor sees it
+    outcome = a.execute(Call("create_event", {"title": "\x00\x01", "date": "2026-11-27", "time": "10:00",
+                                              "duration_minutes": 30}), "en")
+    assert outcome.kind == "not_understood" and "empty" in outcome.message
+    assert titles_on(a) == ["z" * 150 + " " + "z" * 30]
+
+
+def test_missing_date_and_time_are_asked_for_not_guessed(caldav_url: str, tmp_path: Path) -> None:
+    a = make(caldav_url, tmp_path)
+    asked = a.execute(create("Ölwechsel", date=None, time=None), "de")  # type: ignore[arg-type]
+    assert asked.kind == "ask" and asked.message == "Für wann soll ich 'Ölwechsel' eintragen?"
+    assert asked.missing == ("date", "time")
+    assert titles_on(a) == []
+    done = a.handle("morgen um 9", "de").outcome  # answered without the model: the resolver reads it
+    assert done.kind == "created" and "Freitag, 27. November um 09:00" in done.message
+    assert titles_on(a) == ["Ölwechsel"]
+
+    asked = a.execute(create("Call Bob", time=None), "en")
+    assert asked.message == "At what time should I schedule 'Call Bob' on Friday, November 27?"
+    assert a.handle("cancel", "en").outcome.kind == "cancelled"
+    assert titles_on(a) == ["Ölwechsel"]
+
+
+def test_list_covers_every_calendar_and_recurring_events(radicale: LocalServer, tmp_path: Path) -> None:
+    import caldav
+
+    a = make(radicale.url, tmp_path)
+    a.execute(create("Zahnarzt"), "de")
+    principal = caldav.DAVClient(url=radicale.url, username="anna", password="x").principal()
+    work = principal.make_calendar(name="Arbeit")
+    weekly = icalendar.Event()
+    weekly.add("uid", "weekly@test")
+    weekly.add("summary", "Jour fixe")
+    weekly.add("dtstart", dt.datetime(2026, 11, 6, 10, 0, tzinfo=dt.timezone.utc))
+    weekly.add("dtend", dt.datetime(2026, 11, 6, 10, 30, tzinfo=dt.timezone.utc))
+    weekly.add("rrule", {"freq": "weekly"})
+    holiday = icalendar.Event()
+    holiday.add("uid", "allday@test")
+    holiday.add("summary", "Brückentag")
+    holiday.add("dtstart", dt.date(2026, 11, 27))
+    holiday.add("dtend", dt.date(2026, 11, 28))
+    for ev in (weekly, holiday):
+        cal = icalendar.Calendar()
+        cal.add("prodid", "-//test//")
+        cal.add("version", "2.0")
+        cal.add_component(ev)
+        work.add_event(cal.to_ical().decode())
+    a = make(radicale.url, tmp_path)  # a fresh connection sees the new calendar
+    events = a.calendar.events_on(dt.date(2026, 11, 27))
+    assert [(e.title, e.calendar, e.recurring) for e in events] == [
+        ("Brückentag", "Arbeit", False), ("Jour fixe", "Arbeit", True), ("Zahnarzt", "Assistant", False)]
+    message = a.execute(Call("list_events", {"date": "2026-11-27"}), "de").message
+    assert message == "Am Freitag, 27. November: ganztägig: Brückentag; 11:00 Jour fixe; 14:30 Zahnarzt."
+    assert titles_on(a, "2026-11-26") == []
+
+
+def test_two_embedded_servers_share_one_storage(tmp_path: Path) -> None:
+    with LocalServer(tmp_path / "shared") as first, LocalServer(tmp_path / "shared") as second:
+        assert first != second
+        make(first, tmp_path / "a").execute(create("Zahnarzt"), "de")
+        assert titles_on(make(second, tmp_path / "b")) == ["Zahnarzt"]
+
+
+# --------------------------------------------------------------------------- faults
+
+
+class _Status500(http.server.BaseHTTPRequestHandler):
+    def _fail(self) -> None:
+        self.send_response(500)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    do_GET = do_PUT = do_PROPFIND = do_REPORT = do_OPTIONS = do_MKCALENDAR = do_PROPPATCH = do_DELETE = _fail
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def server_500():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Status500)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture
+def server_silent():
+    """Accepts connections (the kernel's backlog) and never answers: a hung server."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(8)
+    yield f"http://127.0.0.1:{sock.getsockname()[1]}/"
+    sock.close()
+
+
+def test_offline_create_is_queued_then_sent_exactly_once(tmp_path: Path) -> None:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    a = make(url, tmp_path / "state")
+    queued = a.execute(create("Zahnarzt"), "de")
+    assert queued.kind == "queued" and queued.error == "Unreachable" and queued.pending == 1
+    assert "vorgemerkt" in queued.message and "127.0.0.1" in queued.message
+    deleted_offline = a.execute(Call("delete_event", {"title": "Zahnarzt", "date": "2026-11-27"}), "de")
+    assert deleted_offline.kind == "error" and len(a.outbox) == 1  # deletes are never queued
+
+    # A new process (state on disk only) once the server is back: the next command sends it first.
+    with LocalServer(tmp_path / "radicale", port=port):
+        b = make(url, tmp_path / "state")
+        listed = b.execute(Call("list_events", {"date": "2026-11-27"}), "de", sent=b.flush())
+        assert listed.sent == 1 and listed.message.startswith("1 vorgemerkte(r) Termin(e) jetzt eingetragen.")
+        assert titles_on(b) == ["Zahnarzt"]
+        assert b.flush() == 0 and len(b.outbox) == 0
+        assert titles_on(make(url, tmp_path / "state")) == ["Zahnarzt"]
+
+
+def test_outbox_entry_already_on_server_is_not_sent_twice(radicale: LocalServer, tmp_path: Path) -> None:
+    """A crash after the server took the event but before the entry was removed."""
+    a = make(radicale.url, tmp_path)
+    event = new_event("Zahnarzt", dt.date(2026, 11, 27), dt.time(14, 30), 45, ZONE)
+    a.outbox.add(event, "de")
+    a.calendar.create(event)
+    assert a.flush() == 1
+    assert titles_on(a) == ["Zahnarzt"] and len(a.outbox) == 0
+
+
+def test_undo_of_a_queued_create_removes_it_from_the_outbox(tmp_path: Path) -> None:
+    a = make(f"http://127.0.0.1:{free_port()}/", tmp_path)
+    assert a.execute(create("Zahnarzt"), "en").kind == "queued"
+    assert a.undo("en").message == "Undone: 'Zahnarzt' is no longer queued."
+    assert len(a.outbox) == 0
+
+
+def test_wrong_password_is_a_clear_error_without_the_password(radicale_auth: LocalServer, tmp_path: Path,
+                                                             caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level("DEBUG")
+    a = make(radicale_auth.url.replace("http://", "http://anna:s3cret-wrong@"), tmp_path, password="s3cret-wrong")
+    outcome = a.execute(create("Zahnarzt"), "de")
+    assert outcome.kind == "error" and outcome.error == "AuthFailed"
+    assert "Anmeldung" in outcome.message and len(a.outbox) == 0  # would fail again: not queued
+    assert "s3cret" not in outcome.message and "s3cret" not in caplog.text
+    good = make(radicale_auth.url, tmp_path, password="right-pass")
+    assert good.execute(create("Zahnarzt"), "de").kind == "created"
+
+
+def test_server_errors_and_hangs(server_500: str, server_silent: str, tmp_path: Path) -> None:
+    cal = CalDAVCalendar(CalendarSettings(url=server_500, timezone=ZONE))
+    with pytest.raises(ServerFailed) as failed:
+        cal.events_on(TODAY)
+    assert failed.value.transient
+    hung = CalDAVCalendar(CalendarSettings(url=server_silent, timezone=ZONE, timeout_s=1))
+    with pytest.raises(TimedOut) as slow:
+        hung.check()
+    assert "antwortet nicht" in slow.value.message("de")
+    with pytest.raises(Unreachable):
+        CalDAVCalendar(CalendarSettings(url=f"http://127.0.0.1:{free_port()}/")).check()
+    # A server error on a create queues it (it is likely to pass later); a list says what is wrong.
+    a = make(server_500, tmp_path)
+    assert a.execute(create("Zahnarzt"), "en").kind == "queued"
+    listed = a.execute(Call("list_events", {"date": "2026-11-27"}), "en")
+    assert listed.kind == "error" and "server error" in listed.message
+
+
+def test_auth_error_type(radicale_auth: LocalServer) -> None:
+    with pytest.raises(AuthFailed):
+        CalDAVCalendar(CalendarSettings(url=radicale_auth.url, username="anna", password="nope")).check()
