@@ -47,7 +47,7 @@ def make_assistant(settings: Settings, model: Any = None, model_problem: str = "
         url = server.start()
         # The embedded server runs without authentication, but Radicale's owner-only rights need a user name.
         cal_settings = dataclasses.replace(cal_settings, username=cal_settings.username or "assistant",
-                                           password=cal_settings.password or "local")
+                                           password=cal_settings.password)
     try:
         state = settings.state_path
         assistant = Assistant(CalDAVCalendar(cal_settings, url), Outbox(state), Journal(state), model=model,

@@ -206,13 +206,18 @@ class CalDAVCalendar:
         import caldav
 
         with self._errors("connect"):
-            client = caldav.DAVClient(url=self.url, username=self.settings.username or None,
-                                      password=self.settings.password or None, timeout=self.settings.timeout_s,
+            # A user name with an empty password still answers a challenge (Radicale without auth needs one).
+            user = self.settings.username or None
+            client = caldav.DAVClient(url=self.url, username=user, password=self.settings.password if user else None,
+                                      timeout=self.settings.timeout_s,
                                       ssl_verify_cert=self.settings.verify_tls, enable_rfc6764=False)
             principal = client.principal()
             calendars = [_Collection(str(c.get_display_name() or c.url), c) for c in principal.calendars()]
             wanted = self.settings.name.casefold()
-            target = next((c for c in calendars if c.name.casefold() == wanted), None)
+            # A URL that is itself one of the account's calendars picks that calendar; else the name does.
+            direct = self.url.split("@")[-1].rstrip("/")
+            target = next((c for c in calendars if str(c.handle.url).split("@")[-1].rstrip("/") == direct), None)
+            target = target or next((c for c in calendars if c.name.casefold() == wanted), None)
             if target is None:
                 made = principal.make_calendar(name=self.settings.name)
                 target = _Collection(self.settings.name, made)

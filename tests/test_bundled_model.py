@@ -56,3 +56,56 @@ def test_call_command_uses_the_bundled_model() -> None:
     out = json.loads(result.stdout.strip().splitlines()[-1])
     assert out["call"] == {"function": "list_events", "arguments": {"date": "2026-11-28"}}
     assert out["raw"] == '<oc_2>("übermorgen")<oc_end>'
+
+
+def test_conversation_on_a_real_calendar(caller, radicale, tmp_path) -> None:
+    """Typed commands -> bundled model -> Radicale, with ask-back, confirmation, chit-chat and undo."""
+    from assistant.calendar import CalDAVCalendar
+    from assistant.dialog import Assistant
+    from assistant.outbox import Journal, Outbox
+    from assistant.settings import CalendarSettings
+
+    cal = CalDAVCalendar(CalendarSettings(url=radicale.url, username="anna", timezone="Europe/Berlin"))
+    a = Assistant(cal, Outbox(tmp_path), Journal(tmp_path), model=caller, today=lambda: dt.date(2026, 11, 26))
+    turn = a.handle("Trag Zahnarzt morgen um halb drei für 45 Minuten ein", "de")
+    assert turn.raw.startswith("<oc_1>") and turn.outcome.kind == "created", turn.outcome.message
+    assert turn.outcome.message == "Termin 'Zahnarzt' am Freitag, 27. November um 14:30 (45 Minuten) eingetragen."
+    assert a.handle("Trag Ölwechsel ein", "de").outcome.kind == "ask"
+    assert a.handle("übermorgen um 8", "de").outcome.kind == "created"
+    assert a.handle("How do I get to the train station?", "en").outcome.kind == "no_call"
+    listed = a.handle("Was steht morgen an?", "de").outcome
+    assert listed.kind == "listed" and "14:30 Zahnarzt" in listed.message
+    assert a.handle("Lösch den Zahnarzt morgen", "de").outcome.kind == "confirm"
+    assert a.handle("ja", "de").outcome.kind == "deleted"
+    assert [e.title for e in cal.events_on(dt.date(2026, 11, 27))] == []
+    assert a.handle("rückgängig", "de").outcome.kind == "undone"
+    assert [e.title for e in cal.events_on(dt.date(2026, 11, 27))] == ["Zahnarzt"]
+    assert [e.title for e in cal.events_on(dt.date(2026, 11, 28))] == ["Ölwechsel"]
+
+
+def test_ask_command_end_to_end(radicale) -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    def ask(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "assistant", "ask", *args, "--today", "2026-11-26",
+                               "--calendar", radicale.url, "--username", "anna"], capture_output=True, text=True,
+                              timeout=120, stdin=subprocess.DEVNULL, env={**os.environ, **(env or {})})
+
+    made = ask("Add a dentist appointment on Friday at 3 pm for 30 minutes", "--json")
+    assert made.returncode == 0, made.stderr
+    data = json.loads(made.stdout)
+    assert data["outcome"]["call"] == {"function": "create_event", "arguments": {
+        "title": "dentist appointment", "date": "2026-11-27", "time": "15:00", "duration_minutes": 30}}
+    assert data["outcome"]["kind"] == "created"
+    missing = ask("Add a haircut", "--json")
+    assert missing.returncode == 3 and json.loads(missing.stdout)["outcome"]["missing"] == ["date", "time"]
+    unconfirmed = ask("Delete the dentist appointment on Friday")
+    assert unconfirmed.returncode == 3 and "(yes/no)" in unconfirmed.stdout
+    chat = ask("Thanks, that's all")
+    assert chat.returncode == 1 and "not a calendar command" in chat.stdout
+    confirmed = ask("Delete the dentist appointment on Friday", "--yes")
+    assert confirmed.returncode == 0 and confirmed.stdout.startswith("Deleted 'dentist appointment'")
+

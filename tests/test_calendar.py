@@ -333,3 +333,15 @@ def test_server_errors_and_hangs(server_500: str, server_silent: str, tmp_path: 
 def test_auth_error_type(radicale_auth: LocalServer) -> None:
     with pytest.raises(AuthFailed):
         CalDAVCalendar(CalendarSettings(url=radicale_auth.url, username="anna", password="nope")).check()
+
+
+def test_missing_calendar_and_direct_calendar_url(xandikos, tmp_path: Path) -> None:
+    from assistant.calendar import CalendarNotFound
+
+    with pytest.raises(CalendarNotFound) as missing:
+        CalDAVCalendar(CalendarSettings(url=xandikos.url + "nope/")).check()
+    assert "Kalendername" in missing.value.message("de")
+    direct = CalDAVCalendar(CalendarSettings(url=xandikos.url + "user/calendars/calendar/", timezone=ZONE))
+    direct.check()
+    direct.create(new_event("Zahnarzt", dt.date(2026, 11, 27), dt.time(9), 30, ZONE))
+    assert direct._target is not None and str(direct._target.handle.url).endswith("/user/calendars/calendar/")

@@ -46,3 +46,59 @@ def test_shell_answers_each_line() -> None:
     assert "would ask for: date, time" in text
     assert "no call" in text
     assert "never read" not in text
+
+
+def test_shell_runs_model_output_lines_on_a_real_calendar(radicale) -> None:
+    line = '<oc_1>("Zahnarzt", "2026-11-27", "14:30", 45)<oc_end>\n'
+    done = run("shell", "--model", "/nonexistent", "--calendar", radicale.url, "--username", "anna", "--lang", "de",
+               "--today", "2026-11-26", stdin=line)
+    assert done.returncode == 0, done.stderr
+    assert "Termin 'Zahnarzt' am Freitag, 27. November um" in done.stdout
+    agenda = run("agenda", "2026-11-27", "--calendar", radicale.url, "--username", "anna", "--json")
+    assert agenda.returncode == 0
+    assert [e["title"] for e in json.loads(agenda.stdout)["events"]] == ["Zahnarzt"]
+
+
+def test_queued_create_survives_a_kill_and_is_sent_once_the_server_is_back(tmp_path) -> None:
+    import signal
+    import time
+
+    from assistant.local_server import LocalServer, free_port
+
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    proc = subprocess.Popen([sys.executable, "-m", "assistant", "shell", "--model", "/nonexistent", "--calendar",
+                             url, "--username", "anna", "--lang", "en", "--today", "2026-11-26"],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    assert proc.stdin is not None and proc.stdout is not None
+    proc.stdin.write('<oc_1>("Dentist", "2026-11-27", "09:00", 30)<oc_end>\n')
+    proc.stdin.flush()
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        out = proc.stdout.readline()
+        if "is queued" in out or not out:
+            break
+    assert "is queued" in out
+    proc.send_signal(signal.SIGKILL)  # no clean shutdown
+    proc.wait()
+    offline = run("agenda", "2026-11-27", "--calendar", url, "--username", "anna")
+    assert offline.returncode == 1 and "cannot be reached" in offline.stdout
+    with LocalServer(tmp_path / "radicale", port=port):
+        first = run("agenda", "2026-11-27", "--calendar", url, "--username", "anna")
+        assert first.stdout.startswith("Sent 1 queued event(s).") and "9:00 AM Dentist" in first.stdout
+        second = run("agenda", "2026-11-27", "--calendar", url, "--username", "anna", "--json")
+        data = json.loads(second.stdout)
+        assert data["sent"] == 0 and [e["title"] for e in data["events"]] == ["Dentist"]
+
+
+def test_config_file_is_written_private_and_shown_masked(tmp_path) -> None:
+    import os
+    import stat
+
+    path = tmp_path / "config.toml"
+    wrote = run("config", "--config", str(path), "--calendar", "https://cloud.example.com/remote.php/dav",
+                "--username", "anna", "--calendar-name", "Persönlich", stdin="s3cret-app-pass\n")
+    assert wrote.returncode == 0 and stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    shown = run("config", "--show", "--config", str(path))
+    assert "cloud.example.com" in shown.stdout and "password=set" in shown.stdout
+    assert "s3cret" not in shown.stdout + shown.stderr
