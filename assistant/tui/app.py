@@ -1,0 +1,391 @@
+"""The calendar assistant people use every day: type or talk, see the call, the result and the day.
+
+Everything slow (server start, model load, the model, CalDAV, Whisper, speech output) runs in worker
+threads, one at a time behind a lock, so the screen never freezes and the assistant's state is never
+touched by two threads at once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Footer, Input, ProgressBar, Static
+
+from .. import replies
+from ..app import load_model, make_assistant
+from ..calendar import CalendarError
+from ..dialog import Assistant, Outcome, Turn
+from ..functions import CallError, parse_call
+from ..settings import Settings, save_settings
+from .screens import ConfirmScreen, SettingsScreen
+
+__all__ = ["CalendarApp", "run_tui"]
+
+UI = {
+    "de": {"title": "Kalender-Assistent", "starting": "startet …", "model_loading": "Modell lädt …",
+           "model_ready": "Modell bereit", "model_missing": "kein Modell", "local": "lokaler Kalender",
+           "offline": "offline", "pending": "{n} ausstehend", "idle": "bereit", "listening": "● Aufnahme",
+           "transcribing": "Spracherkennung …", "thinking": "denkt …", "placeholder":
+           "Befehl tippen, Enter (z. B. 'Trag Zahnarzt morgen um 9 ein')", "agenda_none": "Keine Termine.",
+           "no_speech": "Spracheingabe nicht verfügbar: {reason}. Tippen geht immer.", "heard": "gehört",
+           "conversation": "Gespräch", "agenda": "Tag", "queued_mark": "(ausstehend)"},
+    "en": {"title": "Calendar assistant", "starting": "starting …", "model_loading": "model loading …",
+           "model_ready": "model ready", "model_missing": "no model", "local": "local calendar",
+           "offline": "offline", "pending": "{n} pending", "idle": "ready", "listening": "● recording",
+           "transcribing": "transcribing …", "thinking": "thinking …", "placeholder":
+           "Type a command, Enter (e.g. 'Add dentist tomorrow at 9')", "agenda_none": "No events.",
+           "no_speech": "Speech input unavailable: {reason}. Typing always works.", "heard": "heard",
+           "conversation": "Conversation", "agenda": "Day", "queued_mark": "(pending)"},
+}
+
+
+class CalendarApp(App[None]):
+    CSS_PATH = "app.tcss"
+    BINDINGS = [
+        Binding("ctrl+t", "talk", "Talk"),
+        Binding("ctrl+z", "undo", "Undo"),
+        Binding("pageup", "day(-1)", "Prev day"),
+        Binding("pagedown", "day(1)", "Next day"),
+        Binding("f2", "settings", "Settings"),
+        Binding("ctrl+q", "quit", "Quit"),
+    ]
+
+    def __init__(self, settings: Settings, *, today: dt.date | None = None, model: Any = None,
+                 load_model_on_start: bool = True, config_path: Path | None = None,
+                 speech: Any = None, ui_lang: str = "") -> None:
+        super().__init__()
+        self.settings = settings
+        self.fixed_today = today
+        self.model = model
+        self.load_model_on_start = load_model_on_start and model is None
+        self.config_path = config_path
+        self.speech = speech  # a speech.Voice (listen + speak) or None; built lazily when speech is on
+        self.ui_lang = ui_lang or settings.language or "de"
+        self.assistant: Assistant | None = None
+        self.day = today or dt.date.today()
+        self.lock = threading.Lock()
+        self._stack = contextlib.ExitStack()
+        self.model_state = "model_loading" if self.load_model_on_start else (
+            "model_ready" if model is not None else "model_missing")
+        self.calendar_state = "starting"
+        self.activity = "idle"
+        self.title = self.t("title")
+
+    def t(self, key: str, **values: object) -> str:
+        return UI[self.ui_lang if self.ui_lang in UI else "en"][key].format(**values)
+
+    # ------------------------------------------------------------------ layout
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="status")
+        with Horizontal(id="main"):
+            conversation = VerticalScroll(id="conversation")
+            conversation.border_title = self.t("conversation")
+            yield conversation
+            with Vertical(id="agenda"):
+                yield Static(id="agenda-day")
+                yield VerticalScroll(id="agenda-events")
+        yield ProgressBar(id="level", total=100, show_eta=False, show_percentage=False)
+        yield Input(placeholder=self.t("placeholder"), id="command")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#command", Input).focus()
+        self._update_status()
+        self._render_agenda_title()
+        self.start_backend()
+        self.set_interval(20, self.retry_outbox)
+
+    def on_unmount(self) -> None:
+        with self.lock:
+            self._stack.close()
+
+    # ------------------------------------------------------------------ status and log
+
+    def _update_status(self) -> None:
+        cal = self.settings.calendar
+        if self.calendar_state == "starting":
+            where = self.t("starting")
+        elif self.calendar_state == "offline":
+            where = self.t("offline")
+        else:
+            where = f"{self.t('local') if cal.embedded else cal.url.split('//')[-1].split('/')[0]} ({cal.name})"
+        parts = [self.t(self.model_state), where]
+        pending = len(self.assistant.outbox) if self.assistant else 0
+        if pending:
+            parts.append(self.t("pending", n=pending))
+        parts.append(self.settings.language or "de/en")
+        parts.append(self.t(self.activity))
+        self.query_one("#status", Static).update(" │ ".join(parts))
+
+    def log_line(self, text: str, css: str) -> None:
+        log = self.query_one("#conversation", VerticalScroll)
+        log.mount(Static(text, classes=css, markup=False))
+        log.scroll_end(animate=False)
+
+    def show_turn(self, turn: Turn, heard: bool = False) -> None:
+        if turn.raw:
+            self.log_line(f"  {turn.raw}  ({turn.latency_ms:.0f} ms)", "turn-call")
+        call = turn.outcome.call
+        if call:
+            args = ", ".join(f"{k}={'?' if v is None else v}" for k, v in call["arguments"].items())
+            self.log_line(f"  {call['function']}({args})", "turn-call")
+        self.show_outcome(turn.outcome)
+
+    def show_outcome(self, outcome: Outcome) -> None:
+        css = "turn-error" if outcome.failed else "turn-ask" if outcome.waiting else "turn-ok"
+        self.log_line(outcome.message, css)
+        if outcome.kind == "error":
+            self.notify(outcome.message, severity="error", timeout=6)
+        self.speak(outcome)
+        if outcome.error and outcome.kind in ("queued", "error") and outcome.error in ("Unreachable", "TimedOut",
+                                                                                       "ServerFailed"):
+            self.calendar_state = "offline"
+        elif outcome.kind not in ("model_missing", "not_understood", "no_call", "nothing_heard"):
+            self.calendar_state = "connected"
+        self._update_status()
+        if outcome.kind == "confirm":
+            self.push_screen(ConfirmScreen(outcome.message, outcome.lang),
+                             lambda yes: self.answer_confirmation(bool(yes), outcome.lang))
+        date = (outcome.call or {}).get("arguments", {}).get("date")
+        if date:
+            self.day = dt.date.fromisoformat(date)
+        self.refresh_agenda()
+
+    # ------------------------------------------------------------------ agenda
+
+    def _render_agenda_title(self) -> None:
+        self.query_one("#agenda-day", Static).update(replies.day(self.day, self.ui_lang, self.today()))
+
+    def today(self) -> dt.date:
+        return self.fixed_today or dt.date.today()
+
+    @work(thread=True, group="agenda")
+    def refresh_agenda(self) -> None:
+        if self.assistant is None:
+            return
+        day = self.day
+        with self.lock:
+            try:
+                events, queued = self.assistant.agenda(day)
+                problem = ""
+            except CalendarError as error:
+                events, queued, problem = [], [], error.message(self.ui_lang)
+                queued = [e for e in self._queued_only(day)]
+        self.call_from_thread(self._show_agenda, day, events, queued, problem)
+
+    def _queued_only(self, day: dt.date) -> list[Any]:
+        from ..ical import EventInfo
+
+        assert self.assistant is not None
+        return [EventInfo(p.event.uid, p.event.title, p.event.start, p.event.end, "outbox")
+                for p in self.assistant.outbox.pending() if p.event.start.date() == day]
+
+    def _show_agenda(self, day: dt.date, events: list[Any], queued: list[Any], problem: str) -> None:
+        self._render_agenda_title()
+        box = self.query_one("#agenda-events", VerticalScroll)
+        box.remove_children()
+        zone = self.settings.calendar.zone
+        lines = [Static(replies.event_line(e, self.ui_lang, zone), classes="agenda-event", markup=False)
+                 for e in events]
+        lines += [Static(f"{replies.event_line(e, self.ui_lang, zone)} {self.t('queued_mark')}",
+                         classes="agenda-event agenda-pending", markup=False) for e in queued]
+        if problem:
+            lines.insert(0, Static(problem, classes="turn-error", markup=False))
+        elif not lines:
+            lines.append(Static(self.t("agenda_none"), classes="turn-call"))
+        box.mount_all(lines)
+        self._update_status()
+
+    def action_day(self, step: int) -> None:
+        self.day += dt.timedelta(days=step)
+        self._render_agenda_title()
+        self.refresh_agenda()
+
+    # ------------------------------------------------------------------ backend
+
+    @work(thread=True, group="backend")
+    def start_backend(self) -> None:
+        with self.lock:
+            try:
+                self.assistant = self._stack.enter_context(
+                    make_assistant(self.settings, self.model, "", today=self.fixed_today))
+                if self.fixed_today is None:
+                    self.assistant.today = dt.date.today
+            except Exception as error:  # noqa: BLE001 - the app stays up and says why
+                self.call_from_thread(self.log_line, f"{type(error).__name__}: {error}", "turn-error")
+                return
+        self.call_from_thread(self._backend_ready)
+        if self.load_model_on_start:
+            progress: Callable[[str], None] = lambda text: self.call_from_thread(self.log_line, text, "turn-call")  # noqa: E731
+            model, problem = load_model(self.settings.model, progress=progress)
+            with self.lock:
+                self.assistant.model, self.assistant.model_problem = model, problem
+            self.model = model
+            self.model_state = "model_ready" if model is not None else "model_missing"
+            self.call_from_thread(self._model_ready, problem)
+
+    def _backend_ready(self) -> None:
+        self.calendar_state = "connected"
+        self._update_status()
+        self.refresh_agenda()
+
+    def _model_ready(self, problem: str) -> None:
+        if problem:
+            self.log_line(problem, "turn-error")
+        self._update_status()
+
+    @work(thread=True, group="backend")
+    def retry_outbox(self) -> None:
+        """Send queued creates in the background once the server is back."""
+        if self.assistant is None or not self.assistant.outbox.pending():
+            return
+        with self.lock:
+            sent = self.assistant.flush()
+        if sent:
+            message = replies.say("sent", self.ui_lang, n=sent)
+            self.call_from_thread(self.log_line, message, "turn-ok")
+            self.calendar_state = "connected"
+            self.call_from_thread(self.refresh_agenda)
+
+    # ------------------------------------------------------------------ commands
+
+    @on(Input.Submitted, "#command")
+    def submit(self, event: Input.Submitted) -> None:
+        """A typed command goes to the assistant; the input is cleared for the next one."""
+        text = event.value.strip()
+        event.input.value = ""
+        if text:
+            self.log_line(f"> {text}", "turn-user")
+            self.handle_text(text)
+
+    @work(thread=True, group="backend")
+    def handle_text(self, text: str, lang: str | None = None) -> None:
+        if self.assistant is None:
+            return
+        self.activity = "thinking"
+        self.call_from_thread(self._update_status)
+        with self.lock:
+            if text.startswith("<oc_"):  # a call typed in the functional-token format runs as the model's would
+                lang = lang or self.settings.language or self.ui_lang
+                try:
+                    outcome = self.assistant.execute(parse_call(text), lang, sent=self.assistant.flush())
+                except CallError as error:
+                    outcome = Outcome("not_understood", replies.say("not_understood", lang, reason=str(error)), lang,
+                                      error=type(error).__name__)
+                turn = Turn(text, lang, outcome, raw=text)
+            else:
+                turn = self.assistant.handle(text, lang or self.settings.language or None)
+        self.activity = "idle"
+        self.call_from_thread(self.show_turn, turn)
+
+    @work(thread=True, group="backend")
+    def answer_confirmation(self, yes: bool, lang: str) -> None:
+        if self.assistant is None:
+            return
+        with self.lock:
+            outcome = self.assistant.confirm(yes, lang)
+        self.call_from_thread(self.show_outcome, outcome)
+
+    @work(thread=True, group="backend")
+    def action_undo(self) -> None:
+        if self.assistant is None:
+            return
+        with self.lock:
+            outcome = self.assistant.undo(self.ui_lang)
+        self.call_from_thread(self.show_outcome, outcome)
+
+    def action_settings(self) -> None:
+        self.push_screen(SettingsScreen(self.settings), self._settings_saved)
+
+    def _settings_saved(self, settings: Settings | None) -> None:
+        if settings is None:
+            return
+        path = save_settings(settings, self.config_path, store_password="keyring")
+        self.log_line(f"saved {path}", "turn-call")
+        self.settings = settings
+        self.reconnect()
+
+    @work(thread=True, group="backend")
+    def reconnect(self) -> None:
+        with self.lock:
+            model = self.assistant.model if self.assistant else self.model
+            problem = self.assistant.model_problem if self.assistant else ""
+            self._stack.close()
+            self._stack = contextlib.ExitStack()
+            try:
+                self.assistant = self._stack.enter_context(
+                    make_assistant(self.settings, model, problem, today=self.fixed_today))
+            except Exception as error:  # noqa: BLE001
+                self.call_from_thread(self.log_line, f"{type(error).__name__}: {error}", "turn-error")
+                return
+        self.call_from_thread(self._backend_ready)
+
+    # ------------------------------------------------------------------ speech
+
+    def speak(self, outcome: Outcome) -> None:
+        if self.speech is not None and self.settings.speech.enabled:
+            self._speak(outcome.message, outcome.lang)
+
+    @work(thread=True, group="voice", exclusive=True)
+    def _speak(self, text: str, lang: str) -> None:
+        try:
+            self.speech.speak(text, lang)
+        except Exception as error:  # noqa: BLE001 - no sound is no reason to stop
+            self.call_from_thread(self.log_line, f"({type(error).__name__}: {error})", "turn-call")
+
+    def action_talk(self) -> None:
+        """Push-to-talk as a toggle: first press starts recording, the second (or silence) ends it."""
+        if self.speech is None:
+            self.log_line(self.t("no_speech", reason="speech is off"), "turn-error")
+            return
+        if self.activity == "listening":
+            self.speech.stop_listening()
+            return
+        problem = self.speech.problem()
+        if problem:
+            self.log_line(self.t("no_speech", reason=problem), "turn-error")
+            return
+        self.activity = "listening"
+        self.query_one("#level", ProgressBar).add_class("recording")
+        self._update_status()
+        self.listen()
+
+    @work(thread=True, group="listen", exclusive=True)
+    def listen(self) -> None:
+        def level(value: float) -> None:
+            self.call_from_thread(self.query_one("#level", ProgressBar).update, progress=min(100, value * 100))
+
+        try:
+            audio = self.speech.record(level=level)
+            self.activity = "transcribing"
+            self.call_from_thread(self._stop_level)
+            transcript = self.speech.transcribe(audio)
+        except Exception as error:  # noqa: BLE001 - a missing microphone must not crash the app
+            self.activity = "idle"
+            self.call_from_thread(self._stop_level)
+            self.call_from_thread(self.log_line, self.t("no_speech", reason=str(error)), "turn-error")
+            return
+        self.activity = "idle"
+        self.call_from_thread(self.log_line, f"> ({self.t('heard')}, {transcript.lang}) {transcript.text}",
+                              "turn-user")
+        self.call_from_thread(self.handle_text, transcript.text, transcript.lang)
+
+    def _stop_level(self) -> None:
+        self.query_one("#level", ProgressBar).remove_class("recording")
+        self._update_status()
+
+
+def run_tui(settings: Settings, today: dt.date | None = None, config_path: Path | None = None,
+            speech: Any = None) -> int:
+    CalendarApp(settings, today=today, config_path=config_path, speech=speech).run()
+    return 0

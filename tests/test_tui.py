@@ -1,0 +1,210 @@
+"""The TUI driven by Textual's Pilot against a real Radicale; SVG screenshots go to docs/screenshots/.
+
+Fast tests type calls in the functional-token format (they run exactly as a model output would), so the
+mechanics are tested without loading the model; the slow test types German with the bundled model.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from assistant.local_server import LocalServer, free_port
+from assistant.settings import Settings
+from assistant.tui import CalendarApp
+from assistant.tui.screens import ConfirmScreen, SettingsScreen
+
+TODAY = dt.date(2026, 11, 26)
+SHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+
+
+def settings_for(url: str, tmp_path: Path, lang: str = "de") -> Settings:
+    s = Settings(language=lang, state_dir=str(tmp_path / "state"))
+    s.calendar.url, s.calendar.username, s.calendar.timezone = url, "anna", "Europe/Berlin"
+    s.calendar.timeout_s = 3
+    return s
+
+
+def drive(app: CalendarApp, script: Callable[[Any], Awaitable[None]]) -> None:
+    async def main() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await settle(pilot)
+            await script(pilot)
+
+    asyncio.run(main())
+
+
+async def settle(pilot: Any) -> None:
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause(0.05)
+
+
+async def type_command(pilot: Any, text: str) -> None:
+    pilot.app.query_one("#command").value = text
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+def log_text(app: CalendarApp) -> str:
+    return "\n".join(str(w.render()) for w in app.query("#conversation Static"))
+
+
+def agenda_text(app: CalendarApp) -> str:
+    return "\n".join(str(w.render()) for w in app.query("#agenda-events Static"))
+
+
+def server_titles(url: str, day: dt.date = dt.date(2026, 11, 27)) -> list[str]:
+    from assistant.calendar import CalDAVCalendar
+    from assistant.settings import CalendarSettings
+
+    cal = CalDAVCalendar(CalendarSettings(url=url, username="anna", timezone="Europe/Berlin"))
+    return [e.title for e in cal.events_on(day)]
+
+
+def shot(app: CalendarApp, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    app.save_screenshot(name, str(SHOTS))
+
+
+CREATE = '<oc_1>("Zahnarzt", "2026-11-27", "14:30", 45)<oc_end>'
+
+
+def test_typed_create_reaches_server_and_agenda(radicale: LocalServer, tmp_path: Path) -> None:
+    app = CalendarApp(settings_for(radicale.url, tmp_path), today=TODAY, load_model_on_start=False)
+
+    async def script(pilot: Any) -> None:
+        assert app.focused is app.query_one("#command")  # type at once
+        await type_command(pilot, CREATE)
+        assert "Termin 'Zahnarzt' am Freitag, 27. November um 14:30 (45 Minuten) eingetragen." in log_text(app)
+        assert "14:30 Zahnarzt" in agenda_text(app)
+        assert server_titles(radicale.url) == ["Zahnarzt"]
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert "Rückgängig gemacht" in log_text(app) and server_titles(radicale.url) == []
+
+    drive(app, script)
+
+
+def test_delete_asks_first_and_cancel_keeps_the_event(radicale: LocalServer, tmp_path: Path) -> None:
+    app = CalendarApp(settings_for(radicale.url, tmp_path), today=TODAY, load_model_on_start=False)
+
+    async def script(pilot: Any) -> None:
+        await type_command(pilot, CREATE)
+        await type_command(pilot, '<oc_3>("zahnarzt", "2026-11-27")<oc_end>')
+        assert isinstance(app.screen, ConfirmScreen)
+        shot(app, "confirm-delete.svg")
+        await pilot.press("n")
+        await settle(pilot)
+        assert "Abgebrochen, nichts geändert." in log_text(app) and server_titles(radicale.url) == ["Zahnarzt"]
+        await type_command(pilot, '<oc_3>("zahnarzt", "2026-11-27")<oc_end>')
+        await pilot.click("#yes")
+        await settle(pilot)
+        assert "Termin 'Zahnarzt' am Freitag, 27. November gelöscht." in log_text(app)
+        assert server_titles(radicale.url) == [] and "Keine Termine." in agenda_text(app)
+
+    drive(app, script)
+
+
+def test_server_down_queues_shows_pending_and_sends_when_back(tmp_path: Path) -> None:
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    app = CalendarApp(settings_for(url, tmp_path), today=TODAY, load_model_on_start=False)
+
+    async def script(pilot: Any) -> None:
+        await type_command(pilot, CREATE)
+        assert "ist vorgemerkt" in log_text(app)
+        status = str(app.query_one("#status").render())
+        assert "offline" in status and "1 ausstehend" in status
+        assert "(ausstehend)" in agenda_text(app)
+        shot(app, "offline-outbox.svg")
+        with LocalServer(tmp_path / "radicale", port=port):
+            app.retry_outbox()
+            await settle(pilot)
+            assert "1 vorgemerkte(r) Termin(e) jetzt eingetragen." in log_text(app)
+            assert server_titles(url) == ["Zahnarzt"]
+            assert "ausstehend" not in str(app.query_one("#status").render())
+
+    drive(app, script)
+
+
+def test_missing_date_is_asked_back_in_the_conversation(radicale: LocalServer, tmp_path: Path) -> None:
+    app = CalendarApp(settings_for(radicale.url, tmp_path, lang="en"), today=TODAY, load_model_on_start=False,
+                      ui_lang="en")
+
+    async def script(pilot: Any) -> None:
+        await type_command(pilot, '<oc_1>("Oil change", null, null, 60)<oc_end>')
+        assert "When should I schedule 'Oil change'?" in log_text(app)
+        await type_command(pilot, "tomorrow at 9")
+        assert "Added 'Oil change' on Friday, November 27 at 9:00 AM (1 hour)." in log_text(app)
+        assert server_titles(radicale.url) == ["Oil change"]
+
+    drive(app, script)
+
+
+def test_settings_screen_saves_privately_and_reconnects(radicale: LocalServer, tmp_path: Path) -> None:
+    import os
+    import stat
+
+    config = tmp_path / "config.toml"
+    first = settings_for(f"http://127.0.0.1:{free_port()}/", tmp_path)
+    app = CalendarApp(first, today=TODAY, load_model_on_start=False, config_path=config)
+
+    async def script(pilot: Any) -> None:
+        await pilot.press("f2")
+        await pilot.pause(0.1)
+        assert isinstance(app.screen, SettingsScreen)
+        shot(app, "settings.svg")
+        app.screen.query_one("#url").value = radicale.url
+        app.screen.query_one("#password").value = "secret-pw"
+        await pilot.click("#save")
+        await settle(pilot)
+        assert stat.S_IMODE(os.stat(config).st_mode) == 0o600
+        assert app.settings.calendar.url == radicale.url
+        await type_command(pilot, CREATE)
+        assert server_titles(radicale.url) == ["Zahnarzt"]
+        assert "secret-pw" not in log_text(app) + str(app.query_one("#status").render())
+
+    drive(app, script)
+
+
+def test_errors_are_shown_and_the_app_keeps_running(radicale: LocalServer, tmp_path: Path) -> None:
+    app = CalendarApp(settings_for(radicale.url, tmp_path), today=TODAY, load_model_on_start=False)
+
+    async def script(pilot: Any) -> None:
+        await type_command(pilot, '<oc_1>("Zahnarzt", "2026-02-30", "14:30", 45)<oc_end>')
+        assert "nicht verstanden" in log_text(app) and "2026-02-30" in log_text(app)
+        await type_command(pilot, "Trag Zahnarzt morgen ein")  # no model loaded: says so, changes nothing
+        assert "Sprachmodell ist nicht geladen" in log_text(app)
+        await pilot.press("ctrl+t")  # no speech configured in this app
+        assert "not available" in log_text(app).lower() or "nicht verfügbar" in log_text(app)
+        assert server_titles(radicale.url) == []
+        await pilot.press("pagedown")
+        await settle(pilot)
+        assert "Freitag, 27. November" in str(app.query_one("#agenda-day").render())
+
+    drive(app, script)
+
+
+@pytest.mark.slow
+def test_bundled_model_conversation_screenshot(radicale: LocalServer, tmp_path: Path) -> None:
+    from assistant.model import FunctionCaller, default_assets_dir
+
+    model = FunctionCaller.load(default_assets_dir())
+    app = CalendarApp(settings_for(radicale.url, tmp_path), today=TODAY, model=model)
+
+    async def script(pilot: Any) -> None:
+        await type_command(pilot, "Trag Zahnarzt morgen um halb drei für 45 Minuten ein")
+        await type_command(pilot, "Team-Meeting am Freitag um 9")
+        assert server_titles(radicale.url) == ["Team-Meeting", "Zahnarzt"]
+        assert "09:00 Team-Meeting" in agenda_text(app) and "14:30 Zahnarzt" in agenda_text(app)
+        await type_command(pilot, "Was steht morgen an?")
+        assert "Am Freitag, 27. November: 09:00 Team-Meeting; 14:30 Zahnarzt." in log_text(app)
+        shot(app, "conversation.svg")
+
+    drive(app, script)
