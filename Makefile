@@ -36,7 +36,8 @@ clean:
 model: setup
 	$(BIN)/python -m training.recipe
 
-# Latency, memory and speed-up over the in-context baseline; accuracy on the hand-written set.
+# Latency, memory and speed-up over the in-context baseline; accuracy on the hand-written set; voice pipeline.
 bench: setup
 	$(BIN)/python -m evaluation bench
 	$(BIN)/python -m evaluation run --data handwritten --out-dir reports/handwritten
+	$(BIN)/python -m evaluation speech --out-dir reports/speech

@@ -2,6 +2,7 @@
 
     python -m assistant                          # interactive shell on the calendar (what `make run` starts)
     python -m assistant ask "Trag Zahnarzt morgen um 9 ein" [--today 2026-11-26] [--calendar URL] [--yes] [--json]
+    python -m assistant listen --wav command.wav [--say-to reply.wav] [--json]   # one spoken command
     python -m assistant undo                     # take back the last change
     python -m assistant agenda [--today ...]     # the day's events
     python -m assistant config --url URL --username U [--keyring]   # password read from stdin or a prompt
@@ -167,6 +168,46 @@ def _converse(assistant: Any, text: str, lang: str | None, as_json: bool, stdin:
     return _exit_status(turn.outcome)
 
 
+def _listen(args: argparse.Namespace, settings: Any, model: Any, problem: str, today: dt.date) -> int:
+    from .app import make_assistant
+    from .audio import AudioUnavailable
+    from .speech import Voice, listen_file
+    from .stt import SpeechError
+    from .tts import write_wav
+
+    if model is None:
+        print(f"cannot run the model: {problem}", file=sys.stderr)
+        return 2
+    if args.whisper:
+        settings.speech.whisper_model = args.whisper
+    voice = Voice(settings.speech)
+    try:
+        audio = args.wav
+        if audio is None:
+            print("listening ... (speak; a pause ends the recording)", file=sys.stderr)
+            audio = voice.record()
+        with make_assistant(settings, model, today=today, auto_confirm=args.yes) as assistant:
+            heard = listen_file(assistant, voice, audio, speak=bool(args.say_to) or settings.speech.enabled)
+    except (AudioUnavailable, SpeechError) as error:
+        print(str(error), file=sys.stderr)
+        return EXIT_FAILED
+    if args.say_to and heard.speech is not None:
+        write_wav(heard.speech, args.say_to)
+    if args.json:
+        print(json.dumps(heard.to_json(), ensure_ascii=False))
+    else:
+        print(f"heard ({heard.transcript.lang}): {heard.transcript.text or '-'}")
+        if heard.turn.raw:
+            print(f"model: {heard.turn.raw}")
+        print(heard.turn.outcome.message)
+    if heard.speech is not None and not args.say_to and settings.speech.enabled:
+        try:
+            voice.player.play(heard.speech.samples, heard.speech.rate)
+        except AudioUnavailable:
+            pass
+    return _exit_status(heard.turn.outcome)
+
+
 def _config(args: argparse.Namespace) -> int:
     import getpass
 
@@ -230,6 +271,13 @@ def main(argv: list[str] | None = None) -> int:
     p_agenda = sub.add_parser("agenda", parents=[common, calendar], help="the events of a day (default: today)")
     p_agenda.add_argument("day", nargs="?", type=dt.date.fromisoformat, default=None)
     p_agenda.add_argument("--json", action="store_true")
+    p_listen = sub.add_parser("listen", parents=[common, calendar],
+                              help="one spoken command: a WAV file (or the microphone) through the whole pipeline")
+    p_listen.add_argument("--wav", help="recorded utterance (any format ffmpeg/av reads); default: the microphone")
+    p_listen.add_argument("--say-to", metavar="WAV", help="write the spoken reply to this file")
+    p_listen.add_argument("--yes", action="store_true", help="confirm a delete without asking")
+    p_listen.add_argument("--json", action="store_true")
+    p_listen.add_argument("--whisper", default=None, help="Whisper model: base (bundled), tiny.en, or a path")
     sub.add_parser("tui", parents=[common, calendar], help="the terminal app (the default on a terminal)")
     sub.add_parser("shell", parents=[common, calendar], help="line-by-line conversation (the default when piped)")
     p_config = sub.add_parser("config", parents=[common, calendar], help="write or show the config file")
@@ -287,6 +335,8 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print(describe_prediction(prediction))
         return 0 if prediction.error is None else 1
+    if args.command == "listen":
+        return _listen(args, settings, model, problem, today)
     if args.command == "ask":
         if model is None:
             print(f"cannot run the model: {problem}", file=sys.stderr)

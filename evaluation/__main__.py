@@ -5,6 +5,7 @@
     python -m evaluation compare REPORT_A/ REPORT_B/ ...
     python -m evaluation run [--model PATH] [--data data/test.jsonl] [--out-dir reports/test]
     python -m evaluation bench [--model PATH] [--baseline-rows 20]        # latency, memory, speed-up
+    python -m evaluation speech [--out-dir reports/speech] [--repeat 2]   # STT RTF/WER, voice latency
 """
 
 from __future__ import annotations
@@ -75,8 +76,19 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--baseline-rows", type=int, default=20, help="0 skips the baseline")
     b.add_argument("--dtype", default="bfloat16", choices=["bfloat16", "float32"])
     b.add_argument("--data", type=Path, default=HANDWRITTEN)
+    sp = sub.add_parser("speech", help="speech benchmark: RTF, WER and end-to-end voice latency")
+    sp.add_argument("--out-dir", type=Path, default=Path("reports/speech"))
+    sp.add_argument("--repeat", type=int, default=2, help="passes over the command set")
+    sp.add_argument("--whisper", default="base")
+    sp.add_argument("--model", default="")
 
     args = parser.parse_args(argv)
+    if args.command == "speech":
+        from .speech import run_speech_bench
+
+        summary = run_speech_bench(args.out_dir, args.repeat, args.whisper, args.model)
+        print((args.out_dir / "report.md").read_text().split("\n\n")[1])
+        return 0 if summary else 1
     if args.command == "bench":
         from .bench import format_bench, run_bench
 

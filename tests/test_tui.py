@@ -208,3 +208,22 @@ def test_bundled_model_conversation_screenshot(radicale: LocalServer, tmp_path: 
         shot(app, "conversation.svg")
 
     drive(app, script)
+
+
+def test_talk_key_without_a_microphone_says_so_and_typing_still_works(radicale: LocalServer, tmp_path: Path) -> None:
+    from assistant.audio import audio_problem
+    from assistant.speech import Voice
+
+    if not audio_problem("input"):
+        pytest.skip("this machine has a microphone")
+    app = CalendarApp(settings_for(radicale.url, tmp_path), today=TODAY, load_model_on_start=False,
+                      speech=Voice())
+
+    async def script(pilot: Any) -> None:
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        assert "Spracheingabe nicht verfügbar" in log_text(app) and "PortAudio" in log_text(app)
+        await type_command(pilot, CREATE)
+        assert server_titles(radicale.url) == ["Zahnarzt"]
+
+    drive(app, script)

@@ -387,5 +387,9 @@ class CalendarApp(App[None]):
 
 def run_tui(settings: Settings, today: dt.date | None = None, config_path: Path | None = None,
             speech: Any = None) -> int:
+    if speech is None:
+        from ..speech import Voice
+
+        speech = Voice(settings.speech)
     CalendarApp(settings, today=today, config_path=config_path, speech=speech).run()
     return 0
