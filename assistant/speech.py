@@ -35,6 +35,15 @@ class Voice:
         self.player = Player()
         self._load_lock = threading.Lock()
 
+    def reconfigure(self, settings: SpeechSettings) -> None:
+        """New settings from the settings screen: models that changed load again on next use."""
+        with self._load_lock:
+            if settings.whisper_model != self.settings.whisper_model:
+                self._transcriber = None
+            if settings.german_voice != self.settings.german_voice:
+                self._speaker = None
+            self.settings = settings
+
     @property
     def transcriber(self) -> Transcriber:
         with self._load_lock:

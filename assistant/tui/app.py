@@ -312,6 +312,8 @@ class CalendarApp(App[None]):
             return
         path = save_settings(settings, self.config_path, store_password="keyring")
         self.log_line(f"saved {path}", "turn-call")
+        if self.speech is not None and hasattr(self.speech, "reconfigure"):
+            self.speech.reconfigure(settings.speech)
         self.settings = settings
         self.reconnect()
 
