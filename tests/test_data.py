@@ -132,3 +132,18 @@ def test_templates_name_only_known_slots() -> None:
             assert {"title", "date", "time"} <= said, t
         if t.function in ("create_event", "delete_event"):
             assert "title" in said, t
+
+
+def test_composed_templates_pair_every_verb_with_every_frame() -> None:
+    from training.data import is_composed, load_templates
+    from training.phrases import load_table
+
+    templates = load_templates()
+    ids = [t.id for t in templates]
+    assert len(ids) == len(set(ids))
+    spec = load_table("delete_event")["compose"]["en"]
+    composed = [t for t in templates if is_composed(t.id) and t.function == "delete_event" and t.lang == "en"
+                and t.complete]
+    assert len(composed) == len(spec["verbs"]) * len(spec["complete"])
+    assert all("{verb" not in t.text and t.text[0].isupper() for t in composed)
+    assert any(t.text.startswith("Kill ") for t in composed) and any("kill" in t.text for t in composed)

@@ -61,6 +61,7 @@ class DataConfig:
     time_range: float = field(default=0.10, metadata={"help": "times said as a range (von 14 bis 16 Uhr)"})
     daypart: float = field(default=0.30, metadata={"help": "'heute Abend um acht' where the time allows it"})
     swap_date_time: float = field(default=0.25, metadata={"help": "rows with date and time in the other order"})
+    compose_share: float = field(default=0.4, metadata={"help": "rows from verb x frame combinations"})
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,8 @@ class Template:
 
 
 def load_templates() -> list[Template]:
+    """Flat templates, plus ``compose`` sections expanded to one template per (frame, verb): a verb is then
+    seen in several sentence shapes, and a held-out combination tests a shape or a verb in a new pairing."""
     templates = []
     for name in [f.name for f in FUNCTIONS] + [NO_CALL]:
         table = load_table(name)
@@ -85,7 +88,19 @@ def load_templates() -> list[Template]:
                 for i, text in enumerate(texts):
                     templates.append(Template(f"{name}.{lang}.{group[0]}{i:02d}", name, lang, text,
                                               group == "complete"))
+            for lang, spec in (table.get("compose") or {}).items():
+                for fi, frame in enumerate(spec.get(group) or []):
+                    for vi, verb in enumerate(spec["verbs"]):
+                        imperative, infinitive = verb.split("|")
+                        text = frame.replace("{verb}", imperative).replace("{verb_inf}", infinitive)
+                        text = text[:1].upper() + text[1:]
+                        templates.append(Template(f"{name}.{lang}.{group[0]}x{fi:02d}v{vi:02d}", name, lang, text,
+                                                  group == "complete"))
     return templates
+
+
+def is_composed(template_id: str) -> bool:
+    return ".cx" in template_id or ".ix" in template_id
 
 
 def split_templates(templates: list[Template], seed: int, heldout_share: float) -> dict[str, list[Template]]:
@@ -412,7 +427,12 @@ def generate(config: DataConfig) -> tuple[dict[str, list[dict[str, Any]]], dict[
                 garble_pool = garble[pool_name][lang]
             else:
                 complete = function == NO_CALL or rng.random() >= incomplete[function]
-                template = rng.choice(by_key[(function, lang, complete)])
+                choices = by_key[(function, lang, complete)]
+                composed = [t for t in choices if is_composed(t.id)]
+                flat = [t for t in choices if not is_composed(t.id)]
+                if composed and flat:  # the many combinations must not crowd out the hand-written sentences
+                    choices = composed if rng.random() < config.compose_share else flat
+                template = rng.choice(choices)
             row = maker.row(rng, template, titles[pool_name][lang], garble_pool)
             rows.append({"id": f"{split}-{i:06d}", **row})
         splits[split] = rows
