@@ -13,6 +13,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from textual import on, work
 from textual.app import App, ComposeResult
@@ -118,7 +119,8 @@ class CalendarApp(App[None]):
         elif self.calendar_state == "offline":
             where = self.t("offline")
         else:
-            where = f"{self.t('local') if cal.embedded else cal.url.split('//')[-1].split('/')[0]} ({cal.name})"
+            host = urlsplit(cal.url).hostname or cal.url
+            where = f"{self.t('local') if cal.embedded else host} ({cal.name})"
         parts = [self.t(self.model_state), where]
         pending = len(self.assistant.outbox) if self.assistant else 0
         if pending:
