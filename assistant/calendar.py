@@ -30,6 +30,7 @@ __all__ = [
     "Unreachable",
     "match_events",
     "normalize_title",
+    "redact_url",
     "server_label",
 ]
 
@@ -92,6 +93,16 @@ def server_label(url: str) -> str:
     parts = urlsplit(url if "//" in url else f"//{url}")
     host = parts.hostname or "?"
     return f"{host}:{parts.port}" if parts.port else host
+
+
+def redact_url(url: str) -> str:
+    """The URL without user:password@, for showing it."""
+    parts = urlsplit(url)
+    if parts.username is None and parts.password is None:
+        return url
+    host = parts.hostname or ""
+    netloc = f"{host}:{parts.port}" if parts.port else host
+    return parts._replace(netloc=netloc).geturl()
 
 
 def _status(error: Any) -> int | None:

@@ -211,6 +211,7 @@ def _listen(args: argparse.Namespace, settings: Any, model: Any, problem: str, t
 def _config(args: argparse.Namespace) -> int:
     import getpass
 
+    from .calendar import redact_url
     from .settings import config_path, save_settings
 
     settings = _settings(args)
@@ -218,7 +219,7 @@ def _config(args: argparse.Namespace) -> int:
     if args.show:
         cal = settings.calendar
         print(f"config file: {path}{'' if path.exists() else ' (not written yet)'}")
-        print(f"calendar:    {cal.url or 'embedded local server'}  name={cal.name!r}  user={cal.username or '-'}  "
+        print(f"calendar:    {redact_url(cal.url) or 'embedded local server'}  name={cal.name!r}  user={cal.username or '-'}  "
               f"password={'set' if cal.password else 'not set'}  zone={cal.zone}  verify_tls={cal.verify_tls}")
         return 0
     if settings.calendar.url and settings.calendar.username:

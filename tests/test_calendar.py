@@ -96,6 +96,15 @@ def test_fuzzy_title_match(said: str, titles: tuple[str, ...], expected: list[st
     assert [e.title for e in match_events(said, _events(*titles))] == expected
 
 
+def test_urls_are_shown_without_credentials() -> None:
+    from assistant.calendar import redact_url, server_label
+
+    url = "https://anna:s3cret@cloud.example.com:8443/remote.php/dav"
+    assert redact_url(url) == "https://cloud.example.com:8443/remote.php/dav"
+    assert server_label(url) == "cloud.example.com:8443"
+    assert redact_url("http://127.0.0.1:5232/") == "http://127.0.0.1:5232/"
+
+
 def test_outcome_round_trip() -> None:
     outcome = Outcome("created", "Termin 'X' eingetragen.", "de", create("X").to_json(),
                       ({"uid": "u", "title": "X"},), ("time",), 1, 2, None)
