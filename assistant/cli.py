@@ -220,7 +220,8 @@ def _config(args: argparse.Namespace) -> int:
         cal = settings.calendar
         print(f"config file: {path}{'' if path.exists() else ' (not written yet)'}")
         print(f"calendar:    {redact_url(cal.url) or 'embedded local server'}  name={cal.name!r}  "
-              f"user={cal.username or '-'}  password={'set' if cal.password else 'not set'}  zone={cal.zone}  verify_tls={cal.verify_tls}")
+              f"user={cal.username or '-'}  password={'set' if cal.password else 'not set'}  zone={cal.zone}  "
+              f"verify_tls={cal.verify_tls}")
         return 0
     if settings.calendar.url and settings.calendar.username:
         if sys.stdin.isatty():
