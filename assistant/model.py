@@ -250,22 +250,27 @@ class FunctionCaller:
         state = _DecodeState(cache, length)
         return state
 
-    def _copy_span(self, state: _DecodeState, q: tuple[int, ...], first: int, closer: int) -> tuple[int, int]:
+    def _copy_span(self, state: _DecodeState, q: tuple[int, ...], first: int, closer: int,
+                   primed: tuple[Any, int, list[int], int] | None = None) -> tuple[int, int]:
         """Copy a span of the query starting with token ``first``; return its token range [start, end).
 
         The continuation of the first matching position is fed speculatively in one forward pass, and the
         model's choice (next query token or closer) is read at every position: one pass per span unless the
-        same token occurs twice in the query and the copies diverge.
+        same token occurs twice in the query and the copies diverge. ``primed`` is a pass already made by the
+        caller (hidden states, cache length before it, the tokens fed, the query position they start at).
         """
         live = [p for p, t in enumerate(q) if t == first]
         accepted = [first]
         pending = [first]
+        anchor = primed[3] if primed is not None else live[0]
         while True:
-            p0 = live[0]
-            speculative = list(q[p0 + 1:p0 + 1 + self.speculate])
-            fed = pending + speculative
-            start_len = state.length
-            hidden = self._forward(state, fed)
+            if primed is not None:
+                hidden, start_len, fed, _ = primed
+                primed = None
+            else:
+                fed = pending + list(q[anchor + 1:anchor + 1 + self.speculate])
+                start_len = state.length
+                hidden = self._forward(state, fed)
             next_pending: list[int] | None = None
             for j in range(len(pending) - 1, len(fed)):
                 options = {q[p + 1] for p in live if p + 1 < len(q)}
@@ -284,6 +289,7 @@ class FunctionCaller:
                 next_pending = [choice]
                 break
             pending = next_pending or []
+            anchor = live[0]
 
     def predict(self, query: str, today: dt.date, lang: str | None = None) -> Prediction:
         """The call for one query. Never raises on model output: a bad output becomes ``error``."""
@@ -324,19 +330,34 @@ class FunctionCaller:
         pending = [token]
         query_starts = sorted(set(q))
         phrases: list[str | None] = []
+        last_end: int | None = None  # where the previous span ended in the query
         for i, param in enumerate(spec.params):
             closer = ids[SEP_TOKEN] if i < len(spec.params) - 1 else ids[END_TOKEN]
-            hidden = self._forward(state, pending)
             starts = list(query_starts)
             if param.missing is not Missing.FORBIDDEN:
                 starts.append(ids[NULL_TOKEN])
-            first = self._choose(hidden[-1], starts)
+            primed = None
+            if last_end is not None and last_end < len(q):
+                # People say the arguments one after another: feed the words after the previous span along
+                # with the separator, and if the model starts the next span there, its copy pass is done.
+                guess = list(q[last_end:last_end + 1 + self.speculate])
+                start_len = state.length
+                hidden = self._forward(state, pending + guess)
+                first = self._choose(hidden[len(pending) - 1], starts)
+                if first == guess[0]:
+                    primed = (hidden[len(pending):], start_len + len(pending), guess, last_end)
+                else:
+                    self._crop(state, start_len + len(pending))
+            else:
+                hidden = self._forward(state, pending)
+                first = self._choose(hidden[-1], starts)
             if first == ids[NULL_TOKEN]:
                 phrases.append(None)
                 produced += [first, closer]
                 pending = [first, closer]
                 continue
-            start, end = self._copy_span(state, q, first, closer)
+            start, end = self._copy_span(state, q, first, closer, primed)
+            last_end = end
             produced += [*q[start:end], closer]
             pending = [closer]
             phrases.append(qt.span_text(start, end))
