@@ -247,7 +247,7 @@ class CalDAVCalendar:
         assert self._target is not None
         with self._errors("create"):
             obj = self._target.handle.add_event(to_ical(event))
-        return EventInfo(event.uid, event.title, event.start, event.end, self._target.name, str(obj.url))
+        return event.info(self._target.name, str(obj.url))
 
     def has_uid(self, uid: str) -> bool:
         from caldav.lib import error as dav

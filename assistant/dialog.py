@@ -213,11 +213,13 @@ class Assistant:
             log.info("outbox not sent: %s", type(error).__name__)
             return 0
 
+    def queued_on(self, day: dt.date) -> list[EventInfo]:
+        """Creates of that day still waiting in the outbox (known without the server)."""
+        return [p.event.info() for p in self.outbox.pending() if p.event.start.date() == day]
+
     def agenda(self, day: dt.date) -> tuple[list[EventInfo], list[EventInfo]]:
         """(events on the server, events still in the outbox) of one day, for the agenda panel."""
-        queued = [EventInfo(p.event.uid, p.event.title, p.event.start, p.event.end, "outbox")
-                  for p in self.outbox.pending() if p.event.start.date() == day]
-        return self.calendar.events_on(day), queued
+        return self.calendar.events_on(day), self.queued_on(day)
 
     # ------------------------------------------------------------------ the three functions
 
@@ -247,7 +249,7 @@ class Assistant:
             self.outbox.add(event, lang)
             self.journal.push(Change("queued", event.uid, event.title, lang))
             return self._outcome("queued", lang, replies.say("queued", lang, problem=error.message(lang), **values),
-                                 sent, call, events=(_event_json(event),), error=type(error).__name__)
+                                 sent, call, events=(event.info().to_json(),), error=type(error).__name__)
         self.journal.push(Change("created", event.uid, event.title, lang, calendar=info.calendar))
         return self._outcome("created", lang, replies.say("created", lang, **values), sent, call,
                              events=(info.to_json(),))
@@ -338,7 +340,3 @@ class Assistant:
         return Outcome(kind, message, lang, call.to_json() if call is not None else None, events, missing, sent,
                        len(self.outbox.pending()), error)
 
-
-def _event_json(event: Any) -> dict[str, Any]:
-    return {"uid": event.uid, "title": event.title, "start": event.start.isoformat(), "end": event.end.isoformat(),
-            "all_day": False, "calendar": "outbox", "recurring": False}

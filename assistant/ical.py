@@ -45,6 +45,9 @@ class NewEvent:
     def end(self) -> dt.datetime:
         return self.start + dt.timedelta(minutes=self.minutes)
 
+    def info(self, calendar: str = "outbox", href: str = "") -> EventInfo:
+        return EventInfo(self.uid, self.title, self.start, self.end, calendar, href)
+
     def to_json(self) -> dict[str, Any]:
         return {"uid": self.uid, "title": self.title, "start": self.start.isoformat(),
                 "zone": str(self.start.tzinfo), "minutes": self.minutes}

@@ -181,16 +181,8 @@ class CalendarApp(App[None]):
                 events, queued = self.assistant.agenda(day)
                 problem = ""
             except CalendarError as error:
-                events, queued, problem = [], [], error.message(self.ui_lang)
-                queued = [e for e in self._queued_only(day)]
+                events, queued, problem = [], self.assistant.queued_on(day), error.message(self.ui_lang)
         self.call_from_thread(self._show_agenda, day, events, queued, problem)
-
-    def _queued_only(self, day: dt.date) -> list[Any]:
-        from ..ical import EventInfo
-
-        assert self.assistant is not None
-        return [EventInfo(p.event.uid, p.event.title, p.event.start, p.event.end, "outbox")
-                for p in self.assistant.outbox.pending() if p.event.start.date() == day]
 
     def _show_agenda(self, day: dt.date, events: list[Any], queued: list[Any], problem: str) -> None:
         self._render_agenda_title()
