@@ -1,6 +1,6 @@
 """Rebuild the bundled model from scratch: data -> SFT -> assets/model -> evaluation -> model card.
 
-    python -m training.recipe                 # what `make model` runs (about 35 minutes on a 2-core CPU)
+    python -m training.recipe                 # what `make model` runs (about 40 minutes on a 2-core CPU)
     python -m training.recipe --skip-eval     # train and bundle only
 
 Everything is seeded: the same command on the same machine gives the same data and (CPU determinism
