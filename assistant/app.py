@@ -55,8 +55,7 @@ def make_assistant(settings: Settings, model: Any = None, model_problem: str = "
         server = LocalServer(storage)
         url = server.start()
         # The embedded server runs without authentication, but Radicale's owner-only rights need a user name.
-        cal_settings = dataclasses.replace(cal_settings, username=cal_settings.username or "assistant",
-                                           password=cal_settings.password)
+        cal_settings = dataclasses.replace(cal_settings, username=cal_settings.username or "assistant")
     try:
         state = settings.state_path
         assistant = Assistant(CalDAVCalendar(cal_settings, url), Outbox(state), Journal(state), model=model,

@@ -105,13 +105,11 @@ def shell(today: dt.date, lang: str | None, stdin: TextIO, stdout: TextIO, model
         if not line:
             continue
         if line.startswith("<oc_"):
-            print(describe_output(line), file=stdout)
-            if assistant is not None:
-                try:
-                    outcome = assistant.execute(parse_call(line), lang or assistant.default_lang or "en")
-                    print(outcome.message, file=stdout)
-                except CallError:
-                    pass
+            described = describe_output(line)
+            print(described, file=stdout)
+            if assistant is not None and not described.startswith("invalid"):
+                turn = assistant.run_call_text(line, lang or assistant.default_lang or "en")
+                print(turn.outcome.message, file=stdout)
         elif assistant is not None and (model is not None or assistant.waiting is not None or line in ("undo",)):
             turn = assistant.handle(line, lang)
             if turn.raw:
@@ -127,9 +125,13 @@ EXIT_DONE, EXIT_FAILED, EXIT_WAITING = 0, 1, 3
 
 
 def _exit_status(outcome: Any) -> int:
-    if outcome.failed or outcome.kind == "error":
+    if outcome.failed:
         return EXIT_FAILED
     return EXIT_WAITING if outcome.waiting else EXIT_DONE
+
+
+def _config_file(args: argparse.Namespace) -> Path | None:
+    return Path(args.config) if getattr(args, "config", None) else None
 
 
 def _settings(args: argparse.Namespace) -> Any:
@@ -141,8 +143,7 @@ def _settings(args: argparse.Namespace) -> Any:
         calendar["verify_tls"] = False
     overrides: dict[str, Any] = {"calendar": calendar, "language": getattr(args, "lang", None),
                                  "model": getattr(args, "model", None), "state_dir": getattr(args, "state_dir", None)}
-    path = Path(args.config) if getattr(args, "config", None) else None
-    return load_settings(path, overrides=overrides)
+    return load_settings(_config_file(args), overrides=overrides)
 
 
 def _converse(assistant: Any, text: str, lang: str | None, as_json: bool, stdin: TextIO, stdout: TextIO) -> int:
@@ -175,9 +176,6 @@ def _listen(args: argparse.Namespace, settings: Any, model: Any, problem: str, t
     from .stt import SpeechError
     from .tts import write_wav
 
-    if model is None:
-        print(f"cannot run the model: {problem}", file=sys.stderr)
-        return 2
     if args.whisper:
         settings.speech.whisper_model = args.whisper
     voice = Voice(settings.speech)
@@ -215,7 +213,7 @@ def _config(args: argparse.Namespace) -> int:
     from .settings import config_path, save_settings
 
     settings = _settings(args)
-    path = Path(args.config) if args.config else config_path()
+    path = _config_file(args) or config_path()
     if args.show:
         cal = settings.calendar
         print(f"config file: {path}{'' if path.exists() else ' (not written yet)'}")
@@ -324,13 +322,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "tui" or (args.command is None and sys.stdin.isatty() and sys.stdout.isatty()):
         from .tui import run_tui  # it loads the model itself, in the background, with progress on screen
 
-        return run_tui(settings, getattr(args, "today", None),
-                       Path(args.config) if getattr(args, "config", None) else None)
+        return run_tui(settings, getattr(args, "today", None), _config_file(args))
     model, problem = load_model(settings.model, progress=lambda text: print(text, file=sys.stderr))
+    if args.command in ("call", "ask", "listen") and model is None:
+        print(f"cannot run the model: {problem}", file=sys.stderr)
+        return 2
     if args.command == "call":
-        if model is None:
-            print(f"cannot run the model: {problem}", file=sys.stderr)
-            return 2
         prediction = model.predict(args.text, today, lang or guess_lang(args.text))
         if args.json:
             print(json.dumps(prediction.to_json(), ensure_ascii=False))
@@ -340,9 +337,6 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "listen":
         return _listen(args, settings, model, problem, today)
     if args.command == "ask":
-        if model is None:
-            print(f"cannot run the model: {problem}", file=sys.stderr)
-            return 2
         with make_assistant(settings, model, today=today, auto_confirm=args.yes) as assistant:
             return _converse(assistant, args.text, lang, args.json, sys.stdin, sys.stdout)
     with make_assistant(settings, model, problem or "", today=today) as assistant:

@@ -17,7 +17,7 @@ from typing import Any
 
 from . import replies
 from .calendar import CalDAVCalendar, CalendarError, match_events
-from .functions import Call, CallError, NoCall
+from .functions import Call, CallError, NoCall, parse_call
 from .ical import EventInfo, new_event
 from .outbox import Change, Journal, Outbox
 from .resolve import guess_lang, resolve_date, resolve_time
@@ -149,6 +149,17 @@ class Assistant:
             return Turn(text, lang, outcome, prediction.raw, latency)
         return Turn(text, lang, self.execute(prediction.call, lang, sent=sent), prediction.raw, latency)
 
+    def run_call_text(self, text: str, lang: str) -> Turn:
+        """A line in the functional-token format, run as the model's output would be (shell, TUI, debugging)."""
+        sent = self.flush()
+        try:
+            call = parse_call(text)
+        except CallError as error:
+            outcome = self._outcome("not_understood", lang, replies.say("not_understood", lang, reason=str(error)),
+                                    sent, error=type(error).__name__)
+            return Turn(text, lang, outcome, raw=text)
+        return Turn(text, lang, self.execute(call, lang, sent=sent), raw=text)
+
     def execute(self, call: Call | NoCall, lang: str, sent: int = 0) -> Outcome:
         """Run a validated call. Nothing reaches the calendar unless every argument it needs is known."""
         self.waiting = None
@@ -165,8 +176,7 @@ class Assistant:
             return self._outcome("not_understood", lang, replies.say("not_understood", lang, reason=str(error)), sent,
                                  call, error=type(error).__name__)
         except CalendarError as error:
-            return self._outcome("error", lang, replies.say("error", lang, problem=error.message(lang)), sent, call,
-                                 error=type(error).__name__)
+            return self._failed(error, lang, sent, call)
         raise AssertionError(f"no executor for {call.function}")
 
     def confirm(self, yes: bool, lang: str | None = None) -> Outcome:
@@ -179,8 +189,7 @@ class Assistant:
         try:
             return self._really_delete(waiting.call, waiting.target, lang, 0)
         except CalendarError as error:
-            return self._outcome("error", lang, replies.say("error", lang, problem=error.message(lang)),
-                                 call=waiting.call, error=type(error).__name__)
+            return self._failed(error, lang, 0, waiting.call)
 
     def undo(self, lang: str | None = None, sent: int = 0) -> Outcome:
         lang = lang or self.default_lang or "en"
@@ -198,8 +207,7 @@ class Assistant:
                 self.calendar.restore(change.ical, change.calendar)
                 key = "undone_deleted"
         except CalendarError as error:
-            return self._outcome("error", lang, replies.say("error", lang, problem=error.message(lang)), sent,
-                                 error=type(error).__name__)
+            return self._failed(error, lang, sent)
         self.journal.pop()
         return self._outcome("undone", lang, replies.say(key, lang, title=change.title), sent)
 
@@ -331,6 +339,11 @@ class Assistant:
         return self.execute(waiting.call.with_arguments(**changes), lang, sent)
 
     # ------------------------------------------------------------------ helpers
+
+    def _failed(self, error: CalendarError, lang: str, sent: int = 0, call: Call | None = None) -> Outcome:
+        """A calendar error as an outcome: what went wrong, and that nothing changed."""
+        return self._outcome("error", lang, replies.say("error", lang, problem=error.message(lang)), sent, call,
+                             error=type(error).__name__)
 
     def _outcome(self, kind: str, lang: str, message: str, sent: int = 0, call: Call | None = None,
                  events: tuple[dict[str, Any], ...] = (), missing: tuple[str, ...] = (),

@@ -12,15 +12,28 @@ import logging
 import socket
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
-__all__ = ["LocalServer", "free_port"]
+__all__ = ["LocalServer", "free_port", "wait_for_port"]
 
 
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def wait_for_port(port: int, timeout_s: float, alive: Callable[[], bool] = lambda: True) -> bool:
+    """True once something accepts connections on 127.0.0.1:port; False on timeout or when ``alive`` fails."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline and alive():
+        try:
+            socket.create_connection(("127.0.0.1", port), 0.2).close()
+            return True
+        except OSError:
+            time.sleep(0.05)
+    return False
 
 
 class LocalServer:
@@ -56,15 +69,8 @@ class LocalServer:
         self._thread = threading.Thread(target=radicale.server.serve, args=(conf, ours), daemon=True,
                                         name="radicale")
         self._thread.start()
-        deadline = time.monotonic() + timeout_s
-        while time.monotonic() < deadline:
-            try:
-                socket.create_connection(("127.0.0.1", self.port), 0.2).close()
-                return self.url
-            except OSError:
-                if not self._thread.is_alive():
-                    break
-                time.sleep(0.05)
+        if wait_for_port(self.port, timeout_s, self._thread.is_alive):
+            return self.url
         self.stop()
         raise RuntimeError(f"the embedded calendar server did not start on 127.0.0.1:{self.port}")
 

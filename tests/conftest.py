@@ -135,26 +135,17 @@ def radicale_auth(tmp_path: Path):
 @pytest.fixture
 def xandikos(tmp_path: Path):
     """A real Xandikos server in a subprocess on 127.0.0.1."""
-    import socket
     import subprocess
     import sys
-    import time
 
-    from assistant.local_server import free_port
+    from assistant.local_server import free_port, wait_for_port
 
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "xandikos.web", "--defaults", "-d", str(tmp_path / "xandikos"),
                              "--state-dir", str(tmp_path / "xandikos-state"), "-p", str(port), "-l", "127.0.0.1",
                              "--current-user-principal", "/user/"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), 0.2).close()
-            break
-        except OSError:
-            time.sleep(0.1)
-    else:
+    if not wait_for_port(port, 30, lambda: proc.poll() is None):
         proc.kill()
         raise RuntimeError("xandikos did not start")
 

@@ -23,9 +23,8 @@ from textual.widgets import Footer, Input, ProgressBar, Static
 
 from .. import replies
 from ..app import load_model, make_assistant
-from ..calendar import CalendarError
+from ..calendar import CalendarError, is_transient
 from ..dialog import Assistant, Outcome, Turn
-from ..functions import CallError, parse_call
 from ..settings import Settings, save_settings
 from .screens import ConfirmScreen, SettingsScreen
 
@@ -149,8 +148,7 @@ class CalendarApp(App[None]):
         if outcome.kind == "error":
             self.notify(outcome.message, severity="error", timeout=6)
         self.speak(outcome)
-        if outcome.error and outcome.kind in ("queued", "error") and outcome.error in ("Unreachable", "TimedOut",
-                                                                                       "ServerFailed"):
+        if outcome.error and outcome.kind in ("queued", "error") and is_transient(outcome.error):
             self.calendar_state = "offline"
         elif outcome.kind not in ("model_missing", "not_understood", "no_call", "nothing_heard"):
             self.calendar_state = "connected"
@@ -270,13 +268,7 @@ class CalendarApp(App[None]):
         self.call_from_thread(self._update_status)
         with self.lock:
             if text.startswith("<oc_"):  # a call typed in the functional-token format runs as the model's would
-                lang = lang or self.settings.language or self.ui_lang
-                try:
-                    outcome = self.assistant.execute(parse_call(text), lang, sent=self.assistant.flush())
-                except CallError as error:
-                    outcome = Outcome("not_understood", replies.say("not_understood", lang, reason=str(error)), lang,
-                                      error=type(error).__name__)
-                turn = Turn(text, lang, outcome, raw=text)
+                turn = self.assistant.run_call_text(text, lang or self.settings.language or self.ui_lang)
             else:
                 turn = self.assistant.handle(text, lang or self.settings.language or None)
         self.activity = "idle"
