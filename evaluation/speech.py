@@ -13,12 +13,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import statistics
 import tempfile
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from .metrics import _percentile
 
 COMMANDS = Path(__file__).resolve().parent / "data" / "speech_commands.yaml"
 
@@ -123,10 +124,12 @@ def run_speech_bench(out_dir: Path, repeat: int = 2, whisper: str = "base", mode
     return summary
 
 
+def _seconds_at(values: list[float], q: float) -> float:
+    """The q-quantile of durations in seconds, by the same interpolation as every latency figure here."""
+    return (_percentile([v * 1000 for v in values], q) or 0.0) / 1000
+
+
 def _summarize(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    def pct(values: list[float], q: float) -> float:
-        values = sorted(values)
-        return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
 
     out: dict[str, Any] = {}
     for lang in ("en", "de", "all"):
@@ -140,11 +143,11 @@ def _summarize(rows: list[dict[str, Any]]) -> dict[str, Any]:
             "language_correct": sum(r["heard_lang"] == r["lang"] for r in first) / len(first),
             "call_correct": sum(r["call_ok"] for r in first) / len(first),
             "rtf": sum(r["stt_s"] for r in sel) / sum(r["audio_s"] for r in sel),
-            "stt_p50_s": statistics.median(r["stt_s"] for r in sel),
-            "model_calendar_p50_s": statistics.median(r["model_s"] for r in sel),
-            "tts_p50_s": statistics.median(r["tts_s"] for r in sel),
-            "total_p50_s": statistics.median(r["total_s"] for r in sel),
-            "total_p95_s": pct([r["total_s"] for r in sel], 0.95),
+            "stt_p50_s": _seconds_at([r["stt_s"] for r in sel], 0.5),
+            "model_calendar_p50_s": _seconds_at([r["model_s"] for r in sel], 0.5),
+            "tts_p50_s": _seconds_at([r["tts_s"] for r in sel], 0.5),
+            "total_p50_s": _seconds_at([r["total_s"] for r in sel], 0.5),
+            "total_p95_s": _seconds_at([r["total_s"] for r in sel], 0.95),
         }
     return out
 
@@ -179,9 +182,9 @@ def _plot(rows: list[dict[str, Any]], path: Path) -> None:
         sel = [r for r in rows if r["lang"] == lang]
         if sel:
             labels.append(lang)
-            stt.append(statistics.median(r["stt_s"] for r in sel))
-            model.append(statistics.median(r["model_s"] for r in sel))
-            tts.append(statistics.median(r["tts_s"] for r in sel))
+            stt.append(_seconds_at([r["stt_s"] for r in sel], 0.5))
+            model.append(_seconds_at([r["model_s"] for r in sel], 0.5))
+            tts.append(_seconds_at([r["tts_s"] for r in sel], 0.5))
     ax.barh(labels, stt, label="speech to text")
     ax.barh(labels, model, left=stt, label="model + calendar")
     ax.barh(labels, tts, left=[a + b for a, b in zip(stt, model, strict=True)], label="text to speech")
