@@ -17,7 +17,8 @@ from .settings import Settings, data_dir
 __all__ = ["make_assistant", "load_model"]
 
 
-def load_model(path: str = "", progress: Callable[[str], None] | None = None) -> tuple[Any, str]:
+def load_model(path: str = "", progress: Callable[[str], None] | None = None,
+               quant: str = "int8") -> tuple[Any, str]:
     """The function caller, or (None, the reason). Never raises: typing to the calendar must still start."""
     from pathlib import Path
 
@@ -38,7 +39,7 @@ def load_model(path: str = "", progress: Callable[[str], None] | None = None) ->
             hf_logging.disable_progress_bar()  # a weight-loading bar per start is noise in a terminal app
         except ImportError:
             pass
-        return FunctionCaller.load(target), ""
+        return FunctionCaller.load(target, quant=quant), ""
     except Exception as error:  # noqa: BLE001
         return None, f"{type(error).__name__}: {error}"
 

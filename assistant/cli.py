@@ -323,7 +323,8 @@ def main(argv: list[str] | None = None) -> int:
         from .tui import run_tui  # it loads the model itself, in the background, with progress on screen
 
         return run_tui(settings, getattr(args, "today", None), _config_file(args))
-    model, problem = load_model(settings.model, progress=lambda text: print(text, file=sys.stderr))
+    model, problem = load_model(settings.model, progress=lambda text: print(text, file=sys.stderr),
+                                quant=settings.quant)
     if args.command in ("call", "ask", "listen") and model is None:
         print(f"cannot run the model: {problem}", file=sys.stderr)
         return 2

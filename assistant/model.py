@@ -22,6 +22,7 @@ import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -65,6 +66,19 @@ SPECULATE_TOKENS = 12
 # A calendar command is a sentence; a longer transcript is cut, which also keeps every prompt inside the
 # 512-token sliding window of Gemma 3, where the KV cache can be cropped back after speculation.
 MAX_QUERY_TOKENS = 160
+_WORD = re.compile(r"\w")  # the word characters of the training targets' whole-word matches
+# How a forward pass runs (assistant.runtime); by default int8 linear layers on the lean Gemma 3 runner.
+RUNNERS = ("auto", "lean", "transformers")
+QUANT = ("none", "int8")
+DEFAULT_QUANT = "int8"
+# Sentences whose activations calibrate the int8 smoothing (assistant.runtime); none is in any evaluation set.
+CALIBRATION_QUERIES = (
+    "Trag mir morgen um 9 Uhr den Zahnarzt ein", "Bitte Elternabend am 3. März um halb acht eintragen",
+    "Was steht nächste Woche an?", "Lösch das Teammeeting am Donnerstag", "Wie wird das Wetter morgen?",
+    "Add dinner with Sarah on Friday at 7 pm for two hours", "What's on my calendar tomorrow?",
+    "Cancel the dentist appointment next Tuesday", "Set a timer for ten minutes",
+    "put soccer practice in for the 12th at 5:30 lasting ninety minutes",
+)
 
 
 def default_assets_dir() -> Path:
@@ -81,6 +95,16 @@ class QueryTokens:
     text: str
     ids: tuple[int, ...]
     offsets: tuple[tuple[int, int], ...]
+
+    @cached_property
+    def starts(self) -> tuple[bool, ...]:
+        """Whether a span may start at each token: not inside a word ("Not|arter|min" starts only at "Not")."""
+        return tuple(_edge(self.text, s) for s, _ in self.offsets)
+
+    @cached_property
+    def ends(self) -> tuple[bool, ...]:
+        """Whether a span may end after each token: only where a word ends (so no "artermin" or "hiz")."""
+        return tuple(_edge(self.text, e) for _, e in self.offsets)
 
     def span_text(self, start: int, end: int) -> str:
         """The words covered by tokens [start, end)."""
@@ -102,6 +126,11 @@ class QueryTokens:
         if overlapping:
             return overlapping
         raise ValueError(f"{phrase!r} is not in the query {self.text.strip()!r}")
+
+
+def _edge(text: str, i: int) -> bool:
+    """True if character position ``i`` of ``text`` is not inside a run of word characters."""
+    return i <= 0 or i >= len(text) or not (_WORD.match(text[i - 1]) and _WORD.match(text[i]))
 
 
 class PromptCodec:
@@ -189,22 +218,39 @@ class FunctionCaller:
     """Load once, then ``predict(query, today)``: grammar-constrained greedy decoding with a cached prefix."""
 
     def __init__(self, module: Any, codec: PromptCodec, *, name: str = "model",
-                 speculate: int = SPECULATE_TOKENS) -> None:
+                 speculate: int = SPECULATE_TOKENS, runner: str = "auto", quant: str = "none",
+                 release: bool = False) -> None:
         import torch
+
+        from .runtime import make_runner
 
         self.speculate = speculate
         self.torch = torch
         self.module = module.eval()
         self.codec = codec
         self.name = name
+        calibration = [self._calibration_ids(q) for q in CALIBRATION_QUERIES] if quant == "int8" else []
+        self.runner = make_runner(self.module, runner, quant, release, calibration)
+        self.runtime = self.runner.name + (f" {quant}" if self.runner.name != "transformers" else "")
         self._prefix: tuple[dt.date, Any, int] | None = None
+
+    def _calibration_ids(self, query: str) -> list[int]:
+        """A whole prompt plus the shape of a completion (extra tokens included) for one query."""
+        q = self.codec.query(query).ids
+        x = self.codec.extra_id
+        tail = [x["<oc_1>"], *q[:3], x[SEP_TOKEN], *q[-3:], x[SEP_TOKEN], x[NULL_TOKEN], x[END_TOKEN]]
+        return [*self.codec.prefix_ids(dt.date(2026, 1, 15)), *q, *self.codec.suffix_ids, *tail]
 
     # -- loading ------------------------------------------------------------------------------------------
 
     @classmethod
     def load(cls, path: Path | str | None = None, *, dtype: str = "bfloat16", threads: int | None = None,
-             base_dir: Path | None = None) -> FunctionCaller:
-        """The bundled model (``assets/model``) or any directory written by ``training.sft``."""
+             base_dir: Path | None = None, runner: str = "auto", quant: str = DEFAULT_QUANT) -> FunctionCaller:
+        """The bundled model (``assets/model``) or any directory written by ``training.sft``.
+
+        ``runner``/``quant``: see ``assistant.runtime``; the loaded module serves only this caller, so the
+        lean runner takes its weights over (``release``) instead of holding a second copy.
+        """
         import torch
 
         from .network import load_function_calling_lm
@@ -214,17 +260,15 @@ class FunctionCaller:
         module, tokenizer, meta = load_function_calling_lm(Path(path) if path else default_assets_dir(),
                                                            dtype=dtype, base_dir=base_dir)
         codec = PromptCodec(tokenizer, module.vocab_size)
-        return cls(module, codec, name=meta.get("name", "model"))
+        return cls(module, codec, name=meta.get("name", "model"), runner=runner, quant=quant, release=True)
 
     # -- decoding -----------------------------------------------------------------------------------------
 
     def _forward(self, state: _DecodeState, ids: Sequence[int]) -> Any:
-        torch = self.torch
-        x = torch.tensor([list(ids)], dtype=torch.long)
-        hidden, state.cache = self.module.hidden(x, past_key_values=state.cache, use_cache=True)
+        hidden = self.runner.forward(state.cache, ids, state.length)
         state.length += len(ids)
         state.steps += 1
-        return hidden[0]
+        return hidden
 
     def _choose(self, hidden: Any, candidates: Sequence[int]) -> int:
         if len(candidates) == 1:
@@ -235,31 +279,31 @@ class FunctionCaller:
 
     def _crop(self, state: _DecodeState, keep: int) -> None:
         if state.length > keep:
-            state.cache.crop(keep - state.length)
+            self.runner.crop(state.cache, keep, state.length)
             state.length = keep
 
     def _prefix_state(self, today: dt.date) -> _DecodeState:
         """A decode state holding the day's prompt prefix; computed once a day, reused by cropping back."""
-        from transformers import DynamicCache
-
         if self._prefix is None or self._prefix[0] != today:
-            state = _DecodeState(DynamicCache(config=self.module.base.config), 0)
+            state = _DecodeState(self.runner.new_cache(), 0)
             self._forward(state, self.codec.prefix_ids(today))
             self._prefix = (today, state.cache, state.length)
         day, cache, length = self._prefix
         state = _DecodeState(cache, length)
         return state
 
-    def _copy_span(self, state: _DecodeState, q: tuple[int, ...], first: int, closer: int,
+    def _copy_span(self, state: _DecodeState, qt: QueryTokens, first: int, closer: int,
                    primed: tuple[Any, int, list[int], int] | None = None) -> tuple[int, int]:
         """Copy a span of the query starting with token ``first``; return its token range [start, end).
 
         The continuation of the first matching position is fed speculatively in one forward pass, and the
         model's choice (next query token or closer) is read at every position: one pass per span unless the
-        same token occurs twice in the query and the copies diverge. ``primed`` is a pass already made by the
-        caller (hidden states, cache length before it, the tokens fed, the query position they start at).
+        same token occurs twice in the query and the copies diverge. Spans start and end at word edges only.
+        ``primed`` is a pass already made by the caller (hidden states, cache length before it, the tokens
+        fed, the query position they start at).
         """
-        live = [p for p, t in enumerate(q) if t == first]
+        q, ends = qt.ids, qt.ends
+        live = [p for p, t in enumerate(q) if t == first and qt.starts[p]]
         accepted = [first]
         pending = [first]
         anchor = primed[3] if primed is not None else live[0]
@@ -276,10 +320,11 @@ class FunctionCaller:
                 options = {q[p + 1] for p in live if p + 1 < len(q)}
                 if len(accepted) >= MAX_SPAN_TOKENS:
                     options = set()
-                choice = self._choose(hidden[j], [closer, *sorted(options)])
+                closing = [p for p in live if ends[p]] or ([] if options else live)
+                choice = self._choose(hidden[j], [closer] * bool(closing) + sorted(options))
                 if choice == closer:
                     self._crop(state, start_len + j + 1)
-                    end = live[0] + 1  # every live position ends a copy of the same tokens
+                    end = closing[0] + 1  # every live position ends a copy of the same tokens
                     return end - len(accepted), end
                 live = [p + 1 for p in live if p + 1 < len(q) and q[p + 1] == choice]
                 accepted.append(choice)
@@ -328,7 +373,7 @@ class FunctionCaller:
             return SpanCall(None), produced, state.steps - steps_before + 1
         spec = function_by_token(self.codec.extra_name[token])
         pending = [token]
-        query_starts = sorted(set(q))
+        query_starts = sorted({t for t, ok in zip(q, qt.starts, strict=True) if ok})
         phrases: list[str | None] = []
         last_end: int | None = None  # where the previous span ended in the query
         for i, param in enumerate(spec.params):
@@ -344,7 +389,7 @@ class FunctionCaller:
                 start_len = state.length
                 hidden = self._forward(state, pending + guess)
                 first = self._choose(hidden[len(pending) - 1], starts)
-                if first == guess[0]:
+                if first == guess[0] and qt.starts[last_end]:
                     primed = (hidden[len(pending):], start_len + len(pending), guess, last_end)
                 else:
                     self._crop(state, start_len + len(pending))
@@ -356,7 +401,7 @@ class FunctionCaller:
                 produced += [first, closer]
                 pending = [first, closer]
                 continue
-            start, end = self._copy_span(state, q, first, closer, primed)
+            start, end = self._copy_span(state, qt, first, closer, primed)
             last_end = end
             produced += [*q[start:end], closer]
             pending = [closer]

@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["SAMPLE_RATE", "SttConfig", "Transcriber", "Transcript", "whisper_base_dir"]
+__all__ = ["SAMPLE_RATE", "SttConfig", "Transcriber", "Transcript", "is_hallucination", "whisper_base_dir"]
 
 SAMPLE_RATE = 16000
 WHISPER_BASE_SHA256 = "d01c3014881c9c6f3133c182f3d2887eb6ca1c789a7538c5c007196857a0a6a9"
@@ -61,6 +61,22 @@ class SttConfig:
     no_speech_threshold: float = 0.6  # segments above it are dropped (Whisper hallucinates on silence)
     min_logprob: float = -1.2  # segments with a lower average log-probability are noise, not words
     vad: bool = True
+
+
+# What Whisper writes over silence or music: subtitle credits from its training data. Said by nobody to a
+# calendar; a segment that is one of these is dropped like silence (casefolded, punctuation ignored).
+HALLUCINATIONS = (
+    "untertitel im auftrag des", "untertitel der amara", "untertitelung des", "untertitel von stephanie geiges",
+    "vielen dank fürs zuschauen", "danke fürs zuschauen", "bis zum nächsten mal", "swr 2020", "swr 2021",
+    "subtitles by the amara", "thanks for watching", "thank you for watching", "please subscribe",
+    "like and subscribe", "transcription by castingwords", "www mooji org",
+)
+
+
+def is_hallucination(text: str) -> bool:
+    """True for a known Whisper silence hallucination ("Untertitel im Auftrag des ZDF, 2020")."""
+    words = " ".join("".join(c if c.isalnum() else " " for c in text.casefold()).split())
+    return bool(words) and any(words.startswith(h) for h in HALLUCINATIONS)
 
 
 def _cache_dir() -> Path:
@@ -195,7 +211,8 @@ class Transcriber:
             segments, _ = model.transcribe(audio, language=lang, beam_size=self.config.beam_size, temperature=0.0,
                                            without_timestamps=True, condition_on_previous_text=False)
         words = [s.text.strip() for s in segments
-                 if s.no_speech_prob < self.config.no_speech_threshold and s.avg_logprob > self.config.min_logprob]
+                 if s.no_speech_prob < self.config.no_speech_threshold and s.avg_logprob > self.config.min_logprob
+                 and not is_hallucination(s.text)]
         return " ".join(w for w in words if w), lang, probability
 
 

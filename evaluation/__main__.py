@@ -15,6 +15,8 @@ import json
 import sys
 from pathlib import Path
 
+from assistant.model import QUANT, RUNNERS
+
 from .metrics import compute_metrics
 from .predict import load_predictor, predict_file, read_jsonl
 from .report import compare_table, summary_table, write_report
@@ -49,6 +51,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--baseline", choices=["in-context"], default=None)
     p.add_argument("--limit", type=int, default=0, help="only the first N rows")
     p.add_argument("--dtype", default="bfloat16", choices=["bfloat16", "float32"])
+    p.add_argument("--runner", default="auto", choices=list(RUNNERS), help="forward pass (assistant.runtime)")
+    p.add_argument("--quant", default=None, choices=list(QUANT), help="lean runner's linear layers "
+                       "(default: the assistant's, int8)")
 
     s = sub.add_parser("score", help="score predictions against gold rows; write report.md, metrics.json, PNGs")
     s.add_argument("--data", type=Path, required=True)
@@ -68,6 +73,9 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--out-dir", type=Path, default=None)
     r.add_argument("--limit", type=int, default=0)
     r.add_argument("--dtype", default="bfloat16", choices=["bfloat16", "float32"])
+    r.add_argument("--runner", default="auto", choices=list(RUNNERS), help="forward pass (assistant.runtime)")
+    r.add_argument("--quant", default=None, choices=list(QUANT), help="lean runner's linear layers "
+                       "(default: the assistant's, int8)")
     r.add_argument("--name", default=None)
 
     b = sub.add_parser("bench", help="latency and memory of the model, and speed-up over the baseline")
@@ -75,6 +83,9 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--out-dir", type=Path, default=Path("reports/bench"))
     b.add_argument("--baseline-rows", type=int, default=20, help="0 skips the baseline")
     b.add_argument("--dtype", default="bfloat16", choices=["bfloat16", "float32"])
+    b.add_argument("--runner", default="auto", choices=list(RUNNERS), help="forward pass (assistant.runtime)")
+    b.add_argument("--quant", default=None, choices=list(QUANT), help="lean runner's linear layers "
+                       "(default: the assistant's, int8)")
     b.add_argument("--data", type=Path, default=HANDWRITTEN)
     sp = sub.add_parser("speech", help="speech benchmark: RTF, WER and end-to-end voice latency")
     sp.add_argument("--out-dir", type=Path, default=Path("reports/speech"))
@@ -92,11 +103,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "bench":
         from .bench import format_bench, run_bench
 
-        result = run_bench(args.model, args.out_dir, args.baseline_rows, args.dtype, args.data)
+        result = run_bench(args.model, args.out_dir, args.baseline_rows, args.dtype, args.data,
+                           runner=args.runner, quant=args.quant)
         print(format_bench(result))
         return 0
     if args.command == "predict":
-        predictor = load_predictor(args.model, args.baseline, args.dtype)
+        predictor = load_predictor(args.model, args.baseline, args.dtype, args.runner, args.quant)
         n = predict_file(args.data, args.out, predictor, args.limit)
         print(f"wrote {n} predictions to {args.out}")
         return 0
@@ -120,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         name = args.name or ("baseline" if args.baseline else "model") + "-" + data.stem
         out_dir = args.out_dir or Path("reports") / name
-        predictor = load_predictor(args.model, args.baseline, args.dtype)
+        predictor = load_predictor(args.model, args.baseline, args.dtype, args.runner, args.quant)
         pred = out_dir / "predictions.jsonl"
         predict_file(data, pred, predictor, args.limit)
         gold_limit = args.limit

@@ -45,15 +45,16 @@ def _stats(values: list[float]) -> dict[str, float | None]:
 
 
 def run_bench(model: str | None, out_dir: Path, baseline_rows: int = 20, dtype: str = "bfloat16",
-              data: Path = HANDWRITTEN, threads: int | None = None) -> dict[str, Any]:
+              data: Path = HANDWRITTEN, threads: int | None = None, runner: str = "auto",
+              quant: str | None = None) -> dict[str, Any]:
     import torch
 
-    from assistant.model import FunctionCaller
+    from assistant.model import DEFAULT_QUANT, FunctionCaller
 
     rows = [r for r in read_jsonl(data) if isinstance(r, dict)]
     rss_before = _rss_mb()
     start = time.perf_counter()
-    caller = FunctionCaller.load(model, dtype=dtype, threads=threads)
+    caller = FunctionCaller.load(model, dtype=dtype, threads=threads, runner=runner, quant=quant or DEFAULT_QUANT)
     load_s = time.perf_counter() - start
     _latencies(caller, rows[:5])  # warm-up: first calls pay for lazy initialisation
     model_lat = _latencies(caller, rows)
@@ -61,6 +62,7 @@ def run_bench(model: str | None, out_dir: Path, baseline_rows: int = 20, dtype: 
     result: dict[str, Any] = {
         "machine": f"{platform.processor() or platform.machine()}, {torch.get_num_threads()} torch threads",
         "dtype": dtype,
+        "runtime": caller.runtime,
         "rows": len(rows),
         "load_seconds": round(load_s, 1),
         "peak_rss_mb_with_model": round(rss_model, 0),
@@ -89,7 +91,7 @@ def run_bench(model: str | None, out_dir: Path, baseline_rows: int = 20, dtype: 
 def format_bench(r: dict[str, Any]) -> str:
     m = r["model_latency_ms"]
     lines = [
-        f"machine: {r['machine']}, {r['dtype']}",
+        f"machine: {r['machine']}, {r['dtype']}, runtime {r.get('runtime', 'transformers')}",
         "",
         "| what | value |", "|---|---|",
         f"| model load (base from cache + adapter merge) | {r['load_seconds']} s |",

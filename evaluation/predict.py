@@ -81,7 +81,8 @@ def _progress(total: int, name: str) -> Any:
     return tqdm(total=total, desc=f"predict ({name})", unit="query", file=sys.stderr)
 
 
-def load_predictor(model: str | None = None, baseline: str | None = None, dtype: str = "bfloat16") -> Predictor:
+def load_predictor(model: str | None = None, baseline: str | None = None, dtype: str = "bfloat16",
+                   runner: str = "auto", quant: str | None = None) -> Predictor:
     """The bundled model, a trained adapter directory, or the in-context baseline on the untuned base."""
     if baseline:
         if baseline != "in-context":
@@ -89,9 +90,9 @@ def load_predictor(model: str | None = None, baseline: str | None = None, dtype:
         from .baseline import InContextBaseline
 
         return InContextBaseline.load(model or "gemma-3-270m", dtype=dtype)
-    from assistant.model import FunctionCaller
+    from assistant.model import DEFAULT_QUANT, FunctionCaller
 
-    return FunctionCaller.load(model, dtype=dtype)
+    return FunctionCaller.load(model, dtype=dtype, runner=runner, quant=quant or DEFAULT_QUANT)
 
 
 def predict_file(data: Path, out: Path, predictor: Predictor, limit: int = 0, progress: bool = True) -> int:

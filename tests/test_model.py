@@ -167,3 +167,115 @@ def test_token_span_prefers_words_outside_the_title_but_allows_a_repeat(tiny_bas
     assert later != title and q.span_text(*later) == "Yoga"
     only = q.token_span("und", avoid=q.token_span("morgen und morgen"))
     assert q.span_text(*only) == "und"
+
+
+def _runners_on(model_dir: Path, **config_changes):
+    """The transformers forward and the lean Gemma 3 runner on the same float32 tiny model."""
+    import torch
+    from transformers import AutoModelForCausalLM
+
+    from assistant.network import FunctionCallingLM
+    from assistant.runtime import Gemma3Runner, HFRunner
+
+    base = AutoModelForCausalLM.from_pretrained(model_dir, **config_changes).float().eval()
+    module = FunctionCallingLM(base, torch.randn(7, base.config.hidden_size) * 0.02).eval()
+    return module, HFRunner(module), Gemma3Runner(module, max_len=96)
+
+
+@pytest.mark.parametrize("window", [256, 8])
+def test_lean_runner_computes_what_transformers_computes(tiny_base, window) -> None:
+    """Prefix, a multi-token pass, single steps, extra tokens and a crop-and-refeed, with and without the
+    sliding window in play; positions past the crop must not leak into later passes."""
+    import torch
+
+    module, hf, lean = _runners_on(tiny_base("gemma3"), sliding_window=window)
+    vocab = module.vocab_size
+    passes = [list(range(5, 40)), [vocab, 41, 42], [vocab + 3], list(range(50, 62)), [7]]
+    with torch.inference_mode():
+        cache, history = lean.new_cache(), []
+        for i, ids in enumerate(passes):
+            got = lean.forward(cache, ids, len(history))
+            # the reference: transformers over the whole accepted history in one pass, no cache tricks
+            want = hf.forward(hf.new_cache(), history + ids, 0)[len(history):]
+            assert got.shape == (len(ids), module.base.config.hidden_size)
+            torch.testing.assert_close(got, want, rtol=1e-4, atol=1e-4)
+            history += ids
+            if i == 3:  # speculation rejected: crop back by 9 tokens, whose keys stay in the buffer
+                lean.crop(cache, len(history) - 9, len(history))
+                history = history[:-9]
+
+
+def test_smoothing_scales_leave_the_function_unchanged(tiny_base) -> None:
+    """SmoothQuant's scales are folded into norms, value and up projections: exact in float arithmetic."""
+    import torch
+
+    from assistant.runtime import Gemma3Runner
+
+    module, hf, plain = _runners_on(tiny_base("gemma3"))
+    # make some activation channels outliers, as in real models, so the scales are far from 1
+    with torch.no_grad():
+        for layer in module.base.get_decoder().layers:
+            layer.input_layernorm.weight[:3] += 20.0
+            layer.pre_feedforward_layernorm.weight[-2:] += 10.0
+    plain = Gemma3Runner(module, max_len=96)
+    smoothed = Gemma3Runner(module, max_len=96, calibration=[list(range(5, 60)), list(range(100, 130))])
+    with torch.inference_mode():
+        a = plain.forward(plain.new_cache(), list(range(7, 50)), 0)
+        b = smoothed.forward(smoothed.new_cache(), list(range(7, 50)), 0)
+    torch.testing.assert_close(b, a, rtol=1e-3, atol=1e-3)
+    assert not torch.allclose(smoothed.layers[0][0], plain.layers[0][0])  # the norm weights did change
+
+
+def test_int8_runner_stays_close_and_decodes_grammatically(tiny_adapter, tiny_base, small_data) -> None:
+    import torch
+
+    from assistant.model import FunctionCaller
+    from assistant.runtime import Gemma3Runner
+
+    module, hf, _ = _runners_on(tiny_base("gemma3"))
+    int8 = Gemma3Runner(module, quant="int8")
+    with torch.inference_mode():
+        a = hf.forward(hf.new_cache(), list(range(5, 40)), 0)
+        b = int8.forward(int8.new_cache(), list(range(5, 40)), 0)
+    assert b.dtype == torch.float32
+    assert float((a - b).norm() / a.norm()) < 0.05
+    caller = FunctionCaller.load(tiny_adapter, dtype="float32", quant="int8")
+    assert caller.runtime == "lean-gemma3 int8"
+    for row in _rows(small_data, "test")[:20]:
+        p = caller.predict(row["query"], dt.date.fromisoformat(row["today"]), row["lang"])
+        assert GRAMMAR_RE.match(p.raw), p.raw
+
+
+def test_runner_choice(tiny_base) -> None:
+    from transformers import AutoModelForCausalLM
+
+    from assistant.network import FunctionCallingLM
+    from assistant.runtime import Gemma3Runner, HFRunner, make_runner
+
+    qwen = FunctionCallingLM(AutoModelForCausalLM.from_pretrained(tiny_base("qwen2")))
+    assert isinstance(make_runner(qwen), HFRunner)  # other architectures keep the transformers forward
+    with pytest.raises(ValueError, match="Gemma 3"):
+        make_runner(qwen, "lean")
+    gemma = FunctionCallingLM(AutoModelForCausalLM.from_pretrained(tiny_base("gemma3")))
+    assert isinstance(make_runner(gemma), Gemma3Runner)
+    with pytest.raises(ValueError, match="quantisation"):
+        make_runner(gemma, quant="int4")
+    released = make_runner(gemma, quant="int8", release=True)
+    assert gemma.base.get_decoder().layers[0].mlp.down_proj.weight.numel() == 0 and released.released
+
+
+def test_spans_start_and_end_at_word_edges(tiny_base) -> None:
+    """ "Notartermin" may be copied whole but never as "artermin" or "Notar"; punctuation is an edge."""
+    from transformers import AutoTokenizer
+
+    from assistant.model import PromptCodec
+
+    codec = PromptCodec(AutoTokenizer.from_pretrained(tiny_base("gemma3")), 1000)
+    qt = codec.query("Kalendereintrag Notartermin am 5.04. um zwölf")
+    words = [qt.text[s:e] for s, e in qt.offsets]
+    for i, (s, e) in enumerate(qt.offsets):
+        inside_before = s > 0 and qt.text[s - 1].isalnum() and qt.text[s].isalnum()
+        inside_after = e < len(qt.text) and qt.text[e - 1].isalnum() and qt.text[e].isalnum()
+        assert qt.starts[i] == (not inside_before), (words, i)
+        assert qt.ends[i] == (not inside_after), (words, i)
+    assert qt.starts[0] and qt.ends[-1]

@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 
 from assistant.audio import AudioUnavailable, EndOfSpeech, Recorder, audio_problem
-from assistant.stt import SAMPLE_RATE, Transcriber, Transcript, whisper_base_dir
+from assistant.stt import SAMPLE_RATE, Transcriber, Transcript, is_hallucination, whisper_base_dir
 from assistant.tts import Speaker, Speech, write_wav
 from evaluation.speech import word_error_rate
 
@@ -55,6 +55,15 @@ def wavs(tmp_path_factory: pytest.TempPathFactory, speaker: Speaker) -> dict[str
 def test_transcript_round_trip() -> None:
     t = Transcript("Trag Zahnarzt ein", "de", 0.991, 2.5, 0.8)
     assert Transcript.from_json(t.to_json()) == t
+
+
+def test_whisper_silence_credits_are_dropped_but_commands_are_not() -> None:
+    assert is_hallucination("Untertitel im Auftrag des ZDF, 2020")
+    assert is_hallucination(" untertitel der Amara.org-Community")
+    assert is_hallucination("Thanks for watching!")
+    assert not is_hallucination("Trag mir Untertitel prüfen morgen um 9 ein")
+    assert not is_hallucination("Thanks for the reminder, add dinner tomorrow")
+    assert not is_hallucination("")
 
 
 def test_word_error_rate_table() -> None:

@@ -36,7 +36,7 @@ class RecipeSettings:
     reports: Path = field(default=Path("reports"), metadata={"help": "evaluation reports"})
     n: int = field(default=20000, metadata={"help": "generated rows over all splits"})
     seed: int = 13
-    train_rows: int = field(default=12000, metadata={"help": "training rows used by SFT"})
+    train_rows: int = field(default=16000, metadata={"help": "training rows used by SFT"})
     skip_eval: bool = False
     test_limit: int = field(default=0, metadata={"help": "evaluate on the first N test rows (0 = all)"})
 
@@ -101,8 +101,11 @@ def results_table(results: dict[str, Any]) -> str:
 
 def write_model_card(assets: Path, config: dict[str, Any], summary: dict[str, Any], results: dict[str, Any],
                      seconds: float) -> None:
+    from assistant.model import DEFAULT_QUANT
+
     s = config["settings"]
     train_split = summary["splits"]["train"]
+    runtime = f"lean Gemma 3 runner, {DEFAULT_QUANT} linear layers" if DEFAULT_QUANT != "none" else "bf16"
     card = f"""# Model card: {config['name']}
 
 Function-calling adapter for the offline calendar assistant. Built by `make model`
@@ -143,8 +146,8 @@ copied from the query. Decoding is grammar-constrained, so the structure is alwa
 ![loss](loss.png)
 
 ## Evaluation
-Measured by `python -m evaluation run` right after training, bf16 on this 2-core CPU (latency is query in,
-validated call out, warm, prefix cache on):
+Measured by `python -m evaluation run` right after training on this 2-core CPU, with the assistant's runtime
+({runtime}; `assistant/runtime.py`). Latency is query in, validated call out, warm, prefix cache on:
 
 {results_table(results) if results else '(skipped)'}
 
