@@ -97,7 +97,9 @@ class Outbox:
         return sorted(entries, key=lambda p: p.queued_at)
 
     def __len__(self) -> int:
-        return len(self.pending())
+        """Entries waiting (a damaged one included: it is still there for a person to look at). Counted
+        without reading them, since the TUI's status line asks on every update."""
+        return sum(1 for _ in self.directory.glob("*.json")) if self.directory.exists() else 0
 
     def flush(self, calendar: Any) -> list[Pending]:
         """Send what is pending, oldest first; stops at the first transient error (it raises)."""

@@ -5,6 +5,7 @@
     python -m evaluation compare REPORT_A/ REPORT_B/ ...
     python -m evaluation run [--model PATH] [--data data/test.jsonl] [--out-dir reports/test]
     python -m evaluation bench [--model PATH] [--baseline-rows 20]        # latency, memory, speed-up
+    python -m evaluation passes [--model PATH]                            # ms per forward pass, per runtime
     python -m evaluation speech [--out-dir reports/speech] [--repeat 2]   # STT RTF/WER, voice latency
 """
 
@@ -87,6 +88,9 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--quant", default=None, choices=list(QUANT), help="lean runner's linear layers "
                        "(default: the assistant's, int8)")
     b.add_argument("--data", type=Path, default=HANDWRITTEN)
+    pa = sub.add_parser("passes", help="milliseconds per forward pass, per runtime (make bench)")
+    pa.add_argument("--model", default=None)
+    pa.add_argument("--out-dir", type=Path, default=Path("reports/bench"))
     sp = sub.add_parser("speech", help="speech benchmark: RTF, WER and end-to-end voice latency")
     sp.add_argument("--out-dir", type=Path, default=Path("reports/speech"))
     sp.add_argument("--repeat", type=int, default=2, help="passes over the command set")
@@ -100,6 +104,11 @@ def main(argv: list[str] | None = None) -> int:
         summary = run_speech_bench(args.out_dir, args.repeat, args.whisper, args.model)
         print((args.out_dir / "report.md").read_text().split("\n\n")[1])
         return 0 if summary else 1
+    if args.command == "passes":
+        from .bench import format_passes, pass_timings
+
+        print(format_passes(pass_timings(args.model, args.out_dir)))
+        return 0
     if args.command == "bench":
         from .bench import format_bench, run_bench
 

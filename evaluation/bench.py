@@ -125,3 +125,55 @@ def _plot(latencies: list[float], result: dict[str, Any], path: Path) -> None:
     ax.set_ylabel("queries")
     ax.legend()
     save_figure(fig, path)
+
+
+PASS_SIZES = (1, 4, 13, 30)
+
+
+def pass_timings(model: str | None, out_dir: Path, sizes: tuple[int, ...] = PASS_SIZES, repeats: int = 12,
+                 prefix: int = 60) -> dict[str, dict[int, float]]:
+    """Median milliseconds of one forward pass feeding n tokens after a cached prefix, per runtime.
+
+    What the runtime choice buys, apart from decoding: transformers' own Gemma 3 forward, the lean runner in
+    bf16 (the same numbers), the lean runner with int8 linear layers (SmoothQuant-calibrated, as the
+    assistant runs it).
+    """
+    import torch
+
+    from assistant.model import CALIBRATION_QUERIES, FunctionCaller
+    from assistant.runtime import Gemma3Runner
+
+    caller = FunctionCaller.load(model, runner="transformers")  # keeps the module's weights for all three
+    calibration = [caller._calibration_ids(q) for q in CALIBRATION_QUERIES]
+    runners = {"transformers bf16": caller.runner, "lean bf16": Gemma3Runner(caller.module),
+               "lean int8": Gemma3Runner(caller.module, quant="int8", calibration=calibration)}
+    result: dict[str, dict[int, float]] = {}
+    vocab = caller.module.vocab_size
+    tokens = [(37 * i) % (vocab - 10) + 5 for i in range(prefix + max(sizes))]  # any ordinary tokens
+    with torch.inference_mode():
+        for name, runner in runners.items():
+            cache = runner.new_cache()
+            runner.forward(cache, tokens[:prefix], 0)
+            result[name] = {}
+            for n in sizes:
+                ids = tokens[prefix:prefix + n]
+                times = []
+                for _ in range(repeats):
+                    start = time.perf_counter()
+                    runner.forward(cache, ids, prefix)
+                    times.append((time.perf_counter() - start) * 1000)
+                    runner.crop(cache, prefix, prefix + n)
+                result[name][n] = round(_percentile(times, 0.5), 1)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / "passes.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
+    (out_dir / "passes.md").write_text(format_passes(result) + "\n", encoding="utf-8")
+    return result
+
+
+def format_passes(result: dict[str, dict[int, float]]) -> str:
+    names = list(result)
+    sizes = list(next(iter(result.values())))
+    lines = ["| tokens fed in one pass | " + " | ".join(names) + " |", "|---" * (len(names) + 1) + "|"]
+    for n in sizes:
+        lines.append(f"| {n} | " + " | ".join(f"{result[name][n]:.1f} ms" for name in names) + " |")
+    return "\n".join(lines)

@@ -118,6 +118,16 @@ def test_predict_end_to_end_with_a_tiny_model(tiny_adapter, tmp_path: Path) -> N
         assert set(p) >= {"id", "call", "raw", "latency_ms", "error"}
 
 
+def test_pass_timings_cover_every_runtime(tiny_adapter, tmp_path: Path) -> None:
+    from evaluation.bench import format_passes, pass_timings
+
+    result = pass_timings(str(tiny_adapter), tmp_path, sizes=(1, 5), repeats=2, prefix=8)
+    assert list(result) == ["transformers bf16", "lean bf16", "lean int8"]
+    assert all(set(r) == {1, 5} and min(r.values()) > 0 for r in result.values())
+    table = format_passes(json.loads((tmp_path / "passes.json").read_text()))  # JSON keys are strings
+    assert table.count("\n") == 3 and "| 5 |" in table
+
+
 def test_optional_llm_judge_against_a_local_openai_compatible_server(tmp_path: Path) -> None:
     """A real HTTP round trip to a stand-in judge on 127.0.0.1 that accepts 'Zahnarzttermin' for 'Zahnarzt'."""
     import threading
