@@ -1,4 +1,5 @@
-"""The TUI driven by Textual's Pilot against a real Radicale; SVG screenshots go to docs/screenshots/.
+"""The TUI driven by Textual's Pilot against a real Radicale; SVG screenshots go to docs/screenshots/
+(with OCTOCAL_SCREENSHOTS=1; otherwise to a temporary directory).
 
 Fast tests type calls in the functional-token format (they run exactly as a model output would), so the
 mechanics are tested without loading the model; the slow test types German with the bundled model.
@@ -68,8 +69,15 @@ def server_titles(url: str, day: dt.date = dt.date(2026, 11, 27)) -> list[str]:
 
 
 def shot(app: CalendarApp, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    app.save_screenshot(name, str(SHOTS))
+    """Every run renders the screenshot; only OCTOCAL_SCREENSHOTS=1 rewrites the ones in docs/ (ports and
+    ids differ per run, so a plain `make test` must not leave the checkout modified)."""
+    import os
+    import tempfile
+
+    target = SHOTS if os.environ.get("OCTOCAL_SCREENSHOTS") else Path(tempfile.gettempdir()) / "octocal-shots"
+    target.mkdir(parents=True, exist_ok=True)
+    app.save_screenshot(name, str(target))
+    assert (target / name).read_text(encoding="utf-8").startswith("<svg")
 
 
 CREATE = '<oc_1>("Zahnarzt", "2026-11-27", "14:30", 45)<oc_end>'
