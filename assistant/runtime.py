@@ -78,7 +78,9 @@ class _Linear:
     def __init__(self, weight: torch.Tensor, quant: str) -> None:
         w = weight.detach()
         self.packed = self.wt = None
-        if quant == "int8":
+        if quant == "view":  # the weight as it is, transposed on the fly: no copy (calibration passes)
+            self.wt = w.t()
+        elif quant == "int8":
             w = w.float()
             scale = (w.abs().amax(dim=1) / 127.0).clamp(min=1e-8).double()
             with warnings.catch_warnings():  # torch marks quantised tensor creation as deprecated; pinned 2.13 has it
@@ -186,7 +188,7 @@ class Gemma3Runner:
         """Per-channel |activation| maxima at the input of each linear layer, from a plain pass per sequence."""
         with torch.no_grad():
             self.layers = [tuple(
-                p if k.startswith(("ln", "q_norm", "k_norm")) else _Linear(p, "none")
+                p if k.startswith(("ln", "q_norm", "k_norm")) else _Linear(p, "view")
                 for k, p in self._layer_weights(layer).items()) for layer in decoder.layers]
             self.final_norm = self._norm_weight(decoder.norm)
         self.record = [{} for _ in self.layers]
