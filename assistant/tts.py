@@ -81,9 +81,12 @@ class _Espeak:
 class Speaker:
     """Load voices lazily, once; ``synthesize(text, lang)`` gives a ``Speech``."""
 
-    def __init__(self, german_voice: str = "", english_voice: str = "") -> None:
+    def __init__(self, german_voice: str = "", english_voice: str = "", vary: bool = True) -> None:
         self.german_voice = german_voice
         self.english_voice = english_voice
+        # piper samples noise for a natural voice, so the same text sounds slightly different each time;
+        # vary=False switches that off (the same audio every run: tests and benchmarks)
+        self.vary = vary
         self._piper: dict[str, object] = {}
         self._espeak: _Espeak | None = None
 
@@ -112,7 +115,13 @@ class Speaker:
             samples = self._espeak.synthesize(text, voice.split(":", 1)[1])
             return Speech(samples, self._espeak.rate, voice, time.perf_counter() - started)
         piper = self._piper_voice(voice)
-        chunks = list(piper.synthesize(text))  # type: ignore[attr-defined]
+        if self.vary:
+            chunks = list(piper.synthesize(text))  # type: ignore[attr-defined]
+        else:
+            from piper import SynthesisConfig
+
+            fixed = SynthesisConfig(noise_scale=0.0, noise_w_scale=0.0)
+            chunks = list(piper.synthesize(text, syn_config=fixed))  # type: ignore[attr-defined]
         rate = chunks[0].sample_rate if chunks else 22050
         samples = np.concatenate([c.audio_int16_array for c in chunks]) if chunks else np.zeros(0, np.int16)
         return Speech(samples, rate, Path(voice).stem, time.perf_counter() - started)
