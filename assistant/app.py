@@ -18,7 +18,7 @@ __all__ = ["make_assistant", "load_model"]
 
 
 def load_model(path: str = "", progress: Callable[[str], None] | None = None,
-               quant: str = "int8") -> tuple[Any, str]:
+               quant: str = "") -> tuple[Any, str]:
     """The function caller, or (None, the reason). Never raises: typing to the calendar must still start."""
     from pathlib import Path
 

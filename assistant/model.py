@@ -144,6 +144,16 @@ class PromptCodec:
         self.suffix_ids = tuple(tokenizer(RESPONSE_SUFFIX, add_special_tokens=False)["input_ids"])
         self.function_ids = tuple(self.extra_id[t] for t in (NO_CALL_TOKEN, *(f.token for f in FUNCTIONS)))
 
+    def calibration_ids(self) -> list[list[int]]:
+        """For each calibration query: a whole prompt plus the shape of a completion (extra tokens included)."""
+        x = self.extra_id
+        out = []
+        for query in CALIBRATION_QUERIES:
+            q = self.query(query).ids
+            tail = [x["<oc_1>"], *q[:3], x[SEP_TOKEN], *q[-3:], x[SEP_TOKEN], x[NULL_TOKEN], x[END_TOKEN]]
+            out.append([*self.prefix_ids(dt.date(2026, 1, 15)), *q, *self.suffix_ids, *tail])
+        return out
+
     def prefix_ids(self, today: dt.date) -> list[int]:
         return list(self.tokenizer(prompt_prefix(today), add_special_tokens=True)["input_ids"])
 
@@ -229,27 +239,21 @@ class FunctionCaller:
         self.module = module.eval()
         self.codec = codec
         self.name = name
-        calibration = [self._calibration_ids(q) for q in CALIBRATION_QUERIES] if quant == "int8" else []
+        calibration = codec.calibration_ids() if quant == "int8" else []
         self.runner = make_runner(self.module, runner, quant, release, calibration)
         self.runtime = self.runner.name + (f" {quant}" if self.runner.name != "transformers" else "")
         self._prefix: tuple[dt.date, Any, int] | None = None
-
-    def _calibration_ids(self, query: str) -> list[int]:
-        """A whole prompt plus the shape of a completion (extra tokens included) for one query."""
-        q = self.codec.query(query).ids
-        x = self.codec.extra_id
-        tail = [x["<oc_1>"], *q[:3], x[SEP_TOKEN], *q[-3:], x[SEP_TOKEN], x[NULL_TOKEN], x[END_TOKEN]]
-        return [*self.codec.prefix_ids(dt.date(2026, 1, 15)), *q, *self.codec.suffix_ids, *tail]
 
     # -- loading ------------------------------------------------------------------------------------------
 
     @classmethod
     def load(cls, path: Path | str | None = None, *, dtype: str = "bfloat16", threads: int | None = None,
-             base_dir: Path | None = None, runner: str = "auto", quant: str = DEFAULT_QUANT) -> FunctionCaller:
+             base_dir: Path | None = None, runner: str = "auto", quant: str | None = None) -> FunctionCaller:
         """The bundled model (``assets/model``) or any directory written by ``training.sft``.
 
-        ``runner``/``quant``: see ``assistant.runtime``; the loaded module serves only this caller, so the
-        lean runner takes its weights over (``release``) instead of holding a second copy.
+        ``runner``/``quant`` (None or "": ``DEFAULT_QUANT``): see ``assistant.runtime``; the loaded module
+        serves only this caller, so the lean runner takes its weights over (``release``) instead of holding a
+        second copy.
         """
         import torch
 
@@ -260,7 +264,8 @@ class FunctionCaller:
         module, tokenizer, meta = load_function_calling_lm(Path(path) if path else default_assets_dir(),
                                                            dtype=dtype, base_dir=base_dir)
         codec = PromptCodec(tokenizer, module.vocab_size)
-        return cls(module, codec, name=meta.get("name", "model"), runner=runner, quant=quant, release=True)
+        return cls(module, codec, name=meta.get("name", "model"), runner=runner,
+                   quant=quant or DEFAULT_QUANT, release=True)
 
     # -- decoding -----------------------------------------------------------------------------------------
 

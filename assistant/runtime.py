@@ -203,25 +203,24 @@ class Gemma3Runner:
         """Fold per-input-channel scales s into each linear (W * s) and divide what feeds it by s."""
         w = {k: v.float().clone() for k, v in w.items()}
 
-        def scales(act: torch.Tensor, weight: torch.Tensor) -> torch.Tensor:
-            s = act.float().clamp(min=1e-5).pow(alpha) / weight.abs().amax(0).clamp(min=1e-5).pow(1 - alpha)
+        def scales(act: torch.Tensor, weight_max: torch.Tensor) -> torch.Tensor:
+            s = act.float().clamp(min=1e-5).pow(alpha) / weight_max.clamp(min=1e-5).pow(1 - alpha)
             return s.clamp(min=1e-2, max=1e2)
 
-        s = scales(stats["qkv"], w["qkv"])
+        s = scales(stats["qkv"], w["qkv"].abs().amax(0))
         w["ln_in"] /= s
         w["qkv"] *= s
-        s = scales(stats["gate_up"], w["gate_up"])
+        s = scales(stats["gate_up"], w["gate_up"].abs().amax(0))
         w["ln_pre"] /= s
         w["gate_up"] *= s
-        s = scales(stats["down"], w["down"])
+        s = scales(stats["down"], w["down"].abs().amax(0))
         w["gate_up"][self.inter:] /= s[:, None]  # gelu(gate) * up is linear in up
         w["down"] *= s
         # o's input channel (head h, dim d) is a mix of value channel d of h's key/value group: one scale per
         # (group, d), taken over the heads of the group.
         hd, groups = self.head_dim, self.heads // self.kv_heads
-        act = stats["o"].float().view(self.kv_heads, groups, hd).amax(1)
-        weight = w["o"].abs().amax(0).view(self.kv_heads, groups, hd).amax(1)
-        s = (act.clamp(min=1e-5).pow(alpha) / weight.clamp(min=1e-5).pow(1 - alpha)).clamp(min=1e-2, max=1e2)
+        s = scales(stats["o"].float().view(self.kv_heads, groups, hd).amax(1),
+                   w["o"].abs().amax(0).view(self.kv_heads, groups, hd).amax(1))
         v_rows = self.split[0] + self.split[1]
         w["qkv"][v_rows:] /= s.reshape(-1)[:, None]
         w["o"] *= s[:, None, :].expand(self.kv_heads, groups, hd).reshape(-1)

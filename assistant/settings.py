@@ -103,7 +103,7 @@ class Settings:
     speech: SpeechSettings = field(default_factory=SpeechSettings)
     language: str = ""  # "de", "en", or empty: detect per utterance
     model: str = ""  # adapter directory; empty: the bundled model
-    quant: str = "int8"  # the model's linear layers: "int8" (about 2x faster) or "none" (bf16 as trained)
+    quant: str = ""  # the model's linear layers: "int8" (about 2x faster), "none" (bf16 as trained); empty: int8
     state_dir: str = ""  # outbox and undo journal; empty: the user data dir
 
     @property

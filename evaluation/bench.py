@@ -49,12 +49,12 @@ def run_bench(model: str | None, out_dir: Path, baseline_rows: int = 20, dtype: 
               quant: str | None = None) -> dict[str, Any]:
     import torch
 
-    from assistant.model import DEFAULT_QUANT, FunctionCaller
+    from assistant.model import FunctionCaller
 
     rows = [r for r in read_jsonl(data) if isinstance(r, dict)]
     rss_before = _rss_mb()
     start = time.perf_counter()
-    caller = FunctionCaller.load(model, dtype=dtype, threads=threads, runner=runner, quant=quant or DEFAULT_QUANT)
+    caller = FunctionCaller.load(model, dtype=dtype, threads=threads, runner=runner, quant=quant)
     load_s = time.perf_counter() - start
     _latencies(caller, rows[:5])  # warm-up: first calls pay for lazy initialisation
     model_lat = _latencies(caller, rows)
@@ -140,11 +140,11 @@ def pass_timings(model: str | None, out_dir: Path, sizes: tuple[int, ...] = PASS
     """
     import torch
 
-    from assistant.model import CALIBRATION_QUERIES, FunctionCaller
+    from assistant.model import FunctionCaller
     from assistant.runtime import Gemma3Runner
 
-    caller = FunctionCaller.load(model, runner="transformers")  # keeps the module's weights for all three
-    calibration = [caller._calibration_ids(q) for q in CALIBRATION_QUERIES]
+    caller = FunctionCaller.load(model, runner="transformers", quant="none")  # weights kept for all three
+    calibration = caller.codec.calibration_ids()
     runners = {"transformers bf16": caller.runner, "lean bf16": Gemma3Runner(caller.module),
                "lean int8": Gemma3Runner(caller.module, quant="int8", calibration=calibration)}
     result: dict[str, dict[int, float]] = {}

@@ -90,9 +90,9 @@ def load_predictor(model: str | None = None, baseline: str | None = None, dtype:
         from .baseline import InContextBaseline
 
         return InContextBaseline.load(model or "gemma-3-270m", dtype=dtype)
-    from assistant.model import DEFAULT_QUANT, FunctionCaller
+    from assistant.model import FunctionCaller
 
-    return FunctionCaller.load(model, dtype=dtype, runner=runner, quant=quant or DEFAULT_QUANT)
+    return FunctionCaller.load(model, dtype=dtype, runner=runner, quant=quant)
 
 
 def predict_file(data: Path, out: Path, predictor: Predictor, limit: int = 0, progress: bool = True) -> int:
