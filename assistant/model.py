@@ -35,20 +35,23 @@ from .functions import (
     CallError,
     Missing,
     NoCall,
+    ParamType,
     SpanCall,
     function_by_name,
     function_by_token,
     prompt_prefix,
 )
-from .resolve import resolve_call
+from .resolve import resolve_call, resolve_phrase
 
 __all__ = [
+    "ArgumentSpans",
     "EXTRA_TOKENS",
     "FunctionCaller",
     "Prediction",
     "PromptCodec",
     "QueryTokens",
     "SEP_TOKEN",
+    "SPAN_MODES",
     "NULL_TOKEN",
     "default_assets_dir",
 ]
@@ -66,10 +69,15 @@ SPECULATE_TOKENS = 12
 # A calendar command is a sentence; a longer transcript is cut, which also keeps every prompt inside the
 # 512-token sliding window of Gemma 3, where the KV cache can be cropped back after speculation.
 MAX_QUERY_TOKENS = 160
+# A date, time or duration said in more words than this is not one; spans of a typed argument stop here.
+MAX_VALUE_WORDS = 10
 _WORD = re.compile(r"\w")  # the word characters of the training targets' whole-word matches
 # How a forward pass runs (assistant.runtime); by default int8 linear layers on the lean Gemma 3 runner.
 RUNNERS = ("auto", "lean", "transformers")
 QUANT = ("none", "int8")
+# Which spans an argument may copy: "valid" ones only (those that resolve), or "any" (then a span that does
+# not resolve is reported after decoding; kept to measure what the check buys).
+SPAN_MODES = ("valid", "any")
 DEFAULT_QUANT = "int8"
 # Sentences whose activations calibrate the int8 smoothing (assistant.runtime); none is in any evaluation set.
 CALIBRATION_QUERIES = (
@@ -131,6 +139,49 @@ class QueryTokens:
 def _edge(text: str, i: int) -> bool:
     """True if character position ``i`` of ``text`` is not inside a run of word characters."""
     return i <= 0 or i >= len(text) or not (_WORD.match(text[i - 1]) and _WORD.match(text[i]))
+
+
+@dataclass(frozen=True)
+class ArgumentSpans:
+    """The token ranges [start, end) of the query that one argument may copy: those whose words resolve.
+
+    With it the decoder cannot write "für 90 Min." as a time or "day" as a date: it may only start a span
+    where some valid span starts, extend it while a valid end lies ahead, and close it at a valid end.
+    """
+
+    valid: frozenset[tuple[int, int]]
+    reach: dict[int, int]  # start -> the furthest valid end from there
+
+    @classmethod
+    def of(cls, qt: QueryTokens, ptype: ParamType, today: dt.date, lang: str | None,
+           query: str) -> ArgumentSpans:
+        n = len(qt.ids)
+        ends = [e for e in range(1, n + 1) if qt.ends[e - 1]]
+        seen: dict[str, bool] = {}
+        valid = set()
+        for s in (p for p in range(n) if qt.starts[p]):
+            for e in ends:
+                if e <= s or e - s > MAX_SPAN_TOKENS:
+                    continue
+                text = qt.span_text(s, e)
+                if ptype is not ParamType.TITLE and len(text.split()) > MAX_VALUE_WORDS:
+                    break
+                if text not in seen:
+                    try:
+                        resolve_phrase(ptype, text, today, lang, query)
+                        seen[text] = True
+                    except CallError:
+                        seen[text] = False
+                if seen[text]:
+                    valid.add((s, e))
+        reach: dict[int, int] = {}
+        for s, e in valid:
+            reach[s] = max(e, reach.get(s, 0))
+        return cls(frozenset(valid), reach)
+
+    def can_extend(self, start: int, end: int) -> bool:
+        """Whether a valid span [start, e) with e >= end exists."""
+        return self.reach.get(start, 0) >= end
 
 
 class PromptCodec:
@@ -229,12 +280,15 @@ class FunctionCaller:
 
     def __init__(self, module: Any, codec: PromptCodec, *, name: str = "model",
                  speculate: int = SPECULATE_TOKENS, runner: str = "auto", quant: str = "none",
-                 release: bool = False) -> None:
+                 release: bool = False, spans: str = "valid") -> None:
         import torch
 
         from .runtime import make_runner
 
+        if spans not in SPAN_MODES:
+            raise ValueError(f"spans must be one of {SPAN_MODES}, not {spans!r}")
         self.speculate = speculate
+        self.spans = spans
         self.torch = torch
         self.module = module.eval()
         self.codec = codec
@@ -248,7 +302,8 @@ class FunctionCaller:
 
     @classmethod
     def load(cls, path: Path | str | None = None, *, dtype: str = "bfloat16", threads: int | None = None,
-             base_dir: Path | None = None, runner: str = "auto", quant: str | None = None) -> FunctionCaller:
+             base_dir: Path | None = None, runner: str = "auto", quant: str | None = None,
+             spans: str = "valid") -> FunctionCaller:
         """The bundled model (``assets/model``) or any directory written by ``training.sft``.
 
         ``runner``/``quant`` (None or "": ``DEFAULT_QUANT``): see ``assistant.runtime``; the loaded module
@@ -265,7 +320,7 @@ class FunctionCaller:
                                                            dtype=dtype, base_dir=base_dir)
         codec = PromptCodec(tokenizer, module.vocab_size)
         return cls(module, codec, name=meta.get("name", "model"), runner=runner,
-                   quant=quant or DEFAULT_QUANT, release=True)
+                   quant=quant or DEFAULT_QUANT, release=True, spans=spans)
 
     # -- decoding -----------------------------------------------------------------------------------------
 
@@ -298,17 +353,19 @@ class FunctionCaller:
         return state
 
     def _copy_span(self, state: _DecodeState, qt: QueryTokens, first: int, closer: int,
-                   primed: tuple[Any, int, list[int], int] | None = None) -> tuple[int, int]:
+                   primed: tuple[Any, int, list[int], int] | None = None,
+                   allowed: ArgumentSpans | None = None) -> tuple[int, int]:
         """Copy a span of the query starting with token ``first``; return its token range [start, end).
 
         The continuation of the first matching position is fed speculatively in one forward pass, and the
         model's choice (next query token or closer) is read at every position: one pass per span unless the
         same token occurs twice in the query and the copies diverge. Spans start and end at word edges only.
         ``primed`` is a pass already made by the caller (hidden states, cache length before it, the tokens
-        fed, the query position they start at).
+        fed, the query position they start at). ``allowed`` limits the span to those that resolve.
         """
         q, ends = qt.ids, qt.ends
-        live = [p for p, t in enumerate(q) if t == first and qt.starts[p]]
+        live = [p for p, t in enumerate(q) if t == first and qt.starts[p]
+                and (allowed is None or allowed.can_extend(p, p + 1))]
         accepted = [first]
         pending = [first]
         anchor = primed[3] if primed is not None else live[0]
@@ -322,10 +379,14 @@ class FunctionCaller:
                 hidden = self._forward(state, fed)
             next_pending: list[int] | None = None
             for j in range(len(pending) - 1, len(fed)):
-                options = {q[p + 1] for p in live if p + 1 < len(q)}
-                if len(accepted) >= MAX_SPAN_TOKENS:
+                n = len(accepted)  # a live position p ends a copy of [p - n + 1, p + 1)
+                options = {q[p + 1] for p in live if p + 1 < len(q)
+                           and (allowed is None or allowed.can_extend(p - n + 1, p + 2))}
+                if n >= MAX_SPAN_TOKENS:
                     options = set()
-                closing = [p for p in live if ends[p]] or ([] if options else live)
+                closing = [p for p in live if ends[p]
+                           and (allowed is None or (p - n + 1, p + 1) in allowed.valid)]
+                closing = closing or ([] if options else live)
                 choice = self._choose(hidden[j], [closer] * bool(closing) + sorted(options))
                 if choice == closer:
                     self._crop(state, start_len + j + 1)
@@ -353,7 +414,7 @@ class FunctionCaller:
             state = self._prefix_state(today)
             prefix_len = state.length
             try:
-                span, produced, steps = self._decode(state, qt)
+                span, produced, steps = self._decode(state, qt, today, lang, query)
             finally:
                 self._crop(state, prefix_len)
         raw = span.render()
@@ -366,7 +427,8 @@ class FunctionCaller:
         return Prediction(query, today.isoformat(), call, span, raw, error,
                           (time.perf_counter() - start) * 1000, steps, len(produced))
 
-    def _decode(self, state: _DecodeState, qt: QueryTokens) -> tuple[SpanCall, list[int], int]:
+    def _decode(self, state: _DecodeState, qt: QueryTokens, today: dt.date, lang: str | None,
+                query: str) -> tuple[SpanCall, list[int], int]:
         ids = self.codec.extra_id
         q = qt.ids
         hidden = self._forward(state, [*q, *self.codec.suffix_ids])
@@ -381,9 +443,18 @@ class FunctionCaller:
         query_starts = sorted({t for t, ok in zip(q, qt.starts, strict=True) if ok})
         phrases: list[str | None] = []
         last_end: int | None = None  # where the previous span ended in the query
+        spans_of: dict[ParamType, ArgumentSpans] = {}
         for i, param in enumerate(spec.params):
             closer = ids[SEP_TOKEN] if i < len(spec.params) - 1 else ids[END_TOKEN]
+            allowed = None
             starts = list(query_starts)
+            if self.spans == "valid":
+                if param.type not in spans_of:
+                    spans_of[param.type] = ArgumentSpans.of(qt, param.type, today, lang, query)
+                allowed = spans_of[param.type]
+                starts = sorted({q[s] for s in allowed.reach})
+                if not starts and param.missing is Missing.FORBIDDEN:
+                    allowed, starts = None, list(query_starts)  # nothing resolves: copy, and report it
             if param.missing is not Missing.FORBIDDEN:
                 starts.append(ids[NULL_TOKEN])
             primed = None
@@ -394,7 +465,7 @@ class FunctionCaller:
                 start_len = state.length
                 hidden = self._forward(state, pending + guess)
                 first = self._choose(hidden[len(pending) - 1], starts)
-                if first == guess[0] and qt.starts[last_end]:
+                if first == guess[0] and qt.starts[last_end] and (allowed is None or last_end in allowed.reach):
                     primed = (hidden[len(pending):], start_len + len(pending), guess, last_end)
                 else:
                     self._crop(state, start_len + len(pending))
@@ -406,7 +477,7 @@ class FunctionCaller:
                 produced += [first, closer]
                 pending = [first, closer]
                 continue
-            start, end = self._copy_span(state, qt, first, closer, primed)
+            start, end = self._copy_span(state, qt, first, closer, primed, allowed)
             last_end = end
             produced += [*q[start:end], closer]
             pending = [closer]

@@ -34,7 +34,8 @@ from .functions import (
 from .lexicon import MONTH_WORDS, WEEKDAY_WORDS, cardinal_words, ordinal_words
 
 __all__ = [
-    "clean_title", "guess_lang", "normalize", "resolve_call", "resolve_date", "resolve_duration", "resolve_time",
+    "clean_title", "guess_lang", "normalize", "resolve_call", "resolve_date", "resolve_duration", "resolve_phrase",
+    "resolve_time",
     "resolve_time_range",
 ]
 
@@ -447,6 +448,34 @@ def clean_title(phrase: str) -> str:
     return phrase.strip(_TITLE_EDGES)
 
 
+def resolve_phrase(ptype: ParamType, phrase: str, today: dt.date, lang: str | None = None,
+                   query: str = "") -> str | int:
+    """The value of one argument's words: a cleaned title, an ISO date, HH:MM or minutes.
+
+    Raises the ``CallError`` that names the words it could not read. The decoder asks the same question of
+    every span it could copy, so what it produces is exactly what this function accepts.
+    """
+    if ptype is ParamType.TITLE:
+        title = clean_title(phrase)
+        if not title:
+            raise InvalidTitle(f"the title {phrase!r} is empty")
+        return title
+    if ptype is ParamType.DATE:
+        date = resolve_date(phrase, today)
+        if date is None:
+            raise InvalidDate(f"I could not understand the date '{phrase.strip()}'")
+        return date.isoformat()
+    if ptype is ParamType.TIME:
+        time = resolve_time(phrase, lang, context=query)
+        if time is None:
+            raise InvalidTime(f"I could not understand the time '{phrase.strip()}'")
+        return time.strftime("%H:%M")
+    minutes = resolve_duration(phrase)
+    if minutes is None or not 0 < minutes <= 24 * 60:
+        raise InvalidDuration(f"I could not understand the duration '{phrase.strip()}'")
+    return minutes
+
+
 def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query: str = "") -> Call | NoCall:
     """Turn the model's span form into a validated call with ISO values.
 
@@ -458,32 +487,12 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
     arguments: dict[str, object] = {}
     range_minutes: int | None = None
     for p, phrase in zip(spec.params, span.phrases, strict=True):
-        if phrase is None:
-            arguments[p.name] = None
-        elif p.type is ParamType.TITLE:
-            title = clean_title(phrase)
-            if not title:
-                raise InvalidTitle(f"the title {phrase!r} is empty")
-            arguments[p.name] = title
-        elif p.type is ParamType.DATE:
-            date = resolve_date(phrase, today)
-            if date is None:
-                raise InvalidDate(f"I could not understand the date '{phrase.strip()}'")
-            arguments[p.name] = date.isoformat()
-        elif p.type is ParamType.TIME:
-            time = resolve_time(phrase, lang, context=query)
-            if time is None:
-                raise InvalidTime(f"I could not understand the time '{phrase.strip()}'")
-            arguments[p.name] = time.strftime("%H:%M")
+        arguments[p.name] = None if phrase is None else resolve_phrase(p.type, phrase, today, lang, query)
+        if phrase is not None and p.type is ParamType.TIME:
             span_of_time = resolve_time_range(phrase, lang, context=query)
             if span_of_time is not None:  # "von 14 bis 16 Uhr" says the duration too
                 start, end = (dt.datetime.combine(today, t) for t in span_of_time)
                 range_minutes = int((end - start).total_seconds() // 60)
-        elif p.type is ParamType.MINUTES:
-            minutes = resolve_duration(phrase)
-            if minutes is None or not 0 < minutes <= 24 * 60:
-                raise InvalidDuration(f"I could not understand the duration '{phrase.strip()}'")
-            arguments[p.name] = minutes
     for p in spec.params:
         if p.type is ParamType.MINUTES and arguments.get(p.name) is None and range_minutes is not None:
             arguments[p.name] = range_minutes

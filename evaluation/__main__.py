@@ -16,7 +16,7 @@ import json
 import sys
 from pathlib import Path
 
-from assistant.model import QUANT, RUNNERS
+from assistant.model import QUANT, RUNNERS, SPAN_MODES
 
 from .metrics import compute_metrics
 from .predict import load_predictor, predict_file, read_jsonl
@@ -41,6 +41,17 @@ def score(data: Path, pred: Path, out_dir: Path, name: str | None = None, judge_
     return metrics
 
 
+def _runtime_options(parser: argparse.ArgumentParser, spans: bool) -> None:
+    """How the model runs: the same choices for predict, run and bench."""
+    parser.add_argument("--dtype", default="bfloat16", choices=["bfloat16", "float32"])
+    parser.add_argument("--runner", default="auto", choices=list(RUNNERS), help="forward pass (assistant.runtime)")
+    parser.add_argument("--quant", default=None, choices=list(QUANT), help="lean runner's linear layers "
+                        "(default: the assistant's, int8)")
+    if spans:
+        parser.add_argument("--spans", default="valid", choices=list(SPAN_MODES),
+                            help="'any': let arguments copy spans that do not resolve (to measure the check)")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evaluation", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -51,10 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--model", default=None, help="adapter directory (default: the bundled model)")
     p.add_argument("--baseline", choices=["in-context"], default=None)
     p.add_argument("--limit", type=int, default=0, help="only the first N rows")
-    p.add_argument("--dtype", default="bfloat16", choices=["bfloat16", "float32"])
-    p.add_argument("--runner", default="auto", choices=list(RUNNERS), help="forward pass (assistant.runtime)")
-    p.add_argument("--quant", default=None, choices=list(QUANT), help="lean runner's linear layers "
-                       "(default: the assistant's, int8)")
+    _runtime_options(p, spans=True)
 
     s = sub.add_parser("score", help="score predictions against gold rows; write report.md, metrics.json, PNGs")
     s.add_argument("--data", type=Path, required=True)
@@ -73,20 +81,14 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--baseline", choices=["in-context"], default=None)
     r.add_argument("--out-dir", type=Path, default=None)
     r.add_argument("--limit", type=int, default=0)
-    r.add_argument("--dtype", default="bfloat16", choices=["bfloat16", "float32"])
-    r.add_argument("--runner", default="auto", choices=list(RUNNERS), help="forward pass (assistant.runtime)")
-    r.add_argument("--quant", default=None, choices=list(QUANT), help="lean runner's linear layers "
-                       "(default: the assistant's, int8)")
+    _runtime_options(r, spans=True)
     r.add_argument("--name", default=None)
 
     b = sub.add_parser("bench", help="latency and memory of the model, and speed-up over the baseline")
     b.add_argument("--model", default=None)
     b.add_argument("--out-dir", type=Path, default=Path("reports/bench"))
     b.add_argument("--baseline-rows", type=int, default=20, help="0 skips the baseline")
-    b.add_argument("--dtype", default="bfloat16", choices=["bfloat16", "float32"])
-    b.add_argument("--runner", default="auto", choices=list(RUNNERS), help="forward pass (assistant.runtime)")
-    b.add_argument("--quant", default=None, choices=list(QUANT), help="lean runner's linear layers "
-                       "(default: the assistant's, int8)")
+    _runtime_options(b, spans=False)
     b.add_argument("--data", type=Path, default=HANDWRITTEN)
     pa = sub.add_parser("passes", help="milliseconds per forward pass, per runtime (make bench)")
     pa.add_argument("--model", default=None)
@@ -117,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         print(format_bench(result))
         return 0
     if args.command == "predict":
-        predictor = load_predictor(args.model, args.baseline, args.dtype, args.runner, args.quant)
+        predictor = load_predictor(args.model, args.baseline, args.dtype, args.runner, args.quant, args.spans)
         n = predict_file(args.data, args.out, predictor, args.limit)
         print(f"wrote {n} predictions to {args.out}")
         return 0
@@ -141,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         name = args.name or ("baseline" if args.baseline else "model") + "-" + data.stem
         out_dir = args.out_dir or Path("reports") / name
-        predictor = load_predictor(args.model, args.baseline, args.dtype, args.runner, args.quant)
+        predictor = load_predictor(args.model, args.baseline, args.dtype, args.runner, args.quant, args.spans)
         pred = out_dir / "predictions.jsonl"
         predict_file(data, pred, predictor, args.limit)
         gold_limit = args.limit

@@ -82,7 +82,7 @@ def _progress(total: int, name: str) -> Any:
 
 
 def load_predictor(model: str | None = None, baseline: str | None = None, dtype: str = "bfloat16",
-                   runner: str = "auto", quant: str | None = None) -> Predictor:
+                   runner: str = "auto", quant: str | None = None, spans: str = "valid") -> Predictor:
     """The bundled model, a trained adapter directory, or the in-context baseline on the untuned base."""
     if baseline:
         if baseline != "in-context":
@@ -92,7 +92,7 @@ def load_predictor(model: str | None = None, baseline: str | None = None, dtype:
         return InContextBaseline.load(model or "gemma-3-270m", dtype=dtype)
     from assistant.model import FunctionCaller
 
-    return FunctionCaller.load(model, dtype=dtype, runner=runner, quant=quant)
+    return FunctionCaller.load(model, dtype=dtype, runner=runner, quant=quant, spans=spans)
 
 
 def predict_file(data: Path, out: Path, predictor: Predictor, limit: int = 0, progress: bool = True) -> int:

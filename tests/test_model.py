@@ -279,3 +279,44 @@ def test_spans_start_and_end_at_word_edges(tiny_base) -> None:
         assert qt.starts[i] == (not inside_before), (words, i)
         assert qt.ends[i] == (not inside_after), (words, i)
     assert qt.starts[0] and qt.ends[-1]
+
+
+def test_argument_spans_are_those_that_resolve(tiny_base) -> None:
+    """A time may not be "für 90 Min.", a date not "20 Uhr"; each kind finds its own words."""
+    from transformers import AutoTokenizer
+
+    from assistant.functions import ParamType
+    from assistant.model import ArgumentSpans, PromptCodec
+
+    codec = PromptCodec(AutoTokenizer.from_pretrained(tiny_base("gemma3")), 1000)
+    query = "Trag Zahnarzt für Jürgen 15. August 20 Uhr für 90 Min. ein"
+    qt = codec.query(query)
+    today = dt.date(2026, 11, 26)
+
+    def texts(ptype):
+        spans = ArgumentSpans.of(qt, ptype, today, "de", query)
+        for s, e in spans.valid:
+            assert spans.can_extend(s, e) and qt.starts[s] and qt.ends[e - 1]
+        assert all(not spans.can_extend(s, e + 1) for s, e in spans.valid if e == spans.reach[s])
+        return {qt.span_text(s, e) for s, e in spans.valid}
+
+    dates, times, minutes = texts(ParamType.DATE), texts(ParamType.TIME), texts(ParamType.MINUTES)
+    assert "15. August" in dates and "20 Uhr" not in dates
+    assert "20 Uhr" in times and not any(t.startswith("für 90") for t in times)
+    assert "für 90 Min." in minutes and "90 Min" in minutes and "Zahnarzt" not in minutes
+    assert "Zahnarzt für Jürgen" in texts(ParamType.TITLE)
+    assert not texts(ParamType.DATE) & {"Trag", "Zahnarzt", "ein"}
+
+
+@pytest.mark.parametrize("spans", ["valid", "any"])
+def test_random_model_calls_resolve_when_spans_are_checked(tiny_adapter, small_data, spans) -> None:
+    """With checked spans even random weights only write arguments that resolve; unchecked, they do not."""
+    from assistant.model import FunctionCaller
+
+    caller = FunctionCaller.load(tiny_adapter, dtype="float32", spans=spans)
+    errors = [p.error for p in (caller.predict(r["query"], dt.date.fromisoformat(r["today"]), r["lang"])
+                                for r in _rows(small_data, "test")[:40]) if p.error]
+    if spans == "valid":
+        assert errors == []
+    else:
+        assert errors  # the check is what makes the difference
