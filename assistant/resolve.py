@@ -17,6 +17,7 @@ Conventions (the data generator follows the same ones, and tests pin them):
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 
@@ -71,8 +72,11 @@ _PHRASES = [
 ]
 
 
+@functools.lru_cache(maxsize=4096)
 def normalize(text: str) -> str:
-    """Lowercase, unify quotes and spaces, and write number words as digits ("halb drei" -> "halb 3")."""
+    """Lowercase, unify quotes and spaces, and write number words as digits ("halb drei" -> "halb 3").
+
+    Cached: the decoder asks about every span of a query, and each time reads the whole query for context."""
     t = text.lower().replace("’", "'").replace("\u00a0", " ")
     t = re.sub(r"\s+", " ", t).strip()
     for pattern, repl in _PHRASES:
