@@ -39,6 +39,6 @@ model: setup
 # Latency, memory and speed-up over the in-context baseline; accuracy on the hand-written set; voice pipeline.
 bench: setup
 	$(BIN)/python -m evaluation bench
-	$(BIN)/python -m evaluation passes
+	$(BIN)/python -m evaluation passes --ctranslate2
 	$(BIN)/python -m evaluation run --data handwritten --out-dir reports/handwritten
 	$(BIN)/python -m evaluation speech --out-dir reports/speech

@@ -93,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     pa = sub.add_parser("passes", help="milliseconds per forward pass, per runtime (make bench)")
     pa.add_argument("--model", default=None)
     pa.add_argument("--out-dir", type=Path, default=Path("reports/bench"))
+    pa.add_argument("--ctranslate2", action="store_true", help="also CTranslate2 int8 (converts the base once)")
     sp = sub.add_parser("speech", help="speech benchmark: RTF, WER and end-to-end voice latency")
     sp.add_argument("--out-dir", type=Path, default=Path("reports/speech"))
     sp.add_argument("--repeat", type=int, default=2, help="passes over the command set")
@@ -109,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "passes":
         from .bench import format_passes, pass_timings
 
-        print(format_passes(pass_timings(args.model, args.out_dir)))
+        print(format_passes(pass_timings(args.model, args.out_dir, ctranslate2=args.ctranslate2)))
         return 0
     if args.command == "bench":
         from .bench import format_bench, run_bench

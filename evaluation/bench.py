@@ -131,12 +131,13 @@ PASS_SIZES = (1, 4, 13, 30)
 
 
 def pass_timings(model: str | None, out_dir: Path, sizes: tuple[int, ...] = PASS_SIZES, repeats: int = 12,
-                 prefix: int = 60) -> dict[str, dict[int, float]]:
+                 prefix: int = 60, ctranslate2: bool = False) -> dict[str, dict[int, float]]:
     """Median milliseconds of one forward pass feeding n tokens after a cached prefix, per runtime.
 
     What the runtime choice buys, apart from decoding: transformers' own Gemma 3 forward, the lean runner in
     bf16 (the same numbers), the lean runner with int8 linear layers (SmoothQuant-calibrated, as the
-    assistant runs it).
+    assistant runs it). ``ctranslate2``: the same passes on the base model converted to CTranslate2 int8
+    (see ``_ctranslate2_timings``).
     """
     import torch
 
@@ -164,10 +165,56 @@ def pass_timings(model: str | None, out_dir: Path, sizes: tuple[int, ...] = PASS
                     times.append((time.perf_counter() - start) * 1000)
                     runner.crop(cache, prefix, prefix + n)
                 result[name][n] = round(_percentile(times, 0.5), 1)
+    if ctranslate2:
+        result.update(_ctranslate2_timings(tokens, sizes, repeats, prefix))
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / "passes.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
     (out_dir / "passes.md").write_text(format_passes(result) + "\n", encoding="utf-8")
     return result
+
+
+def _ctranslate2_timings(tokens: list[int], sizes: tuple[int, ...], repeats: int,
+                         prefix: int) -> dict[str, dict[int, float]]:
+    """CTranslate2 int8 on the same passes, to decide whether it should run the model (it ships with Whisper).
+
+    Its Python API cannot run the grammar-constrained decoder as is: generation takes no per-step token
+    mask and the key/value cache is not exposed. Two figures bound what it could do: ``forward_batch`` over
+    the prefix and the new tokens (the only way to read logits at every position: no cache), and
+    ``generate_tokens`` with the prefix as a cached static prompt, feeding the new tokens and producing one
+    unconstrained token (the cache, but with a head over the whole vocabulary). Measured on the base model
+    (converted once into the user cache dir): the adapter changes no shapes, so the speed is the same.
+    """
+    import ctranslate2
+    import torch
+
+    from assistant.base_model import base_checkpoint, default_cache_dir
+
+    target = default_cache_dir().parent / "ctranslate2-int8"
+    if not (target / "model.bin").exists():
+        print(f"converting the base model to CTranslate2 int8 into {target} (once) ...", flush=True)
+        from ctranslate2.converters import TransformersConverter
+
+        TransformersConverter(str(base_checkpoint())).convert(str(target), quantization="int8", force=True)
+    generator = ctranslate2.Generator(str(target), device="cpu", compute_type="int8",
+                                      intra_threads=torch.get_num_threads())
+    vocabulary = json.loads((target / "vocabulary.json").read_text(encoding="utf-8"))
+    words = [vocabulary[t] for t in tokens]
+    out: dict[str, dict[int, float]] = {"ctranslate2 int8, no cache": {}, "ctranslate2 int8, cached, 1 step": {}}
+    for n in sizes:
+        for name, run in (
+                ("ctranslate2 int8, no cache", lambda n=n: generator.forward_batch([tokens[:prefix + n]])),
+                ("ctranslate2 int8, cached, 1 step",
+                 lambda n=n: list(generator.generate_tokens(words[prefix:prefix + n], max_length=1,
+                                                        static_prompt=words[:prefix]))),
+        ):
+            run()  # the first call caches the static prompt
+            times = []
+            for _ in range(repeats):
+                start = time.perf_counter()
+                run()
+                times.append((time.perf_counter() - start) * 1000)
+            out[name][n] = round(_percentile(times, 0.5), 1)
+    return out
 
 
 def format_passes(result: dict[str, dict[int, float]]) -> str:
