@@ -128,7 +128,9 @@ the Octopus v2 prompt with today's date; it carries no function descriptions.
 ("nächste Woche Dienstag", "um halb drei", "anderthalb Stunden") or writes `<oc_null>` when nothing was said;
 `assistant/resolve.py` (tested on a hand-written table) turns them into ISO dates, HH:MM and minutes. The
 call that is shown, evaluated and executed always carries the resolved ISO values. Titles can only be
-copied from the query. Decoding is grammar-constrained, so the structure is always valid.
+copied from the query. Decoding is grammar-constrained, so the structure is always valid, and an argument may
+only copy words that resolve to its type (a date span that names no date cannot be written; `--spans any` in
+`python -m evaluation` lifts that check, to measure it).
 
 ## Training
 - Data: `python -m training.data --n {summary['config']['n']} --seed {summary['config']['seed']}`;
