@@ -320,3 +320,42 @@ def test_random_model_calls_resolve_when_spans_are_checked(tiny_adapter, small_d
         assert errors == []
     else:
         assert errors  # the check is what makes the difference
+
+
+@pytest.mark.parametrize("arch", ARCHITECTURES)
+def test_loss_through_the_trainers_model_is_the_same(arch, tiny_base, small_data) -> None:
+    """The trainer's pass goes through the model it holds (so DDP can synchronise); same numbers as before."""
+    import torch
+
+    from assistant.model import PromptCodec
+    from training.sft import build_model, candidate_loss, collate, encode_rows
+
+    module, base, tokenizer = build_model(SFTSettings(data=small_data, base=str(tiny_base(arch)), train_layers=1,
+                                                      dtype="float32"))
+    codec = PromptCodec(tokenizer, module.vocab_size)
+    batch = collate(encode_rows(_rows(small_data)[:6], codec))
+    direct, _ = candidate_loss(module, batch)
+    through, _ = candidate_loss(module, batch, forward=base)
+    assert torch.equal(direct, through)
+    through.backward()
+    assert any(p.grad is not None and p.grad.abs().sum() > 0 for p in base.parameters() if p.requires_grad)
+
+
+@pytest.mark.slow
+def test_distributed_training_keeps_replicas_in_sync(tiny_base, small_data, tmp_path) -> None:
+    """`torchrun`/`accelerate launch` with two processes (CPU, gloo): gradients are synchronised, so both end
+    with the same weights (``_check_replicas`` raises otherwise), and one adapter is written."""
+    import os
+    import subprocess
+    import sys
+
+    cmd = [sys.executable, "-m", "torch.distributed.run", "--nproc_per_node", "2", "--master_port", "29533",
+           "-m", "training.sft", "--data", str(small_data), "--out", str(tmp_path), "--base",
+           str(tiny_base("gemma3")), "--train-rows", "32", "--max-steps", "3", "--batch-size", "4",
+           "--train-layers", "1", "--logging-steps", "1"]
+    env = {**os.environ, "OMP_NUM_THREADS": "1", "TQDM_DISABLE": "1"}
+    out = subprocess.run(cmd, capture_output=True, text=True, timeout=600, env=env,
+                         cwd=Path(__file__).resolve().parent.parent)
+    assert out.returncode == 0, out.stderr[-8000:]
+    assert out.stdout.count("2 replicas agree") == 2, out.stdout[-2000:]
+    assert json.loads((tmp_path / "adapter_config.json").read_text())["replicas"] == 2

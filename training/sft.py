@@ -112,19 +112,29 @@ def collate(batch: list[dict[str, Any]], pad_id: int = 0) -> dict[str, Any]:
             "targets": targets, "candidates": candidates, "candidate_mask": candidate_mask}
 
 
-def completion_hidden(module: Any, batch: dict[str, Any]) -> Any:
-    """Hidden states (B, T, H) at the positions that predict the completion tokens."""
+def completion_hidden(module: Any, batch: dict[str, Any], forward: Any = None) -> Any:
+    """Hidden states (B, T, H) at the positions that predict the completion tokens.
+
+    ``forward``: the model as the trainer holds it (wrapped by DDP on several devices). The pass then goes
+    through it, so DDP sees the forward and synchronises the gradients; the LM head runs for one position
+    only (``logits_to_keep=1``) and the last hidden state (after the final norm) is read as before.
+    """
     import torch
 
-    hidden, _ = module.hidden(batch["input_ids"], attention_mask=batch["attention_mask"])
+    if forward is None:
+        hidden, _ = module.hidden(batch["input_ids"], attention_mask=batch["attention_mask"])
+    else:
+        out = forward(inputs_embeds=module.embed(batch["input_ids"]), attention_mask=batch["attention_mask"],
+                      output_hidden_states=True, logits_to_keep=1, use_cache=False)
+        hidden = out.hidden_states[-1]
     return torch.gather(hidden, 1, batch["target_positions"].unsqueeze(-1).expand(-1, -1, hidden.shape[-1]))
 
 
-def candidate_logits(module: Any, batch: dict[str, Any]) -> Any:
+def candidate_logits(module: Any, batch: dict[str, Any], forward: Any = None) -> Any:
     """Logits (B, T, K) of each completion position over that row's candidates (padding masked out)."""
     import torch
 
-    h = completion_hidden(module, batch)
+    h = completion_hidden(module, batch, forward)
     vectors = module.output_vectors(batch["candidates"]).to(h.dtype)  # (B, K, H)
     logits = torch.bmm(h, vectors.transpose(1, 2)).float()  # (B, T, K)
     return logits.masked_fill(~batch["candidate_mask"].unsqueeze(1), float("-inf"))
@@ -140,11 +150,11 @@ def token_logps(module: Any, batch: dict[str, Any]) -> tuple[Any, Any]:
     return logps.masked_fill(~valid, 0.0), valid
 
 
-def candidate_loss(module: Any, batch: dict[str, Any]) -> tuple[Any, Any]:
+def candidate_loss(module: Any, batch: dict[str, Any], forward: Any = None) -> tuple[Any, Any]:
     """Cross-entropy of each completion token among that row's candidates; returns (loss, accuracy)."""
     import torch
 
-    logits = candidate_logits(module, batch)
+    logits = candidate_logits(module, batch, forward)
     targets = batch["targets"]
     loss = torch.nn.functional.cross_entropy(logits.reshape(-1, logits.shape[-1]), targets.reshape(-1),
                                              ignore_index=-100)
@@ -213,7 +223,7 @@ def _make_trainer_class() -> type:
 
         def compute_loss(self, model: Any, inputs: dict[str, Any], return_outputs: bool = False,
                          num_items_in_batch: Any = None) -> Any:
-            loss, accuracy = candidate_loss(self.function_lm, inputs)
+            loss, accuracy = candidate_loss(self.function_lm, inputs, forward=model)
             mode = "train" if self.model.training else "eval"
             self._metrics[mode]["token_accuracy"].append(float(accuracy))
             return (loss, {"loss": loss}) if return_outputs else loss
@@ -275,6 +285,10 @@ def train(settings: SFTSettings) -> dict[str, Any]:
         dataloader_num_workers=0,
         disable_tqdm=False,
         gradient_checkpointing=False,
+        # Every trainable tensor gets a gradient each step, and the extra-token rows get theirs outside the
+        # wrapped forward (through the candidate logits): DDP's search for unused parameters would mark them
+        # unused and then fail when their gradient arrives.
+        ddp_find_unused_parameters=False,
         train_sampling_strategy="group_by_length",
     )
     trainer_class = _make_trainer_class()
@@ -298,11 +312,31 @@ def train(settings: SFTSettings) -> dict[str, Any]:
         "train_seconds": round(seconds, 1),
         "final_loss": _last_loss(trainer.state.log_history),
     }
+    if args.world_size > 1:
+        config["replicas"] = _check_replicas(module)
+    if not trainer.is_world_process_zero():
+        return config
     save_adapter(module, settings.out, config)
     (settings.out / "log_history.json").write_text(json.dumps(trainer.state.log_history, indent=1), "utf-8")
     plot_loss(trainer.state.log_history, settings.out / "loss.png", settings.name)
     print(f"trained {result.global_step} steps in {seconds / 60:.1f} min; adapter in {settings.out}", flush=True)
     return config
+
+
+def _check_replicas(module: Any) -> int:
+    """Under DDP every process must end with the same weights; a loss computed outside the wrapped model would
+    leave the gradients unsynchronised and the replicas apart. Returns the number of replicas, or raises."""
+    import torch
+    import torch.distributed as dist
+
+    with torch.no_grad():
+        total = sum(float(p.double().sum()) for p in module.parameters() if p.requires_grad)
+    sums: list[Any] = [None] * dist.get_world_size()
+    dist.all_gather_object(sums, total)
+    if len(set(sums)) != 1:
+        raise RuntimeError(f"the {len(sums)} replicas ended with different weights (sums {sums})")
+    print(f"{len(sums)} replicas agree (trainable parameter sum {total:.6f})", flush=True)
+    return len(sums)
 
 
 def _last_loss(history: list[dict[str, Any]]) -> float | None:
