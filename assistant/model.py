@@ -295,7 +295,8 @@ class FunctionCaller:
         self.name = name
         calibration = codec.calibration_ids() if quant == "int8" else []
         self.runner = make_runner(self.module, runner, quant, release, calibration)
-        self.runtime = self.runner.name + (f" {quant}" if self.runner.name != "transformers" else "")
+        self.runtime = (self.runner.name + (f" {quant}" if self.runner.name != "transformers" else "")
+                        + (", unchecked spans" if spans == "any" else ""))
         self._prefix: tuple[dt.date, Any, int] | None = None
 
     # -- loading ------------------------------------------------------------------------------------------

@@ -41,15 +41,14 @@ def score(data: Path, pred: Path, out_dir: Path, name: str | None = None, judge_
     return metrics
 
 
-def _runtime_options(parser: argparse.ArgumentParser, spans: bool) -> None:
+def _runtime_options(parser: argparse.ArgumentParser) -> None:
     """How the model runs: the same choices for predict, run and bench."""
     parser.add_argument("--dtype", default="bfloat16", choices=["bfloat16", "float32"])
     parser.add_argument("--runner", default="auto", choices=list(RUNNERS), help="forward pass (assistant.runtime)")
     parser.add_argument("--quant", default=None, choices=list(QUANT), help="lean runner's linear layers "
                         "(default: the assistant's, int8)")
-    if spans:
-        parser.add_argument("--spans", default="valid", choices=list(SPAN_MODES),
-                            help="'any': let arguments copy spans that do not resolve (to measure the check)")
+    parser.add_argument("--spans", default="valid", choices=list(SPAN_MODES),
+                        help="'any': let arguments copy spans that do not resolve (to measure the check)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -62,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--model", default=None, help="adapter directory (default: the bundled model)")
     p.add_argument("--baseline", choices=["in-context"], default=None)
     p.add_argument("--limit", type=int, default=0, help="only the first N rows")
-    _runtime_options(p, spans=True)
+    _runtime_options(p)
 
     s = sub.add_parser("score", help="score predictions against gold rows; write report.md, metrics.json, PNGs")
     s.add_argument("--data", type=Path, required=True)
@@ -81,14 +80,14 @@ def main(argv: list[str] | None = None) -> int:
     r.add_argument("--baseline", choices=["in-context"], default=None)
     r.add_argument("--out-dir", type=Path, default=None)
     r.add_argument("--limit", type=int, default=0)
-    _runtime_options(r, spans=True)
+    _runtime_options(r)
     r.add_argument("--name", default=None)
 
     b = sub.add_parser("bench", help="latency and memory of the model, and speed-up over the baseline")
     b.add_argument("--model", default=None)
     b.add_argument("--out-dir", type=Path, default=Path("reports/bench"))
     b.add_argument("--baseline-rows", type=int, default=20, help="0 skips the baseline")
-    _runtime_options(b, spans=False)
+    _runtime_options(b)
     b.add_argument("--data", type=Path, default=HANDWRITTEN)
     pa = sub.add_parser("passes", help="milliseconds per forward pass, per runtime (make bench)")
     pa.add_argument("--model", default=None)
@@ -116,7 +115,7 @@ def main(argv: list[str] | None = None) -> int:
         from .bench import format_bench, run_bench
 
         result = run_bench(args.model, args.out_dir, args.baseline_rows, args.dtype, args.data,
-                           runner=args.runner, quant=args.quant)
+                           runner=args.runner, quant=args.quant, spans=args.spans)
         print(format_bench(result))
         return 0
     if args.command == "predict":

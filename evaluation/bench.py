@@ -46,7 +46,7 @@ def _stats(values: list[float]) -> dict[str, float | None]:
 
 def run_bench(model: str | None, out_dir: Path, baseline_rows: int = 20, dtype: str = "bfloat16",
               data: Path = HANDWRITTEN, threads: int | None = None, runner: str = "auto",
-              quant: str | None = None) -> dict[str, Any]:
+              quant: str | None = None, spans: str = "valid") -> dict[str, Any]:
     import torch
 
     from assistant.model import FunctionCaller
@@ -54,7 +54,7 @@ def run_bench(model: str | None, out_dir: Path, baseline_rows: int = 20, dtype: 
     rows = [r for r in read_jsonl(data) if isinstance(r, dict)]
     rss_before = _rss_mb()
     start = time.perf_counter()
-    caller = FunctionCaller.load(model, dtype=dtype, threads=threads, runner=runner, quant=quant)
+    caller = FunctionCaller.load(model, dtype=dtype, threads=threads, runner=runner, quant=quant, spans=spans)
     load_s = time.perf_counter() - start
     _latencies(caller, rows[:5])  # warm-up: first calls pay for lazy initialisation
     model_lat = _latencies(caller, rows)
