@@ -41,7 +41,7 @@ from .functions import (
     function_by_token,
     prompt_prefix,
 )
-from .resolve import resolve_call, resolve_phrase
+from .resolve import names_a_value, resolve_call, resolve_phrase
 
 __all__ = [
     "ArgumentSpans",
@@ -143,7 +143,8 @@ def _edge(text: str, i: int) -> bool:
 
 @dataclass(frozen=True)
 class ArgumentSpans:
-    """The token ranges [start, end) of the query that one argument may copy: those whose words resolve.
+    """The token ranges [start, end) of the query that one argument may copy: those whose words resolve, or
+    name a value of the argument's kind that does not exist ("am 30. Februar": copied, then reported).
 
     With it the decoder cannot write "für 90 Min." as a time or "day" as a date: it may only start a span
     where some valid span starts, extend it while a valid end lies ahead, and close it at a valid end.
@@ -171,7 +172,7 @@ class ArgumentSpans:
                         resolve_phrase(ptype, text, today, lang, query)
                         seen[text] = True
                     except CallError:
-                        seen[text] = False
+                        seen[text] = names_a_value(ptype, text, lang)
                 if seen[text]:
                     valid.add((s, e))
         reach: dict[int, int] = {}

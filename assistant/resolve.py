@@ -35,9 +35,8 @@ from .functions import (
 from .lexicon import MONTH_WORDS, WEEKDAY_WORDS, cardinal_words, ordinal_words
 
 __all__ = [
-    "clean_title", "guess_lang", "normalize", "resolve_call", "resolve_date", "resolve_duration", "resolve_phrase",
-    "resolve_time",
-    "resolve_time_range",
+    "clean_title", "guess_lang", "names_a_value", "normalize", "resolve_call", "resolve_date", "resolve_duration",
+    "resolve_phrase", "resolve_time", "resolve_time_range",
 ]
 
 
@@ -478,6 +477,21 @@ def resolve_phrase(ptype: ParamType, phrase: str, today: dt.date, lang: str | No
     if minutes is None or not 0 < minutes <= 24 * 60:
         raise InvalidDuration(f"I could not understand the duration '{phrase.strip()}'")
     return minutes
+
+
+def names_a_value(ptype: ParamType, phrase: str, lang: str | None = None) -> bool:
+    """Whether the words have the form of a date, time or duration, whether or not that value exists:
+    "am 30. Februar" and "um 25 Uhr" do ("für 90 Min." is no time, "day" no date). The decoder may copy such
+    words, so that an impossible value is reported as such instead of read as something else ("am 30.")."""
+    t = normalize(phrase)
+    if ptype is ParamType.TITLE:
+        return bool(clean_title(phrase))
+    if ptype is ParamType.DATE:
+        return any(pattern.search(t) for pattern, _ in _DATE_RULES)
+    if ptype is ParamType.TIME:
+        return bool((lang != "de" and _EN_AMPM.search(t)) or any(pattern.search(t) for pattern, _ in _TIME_RULES)
+                    or _MIDNIGHT.search(t) or _NOON_ONLY.search(t))
+    return any(pattern.search(t) for pattern, _ in _DURATION_RULES)
 
 
 def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query: str = "") -> Call | NoCall:

@@ -306,6 +306,11 @@ def test_argument_spans_are_those_that_resolve(tiny_base) -> None:
     assert "für 90 Min." in minutes and "90 Min" in minutes and "Zahnarzt" not in minutes
     assert "Zahnarzt für Jürgen" in texts(ParamType.TITLE)
     assert not texts(ParamType.DATE) & {"Trag", "Zahnarzt", "ein"}
+    # an impossible date may be copied whole, so that it is reported instead of read as "am 30."
+    impossible = "Trag Zahnarzt am 30. Februar um 9 ein"
+    qt = codec.query(impossible)
+    spans = ArgumentSpans.of(qt, ParamType.DATE, today, "de", impossible)
+    assert {"am 30. Februar", "am 30."} <= {qt.span_text(s, e) for s, e in spans.valid}
 
 
 @pytest.mark.parametrize("spans", ["valid", "any"])

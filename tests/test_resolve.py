@@ -81,3 +81,17 @@ def test_a_range_sets_the_duration_of_a_call() -> None:
     said = resolve_call(SpanCall("create_event", ("Workshop", "morgen", "von 14 bis 16 Uhr", "eine Stunde")),
                         dt.date(2026, 11, 26), "de")
     assert said.arguments["duration_minutes"] == 60  # what was said explicitly wins
+
+
+@pytest.mark.parametrize("ptype, phrase, lang, expected", [
+    ("DATE", "am 30. Februar", "de", True), ("DATE", "am 31.04.", "de", True), ("DATE", "day", "en", False),
+    ("DATE", "nächsten Dienstag", "de", True), ("TIME", "um 25 Uhr", "de", True), ("TIME", "at 13:75", "en", True),
+    ("TIME", "für 90 Min.", "de", False), ("TIME", "zehn Minuten später", "de", False),
+    ("MINUTES", "0 Minuten", "de", True), ("MINUTES", "15 im kalender", "de", False),
+])
+def test_names_a_value_tells_impossible_from_unreadable(ptype, phrase, lang, expected) -> None:
+    """Impossible values keep their form (the decoder may copy them, to report them); other words do not."""
+    from assistant.functions import ParamType
+    from assistant.resolve import names_a_value
+
+    assert names_a_value(ParamType[ptype], phrase, lang) is expected
