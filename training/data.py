@@ -46,8 +46,8 @@ class DataConfig:
     seed: int = field(default=13, metadata={"help": "random seed; same seed, same files"})
     validation_share: float = field(default=0.05, metadata={"help": "share of rows in validation"})
     test_share: float = field(default=0.10, metadata={"help": "share of rows in test"})
-    no_call_share: float = field(default=0.10, metadata={"help": "share of rows that are not commands"})
-    create_share: float = 0.50
+    no_call_share: float = field(default=0.12, metadata={"help": "share of rows that are not commands"})
+    create_share: float = 0.48
     list_share: float = 0.20
     delete_share: float = 0.20
     incomplete_share: float = field(default=0.05, metadata={"help": "create rows without date or time"})
