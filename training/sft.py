@@ -314,12 +314,15 @@ def train(settings: SFTSettings) -> dict[str, Any]:
     }
     if args.world_size > 1:
         config["replicas"] = _check_replicas(module)
-    if not trainer.is_world_process_zero():
-        return config
-    save_adapter(module, settings.out, config)
-    (settings.out / "log_history.json").write_text(json.dumps(trainer.state.log_history, indent=1), "utf-8")
-    plot_loss(trainer.state.log_history, settings.out / "loss.png", settings.name)
-    print(f"trained {result.global_step} steps in {seconds / 60:.1f} min; adapter in {settings.out}", flush=True)
+    if trainer.is_world_process_zero():
+        save_adapter(module, settings.out, config)
+        (settings.out / "log_history.json").write_text(json.dumps(trainer.state.log_history, indent=1), "utf-8")
+        plot_loss(trainer.state.log_history, settings.out / "loss.png", settings.name)
+        print(f"trained {result.global_step} steps in {seconds / 60:.1f} min; adapter in {settings.out}",
+              flush=True)
+    if args.world_size > 1:  # every rank waits for the adapter, then leaves the group in order (no abort on exit)
+        torch.distributed.barrier()
+        torch.distributed.destroy_process_group()
     return config
 
 
