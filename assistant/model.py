@@ -161,9 +161,11 @@ class ArgumentSpans:
         seen: dict[str, bool] = {}
         valid = set()
         for s in (p for p in range(n) if qt.starts[p]):
-            for e in ends:
-                if e <= s or e - s > MAX_SPAN_TOKENS:
+            for e in ends:  # ascending
+                if e <= s:
                     continue
+                if e - s > MAX_SPAN_TOKENS:
+                    break
                 text = qt.span_text(s, e)
                 if ptype is not ParamType.TITLE and len(text.split()) > MAX_VALUE_WORDS:
                     break

@@ -483,9 +483,9 @@ def names_a_value(ptype: ParamType, phrase: str, lang: str | None = None) -> boo
     """Whether the words have the form of a date, time or duration, whether or not that value exists:
     "am 30. Februar" and "um 25 Uhr" do ("für 90 Min." is no time, "day" no date). The decoder may copy such
     words, so that an impossible value is reported as such instead of read as something else ("am 30.")."""
-    t = normalize(phrase)
     if ptype is ParamType.TITLE:
         return bool(clean_title(phrase))
+    t = normalize(phrase)
     if ptype is ParamType.DATE:
         return any(pattern.search(t) for pattern, _ in _DATE_RULES)
     if ptype is ParamType.TIME:

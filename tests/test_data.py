@@ -147,4 +147,3 @@ def test_composed_templates_pair_every_verb_with_every_frame() -> None:
     assert len(composed) == len(spec["verbs"]) * len(spec["complete"])
     assert all("{verb" not in t.text and (t.text[0].isupper() or t.text[0] == "{") for t in composed)
     assert any(t.text.startswith("Kill ") for t in composed) and any("kill" in t.text for t in composed)
-
