@@ -147,3 +147,27 @@ def test_composed_templates_pair_every_verb_with_every_frame() -> None:
     assert len(composed) == len(spec["verbs"]) * len(spec["complete"])
     assert all("{verb" not in t.text and (t.text[0].isupper() or t.text[0] == "{") for t in composed)
     assert any(t.text.startswith("Kill ") for t in composed) and any("kill" in t.text for t in composed)
+
+
+def test_separable_verbs_close_their_clause() -> None:
+    from training.data import expand_verb, load_templates
+
+    assert expand_verb("{verb} {title} {date}.", "sag * ab|absagen") == "sag {title} {date} ab."
+    assert expand_verb("Hey, {verb} {date}, bitte.", "zeig * an|anzeigen") == "Hey, zeig {date} an, bitte."
+    assert expand_verb("{verb} {title}", "trag * ein|eintragen") == "trag {title} ein"
+    assert expand_verb("Kannst du {title} {verb_inf}?", "sag * ab|absagen") == "Kannst du {title} absagen?"
+    assert expand_verb("{verb} {title}.", "lösche|löschen") == "lösche {title}."
+    texts = {t.text for t in load_templates() if t.function == "delete_event" and t.lang == "de"}
+    assert "Sag {title} {date} ab." in texts and not any("*" in t for t in texts)
+
+
+def test_numbers_in_title_parts_are_drawn_per_row() -> None:
+    import random
+
+    from training.data import _fill_numbers
+
+    rng = random.Random(0)
+    drawn = {_fill_numbers(rng, "Budget {yyyy} in Raum {nnn}, Kurs {n}, Team {L}") for _ in range(50)}
+    assert len(drawn) > 40 and not any("{" in t for t in drawn)
+    years = {int(t.split()[1]) for t in drawn}
+    assert min(years) >= 2024 and max(years) <= 2031

@@ -91,12 +91,27 @@ def load_templates() -> list[Template]:
             for lang, spec in (table.get("compose") or {}).items():
                 for fi, frame in enumerate(spec.get(group) or []):
                     for vi, verb in enumerate(spec["verbs"]):
-                        imperative, infinitive = verb.split("|")
-                        text = frame.replace("{verb}", imperative).replace("{verb_inf}", infinitive)
+                        text = expand_verb(frame, verb)
                         text = text[:1].upper() + text[1:]
                         templates.append(Template(f"{name}.{lang}.{group[0]}x{fi:02d}v{vi:02d}", name, lang, text,
                                                   group == "complete"))
     return templates
+
+
+def expand_verb(frame: str, verb: str) -> str:
+    """Put a verb "imperative|infinitive" into a frame. A German separable verb is written with a star where
+    the clause goes ("sag * ab|absagen"): its particle moves to the end of the verb's clause ("Sag {title}
+    {date} ab."), as people say it, so the model learns that "ab"/"ein"/"hinzu" closes a command, not a title."""
+    imperative, infinitive = verb.split("|")
+    head, star, particle = imperative.partition(" * ")
+    text = frame.replace("{verb_inf}", infinitive)
+    at = text.find("{verb}")
+    if at < 0:
+        return text
+    if star:
+        end = min((i for i in (text.find(c, at) for c in ",.?!") if i >= 0), default=len(text))
+        text = text[:end] + " " + particle + text[end:]
+    return text.replace("{verb}", head)
 
 
 def is_composed(template_id: str) -> bool:
@@ -148,8 +163,26 @@ def _is_name(person: str) -> bool:
     return " " not in person and person[:1].isupper()
 
 
+_NUMBER_SLOTS = {"{nnn}": lambda rng: str(rng.randint(100, 450)), "{n}": lambda rng: str(rng.randint(1, 20)),
+                 "{L}": lambda rng: rng.choice("ABCDEF"), "{yyyy}": lambda rng: str(rng.randint(2024, 2031))}
+
+
+def _fill_numbers(rng: random.Random, title: str) -> str:
+    """Numbers, letters and years in title parts ("Raum {nnn}", "Kurs {n}", "room {L}", "Budget {yyyy}") drawn
+    per row: a model that saw "Raum 204" only would learn that one number, not that the number belongs to the
+    title (v7 cut "zahnarzt budget 2027" before the year)."""
+    for slot, draw in _NUMBER_SLOTS.items():
+        while slot in title:
+            title = title.replace(slot, draw(rng), 1)
+    return title
+
+
 def sample_title(rng: random.Random, lang: str, pool: dict[str, list[str]]) -> str:
     """A title as people name events: a base, with a person, a name, a place or a topic, or a task."""
+    return _fill_numbers(rng, _compose_title(rng, lang, pool))
+
+
+def _compose_title(rng: random.Random, lang: str, pool: dict[str, list[str]]) -> str:
     forms = load_table("values")["titles"][lang]
     base, person, place = rng.choice(pool["base"]), rng.choice(pool["people"]), rng.choice(pool["places"])
     names = [p for p in pool["people"] if _is_name(p)] or pool["people"]
