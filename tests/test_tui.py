@@ -199,6 +199,21 @@ def test_errors_are_shown_and_the_app_keeps_running(radicale: LocalServer, tmp_p
     drive(app, script)
 
 
+def test_model_problem_is_said_in_the_ui_language(radicale: LocalServer, tmp_path: Path) -> None:
+    """A German UI says in German why there is no model (the load runs in the background at start)."""
+    settings = settings_for(radicale.url, tmp_path)
+    settings.model = str(tmp_path / "no-model-here")
+    app = CalendarApp(settings, today=TODAY)
+
+    async def script(pilot: Any) -> None:
+        assert "kein Modell in" in log_text(app) and "make model" in log_text(app)
+        assert "no model" not in log_text(app)
+        await type_command(pilot, CREATE)  # typed calls still reach the calendar
+        assert server_titles(radicale.url) == ["Zahnarzt"]
+
+    drive(app, script)
+
+
 @pytest.mark.slow
 def test_bundled_model_conversation_screenshot(radicale: LocalServer, tmp_path: Path) -> None:
     from assistant.model import FunctionCaller, default_assets_dir

@@ -219,7 +219,8 @@ class CalendarApp(App[None]):
         self.call_from_thread(self._backend_ready)
         if self.load_model_on_start:
             progress: Callable[[str], None] = lambda text: self.call_from_thread(self.log_line, text, "turn-call")  # noqa: E731
-            model, problem = load_model(self.settings.model, progress=progress, quant=self.settings.quant)
+            model, problem = load_model(self.settings.model, progress=progress, quant=self.settings.quant,
+                                        lang=self.ui_lang)
             with self.lock:
                 self.assistant.model, self.assistant.model_problem = model, problem
             self.model = model
