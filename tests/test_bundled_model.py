@@ -109,3 +109,32 @@ def test_ask_command_end_to_end(radicale) -> None:
     confirmed = ask("Delete the dentist appointment on Friday", "--yes")
     assert confirmed.returncode == 0 and confirmed.stdout.startswith("Deleted 'dentist appointment'")
 
+
+
+_RAW_OUTPUTS = """
+import json, sys, datetime as dt
+from assistant.model import FunctionCaller
+rows = [json.loads(line) for line in sys.stdin]
+caller = FunctionCaller.load(sys.argv[1])
+out = {r["id"]: caller.predict(r["query"], dt.date.fromisoformat(r["today"]), r["lang"]).raw for r in rows}
+print(json.dumps(out))
+"""
+
+
+def test_outputs_do_not_depend_on_the_process_or_the_order(caller) -> None:
+    """Reported figures must be reproducible: a second process (its own load and int8 calibration), asked
+    the same commands in the opposite order, must write the same raw outputs token for token."""
+    import json
+    import subprocess
+    import sys
+
+    lines = (Path(__file__).resolve().parent.parent / "evaluation" / "data" / "handwritten.jsonl").read_text(
+        encoding="utf-8").splitlines()[::4]
+    rows = [json.loads(line) for line in lines]
+    here = {r["id"]: caller.predict(r["query"], dt.date.fromisoformat(r["today"]), r["lang"]).raw for r in rows}
+    result = subprocess.run([sys.executable, "-c", _RAW_OUTPUTS, str(ASSETS)], input="\n".join(lines[::-1]),
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    there = json.loads(result.stdout.strip().splitlines()[-1])
+    assert len(here) == len(rows) > 40
+    assert {k: v for k, v in there.items() if v != here[k]} == {}
