@@ -190,9 +190,10 @@ class ArgumentSpans:
 class PromptCodec:
     """Token ids for prompts and completions of one tokenizer; ids >= ``vocab_size`` are the extra tokens."""
 
-    def __init__(self, tokenizer: Any, vocab_size: int) -> None:
+    def __init__(self, tokenizer: Any, vocab_size: int, prompt: str = "octopus") -> None:
         self.tokenizer = tokenizer
         self.vocab_size = vocab_size
+        self.prompt = prompt
         self.extra_id = {t: vocab_size + i for i, t in enumerate(EXTRA_TOKENS)}
         self.extra_name = {i: t for t, i in self.extra_id.items()}
         self.suffix_ids = tuple(tokenizer(RESPONSE_SUFFIX, add_special_tokens=False)["input_ids"])
@@ -209,7 +210,7 @@ class PromptCodec:
         return out
 
     def prefix_ids(self, today: dt.date) -> list[int]:
-        return list(self.tokenizer(prompt_prefix(today), add_special_tokens=True)["input_ids"])
+        return list(self.tokenizer(prompt_prefix(today, self.prompt), add_special_tokens=True)["input_ids"])
 
     def query(self, query: str) -> QueryTokens:
         text = " " + " ".join(query.split())
@@ -322,7 +323,7 @@ class FunctionCaller:
             torch.set_num_threads(threads)
         module, tokenizer, meta = load_function_calling_lm(Path(path) if path else default_assets_dir(),
                                                            dtype=dtype, base_dir=base_dir)
-        codec = PromptCodec(tokenizer, module.vocab_size)
+        codec = PromptCodec(tokenizer, module.vocab_size, meta.get("prompt", "octopus"))  # older adapters: octopus
         return cls(module, codec, name=meta.get("name", "model"), runner=runner,
                    quant=quant or DEFAULT_QUANT, release=True, spans=spans)
 

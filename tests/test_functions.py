@@ -132,6 +132,15 @@ def test_prompt_has_date_before_query_and_prefix_is_reusable() -> None:
     assert "create_event" not in prompt  # functional tokens: no function descriptions in the prompt
 
 
+def test_short_prompt_style_leaves_out_only_the_instruction() -> None:
+    today = dt.date(2026, 11, 26)
+    short = build_prompt("Was steht morgen an?", today, "short")
+    assert short == "Today: Thursday, 2026-11-26\n\nQuery: Was steht morgen an?\n\nResponse:"
+    assert build_prompt("Was steht morgen an?", today) == F.PROMPT_INSTRUCTION + "\n\n" + short
+    with pytest.raises(ValueError):
+        F.prompt_prefix(today, "long")
+
+
 def test_call_json_rejects_garbage() -> None:
     with pytest.raises(F.MalformedCall):
         call_from_json({"arguments": {}})

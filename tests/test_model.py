@@ -68,6 +68,19 @@ def test_lora_training_step_and_adapter_round_trip(arch, tiny_base, small_data, 
     assert GRAMMAR_RE.match(prediction.raw), prediction.raw
 
 
+def test_prompt_style_is_recorded_in_the_adapter_and_followed_at_load(tiny_base, small_data, tmp_path) -> None:
+    from assistant.model import FunctionCaller
+
+    config = train(SFTSettings(data=small_data, out=tmp_path, base=str(tiny_base("gemma3")), train_rows=16,
+                               max_steps=1, batch_size=4, train_layers=1, prompt="short"))
+    assert config["prompt"] == "short"
+    caller = FunctionCaller.load(tmp_path, dtype="float32")
+    assert caller.codec.prompt == "short"
+    prefix = caller.codec.tokenizer.decode(caller.codec.prefix_ids(TODAY), skip_special_tokens=True)
+    assert prefix.startswith("Today:") and "Below" not in prefix
+    assert GRAMMAR_RE.match(caller.predict("Trag Zahnarzt morgen um 9 ein", TODAY, "de").raw)
+
+
 def test_full_fine_tuning_saves_the_trained_layers(tiny_base, small_data, tmp_path) -> None:
     from safetensors.torch import load_file
 

@@ -206,7 +206,7 @@ class PreferenceSettings:
     name: str = "octocal-gemma3-270m"
 
 
-def _start_model(settings: PreferenceSettings) -> tuple[Any, Any, str]:
+def _start_model(settings: PreferenceSettings) -> tuple[Any, Any, str, str]:
     """The policy: the SFT model with its LoRA merged and a fresh LoRA on top, or the base with a fresh LoRA."""
     from assistant.model import default_assets_dir
     from assistant.network import load_function_calling_lm
@@ -215,10 +215,10 @@ def _start_model(settings: PreferenceSettings) -> tuple[Any, Any, str]:
                       lora_alpha=settings.lora_alpha, seed=settings.seed)
     if settings.from_base:
         module, _, tokenizer = build_model(sft)
-        return module, tokenizer, settings.base
+        return module, tokenizer, settings.base, sft.prompt
     merged, tokenizer, config = load_function_calling_lm(settings.from_model or default_assets_dir(), "float32")
     module = make_trainable(merged.base, merged.extra.detach().clone(), sft)
-    return module, tokenizer, config["base"]
+    return module, tokenizer, config["base"], config.get("prompt", "octopus")  # tuned in the SFT model's prompt
 
 
 def _encode_pairs(pairs: list[dict[str, Any]], codec: Any) -> list[dict[str, Any]]:
@@ -253,8 +253,8 @@ def train_preference(settings: PreferenceSettings) -> dict[str, Any]:
     pairs = [json.loads(line) for line in settings.pairs.read_text("utf-8").splitlines() if line.strip()]
     if settings.max_pairs:
         pairs = pairs[: settings.max_pairs]
-    module, tokenizer, base_name = _start_model(settings)
-    codec = PromptCodec(tokenizer, module.vocab_size)
+    module, tokenizer, base_name, prompt = _start_model(settings)
+    codec = PromptCodec(tokenizer, module.vocab_size, prompt)
     encoded = _encode_pairs(pairs, codec)
     if settings.method == "dpo":
         # The reference is the starting policy; its log-probabilities are fixed, so they are computed once.
@@ -307,7 +307,7 @@ def train_preference(settings: PreferenceSettings) -> dict[str, Any]:
         "name": f"{settings.name}-{settings.method}{'-from-base' if settings.from_base else ''}",
         "base": base_name, "method": "lora", "train_layers": settings.train_layers,
         "lora": {"r": settings.lora_r, "alpha": settings.lora_alpha}, "extra_tokens": list(EXTRA_TOKENS),
-        "format": "span", "preference": settings.method, "pairs": len(pairs),
+        "format": "span", "prompt": prompt, "preference": settings.method, "pairs": len(pairs),
         "settings": {k: (str(v) if isinstance(v, Path) else v) for k, v in asdict(settings).items()},
         "steps": result.global_step, "train_seconds": round(seconds, 1),
     }

@@ -37,6 +37,7 @@ class RecipeSettings:
     n: int = field(default=20000, metadata={"help": "generated rows over all splits"})
     seed: int = 13
     train_rows: int = field(default=16000, metadata={"help": "training rows used by SFT"})
+    prompt: str = field(default="octopus", metadata={"help": "prompt style (see training.sft --prompt)"})
     skip_eval: bool = False
     test_limit: int = field(default=0, metadata={"help": "evaluate on the first N test rows (0 = all)"})
 
@@ -59,7 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     write(splits, summary, settings.data)
     print(format_summary(summary), flush=True)
     print(f"[2/4] fine-tuning into {settings.run}/", flush=True)
-    sft = SFTSettings(data=settings.data, out=settings.run, seed=settings.seed, train_rows=settings.train_rows)
+    sft = SFTSettings(data=settings.data, out=settings.run, seed=settings.seed, train_rows=settings.train_rows,
+                      prompt=settings.prompt)
     config = train(sft)
     print(f"[3/4] bundling into {settings.assets}/", flush=True)
     settings.assets.mkdir(parents=True, exist_ok=True)
@@ -106,6 +108,11 @@ def write_model_card(assets: Path, config: dict[str, Any], summary: dict[str, An
     s = config["settings"]
     train_split = summary["splits"]["train"]
     runtime = f"lean Gemma 3 runner, {DEFAULT_QUANT} linear layers" if DEFAULT_QUANT != "none" else "bf16"
+    prompt_line = ("The prompt is the Octopus v2 prompt with today's date; it carries no function descriptions."
+                   if config.get("prompt", "octopus") == "octopus" else
+                   "The prompt is today's weekday and date, then the query (`short` style: the Octopus v2 "
+                   "instruction sentence, the same in every row, is left out, so each training row is about 30 % "
+                   "shorter); it carries no function descriptions.")
     card = f"""# Model card: {config['name']}
 
 Function-calling adapter for the offline calendar assistant. Built by `make model`
@@ -121,8 +128,7 @@ of which training {config['train_seconds'] / 60:.1f} min ({config['steps']} opti
 
 ## What the model does
 Octopus-v2-style functional tokens: `<oc_0>` (no call), `<oc_1>` create_event, `<oc_2>` list_events,
-`<oc_3>` delete_event, `<oc_end>`, plus `<oc_sep>` and `<oc_null>` between and for arguments. The prompt is
-the Octopus v2 prompt with today's date; it carries no function descriptions.
+`<oc_3>` delete_event, `<oc_end>`, plus `<oc_sep>` and `<oc_null>` between and for arguments. {prompt_line}
 
 **Dates, times and durations: span form.** The model copies the words said for each argument from the query
 ("nächste Woche Dienstag", "um halb drei", "anderthalb Stunden") or writes `<oc_null>` when nothing was said;

@@ -5,7 +5,7 @@
 Each variant runs a few steps of the real recipe on the real base (batch 8) and reports the median step time.
 Variants: the recipe as bundled; the full 262k-token LM head at completion positions instead of candidate
 logits; training the extra-token rows through their input use too (gradients through the frozen layers);
-LoRA on all 18 layers; no length grouping (more padding).
+LoRA on all 18 layers; no length grouping (more padding); the short prompt (no instruction sentence).
 """
 
 from __future__ import annotations
@@ -45,7 +45,8 @@ def _full_head_loss(module: Any, batch: dict[str, Any]) -> Any:
 
 
 def _time_variant(name: str, settings: SFTSettings, rows: list[dict[str, Any]], steps: int, *,
-                  full_head: bool = False, input_extra: bool = False, sort_by_length: bool = True) -> float:
+                  full_head: bool = False, input_extra: bool = False, sort_by_length: bool = True,
+                  prompt: str = "octopus") -> float:
     import torch
 
     from assistant.model import PromptCodec
@@ -53,7 +54,7 @@ def _time_variant(name: str, settings: SFTSettings, rows: list[dict[str, Any]], 
     torch.manual_seed(0)
     module, _, tokenizer = build_model(settings)
     module.train_input_extra = input_extra
-    encoded = encode_rows(rows, PromptCodec(tokenizer, module.vocab_size))
+    encoded = encode_rows(rows, PromptCodec(tokenizer, module.vocab_size, prompt))
     if sort_by_length:  # what length grouping does for a batch
         encoded.sort(key=lambda e: len(e["input_ids"]))
         chunks = [encoded[i:i + 8] for i in range(0, len(encoded), 8)]
@@ -87,6 +88,7 @@ def main(argv: list[str] | None = None) -> int:
         ("extra-token rows also trained through their input use", base, {"input_extra": True}),
         ("LoRA on all 18 layers", SFTSettings(data=cfg.data, train_layers=0), {}),
         ("random batches (no length grouping)", base, {"sort_by_length": False}),
+        ("short prompt (no Octopus instruction sentence)", base, {"prompt": "short"}),
     ]
     results = [(name, _time_variant(name, settings, rows, cfg.steps, **kw)) for name, settings, kw in variants]
     reference = results[0][1]
