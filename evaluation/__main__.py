@@ -36,6 +36,7 @@ def score(data: Path, pred: Path, out_dir: Path, name: str | None = None, judge_
         judge_titles(metrics, judge_url, judge_model)
     metrics["name"] = name or out_dir.name
     metrics["data"] = str(data)
+    metrics["predictions"] = str(pred)
     metrics["latencies"] = [p["latency_ms"] for p in preds if isinstance(p.get("latency_ms"), (int, float))]
     write_report(metrics, out_dir, metrics["name"])
     return metrics
@@ -73,6 +74,9 @@ def main(argv: list[str] | None = None) -> int:
 
     c = sub.add_parser("compare", help="side-by-side table of report directories")
     c.add_argument("reports", type=Path, nargs="+")
+    c.add_argument("--unseen-by", type=Path, nargs="+", default=None, metavar="DATA_DIR",
+                   help="score only rows whose template no model trained on (the generated data directories "
+                        "the compared models were trained from)")
 
     r = sub.add_parser("run", help="predict + score in one go (default: the generated test split)")
     r.add_argument("--data", type=Path, default=Path("data/test.jsonl"))
@@ -131,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"report: {args.out_dir / 'report.md'}")
         return 0
     if args.command == "compare":
-        print(compare_table(args.reports))
+        print(compare_table(args.reports, args.unseen_by))
         return 0
     if args.command == "run":
         data = args.data

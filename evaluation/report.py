@@ -149,14 +149,44 @@ def plot_latency(metrics: dict[str, Any], path: Path, title: str) -> None:
     save_figure(fig, path)
 
 
-def compare_table(reports: list[Path]) -> str:
-    """One row per report directory (and per language), from each one's metrics.json."""
+def trained_templates(data_dirs: list[Path]) -> set[str]:
+    """Templates the training splits of these generated data directories used (from their summary.json)."""
+    out: set[str] = set()
+    for d in data_dirs:
+        summary = json.loads((Path(d) / "summary.json").read_text(encoding="utf-8"))
+        out |= set(summary["splits"]["train"]["by_template"])
+    return out
+
+
+def _unseen_metrics(report: Path, metrics: dict[str, Any], trained: set[str]) -> dict[str, Any]:
+    """The report's predictions scored again on the rows of its data whose template is not in ``trained``."""
+    from .metrics import compute_metrics
+    from .predict import read_jsonl
+
+    gold = [r for r in read_jsonl(Path(metrics["data"])) if isinstance(r, dict) and "call" in r and "id" in r
+            and r.get("template") not in trained]
+    preds = [r for r in read_jsonl(Path(metrics.get("predictions") or report / "predictions.jsonl"))
+             if isinstance(r, dict)]
+    ids = {str(r["id"]) for r in gold}
+    return compute_metrics(gold, [p for p in preds if str(p.get("id")) in ids])
+
+
+def compare_table(reports: list[Path], unseen_by: list[Path] | None = None) -> str:
+    """One row per report directory (and per language), from each one's metrics.json.
+
+    Models trained from different generator versions hold out different templates, so one test split can
+    hold sentences another model trained on. ``unseen_by`` (the data directories the models were trained
+    from) keeps only rows whose template none of them trained on: a comparison that is fair to each model.
+    """
     head = ("| run | slice | rows | function | exact | " + " | ".join(SHORT[f] for f in FIELDS)
             + " | structural | p50 ms | p90 ms |")
     lines = [head, "|" + "---|" * (head.count("|") - 1)]
+    trained = trained_templates(unseen_by) if unseen_by else None
     for report in reports:
         metrics = json.loads((report / "metrics.json").read_text(encoding="utf-8"))
         name = metrics.get("name") or report.name
+        if trained is not None:
+            metrics = _unseen_metrics(report, metrics, trained)
         for label, s in [("all", metrics["overall"]), *metrics["by_lang"].items()]:
             lat = s["latency_ms"]
             lines.append(f"| {name} | {label} | {s['rows']} | {_pct(s['function_accuracy'])} | "

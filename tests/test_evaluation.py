@@ -101,6 +101,23 @@ def test_score_writes_report_metrics_and_plots(tmp_path: Path, capsys) -> None:
     assert capsys.readouterr().out.count("| report | all | 5 |") == 2
 
 
+def test_compare_on_rows_no_model_trained_on(tmp_path: Path, capsys) -> None:
+    """Two generator versions hold out different templates; --unseen-by keeps rows neither trained on."""
+    gold = _write(tmp_path / "gold.jsonl", [{**g, "template": f"t{i}"} for i, g in enumerate(GOLD)])
+    out = tmp_path / "report"
+    assert evaluation_main(["score", "--data", str(gold), "--pred", str(_write(tmp_path / "p.jsonl", PRED)),
+                            "--out-dir", str(out)]) == 0
+    for name, used in (("v1", ["t0", "t9"]), ("v2", ["t1"])):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "summary.json").write_text(json.dumps(
+            {"splits": {"train": {"by_template": {t: 10 for t in used}}}}), encoding="utf-8")
+    capsys.readouterr()
+    assert evaluation_main(["compare", str(out), "--unseen-by", str(tmp_path / "v1"), str(tmp_path / "v2")]) == 0
+    table = capsys.readouterr().out
+    assert "| report | all | 3 | 0.0 | 0.0 |" in table  # rows c, d, e: all three wrong
+    assert "| report | de | 2 |" in table and "| report | en | 1 |" in table
+
+
 def test_predict_end_to_end_with_a_tiny_model(tiny_adapter, tmp_path: Path) -> None:
     rows = [{**GOLD[0], "today": "2026-11-26"}, "this line is not json", {"id": "x", "query": "Was steht an?"},
             {**GOLD[1], "today": "2026-11-26"},
