@@ -134,6 +134,17 @@ def _config_file(args: argparse.Namespace) -> Path | None:
     return Path(args.config) if getattr(args, "config", None) else None
 
 
+def _prompt_style(model: str) -> str:
+    """The prompt style the configured model was trained with (from its adapter_config.json; no weights read)."""
+    from .model import default_assets_dir
+
+    config = (Path(model) if model else default_assets_dir()) / "adapter_config.json"
+    try:
+        return json.loads(config.read_text(encoding="utf-8")).get("prompt", "octopus")
+    except (OSError, ValueError):
+        return "octopus"
+
+
 def _settings(args: argparse.Namespace) -> Any:
     from .settings import load_settings
 
@@ -302,7 +313,7 @@ def main(argv: list[str] | None = None) -> int:
         print(describe_phrase(args.text, today, lang))
         return 0
     if args.command == "prompt":
-        print(build_prompt(args.text, today))
+        print(build_prompt(args.text, today, _prompt_style(_settings(args).model)))
         return 0
     if args.command == "config":
         return _config(args)

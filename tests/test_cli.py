@@ -31,6 +31,16 @@ def test_resolve_and_prompt_take_today() -> None:
     assert "Today: Thursday, 2026-11-26" in prompt and prompt.rstrip().endswith("Response:")
 
 
+def test_prompt_follows_the_models_prompt_style(tmp_path) -> None:
+    from assistant.cli import _prompt_style
+
+    (tmp_path / "adapter_config.json").write_text(json.dumps({"prompt": "short"}), encoding="utf-8")
+    assert _prompt_style(str(tmp_path)) == "short"
+    (tmp_path / "adapter_config.json").write_text(json.dumps({"name": "older adapter"}), encoding="utf-8")
+    assert _prompt_style(str(tmp_path)) == "octopus"
+    assert _prompt_style(str(tmp_path / "missing")) == "octopus"
+
+
 def test_shell_without_input_exits_cleanly() -> None:
     result = run("--model", "/nonexistent", stdin="")
     assert result.returncode == 0 and "Offline calendar assistant" in result.stdout
