@@ -27,7 +27,7 @@ lint: setup
 	$(BIN)/ruff check assistant training evaluation tests
 
 data: setup
-	$(BIN)/python -m training.data --out data/ --n 20000
+	$(BIN)/python -m training.data --out data/ --n 27000
 
 clean:
 	rm -rf $(VENV) data/ .pytest_cache

@@ -34,10 +34,10 @@ class RecipeSettings:
     run: Path = field(default=Path("runs/bundled"), metadata={"help": "training output directory"})
     assets: Path = field(default=ROOT / "assets" / "model", metadata={"help": "where the bundled model goes"})
     reports: Path = field(default=Path("reports"), metadata={"help": "evaluation reports"})
-    n: int = field(default=20000, metadata={"help": "generated rows over all splits"})
+    n: int = field(default=27000, metadata={"help": "generated rows over all splits"})
     seed: int = 13
-    train_rows: int = field(default=16000, metadata={"help": "training rows used by SFT"})
-    prompt: str = field(default="octopus", metadata={"help": "prompt style (see training.sft --prompt)"})
+    train_rows: int = field(default=22400, metadata={"help": "training rows used by SFT"})
+    prompt: str = field(default="short", metadata={"help": "prompt style (see training.sft --prompt)"})
     skip_eval: bool = False
     test_limit: int = field(default=0, metadata={"help": "evaluate on the first N test rows (0 = all)"})
 
@@ -110,8 +110,8 @@ def write_model_card(assets: Path, config: dict[str, Any], summary: dict[str, An
     runtime = f"lean Gemma 3 runner, {DEFAULT_QUANT} linear layers" if DEFAULT_QUANT != "none" else "bf16"
     prompt_line = ("The prompt is the Octopus v2 prompt with today's date; it carries no function descriptions."
                    if config.get("prompt", "octopus") == "octopus" else
-                   "The prompt is today's weekday and date, then the query (`short` style: the Octopus v2 "
-                   "instruction sentence, the same in every row, is left out, so each training row is about 30 % "
+                   "The prompt is today's weekday and date, then the query (`short` style: the Octopus v2\n"
+                   "instruction sentence, the same in every row, is left out, so each training row is about 30 %\n"
                    "shorter); it carries no function descriptions.")
     card = f"""# Model card: {config['name']}
 
@@ -128,7 +128,8 @@ of which training {config['train_seconds'] / 60:.1f} min ({config['steps']} opti
 
 ## What the model does
 Octopus-v2-style functional tokens: `<oc_0>` (no call), `<oc_1>` create_event, `<oc_2>` list_events,
-`<oc_3>` delete_event, `<oc_end>`, plus `<oc_sep>` and `<oc_null>` between and for arguments. {prompt_line}
+`<oc_3>` delete_event, `<oc_end>`, plus `<oc_sep>` and `<oc_null>` between and for arguments.
+{prompt_line}
 
 **Dates, times and durations: span form.** The model copies the words said for each argument from the query
 ("nächste Woche Dienstag", "um halb drei", "anderthalb Stunden") or writes `<oc_null>` when nothing was said;

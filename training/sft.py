@@ -59,7 +59,7 @@ class SFTSettings:
     logging_steps: int = 10
     dtype: str = field(default="float32", metadata={"help": "training dtype: float32 (CPU) or bfloat16 (GPU)"})
     name: str = field(default="octocal-gemma3-270m", metadata={"help": "model name written into the adapter"})
-    prompt: str = field(default="octopus", metadata={
+    prompt: str = field(default="short", metadata={
         "help": "prompt style: octopus (with the Octopus v2 instruction sentence) or short (without; about 30 %% "
                 "fewer tokens per training row). Recorded in the adapter; the runtime follows it"})
 
