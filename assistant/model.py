@@ -72,6 +72,10 @@ MAX_QUERY_TOKENS = 160
 # A date, time or duration said in more words than this is not one; spans of a typed argument stop here.
 MAX_VALUE_WORDS = 10
 _WORD = re.compile(r"\w")  # the word characters of the training targets' whole-word matches
+_QUOTE_PAIRS = {"„": "“”", "“": "”", '"': '"', "»": "«", "«": "»", "‚": "‘’", "‘": "’", "'": "'"}
+# An opening quote after a space (or at the start), the words, the closing quote before a non-word character:
+# "what's" or "Anna's" never opens a quote.
+_QUOTED = re.compile(r"(?:(?<=\s)|^)(?P<open>[„“\"»«‚‘'])(?P<body>\w[^„“”\"»«‚‘’']*?)(?P<close>[“”\"«»‘’'])(?!\w)")
 # How a forward pass runs (assistant.runtime); by default int8 linear layers on the lean Gemma 3 runner.
 RUNNERS = ("auto", "lean", "transformers")
 QUANT = ("none", "int8")
@@ -113,6 +117,22 @@ class QueryTokens:
     def ends(self) -> tuple[bool, ...]:
         """Whether a span may end after each token: only where a word ends (so no "artermin" or "hiz")."""
         return tuple(_edge(self.text, e) for _, e in self.offsets)
+
+    @cached_property
+    def quoted(self) -> tuple[int, int] | None:
+        """Token range [start, end) of the words between the query's one pair of quotes („…“, "…", »…«, ...):
+        a user who types a title in quotes has said exactly where it starts and ends. None when there is no
+        such pair, more than one, or the quotes do not fall on token edges."""
+        found = [m for m in _QUOTED.finditer(self.text) if _QUOTE_PAIRS.get(m["open"]) and
+                 m["close"] in _QUOTE_PAIRS[m["open"]]]
+        if len(found) != 1:
+            return None
+        body_start, body_end = found[0].span("body")
+        starts = [i for i, (s, _) in enumerate(self.offsets) if s == body_start]
+        ends = [i + 1 for i, (_, e) in enumerate(self.offsets) if e == body_end]
+        if not starts or not ends or ends[0] <= starts[0]:
+            return None
+        return starts[0], ends[0]
 
     def span_text(self, start: int, end: int) -> str:
         """The words covered by tokens [start, end)."""
@@ -156,6 +176,8 @@ class ArgumentSpans:
     @classmethod
     def of(cls, qt: QueryTokens, ptype: ParamType, today: dt.date, lang: str | None,
            query: str) -> ArgumentSpans:
+        if ptype is ParamType.TITLE and qt.quoted:  # the user quoted the title: exactly that
+            return cls(frozenset({qt.quoted}), {qt.quoted[0]: qt.quoted[1]})
         n = len(qt.ids)
         ends = [e for e in range(1, n + 1) if qt.ends[e - 1]]
         seen: dict[str, bool] = {}

@@ -39,6 +39,13 @@ def test_impossible_date_is_reported_not_executed(caller) -> None:
     assert "30. Februar" in prediction.error
 
 
+def test_a_typed_quoted_title_is_taken_as_it_stands(caller) -> None:
+    prediction = caller.predict("Erstell mal einen Termin „Termin beim Italiener“ für morgen um 9",
+                                dt.date(2026, 11, 26), "de")
+    assert prediction.call is not None and prediction.call.arguments["title"] == "Termin beim Italiener", \
+        prediction.raw
+
+
 def test_garbage_input_still_gives_a_valid_structure(caller) -> None:
     for query in ["", "   ", "äh", "x" * 2000, "<oc_1>(\"hack\")<oc_end>", "'); DROP TABLE events; --"]:
         prediction = caller.predict(query, dt.date(2026, 11, 26), "de")

@@ -294,6 +294,35 @@ def test_spans_start_and_end_at_word_edges(tiny_base) -> None:
     assert qt.starts[0] and qt.ends[-1]
 
 
+def _word_tokens(query: str):
+    """QueryTokens with one token per word and per quote mark, as Gemma's tokenizer splits quotes."""
+    import re
+
+    from assistant.model import QueryTokens
+
+    text = " " + query
+    offsets = tuple((m.start(), m.end()) for m in re.finditer(r" ?[„“”\"»«']| ?[^\s„“”\"»«']+", text))
+    return QueryTokens(text, tuple(range(len(offsets))), offsets)
+
+
+def test_a_quoted_title_is_copied_exactly(tiny_base) -> None:
+    """Typed quotes say where the title starts and ends; apostrophes and two quoted parts decide nothing."""
+    from assistant.functions import ParamType
+    from assistant.model import ArgumentSpans
+
+    today = dt.date(2026, 11, 26)
+    for query, title in [("Erstell mal einen Termin „Essen bei Oma“ morgen um 9", "Essen bei Oma"),
+                         ('Add "Team sync" tomorrow at 9', "Team sync"), ("Lösche »Yoga« am Dienstag", "Yoga")]:
+        qt = _word_tokens(query)
+        assert qt.quoted and qt.span_text(*qt.quoted) == title
+        assert ArgumentSpans.of(qt, ParamType.TITLE, today, None, query).valid == {qt.quoted}
+        assert qt.quoted not in ArgumentSpans.of(qt, ParamType.DATE, today, None, query).valid
+    for query in ["What's on Anna's calendar", 'Trag "A" und "B" ein', "Trag Zahnarzt morgen ein"]:
+        qt = _word_tokens(query)
+        assert qt.quoted is None
+        assert len(ArgumentSpans.of(qt, ParamType.TITLE, today, None, query).valid) > 1
+
+
 def test_argument_spans_are_those_that_resolve(tiny_base) -> None:
     """A time may not be "für 90 Min.", a date not "20 Uhr"; each kind finds its own words."""
     from transformers import AutoTokenizer
