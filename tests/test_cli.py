@@ -32,13 +32,13 @@ def test_resolve_and_prompt_take_today() -> None:
 
 
 def test_prompt_follows_the_models_prompt_style(tmp_path) -> None:
-    from assistant.cli import _prompt_style
+    from assistant.model import adapter_prompt_style
 
     (tmp_path / "adapter_config.json").write_text(json.dumps({"prompt": "short"}), encoding="utf-8")
-    assert _prompt_style(str(tmp_path)) == "short"
+    assert adapter_prompt_style(tmp_path) == "short"
     (tmp_path / "adapter_config.json").write_text(json.dumps({"name": "older adapter"}), encoding="utf-8")
-    assert _prompt_style(str(tmp_path)) == "octopus"
-    assert _prompt_style(str(tmp_path / "missing")) == "octopus"
+    assert adapter_prompt_style(tmp_path) == "octopus"
+    assert adapter_prompt_style(tmp_path / "missing") == "octopus"
 
 
 def test_shell_without_input_exits_cleanly() -> None:

@@ -208,7 +208,7 @@ class PreferenceSettings:
 
 def _start_model(settings: PreferenceSettings) -> tuple[Any, Any, str, str]:
     """The policy: the SFT model with its LoRA merged and a fresh LoRA on top, or the base with a fresh LoRA."""
-    from assistant.model import default_assets_dir
+    from assistant.model import default_assets_dir, prompt_style
     from assistant.network import load_function_calling_lm
 
     sft = SFTSettings(base=settings.base, train_layers=settings.train_layers, lora_r=settings.lora_r,
@@ -218,7 +218,7 @@ def _start_model(settings: PreferenceSettings) -> tuple[Any, Any, str, str]:
         return module, tokenizer, settings.base, sft.prompt
     merged, tokenizer, config = load_function_calling_lm(settings.from_model or default_assets_dir(), "float32")
     module = make_trainable(merged.base, merged.extra.detach().clone(), sft)
-    return module, tokenizer, config["base"], config.get("prompt", "octopus")  # tuned in the SFT model's prompt
+    return module, tokenizer, config["base"], prompt_style(config)  # tuned in the SFT model's prompt
 
 
 def _encode_pairs(pairs: list[dict[str, Any]], codec: Any) -> list[dict[str, Any]]:

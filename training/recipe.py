@@ -103,13 +103,13 @@ def results_table(results: dict[str, Any]) -> str:
 
 def write_model_card(assets: Path, config: dict[str, Any], summary: dict[str, Any], results: dict[str, Any],
                      seconds: float) -> None:
-    from assistant.model import DEFAULT_QUANT
+    from assistant.model import DEFAULT_QUANT, prompt_style
 
     s = config["settings"]
     train_split = summary["splits"]["train"]
     runtime = f"lean Gemma 3 runner, {DEFAULT_QUANT} linear layers" if DEFAULT_QUANT != "none" else "bf16"
     prompt_line = ("The prompt is the Octopus v2 prompt with today's date; it carries no function descriptions."
-                   if config.get("prompt", "octopus") == "octopus" else
+                   if prompt_style(config) == "octopus" else
                    "The prompt is today's weekday and date, then the query (`short` style: the Octopus v2\n"
                    "instruction sentence, the same in every row, is left out, so each training row is about 30 %\n"
                    "shorter); it carries no function descriptions.")

@@ -3,9 +3,10 @@
     python -m training.speed --data data/ --steps 8        # writes reports/train-speed.md
 
 Each variant runs a few steps of the real recipe on the real base (batch 8) and reports the median step time.
-Variants: the recipe as bundled; the full 262k-token LM head at completion positions instead of candidate
-logits; training the extra-token rows through their input use too (gradients through the frozen layers);
-LoRA on all 18 layers; no length grouping (more padding); the short prompt (no instruction sentence).
+Variants: the recipe as bundled (short prompt); the full 262k-token LM head at completion positions instead of
+candidate logits; training the extra-token rows through their input use too (gradients through the frozen
+layers); LoRA on all 18 layers; no length grouping (more padding); the Octopus prompt (with its instruction
+sentence, as models before v10 were trained).
 """
 
 from __future__ import annotations
@@ -45,8 +46,7 @@ def _full_head_loss(module: Any, batch: dict[str, Any]) -> Any:
 
 
 def _time_variant(name: str, settings: SFTSettings, rows: list[dict[str, Any]], steps: int, *,
-                  full_head: bool = False, input_extra: bool = False, sort_by_length: bool = True,
-                  prompt: str = "octopus") -> float:
+                  full_head: bool = False, input_extra: bool = False, sort_by_length: bool = True) -> float:
     import torch
 
     from assistant.model import PromptCodec
@@ -54,7 +54,7 @@ def _time_variant(name: str, settings: SFTSettings, rows: list[dict[str, Any]], 
     torch.manual_seed(0)
     module, _, tokenizer = build_model(settings)
     module.train_input_extra = input_extra
-    encoded = encode_rows(rows, PromptCodec(tokenizer, module.vocab_size, prompt))
+    encoded = encode_rows(rows, PromptCodec(tokenizer, module.vocab_size, settings.prompt))
     if sort_by_length:  # what length grouping does for a batch
         encoded.sort(key=lambda e: len(e["input_ids"]))
         chunks = [encoded[i:i + 8] for i in range(0, len(encoded), 8)]
@@ -83,12 +83,12 @@ def main(argv: list[str] | None = None) -> int:
     rows = load_rows(cfg.data / "train.jsonl", 8 * 40)
     base = SFTSettings(data=cfg.data)
     variants = [
-        ("bundled recipe: LoRA top 8 layers, candidate logits, length-grouped batches", base, {}),
+        ("bundled recipe: LoRA top 8 layers, candidate logits, length-grouped batches, short prompt", base, {}),
         ("full 262k-token LM head at completion positions", base, {"full_head": True}),
         ("extra-token rows also trained through their input use", base, {"input_extra": True}),
         ("LoRA on all 18 layers", SFTSettings(data=cfg.data, train_layers=0), {}),
         ("random batches (no length grouping)", base, {"sort_by_length": False}),
-        ("short prompt (no Octopus instruction sentence)", base, {"prompt": "short"}),
+        ("Octopus prompt (with the instruction sentence)", SFTSettings(data=cfg.data, prompt="octopus"), {}),
     ]
     results = [(name, _time_variant(name, settings, rows, cfg.steps, **kw)) for name, settings, kw in variants]
     reference = results[0][1]
