@@ -77,6 +77,8 @@ def main(argv: list[str] | None = None) -> int:
     c.add_argument("--unseen-by", type=Path, nargs="+", default=None, metavar="DATA_DIR",
                    help="score only rows whose template no model trained on (the generated data directories "
                         "the compared models were trained from)")
+    c.add_argument("--dates", action="store_true",
+                   help="also date accuracy by how the date was said (weekday, in N days, 24.12., ...)")
 
     r = sub.add_parser("run", help="predict + score in one go (default: the generated test split)")
     r.add_argument("--data", type=Path, default=Path("data/test.jsonl"))
@@ -135,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"report: {args.out_dir / 'report.md'}")
         return 0
     if args.command == "compare":
-        print(compare_table(args.reports, args.unseen_by))
+        print(compare_table(args.reports, args.unseen_by, args.dates))
         return 0
     if args.command == "run":
         data = args.data

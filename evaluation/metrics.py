@@ -14,7 +14,8 @@ from typing import Any
 
 from assistant.functions import FUNCTIONS
 
-__all__ = ["FIELDS", "GRAMMAR_RE", "NO_CALL", "compute_metrics", "normalize_title", "row_outcome"]
+__all__ = ["DATE_KINDS", "FIELDS", "GRAMMAR_RE", "NO_CALL", "compute_metrics", "date_kind", "normalize_title",
+           "row_outcome"]
 
 NO_CALL = "no_call"
 FIELDS = ("title", "date", "time", "duration_minutes")
@@ -25,6 +26,31 @@ CLASSES = tuple(f.name for f in FUNCTIONS) + (NO_CALL,)
 _STRING = r'"(?:[^"\\]|\\.)*"'
 _ARG = rf"(?:{_STRING}|null|-?\d+)"
 GRAMMAR_RE = re.compile(rf"^\s*(?:<oc_0><oc_end>|<oc_[1-9]\d*>\({_ARG}(?:, {_ARG})*\)<oc_end>)\s*$")
+
+
+_WEEKDAY = (r"montags?|dienstags?|mittwochs?|donnerstags?|freitags?|samstags?|sonnabends?|sonntags?|mondays?|"
+            r"tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?")
+_MONTH = (r"januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|january|"
+          r"february|march|may|june|july|october|december|jan|feb|mär|mar|apr|jun|jul|aug|sept?|okt|oct|nov|dez|dec")
+# How a date was said, for date accuracy per kind (where a model that writes ISO dates must do arithmetic and
+# one that copies spans need not). First match wins.
+DATE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)) for k, p in (
+    ("ISO date", r"\b\d{4}-\d{2}-\d{2}\b"),
+    ("numeric (24.12.)", r"\b\d{1,2}\.\s?\d{1,2}\.|\b\d{1,2}/\d{1,2}\b"),
+    ("in N days/weeks", r"\b(?:in|within)\b.*\b(?:tag|tagen|woche|wochen|days?|weeks?|fortnight)\b"),
+    ("weekday of next week", rf"\b(?:{_WEEKDAY})\b.*\b(?:woche|week)\b|\b(?:woche|week)\b.*\b(?:{_WEEKDAY})\b"),
+    ("weekday", rf"\b(?:{_WEEKDAY})\b"),
+    ("today / tomorrow", r"\b(?:heute|morgen|übermorgen|today|tomorrow|tonight|this (?:morning|afternoon|evening))\b"),
+    ("day and month", rf"\b(?:{_MONTH})\b|\w(?:ten|ter) \d{{1,2}}\."),
+    ("day of month", r"\b\d{1,2}(?:\.|st|nd|rd|th)|\b(?:am|the|on the)\b"),
+))
+
+
+def date_kind(phrase: str) -> str:
+    """The kind of a date phrase ("übermorgen": today / tomorrow; "Freitag nächste Woche": weekday of next week);
+    "holiday or other" for the rest ("an Heiligabend", "Christmas Day")."""
+    text = phrase.lower()
+    return next((kind for kind, pattern in DATE_KINDS if pattern.search(text)), "holiday or other")
 
 
 def normalize_title(title: Any) -> str:
@@ -129,12 +155,18 @@ def compute_metrics(gold_rows: list[dict[str, Any]], pred_rows: list[dict[str, A
     for o in outcomes:
         by_lang[o["lang"]].append(o)
         by_function[o["gold_function"]].append(o)
+    date_kinds: dict[str, list[bool]] = defaultdict(list)
+    for gold, o in zip(gold_rows, outcomes, strict=True):
+        phrase = (gold.get("slots") or {}).get("date")
+        if phrase and "date" in o["fields"]:
+            date_kinds[date_kind(phrase)].append(o["fields"]["date"])
     labels = list(CLASSES) + ["invalid", "missing"]
     confusion = Counter((o["gold_function"], o["pred_function"]) for o in outcomes)
     return {
         "overall": _summary(outcomes),
         "by_lang": {lang: _summary(rows) for lang, rows in sorted(by_lang.items())},
         "by_function": {fn: _summary(rows) for fn, rows in sorted(by_function.items())},
+        "date_by_kind": {kind: {"rows": len(v), "date": _rate(v)} for kind, v in sorted(date_kinds.items())},
         "confusion": {"labels": labels,
                       "matrix": [[confusion.get((g, p), 0) for p in labels] for g in CLASSES]},
         "failures": [

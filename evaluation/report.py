@@ -38,6 +38,21 @@ def summary_table(metrics: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def date_kind_table(named: list[tuple[str, dict[str, Any]]]) -> str:
+    """Date accuracy per kind of date phrase (rows of the generated data whose date was said), one column per
+    report: where writing ISO dates (arithmetic) and copying spans differ."""
+    kinds = sorted({k for _, m in named for k in m.get("date_by_kind", {})})
+    lines = ["| date said as | " + " | ".join(f"{n} rows | {n} date %" for n, _ in named) + " |",
+             "|---|" + "---|---|" * len(named)]
+    for kind in kinds:
+        cells = []
+        for _, m in named:
+            k = m.get("date_by_kind", {}).get(kind, {"rows": 0, "date": None})
+            cells.append(f"{k['rows']} | {_pct(k['date'])}")
+        lines.append(f"| {kind} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def _call_text(call: Any) -> str:
     if not isinstance(call, dict):
         return "–"
@@ -65,6 +80,8 @@ def write_report(metrics: dict[str, Any], out_dir: Path, title: str) -> None:
         *([f"LLM judge ({metrics['judge']['url']}): accepted {metrics['judge']['accepted']} of "
            f"{metrics['judge']['asked']} title-only failures; exact match with the judge "
            f"{_pct(metrics['judge']['exact_match_judged'])}%", ""] if "judge" in metrics else []),
+        *(["Date accuracy by how the date was said:", "", date_kind_table([("", metrics)]), ""]
+          if metrics.get("date_by_kind") else []),
         "![confusion](confusion.png) ![fields](fields.png) ![latency](latency.png)", "",
         f"## Failures ({len(failures)})", "",
         "| id | lang | query | expected | got | raw | error |", "|---|---|---|---|---|---|---|",
@@ -159,7 +176,8 @@ def trained_templates(data_dirs: list[Path]) -> set[str]:
 
 
 def _unseen_metrics(report: Path, metrics: dict[str, Any], trained: set[str]) -> dict[str, Any]:
-    """The report's predictions scored again on the rows of its data whose template is not in ``trained``."""
+    """The report's predictions scored again on the rows of its data whose template is not in ``trained``
+    (an empty set: all rows, rescored with today's metrics)."""
     from .metrics import compute_metrics
     from .predict import read_jsonl
 
@@ -171,7 +189,7 @@ def _unseen_metrics(report: Path, metrics: dict[str, Any], trained: set[str]) ->
     return compute_metrics(gold, [p for p in preds if str(p.get("id")) in ids])
 
 
-def compare_table(reports: list[Path], unseen_by: list[Path] | None = None) -> str:
+def compare_table(reports: list[Path], unseen_by: list[Path] | None = None, dates: bool = False) -> str:
     """One row per report directory (and per language), from each one's metrics.json.
 
     Models trained from different generator versions hold out different templates, so one test split can
@@ -182,14 +200,18 @@ def compare_table(reports: list[Path], unseen_by: list[Path] | None = None) -> s
             + " | structural | p50 ms | p90 ms |")
     lines = [head, "|" + "---|" * (head.count("|") - 1)]
     trained = trained_templates(unseen_by) if unseen_by else None
+    named = []
     for report in reports:
         metrics = json.loads((report / "metrics.json").read_text(encoding="utf-8"))
         name = metrics.get("name") or report.name
-        if trained is not None:
-            metrics = _unseen_metrics(report, metrics, trained)
+        if trained is not None or (dates and "date_by_kind" not in metrics):
+            metrics = _unseen_metrics(report, metrics, trained or set())  # rescored (reports before date kinds)
+        named.append((name, metrics))
         for label, s in [("all", metrics["overall"]), *metrics["by_lang"].items()]:
             lat = s["latency_ms"]
             lines.append(f"| {name} | {label} | {s['rows']} | {_pct(s['function_accuracy'])} | "
                          f"{_pct(s['exact_match'])} | " + " | ".join(_pct(s["fields"][f]) for f in FIELDS)
                          + f" | {_pct(s['structural'])} | {_ms(lat['p50'])} | {_ms(lat['p90'])} |")
+    if dates:
+        lines += ["", date_kind_table(named)]
     return "\n".join(lines)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from evaluation.__main__ import main as evaluation_main
-from evaluation.metrics import GRAMMAR_RE, compute_metrics, normalize_title
+from evaluation.metrics import GRAMMAR_RE, compute_metrics, date_kind, normalize_title
 
 GOLD = [
     {"id": "a", "lang": "de", "query": "Trag Zahnarzt morgen um 9 ein",
@@ -116,6 +116,34 @@ def test_compare_on_rows_no_model_trained_on(tmp_path: Path, capsys) -> None:
     table = capsys.readouterr().out
     assert "| report | all | 3 | 0.0 | 0.0 |" in table  # rows c, d, e: all three wrong
     assert "| report | de | 2 |" in table and "| report | en | 1 |" in table
+
+
+@pytest.mark.parametrize(("phrase", "kind"), [
+    ("übermorgen", "today / tomorrow"), ("tomorrow afternoon", "today / tomorrow"), ("am Freitag", "weekday"),
+    ("next Tuesday", "weekday"), ("Montag nächste Woche", "weekday of next week"),
+    ("on Sunday of next week", "weekday of next week"), ("in zehn Tagen", "in N days/weeks"),
+    ("in 2 weeks", "in N days/weeks"), ("24. Dezember", "day and month"), ("on march the 8th", "day and month"),
+    ("am elften 08.", "day and month"), ("am 24.12.", "numeric (24.12.)"), ("am 2.10.2025", "numeric (24.12.)"),
+    ("am 2026-12-24", "ISO date"), ("am dritten", "day of month"), ("on the 12th", "day of month"),
+    ("an Heiligabend", "holiday or other"), ("Christmas Day", "holiday or other"),
+])
+def test_date_kinds(phrase: str, kind: str) -> None:
+    assert date_kind(phrase) == kind
+
+
+def test_date_accuracy_per_kind_in_report_and_compare(tmp_path: Path, capsys) -> None:
+    gold = [{**GOLD[0], "slots": {"date": "morgen"}}, {**GOLD[1], "slots": {"date": "tomorrow"}},
+            {**GOLD[2], "slots": {"date": "on Friday"}}, GOLD[3], GOLD[4]]
+    metrics = compute_metrics(gold, PRED)
+    assert metrics["date_by_kind"] == {"today / tomorrow": {"rows": 2, "date": 0.5},
+                                       "weekday": {"rows": 1, "date": 0.0}}
+    out = tmp_path / "report"
+    assert evaluation_main(["score", "--data", str(_write(tmp_path / "gold.jsonl", gold)), "--pred",
+                            str(_write(tmp_path / "p.jsonl", PRED)), "--out-dir", str(out), "--name", "m"]) == 0
+    assert "| today / tomorrow | 2 | 50.0 |" in (out / "report.md").read_text("utf-8")
+    capsys.readouterr()
+    assert evaluation_main(["compare", str(out), str(out), "--dates"]) == 0
+    assert "| weekday | 1 | 0.0 | 1 | 0.0 |" in capsys.readouterr().out
 
 
 def test_predict_end_to_end_with_a_tiny_model(tiny_adapter, tmp_path: Path) -> None:

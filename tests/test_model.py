@@ -345,7 +345,8 @@ def test_argument_spans_are_those_that_resolve(tiny_base) -> None:
     dates, times, minutes = texts(ParamType.DATE), texts(ParamType.TIME), texts(ParamType.MINUTES)
     assert "15. August" in dates and "20 Uhr" not in dates
     assert "20 Uhr" in times and not any(t.startswith("für 90") for t in times)
-    assert "für 90 Min." in minutes and "90 Min" in minutes and "Zahnarzt" not in minutes
+    # ("90 Min" without its dot only where the tiny tokenizer, trained on the generated data, splits "Min.")
+    assert "für 90 Min." in minutes and "90 Min." in minutes and "Zahnarzt" not in minutes
     assert "Zahnarzt für Jürgen" in texts(ParamType.TITLE)
     assert not texts(ParamType.DATE) & {"Trag", "Zahnarzt", "ein"}
     # an impossible date may be copied whole, so that it is reported instead of read as "am 30."

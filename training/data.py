@@ -396,15 +396,22 @@ class RowMaker:
         return Call(function, spec.fill_defaults(arguments, today))
 
 
-def span_call_for_row(row: dict[str, Any]) -> SpanCall:
-    """The span form of a row, what the model learns to write: each argument is the phrase said for it."""
+def span_call_for_row(row: dict[str, Any], dates: str = "span") -> SpanCall:
+    """The span form of a row, what the model learns to write: each argument is the phrase said for it.
+    With ``dates="iso"`` a date that was said is its ISO value instead (the ISO-writing variant)."""
     function = row["call"]["function"]
     if function is None:
         return SpanCall(None)
     slot_of = {ParamType.TITLE: "title", ParamType.DATE: "date", ParamType.TIME: "time",
                ParamType.MINUTES: "duration"}
     spec = function_by_name(function)
-    return SpanCall(function, tuple(row["slots"].get(slot_of[p.type]) for p in spec.params))
+    phrases = []
+    for p in spec.params:
+        phrase = row["slots"].get(slot_of[p.type])
+        if dates == "iso" and p.type is ParamType.DATE and phrase is not None:
+            phrase = row["call"]["arguments"][p.name]
+        phrases.append(phrase)
+    return SpanCall(function, tuple(phrases))
 
 
 def _typo(rng: random.Random, text: str) -> str:

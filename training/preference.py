@@ -208,7 +208,7 @@ class PreferenceSettings:
 
 def _start_model(settings: PreferenceSettings) -> tuple[Any, Any, str, str]:
     """The policy: the SFT model with its LoRA merged and a fresh LoRA on top, or the base with a fresh LoRA."""
-    from assistant.model import default_assets_dir, prompt_style
+    from assistant.model import date_format, default_assets_dir, prompt_style
     from assistant.network import load_function_calling_lm
 
     sft = SFTSettings(base=settings.base, train_layers=settings.train_layers, lora_r=settings.lora_r,
@@ -217,6 +217,10 @@ def _start_model(settings: PreferenceSettings) -> tuple[Any, Any, str, str]:
         module, _, tokenizer = build_model(sft)
         return module, tokenizer, settings.base, sft.prompt
     merged, tokenizer, config = load_function_calling_lm(settings.from_model or default_assets_dir(), "float32")
+    if date_format(config) != "span":
+        # The pairs (chosen = the row's spans, rule-made near misses that shift a date span) are span calls.
+        raise SystemExit(f"preference training works on span-date models; {config['name']} writes "
+                         f"{date_format(config)} dates")
     module = make_trainable(merged.base, merged.extra.detach().clone(), sft)
     return module, tokenizer, config["base"], prompt_style(config)  # tuned in the SFT model's prompt
 

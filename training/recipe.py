@@ -38,6 +38,7 @@ class RecipeSettings:
     seed: int = 13
     train_rows: int = field(default=22400, metadata={"help": "training rows used by SFT"})
     prompt: str = field(default="short", metadata={"help": "prompt style (see training.sft --prompt)"})
+    dates: str = field(default="span", metadata={"help": "date form: span or iso (see training.sft --dates)"})
     skip_eval: bool = False
     test_limit: int = field(default=0, metadata={"help": "evaluate on the first N test rows (0 = all)"})
 
@@ -61,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     print(format_summary(summary), flush=True)
     print(f"[2/4] fine-tuning into {settings.run}/", flush=True)
     sft = SFTSettings(data=settings.data, out=settings.run, seed=settings.seed, train_rows=settings.train_rows,
-                      prompt=settings.prompt)
+                      prompt=settings.prompt, dates=settings.dates)
     config = train(sft)
     print(f"[3/4] bundling into {settings.assets}/", flush=True)
     settings.assets.mkdir(parents=True, exist_ok=True)
@@ -101,9 +102,25 @@ def results_table(results: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _dates_paragraph(dates: str) -> str:
+    common = """Titles can only be copied from the query. Decoding is grammar-constrained, so the structure is always
+valid, and an argument may only copy words that resolve to its type (`--spans any` in `python -m evaluation`
+lifts that check, to measure it)."""
+    if dates == "iso":
+        return f"""**Dates: written as ISO dates; times and durations: span form.** The model writes the date itself,
+digit by digit, decoded along the real calendar dates of the years around today's (no "2025-18-34" can come
+out), or `<oc_null>` when no date was said; it copies the words said for the time and duration, which
+`assistant/resolve.py` turns into HH:MM and minutes. {common}"""
+    return f"""**Dates, times and durations: span form** (chosen over writing ISO dates by measurement: README,
+"Spans or ISO dates"). The model copies the words said for each argument from the query ("nächste Woche
+Dienstag", "um halb drei", "anderthalb Stunden") or writes `<oc_null>` when nothing was said;
+`assistant/resolve.py` (tested on a hand-written table) turns them into ISO dates, HH:MM and minutes. The call
+that is shown, evaluated and executed always carries the resolved ISO values. {common}"""
+
+
 def write_model_card(assets: Path, config: dict[str, Any], summary: dict[str, Any], results: dict[str, Any],
                      seconds: float) -> None:
-    from assistant.model import DEFAULT_QUANT, prompt_style
+    from assistant.model import DEFAULT_QUANT, date_format, prompt_style
 
     s = config["settings"]
     train_split = summary["splits"]["train"]
@@ -131,13 +148,7 @@ Octopus-v2-style functional tokens: `<oc_0>` (no call), `<oc_1>` create_event, `
 `<oc_3>` delete_event, `<oc_end>`, plus `<oc_sep>` and `<oc_null>` between and for arguments.
 {prompt_line}
 
-**Dates, times and durations: span form.** The model copies the words said for each argument from the query
-("nächste Woche Dienstag", "um halb drei", "anderthalb Stunden") or writes `<oc_null>` when nothing was said;
-`assistant/resolve.py` (tested on a hand-written table) turns them into ISO dates, HH:MM and minutes. The
-call that is shown, evaluated and executed always carries the resolved ISO values. Titles can only be
-copied from the query. Decoding is grammar-constrained, so the structure is always valid, and an argument may
-only copy words that resolve to its type (a date span that names no date cannot be written; `--spans any` in
-`python -m evaluation` lifts that check, to measure it).
+{_dates_paragraph(date_format(config))}
 
 ## Training
 - Data: `python -m training.data --n {summary['config']['n']} --seed {summary['config']['seed']}`;

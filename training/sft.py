@@ -62,6 +62,9 @@ class SFTSettings:
     prompt: str = field(default="short", metadata={
         "help": "prompt style: octopus (with the Octopus v2 instruction sentence) or short (without; about 30 %% "
                 "fewer tokens per training row). Recorded in the adapter; the runtime follows it"})
+    dates: str = field(default="span", metadata={
+        "help": "how the model writes dates: span (copies the words said; the resolver computes the date) or iso "
+                "(writes YYYY-MM-DD itself, decoded along real dates). Recorded in the adapter"})
 
 
 def encode_example(query: str, today: str, span: Any, codec: Any, prefix_cache: dict[str, list[int]]) -> dict[str, Any]:
@@ -74,7 +77,7 @@ def encode_example(query: str, today: str, span: Any, codec: Any, prefix_cache: 
     q = codec.query(query)
     completion = codec.completion_ids(span, q)
     prompt = prefix_cache[today] + list(q.ids) + list(codec.suffix_ids)
-    candidates = sorted(set(q.ids)) + sorted(codec.extra_id.values())
+    candidates = sorted(set(q.ids) | set(codec.value_ids)) + sorted(codec.extra_id.values())
     index = {t: i for i, t in enumerate(candidates)}
     return {
         "input_ids": prompt + completion[:-1],
@@ -87,7 +90,8 @@ def encode_example(query: str, today: str, span: Any, codec: Any, prefix_cache: 
 def encode_rows(rows: list[dict[str, Any]], codec: Any) -> list[dict[str, Any]]:
     """Generated rows -> training examples of their span form (see ``encode_example``)."""
     prefix_cache: dict[str, list[int]] = {}
-    return [encode_example(row["query"], row["today"], span_call_for_row(row), codec, prefix_cache) for row in rows]
+    return [encode_example(row["query"], row["today"], span_call_for_row(row, codec.dates), codec, prefix_cache)
+            for row in rows]
 
 
 def collate(batch: list[dict[str, Any]], pad_id: int = 0) -> dict[str, Any]:
@@ -260,7 +264,7 @@ def train(settings: SFTSettings) -> dict[str, Any]:
     start = time.perf_counter()
     rows = load_rows(settings.data / "train.jsonl", settings.train_rows)
     module, base, tokenizer = build_model(settings)
-    codec = PromptCodec(tokenizer, module.vocab_size, settings.prompt)
+    codec = PromptCodec(tokenizer, module.vocab_size, settings.prompt, settings.dates)
     encoded = encode_rows(rows, codec)
     dataset = Dataset.from_list(encoded)
     trainable = sum(p.numel() for p in module.parameters() if p.requires_grad)
@@ -310,6 +314,7 @@ def train(settings: SFTSettings) -> dict[str, Any]:
         "extra_tokens": list(EXTRA_TOKENS),
         "format": "span",
         "prompt": settings.prompt,
+        "dates": settings.dates,
         "settings": {k: (str(v) if isinstance(v, Path) else v) for k, v in asdict(settings).items()},
         "train_rows": len(rows),
         "steps": result.global_step,
