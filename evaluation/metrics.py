@@ -6,6 +6,7 @@ Pure functions over gold rows (``{"id", "lang", "call"}``) and prediction rows (
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import statistics
 import unicodedata
@@ -14,8 +15,8 @@ from typing import Any
 
 from assistant.functions import FUNCTIONS
 
-__all__ = ["DATE_KINDS", "FIELDS", "GRAMMAR_RE", "NO_CALL", "compute_metrics", "date_kind", "normalize_title",
-           "row_outcome"]
+__all__ = ["DATE_KINDS", "FIELDS", "GRAMMAR_RE", "NO_CALL", "compute_metrics", "date_kind", "date_miss",
+           "normalize_title", "row_outcome"]
 
 NO_CALL = "no_call"
 FIELDS = ("title", "date", "time", "duration_minutes")
@@ -51,6 +52,24 @@ def date_kind(phrase: str) -> str:
     "holiday or other" for the rest ("an Heiligabend", "Christmas Day")."""
     text = phrase.lower()
     return next((kind for kind, pattern in DATE_KINDS if pattern.search(text)), "holiday or other")
+
+
+def date_miss(gold: str | None, pred: Any) -> str:
+    """How a wrong date is wrong: the ISO-writing failure modes of earlier attempts (wrong year, days off)
+    against the span model's (a wrong phrase copied, or none)."""
+    if not isinstance(pred, str):
+        return "no date written"
+    if gold is None:
+        return "date where none was said"
+    try:
+        g, p = dt.date.fromisoformat(gold), dt.date.fromisoformat(pred)
+    except ValueError:
+        return "not a date"
+    if (g.month, g.day) == (p.month, p.day):
+        return "wrong year only"
+    if abs((g - p).days) <= 7:
+        return "1-7 days off"
+    return "other"
 
 
 def normalize_title(title: Any) -> str:
@@ -156,10 +175,14 @@ def compute_metrics(gold_rows: list[dict[str, Any]], pred_rows: list[dict[str, A
         by_lang[o["lang"]].append(o)
         by_function[o["gold_function"]].append(o)
     date_kinds: dict[str, list[bool]] = defaultdict(list)
+    date_misses: Counter[str] = Counter()
     for gold, o in zip(gold_rows, outcomes, strict=True):
         phrase = (gold.get("slots") or {}).get("date")
         if phrase and "date" in o["fields"]:
             date_kinds[date_kind(phrase)].append(o["fields"]["date"])
+        if o["function_ok"] and "date" in o["fields"] and not o["fields"]["date"]:
+            date_misses[date_miss(gold["call"]["arguments"]["date"],
+                                  ((o["pred_call"] or {}).get("arguments") or {}).get("date"))] += 1
     labels = list(CLASSES) + ["invalid", "missing"]
     confusion = Counter((o["gold_function"], o["pred_function"]) for o in outcomes)
     return {
@@ -167,6 +190,7 @@ def compute_metrics(gold_rows: list[dict[str, Any]], pred_rows: list[dict[str, A
         "by_lang": {lang: _summary(rows) for lang, rows in sorted(by_lang.items())},
         "by_function": {fn: _summary(rows) for fn, rows in sorted(by_function.items())},
         "date_by_kind": {kind: {"rows": len(v), "date": _rate(v)} for kind, v in sorted(date_kinds.items())},
+        "date_misses": dict(date_misses.most_common()),
         "confusion": {"labels": labels,
                       "matrix": [[confusion.get((g, p), 0) for p in labels] for g in CLASSES]},
         "failures": [

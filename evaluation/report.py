@@ -50,6 +50,12 @@ def date_kind_table(named: list[tuple[str, dict[str, Any]]]) -> str:
             k = m.get("date_by_kind", {}).get(kind, {"rows": 0, "date": None})
             cells.append(f"{k['rows']} | {_pct(k['date'])}")
         lines.append(f"| {kind} | " + " | ".join(cells) + " |")
+    misses = sorted({k for _, m in named for k in m.get("date_misses", {})})
+    if misses:
+        lines += ["", "| wrong date (right function) | " + " | ".join(f"{n} rows" for n, _ in named) + " |",
+                  "|---|" + "---|" * len(named)]
+        lines += [f"| {k} | " + " | ".join(str(m.get("date_misses", {}).get(k, 0)) for _, m in named) + " |"
+                  for k in misses]
     return "\n".join(lines)
 
 
@@ -204,7 +210,7 @@ def compare_table(reports: list[Path], unseen_by: list[Path] | None = None, date
     for report in reports:
         metrics = json.loads((report / "metrics.json").read_text(encoding="utf-8"))
         name = metrics.get("name") or report.name
-        if trained is not None or (dates and "date_by_kind" not in metrics):
+        if trained is not None or (dates and "date_misses" not in metrics):
             metrics = _unseen_metrics(report, metrics, trained or set())  # rescored (reports before date kinds)
         named.append((name, metrics))
         for label, s in [("all", metrics["overall"]), *metrics["by_lang"].items()]:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from evaluation.__main__ import main as evaluation_main
-from evaluation.metrics import GRAMMAR_RE, compute_metrics, date_kind, normalize_title
+from evaluation.metrics import GRAMMAR_RE, compute_metrics, date_kind, date_miss, normalize_title
 
 GOLD = [
     {"id": "a", "lang": "de", "query": "Trag Zahnarzt morgen um 9 ein",
@@ -137,6 +137,11 @@ def test_date_accuracy_per_kind_in_report_and_compare(tmp_path: Path, capsys) ->
     metrics = compute_metrics(gold, PRED)
     assert metrics["date_by_kind"] == {"today / tomorrow": {"rows": 2, "date": 0.5},
                                        "weekday": {"rows": 1, "date": 0.0}}
+    assert metrics["date_misses"] == {"1-7 days off": 1}  # "b"; "c" never validated, so its function is wrong
+    assert date_miss("2026-12-24", "2025-12-24") == "wrong year only"
+    assert date_miss("2026-12-24", None) == "no date written"
+    assert date_miss(None, "2026-12-24") == "date where none was said"
+    assert date_miss("2026-12-24", "2026-11-24") == "other"
     out = tmp_path / "report"
     assert evaluation_main(["score", "--data", str(_write(tmp_path / "gold.jsonl", gold)), "--pred",
                             str(_write(tmp_path / "p.jsonl", PRED)), "--out-dir", str(out), "--name", "m"]) == 0
