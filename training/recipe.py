@@ -110,12 +110,14 @@ lifts that check, to measure it)."""
         return f"""**Dates: written as ISO dates; times and durations: span form.** The model writes the date itself,
 digit by digit, decoded along the real calendar dates of the years around today's (no "2025-18-34" can come
 out), or `<oc_null>` when no date was said; it copies the words said for the time and duration, which
-`assistant/resolve.py` turns into HH:MM and minutes. {common}"""
+`assistant/resolve.py` turns into HH:MM and minutes.
+{common}"""
     return f"""**Dates, times and durations: span form** (chosen over writing ISO dates by measurement: README,
 "Spans or ISO dates"). The model copies the words said for each argument from the query ("nächste Woche
 Dienstag", "um halb drei", "anderthalb Stunden") or writes `<oc_null>` when nothing was said;
 `assistant/resolve.py` (tested on a hand-written table) turns them into ISO dates, HH:MM and minutes. The call
-that is shown, evaluated and executed always carries the resolved ISO values. {common}"""
+that is shown, evaluated and executed always carries the resolved ISO values.
+{common}"""
 
 
 def write_model_card(assets: Path, config: dict[str, Any], summary: dict[str, Any], results: dict[str, Any],
