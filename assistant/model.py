@@ -139,7 +139,7 @@ def adapter_prompt_style(adapter_dir: Path) -> str:
     try:
         return prompt_style(json.loads((adapter_dir / "adapter_config.json").read_text(encoding="utf-8")))
     except (OSError, ValueError):
-        return "octopus"
+        return prompt_style({})
 
 
 # --------------------------------------------------------------------------- tokens

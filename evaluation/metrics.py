@@ -14,6 +14,7 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from assistant.functions import FUNCTIONS
+from assistant.lexicon import MONTH_WORDS, WEEKDAY_WORDS
 
 __all__ = ["DATE_KINDS", "FIELDS", "GRAMMAR_RE", "NO_CALL", "compute_metrics", "date_kind", "date_miss",
            "normalize_title", "row_outcome"]
@@ -29,10 +30,8 @@ _ARG = rf"(?:{_STRING}|null|-?\d+)"
 GRAMMAR_RE = re.compile(rf"^\s*(?:<oc_0><oc_end>|<oc_[1-9]\d*>\({_ARG}(?:, {_ARG})*\)<oc_end>)\s*$")
 
 
-_WEEKDAY = (r"montags?|dienstags?|mittwochs?|donnerstags?|freitags?|samstags?|sonnabends?|sonntags?|mondays?|"
-            r"tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?")
-_MONTH = (r"januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember|january|"
-          r"february|march|may|june|july|october|december|jan|feb|mär|mar|apr|jun|jul|aug|sept?|okt|oct|nov|dez|dec")
+_WEEKDAY = "|".join(sorted((f"{w}s?" for w in WEEKDAY_WORDS), key=len, reverse=True))  # "freitags" too
+_MONTH = "|".join(sorted(MONTH_WORDS, key=len, reverse=True))
 # How a date was said, for date accuracy per kind (where a model that writes ISO dates must do arithmetic and
 # one that copies spans need not). First match wins.
 DATE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)) for k, p in (

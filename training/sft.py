@@ -312,7 +312,6 @@ def train(settings: SFTSettings) -> dict[str, Any]:
         "train_layers": settings.train_layers,
         "lora": {"r": settings.lora_r, "alpha": settings.lora_alpha} if settings.method == "lora" else None,
         "extra_tokens": list(EXTRA_TOKENS),
-        "format": "span",
         "prompt": settings.prompt,
         "dates": settings.dates,
         "settings": {k: (str(v) if isinstance(v, Path) else v) for k, v in asdict(settings).items()},
