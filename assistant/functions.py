@@ -32,7 +32,11 @@ __all__ = [
     "CallError",
     "Function",
     "InvalidDate",
+    "DATE_TYPES",
+    "FREQUENCIES",
     "InvalidDuration",
+    "InvalidFrequency",
+    "InvalidRange",
     "InvalidTime",
     "InvalidTitle",
     "MalformedCall",
@@ -113,14 +117,37 @@ class InvalidTitle(CallError):
     """An empty or absurdly long title."""
 
 
+class InvalidFrequency(CallError):
+    """A repetition the calendar cannot write ("every 3 days" is not in the contract)."""
+
+
+class InvalidRange(CallError):
+    """Dates that do not make a span: an end before the start, a series that ends before it begins, a span
+    of more than a year."""
+
+
 # --------------------------------------------------------------------------- schema
 
 
 class ParamType(enum.Enum):
+    """What kind of value an argument holds, and so how its words are read (``assistant.resolve``)."""
+
     TITLE = "title"  # free text, copied from the query
-    DATE = "date"  # YYYY-MM-DD
+    DATE = "date"  # YYYY-MM-DD: the day the words name
+    FIRST_DATE = "first_date"  # YYYY-MM-DD: the first day on or after today the words name (a series' start)
+    RANGE_START = "range_start"  # YYYY-MM-DD: the first day of a day or span of days ("nächste Woche": Monday)
+    RANGE_END = "range_end"  # YYYY-MM-DD: the last day of a day or span of days ("bis Freitag": Friday)
     TIME = "time"  # HH:MM, 24 h
     MINUTES = "minutes"  # positive int, <= 24 h
+    FREQUENCY = "frequency"  # one of FREQUENCIES
+
+    @property
+    def is_date(self) -> bool:
+        return self in DATE_TYPES
+
+
+DATE_TYPES = frozenset({ParamType.DATE, ParamType.FIRST_DATE, ParamType.RANGE_START, ParamType.RANGE_END})
+FREQUENCIES = ("daily", "weekdays", "weekly", "biweekly", "monthly", "yearly")
 
 
 class Missing(enum.Enum):
@@ -128,8 +155,10 @@ class Missing(enum.Enum):
 
     FORBIDDEN = "forbidden"  # the call is invalid without it
     ASK = "ask"  # the call carries null; the assistant asks back before executing
+    OPTIONAL = "optional"  # the call carries null; the executor knows what that means (no end, same day)
     DEFAULT = "default"  # the renderer writes Param.default
     TODAY = "today"  # the renderer writes the date of the prompt's "today"
+    START = "start"  # the renderer writes the function's RANGE_START value (a span of one day)
 
 
 @dataclass(frozen=True)
@@ -142,15 +171,30 @@ class Param:
 
     @property
     def nullable(self) -> bool:
-        return self.missing is Missing.ASK
+        """Whether a validated call may carry null here."""
+        return self.missing in (Missing.ASK, Missing.OPTIONAL)
+
+    @property
+    def slot(self) -> str:
+        """The name of the phrase said for it in data rows and templates ("duration" for duration_minutes)."""
+        return "duration" if self.type is ParamType.MINUTES else self.name
 
 
 @dataclass(frozen=True)
 class Function:
+    """One function of the contract: everything the model, the data, the metrics and the baseline need.
+
+    The assistant's executor and replies, and the templates in ``training/templates/<name>.yaml``, are found by
+    ``name``; a test fails when one of them is missing for a function or a language.
+    """
+
     name: str
     token: str
     params: tuple[Param, ...]
     description: str  # used only by the in-context baseline and the docs, never by the tuned model's prompt
+    init_word: str = ""  # the functional token's embedding starts at this word's ("create", "move")
+    # One worked example for the in-context baseline: (today, query, arguments in ISO form).
+    example: tuple[str, str, tuple[Any, ...]] | None = None
 
     def param(self, name: str) -> Param:
         for p in self.params:
@@ -159,7 +203,8 @@ class Function:
         raise KeyError(name)
 
     def fill_defaults(self, arguments: Mapping[str, Any], today: dt.date) -> dict[str, Any]:
-        """Arguments in schema order, with unsaid DEFAULT/TODAY arguments filled and unsaid ASK ones null."""
+        """Arguments in schema order, with unsaid DEFAULT/TODAY/START arguments filled and unsaid ASK/OPTIONAL
+        ones null."""
         out: dict[str, Any] = {}
         for p in self.params:
             value = arguments.get(p.name)
@@ -168,17 +213,23 @@ class Function:
                     value = p.default
                 elif p.missing is Missing.TODAY:
                     value = today.isoformat()
+                elif p.missing is Missing.START:
+                    value = next((out[q.name] for q in self.params if q.type is ParamType.RANGE_START), None)
             out[p.name] = value
         return out
 
 
+_TITLE = "what the event is, in the user's words"
 FUNCTIONS: tuple[Function, ...] = (
     Function(
         name="create_event",
         token="<oc_1>",
-        description="Create a calendar event.",
+        description="Create one timed calendar event.",
+        init_word="create",
+        example=("2026-03-02", "Trag Zahnarzt am Mittwoch um 14:30 ein, 45 Minuten",
+                 ("Zahnarzt", "2026-03-04", "14:30", 45)),
         params=(
-            Param("title", ParamType.TITLE, description="what the event is, in the user's words"),
+            Param("title", ParamType.TITLE, description=_TITLE),
             Param("date", ParamType.DATE, Missing.ASK, description="day of the event, YYYY-MM-DD"),
             Param("time", ParamType.TIME, Missing.ASK, description="start time, HH:MM (24 h)"),
             Param("duration_minutes", ParamType.MINUTES, Missing.DEFAULT, 60, "length in minutes"),
@@ -187,16 +238,75 @@ FUNCTIONS: tuple[Function, ...] = (
     Function(
         name="list_events",
         token="<oc_2>",
-        description="List the events of one day.",
-        params=(Param("date", ParamType.DATE, Missing.TODAY, description="the day, YYYY-MM-DD"),),
+        description="List the events from date through end_date, inclusive.",
+        init_word="list",
+        example=("2026-03-02", "Was habe ich nächste Woche?", ("2026-03-09", "2026-03-15")),
+        params=(
+            Param("date", ParamType.RANGE_START, Missing.TODAY, description="first day, YYYY-MM-DD"),
+            Param("end_date", ParamType.RANGE_END, Missing.START, description="last day (inclusive), YYYY-MM-DD"),
+        ),
     ),
     Function(
         name="delete_event",
         token="<oc_3>",
         description="Delete an event by its title on a given day.",
+        init_word="delete",
+        example=("2026-03-02", "Lösche das Teammeeting am 10. März", ("Teammeeting", "2026-03-10")),
         params=(
             Param("title", ParamType.TITLE, description="title of the event to delete"),
             Param("date", ParamType.DATE, Missing.ASK, description="day of the event, YYYY-MM-DD"),
+        ),
+    ),
+    Function(
+        name="move_event",
+        token="<oc_4>",
+        description="Reschedule an event, keeping its length.",
+        init_word="move",
+        example=("2026-03-02", "Move the dentist from Wednesday to Friday at 10",
+                 ("dentist", "2026-03-04", "2026-03-06", "10:00")),
+        params=(
+            Param("title", ParamType.TITLE, description="title of the event to move"),
+            Param("date", ParamType.DATE, Missing.OPTIONAL,
+                  description="its current day, YYYY-MM-DD (null: the next upcoming one)"),
+            Param("new_date", ParamType.DATE, Missing.OPTIONAL, description="new day (null: the same day)"),
+            Param("new_time", ParamType.TIME, Missing.OPTIONAL, description="new start time (null: the same)"),
+        ),
+    ),
+    Function(
+        name="find_event",
+        token="<oc_5>",
+        description="When is the next upcoming event with this title.",
+        init_word="find",
+        example=("2026-03-02", "Wann ist mein nächster Zahnarzttermin?", ("Zahnarzttermin",)),
+        params=(Param("title", ParamType.TITLE, description="title of the event to find"),),
+    ),
+    Function(
+        name="create_recurring_event",
+        token="<oc_6>",
+        description="Create a repeating timed event.",
+        init_word="repeat",
+        example=("2026-03-02", "Every Thursday at 7 pm choir practice",
+                 ("choir practice", "2026-03-05", "19:00", 60, "weekly", None)),
+        params=(
+            Param("title", ParamType.TITLE, description=_TITLE),
+            Param("date", ParamType.FIRST_DATE, Missing.TODAY,
+                  description="first occurrence on or after today, YYYY-MM-DD"),
+            Param("time", ParamType.TIME, Missing.ASK, description="start time, HH:MM (24 h)"),
+            Param("duration_minutes", ParamType.MINUTES, Missing.DEFAULT, 60, "length in minutes"),
+            Param("frequency", ParamType.FREQUENCY, description="daily, weekdays, weekly, biweekly, monthly, yearly"),
+            Param("until", ParamType.RANGE_END, Missing.OPTIONAL, description="last day, inclusive (null: no end)"),
+        ),
+    ),
+    Function(
+        name="create_all_day_event",
+        token="<oc_7>",
+        description="Create an event over one or more whole days.",
+        init_word="holiday",
+        example=("2026-03-02", "Urlaub vom 22. bis 30. Dezember", ("Urlaub", "2026-12-22", "2026-12-30")),
+        params=(
+            Param("title", ParamType.TITLE, description=_TITLE),
+            Param("date", ParamType.RANGE_START, Missing.TODAY, description="first day, YYYY-MM-DD"),
+            Param("end_date", ParamType.RANGE_END, Missing.START, description="last day (inclusive), YYYY-MM-DD"),
         ),
     ),
 )
@@ -240,6 +350,7 @@ class Call:
             raise ArityError(f"{self.function} takes {names}, got {sorted(args)}")
         for p in spec.params:
             _validate_value(p, args[p.name])
+        _validate_span(spec, args)
         object.__setattr__(self, "arguments", {n: args[n] for n in names})
 
     @property
@@ -248,8 +359,9 @@ class Call:
 
     @property
     def missing(self) -> tuple[str, ...]:
-        """Names of arguments the user did not say and the assistant must ask for."""
-        return tuple(n for n, v in self.arguments.items() if v is None)
+        """Names of arguments the user did not say and the assistant must ask for (not the OPTIONAL ones)."""
+        spec = self.spec
+        return tuple(n for n, v in self.arguments.items() if v is None and spec.param(n).missing is Missing.ASK)
 
     def with_arguments(self, **changes: Any) -> Call:
         return Call(self.function, {**self.arguments, **changes})
@@ -312,7 +424,7 @@ def _validate_value(p: Param, value: Any) -> None:
             raise InvalidTitle(f"'{p.name}' is empty")
         if len(value) > MAX_TITLE_CHARS:
             raise InvalidTitle(f"'{p.name}' is longer than {MAX_TITLE_CHARS} characters")
-    elif p.type is ParamType.DATE:
+    elif p.type.is_date:
         if not isinstance(value, str):
             raise ArgumentTypeError(f"'{p.name}' must be a date string, got {value!r}")
         if not _DATE_RE.fullmatch(value):
@@ -331,6 +443,28 @@ def _validate_value(p: Param, value: Any) -> None:
             raise ArgumentTypeError(f"'{p.name}' must be a whole number of minutes, got {value!r}")
         if not 0 < value <= MAX_DURATION_MINUTES:
             raise InvalidDuration(f"a duration of {value} minutes is not between 1 minute and 24 hours")
+    elif p.type is ParamType.FREQUENCY:
+        if value not in FREQUENCIES:
+            raise InvalidFrequency(f"'{value}' is not one of {', '.join(FREQUENCIES)}")
+
+
+MAX_SPAN_DAYS = 366
+
+
+def _validate_span(spec: Function, args: Mapping[str, Any]) -> None:
+    """An end (RANGE_END) never before the start it belongs to; a span of days at most a year."""
+    start = next((p for p in spec.params if p.type in (ParamType.RANGE_START, ParamType.FIRST_DATE)), None)
+    if start is None or args[start.name] is None:
+        return
+    first = dt.date.fromisoformat(args[start.name])
+    for p in spec.params:
+        if p.type is not ParamType.RANGE_END or args[p.name] is None:
+            continue
+        last = dt.date.fromisoformat(args[p.name])
+        if last < first:
+            raise InvalidRange(f"'{p.name}' {last} is before '{start.name}' {first}")
+        if start.type is ParamType.RANGE_START and (last - first).days >= MAX_SPAN_DAYS:
+            raise InvalidRange(f"{first} to {last} is longer than a year")
 
 
 # --------------------------------------------------------------------------- rendering and parsing

@@ -66,7 +66,7 @@ SEP_TOKEN = "<oc_sep>"
 NULL_TOKEN = "<oc_null>"
 EXTRA_TOKENS: tuple[str, ...] = (*FUNCTIONAL_TOKENS, SEP_TOKEN, NULL_TOKEN)
 # Words whose embeddings start the extra tokens off somewhere sensible, not at random.
-EXTRA_INIT_WORDS = {NO_CALL_TOKEN: "none", "<oc_1>": "create", "<oc_2>": "list", "<oc_3>": "delete",
+EXTRA_INIT_WORDS = {NO_CALL_TOKEN: "none", **{f.token: f.init_word or f.name for f in FUNCTIONS},
                     END_TOKEN: "end", SEP_TOKEN: ",", NULL_TOKEN: "null"}
 RESPONSE_SUFFIX = "\n\nResponse:"
 MAX_SPAN_TOKENS = 48
@@ -257,7 +257,8 @@ class ArgumentSpans:
 class PromptCodec:
     """Token ids for prompts and completions of one tokenizer; ids >= ``vocab_size`` are the extra tokens."""
 
-    def __init__(self, tokenizer: Any, vocab_size: int, prompt: str = "octopus", dates: str = "span") -> None:
+    def __init__(self, tokenizer: Any, vocab_size: int, prompt: str = "octopus", dates: str = "span",
+                 extra_tokens: Sequence[str] = EXTRA_TOKENS) -> None:
         if dates not in DATE_FORMATS:
             raise ValueError(f"dates must be one of {DATE_FORMATS}, not {dates!r}")
         self.tokenizer = tokenizer
@@ -273,10 +274,16 @@ class PromptCodec:
                     raise ValueError(f"the tokenizer has no token {c!r}; ISO dates are written one character each")
                 self.char_id[c] = i
         self.char_of = {i: c for c, i in self.char_id.items()}
-        self.extra_id = {t: vocab_size + i for i, t in enumerate(EXTRA_TOKENS)}
+        # An adapter records the extra tokens it was trained with, in its embedding rows' order; a model trained
+        # before a function existed simply never chooses it.
+        missing = [t for t in (NO_CALL_TOKEN, END_TOKEN, SEP_TOKEN, NULL_TOKEN) if t not in extra_tokens]
+        if missing:
+            raise ValueError(f"the model's extra tokens lack {missing}")
+        self.extra_id = {t: vocab_size + i for i, t in enumerate(extra_tokens)}
         self.extra_name = {i: t for t, i in self.extra_id.items()}
         self.suffix_ids = tuple(tokenizer(RESPONSE_SUFFIX, add_special_tokens=False)["input_ids"])
-        self.function_ids = tuple(self.extra_id[t] for t in (NO_CALL_TOKEN, *(f.token for f in FUNCTIONS)))
+        self.functions = tuple(f for f in FUNCTIONS if f.token in self.extra_id)
+        self.function_ids = tuple(self.extra_id[t] for t in (NO_CALL_TOKEN, *(f.token for f in self.functions)))
 
     def calibration_ids(self) -> list[list[int]]:
         """For each calibration query: a whole prompt plus the shape of a completion (extra tokens included)."""
@@ -320,7 +327,7 @@ class PromptCodec:
         for i, phrase in enumerate(span.phrases):
             if phrase is None:
                 ids.append(self.extra_id[NULL_TOKEN])
-            elif self.dates == "iso" and spec.params[i].type is ParamType.DATE:
+            elif self.dates == "iso" and spec.params[i].type.is_date:
                 ids.extend(self.iso_ids(phrase))
             else:
                 start, end = query.token_span(phrase, avoid=title_span)
@@ -418,7 +425,8 @@ class FunctionCaller:
             torch.set_num_threads(threads)
         module, tokenizer, meta = load_function_calling_lm(Path(path) if path else default_assets_dir(),
                                                            dtype=dtype, base_dir=base_dir)
-        codec = PromptCodec(tokenizer, module.vocab_size, prompt_style(meta), date_format(meta))
+        codec = PromptCodec(tokenizer, module.vocab_size, prompt_style(meta), date_format(meta),
+                            meta.get("extra_tokens", EXTRA_TOKENS))
         return cls(module, codec, name=meta.get("name", "model"), runner=runner,
                    quant=quant or DEFAULT_QUANT, release=True, spans=spans)
 
@@ -568,7 +576,7 @@ class FunctionCaller:
         spans_of: dict[ParamType, ArgumentSpans] = {}
         for i, param in enumerate(spec.params):
             closer = ids[SEP_TOKEN] if i < len(spec.params) - 1 else ids[END_TOKEN]
-            if param.type is ParamType.DATE and self.codec.dates == "iso":
+            if param.type.is_date and self.codec.dates == "iso":
                 date, written, unfed = self._write_iso(state, pending, today, param.missing is not Missing.FORBIDDEN)
                 phrases.append(date)
                 produced += [*written, closer]

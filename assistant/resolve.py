@@ -16,6 +16,7 @@ Conventions (the data generator follows the same ones, and tests pin them):
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import functools
 import re
@@ -23,8 +24,10 @@ from collections.abc import Callable
 
 from .functions import (
     Call,
+    Function,
     InvalidDate,
     InvalidDuration,
+    InvalidFrequency,
     InvalidTime,
     InvalidTitle,
     NoCall,
@@ -35,7 +38,8 @@ from .functions import (
 from .lexicon import MONTH_WORDS, WEEKDAY_WORDS, cardinal_words, ordinal_words
 
 __all__ = [
-    "clean_title", "guess_lang", "names_a_value", "normalize", "resolve_call", "resolve_date", "resolve_duration",
+    "clean_title", "guess_lang", "names_a_value", "normalize", "resolve_call", "resolve_date", "resolve_date_in",
+    "resolve_date_range", "resolve_duration", "resolve_first_date", "resolve_frequency",
     "resolve_phrase", "resolve_time", "resolve_time_range",
 ]
 
@@ -212,12 +216,34 @@ _DATE_RULES: list[DateRule] = [
     (re.compile(rf"\b({_WD_RE}),? (?:in der |der |of )?{_NEXT} (?:woche|week)\b"),
      lambda m, t: _next_week_weekday(WEEKDAY_WORDS[m[1]], t)),
     # "Freitag, den 13." names the day of the month; the weekday only decorates it.
-    (re.compile(r"\b(?:am|den|on the|the)\s+(\d{1,2})(?:\.|st|nd|rd|th)(?!\d)"),
+    (re.compile(r"\b(?:am|den|on the|the|auf den|auf)\s+(\d{1,2})(?:\.|st|nd|rd|th)(?!\d)"),
      lambda m, t: _next_day_of_month(int(m[1]), t)),
     (re.compile(rf"\b({_HOLIDAY_RE})(?!\w)"), lambda m, t: _next_day_month(*HOLIDAYS[m[1]], t)),
+    # "Ende des Monats", "end of the month", "Ende März": the last day of that month.
+    (re.compile(r"\b(?:ende|end of)\s+(?:des |dieses |the |this )?(?:monats?|month)\b"),
+     lambda m, t: _month_span(t.year, t.month)[1]),
+    (re.compile(r"\b(?:ende|end of)\s+(?:des |the )?(?:nächsten|kommenden|next|coming)\s+(?:monats?|month)\b"),
+     lambda m, t: _month_span(*_add_months(t.year, t.month, 1))[1]),
+    (re.compile(rf"\b(?:ende|end of)\s+({_MONTH_RE})\b"), lambda m, t: _named_month(MONTH_WORDS[m[1]], t)[1]),
     # "Freitagabend", "Montagmorgen": German glues the part of the day to the weekday.
     (re.compile(rf"\b({_WD_RE}){_DAYPART}s?\b"), lambda m, t: _next_weekday(WEEKDAY_WORDS[m[1]], t)),
 ]
+
+
+def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
+    index = year * 12 + month - 1 + n
+    return index // 12, index % 12 + 1
+
+
+def _month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _named_month(month: int, today: dt.date, year: int | None = None) -> tuple[dt.date, dt.date]:
+    """A month by name: this year's unless it is over, then next year's."""
+    if year is None:
+        year = today.year if month >= today.month else today.year + 1
+    return _month_span(year, month)
 
 
 def resolve_date(text: str, today: dt.date) -> dt.date | None:
@@ -229,6 +255,169 @@ def resolve_date(text: str, today: dt.date) -> dt.date | None:
         if m:
             return build(m, today)
     return None
+
+
+# --------------------------------------------------------------------------- spans of days
+
+DateSpan = tuple[dt.date, dt.date]
+_FROM = r"(?:von|vom|from|between|zwischen|ab|starting|beginning)"
+_TO = r"(?:bis zum|bis zur|bis|until|till|til|through|thru|to|and|und|-|–)"
+_BARE_DAY = re.compile(r"^(?:am |den |dem |the |on the )?(\d{1,2})(?:\.|st|nd|rd|th)?$")
+_SPAN_BETWEEN = re.compile(rf"^(?:.*?\b)?{_FROM}\s+(?P<a>.+?)\s*\b{_TO}\s*(?P<b>.+)$|"
+                           rf"^(?P<c>.+?)\s*(?:\b(?:bis zum|bis|until|till|through|thru|to)\b|-|–)\s*(?P<d>.+)$")
+_SPAN_UNTIL = re.compile(r"^(?:.*?\b)?(?:bis zum|bis zur|bis|until|till|til|through|thru|up to|by)\s+(?P<b>.+)$")
+_WEEK_WORD = r"(?:woche|week)"
+_SPAN_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], DateSpan]]] = [
+    (re.compile(rf"\b(?:übernächste[nr]?|the {_WEEK_WORD} after next)\s*(?:{_WEEK_WORD})?\b"),
+     lambda m, t: _week(t, 2)),
+    (re.compile(rf"\b{_NEXT} {_WEEK_WORD}\b"), lambda m, t: _week(t, 1)),
+    (re.compile(rf"\b(?:diese[rnms]?|this|current) {_WEEK_WORD}\b|\bthe rest of the {_WEEK_WORD}\b|"
+                r"\b(?:die ganze|the whole|the entire|all) (?:woche|week)\b"),
+     lambda m, t: _week(t, 0)),
+    (re.compile(r"\b(?:nächste[nrs]?|kommende[nrs]?|next|coming) (?:wochenende|weekend)\b"),
+     lambda m, t: _weekend(t, 1)),
+    (re.compile(r"\b(?:wochenende|weekend)\b"), lambda m, t: _weekend(t, 0)),
+    (re.compile(r"\b(?:die |the |in den |for the |over the )?(?:nächsten|kommenden|next|coming) (\d{1,3}) "
+                r"(?:tagen?|days?)\b"),
+     lambda m, t: (t, t + dt.timedelta(days=max(int(m[1]), 1) - 1))),
+    (re.compile(r"\b(?:die |the |in den |for the |over the )?(?:nächsten|kommenden|next|coming) (\d{1,2}) "
+                r"(?:wochen|weeks)\b"),
+     lambda m, t: (t, t + dt.timedelta(days=7 * max(int(m[1]), 1) - 1))),
+    (re.compile(r"\b(?:nächste[nrs]?|kommende[nrs]?|next|coming) (?:monats?|month)\b"),
+     lambda m, t: _month_span(*_add_months(t.year, t.month, 1))),
+    (re.compile(r"\b(?:diese[nrms]?|this|current) (?:monats?|month)\b|\b(?:im|this|the) laufenden monat\b"),
+     lambda m, t: _month_span(t.year, t.month)),
+    (re.compile(rf"\b({_MONTH_RE})\b(?:\s+(\d{{4}})\b)?"),
+     lambda m, t: _named_month(MONTH_WORDS[m[1]], t, int(m[2]) if m[2] else None)),
+]
+
+
+def _week(today: dt.date, ahead: int) -> DateSpan:
+    monday = today - dt.timedelta(days=today.weekday()) + dt.timedelta(weeks=ahead)
+    return monday, monday + dt.timedelta(days=6)
+
+
+def _weekend(today: dt.date, ahead: int) -> DateSpan:
+    monday = _week(today, ahead)[0]
+    return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)
+
+
+def _span_of(text: str, today: dt.date) -> DateSpan | None:
+    """A whole span named by one expression ("nächste Woche", "im Januar") or one day (as a span of one)."""
+    if resolve_date(text, today) is None:
+        t = normalize(text)
+        for pattern, build in _SPAN_RULES:
+            m = pattern.search(t)
+            if m:
+                return build(m, today)
+        return None
+    day = resolve_date(text, today)
+    assert day is not None
+    return day, day
+
+
+def _end_after(phrase: str, start: dt.date, today: dt.date) -> dt.date | None:
+    """The last day an end phrase names, on or after ``start`` ("von Montag bis Mittwoch": the Wednesday after
+    that Monday, even when this week's Wednesday comes first)."""
+    span = _span_of(phrase, today)
+    if span is not None and span[1] >= start:
+        return span[1]
+    later = _span_of(phrase, start - dt.timedelta(days=1))
+    return later[1] if later is not None and later[1] >= start else (span[1] if span else None)
+
+
+def resolve_date_range(text: str, today: dt.date) -> DateSpan | None:
+    """First and last day of what the words name: "nächste Woche" (Monday..Sunday), "am Wochenende", "im
+    Januar", "the next 3 days", "bis Freitag" (today..Friday), "vom 10. bis 12. Dezember", or one day as a
+    span of one. None when they name none. The end may come before the start; the schema reports that."""
+    t = normalize(text)
+    m = _SPAN_BETWEEN.match(t)
+    if m:
+        a, b = (m["a"], m["b"]) if m["a"] else (m["c"], m["d"])
+        found = _between(a.strip(" ,"), b.strip(" ,"), today)
+        if found is not None:
+            return found
+    m = _SPAN_UNTIL.match(t)
+    if m and (end := _end_after(m["b"], today, today)) is not None:
+        return today, end
+    return _span_of(t, today)
+
+
+def _between(a: str, b: str, today: dt.date) -> DateSpan | None:
+    """"10." to "12. Dezember" takes the end's month; "22. Dezember" to "5." the next 5th after it."""
+    bare_a, bare_b = _BARE_DAY.match(a), _BARE_DAY.match(b)
+    start_span = None if bare_a else _span_of(a, today)
+    if start_span is not None:
+        start = start_span[0]
+        if bare_b:
+            end = _next_day_of_month(int(bare_b[1]), start)
+            return (start, end) if end else None
+        end = _end_after(b, start, today)
+        return (start, end) if end else None
+    if bare_a:
+        end_span = _span_of(b, today)
+        if end_span is None:
+            return None
+        end = end_span[1]
+        day = int(bare_a[1])
+        year, month = end.year, end.month
+        if day > end.day:
+            year, month = _add_months(year, month, -1)
+        start = _safe_date(year, month, day)
+        return (start, end) if start else None
+    return None
+
+
+def resolve_date_in(ptype: ParamType, text: str, today: dt.date) -> dt.date | None:
+    """The date an argument of a date type takes from its words (see ``ParamType``)."""
+    if ptype is ParamType.DATE:
+        return resolve_date(text, today)
+    if ptype is ParamType.FIRST_DATE:
+        return resolve_first_date(text, today)
+    span = resolve_date_range(text, today)
+    if span is None:
+        return None
+    return span[0] if ptype is ParamType.RANGE_START else span[1]
+
+
+def resolve_first_date(text: str, today: dt.date) -> dt.date | None:
+    """The first day on or after today that the words name: "jeden Donnerstag" is today on a Thursday (a
+    one-off "am Donnerstag" said on a Thursday means next week's)."""
+    day = resolve_date(text, today)
+    if day == today + dt.timedelta(days=7) and _bare_weekday(normalize(text)):
+        return today
+    return day
+
+
+def _bare_weekday(t: str) -> bool:
+    return bool(re.search(rf"\b(?:{_WD_RE})", t)) and not re.search(rf"\b{_NEXT}\b|\b(?:woche|week)\b", t)
+
+
+# --------------------------------------------------------------------------- repetition
+
+_FREQUENCY_RULES: list[tuple[str, re.Pattern[str]]] = [(f, re.compile(p)) for f, p in (
+    ("biweekly", rf"\b(?:alle 2 wochen|jede 2\. woche|(?:jeden|alle|immer) 2\. (?:{_WD_RE})|alle 14 tage|"
+                 rf"vierzehntägig\w*|zweiwöchentlich\w*|14-tägig\w*|every (?:other|2\.) (?:week|{_WD_RE})|"
+                 r"every 2 weeks|bi-?weekly|fortnightly)\b"),
+    ("weekdays", r"\b(?:werktags?|an werktagen|jeden werktag|wochentags|an wochentagen|montags? bis freitags?|"
+                 r"every weekday|every workday|each weekday|on weekdays|weekdays|mondays? (?:through|to|thru) "
+                 r"fridays?)\b"),
+    ("daily", r"\b(?:(?:tag)?täglich\w*|jeden tag|alle tage|jeden (?:morgen|abend|mittag)|every (?:day|morning|evening|"
+              r"night)|each (?:day|morning|evening)|daily|nightly)\b"),
+    ("monthly", r"\b(?:monatlich\w*|jeden monat|einmal im monat|alle monate|(?:jeden|am) \d{1,2}\. (?:des|jeden|"
+                r"im) monats?|every month|each month|once a month|monthly|of (?:every|each) month)\b"),
+    ("yearly", r"\b(?:jährlich\w*|jedes jahr|einmal im jahr|alle jahre|every year|each year|once a year|yearly|"
+               r"annually)\b"),
+    ("weekly", rf"\b(?:wöchentlich\w*|jede woche|einmal (?:die|pro|in der) woche|(?:jeden|immer|immer am|alle) "
+               rf"(?:{_WD_RE})|(?:{_WD_RE})s|every week|each week|once (?:a|1) week|weekly|every (?:{_WD_RE})|"
+               rf"each (?:{_WD_RE}))\b"),
+)]
+
+
+def resolve_frequency(text: str) -> str | None:
+    """How often the words say an event repeats: one of ``FREQUENCIES``, or None."""
+    t = normalize(text)
+    return next((freq for freq, pattern in _FREQUENCY_RULES if pattern.search(t)), None)
 
 
 # --------------------------------------------------------------------------- times
@@ -329,7 +518,7 @@ _TIME_RULES: list[TimeRule] = [
      lambda m: (int(m[2]), int(m[1]), False)),
     (re.compile(r"\b(\d{1,2}) (?:minuten |minutes )?(?:vor|to|before) (\d{1,2})\b"),
      lambda m: (_prev_hour(int(m[2])), 60 - int(m[1]), False)),
-    (re.compile(r"\b(?:um|at|gegen|ab|von|from|bis|until|till|to)\s+(\d{1,2})(?:\s+(\d{2}))?\b"
+    (re.compile(r"\b(?:um|at|gegen|ab|von|from|bis|until|till|to|auf)\s+(\d{1,2})(?:\s+(\d{2}))?\b"
                 r"(?![.:]\d|\.? ?(?:tag|day|woche|week|"
                 r"minute|stunde|hour|of\b|st\b|nd\b|rd\b|th\b))"),
      lambda m: _hm(m[1], m[2])),
@@ -463,11 +652,16 @@ def resolve_phrase(ptype: ParamType, phrase: str, today: dt.date, lang: str | No
         if not title:
             raise InvalidTitle(f"the title {phrase!r} is empty")
         return title
-    if ptype is ParamType.DATE:
-        date = resolve_date(phrase, today)
+    if ptype.is_date:
+        date = resolve_date_in(ptype, phrase, today)
         if date is None:
             raise InvalidDate(f"I could not understand the date '{phrase.strip()}'")
         return date.isoformat()
+    if ptype is ParamType.FREQUENCY:
+        frequency = resolve_frequency(phrase)
+        if frequency is None:
+            raise InvalidFrequency(f"I could not understand how often: '{phrase.strip()}'")
+        return frequency
     if ptype is ParamType.TIME:
         time = resolve_time(phrase, lang, context=query)
         if time is None:
@@ -486,8 +680,13 @@ def names_a_value(ptype: ParamType, phrase: str, lang: str | None = None) -> boo
     if ptype is ParamType.TITLE:
         return bool(clean_title(phrase))
     t = normalize(phrase)
-    if ptype is ParamType.DATE:
+    if ptype is ParamType.DATE or ptype is ParamType.FIRST_DATE:
         return any(pattern.search(t) for pattern, _ in _DATE_RULES)
+    if ptype.is_date:
+        return any(pattern.search(t) for pattern, _ in _DATE_RULES) or any(
+            pattern.search(t) for pattern, _ in _SPAN_RULES)
+    if ptype is ParamType.FREQUENCY:
+        return resolve_frequency(phrase) is not None
     if ptype is ParamType.TIME:
         return bool((lang != "de" and _EN_AMPM.search(t)) or any(pattern.search(t) for pattern, _ in _TIME_RULES)
                     or _MIDNIGHT.search(t) or _NOON_ONLY.search(t))
@@ -503,6 +702,7 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
         return NoCall()
     spec = function_by_name(span.function)
     arguments: dict[str, object] = {}
+    said = span.named
     range_minutes: int | None = None
     for p, phrase in zip(spec.params, span.phrases, strict=True):
         arguments[p.name] = None if phrase is None else resolve_phrase(p.type, phrase, today, lang, query)
@@ -514,4 +714,36 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
     for p in spec.params:
         if p.type is ParamType.MINUTES and arguments.get(p.name) is None and range_minutes is not None:
             arguments[p.name] = range_minutes
+        if p.type is ParamType.RANGE_END and arguments[p.name] is None:
+            # "nächste Woche" said for the start says the end too
+            start = next((q for q in spec.params if q.type is ParamType.RANGE_START and said[q.name]), None)
+            if start is not None:
+                arguments[p.name] = resolve_date_in(ParamType.RANGE_END, said[start.name] or "", today).isoformat()
+    _settle_series(spec, said, arguments, today)
     return Call(spec.name, spec.fill_defaults(arguments, today))
+
+
+def _settle_series(spec: Function, said: dict[str, str | None], arguments: dict[str, object],
+                   today: dt.date) -> None:
+    """The first occurrence of a series: the day said, else today; moved forward onto the weekday its repetition
+    names ("jeden Donnerstag") and off weekends for "werktags"."""
+    first = next((p for p in spec.params if p.type is ParamType.FIRST_DATE), None)
+    freq = next((p for p in spec.params if p.type is ParamType.FREQUENCY), None)
+    if first is None or freq is None:
+        return
+    freq_words = said.get(freq.name) or ""
+    if arguments[first.name] is None:
+        arguments[first.name] = today.isoformat()
+    day = dt.date.fromisoformat(str(arguments[first.name]))
+    weekday = _weekday_named(freq_words)
+    if arguments[freq.name] in ("weekly", "biweekly") and weekday is not None:
+        day += dt.timedelta(days=(weekday - day.weekday()) % 7)
+    elif arguments[freq.name] == "weekdays" and day.weekday() >= 5:
+        day += dt.timedelta(days=7 - day.weekday())
+    arguments[first.name] = day.isoformat()
+
+
+def _weekday_named(words: str) -> int | None:
+    m = re.search(rf"\b({_WD_RE})", normalize(words)) if words else None
+    return WEEKDAY_WORDS[m[1]] if m else None
+

@@ -11,16 +11,16 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.functions import FUNCTIONS, CallError, build_prompt, parse_call
+from assistant.functions import FUNCTIONS, Call, CallError, NoCall, build_prompt, parse_call, render_call
 
 __all__ = ["InContextBaseline", "baseline_prompt"]
 
+# One worked example per function, from its schema entry, and one query that is no command.
 EXAMPLES = [
-    ("2026-03-02", "Trag Zahnarzt am Mittwoch um 14:30 ein, 45 Minuten",
-     '<oc_1>("Zahnarzt", "2026-03-04", "14:30", 45)<oc_end>'),
-    ("2026-03-02", "What's on my calendar tomorrow?", '<oc_2>("2026-03-03")<oc_end>'),
-    ("2026-03-02", "Lösche das Teammeeting am 10. März", '<oc_3>("Teammeeting", "2026-03-10")<oc_end>'),
-    ("2026-03-02", "How is the weather?", "<oc_0><oc_end>"),
+    *((f.example[0], f.example[1], render_call(Call(f.name, dict(zip((p.name for p in f.params), f.example[2],
+                                                                      strict=True)))))
+      for f in FUNCTIONS if f.example),
+    ("2026-03-02", "How is the weather?", render_call(NoCall())),
 ]
 
 
@@ -32,7 +32,7 @@ def baseline_prompt(query: str, today: dt.date) -> str:
                      + "; ".join(f"{p.name}: {p.description}" for p in f.params))
     lines.append("<oc_0> no function: the query is not a calendar command.")
     lines.append("Dates are YYYY-MM-DD, times HH:MM (24 h), durations in minutes (60 if not said); "
-                 "null for a date or time not said. End every call with <oc_end>.")
+                 "null for an argument not said. End every call with <oc_end>.")
     lines.append("")
     for today_s, q, answer in EXAMPLES:
         lines.append(build_prompt(q, dt.date.fromisoformat(today_s)) + " " + answer)

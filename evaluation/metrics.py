@@ -20,7 +20,8 @@ __all__ = ["DATE_KINDS", "FIELDS", "GRAMMAR_RE", "NO_CALL", "compute_metrics", "
            "normalize_title", "row_outcome"]
 
 NO_CALL = "no_call"
-FIELDS = ("title", "date", "time", "duration_minutes")
+# Every argument name of the function set, in first-seen order: a new function's fields are scored as it lands.
+FIELDS = tuple(dict.fromkeys(p.name for f in FUNCTIONS for p in f.params))
 CLASSES = tuple(f.name for f in FUNCTIONS) + (NO_CALL,)
 
 # The functional-token grammar, written independently of assistant.functions' parser on purpose: a parser bug

@@ -10,7 +10,7 @@ from .metrics import FIELDS
 
 __all__ = ["compare_table", "write_report"]
 
-SHORT = {"title": "title", "date": "date", "time": "time", "duration_minutes": "duration"}
+SHORT = {f: {"duration_minutes": "duration"}.get(f, f) for f in FIELDS}
 
 
 def _pct(value: float | None) -> str:

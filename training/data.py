@@ -24,9 +24,20 @@ from pathlib import Path
 from typing import Any
 
 from assistant.cliargs import parse_config
-from assistant.functions import FUNCTIONS, Call, CallError, NoCall, ParamType, SpanCall, function_by_name, render_call
+from assistant.functions import (
+    FUNCTIONS,
+    Call,
+    CallError,
+    Missing,
+    NoCall,
+    Param,
+    ParamType,
+    SpanCall,
+    function_by_name,
+    render_call,
+)
 from assistant.lexicon import LANGS
-from assistant.resolve import resolve_call, resolve_date, resolve_duration, resolve_time
+from assistant.resolve import resolve_call, resolve_date_in, resolve_duration, resolve_frequency, resolve_time
 
 from .phrases import DATE_KIND_WEIGHTS, PhraseBook, load_table, part_of_day
 
@@ -36,6 +47,10 @@ SPLITS = ("train", "validation", "test")
 NO_CALL = "no_call"
 SLOT_RE = re.compile(r"\{(\w+)\}")
 LIST_DATE_KIND_WEIGHTS = {**DATE_KIND_WEIGHTS, "today": 22, "tomorrow": 20, "in_weeks": 1}
+# A series' first day is said as a day ahead ("ab dem 5. Januar", "starting tomorrow"); a bare weekday would
+# be ambiguous (the repetition names it already).
+FIRST_DATE_KIND_WEIGHTS = {"tomorrow": 6, "day_month": 12, "next_week_weekday": 4, "in_days": 2, "in_weeks": 2}
+UNTIL_KIND_WEIGHTS = {"day_month": 10, "in_weeks": 2}
 TWELVE_HOUR_KINDS = ("hour_12", "hhmm_12", "half", "quarter_past", "quarter_to", "minutes_past", "minutes_to")
 
 
@@ -46,11 +61,7 @@ class DataConfig:
     seed: int = field(default=13, metadata={"help": "random seed; same seed, same files"})
     validation_share: float = field(default=0.05, metadata={"help": "share of rows in validation"})
     test_share: float = field(default=0.10, metadata={"help": "share of rows in test"})
-    no_call_share: float = field(default=0.12, metadata={"help": "share of rows that are not commands"})
-    create_share: float = 0.48
-    list_share: float = 0.20
-    delete_share: float = 0.20
-    incomplete_share: float = field(default=0.05, metadata={"help": "create rows without date or time"})
+    span_share: float = field(default=0.5, metadata={"help": "span-of-days arguments said as a span, not a day"})
     heldout_template_share: float = field(default=0.30, metadata={"help": "templates kept out of train"})
     heldout_value_share: float = field(default=0.20, metadata={"help": "title parts kept out of train"})
     numbers_as_words: float = field(default=0.30, metadata={"help": "rows with numbers spelled out"})
@@ -236,19 +247,38 @@ class RowMaker:
         values: dict[str, Any] = {}
         kinds: dict[str, str] = {}
         says_duration = any(slot.startswith("duration") for slot in template.slots)
+        params = {p.slot: p for p in function_by_name(template.function).params} if template.function != NO_CALL \
+            else {}
         for slot in template.slots:
+            ptype = params[slot].type if slot in params else None
             if slot == "title":
                 slots[slot] = sample_title(rng, lang, title_pool)
             elif slot == "task":
                 slots[slot] = rng.choice(title_pool["tasks"])
-            elif slot == "date":
+            elif ptype is ParamType.RANGE_START and rng.random() < cfg.span_share:
+                slots[slot], (values[slot], values["end_date"]), kinds[slot] = book.span(rng, today, words)
+            elif ptype is ParamType.RANGE_START:  # one day, a span of one
                 weights = LIST_DATE_KIND_WEIGHTS if template.function == "list_events" else None
-                slots[slot], values["date"], kinds["date"] = book.date(rng, today, words, weights)
+                slots[slot], values[slot], kinds[slot] = book.date(rng, today, words, weights)
+                values["end_date"] = values[slot]
+            elif ptype is ParamType.FIRST_DATE:  # a series' start, within four months
+                slots[slot], values[slot], kinds[slot] = _draw(
+                    lambda: book.date(rng, today, words, FIRST_DATE_KIND_WEIGHTS),
+                    lambda d: d <= today + dt.timedelta(days=120))
+            elif ptype is ParamType.RANGE_END:  # a series' last day, at least two weeks after its start
+                after = max(values.get("date", today), today) + dt.timedelta(days=14)
+                slots[slot], values[slot], kinds[slot] = _draw(
+                    lambda: book.date(rng, today, words, UNTIL_KIND_WEIGHTS), lambda d: d >= after)
+            elif ptype is ParamType.FREQUENCY:
+                slots[slot], values[slot], values["weekday"] = book.frequency(rng, today)
+            elif slot == "date" or ptype is ParamType.DATE:
+                weights = LIST_DATE_KIND_WEIGHTS if template.function == "list_events" else None
+                slots[slot], values[slot], kinds[slot] = book.date(rng, today, words, weights)
             elif slot == "time" and not says_duration and template.function and rng.random() < cfg.time_range:
                 slots[slot], values["time"], values["duration"] = book.time_range(rng)
                 kinds["time"] = "range"
-            elif slot == "time":
-                slots[slot], values["time"], kinds["time"] = book.time(rng, words)
+            elif slot == "time" or ptype is ParamType.TIME:
+                slots[slot], values[slot], kinds[slot] = book.time(rng, words)
             elif slot.startswith("duration"):
                 style = {"duration": "adverbial", "duration_bare": "bare", "duration_adj": "adjective"}[slot]
                 slots[slot], values["duration"] = book.duration(rng, words, style)
@@ -266,11 +296,11 @@ class RowMaker:
             if with_part:
                 slots["date"] = with_part
                 slots["time"] = book.render_time(rng, kinds["time"], values["time"], words, qualify=False)
+        text = _preposition_into_slots(template.text, slots)
         if garble_pool is not None:
             query = " ".join(rng.choice(garble_pool) for _ in range(rng.randint(2, 7)))
             segments: list[tuple[str | None, str]] = [(None, query)]
         else:
-            text = template.text
             if rng.random() < cfg.swap_date_time:
                 # "at 3 pm tomorrow" as well as "tomorrow at 3 pm": which slot a phrase fills must come from
                 # what it says, not from where it stands.
@@ -282,8 +312,9 @@ class RowMaker:
         said = {slot: text for slot, text in segments if slot is not None}
         self._check(template, said, values, today, query)
         call = self._call(template.function, said, values, today)
+        argument_slots = {p.slot for f in FUNCTIONS for p in f.params}
         row_slots = {("duration" if k.startswith("duration") else k): v for k, v in said.items()
-                     if k in ("title", "date", "time") or k.startswith("duration")}
+                     if k in argument_slots or k.startswith("duration")}
         if call.function is not None:
             # The whole row read back the way the assistant reads the model's spans must give the gold call.
             span = span_call_for_row({"call": call.to_json(), "slots": row_slots})
@@ -360,12 +391,21 @@ class RowMaker:
     def _check(self, template: Template, said: dict[str, str], values: dict[str, Any], today: dt.date,
                query: str) -> None:
         lang = template.lang
+        params = {p.slot: p for p in function_by_name(template.function).params} if template.function != NO_CALL \
+            else {"date": Param("date", ParamType.DATE), "time": Param("time", ParamType.TIME)}
         for slot, text in said.items():
-            if slot == "date":
-                got: Any = resolve_date(text, today)
-                want = values["date"]
-            elif slot == "time":
-                got, want = resolve_time(text, lang, context=query), values["time"]
+            ptype = params[slot].type if slot in params else None
+            if ptype is not None and ptype.is_date:
+                got: Any = resolve_date_in(ptype, text, today)
+                want = values[slot]
+                if ptype is ParamType.FIRST_DATE:
+                    continue  # its gold is settled with the repetition (_first_occurrence), checked by the call
+                if ptype is ParamType.RANGE_START:
+                    got, want = (got, resolve_date_in(ParamType.RANGE_END, text, today)), (want, values["end_date"])
+            elif ptype is ParamType.FREQUENCY:
+                got, want = resolve_frequency(text), values[slot]
+            elif slot == "time" or ptype is ParamType.TIME:
+                got, want = resolve_time(text, lang, context=query), values[slot]
             elif slot.startswith("duration"):
                 got, want = resolve_duration(text), values["duration"]
             else:
@@ -385,15 +425,55 @@ class RowMaker:
         spec = function_by_name(function)
         arguments: dict[str, Any] = {}
         for p in spec.params:
+            value = values.get(p.slot)
             if p.type is ParamType.TITLE:
                 arguments[p.name] = said[p.name]
-            elif p.type is ParamType.DATE and "date" in values:
-                arguments[p.name] = values["date"].isoformat()
-            elif p.type is ParamType.TIME and "time" in values:
-                arguments[p.name] = values["time"].strftime("%H:%M")
-            elif p.type is ParamType.MINUTES and "duration" in values:
-                arguments[p.name] = values["duration"]
+            elif p.type is ParamType.FIRST_DATE:
+                arguments[p.name] = _first_occurrence(value, values, today).isoformat()
+            elif p.type is ParamType.RANGE_END and value is None and p.missing is not Missing.OPTIONAL:
+                arguments[p.name] = values["end_date"].isoformat() if "end_date" in values else None
+            elif isinstance(value, dt.date):
+                arguments[p.name] = value.isoformat()
+            elif isinstance(value, dt.time):
+                arguments[p.name] = value.strftime("%H:%M")
+            else:
+                arguments[p.name] = value
         return Call(function, spec.fill_defaults(arguments, today))
+
+
+_TARGET_PREP = re.compile(r"\b(auf|to|for) \{(new_date|new_time)\}")
+_OWN_PREP = re.compile(r"^(?:am|an|um|für den|für|den|on|at|for)\s+", re.IGNORECASE)
+
+
+def _preposition_into_slots(text: str, slots: dict[str, str]) -> str:
+    """"auf {new_date}" with "am Freitag" is said "auf Freitag": the template's preposition replaces the phrase's
+    own and is part of what the argument copies ("auf Freitag", "to 4 pm"), so it never reads "auf am"."""
+
+    def move(m: re.Match[str]) -> str:
+        slots[m[2]] = f"{m[1]} {_OWN_PREP.sub('', slots[m[2]])}"
+        return "{" + m[2] + "}"
+
+    return _TARGET_PREP.sub(move, text)
+
+
+def _draw(make: Any, ok: Any, tries: int = 200) -> Any:
+    """``make()`` again until its value passes ``ok`` (a phrase and its value are drawn together)."""
+    for _ in range(tries):
+        phrase, value, kind = make()
+        if ok(value):
+            return phrase, value, kind
+    raise RuntimeError("no phrase with a fitting value drawn")
+
+
+def _first_occurrence(said: dt.date | None, values: dict[str, Any], today: dt.date) -> dt.date:
+    """A series' first day: the day said (else today), moved onto the weekday its repetition names, or off a
+    weekend for one that repeats on weekdays."""
+    day = said or today
+    if values.get("weekday") is not None:
+        day += dt.timedelta(days=(values["weekday"] - day.weekday()) % 7)
+    elif values.get("frequency") == "weekdays" and day.weekday() >= 5:
+        day += dt.timedelta(days=7 - day.weekday())
+    return day
 
 
 def span_call_for_row(row: dict[str, Any], dates: str = "span") -> SpanCall:
@@ -402,13 +482,11 @@ def span_call_for_row(row: dict[str, Any], dates: str = "span") -> SpanCall:
     function = row["call"]["function"]
     if function is None:
         return SpanCall(None)
-    slot_of = {ParamType.TITLE: "title", ParamType.DATE: "date", ParamType.TIME: "time",
-               ParamType.MINUTES: "duration"}
     spec = function_by_name(function)
     phrases = []
     for p in spec.params:
-        phrase = row["slots"].get(slot_of[p.type])
-        if dates == "iso" and p.type is ParamType.DATE and phrase is not None:
+        phrase = row["slots"].get(p.slot)
+        if dates == "iso" and p.type.is_date and phrase is not None:
             phrase = row["call"]["arguments"][p.name]
         phrases.append(phrase)
     return SpanCall(function, tuple(phrases))
@@ -447,9 +525,10 @@ def generate(config: DataConfig) -> tuple[dict[str, list[dict[str, Any]]], dict[
     n_val = round(config.n * config.validation_share)
     n_test = round(config.n * config.test_share)
     sizes = {"train": config.n - n_val - n_test, "validation": n_val, "test": n_test}
-    shares = {NO_CALL: config.no_call_share, "create_event": config.create_share,
-              "list_events": config.list_share, "delete_event": config.delete_share}
-    incomplete = {"create_event": config.incomplete_share, "list_events": 0.12, "delete_event": 0.08}
+    # Each function's share of rows, and of its rows those from "incomplete" templates, are in its template file.
+    tables = {name: load_table(name) for name in (*(f.name for f in FUNCTIONS), NO_CALL)}
+    shares = {name: float(table["share"]) for name, table in tables.items()}
+    incomplete = {name: float(table.get("incomplete_share", 0.0)) for name, table in tables.items()}
     splits: dict[str, list[dict[str, Any]]] = {}
     for split in SPLITS:
         rng = random.Random(f"{config.seed}/{split}")

@@ -7,6 +7,7 @@ disagreement, so a form in the tables that does not mean what the code thinks is
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import random
 from dataclasses import dataclass
@@ -44,6 +45,14 @@ TIME_KIND_WEIGHTS = {
     "hhmm_24": 14, "hour_24": 10, "hour_12": 22, "ampm": 14, "hhmm_12": 8, "half": 10, "quarter_past": 5,
     "quarter_to": 5, "minutes_past": 3, "minutes_to": 2, "noon": 3,
 }
+SPAN_KIND_WEIGHTS = {
+    "this_week": 12, "next_week": 14, "week_after_next": 3, "weekend": 10, "next_weekend": 5, "month": 8,
+    "this_month": 5, "next_month": 5, "next_days": 8, "until_weekday": 6, "from_to_days": 16, "from_to_weekdays": 8,
+}
+FREQUENCY_KIND_WEIGHTS = {
+    "daily": 12, "weekdays": 10, "weekly": 30, "weekly_plain": 6, "biweekly": 10, "biweekly_plain": 4,
+    "monthly": 10, "yearly": 8,
+}
 DURATION_WEIGHTS = {
     15: 4, 20: 3, 30: 12, 45: 8, 60: 14, 75: 2, 80: 1, 90: 12, 100: 1, 105: 1, 120: 14, 150: 4, 180: 8,
     210: 1, 240: 5, 300: 2, 360: 1, 480: 2, -1: 3, -2: 3,  # -1: odd minutes, -2: hours and minutes
@@ -63,6 +72,8 @@ class PhraseBook:
         self.durations: dict[str, Any] = tables["durations"][self.lang]
         self.holidays: list[str] = tables["holidays"][self.lang]
         self.dayparts: dict[str, dict[str, list[str]]] = tables["dayparts"][self.lang]
+        self.spans: dict[str, list[str]] = tables["spans"][self.lang]
+        self.frequencies: dict[str, list[str]] = tables["frequencies"][self.lang]
 
     # ----------------------------------------------------------------- numbers
 
@@ -122,6 +133,61 @@ class PhraseBook:
             holiday=holiday if kind == "holiday" else "",
         )
         return phrase, value, kind
+
+    def span(self, rng: random.Random, today: dt.date, words: bool) -> tuple[str, tuple[dt.date, dt.date], str]:
+        """A span-of-days phrase ("nächste Woche", "vom 22. bis 30. Dezember"), its first and last day, its kind;
+        the days computed here, independently of the resolver that reads the phrase back."""
+        kind = _weighted(rng, SPAN_KIND_WEIGHTS)
+        monday = today - dt.timedelta(days=today.weekday())
+        n = None
+        month1 = month2 = None
+        if kind in ("this_week", "next_week", "week_after_next"):
+            ahead = {"this_week": 0, "next_week": 1, "week_after_next": 2}[kind]
+            first = monday + dt.timedelta(weeks=ahead)
+            last = first + dt.timedelta(days=6)
+        elif kind in ("weekend", "next_weekend"):
+            first = monday + dt.timedelta(days=5 + (7 if kind == "next_weekend" else 0))
+            last = first + dt.timedelta(days=1)
+        elif kind in ("month", "this_month", "next_month"):
+            if kind == "month":
+                month = rng.randint(1, 12)
+                year = today.year if month >= today.month else today.year + 1
+            else:
+                year, month = (today.year, today.month) if kind == "this_month" else \
+                    ((today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1))
+            first = dt.date(year, month, 1)
+            last = dt.date(year, month, calendar.monthrange(year, month)[1])
+        elif kind == "next_days":
+            n = rng.choice([2, 3, 3, 4, 5, 7, 10, 14])
+            first, last = today, today + dt.timedelta(days=n - 1)
+        elif kind == "until_weekday":
+            first, last = today, today + dt.timedelta(days=rng.randint(1, 7))
+        elif kind == "from_to_weekdays":
+            first = today + dt.timedelta(days=rng.randint(1, 7))
+            last = first + dt.timedelta(days=rng.randint(1, 6))
+        else:  # from_to_days: the next such start on or after today, a few days to three weeks long
+            first = today + dt.timedelta(days=rng.randint(0, 300))
+            last = first + dt.timedelta(days=rng.choice([1, 2, 3, 4, 6, 7, 9, 13, 14, 20]))
+        month1, month2 = MONTHS[self.lang][first.month - 1], MONTHS[self.lang][last.month - 1]
+        forms = self.spans[kind]
+        if kind == "from_to_days" and first.month != last.month:
+            forms = [f for f in forms if "{month1}" in f or "{m1}" in f]  # the start needs its own month
+        if kind == "month" and first.year == today.year + 1 and rng.random() < 0.5:
+            forms = [f for f in forms if "{yyyy}" in f]
+        phrase = rng.choice(forms).format(
+            weekday1=WEEKDAYS[self.lang][first.weekday()], weekday2=WEEKDAYS[self.lang][last.weekday()],
+            day1=first.day, day2=last.day, day1_th=_th(first.day), day2_th=_th(last.day), month1=month1,
+            month2=month2, m1=first.month, m2=last.month, n=self.number(n, words) if n is not None else "",
+            yyyy=first.year)
+        return phrase, (first, last), kind
+
+    def frequency(self, rng: random.Random, today: dt.date) -> tuple[str, str, int | None]:
+        """A repetition phrase, its frequency, and the weekday it names (None when it names none)."""
+        kind = _weighted(rng, FREQUENCY_KIND_WEIGHTS)
+        weekday = rng.randint(0, 6) if kind in ("weekly", "biweekly") else None
+        phrase = rng.choice(self.frequencies[kind]).format(
+            weekday=WEEKDAYS[self.lang][weekday] if weekday is not None else "")
+        return phrase, kind.removesuffix("_plain"), weekday
 
     def date_with_daypart(self, rng: random.Random, kind: str, value: dt.date, part: str) -> str | None:
         """"heute Abend", "tomorrow morning", "am Freitagabend" for a day of kind today/tomorrow/weekday."""

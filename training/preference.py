@@ -28,7 +28,16 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assistant.functions import CallError, SpanCall, function_by_name, parse_span_call
+from assistant.functions import (
+    FUNCTIONS,
+    CallError,
+    Function,
+    Missing,
+    ParamType,
+    SpanCall,
+    function_by_name,
+    parse_span_call,
+)
 from assistant.resolve import resolve_call
 
 from .data import span_call_for_row
@@ -62,8 +71,9 @@ def near_misses(row: dict[str, Any]) -> list[tuple[str, SpanCall]]:
     if gold.function is None:
         # a no-call taken for a command: the query's first words as a title
         words = _words(query)
+        titled = next(f for f in FUNCTIONS if f.params and f.params[0].type is ParamType.TITLE)
         if words:
-            out.append(("wrong function", SpanCall("create_event", (" ".join(words[:2]), None, None, None))))
+            out.append(("wrong function", _swapped(titled, {"title": " ".join(words[:2])})))
         return out
     spec = function_by_name(gold.function)
     phrases = list(gold.phrases)
@@ -75,23 +85,23 @@ def near_misses(row: dict[str, Any]) -> list[tuple[str, SpanCall]]:
         after = query.split(title, 1)[1].split() if title in query else []
         if after:
             out.append(("title runs on", SpanCall(gold.function, (f"{title} {after[0]}", *phrases[1:]))))
-    other = {"create_event": "delete_event", "delete_event": "create_event", "list_events": None}
-    swap = other.get(gold.function)
-    if swap and title:
-        swapped = function_by_name(swap)
-        args = [title] + [None] * (len(swapped.params) - 1)
-        if "date" in [p.name for p in swapped.params] and "date" in gold.named:
-            args[[p.name for p in swapped.params].index("date")] = gold.named["date"]
-        out.append(("wrong function", SpanCall(swap, tuple(args))))
-    if gold.function == "list_events":
+    if title:
+        # the same words read as another function that takes a title (the arguments it shares kept)
+        for other in FUNCTIONS:
+            if other.name != gold.function and other.params[0].type is ParamType.TITLE:
+                swapped = _swapped(other, gold.named)
+                if swapped is not None:
+                    out.append(("wrong function", swapped))
+    else:
         out.append(("wrong function", SpanCall(None)))
     for i, (p, phrase) in enumerate(zip(spec.params, phrases, strict=True)):
-        if p.name == "title":
+        if p.type is ParamType.TITLE:
             continue
-        if phrase is not None and p.nullable or (phrase is not None and p.name == "duration_minutes"):
+        droppable = p.nullable or p.missing is Missing.DEFAULT
+        if phrase is not None and droppable:
             out.append((f"{p.name} dropped", SpanCall(gold.function, tuple(phrases[:i] + [None] + phrases[i + 1:]))))
         others = [q for j, q in enumerate(phrases) if j != i and q and j != 0]
-        if others and (phrase is not None or p.nullable or p.name == "duration_minutes"):
+        if others and (phrase is not None or droppable):
             out.append((f"{p.name} from another span",
                         SpanCall(gold.function, tuple(phrases[:i] + [others[0]] + phrases[i + 1:]))))
     today = dt.date.fromisoformat(row["today"])
@@ -107,6 +117,15 @@ def near_misses(row: dict[str, Any]) -> list[tuple[str, SpanCall]]:
             pass  # a rejected call that does not even resolve is a fine negative
         kept.append((kind, span))
     return kept
+
+
+def _swapped(function: Function, said: dict[str, str | None]) -> SpanCall | None:
+    """A span call of ``function`` with the phrases of ``said`` that it has a parameter of the same name for;
+    None when a parameter it requires was not said."""
+    phrases = tuple(said.get(p.name) for p in function.params)
+    if any(v is None and p.missing is Missing.FORBIDDEN for p, v in zip(function.params, phrases, strict=True)):
+        return None
+    return SpanCall(function.name, phrases)
 
 
 def _copyable(span: SpanCall, query: str) -> bool:
@@ -258,6 +277,9 @@ def train_preference(settings: PreferenceSettings) -> dict[str, Any]:
     if settings.max_pairs:
         pairs = pairs[: settings.max_pairs]
     module, tokenizer, base_name, prompt = _start_model(settings)
+    if module.extra.shape[0] != len(EXTRA_TOKENS):
+        raise SystemExit(f"the starting model has {module.extra.shape[0]} extra tokens, the function set needs "
+                         f"{len(EXTRA_TOKENS)}: train SFT on the current function set first")
     codec = PromptCodec(tokenizer, module.vocab_size, prompt)
     encoded = _encode_pairs(pairs, codec)
     if settings.method == "dpo":
