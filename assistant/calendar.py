@@ -25,6 +25,7 @@ __all__ = [
     "CalDAVCalendar",
     "CalendarError",
     "CalendarNotFound",
+    "ChangedElsewhere",
     "EventRefused",
     "ServerFailed",
     "Unreachable",
@@ -84,6 +85,11 @@ class CalendarNotFound(CalendarError):
              "en": "There is no such calendar on {server}; check the address and the calendar name."}
 
 
+class ChangedElsewhere(CalendarError):
+    texts = {"de": "Der Termin wurde inzwischen anderswo geändert ({server}); nichts überschrieben, bitte noch einmal.",
+             "en": "The event was changed elsewhere meanwhile ({server}); nothing overwritten, please try again."}
+
+
 class EventRefused(CalendarError):
     texts = {"de": "Der Kalenderserver {server} hat die Änderung abgelehnt.",
              "en": "The calendar server {server} refused the change."}
@@ -139,8 +145,12 @@ def translate(error: BaseException, server: str) -> CalendarError:
         return TimedOut(server)
     if isinstance(error, dav.AuthorizationError):
         return AuthFailed(server)
+    if type(error).__name__ in ("ETagMismatchError", "ScheduleTagMismatchError"):
+        return ChangedElsewhere(server)
     if isinstance(error, dav.DAVError):
         status = _status(error)
+        if status == 412:
+            return ChangedElsewhere(server)
         if status in (401, 403):
             return AuthFailed(server)
         if isinstance(error, dav.NotFoundError) or status == 404:
@@ -275,19 +285,84 @@ class CalDAVCalendar:
 
     def events_on(self, day: dt.date) -> list[EventInfo]:
         """The events of that day in the user's zone, from every calendar of the account, recurring expanded."""
+        return self.events_between(day, day)
+
+    def events_between(self, first: dt.date, last: dt.date) -> list[EventInfo]:
+        """The events touching the days first..last (inclusive) in the user's zone, from every calendar of the
+        account; a series comes as its occurrences (caldav expands what the server does not)."""
         self._connect()
         assert self._all is not None
-        start = dt.datetime.combine(day, dt.time(0), tzinfo=self.zone)
-        end = start + dt.timedelta(days=1)
-        found: list[EventInfo] = []
+        start = dt.datetime.combine(first, dt.time(0), tzinfo=self.zone)
+        end = dt.datetime.combine(last, dt.time(0), tzinfo=self.zone) + dt.timedelta(days=1)
+        found: dict[tuple[str, str, str], EventInfo] = {}
         with self._errors("list"):
             for cal in self._all:
                 for obj in cal.handle.search(event=True, start=start, end=end, expand=True):
                     for component in obj.icalendar_instance.walk("VEVENT"):
                         info = event_info(component, cal.name, str(obj.url))
-                        if _on_day(info, day, self.zone):
-                            found.append(info)
-        return sorted(found, key=EventInfo.sort_key)
+                        if _touches(info, first, last, self.zone):
+                            found[(info.uid, info.recurrence_id, str(info.start))] = info
+        return sorted(found.values(), key=EventInfo.sort_key)
+
+    def find_next(self, title: str, now: dt.datetime, days: int = 400) -> list[EventInfo]:
+        """Events matching ``title`` (as ``match_events`` does) that start at ``now`` or later, soonest first;
+        occurrences of a series included."""
+        upcoming = [e for e in self.events_between(now.date(), now.date() + dt.timedelta(days=days))
+                    if _starts_after(e, now, self.zone)]
+        return sorted(match_events(title, upcoming), key=EventInfo.sort_key)
+
+    def move(self, event: EventInfo, start: dt.datetime | dt.date, end: dt.datetime | dt.date) -> str:
+        """Move the event (or one occurrence of a series, as a RECURRENCE-ID override) in place: same UID,
+        SEQUENCE + 1, written with If-Match so that a change made elsewhere meanwhile is reported, not
+        overwritten. Returns the object as it was, for undo."""
+        def change(cal: Any) -> None:
+            target = _component_for(cal, event)
+            for name, value in (("dtstart", start), ("dtend", end)):
+                target.pop(name, None)
+                target.add(name, value)
+            target.pop("duration", None)
+            _bump_sequence(target)
+
+        return self._rewrite(event, change)
+
+    def delete_occurrence(self, event: EventInfo) -> str:
+        """Delete one occurrence of a series: an EXDATE on the master, its override (if any) removed. Returns
+        the object as it was, for undo."""
+        def change(cal: Any) -> None:
+            master = _master(cal)
+            rid = _recurrence_id(master, event.recurrence_id)
+            master.add("exdate", rid)
+            _bump_sequence(master)
+            for sub in list(cal.subcomponents):
+                if sub.name == "VEVENT" and "recurrence-id" in sub and _same_instant(sub.decoded("recurrence-id"),
+                                                                                     rid):
+                    cal.subcomponents.remove(sub)
+
+        return self._rewrite(event, change)
+
+    def _rewrite(self, event: EventInfo, change: Any) -> str:
+        self._connect()
+        with self._errors("update"):
+            obj = self._object(event)
+            obj.load()
+            before = obj.data
+            cal = obj.icalendar_instance
+            change(cal)
+            obj.icalendar_instance = cal
+            obj.save(increase_seqno=False, precondition="etag")
+        return before
+
+    def replace(self, ical: str, calendar: str, href: str) -> None:
+        """Put an object back as it was at ``href`` (undo of a move or of an occurrence's delete)."""
+        self._connect()
+        assert self._all is not None and self._target is not None
+        cal = next((c for c in self._all if c.name == calendar), self._target)
+        with self._errors("restore"):
+            obj = cal.handle.event_by_url(href) if href else None
+            if obj is None:
+                cal.handle.add_event(ical)
+            else:
+                obj.save(raw_data=ical.encode("utf-8"))
 
     def ical_of(self, event: EventInfo) -> str:
         """The stored object, so that an undo of a delete can put it back unchanged."""
@@ -329,12 +404,63 @@ class CalDAVCalendar:
         return cal.handle.event_by_url(event.href) if event.href else cal.handle.get_event_by_uid(event.uid)
 
 
-def _on_day(event: EventInfo, day: dt.date, zone: ZoneInfo) -> bool:
-    if event.all_day:
-        end = event.end if isinstance(event.end, dt.date) and not isinstance(event.end, dt.datetime) else None
-        return event.start <= day < (end or event.start + dt.timedelta(days=1))
+def _touches(event: EventInfo, first: dt.date, last: dt.date, zone: ZoneInfo) -> bool:
     start = event.local_start(str(zone))
-    assert isinstance(start, dt.datetime)
-    end = event.end.astimezone(zone) if isinstance(event.end, dt.datetime) and event.end.tzinfo else start
-    day_start = dt.datetime.combine(day, dt.time(0), tzinfo=zone)
-    return start.date() == day or (start < day_start < end)
+    day = start.date() if isinstance(start, dt.datetime) else start
+    return day <= last and event.last_day(str(zone)) >= first
+
+
+def _starts_after(event: EventInfo, now: dt.datetime, zone: ZoneInfo) -> bool:
+    start = event.local_start(str(zone))
+    if isinstance(start, dt.datetime):
+        return start >= now
+    return start >= now.date()
+
+
+def _master(cal: Any) -> Any:
+    return next(c for c in cal.walk("VEVENT") if "recurrence-id" not in c)
+
+
+def _recurrence_id(master: Any, text: str) -> dt.datetime | dt.date:
+    """An occurrence's RECURRENCE-ID in the zone of the series' DTSTART (a bare UTC offset has no TZID)."""
+    if "T" not in text:
+        return dt.date.fromisoformat(text)
+    value = dt.datetime.fromisoformat(text)
+    start = master.decoded("dtstart")
+    if value.tzinfo is not None and isinstance(start, dt.datetime) and start.tzinfo is not None:
+        return value.astimezone(start.tzinfo)
+    return value
+
+
+def _same_instant(a: Any, b: Any) -> bool:
+    if isinstance(a, dt.datetime) and isinstance(b, dt.datetime):
+        return (a.tzinfo is None) == (b.tzinfo is None) and a == b
+    return a == b
+
+
+def _component_for(cal: Any, event: EventInfo) -> Any:
+    """The VEVENT to change for this event: the master, or an occurrence's override (made if there is none:
+    a copy of the master without its repetition, with RECURRENCE-ID = the occurrence's original start)."""
+    import icalendar
+
+    master = _master(cal)
+    if not event.recurrence_id or "rrule" not in master:
+        return master
+    rid = _recurrence_id(master, event.recurrence_id)
+    for sub in cal.walk("VEVENT"):
+        if "recurrence-id" in sub and _same_instant(sub.decoded("recurrence-id"), rid):
+            return sub
+    override = icalendar.Event()
+    for key in ("uid", "summary", "description", "location"):
+        if key in master:
+            override.add(key, master[key])
+    override.add("dtstamp", dt.datetime.now(dt.timezone.utc))
+    override.add("recurrence-id", rid)
+    cal.add_component(override)
+    return override
+
+
+def _bump_sequence(component: Any) -> None:
+    sequence = int(component.get("sequence", 0))
+    component.pop("sequence", None)
+    component.add("sequence", sequence + 1)

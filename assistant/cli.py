@@ -318,7 +318,8 @@ def main(argv: list[str] | None = None) -> int:
                 assistant.flush()
                 outcome = assistant.undo(lang or "en")
             else:
-                outcome = assistant.execute(Call("list_events", {"date": (args.day or today).isoformat()}),
+                day = (args.day or today).isoformat()
+                outcome = assistant.execute(Call("list_events", {"date": day, "end_date": day}),
                                             lang or settings.language or "en", sent=assistant.flush())
             print(json.dumps(outcome.to_json(), ensure_ascii=False) if args.json else outcome.message)
             return _exit_status(outcome)

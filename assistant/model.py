@@ -115,6 +115,21 @@ def prompt_style(config: dict[str, Any]) -> str:
     return config.get("prompt", "octopus")
 
 
+# What adapters from before the calendar-v2 function set wrote for the functions that took fewer arguments then.
+LEGACY_SIGNATURES = {"list_events": ("date",)}
+
+
+def signatures(config: dict[str, Any]) -> dict[str, Sequence[str]]:
+    """The arguments an adapter's model writes per function; adapters from before they were recorded wrote the
+    three-function contract."""
+    return config.get("functions", LEGACY_SIGNATURES)
+
+
+def function_signatures() -> dict[str, list[str]]:
+    """What a new adapter records: each function's arguments, in order."""
+    return {f.name: [p.name for p in f.params] for f in FUNCTIONS}
+
+
 def date_format(config: dict[str, Any]) -> str:
     """How the adapter's model writes dates; adapters from before the ISO variant existed copy spans."""
     return config.get("dates", "span")
@@ -258,7 +273,8 @@ class PromptCodec:
     """Token ids for prompts and completions of one tokenizer; ids >= ``vocab_size`` are the extra tokens."""
 
     def __init__(self, tokenizer: Any, vocab_size: int, prompt: str = "octopus", dates: str = "span",
-                 extra_tokens: Sequence[str] = EXTRA_TOKENS) -> None:
+                 extra_tokens: Sequence[str] = EXTRA_TOKENS,
+                 signatures: dict[str, Sequence[str]] | None = None) -> None:
         if dates not in DATE_FORMATS:
             raise ValueError(f"dates must be one of {DATE_FORMATS}, not {dates!r}")
         self.tokenizer = tokenizer
@@ -283,6 +299,10 @@ class PromptCodec:
         self.extra_name = {i: t for t, i in self.extra_id.items()}
         self.suffix_ids = tuple(tokenizer(RESPONSE_SUFFIX, add_special_tokens=False)["input_ids"])
         self.functions = tuple(f for f in FUNCTIONS if f.token in self.extra_id)
+        # The arguments the model writes per function (an adapter records them); a model trained when a function
+        # took fewer arguments writes those, and the rest are null ("not said").
+        self.signatures = {f.name: tuple(p.name for p in f.params) for f in self.functions}
+        self.signatures.update({k: tuple(v) for k, v in (signatures or {}).items() if k in self.signatures})
         self.function_ids = tuple(self.extra_id[t] for t in (NO_CALL_TOKEN, *(f.token for f in self.functions)))
 
     def calibration_ids(self) -> list[list[int]]:
@@ -426,7 +446,7 @@ class FunctionCaller:
         module, tokenizer, meta = load_function_calling_lm(Path(path) if path else default_assets_dir(),
                                                            dtype=dtype, base_dir=base_dir)
         codec = PromptCodec(tokenizer, module.vocab_size, prompt_style(meta), date_format(meta),
-                            meta.get("extra_tokens", EXTRA_TOKENS))
+                            meta.get("extra_tokens", EXTRA_TOKENS), signatures(meta))
         return cls(module, codec, name=meta.get("name", "model"), runner=runner,
                    quant=quant or DEFAULT_QUANT, release=True, spans=spans)
 
@@ -569,13 +589,15 @@ class FunctionCaller:
             produced.append(ids[END_TOKEN])
             return SpanCall(None), produced, state.steps - steps_before + 1
         spec = function_by_token(self.codec.extra_name[token])
+        written = self.codec.signatures[spec.name]
         pending = [token]
         query_starts = sorted({t for t, ok in zip(q, qt.starts, strict=True) if ok})
         phrases: list[str | None] = []
         last_end: int | None = None  # where the previous span ended in the query
         spans_of: dict[ParamType, ArgumentSpans] = {}
-        for i, param in enumerate(spec.params):
-            closer = ids[SEP_TOKEN] if i < len(spec.params) - 1 else ids[END_TOKEN]
+        params = [p for p in spec.params if p.name in written]
+        for i, param in enumerate(params):
+            closer = ids[SEP_TOKEN] if i < len(params) - 1 else ids[END_TOKEN]
             if param.type.is_date and self.codec.dates == "iso":
                 date, written, unfed = self._write_iso(state, pending, today, param.missing is not Missing.FORBIDDEN)
                 phrases.append(date)
@@ -618,4 +640,6 @@ class FunctionCaller:
             produced += [*q[start:end], closer]
             pending = [closer]
             phrases.append(qt.span_text(start, end))
-        return SpanCall(spec.name, tuple(phrases)), produced, state.steps - steps_before + 1
+        said = dict(zip((p.name for p in params), phrases, strict=True))
+        return SpanCall(spec.name, tuple(said.get(p.name) for p in spec.params)), produced, \
+            state.steps - steps_before + 1

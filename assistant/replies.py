@@ -9,10 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from .functions import FREQUENCIES
 from .ical import EventInfo
 from .lexicon import MONTHS, WEEKDAYS
 
-__all__ = ["day", "duration", "clock", "event_line", "say"]
+__all__ = ["FREQUENCY_KEYS", "by_day", "clock", "day", "days", "duration", "event_line", "event_list", "say", "span",
+           "until", "weekday", "when"]
 
 
 def day(date: dt.date, lang: str, today: dt.date | None = None) -> str:
@@ -42,11 +44,67 @@ def duration(minutes: int, lang: str) -> str:
     return " ".join(parts)
 
 
+def weekday(date: dt.date, lang: str) -> str:
+    return WEEKDAYS[lang][date.weekday()]
+
+
+def span(first: dt.date, last: dt.date, lang: str, today: dt.date | None = None) -> str:
+    """"22. bis 30. Dezember", "December 22 to 30", with months and years only where needed."""
+    if first == last:
+        return day(first, lang, today)
+    year = "" if today is not None and last.year == today.year else f" {last.year}"
+    if lang == "de":
+        head = f"{first.day}." if (first.month, first.year) == (last.month, last.year) else \
+            f"{first.day}. {MONTHS[lang][first.month - 1]}" + (f" {first.year}" if first.year != last.year else "")
+        return f"{head} bis {last.day}. {MONTHS[lang][last.month - 1]}{year}"
+    head = f"{MONTHS[lang][first.month - 1]} {first.day}" + (f", {first.year}" if first.year != last.year else "")
+    tail = f"{last.day}" if (first.month, first.year) == (last.month, last.year) else \
+        f"{MONTHS[lang][last.month - 1]} {last.day}"
+    return f"{head} to {tail}{',' if year else ''}{year}"
+
+
+def days(n: int, lang: str) -> str:
+    if lang == "de":
+        return f"{n} Tag{'e' if n != 1 else ''}"
+    return f"{n} day{'s' if n != 1 else ''}"
+
+
+def until(last: dt.date | None, lang: str, today: dt.date | None = None) -> str:
+    """", bis 31. März" for a series with an end; empty without one."""
+    if last is None:
+        return ""
+    return (", bis " if lang == "de" else ", until ") + day(last, lang, today)
+
+
 def event_line(event: EventInfo, lang: str, zone: str) -> str:
+    """"09:00-10:30 Zahnarzt" (with its end), or "ganztägig: Urlaub"."""
     start = event.local_start(zone)
     if not isinstance(start, dt.datetime):
         return f"{'ganztägig' if lang == 'de' else 'all day'}: {event.title}"
+    end = event.end
+    if isinstance(end, dt.datetime) and end > event.start:
+        end_local = (end if end.tzinfo else end.replace(tzinfo=start.tzinfo)).astimezone(start.tzinfo)
+        return f"{clock(start.time(), lang)}-{clock(end_local.time(), lang)} {event.title}"
     return f"{clock(start.time(), lang)} {event.title}"
+
+
+def when(event: EventInfo, lang: str, zone: str, today: dt.date | None = None) -> str:
+    """"am Dienstag, 8. Dezember um 09:00", "on Tuesday, December 8 at 9:00 AM" (no time for all-day)."""
+    start = event.local_start(zone)
+    first = start.date() if isinstance(start, dt.datetime) else start
+    text = ("am " if lang == "de" else "on ") + day(first, lang, today)
+    if isinstance(start, dt.datetime):
+        text += (" um " if lang == "de" else " at ") + clock(start.time(), lang)
+    return text
+
+
+def by_day(events: Sequence[EventInfo], lang: str, zone: str, today: dt.date | None = None) -> str:
+    """Events grouped by their day: "Montag, 7. Dezember: 09:00-10:00 Zahnarzt; Dienstag, ...: ..."."""
+    groups: dict[dt.date, list[EventInfo]] = {}
+    for event in events:
+        start = event.local_start(zone)
+        groups.setdefault(start.date() if isinstance(start, dt.datetime) else start, []).append(event)
+    return ". ".join(f"{day(d, lang, today)}: {event_list(items, lang, zone)}" for d, items in groups.items())
 
 
 _TEXTS: dict[str, dict[str, str]] = {
@@ -90,9 +148,44 @@ _TEXTS: dict[str, dict[str, str]] = {
                        "en": "Undone: '{title}' is back."},
     "nothing_to_undo": {"de": "Es gibt nichts rückgängig zu machen.", "en": "There is nothing to undo."},
     "sent": {"de": "{n} vorgemerkte(r) Termin(e) jetzt eingetragen.", "en": "Sent {n} queued event(s)."},
+    "created_series": {"de": "Serientermin '{title}' {how} um {time} ({duration}) eingetragen, ab {day}{until}.",
+                       "en": "Added '{title}' {how} at {time} ({duration}), starting {day}{until}."},
+    "created_all_day": {"de": "Ganztägig '{title}' am {day} eingetragen.", "en": "Added '{title}' all day on {day}."},
+    "created_days": {"de": "'{title}' vom {day} eingetragen ({duration}, ganztägig).",
+                     "en": "Added '{title}' from {day} ({duration}, all day)."},
+    "all_day": {"de": "ganztägig", "en": "all day"},
+    "freq_daily": {"de": "täglich", "en": "daily"},
+    "freq_weekdays": {"de": "werktags", "en": "every weekday"},
+    "freq_weekly": {"de": "jeden {weekday}", "en": "every {weekday}"},
+    "freq_biweekly": {"de": "jeden zweiten {weekday}", "en": "every other {weekday}"},
+    "freq_monthly": {"de": "monatlich", "en": "monthly"},
+    "freq_yearly": {"de": "jährlich", "en": "yearly"},
+    "listed_span": {"de": "Vom {span}: {n} Termin(e). {events}.", "en": "{span}: {n} event(s). {events}."},
+    "listed_span_none": {"de": "Vom {span} steht nichts im Kalender.", "en": "Nothing in the calendar from {span}."},
+    "listed_span_more": {"de": "Vom {span} hast du {n} Termine, die ersten {k}: {events}.",
+                         "en": "{span}: you have {n} events; the first {k}: {events}."},
+    "found": {"de": "'{title}' ist {when}.", "en": "'{title}' is {when}."},
+    "found_none": {"de": "Ich finde keinen kommenden Termin '{title}'.", "en": "I find no upcoming event '{title}'."},
+    "moved": {"de": "'{title}' verschoben, jetzt {when}.", "en": "Moved '{title}', now {when}."},
+    "ask_move_where": {"de": "Auf wann soll ich '{title}' verschieben?", "en": "When should I move '{title}' to?"},
+    "not_found_upcoming": {"de": "Ich finde keinen kommenden Termin '{title}'. Nichts geändert.",
+                           "en": "I find no upcoming event '{title}'. Nothing changed."},
+    "confirm_series": {"de": "'{title}' am {day}{at} gehört zu einer Serie: nur diesen Termin löschen oder die ganze "
+                             "Serie? (nur diesen / alle / nein)",
+                       "en": "'{title}' on {day}{at} is part of a series: delete only this one or the whole series? "
+                             "(this one / all / no)"},
+    "deleted_occurrence": {"de": "'{title}' am {day} gelöscht; die übrigen Termine der Serie bleiben.",
+                           "en": "Deleted '{title}' on {day}; the rest of the series stays."},
+    "deleted_series": {"de": "Die ganze Serie '{title}' gelöscht.", "en": "Deleted the whole series '{title}'."},
+    "overlap": {"de": "Achtung: um {time} ist schon '{title}'.", "en": "Note: '{title}' is already at {time}."},
+    "undone_changed": {"de": "Rückgängig gemacht: '{title}' ist wieder wie vorher.",
+                       "en": "Undone: '{title}' is back as it was."},
     "model_missing": {"de": "Das Sprachmodell ist nicht geladen ({reason}).",
                       "en": "The language model is not loaded ({reason})."},
 }
+
+
+FREQUENCY_KEYS = tuple(f"freq_{f}" for f in FREQUENCIES)
 
 
 def say(key: str, lang: str, **values: object) -> str:

@@ -61,7 +61,7 @@ def test_call_command_uses_the_bundled_model() -> None:
                              "2026-11-26", "--json"], capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout.strip().splitlines()[-1])
-    assert out["call"] == {"function": "list_events", "arguments": {"date": "2026-11-28"}}
+    assert out["call"] == {"function": "list_events", "arguments": {"date": "2026-11-28", "end_date": "2026-11-28"}}
     assert out["raw"] == '<oc_2>("übermorgen")<oc_end>'
 
 

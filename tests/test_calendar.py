@@ -121,8 +121,8 @@ def test_create_list_delete_undo_round_trip(caldav_url: str, tmp_path: Path) -> 
     assert created.message == "Termin 'Zahnarzt' am Freitag, 27. November um 14:30 (45 Minuten) eingetragen."
     assert a.execute(create("Team Meeting", time="09:00", minutes=60), "en").kind == "created"
 
-    listed = a.execute(Call("list_events", {"date": "2026-11-27"}), "en")
-    assert listed.message == "On Friday, November 27: 9:00 AM Team Meeting; 2:30 PM Zahnarzt."
+    listed = a.execute(Call("list_events", {"date": "2026-11-27", "end_date": "2026-11-27"}), "en")
+    assert listed.message == "On Friday, November 27: 9:00 AM-10:00 AM Team Meeting; 2:30 PM-3:15 PM Zahnarzt."
     event = a.calendar.events_on(dt.date(2026, 11, 27))[1]
     assert str(event.start.tzinfo) == ZONE or event.start.utcoffset() == dt.timedelta(hours=1)
     assert event.minutes() == 45
@@ -226,7 +226,7 @@ def test_list_covers_every_calendar_and_recurring_events(radicale: LocalServer, 
     events = a.calendar.events_on(dt.date(2026, 11, 27))
     assert [(e.title, e.calendar, e.recurring) for e in events] == [
         ("Brückentag", "Arbeit", False), ("Jour fixe", "Arbeit", True), ("Zahnarzt", "Assistant", False)]
-    message = a.execute(Call("list_events", {"date": "2026-11-27"}), "de").message
+    message = a.execute(Call("list_events", {"date": "2026-11-27", "end_date": "2026-11-27"}), "de").message
     assert message == "Am Freitag, 27. November: ganztägig: Brückentag; 11:00 Jour fixe; 14:30 Zahnarzt."
     assert titles_on(a, "2026-11-26") == []
 
@@ -285,7 +285,7 @@ def test_offline_create_is_queued_then_sent_exactly_once(tmp_path: Path) -> None
     # A new process (state on disk only) once the server is back: the next command sends it first.
     with LocalServer(tmp_path / "radicale", port=port):
         b = make(url, tmp_path / "state")
-        listed = b.execute(Call("list_events", {"date": "2026-11-27"}), "de", sent=b.flush())
+        listed = b.execute(Call("list_events", {"date": "2026-11-27", "end_date": "2026-11-27"}), "de", sent=b.flush())
         assert listed.sent == 1 and listed.message.startswith("1 vorgemerkte(r) Termin(e) jetzt eingetragen.")
         assert titles_on(b) == ["Zahnarzt"]
         assert b.flush() == 0 and len(b.outbox) == 0
@@ -335,7 +335,7 @@ def test_server_errors_and_hangs(server_500: str, server_silent: str, tmp_path: 
     # A server error on a create queues it (it is likely to pass later); a list says what is wrong.
     a = make(server_500, tmp_path)
     assert a.execute(create("Zahnarzt"), "en").kind == "queued"
-    listed = a.execute(Call("list_events", {"date": "2026-11-27"}), "en")
+    listed = a.execute(Call("list_events", {"date": "2026-11-27", "end_date": "2026-11-27"}), "en")
     assert listed.kind == "error" and "server error" in listed.message
 
 

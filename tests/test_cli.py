@@ -95,7 +95,7 @@ def test_queued_create_survives_a_kill_and_is_sent_once_the_server_is_back(tmp_p
     assert offline.returncode == 1 and "cannot be reached" in offline.stdout
     with LocalServer(tmp_path / "radicale", port=port):
         first = run("agenda", "2026-11-27", "--calendar", url, "--username", "anna")
-        assert first.stdout.startswith("Sent 1 queued event(s).") and "9:00 AM Dentist" in first.stdout
+        assert first.stdout.startswith("Sent 1 queued event(s).") and "9:00 AM-9:30 AM Dentist" in first.stdout
         second = run("agenda", "2026-11-27", "--calendar", url, "--username", "anna", "--json")
         data = json.loads(second.stdout)
         assert data["sent"] == 0 and [e["title"] for e in data["events"]] == ["Dentist"]

@@ -15,7 +15,7 @@ GOLD = [
      "call": {"function": "create_event", "arguments": {"title": "Zahnarzt", "date": "2026-11-27",
                                                         "time": "09:00", "duration_minutes": 60}}},
     {"id": "b", "lang": "en", "query": "What's on tomorrow?",
-     "call": {"function": "list_events", "arguments": {"date": "2026-11-27"}}},
+     "call": {"function": "list_events", "arguments": {"date": "2026-11-27", "end_date": "2026-11-27"}}},
     {"id": "c", "lang": "en", "query": "Cancel gym on Friday",
      "call": {"function": "delete_event", "arguments": {"title": "gym", "date": "2026-11-27"}}},
     {"id": "d", "lang": "de", "query": "Danke", "call": {"function": None, "arguments": {}}},
@@ -28,14 +28,14 @@ PRED = [
                                                                    "time": "09:00", "duration_minutes": 60}},
      "raw": '<oc_1>("zahnarzt!", "2026-11-27", "09:00", 60)<oc_end>', "latency_ms": 100.0, "error": None},
     # right function, wrong date
-    {"id": "b", "call": {"function": "list_events", "arguments": {"date": "2026-11-28"}},
-     "raw": '<oc_2>("2026-11-28")<oc_end>', "latency_ms": 200.0, "error": None},
+    {"id": "b", "call": {"function": "list_events", "arguments": {"date": "2026-11-28", "end_date": "2026-11-28"}},
+     "raw": '<oc_2>("2026-11-28", "2026-11-28")<oc_end>', "latency_ms": 200.0, "error": None},
     # malformed output: never validated
     {"id": "c", "call": None, "raw": '<oc_3>("gym", "2025-18-34"', "latency_ms": 300.0,
      "error": "InvalidDate: '2025-18-34' is not a real calendar date"},
     # "e" has no prediction at all; "d" is a wrong function
-    {"id": "d", "call": {"function": "list_events", "arguments": {"date": "2026-11-26"}},
-     "raw": '<oc_2>("2026-11-26")<oc_end>', "latency_ms": 400.0, "error": None},
+    {"id": "d", "call": {"function": "list_events", "arguments": {"date": "2026-11-26", "end_date": "2026-11-26"}},
+     "raw": '<oc_2>("2026-11-26", "2026-11-26")<oc_end>', "latency_ms": 400.0, "error": None},
     {"id": "zzz", "call": None, "raw": "", "latency_ms": None, "error": "prediction for a row not in gold"},
 ]
 
@@ -65,11 +65,11 @@ def test_metrics_on_known_answers() -> None:
     ('<oc_1>("Zahnarzt", "2026-11-25", "14:30", 45)<oc_end>', True),
     ('<oc_1>("Say \\"hi\\"", null, null, 60)<oc_end>', True),
     ("<oc_0><oc_end>", True),
-    ('<oc_2>("2026-11-25")', False),
+    ('<oc_2>("2026-11-25", "2026-11-25")', False),
     ('<oc_1>("Zahnarzt", 2026-11-25)<oc_end>', False),
     ('<oc_1>("Zahnarzt"<oc_end>', False),
-    ('Sure: <oc_2>("2026-11-25")<oc_end>', False),
-    ('<oc_2>("2026-11-25")<oc_end><oc_2>("2026-11-25")<oc_end>', False),
+    ('Sure: <oc_2>("2026-11-25", "2026-11-25")<oc_end>', False),
+    ('<oc_2>("2026-11-25", "2026-11-25")<oc_end><oc_2>("2026-11-25", "2026-11-25")<oc_end>', False),
 ])
 def test_grammar_regex(raw: str, ok: bool) -> None:
     assert bool(GRAMMAR_RE.match(raw)) == ok

@@ -79,12 +79,12 @@ def test_iso_rows_write_the_date_and_copy_the_rest(tiny_base, small_data) -> Non
             else:
                 current.append(t)
         for param, phrase, arg in zip(spec.params, span.phrases, args, strict=True):
-            if param.type is ParamType.DATE and phrase is not None:
-                assert phrase == row["call"]["arguments"]["date"]
+            if param.type.is_date and phrase is not None:
+                assert phrase == row["call"]["arguments"][param.name]
                 assert "".join(codec.char_of[t] for t in arg) == phrase
                 checked += 1
-            elif param.type is ParamType.DATE:
-                assert row["slots"].get("date") is None  # not said: null, as in the span form
+            elif param.type.is_date:
+                assert row["slots"].get(param.slot) is None  # not said: null, as in the span form
     assert checked > 50
 
 
@@ -114,10 +114,11 @@ def test_an_iso_adapter_records_its_form_and_always_writes_a_real_date(iso_adapt
             continue
         spec = function_by_name(p.span.function)
         for param, phrase in zip(spec.params, p.span.phrases, strict=True):
-            if param.type is ParamType.DATE and phrase is not None:
+            if param.type.is_date and phrase is not None:
                 assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", phrase)
                 assert abs(dt.date.fromisoformat(phrase).year - today.year) <= 9
-                assert p.call.arguments["date"] == phrase
+                if p.call is not None:  # random weights may write an end before its start: refused, not executed
+                    assert p.call.arguments[param.name] == phrase
                 dates += 1
     assert dates > 0
 
@@ -155,7 +156,7 @@ def test_oracle_decoding_writes_every_gold_iso_date(iso_adapter, small_data) -> 
                 arg, text = arg + 1, ""
             if i and ids[i - 1] in forced_after or date_written:
                 continue
-            in_date = i and arg < len(params) and params[arg].type is ParamType.DATE and t in codec.char_of
+            in_date = i and arg < len(params) and params[arg].type.is_date and t in codec.char_of
             if in_date:
                 forced = len(trie[text]) == 1 and text != ""  # the first character may also be <oc_null>
                 text += codec.char_of[t]

@@ -90,7 +90,7 @@ def test_typed_create_reaches_server_and_agenda(radicale: LocalServer, tmp_path:
         assert app.focused is app.query_one("#command")  # type at once
         await type_command(pilot, CREATE)
         assert "Termin 'Zahnarzt' am Freitag, 27. November um 14:30 (45 Minuten) eingetragen." in log_text(app)
-        assert "14:30 Zahnarzt" in agenda_text(app)
+        assert "14:30-15:15 Zahnarzt" in agenda_text(app)
         assert server_titles(radicale.url) == ["Zahnarzt"]
         await pilot.press("ctrl+z")
         await settle(pilot)
@@ -225,9 +225,9 @@ def test_bundled_model_conversation_screenshot(radicale: LocalServer, tmp_path: 
         await type_command(pilot, "Trag Zahnarzt morgen um halb drei für 45 Minuten ein")
         await type_command(pilot, "Team-Meeting am Freitag um 9")
         assert server_titles(radicale.url) == ["Team-Meeting", "Zahnarzt"]
-        assert "09:00 Team-Meeting" in agenda_text(app) and "14:30 Zahnarzt" in agenda_text(app)
+        assert "09:00-10:00 Team-Meeting" in agenda_text(app) and "14:30-15:15 Zahnarzt" in agenda_text(app)
         await type_command(pilot, "Was steht morgen an?")
-        assert "Am Freitag, 27. November: 09:00 Team-Meeting; 14:30 Zahnarzt." in log_text(app)
+        assert "Am Freitag, 27. November: 09:00-10:00 Team-Meeting; 14:30-15:15 Zahnarzt." in log_text(app)
         shot(app, "conversation.svg")
 
     drive(app, script)

@@ -268,7 +268,7 @@ class RowMaker:
             elif ptype is ParamType.RANGE_END:  # a series' last day, at least two weeks after its start
                 after = max(values.get("date", today), today) + dt.timedelta(days=14)
                 slots[slot], values[slot], kinds[slot] = _draw(
-                    lambda: book.date(rng, today, words, UNTIL_KIND_WEIGHTS), lambda d: d >= after)
+                    lambda: book.date(rng, today, words, UNTIL_KIND_WEIGHTS), lambda d, after=after: d >= after)
             elif ptype is ParamType.FREQUENCY:
                 slots[slot], values[slot], values["weekday"] = book.frequency(rng, today)
             elif slot == "date" or ptype is ParamType.DATE:
@@ -486,6 +486,9 @@ def span_call_for_row(row: dict[str, Any], dates: str = "span") -> SpanCall:
     phrases = []
     for p in spec.params:
         phrase = row["slots"].get(p.slot)
+        if dates == "iso" and p.type is ParamType.RANGE_END and phrase is None and any(
+                q.type is ParamType.RANGE_START and row["slots"].get(q.slot) for q in spec.params):
+            phrase = row["call"]["arguments"][p.name]  # a span's last day is written out, as no words say it alone
         if dates == "iso" and p.type.is_date and phrase is not None:
             phrase = row["call"]["arguments"][p.name]
         phrases.append(phrase)

@@ -268,7 +268,7 @@ def train_preference(settings: PreferenceSettings) -> dict[str, Any]:
     from datasets import Dataset
     from trl import SFTConfig, SFTTrainer
 
-    from assistant.model import EXTRA_TOKENS, PromptCodec
+    from assistant.model import EXTRA_TOKENS, PromptCodec, function_signatures
     from assistant.network import save_adapter
 
     torch.manual_seed(settings.seed)
@@ -333,6 +333,7 @@ def train_preference(settings: PreferenceSettings) -> dict[str, Any]:
         "name": f"{settings.name}-{settings.method}{'-from-base' if settings.from_base else ''}",
         "base": base_name, "method": "lora", "train_layers": settings.train_layers,
         "lora": {"r": settings.lora_r, "alpha": settings.lora_alpha}, "extra_tokens": list(EXTRA_TOKENS),
+        "functions": function_signatures(),
         "prompt": prompt, "preference": settings.method, "pairs": len(pairs),
         "settings": {k: (str(v) if isinstance(v, Path) else v) for k, v in asdict(settings).items()},
         "steps": result.global_step, "train_seconds": round(seconds, 1),

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.cliargs import parse_config
-from assistant.model import EXTRA_TOKENS
+from assistant.model import EXTRA_TOKENS, function_signatures
 
 from .data import span_call_for_row
 
@@ -311,7 +311,7 @@ def train(settings: SFTSettings) -> dict[str, Any]:
         "method": settings.method,
         "train_layers": settings.train_layers,
         "lora": {"r": settings.lora_r, "alpha": settings.lora_alpha} if settings.method == "lora" else None,
-        "extra_tokens": list(EXTRA_TOKENS),
+        "extra_tokens": list(EXTRA_TOKENS), "functions": function_signatures(),
         "prompt": settings.prompt,
         "dates": settings.dates,
         "settings": {k: (str(v) if isinstance(v, Path) else v) for k, v in asdict(settings).items()},
