@@ -346,6 +346,10 @@ def resolve_date_range(text: str, today: dt.date) -> DateSpan | None:
 def _between(a: str, b: str, today: dt.date) -> DateSpan | None:
     """"10." to "12. Dezember" takes the end's month; "22. Dezember" to "5." the next 5th after it."""
     bare_a, bare_b = _BARE_DAY.match(a), _BARE_DAY.match(b)
+    if bare_a and bare_b:  # "vom 10. bis 12.": this month's, or the next month that has them
+        start = _next_day_of_month(int(bare_a[1]), today)
+        end = _next_day_of_month(int(bare_b[1]), start) if start else None
+        return (start, end) if start and end else None
     start_span = None if bare_a else _span_of(a, today)
     if start_span is not None:
         start = start_span[0]

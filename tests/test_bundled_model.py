@@ -81,7 +81,7 @@ def test_conversation_on_a_real_calendar(caller, radicale, tmp_path) -> None:
     assert a.handle("übermorgen um 8", "de").outcome.kind == "created"
     assert a.handle("How do I get to the train station?", "en").outcome.kind == "no_call"
     listed = a.handle("Was steht morgen an?", "de").outcome
-    assert listed.kind == "listed" and "14:30 Zahnarzt" in listed.message
+    assert listed.kind == "listed" and "14:30-15:15 Zahnarzt" in listed.message
     assert a.handle("Lösch den Zahnarzt morgen", "de").outcome.kind == "confirm"
     assert a.handle("ja", "de").outcome.kind == "deleted"
     assert [e.title for e in cal.events_on(dt.date(2026, 11, 27))] == []

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from assistant.functions import FUNCTIONS, ParamType, call_from_json, parse_call
-from training.phrases import load_table
 from training import data as D
+from training.phrases import load_table
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.functions import ParamType, function_by_name
+from assistant.functions import function_by_name
 from evaluation.metrics import GRAMMAR_RE
 from training.data import span_call_for_row
 from training.sft import SFTSettings, train

@@ -1,0 +1,92 @@
+"""The calendar-v2 contract: every function complete in every part (templates, executor, replies in both
+languages), the span-of-days and repetition rules as tables, and what the resolver settles for a series."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import yaml
+
+from assistant import replies
+from assistant.dialog import EXECUTORS, REPLIES, Assistant
+from assistant.functions import FREQUENCIES, FUNCTIONS, SpanCall
+from assistant.ical import RRULES
+from assistant.lexicon import LANGS
+from assistant.resolve import resolve_call, resolve_date_range, resolve_frequency
+from training.data import load_templates
+from training.phrases import load_table
+
+TABLE = yaml.safe_load((Path(__file__).parent / "data" / "ranges.yaml").read_text(encoding="utf-8"))
+TODAY = dt.date.fromisoformat(TABLE["today"])
+SPANS = [(lang, phrase, tuple(span)) for lang in LANGS for phrase, span in TABLE[lang].items()]
+
+
+@pytest.mark.parametrize("function", [f.name for f in FUNCTIONS])
+def test_every_function_has_templates_an_executor_and_replies_in_both_languages(function: str) -> None:
+    templates = [t for t in load_templates() if t.function == function]
+    for lang in LANGS:
+        assert sum(t.lang == lang and t.complete for t in templates) >= 20, (function, lang)
+    assert 0 < load_table(function)["share"] < 1
+    assert callable(getattr(Assistant, EXECUTORS[function]))
+    for key in REPLIES[function]:
+        for lang in LANGS:
+            assert replies._TEXTS[key].get(lang), (function, key, lang)
+
+
+def test_functional_tokens_are_distinct_and_each_function_has_a_worked_example() -> None:
+    assert len({f.token for f in FUNCTIONS}) == len(FUNCTIONS)
+    for f in FUNCTIONS:
+        assert f.init_word and f.example and len(f.example[2]) == len(f.params)
+
+
+def test_every_frequency_has_an_rrule_and_words() -> None:
+    assert set(RRULES) == set(FREQUENCIES)
+    for lang in LANGS:
+        assert {k.removesuffix("_plain") for k in load_table("phrases")["frequencies"][lang]} == set(FREQUENCIES)
+    for frequency in FREQUENCIES:
+        assert f"freq_{frequency}" in replies._TEXTS
+
+
+@pytest.mark.parametrize("lang,phrase,span", SPANS, ids=[f"{lang}:{p}" for lang, p, _ in SPANS])
+def test_span_of_days_table(lang: str, phrase: str, span: tuple[str, str]) -> None:
+    first, last = resolve_date_range(phrase, TODAY)
+    assert (first.isoformat(), last.isoformat()) == span
+
+
+@pytest.mark.parametrize("phrase", TABLE["not_a_span"])
+def test_words_that_name_no_days_are_no_span(phrase: str) -> None:
+    assert resolve_date_range(phrase, TODAY) is None
+
+
+@pytest.mark.parametrize("phrase,frequency", TABLE["frequencies"].items())
+def test_frequency_table(phrase: str, frequency: str) -> None:
+    assert resolve_frequency(phrase) == frequency
+
+
+SERIES = [  # (frequency phrase, start phrase, today) -> first occurrence; today is a Thursday
+    ("jeden Donnerstag", None, "2026-12-03"),  # today is one: on or after today
+    ("every Friday", None, "2026-12-04"),
+    ("jeden zweiten Montag", None, "2026-12-07"),
+    ("täglich", None, "2026-12-03"),
+    ("werktags", "ab Samstag", "2026-12-07"),  # off the weekend
+    ("jeden Montag", "ab dem 15. Dezember", "2026-12-21"),  # onto the weekday it names
+    ("monatlich", "ab dem 15. Dezember", "2026-12-15"),
+]
+
+
+@pytest.mark.parametrize("freq,start,first", SERIES)
+def test_first_occurrence_of_a_series(freq: str, start: str | None, first: str) -> None:
+    call = resolve_call(SpanCall("create_recurring_event", ("Chor", start, "um 19 Uhr", None, freq, None)), TODAY,
+                        "de")
+    assert call.arguments["date"] == first
+
+
+def test_a_range_said_for_the_start_gives_the_end_too() -> None:
+    call = resolve_call(SpanCall("list_events", ("nächste Woche", None)), TODAY, "de")
+    assert (call.arguments["date"], call.arguments["end_date"]) == ("2026-12-07", "2026-12-13")
+    call = resolve_call(SpanCall("list_events", (None, None)), TODAY, "de")
+    assert call.arguments == {"date": "2026-12-03", "end_date": "2026-12-03"}
+    call = resolve_call(SpanCall("create_all_day_event", ("Urlaub", "vom 22. bis 30. Dezember", None)), TODAY, "de")
+    assert (call.arguments["date"], call.arguments["end_date"]) == ("2026-12-22", "2026-12-30")
