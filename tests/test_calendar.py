@@ -153,7 +153,7 @@ def test_delete_with_several_or_no_matches_changes_nothing(caldav_url: str, tmp_
     for title, time in (("Team Meeting", "09:00"), ("Meeting Kunde", "11:00")):
         a.execute(create(title, time=time), "de")
     several = a.execute(Call("delete_event", {"title": "Meeting", "date": "2026-11-27"}), "de")
-    assert several.kind == "ambiguous" and "09:00 Team Meeting" in several.message
+    assert several.kind == "ambiguous" and "09:00-09:45 Team Meeting" in several.message
     none = a.execute(Call("delete_event", {"title": "Friseur", "date": "2026-11-27"}), "de")
     assert none.kind == "not_found"
     other_day = a.execute(Call("delete_event", {"title": "Team Meeting", "date": "2026-11-28"}), "de")
@@ -227,7 +227,7 @@ def test_list_covers_every_calendar_and_recurring_events(radicale: LocalServer, 
     assert [(e.title, e.calendar, e.recurring) for e in events] == [
         ("Brückentag", "Arbeit", False), ("Jour fixe", "Arbeit", True), ("Zahnarzt", "Assistant", False)]
     message = a.execute(Call("list_events", {"date": "2026-11-27", "end_date": "2026-11-27"}), "de").message
-    assert message == "Am Freitag, 27. November: ganztägig: Brückentag; 11:00 Jour fixe; 14:30 Zahnarzt."
+    assert message == "Am Freitag, 27. November: ganztägig: Brückentag; 11:00-11:30 Jour fixe; 14:30-15:15 Zahnarzt."
     assert titles_on(a, "2026-11-26") == []
 
 
