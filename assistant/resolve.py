@@ -21,6 +21,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable
+from typing import TypeVar
 
 from .functions import (
     Call,
@@ -124,6 +125,7 @@ _MONTH_RE = "|".join(sorted(MONTH_WORDS, key=len, reverse=True))
 _WD_RE = "|".join(sorted(WEEKDAY_WORDS, key=len, reverse=True))
 _ORD = r"(\d{1,2})(?:\.|st|nd|rd|th)?"
 
+_T = TypeVar("_T")
 DateRule = tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], "dt.date | None"]]
 
 
@@ -249,8 +251,13 @@ def _named_month(month: int, today: dt.date, year: int | None = None) -> tuple[d
 def resolve_date(text: str, today: dt.date) -> dt.date | None:
     """The date a phrase or sentence names, relative to ``today``; None when it names none (or an impossible
     one such as "30. Februar")."""
-    t = normalize(text)
-    for pattern, build in _DATE_RULES:
+    return _first_rule(_DATE_RULES, normalize(text), today)
+
+
+def _first_rule(rules: list[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], _T]]], t: str,
+                today: dt.date) -> _T | None:
+    """What the first rule whose pattern occurs in ``t`` builds; None when none does."""
+    for pattern, build in rules:
         m = pattern.search(t)
         if m:
             return build(m, today)
@@ -304,15 +311,9 @@ def _weekend(today: dt.date, ahead: int) -> DateSpan:
 
 def _span_of(text: str, today: dt.date) -> DateSpan | None:
     """A whole span named by one expression ("nächste Woche", "im Januar") or one day (as a span of one)."""
-    if resolve_date(text, today) is None:
-        t = normalize(text)
-        for pattern, build in _SPAN_RULES:
-            m = pattern.search(t)
-            if m:
-                return build(m, today)
-        return None
     day = resolve_date(text, today)
-    assert day is not None
+    if day is None:
+        return _first_rule(_SPAN_RULES, normalize(text), today)
     return day, day
 
 
