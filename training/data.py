@@ -82,6 +82,7 @@ class Template:
     lang: str
     text: str
     complete: bool
+    span: bool = False  # its first date argument is always said as a span of days ("span" group)
 
     @property
     def slots(self) -> list[str]:
@@ -94,11 +95,11 @@ def load_templates() -> list[Template]:
     templates = []
     for name in [f.name for f in FUNCTIONS] + [NO_CALL]:
         table = load_table(name)
-        for group in ("complete", "incomplete"):
+        for group in ("complete", "incomplete", "span"):
             for lang, texts in (table.get(group) or {}).items():
                 for i, text in enumerate(texts):
                     templates.append(Template(f"{name}.{lang}.{group[0]}{i:02d}", name, lang, text,
-                                              group == "complete"))
+                                              group != "incomplete", span=group == "span"))
             for lang, spec in (table.get("compose") or {}).items():
                 for fi, frame in enumerate(spec.get(group) or []):
                     for vi, verb in enumerate(spec["verbs"]):
@@ -255,7 +256,7 @@ class RowMaker:
                 slots[slot] = sample_title(rng, lang, title_pool)
             elif slot == "task":
                 slots[slot] = rng.choice(title_pool["tasks"])
-            elif ptype is ParamType.RANGE_START and rng.random() < cfg.span_share:
+            elif ptype is ParamType.RANGE_START and (template.span or rng.random() < cfg.span_share):
                 slots[slot], (values[slot], values["end_date"]), kinds[slot] = book.span(rng, today, words)
             elif ptype is ParamType.RANGE_START:  # one day, a span of one
                 weights = LIST_DATE_KIND_WEIGHTS if template.function == "list_events" else None
