@@ -119,6 +119,38 @@ def test_delete_asks_first_and_cancel_keeps_the_event(radicale: LocalServer, tmp
     drive(app, script)
 
 
+def test_agenda_follows_a_listed_range_a_move_and_a_find(radicale: LocalServer, tmp_path: Path) -> None:
+    """The agenda panel shows what the command was about: a listed week by day (headings, end times, an
+    all-day event without a time), pages by the range's length, and jumps to a moved or found event's day."""
+    app = CalendarApp(settings_for(radicale.url, tmp_path), today=TODAY, load_model_on_start=False)
+
+    def heading() -> str:
+        return str(app.query_one("#agenda-day").render())
+
+    async def script(pilot: Any) -> None:
+        await type_command(pilot, '<oc_1>("Zahnarzt", "2026-12-01", "14:30", 45)<oc_end>')
+        await type_command(pilot, '<oc_1>("Chorprobe", "2026-12-03", "19:00", 90)<oc_end>')
+        await type_command(pilot, '<oc_7>("Messe", "2026-12-04", "2026-12-05")<oc_end>')
+        await type_command(pilot, '<oc_2>("2026-11-30", "2026-12-06")<oc_end>')
+        assert "30. November bis 6. Dezember" in heading()
+        text = agenda_text(app)
+        for part in ("Dienstag, 1. Dezember", "14:30-15:15 Zahnarzt", "Donnerstag, 3. Dezember",
+                     "19:00-20:30 Chorprobe", "Freitag, 4. Dezember", "Messe"):
+            assert part in text, (part, text)
+        assert text.index("Zahnarzt") < text.index("Chorprobe") < text.index("Messe")
+        assert "Montag, 30. November" not in text  # days without events get no heading
+        shot(app, "agenda-week.svg")
+        await pilot.press("pagedown")  # a week at a time after a week was listed
+        await settle(pilot)
+        assert "7. bis 13. Dezember" in heading() and "Keine Termine." in agenda_text(app)
+        await type_command(pilot, '<oc_4>("Zahnarzt", null, "2026-12-09", null)<oc_end>')
+        assert "Mittwoch, 9. Dezember" in heading() and "14:30-15:15 Zahnarzt" in agenda_text(app)
+        await type_command(pilot, '<oc_5>("chorprobe")<oc_end>')
+        assert "Donnerstag, 3. Dezember" in heading() and "19:00-20:30 Chorprobe" in agenda_text(app)
+
+    drive(app, script)
+
+
 def test_server_down_queues_shows_pending_and_sends_when_back(tmp_path: Path) -> None:
     port = free_port()
     url = f"http://127.0.0.1:{port}/"

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 from textual import on, work
 from textual.app import App, ComposeResult
@@ -72,6 +73,7 @@ class CalendarApp(App[None]):
         self.ui_lang = ui_lang or settings.language or "de"
         self.assistant: Assistant | None = None
         self.day = today or dt.date.today()
+        self.last = self.day  # the agenda shows self.day .. self.last (a listed range, or one day)
         self.lock = threading.Lock()
         self._stack = contextlib.ExitStack()
         self.model_state = "model_loading" if self.load_model_on_start else (
@@ -156,15 +158,20 @@ class CalendarApp(App[None]):
         if outcome.kind == "confirm":
             self.push_screen(ConfirmScreen(outcome.message, outcome.lang),
                              lambda yes: self.answer_confirmation(bool(yes), outcome.lang))
-        date = (outcome.call or {}).get("arguments", {}).get("date")
-        if date:
-            self.day = dt.date.fromisoformat(date)
+        self._follow(outcome)
         self.refresh_agenda()
+
+    def _follow(self, outcome: Outcome) -> None:
+        """Point the agenda at what the command was about: a listed range, an all-day span, a moved event's new
+        day, a found event's day, a created event's day."""
+        first, last = agenda_range(outcome, self.settings.calendar.zone)
+        if first is not None:
+            self.day, self.last = first, last or first
 
     # ------------------------------------------------------------------ agenda
 
     def _render_agenda_title(self) -> None:
-        self.query_one("#agenda-day", Static).update(replies.day(self.day, self.ui_lang, self.today()))
+        self.query_one("#agenda-day", Static).update(replies.span(self.day, self.last, self.ui_lang, self.today()))
 
     def today(self) -> dt.date:
         return self.fixed_today or dt.date.today()
@@ -173,24 +180,31 @@ class CalendarApp(App[None]):
     def refresh_agenda(self) -> None:
         if self.assistant is None:
             return
-        day = self.day
+        day, last = self.day, self.last
         with self.lock:
             try:
-                events, queued = self.assistant.agenda(day)
+                events, queued = self.assistant.agenda(day, last)
                 problem = ""
             except CalendarError as error:
-                events, queued, problem = [], self.assistant.queued_on(day), error.message(self.ui_lang)
-        self.call_from_thread(self._show_agenda, day, events, queued, problem)
+                events, queued = [], [e for d in _days(day, last) for e in self.assistant.queued_on(d)]
+                problem = error.message(self.ui_lang)
+        self.call_from_thread(self._show_agenda, day, last, events, queued, problem)
 
-    def _show_agenda(self, day: dt.date, events: list[Any], queued: list[Any], problem: str) -> None:
+    def _show_agenda(self, day: dt.date, last: dt.date, events: list[Any], queued: list[Any], problem: str) -> None:
         self._render_agenda_title()
         box = self.query_one("#agenda-events", VerticalScroll)
         box.remove_children()
         zone = self.settings.calendar.zone
-        lines = [Static(replies.event_line(e, self.ui_lang, zone), classes="agenda-event", markup=False)
-                 for e in events]
-        lines += [Static(f"{replies.event_line(e, self.ui_lang, zone)} {self.t('queued_mark')}",
-                         classes="agenda-event agenda-pending", markup=False) for e in queued]
+        rows = [(e, "") for e in events] + [(e, " " + self.t("queued_mark")) for e in queued]
+        lines: list[Static] = []
+        shown: dt.date | None = None
+        for event, mark in sorted(rows, key=lambda row: _local_day(row[0], zone)):
+            if last > day and _local_day(event, zone) != shown:  # a range: a heading per day with events
+                shown = _local_day(event, zone)
+                lines.append(Static(replies.day(shown, self.ui_lang, self.today()), classes="agenda-heading",
+                                    markup=False))
+            lines.append(Static(replies.event_line(event, self.ui_lang, zone) + mark,
+                                classes="agenda-event agenda-pending" if mark else "agenda-event", markup=False))
         if problem:
             lines.insert(0, Static(problem, classes="turn-error", markup=False))
         elif not lines:
@@ -199,7 +213,9 @@ class CalendarApp(App[None]):
         self._update_status()
 
     def action_day(self, step: int) -> None:
-        self.day += dt.timedelta(days=step)
+        """Page by the shown range's length: a day at a time, or a week at a time after "next week"."""
+        shift = dt.timedelta(days=step * ((self.last - self.day).days + 1))
+        self.day, self.last = self.day + shift, self.last + shift
         self._render_agenda_title()
         self.refresh_agenda()
 
@@ -372,6 +388,32 @@ class CalendarApp(App[None]):
     def _stop_level(self) -> None:
         self.query_one("#level", ProgressBar).remove_class("recording")
         self._update_status()
+
+
+def _days(first: dt.date, last: dt.date) -> list[dt.date]:
+    return [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
+
+
+def _local_day(event: Any, zone: str) -> dt.date:
+    start = event.local_start(zone)
+    return start.date() if isinstance(start, dt.datetime) else start
+
+
+def agenda_range(outcome: Outcome, zone: str) -> tuple[dt.date | None, dt.date | None]:
+    """The days a command's outcome is about: (first, last), or (None, None) to leave the agenda where it is."""
+    if outcome.events and outcome.kind in ("found", "moved"):
+        start = dt.datetime.fromisoformat(str(outcome.events[0]["start"]))
+        if start.tzinfo is not None:  # a timed event's day is the day in the calendar's zone
+            start = start.astimezone(ZoneInfo(zone))
+        return start.date(), start.date()
+    args = (outcome.call or {}).get("arguments", {})
+    start = args.get("new_date") or args.get("date")
+    if not start:
+        return None, None
+    first = dt.date.fromisoformat(start)
+    end = args.get("end_date")
+    last = dt.date.fromisoformat(end) if end else first
+    return first, max(first, last)
 
 
 def run_tui(settings: Settings, today: dt.date | None = None, config_path: Path | None = None,
