@@ -141,8 +141,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "run":
         data = args.data
-        if str(data) == "handwritten":
-            data = HANDWRITTEN
+        if not data.suffix and (HANDWRITTEN.parent / f"{data}.jsonl").exists():
+            data = HANDWRITTEN.parent / f"{data}.jsonl"  # a shipped set by name: handwritten, wild
         if not data.exists():
             print(f"{data} does not exist; generate it with `python -m training.data --out {data.parent}`",
                   file=sys.stderr)

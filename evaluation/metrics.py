@@ -165,15 +165,18 @@ def compute_metrics(gold_rows: list[dict[str, Any]], pred_rows: list[dict[str, A
     for gold in gold_rows:
         pred = preds.get(str(gold["id"]))
         outcome = row_outcome(gold, pred)
-        outcome.update(id=gold["id"], lang=gold.get("lang", "?"), query=gold.get("query", ""),
+        outcome.update(id=gold["id"], lang=gold.get("lang", "?"), query=gold.get("query", ""), kind=gold.get("class"),
                        gold_call=gold["call"], pred_call=(pred or {}).get("call"), raw=(pred or {}).get("raw"),
                        error=(pred or {}).get("error") if pred is not None else "no prediction")
         outcomes.append(outcome)
     by_lang: dict[str, list[dict[str, Any]]] = defaultdict(list)
     by_function: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    by_class: dict[str, list[dict[str, Any]]] = defaultdict(list)  # sets whose rows name a class of input
     for o in outcomes:
         by_lang[o["lang"]].append(o)
         by_function[o["gold_function"]].append(o)
+        if o["kind"]:
+            by_class[o["kind"]].append(o)
     date_kinds: dict[str, list[bool]] = defaultdict(list)
     date_misses: Counter[str] = Counter()
     for gold, o in zip(gold_rows, outcomes, strict=True):
@@ -189,12 +192,13 @@ def compute_metrics(gold_rows: list[dict[str, Any]], pred_rows: list[dict[str, A
         "overall": _summary(outcomes),
         "by_lang": {lang: _summary(rows) for lang, rows in sorted(by_lang.items())},
         "by_function": {fn: _summary(rows) for fn, rows in sorted(by_function.items())},
+        "by_class": {kind: _summary(rows) for kind, rows in sorted(by_class.items())},
         "date_by_kind": {kind: {"rows": len(v), "date": _rate(v)} for kind, v in sorted(date_kinds.items())},
         "date_misses": dict(date_misses.most_common()),
         "confusion": {"labels": labels,
                       "matrix": [[confusion.get((g, p), 0) for p in labels] for g in CLASSES]},
         "failures": [
-            {k: o[k] for k in ("id", "lang", "query", "gold_call", "pred_call", "raw", "error")}
+            {k: o[k] for k in ("id", "lang", "kind", "query", "gold_call", "pred_call", "raw", "error")}
             for o in outcomes if not o["exact"]
         ],
         "predictions_missing": sum(1 for o in outcomes if o["pred_function"] == "missing"),

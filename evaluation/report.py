@@ -29,6 +29,7 @@ def summary_table(metrics: dict[str, Any]) -> str:
     slices = [("all", metrics["overall"])]
     slices += [(lang, s) for lang, s in metrics["by_lang"].items()]
     slices += [(fn, s) for fn, s in metrics["by_function"].items()]
+    slices += [(f"class: {kind}", s) for kind, s in metrics.get("by_class", {}).items()]
     for name, s in slices:
         lat = s["latency_ms"]
         lines.append(f"| {name} | {s['rows']} | {_pct(s['function_accuracy'])} | {_pct(s['exact_match'])} | "

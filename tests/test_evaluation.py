@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from evaluation.__main__ import main as evaluation_main
 from evaluation.metrics import GRAMMAR_RE, compute_metrics, date_kind, date_miss, normalize_title
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "evaluation" / "data"
 
 GOLD = [
     {"id": "a", "lang": "de", "query": "Trag Zahnarzt morgen um 9 ein",
@@ -218,3 +221,30 @@ def test_optional_llm_judge_against_a_local_openai_compatible_server(tmp_path: P
         assert len(asked) == 1 and "Trag Zahnarzt morgen um 9 ein" in asked[0]
     finally:
         server.shutdown()
+
+
+@pytest.mark.parametrize("name", ["handwritten", "wild"])
+def test_shipped_sets_hold_valid_gold_calls(name: str) -> None:
+    """Every gold call of a shipped set validates under today's schema, its text is that call, and a title is
+    words of the query (the model can only copy): a typo in a hand-written row must fail here, not in a report."""
+    from assistant.functions import call_from_json, parse_call
+
+    rows = [json.loads(line) for line in (DATA_DIR / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len({r["id"] for r in rows}) == len(rows)
+    for r in rows:
+        call = call_from_json(r["call"])
+        assert parse_call(r["text"]) == call, r["id"]
+        title = call.arguments.get("title")
+        if title is not None:
+            assert normalize_title(title) in normalize_title(r["query"]), r["id"]
+    by_lang = Counter(r["lang"] for r in rows)
+    assert set(by_lang) == {"de", "en"}
+    if name == "wild":  # issue 19: >= 150 per language, every class of input in both languages
+        assert min(by_lang.values()) >= 150
+        classes = {(r["class"], r["lang"]) for r in rows}
+        assert {c for c, _ in classes} >= {"verb-title", "date", "near-miss", "reminder", "speech"}
+        assert all((c, other) in classes for c, _ in classes for other in ("de", "en"))
+    else:  # issue 18: >= 20 rows per new function and language
+        per = Counter((r["call"]["function"], r["lang"]) for r in rows)
+        for function in ("move_event", "find_event", "create_recurring_event", "create_all_day_event"):
+            assert per[(function, "de")] >= 20 and per[(function, "en")] >= 20, function

@@ -36,7 +36,7 @@ class RecipeSettings:
     reports: Path = field(default=Path("reports"), metadata={"help": "evaluation reports"})
     n: int = field(default=27000, metadata={"help": "generated rows over all splits"})
     seed: int = 13
-    train_rows: int = field(default=21600, metadata={"help": "training rows used by SFT (2700 steps: seven functions fit 60 min)"})
+    train_rows: int = field(default=19200, metadata={"help": "training rows used by SFT (2400 steps: seven functions fit 60 min)"})
     prompt: str = field(default="short", metadata={"help": "prompt style (see training.sft --prompt)"})
     dates: str = field(default="span", metadata={"help": "date form: span or iso (see training.sft --dates)"})
     skip_eval: bool = False
