@@ -105,7 +105,26 @@ def main(argv: list[str] | None = None) -> int:
     sp.add_argument("--whisper", default="base")
     sp.add_argument("--model", default="")
 
+    st = sub.add_parser("study", help="two adapters on the rows of the functions both know (more functions, "
+                        "less accuracy?)")
+    st.add_argument("--model", action="append", required=True, metavar="NAME=DIR", help="twice or more")
+    st.add_argument("--data", action="append", required=True, metavar="NAME=JSONL",
+                    help="a set; a shipped set by name alone (handwritten, wild)")
+    st.add_argument("--out-dir", type=Path, default=Path("reports/study"))
+    st.add_argument("--limit", type=int, default=0, help="only the first N shared rows of each set")
+
     args = parser.parse_args(argv)
+    if args.command == "study":
+        from .study import run_study
+
+        models = dict(m.split("=", 1) for m in args.model)
+        sets = {}
+        for item in args.data:
+            name, _, path = item.partition("=")
+            sets[name] = Path(path) if path else HANDWRITTEN.parent / f"{name}.jsonl"
+        results = run_study(models, sets, args.out_dir, args.limit)
+        print((args.out_dir / "study.md").read_text(encoding="utf-8"))
+        return 0 if results["sets"] else 1
     if args.command == "speech":
         from .speech import run_speech_bench
 

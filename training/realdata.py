@@ -1,0 +1,135 @@
+"""Real commands from crowd corpora (issue 19): SLURP (English) and MASSIVE de-DE, both CC BY 4.0.
+
+The repository ships the parts it uses, trimmed to the fields it reads (`training/corpora/`, training and dev
+partitions; `evaluation/data/`, the test partitions, never trained on). `extract` rebuilt them once from the
+public copies (provenance in `training/corpora/README.md`); nothing is fetched at run time or in CI.
+
+    python -m training.realdata extract --massive-en en-US.jsonl --massive-de-xlsx en-de.xlsx \\
+        --slurp-test test.jsonl --slurp-devel devel.jsonl
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import xml.etree.ElementTree as ET
+import zipfile
+from pathlib import Path
+from typing import Any
+
+__all__ = ["CORPORA", "EVAL_DATA", "load", "norm", "slot_spans"]
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPORA = Path(__file__).resolve().parent / "corpora"
+EVAL_DATA = ROOT / "evaluation" / "data"
+CALENDAR_INTENTS = ("calendar_set", "calendar_query", "calendar_remove")
+_XLSX = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_SLOT_RE = re.compile(r"\[(\w+) : ([^\]]*)\]")
+
+
+def norm(text: str) -> str:
+    """Utterances compare lower-cased with single spaces (a test sentence must never be trained on)."""
+    return " ".join(text.casefold().split())
+
+
+def slot_spans(annotation: str) -> tuple[str, list[tuple[str, str, int]]]:
+    """'put [event_name : meeting] with [person : pawel]' -> ('put meeting with pawel', [(slot, words, char
+    offset in the plain text), ...])."""
+    plain, slots, pos = [], [], 0
+    for match in _SLOT_RE.finditer(annotation):
+        plain.append(annotation[pos:match.start()])
+        offset = len("".join(plain))
+        words = match.group(2).strip()
+        slots.append((match.group(1), words, offset))
+        plain.append(words)
+        pos = match.end()
+    plain.append(annotation[pos:])
+    return "".join(plain), slots
+
+
+def _xlsx_rows(path: Path) -> list[dict[str, str | None]]:
+    """The first sheet of an .xlsx as dicts by column letter (inline strings, as the MASSIVE copy writes them)."""
+    sheet = ET.fromstring(zipfile.ZipFile(path).read("xl/worksheets/sheet1.xml"))
+    rows = []
+    for row in sheet.iter(_XLSX + "row"):
+        values: dict[str, str | None] = {}
+        for cell in row.findall(_XLSX + "c"):
+            column = "".join(ch for ch in cell.get("r", "") if ch.isalpha())
+            text, value = cell.find(".//" + _XLSX + "t"), cell.find(_XLSX + "v")
+            values[column] = text.text if text is not None else value.text if value is not None else None
+        rows.append(values)
+    return rows
+
+
+def _write(path: Path, rows: list[dict[str, Any]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    print(f"wrote {len(rows)} rows to {path.relative_to(ROOT)}")
+
+
+def extract(massive_en: Path, massive_de_xlsx: Path, slurp_test: Path, slurp_devel: Path) -> None:
+    """Trim the public files to what training and evaluation read; test partitions go to evaluation/data only,
+    and a training row whose English text is a SLURP test or devel sentence is dropped."""
+    en = [json.loads(line) for line in massive_en.read_text(encoding="utf-8").splitlines() if line.strip()]
+    de = _xlsx_rows(massive_de_xlsx)[1:]  # header: id, utt, annot_utt, de_utt, de_annot_utt
+    if len(de) != len(en) or any(d.get("B") != e["utt"] for d, e in zip(de, en, strict=True)):
+        raise SystemExit("the German sheet is not row-aligned with en-US.jsonl")
+    slurp = {}
+    for name, path in (("test", slurp_test), ("devel", slurp_devel)):
+        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        slurp[name] = rows
+    held_out = {norm(r["sentence"]) for rows in slurp.values() for r in rows}
+    keep = ("id", "partition", "scenario", "intent")
+    splits: dict[str, list[dict[str, Any]]] = {"massive_en": [], "massive_de": [], "massive_de_test": []}
+    dropped = 0
+    for e, d in zip(en, de, strict=True):
+        base = {k: e[k] for k in keep}
+        if e["partition"] == "test":
+            splits["massive_de_test"].append({**base, "lang": "de", "utt": d["D"], "annot_utt": d["E"]})
+            continue
+        if norm(e["utt"]) in held_out:
+            dropped += 1
+            continue
+        splits["massive_en"].append({**base, "lang": "en", "utt": e["utt"], "annot_utt": e["annot_utt"]})
+        splits["massive_de"].append({**base, "lang": "de", "utt": d["D"], "annot_utt": d["E"]})
+    print(f"dropped {dropped} training rows whose English text is a SLURP test/devel sentence")
+    _write(CORPORA / "massive_en.jsonl", splits["massive_en"])
+    _write(CORPORA / "massive_de.jsonl", splits["massive_de"])
+    _write(EVAL_DATA / "massive_de_test.jsonl", splits["massive_de_test"])
+    seen: set[str] = set()
+    test = []
+    for r in slurp["test"]:  # one row per distinct sentence (SLURP repeats a text for each recording)
+        if norm(r["sentence"]) not in seen:
+            seen.add(norm(r["sentence"]))
+            test.append({"id": f"slurp-{r['slurp_id']}", "partition": "test", "scenario": r["scenario"],
+                         "intent": r["intent"], "lang": "en", "utt": r["sentence"],
+                         "annot_utt": r["sentence_annotation"]})
+    _write(EVAL_DATA / "slurp_test.jsonl", test)
+
+
+def load(name: str) -> list[dict[str, Any]]:
+    """A shipped corpus file by name: massive_en, massive_de (training/corpora), slurp_test, massive_de_test."""
+    path = CORPORA / f"{name}.jsonl"
+    if not path.exists():
+        path = EVAL_DATA / f"{name}.jsonl"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m training.realdata", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    x = sub.add_parser("extract", help="rebuild the shipped corpus files from the public copies")
+    x.add_argument("--massive-en", type=Path, required=True, help="MASSIVE en-US.jsonl (with partitions)")
+    x.add_argument("--massive-de-xlsx", type=Path, required=True, help="en-de.xlsx, row-aligned with en-US")
+    x.add_argument("--slurp-test", type=Path, required=True)
+    x.add_argument("--slurp-devel", type=Path, required=True)
+    args = parser.parse_args(argv)
+    if args.command == "extract":
+        extract(args.massive_en, args.massive_de_xlsx, args.slurp_test, args.slurp_devel)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
