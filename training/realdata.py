@@ -19,7 +19,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-__all__ = ["CORPORA", "EVAL_DATA", "load", "norm", "slot_spans"]
+__all__ = ["CORPORA", "EVAL_DATA", "FAMILIES", "convert", "family", "load", "norm", "slot_spans"]
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPORA = Path(__file__).resolve().parent / "corpora"
@@ -117,6 +117,105 @@ def load(name: str) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+# How a corpus intent is scored (issue 19): the functions that count as right for it.
+FAMILIES = {
+    "calendar_set": ("create_event", "create_recurring_event", "create_all_day_event", "move_event"),
+    "calendar_query": ("list_events", "find_event"),
+    "calendar_remove": ("delete_event",),
+}
+# Slots that belong to an event's title when they stand next to its name ("meeting with [person : bob]").
+TITLE_PARTS = {"person", "relation", "place_name", "business_name", "meal_type", "sport_type"}
+CONNECTORS = {"with", "at", "in", "for", "of", "my", "the", "and", "to", "mit", "bei", "im", "von", "für", "und",
+              "meiner", "meinem", "meinen", "mein", "meine", "dem", "der", "den", "die", "zum", "zur", "'s"}
+
+
+def family(intent: str) -> tuple[str, ...]:
+    """The functions that answer an intent right; () for a non-calendar intent (right answer: no call)."""
+    return FAMILIES.get(intent, ())
+
+
+def _title(text: str, slots: list[tuple[str, str, int]]) -> str | None:
+    """The event's name, grown over title parts joined to it by small words only: "birthday of my uncle joe"."""
+    names = [s for s in slots if s[0] == "event_name" and s[1]]
+    if not names:
+        return None
+    start, end = names[0][2], names[0][2] + len(names[0][1])
+    parts = sorted((s for s in slots if s[0] in TITLE_PARTS), key=lambda s: s[2])
+    grown = True
+    while grown:
+        grown = False
+        for _, words, at in parts:
+            if at >= end and all(w in CONNECTORS for w in text[end:at].split()) and at - end < 20:
+                end, grown = at + len(words), True
+            elif at + len(words) <= start and all(w in CONNECTORS for w in text[at + len(words):start].split()) \
+                    and start - at - len(words) < 20 and text[at + len(words):start].split():
+                start, grown = at, True
+    return text[start:end].strip() or None
+
+
+def _phrase(slots: list[tuple[str, str, int]], kind: str) -> str | None:
+    return next((words for k, words, _ in slots if k == kind and words), None)
+
+
+def _time_phrase(text: str, slots: list[tuple[str, str, int]]) -> str | None:
+    """The time said, with its part of the day when that stands right beside it ("seven [timeofday : pm]")."""
+    times = [s for s in slots if s[0] == "time" and s[1]]
+    if not times:
+        return None
+    _, words, at = times[0]
+    start, end = at, at + len(words)
+    for _, part, p_at in (s for s in slots if s[0] == "timeofday"):
+        if 0 <= p_at - end <= 8:
+            end = p_at + len(part)
+        elif 0 <= start - p_at - len(part) <= 8:
+            start = p_at
+    return text[start:end]
+
+
+def convert(record: dict[str, Any], today: Any) -> tuple[dict[str, Any] | None, str]:
+    """One corpus record -> a training row in the generator's format, or (None, why it was dropped).
+
+    Only what the annotation says goes into the call, read by the assistant's own resolver: a record whose
+    slots do not make a call of this schema (no event name to create or delete, a date or repetition the
+    resolver cannot read, an intent this product has no function for) is dropped, never guessed."""
+    from assistant.functions import CallError, SpanCall, function_by_name
+    from assistant.resolve import resolve_call
+
+    text, slots = slot_spans(record["annot_utt"])
+    text = " ".join(text.split())
+    _, slots = slot_spans(" ".join(record["annot_utt"].split()))
+    base = {"lang": record["lang"], "today": today.isoformat(), "query": text,
+            "template": f"{record['lang']}.massive.{record['intent']}", "source": f"massive-{record['id']}"}
+    intent = record["intent"]
+    if not family(intent):
+        return {**base, "call": None, "text": "<oc_0><oc_end>", "slots": {}}, "no_call"
+    title, date, time = _title(text, slots), _phrase(slots, "date"), _time_phrase(text, slots)
+    frequency = _phrase(slots, "general_frequency")
+    said: dict[str, str | None]
+    if intent == "calendar_query":
+        if title and not date:
+            function, said = "find_event", {"title": title}
+        else:
+            function, said = "list_events", {"date": date}
+    elif title is None:
+        return None, "no event name"
+    elif intent == "calendar_remove":
+        function, said = "delete_event", {"title": title, "date": date}
+    elif frequency:
+        function, said = "create_recurring_event", {"title": title, "date": date, "time": time,
+                                                    "frequency": frequency}
+    else:
+        function, said = "create_event", {"title": title, "date": date, "time": time}
+    spec = function_by_name(function)
+    phrases = tuple(said.get(p.slot) for p in spec.params)
+    try:
+        call = resolve_call(SpanCall(function, phrases), today, record["lang"], text)
+    except CallError as error:
+        return None, f"unread {type(error).__name__}"
+    row_slots = {p.slot: said.get(p.slot) for p in spec.params if said.get(p.slot)}
+    return {**base, "call": call.to_json(), "text": call.render(), "slots": row_slots}, function
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m training.realdata", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -125,9 +224,29 @@ def main(argv: list[str] | None = None) -> int:
     x.add_argument("--massive-de-xlsx", type=Path, required=True, help="en-de.xlsx, row-aligned with en-US")
     x.add_argument("--slurp-test", type=Path, required=True)
     x.add_argument("--slurp-devel", type=Path, required=True)
+    c = sub.add_parser("convert", help="how the shipped corpora turn into training rows: counts and examples")
+    c.add_argument("--seed", type=int, default=13)
+    c.add_argument("--show", type=int, default=0, help="print N converted calendar rows")
     args = parser.parse_args(argv)
     if args.command == "extract":
         extract(args.massive_en, args.massive_de_xlsx, args.slurp_test, args.slurp_devel)
+    if args.command == "convert":
+        import random
+        from collections import Counter
+
+        from .data import sample_today
+
+        rng = random.Random(args.seed)
+        for name in ("massive_en", "massive_de"):
+            outcomes: Counter[str] = Counter()
+            shown = 0
+            for record in load(name):
+                row, why = convert(record, sample_today(rng))
+                outcomes[why] += 1
+                if row and row["call"] and shown < args.show:
+                    shown += 1
+                    print(f"  {record['annot_utt']}\n    -> {row['text']}  (today {row['today']})")
+            print(name, dict(outcomes.most_common()))
     return 0
 
 

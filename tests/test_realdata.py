@@ -1,0 +1,61 @@
+"""The shipped real-command corpora (issue 19): no test sentence on the training side, and every converted row
+is a call the assistant's own resolver reads back from the words the row says for each argument."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from assistant.functions import call_from_json
+from assistant.resolve import resolve_call
+from training.data import sample_today, span_call_for_row
+from training.realdata import convert, family, load, norm, slot_spans
+
+
+def test_no_test_sentence_or_row_on_the_training_side() -> None:
+    train_en, train_de = load("massive_en"), load("massive_de")
+    assert {r["partition"] for r in train_en + train_de} == {"train", "dev"}
+    test_sentences = {norm(r["utt"]) for r in load("slurp_test")}
+    assert not {norm(r["utt"]) for r in train_en} & test_sentences
+    assert not {r["id"] for r in train_de} & {r["id"] for r in load("massive_de_test")}
+    assert len(train_de) == len(train_en) > 10000
+
+
+def test_slot_spans_give_plain_text_and_offsets() -> None:
+    text, slots = slot_spans("put [event_name : meeting] with [person : pawel] for [date : tomorrow]")
+    assert text == "put meeting with pawel for tomorrow"
+    assert [(k, text[at:at + len(w)]) for k, w, at in slots] == [
+        ("event_name", "meeting"), ("person", "pawel"), ("date", "tomorrow")]
+
+
+def test_converted_rows_read_back_to_their_calls() -> None:
+    rng = random.Random(3)
+    kinds: dict[str, int] = {}
+    for name in ("massive_en", "massive_de"):
+        records = load(name)
+        for record in rng.sample(records, 3000):
+            row, why = convert(record, sample_today(rng))
+            kinds[why] = kinds.get(why, 0) + 1
+            if row is None:
+                continue
+            call = call_from_json(row["call"]) if row["call"] else None
+            if call is None:
+                assert not family(record["intent"])
+                continue
+            assert call.function in family(record["intent"]), (record, call)
+            for phrase in row["slots"].values():
+                assert phrase in row["query"], (phrase, row["query"])
+            today = dt.date.fromisoformat(row["today"])
+            assert resolve_call(span_call_for_row(row), today, row["lang"], row["query"]) == call
+    assert kinds["no_call"] > 1000 and kinds["create_event"] > 100 and kinds["list_events"] > 100
+    assert kinds["find_event"] > 10 and kinds["delete_event"] > 10
+
+
+def test_title_grows_over_people_and_places_joined_by_small_words() -> None:
+    record = {"id": "x", "lang": "en", "intent": "calendar_set",
+              "annot_utt": "remind me the [event_name : birthday] of my [relation : uncle] [person : joe] "
+                           "on [date : friday] at [time : five] [timeofday : pm]"}
+    row, why = convert(record, dt.date(2026, 12, 3))
+    assert why == "create_event"
+    assert row["call"]["arguments"] == {"title": "birthday of my uncle joe", "date": "2026-12-04", "time": "17:00",
+                                        "duration_minutes": 60}
