@@ -173,6 +173,10 @@ def _next_weekday(weekday: int, today: dt.date) -> dt.date:
     return today + dt.timedelta(days=(weekday - today.weekday() - 1) % 7 + 1)
 
 
+def _weekday_on_or_after(weekday: int, today: dt.date) -> dt.date:
+    return today + dt.timedelta(days=(weekday - today.weekday()) % 7)
+
+
 def _next_week_weekday(weekday: int, today: dt.date) -> dt.date:
     monday = today - dt.timedelta(days=today.weekday()) + dt.timedelta(days=7)
     return monday + dt.timedelta(days=weekday)
@@ -183,7 +187,7 @@ def _offset(days: int) -> Callable[[re.Match[str], dt.date], dt.date]:
 
 
 _NEXT = r"(?:nächste[nrs]?|kommende[nrs]?|next|coming)"
-# Holidays on a fixed day (movable feasts such as Easter are not resolved: the assistant asks instead).
+# Holidays on a fixed day (movable feasts: MOVABLE, below).
 HOLIDAYS = {
     "neujahr": (1, 1), "neujahrstag": (1, 1), "new year's day": (1, 1), "new years day": (1, 1),
     "valentinstag": (2, 14), "valentine's day": (2, 14), "valentines day": (2, 14),
@@ -194,6 +198,58 @@ HOLIDAYS = {
     "silvester": (12, 31), "new year's eve": (12, 31), "new years eve": (12, 31),
 }
 _HOLIDAY_RE = "|".join(re.escape(h) for h in sorted(HOLIDAYS, key=len, reverse=True))
+
+
+def _easter_offset(days: int) -> Callable[[int], dt.date]:
+    def on(year: int) -> dt.date:
+        from dateutil.easter import easter
+
+        return easter(year) + dt.timedelta(days=days)
+    return on
+
+
+def _nth_weekday(month: int, weekday: int, n: int) -> Callable[[int], dt.date]:
+    """The n-th (or, n = -1, the last) given weekday of a month: Thanksgiving, Mother's Day, Labor Day."""
+    def on(year: int) -> dt.date:
+        from dateutil.relativedelta import relativedelta, weekday as rd_weekday
+
+        if n < 0:
+            return dt.date(year, month, 1) + relativedelta(day=31, weekday=rd_weekday(weekday)(-1))
+        return dt.date(year, month, 1) + relativedelta(weekday=rd_weekday(weekday)(n))
+    return on
+
+
+# Movable feasts and days named by rule (dateutil computes Easter and the n-th weekdays): the next one on or
+# after today. German Muttertag and the US Mother's Day are both the second Sunday of May.
+MOVABLE = {
+    "rosenmontag": _easter_offset(-48), "fastnacht": _easter_offset(-47), "faschingsdienstag": _easter_offset(-47),
+    "aschermittwoch": _easter_offset(-46), "gründonnerstag": _easter_offset(-3), "karfreitag": _easter_offset(-2),
+    "karsamstag": _easter_offset(-1), "ostersonntag": _easter_offset(0), "ostern": _easter_offset(0),
+    "ostermontag": _easter_offset(1), "christi himmelfahrt": _easter_offset(39), "himmelfahrt": _easter_offset(39),
+    "vatertag": _easter_offset(39), "pfingstsonntag": _easter_offset(49), "pfingsten": _easter_offset(49),
+    "pfingstmontag": _easter_offset(50), "fronleichnam": _easter_offset(60), "muttertag": _nth_weekday(5, 6, 2),
+    "mardi gras": _easter_offset(-47), "shrove tuesday": _easter_offset(-47), "ash wednesday": _easter_offset(-46),
+    "maundy thursday": _easter_offset(-3), "good friday": _easter_offset(-2), "easter sunday": _easter_offset(0),
+    "easter monday": _easter_offset(1), "easter": _easter_offset(0), "ascension day": _easter_offset(39),
+    "pentecost": _easter_offset(49), "whit sunday": _easter_offset(49), "whitsun": _easter_offset(49),
+    "whit monday": _easter_offset(50), "mother's day": _nth_weekday(5, 6, 2), "mothers day": _nth_weekday(5, 6, 2),
+    "father's day": _nth_weekday(6, 6, 3), "fathers day": _nth_weekday(6, 6, 3),
+    "thanksgiving": _nth_weekday(11, 3, 4), "memorial day": _nth_weekday(5, 0, -1),
+    "labor day": _nth_weekday(9, 0, 1), "labour day": _nth_weekday(9, 0, 1),
+    "martin luther king day": _nth_weekday(1, 0, 3), "mlk day": _nth_weekday(1, 0, 3),
+    "presidents day": _nth_weekday(2, 0, 3), "presidents' day": _nth_weekday(2, 0, 3),
+    "columbus day": _nth_weekday(10, 0, 2),
+}
+_MOVABLE_RE = "|".join(re.escape(h) for h in sorted(MOVABLE, key=len, reverse=True))
+
+
+def _next_movable(name: str, today: dt.date) -> dt.date:
+    on = MOVABLE[name]
+    return on(today.year) if on(today.year) >= today else on(today.year + 1)
+
+
+def _weeks(word: str | None) -> int:
+    return int(word) if word and word.isdigit() else 1
 _DAYPART = r"(?:abend|morgen|nachmittag|vormittag|mittag|früh|nacht)?"
 _DATE_RULES: list[DateRule] = [
     (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
@@ -204,6 +260,26 @@ _DATE_RULES: list[DateRule] = [
      lambda m, t: _day_month(m[1], MONTH_WORDS[m[2]], m[3], t)),
     (re.compile(rf"\b({_MONTH_RE})\.?\s+(?:the\s+)?{_ORD}(?!\d)(?:,?\s+(\d{{4}})\b)?"),
      lambda m, t: _day_month(m[2], MONTH_WORDS[m[1]], m[3], t)),
+    # "heute in einer Woche", "a week from today", "morgen in 2 Wochen": counted from that day.
+    (re.compile(r"\b(heute|today|morgen|tomorrow) in (\d{1,2}) (?:wochen|woche|weeks|week)\b"),
+     lambda m, t: t + dt.timedelta(days=m[1] in ("morgen", "tomorrow"), weeks=int(m[2]))),
+    (re.compile(r"\b(?:(\d{1,2})|an?) weeks? from (today|now|tomorrow)\b"),
+     lambda m, t: t + dt.timedelta(days=m[2] == "tomorrow", weeks=_weeks(m[1]))),
+    # "nächsten Monat am 5.", "am 5. nächsten Monats", "the 5th of next month": that day of next month.
+    (re.compile(rf"\b{_NEXT} monat,? (?:am |den )?(\d{{1,2}})\.|\b(?:am |den )?(\d{{1,2}})\. (?:des )?{_NEXT} monats\b|"
+                rf"\b(?:the )?(\d{{1,2}})(?:st|nd|rd|th)? of next month\b|\bnext month on the (\d{{1,2}})(?:st|nd|rd|th)?\b"),
+     lambda m, t: _safe_date(*_add_months(t.year, t.month, 1), int(m[1] or m[2] or m[3] or m[4]))),
+    (re.compile(r"\b([12])\.\s*weihnachts(?:feier)?tag\b"), lambda m, t: _next_day_month(12, 24 + int(m[1]), t)),
+    (re.compile(rf"\b({_MOVABLE_RE})(?!\w)"), lambda m, t: _next_movable(m[1], t)),
+    # "übernächsten Freitag", "the Friday after next": the one after the next; "Freitag in 2 Wochen",
+    # "a week from Friday": that weekday on or after today, N weeks on ("Donnerstag in einer Woche" said on a
+    # Thursday is a week from today).
+    (re.compile(rf"\bübernächste[nrs]? ({_WD_RE})\b|\bthe ({_WD_RE}) after next\b"),
+     lambda m, t: _next_weekday(WEEKDAY_WORDS[m[1] or m[2]], t) + dt.timedelta(weeks=1)),
+    (re.compile(rf"\b({_WD_RE}) in (\d{{1,2}}) (?:wochen|woche|weeks|week)\b"),
+     lambda m, t: _weekday_on_or_after(WEEKDAY_WORDS[m[1]], t) + dt.timedelta(weeks=int(m[2]))),
+    (re.compile(rf"\b(?:(\d{{1,2}})|an?) weeks? (?:from|on) ({_WD_RE})\b"),
+     lambda m, t: _weekday_on_or_after(WEEKDAY_WORDS[m[2]], t) + dt.timedelta(weeks=_weeks(m[1]))),
     (re.compile(r"\b(?:übermorgen|(?:the )?day after tomorrow)\b"), _offset(2)),
     (re.compile(r"\b(?:vorgestern|(?:the )?day before yesterday)\b"), _offset(-2)),
     (re.compile(r"\b(?:heute|today|tonight|this (?:morning|afternoon|evening))\b"), _offset(0)),

@@ -90,6 +90,32 @@ def test_conversation_on_a_real_calendar(caller, radicale, tmp_path) -> None:
     assert [e.title for e in cal.events_on(dt.date(2026, 11, 28))] == ["Ölwechsel"]
 
 
+def test_calendar_v2_conversation_on_a_real_calendar(caller, radicale, tmp_path) -> None:
+    """Said, not typed as calls: a series, a move, a find, a vacation and a week's list, each checked on the
+    server (issue 18)."""
+    from assistant.calendar import CalDAVCalendar
+    from assistant.dialog import Assistant
+    from assistant.outbox import Journal, Outbox
+    from assistant.settings import CalendarSettings
+
+    cal = CalDAVCalendar(CalendarSettings(url=radicale.url, username="anna", timezone="Europe/Berlin"))
+    a = Assistant(cal, Outbox(tmp_path), Journal(tmp_path), model=caller, today=lambda: dt.date(2026, 11, 26))
+    series = a.handle("Jeden Dienstag um 19 Uhr Chorprobe", "de")
+    assert series.raw.startswith("<oc_6>") and series.outcome.kind == "created", series.outcome.message
+    assert a.handle("Trag Zahnarzt morgen um 15 Uhr ein", "de").outcome.kind == "created"
+    moved = a.handle("Verschieb den Zahnarzt auf Samstag", "de")
+    assert moved.raw.startswith("<oc_4>") and moved.outcome.kind == "moved", moved.outcome.message
+    assert [e.title for e in cal.events_on(dt.date(2026, 11, 28))] == ["Zahnarzt"]
+    assert [e.title for e in cal.events_on(dt.date(2026, 11, 27))] == []
+    found = a.handle("Wann ist die nächste Chorprobe?", "de").outcome
+    assert found.kind == "found" and "1. Dezember" in found.message, found.message
+    vacation = a.handle("Urlaub vom 22. bis 30. Dezember", "de")
+    assert vacation.raw.startswith("<oc_7>") and vacation.outcome.kind == "created", vacation.outcome.message
+    listed = a.handle("Was habe ich nächste Woche?", "de").outcome
+    assert listed.kind == "listed" and "19:00-20:00 Chorprobe" in listed.message, listed.message
+    assert sorted(e.title for e in cal.events_on(dt.date(2026, 12, 29))) == ["Chorprobe", "Urlaub"]
+
+
 def test_ask_command_end_to_end(radicale) -> None:
     import json
     import os
