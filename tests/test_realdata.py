@@ -38,7 +38,7 @@ def test_converted_rows_read_back_to_their_calls() -> None:
             kinds[why] = kinds.get(why, 0) + 1
             if row is None:
                 continue
-            call = call_from_json(row["call"]) if row["call"] else None
+            call = call_from_json(row["call"]) if row["call"]["function"] else None
             if call is None:
                 assert not family(record["intent"])
                 continue
@@ -59,3 +59,14 @@ def test_title_grows_over_people_and_places_joined_by_small_words() -> None:
     assert why == "create_event"
     assert row["call"]["arguments"] == {"title": "birthday of my uncle joe", "date": "2026-12-04", "time": "17:00",
                                         "duration_minutes": 60}
+
+
+def test_real_share_mixes_converted_rows_into_train_and_validation_only() -> None:
+    from training.data import DataConfig, generate
+
+    splits, summary = generate(DataConfig(n=2000, seed=5, real_share=0.25))
+    real = {split: [r for r in rows if "-real-" in r["id"]] for split, rows in splits.items()}
+    assert len(splits["train"]) == 1700 and len(real["train"]) == 425 and len(real["validation"]) == 25
+    assert real["test"] == [] and summary["phrase_mismatches"] == {}
+    assert {r["lang"] for r in real["train"]} == {"de", "en"}
+    assert any(r["call"]["function"] for r in real["train"]) and any(not r["call"]["function"] for r in real["train"])

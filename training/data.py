@@ -73,6 +73,9 @@ class DataConfig:
     daypart: float = field(default=0.30, metadata={"help": "'heute Abend um acht' where the time allows it"})
     swap_date_time: float = field(default=0.25, metadata={"help": "rows with date and time in the other order"})
     compose_share: float = field(default=0.4, metadata={"help": "rows from verb x frame combinations"})
+    real_share: float = field(default=0.0, metadata={
+        "help": "share of the train and validation splits made of real commands (training/corpora, MASSIVE "
+                "en/de: train partition -> train, dev -> validation; converted by training.realdata); 0 = none"})
 
 
 @dataclass(frozen=True)
@@ -559,11 +562,40 @@ def generate(config: DataConfig) -> tuple[dict[str, list[dict[str, Any]]], dict[
             row = maker.row(rng, template, titles[pool_name][lang], garble_pool)
             rows.append({"id": f"{split}-{i:06d}", **row})
         splits[split] = rows
+    if config.real_share > 0:
+        _mix_real(splits, config)
     summary = summarize(splits, templates)
     summary["phrase_mismatches"] = dict(maker.mismatches)
     summary["phrase_mismatch_examples"] = maker.mismatch_examples
     summary["config"] = {k: str(v) if isinstance(v, Path) else v for k, v in asdict(config).items()}
     return splits, summary
+
+
+def _mix_real(splits: dict[str, list[dict[str, Any]]], config: DataConfig) -> None:
+    """Replace rows of the train and validation splits with converted real commands: every calendar row
+    that converts, then non-calendar requests (real near misses) up to the share; the test split stays
+    generated (the corpora's own test partitions are scored separately)."""
+    from .realdata import convert, load
+
+    for split, partition in (("train", "train"), ("validation", "dev")):
+        rng = random.Random(f"{config.seed}/real/{split}")
+        rows = splits[split]
+        want = round(len(rows) * config.real_share)
+        calendar, other = [], []
+        for name in ("massive_de", "massive_en"):
+            for record in load(name):
+                if record["partition"] != partition:
+                    continue
+                row, _ = convert(record, sample_today(rng))
+                if row is not None:
+                    (other if row["call"]["function"] is None else calendar).append(row)
+        rng.shuffle(calendar)
+        rng.shuffle(other)
+        real = (calendar + other)[:want]
+        rng.shuffle(real)
+        # Spread over the split, not appended: training may use only the first rows of it.
+        for i, (at, row) in enumerate(zip(sorted(rng.sample(range(len(rows)), len(real))), real, strict=True)):
+            rows[at] = {"id": f"{split}-real-{i:06d}", **row}
 
 
 def summarize(splits: dict[str, list[dict[str, Any]]], templates: dict[str, list[Template]]) -> dict[str, Any]:

@@ -188,7 +188,7 @@ def convert(record: dict[str, Any], today: Any) -> tuple[dict[str, Any] | None, 
             "template": f"{record['lang']}.massive.{record['intent']}", "source": f"massive-{record['id']}"}
     intent = record["intent"]
     if not family(intent):
-        return {**base, "call": None, "text": "<oc_0><oc_end>", "slots": {}}, "no_call"
+        return {**base, "call": {"function": None, "arguments": {}}, "text": "<oc_0><oc_end>", "slots": {}}, "no_call"
     title, date, time = _title(text, slots), _phrase(slots, "date"), _time_phrase(text, slots)
     frequency = _phrase(slots, "general_frequency")
     said: dict[str, str | None]
