@@ -113,7 +113,21 @@ def main(argv: list[str] | None = None) -> int:
     st.add_argument("--out-dir", type=Path, default=Path("reports/study"))
     st.add_argument("--limit", type=int, default=0, help="only the first N shared rows of each set")
 
+    co = sub.add_parser("corpus", help="a crowd corpus test partition scored by intent family (SLURP, MASSIVE)")
+    co.add_argument("--data", required=True, help="slurp_test, massive_de_test, or a JSONL path")
+    co.add_argument("--model", default=None)
+    co.add_argument("--out-dir", type=Path, default=None)
+    co.add_argument("--today", default="2026-12-03", help="the day the commands are read against")
+    co.add_argument("--other-limit", type=int, default=0, help="score a fixed sample of N non-calendar rows")
+
     args = parser.parse_args(argv)
+    if args.command == "corpus":
+        from .corpus import format_corpus, run_corpus
+
+        path = Path(args.data) if args.data.endswith(".jsonl") else HANDWRITTEN.parent / f"{args.data}.jsonl"
+        out_dir = args.out_dir or Path("reports") / path.stem
+        print(format_corpus(run_corpus(path, out_dir, args.model, args.today, args.other_limit)))
+        return 0
     if args.command == "study":
         from .study import run_study
 

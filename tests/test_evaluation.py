@@ -248,3 +248,18 @@ def test_shipped_sets_hold_valid_gold_calls(name: str) -> None:
         per = Counter((r["call"]["function"], r["lang"]) for r in rows)
         for function in ("move_event", "find_event", "create_recurring_event", "create_all_day_event"):
             assert per[(function, "de")] >= 20 and per[(function, "en")] >= 20, function
+
+
+def test_corpus_rows_are_scored_by_intent_family() -> None:
+    from evaluation.corpus import score_corpus
+
+    rows = [{"id": "a", "intent": "calendar_set", "query": "x"}, {"id": "b", "intent": "calendar_set", "query": "x"},
+            {"id": "c", "intent": "calendar_query", "query": "x"}, {"id": "d", "intent": "music_play", "query": "x"},
+            {"id": "e", "intent": "alarm_set", "query": "x"}]
+    preds = [{"id": "a", "call": {"function": "create_recurring_event"}}, {"id": "b", "call": {"function": None}},
+             {"id": "c", "call": {"function": "find_event"}}, {"id": "d", "call": {"function": None}},
+             {"id": "e", "call": {"function": "create_event"}}]
+    m = score_corpus(rows, preds)
+    assert m["calendar_function_accuracy"] == round(2 / 3, 4) and m["other_no_call"] == 0.5
+    assert m["by_intent"]["calendar_set"] == {"rows": 2, "right": 0.5}
+    assert [f["id"] for f in m["failures"]] == ["b", "e"]

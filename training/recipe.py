@@ -266,10 +266,13 @@ before any generator change for it. The generated test split (held-out templates
 Speed and memory come from `make bench` (`python -m evaluation bench`); the README lists the latest figures.
 
 ## Limitations
-- Movable holidays (Easter, Pentecost) and expressions outside the resolver's table are not resolved; the
+- Expressions outside the resolver's table (`tests/data/phrases.yaml`, `ranges.yaml`) are not resolved; the
   assistant then says which words it could not read instead of guessing.
 - A bare hour 1-6 is taken as afternoon ("um drei" = 15:00); say "morgens"/"am" for early mornings.
-- Trained on generated sentences; the hand-written figures above are the ones to trust.
+- A move names a new day and/or time; shifts ("eine Stunde später", "push it by a week") are not in the schema.
+  A series repeats on one weekday (or daily, on weekdays, monthly, yearly); "dienstags und donnerstags" or "the
+  first Monday of the month" cannot be said.
+- Trained on generated sentences; the hand-written and in-the-wild figures above are the ones to trust.
 """
     (assets / "MODEL_CARD.md").write_text(card, encoding="utf-8")
 
