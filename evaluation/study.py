@@ -16,9 +16,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from assistant.functions import FUNCTIONS, NO_CALL
+from assistant.functions import FUNCTIONS
 
-from .metrics import compute_metrics
+from .metrics import NO_CALL, compute_metrics
 from .predict import load_predictor, predict_file, read_jsonl
 
 __all__ = ["known_functions", "run_study", "study_table"]
@@ -98,7 +98,7 @@ def plot_study(results: dict[str, Any], path: Path) -> None:
         ax.set_xticklabels(["function", "exact", *STUDY_FIELDS], rotation=30, ha="right")
         ax.set_ylim(80, 100)
         ax.set_title(f"{set_name}: rows of {', '.join(results['functions'])}", fontsize=8)
-        ax.legend()
+        ax.legend(loc="lower left")
     fig.tight_layout()
     fig.savefig(path, dpi=110)
     plt.close(fig)

@@ -263,3 +263,26 @@ def test_corpus_rows_are_scored_by_intent_family() -> None:
     assert m["calendar_function_accuracy"] == round(2 / 3, 4) and m["other_no_call"] == 0.5
     assert m["by_intent"]["calendar_set"] == {"rows": 2, "right": 0.5}
     assert [f["id"] for f in m["failures"]] == ["b", "e"]
+
+
+def test_study_compares_on_the_rows_both_models_know(tmp_path: Path) -> None:
+    from evaluation.study import known_functions, shared_rows, study_table
+
+    old, new = tmp_path / "old", tmp_path / "new"
+    for d, tokens in ((old, ["<oc_0>", "<oc_1>", "<oc_2>", "<oc_3>", "<oc_end>"]),
+                      (new, ["<oc_0>", *(f"<oc_{i}>" for i in range(1, 8)), "<oc_end>"])):
+        d.mkdir()
+        (d / "adapter_config.json").write_text(json.dumps({"extra_tokens": tokens}), encoding="utf-8")
+    assert known_functions(old) == {"create_event", "list_events", "delete_event"}
+    assert len(known_functions(new)) == 7
+    rows = [{"call": {"function": f}} for f in ("create_event", "move_event", None, "find_event", "delete_event")]
+    assert [r["call"]["function"] for r in shared_rows(rows, known_functions(old))] == [
+        "create_event", None, "delete_event"]
+    gold = [{"id": "1", "lang": "de", "call": {"function": "create_event", "arguments": {
+        "title": "A", "date": "2026-01-01", "time": "09:00", "duration_minutes": 60}}}]
+    good = compute_metrics(gold, [{"id": "1", "call": gold[0]["call"], "raw": ""}])
+    bad = compute_metrics(gold, [{"id": "1", "call": {"function": "create_event", "arguments": {
+        **gold[0]["call"]["arguments"], "title": "B"}}, "raw": ""}])
+    table = study_table({"sets": {"hw": {"3fn": good, "7fn": bad}}})
+    assert "| hw | 3fn | all | 1 | 100.0 | 100.0 | 100.0 | 100.0 | – | 100.0 | 100.0 |" in table
+    assert "| hw | 7fn | de | 1 | 100.0 | 0.0 | 0.0 | 100.0 | – | 100.0 | 100.0 |" in table
