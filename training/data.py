@@ -572,9 +572,9 @@ def generate(config: DataConfig) -> tuple[dict[str, list[dict[str, Any]]], dict[
 
 
 def _mix_real(splits: dict[str, list[dict[str, Any]]], config: DataConfig) -> None:
-    """Replace rows of the train and validation splits with converted real commands: every calendar row
-    that converts, then non-calendar requests (real near misses) up to the share; the test split stays
-    generated (the corpora's own test partitions are scored separately)."""
+    """Replace rows of the train and validation splits with converted real commands: half calendar rows that
+    convert, half non-calendar requests (real near misses); the test split stays generated (the corpora's own
+    test partitions are scored separately)."""
     from .realdata import convert, load
 
     for split, partition in (("train", "train"), ("validation", "dev")):
@@ -591,7 +591,9 @@ def _mix_real(splits: dict[str, list[dict[str, Any]]], config: DataConfig) -> No
                     (other if row["call"]["function"] is None else calendar).append(row)
         rng.shuffle(calendar)
         rng.shuffle(other)
-        real = (calendar + other)[:want]
+        # Half calendar commands, half real near misses (music, weather, alarms, messages), as far as they go.
+        n_calendar = min(len(calendar), max(want // 2, want - len(other)))
+        real = calendar[:n_calendar] + other[:want - n_calendar]
         rng.shuffle(real)
         # Spread over the split, not appended: training may use only the first rows of it.
         for i, (at, row) in enumerate(zip(sorted(rng.sample(range(len(rows)), len(real))), real, strict=True)):
