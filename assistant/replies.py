@@ -104,7 +104,7 @@ def by_day(events: Sequence[EventInfo], lang: str, zone: str, today: dt.date | N
     for event in events:
         start = event.local_start(zone)
         groups.setdefault(start.date() if isinstance(start, dt.datetime) else start, []).append(event)
-    return ". ".join(f"{day(d, lang, today)}: {event_list(items, lang, zone)}" for d, items in groups.items())
+    return ". ".join(f"{day(d, lang, today)}: {event_list(items, lang, zone)}" for d, items in sorted(groups.items()))
 
 
 _TEXTS: dict[str, dict[str, str]] = {

@@ -139,6 +139,8 @@ def test_agenda_follows_a_listed_range_a_move_and_a_find(radicale: LocalServer, 
             assert part in text, (part, text)
         assert text.index("Zahnarzt") < text.index("Chorprobe") < text.index("Messe")
         assert "Montag, 30. November" not in text  # days without events get no heading
+        said = log_text(app)  # the reply reads the days in order too, the all-day event on its day
+        assert said.index("Dienstag, 1. Dezember: 14:30") < said.index("Freitag, 4. Dezember: ganztägig: Messe")
         shot(app, "agenda-week.svg")
         await pilot.press("pagedown")  # a week at a time after a week was listed
         await settle(pilot)
