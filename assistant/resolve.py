@@ -578,7 +578,7 @@ def _hm(h: str, m: str | None = None) -> tuple[int, int, bool]:
     return int(h), int(m or 0), len(h) == 2 and h.startswith("0") or h == "0"
 
 
-_EN_AMPM = re.compile(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)\b")
+_EN_AMPM = re.compile(r"\b(\d{1,2})(?:[:. ](\d{2}))?\s*(am|pm)\b")  # "2:30 pm", "two thirty pm"
 _TIME_RULES: list[TimeRule] = [
     (re.compile(r"\b(\d{1,2}):(\d{2})\b"), lambda m: _hm(m[1], m[2])),
     (re.compile(r"\b(\d{1,2})\.(\d{2})\s*(?:uhr|h)\b"), lambda m: _hm(m[1], m[2])),
@@ -599,7 +599,7 @@ _TIME_RULES: list[TimeRule] = [
      lambda m: (int(m[2]), int(m[1]), False)),
     (re.compile(r"\b(\d{1,2}) (?:minuten |minutes )?(?:vor|to|before) (\d{1,2})\b"),
      lambda m: (_prev_hour(int(m[2])), 60 - int(m[1]), False)),
-    (re.compile(r"\b(?:um|at|gegen|ab|von|from|bis|until|till|to|auf)\s+(\d{1,2})(?:\s+(\d{2}))?\b"
+    (re.compile(r"\b(?:um|at|gegen|ab|von|from|bis|until|till|to|auf|around|about)\s+(\d{1,2})(?:\s+(\d{2}))?\b"
                 r"(?![.:]\d|\.? ?(?:tag|day|woche|week|"
                 r"minute|stunde|hour|of\b|st\b|nd\b|rd\b|th\b))"),
      lambda m: _hm(m[1], m[2])),
