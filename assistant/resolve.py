@@ -395,7 +395,10 @@ def _span_of(text: str, today: dt.date) -> DateSpan | None:
 
 def _end_after(phrase: str, start: dt.date, today: dt.date) -> dt.date | None:
     """The last day an end phrase names, on or after ``start`` ("von Montag bis Mittwoch": the Wednesday after
-    that Monday, even when this week's Wednesday comes first)."""
+    that Monday, even when this week's Wednesday comes first). A bare day ("bis zum 20.") is the next 20th."""
+    bare = _BARE_DAY.match(phrase.strip(" ,"))
+    if bare:
+        return _next_day_of_month(int(bare[1]), start)
     span = _span_of(phrase, today)
     if span is not None and span[1] >= start:
         return span[1]
