@@ -609,6 +609,7 @@ _TIME_RULES: list[TimeRule] = [
 ]
 _NOON_ONLY = re.compile(r"\b(?:noon|midday|mittags?|zu mittag|zum mittag)\b")
 _MIDNIGHT = re.compile(r"\b(?:midnight|mitternacht)\b")
+END_OF_DAY = dt.time(23, 59, 59, 999999)  # a range's end at midnight; durations round it to the full minute
 
 
 _RANGE = re.compile(r"^(?:.*?\b)?(?:von|from|between|zwischen)\s+(?P<a>.+?)\s*"
@@ -628,6 +629,8 @@ def resolve_time_range(text: str, lang: str | None = None, context: str = "") ->
     a_phrase = f"um {a}" if _BARE_CLOCK.match(a) else a
     b_phrase = f"um {b.strip()}" if _BARE_CLOCK.match(b.strip()) else b
     end = _resolve_single(b_phrase, lang, context)
+    if end == dt.time(0, 0) and _MIDNIGHT.search(normalize(b)):
+        end = END_OF_DAY  # "bis Mitternacht", "until midnight": the end of the day, not its start
     inherited = _qualifier(normalize(b_phrase), lang) if _BARE_CLOCK.match(a) else None
     start = _resolve_single(a_phrase, lang, context, inherited)
     if start is None or end is None:
@@ -794,7 +797,7 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
             span_of_time = resolve_time_range(phrase, lang, context=query)
             if span_of_time is not None:  # "von 14 bis 16 Uhr" says the duration too
                 start, end = (dt.datetime.combine(today, t) for t in span_of_time)
-                range_minutes = int((end - start).total_seconds() // 60)
+                range_minutes = round((end - start).total_seconds() / 60)
     for p in spec.params:
         if p.type is ParamType.MINUTES and arguments.get(p.name) is None and range_minutes is not None:
             arguments[p.name] = range_minutes

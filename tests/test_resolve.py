@@ -69,6 +69,8 @@ def test_time_ranges_give_start_and_end() -> None:
     assert hm(resolve_time_range("9-11 Uhr", "de")) == ("09:00", "11:00")
     assert resolve_time_range("at ten to eleven", "en") is None  # 10:50, not a range
     assert resolve_time_range("von 16 bis 14 Uhr", "de") is None
+    assert hm(resolve_time_range("von 20 Uhr bis Mitternacht", "de")) == ("20:00", "23:59")
+    assert hm(resolve_time_range("from 8 pm until midnight", "en")) == ("20:00", "23:59")
 
 
 def test_a_range_sets_the_duration_of_a_call() -> None:
@@ -81,6 +83,9 @@ def test_a_range_sets_the_duration_of_a_call() -> None:
     said = resolve_call(SpanCall("create_event", ("Workshop", "morgen", "von 14 bis 16 Uhr", "eine Stunde")),
                         dt.date(2026, 11, 26), "de")
     assert said.arguments["duration_minutes"] == 60  # what was said explicitly wins
+    party = resolve_call(SpanCall("create_event", ("Party", "am 31. Dezember", "von 20 Uhr bis Mitternacht", None)),
+                         dt.date(2026, 11, 26), "de")
+    assert party.arguments["time"] == "20:00" and party.arguments["duration_minutes"] == 240
 
 
 @pytest.mark.parametrize("ptype, phrase, lang, expected", [
