@@ -708,9 +708,14 @@ def resolve_duration(text: str) -> int | None:
 # --------------------------------------------------------------------------- calls
 
 _GERMAN_HINTS = re.compile(r"[äöüß]|\b(?:und|der|die|das|den|dem|ich|mir|mich|bitte|um|uhr|am|ein|eine|einen|"
-                           r"trag|termin|morgen|heute|übermorgen|nächste[nr]?|lösch\w*|was|wie|habe?|ist)\b")
+                           r"trag|termin|morgen|heute|übermorgen|nächste[nr]?|lösch\w*|was|wie|habe?|ist|vom|bis|"
+                           r"zum|zur|im|auf|für|mit|von|jeden|jede|immer|wann|verschieb\w*|woche|wochenende|"
+                           r"montags?|dienstags?|mittwochs?|donnerstags?|freitags?|samstags?|sonntags?|januar|"
+                           r"februar|mai|juni|juli|oktober|dezember)\b")
 _ENGLISH_HINTS = re.compile(r"\b(?:the|and|my|me|please|at|on|add|put|schedule|cancel|delete|remove|what|"
-                            r"tomorrow|today|next|is|have|do|pm|am)\b")
+                            r"tomorrow|today|next|is|have|do|pm|am|from|to|until|every|when|move|week|weekend|"
+                            r"mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|january|"
+                            r"february|march|may|june|july|october|december)\b")
 
 
 def guess_lang(text: str) -> str:

@@ -100,3 +100,18 @@ def test_names_a_value_tells_impossible_from_unreadable(ptype, phrase, lang, exp
     from assistant.resolve import names_a_value
 
     assert names_a_value(ParamType[ptype], phrase, lang) is expected
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Urlaub vom 21. bis 23. Dezember", "de"), ("Jeden Dienstag um 19 Uhr Chorprobe", "de"),
+    ("Verschieb den Friseur auf Samstag", "de"), ("Wann ist die nächste Chorprobe?", "de"),
+    ("Trag Zahnarzt morgen um 9 ein", "de"), ("Vacation from December 21 to 23", "en"),
+    ("Every Monday at 9 am team standup", "en"), ("Move the haircut to Saturday", "en"),
+    ("When is my next haircut?", "en"), ("Add dentist tomorrow at 9", "en"),
+])
+def test_typed_text_gets_its_language(text: str, lang: str) -> None:
+    """Typed commands carry no detected language: replies must not switch to English for a German span of days
+    (v12's TUI answered "Urlaub vom 21. bis 23. Dezember" in English)."""
+    from assistant.resolve import guess_lang
+
+    assert guess_lang(text) == lang
