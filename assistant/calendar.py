@@ -405,9 +405,7 @@ class CalDAVCalendar:
 
 
 def _touches(event: EventInfo, first: dt.date, last: dt.date, zone: ZoneInfo) -> bool:
-    start = event.local_start(str(zone))
-    day = start.date() if isinstance(start, dt.datetime) else start
-    return day <= last and event.last_day(str(zone)) >= first
+    return event.first_day(str(zone)) <= last and event.last_day(str(zone)) >= first
 
 
 def _starts_after(event: EventInfo, now: dt.datetime, zone: ZoneInfo) -> bool:

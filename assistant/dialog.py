@@ -127,15 +127,6 @@ def executes(function: str, *reply_keys: str) -> Callable[[Callable[..., Outcome
     return register
 
 
-def _days(first: dt.date, last: dt.date) -> list[dt.date]:
-    return [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
-
-
-def _day_of(event: EventInfo, zone: str) -> dt.date:
-    start = event.local_start(zone)
-    return start.date() if isinstance(start, dt.datetime) else start
-
-
 def _words(text: str) -> str:
     """Lowercase words without punctuation, for matching yes/no/undo answers."""
     return " ".join(re.sub(r"[^\w'äöüß ]+", " ", text.casefold()).split())
@@ -255,14 +246,18 @@ class Assistant:
             log.info("outbox not sent: %s", type(error).__name__)
             return 0
 
-    def queued_on(self, day: dt.date) -> list[EventInfo]:
-        """Creates of that day still waiting in the outbox (known without the server)."""
-        return [p.event.info() for p in self.outbox.pending() if p.event.start.date() == day]  # its first day
+    def queued_on(self, day: dt.date, last: dt.date | None = None) -> list[EventInfo]:
+        """Creates of that day (or of day..last, by day) still waiting in the outbox (known without the server);
+        an event counts on its first day. The outbox is read once, however long the range."""
+        last = last or day
+        pending = sorted((p for p in self.outbox.pending() if day <= p.event.start.date() <= last),
+                         key=lambda p: p.event.start.date())
+        return [p.event.info() for p in pending]
 
     def agenda(self, day: dt.date, last: dt.date | None = None) -> tuple[list[EventInfo], list[EventInfo]]:
         """(events on the server, events still in the outbox) of a day or days, for the agenda panel."""
         last = last or day
-        return self.calendar.events_between(day, last), [e for d in _days(day, last) for e in self.queued_on(d)]
+        return self.calendar.events_between(day, last), self.queued_on(day, last)
 
     # ------------------------------------------------------------------ the functions (EXECUTORS)
 
@@ -336,7 +331,7 @@ class Assistant:
     def _list(self, call: Call, lang: str, sent: int) -> Outcome:
         first, last = (dt.date.fromisoformat(call.arguments[k]) for k in ("date", "end_date"))
         events = self.calendar.events_between(first, last)
-        queued = [e for d in _days(first, last) for e in self.queued_on(d)]
+        queued = self.queued_on(first, last)
         if first == last:
             label = replies.day(first, lang, self.today())
             if events:
@@ -413,7 +408,7 @@ class Assistant:
         if isinstance(found, Outcome):
             return found
         target = found
-        date = _day_of(target, self.zone)
+        date = target.first_day(self.zone)
         label = replies.day(date, lang, self.today())
         if self.auto_confirm:  # --yes never deletes more than the one occurrence that was named
             return self._really_delete(call, target, lang, sent)
@@ -450,7 +445,7 @@ class Assistant:
 
     def _really_delete(self, call: Call, target: EventInfo, lang: str, sent: int,
                        whole_series: bool = False) -> Outcome:
-        day = replies.day(_day_of(target, self.zone), lang, self.today())
+        day = replies.day(target.first_day(self.zone), lang, self.today())
         if target.recurrence_id and not whole_series:
             before = self.calendar.delete_occurrence(target)
             self.journal.push(Change("changed", target.uid, target.title, lang, ical=before,

@@ -165,6 +165,11 @@ class EventInfo:
         start = self.start if self.start.tzinfo else self.start.replace(tzinfo=ZoneInfo(zone))
         return start.astimezone(ZoneInfo(zone))
 
+    def first_day(self, zone: str) -> dt.date:
+        """The day it starts on, in the calendar's zone."""
+        start = self.local_start(zone)
+        return start.date() if isinstance(start, dt.datetime) else start
+
     def minutes(self) -> int | None:
         if self.all_day or not isinstance(self.end, dt.datetime):
             return None
@@ -177,8 +182,7 @@ class EventInfo:
 
     def last_day(self, zone: str) -> dt.date:
         """The last day it covers (an all-day end is exclusive)."""
-        start = self.local_start(zone)
-        first = start.date() if isinstance(start, dt.datetime) else start
+        first = self.first_day(zone)
         if self.end is None:
             return first
         if self.all_day:

@@ -102,8 +102,7 @@ def by_day(events: Sequence[EventInfo], lang: str, zone: str, today: dt.date | N
     """Events grouped by their day: "Montag, 7. Dezember: 09:00-10:00 Zahnarzt; Dienstag, ...: ..."."""
     groups: dict[dt.date, list[EventInfo]] = {}
     for event in events:
-        start = event.local_start(zone)
-        groups.setdefault(start.date() if isinstance(start, dt.datetime) else start, []).append(event)
+        groups.setdefault(event.first_day(zone), []).append(event)
     return ". ".join(f"{day(d, lang, today)}: {event_list(items, lang, zone)}" for d, items in sorted(groups.items()))
 
 

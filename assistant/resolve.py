@@ -211,7 +211,8 @@ def _easter_offset(days: int) -> Callable[[int], dt.date]:
 def _nth_weekday(month: int, weekday: int, n: int) -> Callable[[int], dt.date]:
     """The n-th (or, n = -1, the last) given weekday of a month: Thanksgiving, Mother's Day, Labor Day."""
     def on(year: int) -> dt.date:
-        from dateutil.relativedelta import relativedelta, weekday as rd_weekday
+        from dateutil.relativedelta import relativedelta
+        from dateutil.relativedelta import weekday as rd_weekday
 
         if n < 0:
             return dt.date(year, month, 1) + relativedelta(day=31, weekday=rd_weekday(weekday)(-1))
@@ -245,7 +246,8 @@ _MOVABLE_RE = "|".join(re.escape(h) for h in sorted(MOVABLE, key=len, reverse=Tr
 
 def _next_movable(name: str, today: dt.date) -> dt.date:
     on = MOVABLE[name]
-    return on(today.year) if on(today.year) >= today else on(today.year + 1)
+    this_year = on(today.year)
+    return this_year if this_year >= today else on(today.year + 1)
 
 
 def _weeks(word: str | None) -> int:
@@ -266,8 +268,10 @@ _DATE_RULES: list[DateRule] = [
     (re.compile(r"\b(?:(\d{1,2})|an?) weeks? from (today|now|tomorrow)\b"),
      lambda m, t: t + dt.timedelta(days=m[2] == "tomorrow", weeks=_weeks(m[1]))),
     # "nächsten Monat am 5.", "am 5. nächsten Monats", "the 5th of next month": that day of next month.
-    (re.compile(rf"\b{_NEXT} monat,? (?:am |den )?(\d{{1,2}})\.|\b(?:am |den )?(\d{{1,2}})\. (?:des )?{_NEXT} monats\b|"
-                rf"\b(?:the )?(\d{{1,2}})(?:st|nd|rd|th)? of next month\b|\bnext month on the (\d{{1,2}})(?:st|nd|rd|th)?\b"),
+    (re.compile(rf"\b{_NEXT} monat,? (?:am |den )?(\d{{1,2}})\.|"
+                rf"\b(?:am |den )?(\d{{1,2}})\. (?:des )?{_NEXT} monats\b|"
+                rf"\b(?:the )?(\d{{1,2}})(?:st|nd|rd|th)? of next month\b|"
+                rf"\bnext month on the (\d{{1,2}})(?:st|nd|rd|th)?\b"),
      lambda m, t: _safe_date(*_add_months(t.year, t.month, 1), int(m[1] or m[2] or m[3] or m[4]))),
     (re.compile(r"\b([12])\.\s*weihnachts(?:feier)?tag\b"), lambda m, t: _next_day_month(12, 24 + int(m[1]), t)),
     (re.compile(rf"\b({_MOVABLE_RE})(?!\w)"), lambda m, t: _next_movable(m[1], t)),

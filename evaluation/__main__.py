@@ -25,6 +25,12 @@ from .report import compare_table, summary_table, write_report
 HANDWRITTEN = Path(__file__).resolve().parent / "data" / "handwritten.jsonl"
 
 
+def data_path(data: str | Path) -> Path:
+    """A set by path, or a shipped one by name (handwritten, wild, slurp_test, massive_de_test)."""
+    shipped = HANDWRITTEN.parent / f"{data}.jsonl"
+    return shipped if not Path(data).suffix and shipped.exists() else Path(data)
+
+
 def score(data: Path, pred: Path, out_dir: Path, name: str | None = None, judge_url: str | None = None,
           judge_model: str = "judge") -> dict:
     gold = [r for r in read_jsonl(data) if isinstance(r, dict) and "call" in r and "id" in r]
@@ -124,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "corpus":
         from .corpus import format_corpus, run_corpus
 
-        path = Path(args.data) if args.data.endswith(".jsonl") else HANDWRITTEN.parent / f"{args.data}.jsonl"
+        path = data_path(args.data)
         out_dir = args.out_dir or Path("reports") / path.stem
         print(format_corpus(run_corpus(path, out_dir, args.model, args.today, args.other_limit)))
         return 0
@@ -135,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
         sets = {}
         for item in args.data:
             name, _, path = item.partition("=")
-            sets[name] = Path(path) if path else HANDWRITTEN.parent / f"{name}.jsonl"
+            sets[name] = data_path(path or name)
         results = run_study(models, sets, args.out_dir, args.limit)
         print((args.out_dir / "study.md").read_text(encoding="utf-8"))
         return 0 if results["sets"] else 1
@@ -173,9 +179,7 @@ def main(argv: list[str] | None = None) -> int:
         print(compare_table(args.reports, args.unseen_by, args.dates))
         return 0
     if args.command == "run":
-        data = args.data
-        if not data.suffix and (HANDWRITTEN.parent / f"{data}.jsonl").exists():
-            data = HANDWRITTEN.parent / f"{data}.jsonl"  # a shipped set by name: handwritten, wild
+        data = data_path(args.data)
         if not data.exists():
             print(f"{data} does not exist; generate it with `python -m training.data --out {data.parent}`",
                   file=sys.stderr)

@@ -30,7 +30,7 @@ def _rows(path: Path, today: str, other_limit: int, seed: int) -> list[dict[str,
     if other_limit and len(other) > other_limit:
         other = random.Random(seed).sample(other, other_limit)
     return [{"id": r["id"], "lang": r["lang"], "today": today, "intent": r["intent"],
-             "query": " ".join(slot_spans(r["annot_utt"])[0].split())} for r in calendar + other]
+             "query": slot_spans(r["annot_utt"])[0]} for r in calendar + other]
 
 
 def score_corpus(rows: list[dict[str, Any]], preds: list[dict[str, Any]]) -> dict[str, Any]:

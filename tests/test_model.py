@@ -360,7 +360,6 @@ def test_argument_spans_are_those_that_resolve(tiny_base) -> None:
 def test_random_model_calls_resolve_when_spans_are_checked(tiny_adapter, small_data, spans) -> None:
     """With checked spans even random weights only write arguments that resolve; unchecked, they do not."""
     from assistant.model import FunctionCaller
-
     from assistant.resolve import resolve_frequency
 
     caller = FunctionCaller.load(tiny_adapter, dtype="float32", spans=spans)

@@ -577,18 +577,18 @@ def _mix_real(splits: dict[str, list[dict[str, Any]]], config: DataConfig) -> No
     test partitions are scored separately)."""
     from .realdata import convert, load
 
+    records = [r for name in ("massive_de", "massive_en") for r in load(name)]
     for split, partition in (("train", "train"), ("validation", "dev")):
         rng = random.Random(f"{config.seed}/real/{split}")
         rows = splits[split]
         want = round(len(rows) * config.real_share)
         calendar, other = [], []
-        for name in ("massive_de", "massive_en"):
-            for record in load(name):
-                if record["partition"] != partition:
-                    continue
-                row, _ = convert(record, sample_today(rng))
-                if row is not None:
-                    (other if row["call"]["function"] is None else calendar).append(row)
+        for record in records:
+            if record["partition"] != partition:
+                continue
+            row, _ = convert(record, sample_today(rng))
+            if row is not None:
+                (other if row["call"]["function"] is None else calendar).append(row)
         rng.shuffle(calendar)
         rng.shuffle(other)
         # Half calendar commands, half real near misses (music, weather, alarms, messages), as far as they go.

@@ -37,6 +37,7 @@ def norm(text: str) -> str:
 def slot_spans(annotation: str) -> tuple[str, list[tuple[str, str, int]]]:
     """'put [event_name : meeting] with [person : pawel]' -> ('put meeting with pawel', [(slot, words, char
     offset in the plain text), ...])."""
+    annotation = " ".join(annotation.split())  # offsets refer to single-spaced text
     plain, slots, pos = [], [], 0
     for match in _SLOT_RE.finditer(annotation):
         plain.append(annotation[pos:match.start()])
@@ -182,8 +183,6 @@ def convert(record: dict[str, Any], today: Any) -> tuple[dict[str, Any] | None, 
     from assistant.resolve import resolve_call
 
     text, slots = slot_spans(record["annot_utt"])
-    text = " ".join(text.split())
-    _, slots = slot_spans(" ".join(record["annot_utt"].split()))
     base = {"lang": record["lang"], "today": today.isoformat(), "query": text,
             "template": f"{record['lang']}.massive.{record['intent']}", "source": f"massive-{record['id']}"}
     intent = record["intent"]

@@ -36,7 +36,9 @@ class RecipeSettings:
     reports: Path = field(default=Path("reports"), metadata={"help": "evaluation reports"})
     n: int = field(default=27000, metadata={"help": "generated rows over all splits"})
     seed: int = 13
-    train_rows: int = field(default=16800, metadata={"help": "training rows used by SFT (2100 steps: data, training and evaluation of seven functions fit 60 min on 2 cores)"})
+    train_rows: int = field(default=16800, metadata={
+        "help": "training rows used by SFT (2100 steps: data, training and evaluation of seven functions fit "
+                "60 min on 2 cores)"})
     prompt: str = field(default="short", metadata={"help": "prompt style (see training.sft --prompt)"})
     dates: str = field(default="span", metadata={"help": "date form: span or iso (see training.sft --dates)"})
     skip_eval: bool = False

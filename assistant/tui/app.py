@@ -186,7 +186,7 @@ class CalendarApp(App[None]):
                 events, queued = self.assistant.agenda(day, last)
                 problem = ""
             except CalendarError as error:
-                events, queued = [], [e for d in _days(day, last) for e in self.assistant.queued_on(d)]
+                events, queued = [], self.assistant.queued_on(day, last)
                 problem = error.message(self.ui_lang)
         self.call_from_thread(self._show_agenda, day, last, events, queued, problem)
 
@@ -195,13 +195,14 @@ class CalendarApp(App[None]):
         box = self.query_one("#agenda-events", VerticalScroll)
         box.remove_children()
         zone = self.settings.calendar.zone
-        rows = [(e, "") for e in events] + [(e, " " + self.t("queued_mark")) for e in queued]
+        rows = [(e.first_day(zone), e, "") for e in events]
+        rows += [(e.first_day(zone), e, " " + self.t("queued_mark")) for e in queued]
         lines: list[Static] = []
         shown: dt.date | None = None
-        for event, mark in sorted(rows, key=lambda row: _local_day(row[0], zone)):
-            if last > day and _local_day(event, zone) != shown:  # a range: a heading per day with events
-                shown = _local_day(event, zone)
-                lines.append(Static(replies.day(shown, self.ui_lang, self.today()), classes="agenda-heading",
+        for first, event, mark in sorted(rows, key=lambda row: row[0]):
+            if last > day and first != shown:  # a range: a heading per day with events
+                shown = first
+                lines.append(Static(replies.day(first, self.ui_lang, self.today()), classes="agenda-heading",
                                     markup=False))
             lines.append(Static(replies.event_line(event, self.ui_lang, zone) + mark,
                                 classes="agenda-event agenda-pending" if mark else "agenda-event", markup=False))
@@ -388,15 +389,6 @@ class CalendarApp(App[None]):
     def _stop_level(self) -> None:
         self.query_one("#level", ProgressBar).remove_class("recording")
         self._update_status()
-
-
-def _days(first: dt.date, last: dt.date) -> list[dt.date]:
-    return [first + dt.timedelta(days=i) for i in range((last - first).days + 1)]
-
-
-def _local_day(event: Any, zone: str) -> dt.date:
-    start = event.local_start(zone)
-    return start.date() if isinstance(start, dt.datetime) else start
 
 
 def agenda_range(outcome: Outcome, zone: str) -> tuple[dt.date | None, dt.date | None]:
