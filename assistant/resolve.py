@@ -821,13 +821,21 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
 
 def _settle_series(spec: Function, said: dict[str, str | None], arguments: dict[str, object],
                    today: dt.date) -> None:
-    """The first occurrence of a series: the day said, else today; moved forward onto the weekday its repetition
-    names ("jeden Donnerstag") and off weekends for "werktags"."""
+    """The first occurrence of a series: the day said, else the day a monthly or yearly repetition names, else
+    today; moved forward onto the weekday its repetition names ("jeden Donnerstag") and off weekends for
+    "werktags"."""
     first = next((p for p in spec.params if p.type is ParamType.FIRST_DATE), None)
     freq = next((p for p in spec.params if p.type is ParamType.FREQUENCY), None)
     if first is None or freq is None:
         return
     freq_words = said.get(freq.name) or ""
+    if arguments[first.name] is None and arguments[freq.name] in ("monthly", "yearly"):
+        # "jedes Jahr am 2. Mai", "monthly on the 28th": the repetition names its first day
+        named = resolve_first_date(freq_words, today) if freq_words else None
+        day_of_month = re.search(r"\b(\d{1,2})(?:\.|st|nd|rd|th)(?!\d)", normalize(freq_words))
+        if named is None and day_of_month and arguments[freq.name] == "monthly":  # "jeden 28. im Monat"
+            named = _next_day_of_month(int(day_of_month[1]), today)
+        arguments[first.name] = named.isoformat() if named else None
     if arguments[first.name] is None:
         arguments[first.name] = today.isoformat()
     day = dt.date.fromisoformat(str(arguments[first.name]))

@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from assistant.lexicon import MONTHS, WEEKDAYS, cardinal, ordinal
-from assistant.resolve import HOLIDAYS, resolve_date, resolve_time, resolve_time_range
+from assistant.resolve import HOLIDAYS, MOVABLE, resolve_date, resolve_time, resolve_time_range
 
 __all__ = ["PhraseBook", "load_table", "part_of_day"]
 
@@ -39,7 +39,8 @@ def _weighted(rng: random.Random, weights: dict[str, float]) -> str:
 DATE_KIND_WEIGHTS = {
     "today": 6, "tomorrow": 14, "day_after_tomorrow": 6, "weekday": 18, "next_week_weekday": 8,
     "in_days": 6, "in_weeks": 2, "in_one_week": 2, "day_month": 20, "day_month_year": 6, "day_only": 4,
-    "iso": 3, "holiday": 2,
+    "iso": 3, "holiday": 2, "movable": 2, "after_next": 2, "weekday_in_one_week": 1, "weekday_in_weeks": 1,
+    "today_in_weeks": 1, "end_of_month": 1, "next_month_day": 1,
 }
 TIME_KIND_WEIGHTS = {
     "hhmm_24": 14, "hour_24": 10, "hour_12": 22, "ampm": 14, "hhmm_12": 8, "half": 10, "quarter_past": 5,
@@ -51,7 +52,7 @@ SPAN_KIND_WEIGHTS = {
 }
 FREQUENCY_KIND_WEIGHTS = {
     "daily": 12, "weekdays": 10, "weekly": 30, "weekly_plain": 6, "biweekly": 10, "biweekly_plain": 4,
-    "monthly": 10, "yearly": 8,
+    "monthly": 10, "yearly": 8, "monthly_day": 4, "yearly_day": 4,
 }
 DURATION_WEIGHTS = {
     15: 4, 20: 3, 30: 12, 45: 8, 60: 14, 75: 2, 80: 1, 90: 12, 100: 1, 105: 1, 120: 14, 150: 4, 180: 8,
@@ -71,6 +72,7 @@ class PhraseBook:
         self.times: dict[str, Any] = tables["times"][self.lang]
         self.durations: dict[str, Any] = tables["durations"][self.lang]
         self.holidays: list[str] = tables["holidays"][self.lang]
+        self.movable: list[str] = tables["movable"][self.lang]
         self.dayparts: dict[str, dict[str, list[str]]] = tables["dayparts"][self.lang]
         self.spans: dict[str, list[str]] = tables["spans"][self.lang]
         self.frequencies: dict[str, list[str]] = tables["frequencies"][self.lang]
@@ -116,9 +118,29 @@ class PhraseBook:
             holiday = rng.choice(self.holidays)
             value = resolve_date(holiday, today)  # the next such day on or after today (table in the resolver)
             assert value is not None and holiday.lower() in HOLIDAYS, holiday
+        elif kind == "movable":  # dateutil's rule for the feast (MOVABLE), the next one on or after today
+            holiday = rng.choice(self.movable)
+            on = MOVABLE[holiday.lower()]
+            value = on(today.year) if on(today.year) >= today else on(today.year + 1)
+        elif kind == "after_next":  # "übernächsten Freitag": a week after the next such day
+            value = today + dt.timedelta(days=(rng.randint(0, 6) - today.weekday() - 1) % 7 + 1 + 7)
+        elif kind in ("weekday_in_one_week", "weekday_in_weeks"):  # "Mittwoch in zwei Wochen", from this week's
+            n = 1 if kind == "weekday_in_one_week" else rng.choice([2, 2, 3])
+            value = today + dt.timedelta(days=(rng.randint(0, 6) - today.weekday()) % 7 + 7 * n)
+        elif kind == "today_in_weeks":
+            n = rng.choice([1, 1, 2, 3])
+            value = today + dt.timedelta(weeks=n)
+        elif kind == "end_of_month":
+            value = dt.date(today.year, today.month, calendar.monthrange(today.year, today.month)[1])
+        elif kind == "next_month_day":
+            year, month = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
+            value = dt.date(year, month, rng.randint(1, 28))
         else:  # day_month: the next such day on or after today
             value = today + dt.timedelta(days=rng.randint(0, 364))
-        form = rng.choice(self.dates[kind])
+        forms = self.dates[kind]
+        if kind == "today_in_weeks":  # "in einer Woche" says one; "in {n} Wochen" more
+            forms = [f for f in forms if ("{n}" in f) == (n != 1)]
+        form = rng.choice(forms)
         phrase = form.format(
             weekday=WEEKDAYS[self.lang][value.weekday()],
             n=self.number(n, words) if n is not None else "",
@@ -130,7 +152,7 @@ class PhraseBook:
             m=value.month,
             yyyy=value.year,
             iso=value.isoformat(),
-            holiday=holiday if kind == "holiday" else "",
+            holiday=holiday if kind in ("holiday", "movable") else "",
         )
         return phrase, value, kind
 
@@ -181,13 +203,27 @@ class PhraseBook:
             yyyy=first.year)
         return phrase, (first, last), kind
 
-    def frequency(self, rng: random.Random, today: dt.date) -> tuple[str, str, int | None]:
-        """A repetition phrase, its frequency, and the weekday it names (None when it names none)."""
-        kind = _weighted(rng, FREQUENCY_KIND_WEIGHTS)
+    def frequency(self, rng: random.Random, today: dt.date,
+                  with_day: bool = True) -> tuple[str, str, int | None, dt.date | None]:
+        """A repetition phrase, its frequency, the weekday it names (None when it names none), and the first
+        day it names ("jedes Jahr am 2. Mai", "monthly on the 28th"; None when it names none). ``with_day``
+        False leaves out the forms that name a day (the sentence says the first day itself)."""
+        weights = FREQUENCY_KIND_WEIGHTS if with_day else \
+            {k: w for k, w in FREQUENCY_KIND_WEIGHTS.items() if not k.endswith("_day")}
+        kind = _weighted(rng, weights)
         weekday = rng.randint(0, 6) if kind in ("weekly", "biweekly") else None
+        first = None
+        if kind == "monthly_day":  # the next such day of a month, on or after today
+            day = rng.randint(1, 28)
+            first = today.replace(day=day) if day >= today.day else \
+                (dt.date(today.year + 1, 1, day) if today.month == 12 else dt.date(today.year, today.month + 1, day))
+        elif kind == "yearly_day":
+            first = today + dt.timedelta(days=rng.randint(0, 364))
         phrase = rng.choice(self.frequencies[kind]).format(
-            weekday=WEEKDAYS[self.lang][weekday] if weekday is not None else "")
-        return phrase, kind.removesuffix("_plain"), weekday
+            weekday=WEEKDAYS[self.lang][weekday] if weekday is not None else "",
+            day=first.day if first else "", day_th=_th(first.day) if first else "",
+            month=MONTHS[self.lang][first.month - 1] if first else "")
+        return phrase, kind.removesuffix("_plain").removesuffix("_day"), weekday, first
 
     def date_with_daypart(self, rng: random.Random, kind: str, value: dt.date, part: str) -> str | None:
         """"heute Abend", "tomorrow morning", "am Freitagabend" for a day of kind today/tomorrow/weekday."""

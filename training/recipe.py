@@ -39,6 +39,8 @@ class RecipeSettings:
     train_rows: int = field(default=16800, metadata={
         "help": "training rows used by SFT (2100 steps: data, training and evaluation of seven functions fit "
                 "60 min on 2 cores)"})
+    real_share: float = field(default=0.15, metadata={
+        "help": "share of the train/validation rows made of real commands (MASSIVE en/de, see training.data)"})
     prompt: str = field(default="short", metadata={"help": "prompt style (see training.sft --prompt)"})
     dates: str = field(default="span", metadata={"help": "date form: span or iso (see training.sft --dates)"})
     skip_eval: bool = False
@@ -65,7 +67,8 @@ def main(argv: list[str] | None = None) -> int:
         return _card_only(settings)
     start = time.perf_counter()
     print(f"[1/4] generating {settings.n} rows (seed {settings.seed}) into {settings.data}/", flush=True)
-    splits, summary = generate(DataConfig(out=settings.data, n=settings.n, seed=settings.seed))
+    splits, summary = generate(DataConfig(out=settings.data, n=settings.n, seed=settings.seed,
+                                          real_share=settings.real_share))
     write(splits, summary, settings.data)
     print(format_summary(summary), flush=True)
     print(f"[2/4] fine-tuning into {settings.run}/", flush=True)
