@@ -73,6 +73,13 @@ SERIES = [  # (frequency phrase, start phrase, today) -> first occurrence; today
     ("werktags", "ab Samstag", "2026-12-07"),  # off the weekend
     ("jeden Montag", "ab dem 15. Dezember", "2026-12-21"),  # onto the weekday it names
     ("monatlich", "ab dem 15. Dezember", "2026-12-15"),
+    ("jedes Jahr am 2. Mai", None, "2027-05-02"),  # a yearly or monthly repetition names its first day
+    ("every year on May 2nd", None, "2027-05-02"),
+    ("monatlich am 28.", None, "2026-12-28"),
+    ("jeden 3. im Monat", None, "2026-12-03"),  # today is the 3rd
+    ("on the 1st of every month", None, "2027-01-01"),
+    ("Monday through Friday", None, "2026-12-03"),  # a weekday span names no first day
+    ("jährlich", None, "2026-12-03"),
 ]
 
 

@@ -189,3 +189,50 @@ def test_numbers_in_title_parts_are_drawn_per_row() -> None:
     assert len(drawn) > 40 and not any("{" in t for t in drawn)
     years = {int(t.split()[1]) for t in drawn}
     assert min(years) >= 2024 and max(years) <= 2031
+
+
+def test_real_phrasing_kinds_are_generated(generated) -> None:
+    """Issue 19's classes reach the training data: days people count ("übernächsten Freitag", "a week from
+    Tuesday"), movable feasts, month ends, repetitions that name their day, to-dos with their verb."""
+    splits, _ = generated
+    queries = " ".join(r["query"].lower() for r in splits["train"])
+    for phrase in ["übernächsten", "after next", "weeks from", "in einer woche", "ende des monats",
+                   "end of the month", "nächsten monats", "of next month", "jedes jahr am", "every year on"]:
+        assert phrase in queries, phrase
+    movable = [m.lower() for lang in ("de", "en") for m in load_table("phrases")["movable"][lang]]
+    assert sum(m in queries for m in movable) >= 8
+    tasks = load_table("values")["titles"]
+    verbs = {v.lower() for v in tasks["de"]["task_verbs"]}
+    titles = [r["call"]["arguments"]["title"] for r in splits["train"]
+              if r["lang"] == "de" and r["call"]["arguments"].get("title")]
+    with_verb = [t for t in titles if any(t.lower().endswith(" " + v) for v in verbs)]
+    assert len(with_verb) > 0.04 * len(titles), len(with_verb)
+
+
+def test_self_corrections_keep_the_corrected_value(generated) -> None:
+    """'am Montag, nein, am Dienstag': the slot holds the correction and the gold value is the correction's."""
+    from assistant.resolve import resolve_date, resolve_time
+
+    splits, _ = generated
+    markers = [m.strip(" ,").lower() for lang in ("de", "en") for m in load_table("values")["corrections"][lang]]
+    corrected = []
+    for r in splits["train"]:
+        slots, args = r["slots"], r["call"]["arguments"]
+        if r["call"]["function"] not in ("create_event", "move_event") or "time" not in slots:
+            continue
+        before = r["query"].lower().split(slots["time"].lower())[0]
+        if any(f" {m} " in f" {before} " for m in markers if m) and \
+                resolve_time(slots["time"], r["lang"], context=r["query"]) is not None:
+            corrected.append(r)
+    assert len(corrected) >= 20
+    today = dt.date.fromisoformat(corrected[0]["today"])
+    for r in corrected:
+        assert resolve_time(r["slots"]["time"], r["lang"], context=r["query"]).strftime("%H:%M") == \
+            r["call"]["arguments"]["time"], r
+    assert resolve_date is not None and today
+
+
+def test_a_move_always_changes_the_day_or_the_time(generated) -> None:
+    splits, _ = generated
+    moves = [r["call"]["arguments"] for rows in splits.values() for r in rows if r["call"]["function"] == "move_event"]
+    assert moves and not any(a["date"] is not None and a["date"] == a["new_date"] for a in moves)
