@@ -91,7 +91,7 @@ SPAN_MODES = ("valid", "any")
 DEFAULT_QUANT = "int8"
 # How the model writes a date: "span" copies the words said ("nächsten Freitag") for the resolver to turn into
 # an ISO date; "iso" writes the ISO date itself, digit by digit, constrained to real calendar dates. The issue
-# asks to decide between them by measurement (README: "Spans or ISO dates"); the bundled model writes spans.
+# asks to decide between them by measurement (docs/model.md: "Spans or ISO dates"); the bundled model writes spans.
 DATE_FORMATS = ("span", "iso")
 # The years an ISO date may name, relative to today's: a calendar command talks about the coming years.
 ISO_YEARS = (-1, 9)

@@ -1,6 +1,6 @@
 """The ISO-date variant (``--dates iso``): the model writes YYYY-MM-DD itself, decoded along real dates.
 
-Built to decide by measurement whether a small model should write dates or copy what was said (README, "Spans
+Built to decide by measurement whether a small model should write dates or copy what was said (docs/model.md, "Spans
 or ISO dates"); these tests pin its mechanics on tiny models.
 """
 

@@ -101,7 +101,7 @@ def _study_section(study: str) -> str:
 The bundled three-function model (v11) against this one on the same rows: those of create_event, list_events,
 delete_event and no-call, on this model's generated test split and the hand-written set; every confusion with a
 new function counts against the new model. Command: `python -m evaluation study --model 3fn=<v11 adapter>
---model 7fn=assets/model --data test=<data>/test.jsonl --data handwritten` (README, "Seven functions").
+--model 7fn=assets/model --data test=<data>/test.jsonl --data handwritten` (docs/model.md, "Seven functions").
 
 {study}
 
@@ -194,7 +194,7 @@ digit by digit, decoded along the real calendar dates of the years around today'
 out), or `<oc_null>` when no date was said; it copies the words said for the time and duration, which
 `assistant/resolve.py` turns into HH:MM and minutes.
 {common}"""
-    return f"""**Dates, times and durations: span form** (chosen over writing ISO dates by measurement: README,
+    return f"""**Dates, times and durations: span form** (chosen over writing ISO dates by measurement: docs/model.md,
 "Spans or ISO dates"). The model copies the words said for each argument from the query ("nächste Woche
 Dienstag", "um halb drei", "anderthalb Stunden") or writes `<oc_null>` when nothing was said;
 `assistant/resolve.py` (tested on a hand-written table) turns them into ISO dates, HH:MM and minutes. The call
