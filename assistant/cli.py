@@ -124,6 +124,35 @@ def shell(today: dt.date, lang: str | None, stdin: TextIO, stdout: TextIO, model
 EXIT_DONE, EXIT_FAILED, EXIT_WAITING = 0, 1, 3
 
 
+def _outbox(args: argparse.Namespace, settings: Any) -> int:
+    """List what waits and what the server refused; retry or discard refused creates (no server needed)."""
+    from .outbox import Outbox
+
+    outbox = Outbox(settings.state_path)
+    target = args.retry or args.discard
+    if target:
+        uids = [r.entry.event.uid for r in outbox.refused()] if target == "all" else [target]
+        act = outbox.retry if args.retry else outbox.discard
+        done = [uid for uid in uids if act(uid)]
+        print(f"{'queued again' if args.retry else 'discarded'}: {len(done)}")
+        return 0 if done else 1
+    waiting, refused = outbox.pending(), outbox.refused()
+    if args.json:
+        print(json.dumps({"waiting": [p.to_json() for p in waiting], "refused": [r.to_json() for r in refused],
+                          "damaged": [str(p) for p in outbox.quarantined]}, ensure_ascii=False))
+        return 0
+    for p in waiting:
+        print(f"waiting  {p.event.uid}  {p.event.start:%Y-%m-%d %H:%M}  {p.event.title}")
+    for r in refused:
+        print(f"refused  {r.entry.event.uid}  {r.entry.event.start:%Y-%m-%d %H:%M}  {r.entry.event.title}  "
+              f"({r.reason})")
+    for path in outbox.quarantined:
+        print(f"damaged  {path}")
+    if not (waiting or refused or outbox.quarantined):
+        print("the outbox is empty")
+    return 0
+
+
 def _exit_status(outcome: Any) -> int:
     if outcome.failed:
         return EXIT_FAILED
@@ -278,6 +307,11 @@ def main(argv: list[str] | None = None) -> int:
     p_listen.add_argument("--yes", action="store_true", help="confirm a delete without asking")
     p_listen.add_argument("--json", action="store_true")
     p_listen.add_argument("--whisper", default=None, help="Whisper model: base (bundled), tiny.en, or a path")
+    p_outbox = sub.add_parser("outbox", parents=[common, calendar],
+                              help="queued creates: waiting, and refused for good (with --retry / --discard)")
+    p_outbox.add_argument("--retry", metavar="UID|all", help="queue a refused create again (sent on the next run)")
+    p_outbox.add_argument("--discard", metavar="UID|all", help="drop a refused create for good")
+    p_outbox.add_argument("--json", action="store_true")
     sub.add_parser("tui", parents=[common, calendar], help="the terminal app (the default on a terminal)")
     sub.add_parser("shell", parents=[common, calendar], help="line-by-line conversation (the default when piped)")
     p_config = sub.add_parser("config", parents=[common, calendar], help="write or show the config file")
@@ -310,6 +344,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "config":
         return _config(args)
     settings = _settings(args)
+    if args.command == "outbox":
+        return _outbox(args, settings)
     from .app import make_assistant
 
     if args.command in ("undo", "agenda"):

@@ -143,6 +143,10 @@ class Assistant:
     auto_confirm: bool = False  # --yes: deletes go ahead without asking
     default_lang: str = ""
     waiting: _Waiting | None = field(default=None)
+    # Offline: background retries wait 5 s, 10 s, ... up to 5 min after each failure (a command still tries).
+    _retry_at: float = field(default=0.0, repr=False)
+    _retry_delay: float = field(default=0.0, repr=False)
+    _told: set[str] = field(default_factory=set, repr=False)  # notices said once (damaged files, refusals)
 
     @property
     def zone(self) -> str:
@@ -217,6 +221,10 @@ class Assistant:
         lang = lang or self.default_lang or "en"
         self.waiting = None
         change = self.journal.last()
+        if change is None and self.journal.damaged is not None:
+            self._told.add(str(self.journal.damaged))  # said here; not again as a notice
+            return self._outcome("nothing_to_undo", lang,
+                                 replies.say("undo_unavailable", lang, path=self.journal.damaged), sent)
         if change is None:
             return self._outcome("nothing_to_undo", lang, replies.say("nothing_to_undo", lang), sent)
         try:
@@ -236,15 +244,40 @@ class Assistant:
         self.journal.pop()
         return self._outcome("undone", lang, replies.say(key, lang, title=change.title), sent)
 
-    def flush(self) -> int:
-        """Send queued creates; how many went out. Still offline is not an error here."""
+    def flush(self, background: bool = False) -> int:
+        """Send queued creates; how many went out. Still offline is not an error here. A ``background`` retry
+        backs off after each failure (5 s doubling to 5 min); a command always tries."""
         if not self.outbox.pending():
             return 0
-        try:
-            return len(self.outbox.flush(self.calendar))
-        except CalendarError as error:
-            log.info("outbox not sent: %s", type(error).__name__)
+        now = time.monotonic()
+        if background and now < self._retry_at:
             return 0
+        try:
+            sent = len(self.outbox.flush(self.calendar))
+        except CalendarError as error:
+            self._retry_delay = min(300.0, max(5.0, self._retry_delay * 2))
+            self._retry_at = now + self._retry_delay
+            log.info("outbox not sent (%s); next background try in %.0f s", type(error).__name__,
+                     self._retry_delay)
+            return 0
+        self._retry_delay, self._retry_at = 0.0, 0.0
+        return sent
+
+    def notices(self, lang: str) -> list[str]:
+        """What the user has not been told yet about the state on disk: damaged files set aside, queued creates
+        the server refused for good. Each is said once per process."""
+        out = []
+        damaged = [*self.outbox.quarantined, *([self.journal.damaged] if self.journal.damaged else [])]
+        for path in damaged:
+            if str(path) not in self._told:
+                self._told.add(str(path))
+                out.append(replies.say("state_damaged", lang, path=path))
+        new = [r for r in self.outbox.refused() if f"refused:{r.entry.event.uid}" not in self._told]
+        if new:
+            self._told.update(f"refused:{r.entry.event.uid}" for r in new)
+            out.append(replies.say("outbox_refused", lang, n=len(new),
+                                   titles=", ".join(f"'{r.entry.event.title}'" for r in new)))
+        return out
 
     def queued_on(self, day: dt.date, last: dt.date | None = None) -> list[EventInfo]:
         """Creates of that day (or of day..last, by day) still waiting in the outbox (known without the server);
@@ -535,6 +568,8 @@ class Assistant:
                  error: str | None = None) -> Outcome:
         if sent:
             message = replies.say("sent", lang, n=sent) + " " + message
+        pending = len(self.outbox.pending())
+        message = " ".join([message, *self.notices(lang)])
         return Outcome(kind, message, lang, call.to_json() if call is not None else None, events, missing, sent,
-                       len(self.outbox.pending()), error)
+                       pending, error)
 

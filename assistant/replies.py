@@ -146,6 +146,15 @@ _TEXTS: dict[str, dict[str, str]] = {
     "undone_deleted": {"de": "Rückgängig gemacht: '{title}' ist wiederhergestellt.",
                        "en": "Undone: '{title}' is back."},
     "nothing_to_undo": {"de": "Es gibt nichts rückgängig zu machen.", "en": "There is nothing to undo."},
+    "undo_unavailable": {"de": "Rückgängig ist nicht möglich: das Änderungsprotokoll war beschädigt und liegt "
+                               "jetzt unter {path}.",
+                         "en": "Undo is not available: the undo journal was damaged and was moved to {path}."},
+    "state_damaged": {"de": "Eine beschädigte Datei wurde beiseitegelegt ({path}); alles andere geht weiter.",
+                      "en": "A damaged file was set aside ({path}); everything else carries on."},
+    "outbox_refused": {"de": "Der Server hat {n} vorgemerkte(n) Termin(e) endgültig abgelehnt: {titles}. Erneut "
+                             "senden oder verwerfen: python -m assistant outbox.",
+                       "en": "The server refused {n} queued event(s) for good: {titles}. To send again or "
+                             "discard: python -m assistant outbox."},
     "sent": {"de": "{n} vorgemerkte(r) Termin(e) jetzt eingetragen.", "en": "Sent {n} queued event(s)."},
     "created_series": {"de": "Serientermin '{title}' {how} um {time} ({duration}) eingetragen, ab {day}{until}.",
                        "en": "Added '{title}' {how} at {time} ({duration}), starting {day}{until}."},

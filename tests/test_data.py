@@ -217,7 +217,7 @@ def test_self_corrections_keep_the_corrected_value(generated) -> None:
     markers = [m.strip(" ,").lower() for lang in ("de", "en") for m in load_table("values")["corrections"][lang]]
     corrected = []
     for r in splits["train"]:
-        slots, args = r["slots"], r["call"]["arguments"]
+        slots = r["slots"]
         if r["call"]["function"] not in ("create_event", "move_event") or "time" not in slots:
             continue
         before = r["query"].lower().split(slots["time"].lower())[0]

@@ -260,7 +260,7 @@ class CalendarApp(App[None]):
         if self.assistant is None or not self.assistant.outbox.pending():
             return
         with self.lock:
-            sent = self.assistant.flush()
+            sent = self.assistant.flush(background=True)
         if sent:
             message = replies.say("sent", self.ui_lang, n=sent)
             self.call_from_thread(self.log_line, message, "turn-ok")

@@ -1,0 +1,137 @@
+"""Issue 20: nothing lost, nothing wrong changed, never stuck, under damaged state files and refusing servers.
+
+Real Radicale behind a fault-injecting proxy (tests/faults.py); state files written the way a crash, a full
+disk or a person with an editor leaves them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+from faults import FaultProxy
+
+from assistant.calendar import CalDAVCalendar
+from assistant.dialog import Assistant
+from assistant.functions import Call
+from assistant.ical import new_event
+from assistant.local_server import LocalServer
+from assistant.outbox import Journal, Outbox
+from assistant.settings import CalendarSettings
+
+TODAY = dt.date(2026, 11, 26)
+ZONE = "Europe/Berlin"
+DAY = "2026-11-27"
+
+
+def make(url: str, state: Path) -> Assistant:
+    cal = CalendarSettings(url=url, username="anna", password="x", timezone=ZONE)
+    return Assistant(CalDAVCalendar(cal), Outbox(state), Journal(state), today=lambda: TODAY)
+
+
+def create(title: str, time: str = "14:30") -> Call:
+    return Call("create_event", {"title": title, "date": DAY, "time": time, "duration_minutes": 45})
+
+
+def titles_on(assistant: Assistant, day: str = DAY) -> list[str]:
+    return sorted(e.title for e in assistant.calendar.events_on(dt.date.fromisoformat(day)))
+
+
+DAMAGED = {"null": b"null", "list": b"[]", "truncated": b'{"event": {"uid": "x", "tit', "binary": b"\x00\xff\xfe\x81",
+           "no event": b'{"event": null}', "number": b"42"}
+
+
+@pytest.mark.parametrize("kind", list(DAMAGED))
+def test_a_damaged_outbox_entry_is_set_aside_and_the_rest_goes_on(radicale: LocalServer, tmp_path: Path,
+                                                                     kind: str) -> None:
+    a = make(radicale.url, tmp_path / "state")
+    good = new_event("Zahnarzt", dt.date(2026, 11, 27), dt.time(9), 30, ZONE)
+    a.outbox.add(good, "de")
+    (a.outbox.directory / "broken.json").write_bytes(DAMAGED[kind])
+    first = a.execute(create("Friseur"), "en", sent=a.flush())
+    assert first.kind == "created" and first.sent == 1
+    assert titles_on(a) == ["Friseur", "Zahnarzt"]
+    assert "set aside" in first.message and "damaged" in first.message  # said once ...
+    assert not (a.outbox.directory / "broken.json").exists()
+    assert [p.name.split(".")[0] for p in a.outbox.damaged_dir.iterdir()] == ["broken"]  # ... and kept
+    again = a.execute(Call("list_events", {"date": DAY, "end_date": DAY}), "en")
+    assert "set aside" not in again.message and len(a.outbox) == 0
+
+
+@pytest.mark.parametrize("kind", list(DAMAGED))
+def test_a_damaged_journal_says_undo_is_not_available(radicale: LocalServer, tmp_path: Path, kind: str) -> None:
+    state = tmp_path / "state"
+    state.mkdir()
+    (state / "journal.json").write_bytes(DAMAGED[kind] if kind != "list" else b'[{"action": 1}]')
+    a = make(radicale.url, state)
+    undo = a.undo("en")
+    assert undo.message.startswith("Undo is not available: the undo journal was damaged and was moved to ")
+    assert titles_on(a) == []
+    created = a.execute(create("Friseur"), "en")  # commands carry on, and undo works again for new changes
+    assert created.kind == "created" and "set aside" not in created.message
+    assert a.undo("en").message == "Undone: 'Friseur' is removed again."
+    assert titles_on(a) == []
+    assert len(list((state / "damaged").iterdir())) == 1
+
+
+def test_an_entry_the_server_refuses_for_good_does_not_block_the_others(radicale: LocalServer,
+                                                                         tmp_path: Path) -> None:
+    """A 4xx on one queued create's PUT: it is set aside with its reason, the later ones are still sent, the
+    user is told once, and `outbox --retry` / `--discard` act on it."""
+    refuse = {"on": True}
+
+    def fault(method: str, path: str, body: bytes) -> int | None:
+        return 400 if refuse["on"] and method == "PUT" and b"Verboten" in body else None
+
+    with FaultProxy(radicale.url, fault) as proxy:
+        a = make(proxy.url, tmp_path / "state")
+        for i, title in enumerate(["Erster", "Verboten", "Dritter"]):
+            a.outbox.add(new_event(title, dt.date(2026, 11, 27), dt.time(9 + i), 30, ZONE), "de")
+        listed = a.execute(Call("list_events", {"date": DAY, "end_date": DAY}), "de", sent=a.flush())
+        refusals = sum(status == 400 for _, _, status in proxy.log)  # caldav may try a PUT twice
+        assert listed.sent == 2 and titles_on(a) == ["Dritter", "Erster"]
+        assert "endgültig abgelehnt: 'Verboten'" in listed.message and listed.pending == 0
+        refused = a.outbox.refused()
+        assert [r.entry.event.title for r in refused] == ["Verboten"] and "HTTP 400" in refused[0].reason
+        assert "abgelehnt" not in a.execute(Call("list_events", {"date": DAY, "end_date": DAY}), "de").message
+        assert a.flush() == 0 and sum(status == 400 for _, _, status in proxy.log) == refusals  # not sent again
+
+        refuse["on"] = False  # the cause is fixed: queue it again, and it goes
+        assert a.outbox.retry(refused[0].entry.event.uid) and a.outbox.refused() == []
+        assert a.flush() == 1 and titles_on(a) == ["Dritter", "Erster", "Verboten"]
+
+
+def test_outbox_command_lists_retries_and_discards(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    from assistant.cli import main
+    from assistant.settings import load_settings
+
+    state = load_settings().state_path
+    box = Outbox(state)
+    box.add(new_event("Wartet", dt.date(2026, 11, 27), dt.time(9), 30, ZONE), "de")
+    refused = box.add(new_event("Abgelehnt", dt.date(2026, 11, 28), dt.time(9), 30, ZONE), "de")
+    box._refuse(refused, "EventRefused: HTTP 400")  # as a flush does on a 4xx
+    assert main(["outbox", "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert [w["event"]["title"] for w in shown["waiting"]] == ["Wartet"]
+    assert [r["entry"]["event"]["title"] for r in shown["refused"]] == ["Abgelehnt"]
+    assert main(["outbox"]) == 0
+    text = capsys.readouterr().out
+    assert "waiting" in text and "refused" in text and "HTTP 400" in text
+    assert main(["outbox", "--discard", "all"]) == 0
+    assert Outbox(state).refused() == [] and len(Outbox(state)) == 1
+    assert main(["outbox", "--discard", "no-such-uid"]) == 1
+
+
+def test_background_retries_back_off_while_offline(tmp_path: Path) -> None:
+    from assistant.local_server import free_port
+
+    a = make(f"http://127.0.0.1:{free_port()}/", tmp_path / "state")
+    assert a.execute(create("Zahnarzt"), "de").kind == "queued"
+    assert a.flush(background=True) == 0
+    first_delay = a._retry_delay
+    assert first_delay >= 5.0
+    assert a.flush(background=True) == 0 and a._retry_delay == first_delay  # waited: no new try yet
+    assert a.flush() == 0 and a._retry_delay == 2 * first_delay  # a command still tries, and backs off more
