@@ -87,6 +87,8 @@ def shell(today: dt.date, lang: str | None, stdin: TextIO, stdout: TextIO, model
           model_problem: str | None = None, assistant: Any = None) -> int:
     """A plain line-by-line conversation; with an ``assistant`` the calls are carried out on the calendar."""
     interactive = stdin.isatty()
+    if hasattr(stdin, "reconfigure"):  # bytes that are not UTF-8 become U+FFFD instead of ending the shell
+        stdin.reconfigure(errors="replace")
     print(GREETING, file=stdout)
     if model is None:
         print(NO_MODEL.format(reason=model_problem or "not loaded"), file=stdout)
@@ -95,7 +97,11 @@ def shell(today: dt.date, lang: str | None, stdin: TextIO, stdout: TextIO, model
         if interactive:
             stdout.write("> ")
             stdout.flush()
-        line = stdin.readline()
+        try:
+            line = stdin.readline()
+        except UnicodeDecodeError:  # bytes that are not UTF-8: say so, keep the conversation
+            print("That line was not readable text (not UTF-8); nothing done.", file=stdout)
+            continue
         if not line:
             print("", file=stdout)
             return 0
@@ -172,7 +178,16 @@ def _settings(args: argparse.Namespace) -> Any:
         calendar["verify_tls"] = False
     overrides: dict[str, Any] = {"calendar": calendar, "language": getattr(args, "lang", None),
                                  "model": getattr(args, "model", None), "state_dir": getattr(args, "state_dir", None)}
-    return load_settings(_config_file(args), overrides=overrides)
+    settings = load_settings(_config_file(args), overrides=overrides)
+    from zoneinfo import ZoneInfo
+
+    try:
+        ZoneInfo(settings.calendar.zone)
+    except (ValueError, KeyError, OSError):  # ZoneInfoNotFoundError is a KeyError; "../x" a ValueError
+        print(f"unknown time zone '{settings.calendar.zone}': give an IANA name such as Europe/Berlin or "
+              "America/New_York (--timezone, ASSISTANT_TIMEZONE or the config file)", file=sys.stderr)
+        raise SystemExit(2) from None
+    return settings
 
 
 def _converse(assistant: Any, text: str, lang: str | None, as_json: bool, stdin: TextIO, stdout: TextIO) -> int:

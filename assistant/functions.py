@@ -63,6 +63,8 @@ __all__ = [
 END_TOKEN = "<oc_end>"
 NO_CALL_TOKEN = "<oc_0>"
 MAX_TITLE_CHARS = 200
+# Years the calendar keeps: outside them a date is refused with a clear message (year 1 or 9999 broke listings).
+MIN_YEAR, MAX_YEAR = 1900, 2100
 MAX_DURATION_MINUTES = 24 * 60
 
 
@@ -430,9 +432,11 @@ def _validate_value(p: Param, value: Any) -> None:
         if not _DATE_RE.fullmatch(value):
             raise InvalidDate(f"'{value}' is not a date in YYYY-MM-DD form")
         try:
-            dt.date.fromisoformat(value)
+            day = dt.date.fromisoformat(value)
         except ValueError:
             raise InvalidDate(f"'{value}' is not a real calendar date") from None
+        if not MIN_YEAR <= day.year <= MAX_YEAR:
+            raise InvalidDate(f"{value} is outside the years {MIN_YEAR}-{MAX_YEAR} the calendar keeps")
     elif p.type is ParamType.TIME:
         if not isinstance(value, str):
             raise ArgumentTypeError(f"'{p.name}' must be a time string, got {value!r}")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -23,9 +24,17 @@ PRODID = "-//octocal//Offline voice calendar assistant//DE"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
 
 
+def _visible(text: str) -> str:
+    """Without invisible format characters (bidi overrides and isolates, zero-width spaces, BOM, soft hyphen):
+    a title must read as it is stored. Kept: the zero-width (non-)joiners that emoji sequences and scripts such
+    as Persian need, and the tag characters of subdivision flags."""
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf" or ch in "\u200c\u200d"
+                   or "\U000e0020" <= ch <= "\U000e007f")
+
+
 def clean_summary(title: str) -> str:
-    """One line, no control characters, not empty, not longer than the schema allows."""
-    text = " ".join(_CONTROL.sub(" ", title).split())
+    """One line, no control or invisible characters, not empty, not longer than the schema allows."""
+    text = " ".join(_CONTROL.sub(" ", _visible(title)).split())
     if not text:
         raise InvalidTitle("the title is empty")
     if len(text) > MAX_TITLE_CHARS:

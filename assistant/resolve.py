@@ -159,7 +159,7 @@ def _year(text: str | None, today: dt.date) -> int | None:
     if not text:
         return None
     y = int(text)
-    return y + 2000 if y < 100 else y
+    return y + 2000 if len(text) <= 2 else y  # "24" is 2024; "0001" is the year 1 (refused later, not moved)
 
 
 def _day_month(day: str, month: int, year: str | None, today: dt.date) -> dt.date | None:

@@ -44,7 +44,8 @@ def test_functional_tokens_are_distinct_and_each_function_has_a_worked_example()
 def test_every_frequency_has_an_rrule_and_words() -> None:
     assert set(RRULES) == set(FREQUENCIES)
     for lang in LANGS:
-        assert {k.removesuffix("_plain") for k in load_table("phrases")["frequencies"][lang]} == set(FREQUENCIES)
+        assert {k.removesuffix("_plain").removesuffix("_day") for k in load_table("phrases")["frequencies"][lang]} \
+            == set(FREQUENCIES)
     for frequency in FREQUENCIES:
         assert f"freq_{frequency}" in replies._TEXTS
 

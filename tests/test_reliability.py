@@ -135,3 +135,67 @@ def test_background_retries_back_off_while_offline(tmp_path: Path) -> None:
     assert first_delay >= 5.0
     assert a.flush(background=True) == 0 and a._retry_delay == first_delay  # waited: no new try yet
     assert a.flush() == 0 and a._retry_delay == 2 * first_delay  # a command still tries, and backs off more
+
+
+# --------------------------------------------------------------------------- hostile input (defects 10-12)
+
+
+@pytest.mark.parametrize("title,stored", [
+    ("Zahn\u202earzt", "Zahnarzt"),  # right-to-left override
+    ("\u200bMeeting\ufeff mit\u2066 Anna\u2069", "Meeting mit Anna"),  # zero-width space, BOM, isolates
+    ("Geburtstag 👨\u200d👩\u200d👧 Oma", "Geburtstag 👨\u200d👩\u200d👧 Oma"),  # emoji sequences keep their joiners
+    ("می\u200cخواهم", "می\u200cخواهم"),  # Persian keeps its zero-width non-joiner
+    ("Ölwechsel 🚗 в гараже 東京", "Ölwechsel 🚗 в гараже 東京"),
+])
+def test_titles_lose_invisible_and_bidi_controls_but_keep_every_script(title: str, stored: str) -> None:
+    from assistant.ical import clean_summary
+
+    assert clean_summary(title) == stored
+
+
+def test_a_title_of_only_invisible_characters_is_refused() -> None:
+    from assistant.functions import InvalidTitle
+    from assistant.ical import clean_summary
+
+    with pytest.raises(InvalidTitle):
+        clean_summary("\u200b\u202e\ufeff")
+
+
+@pytest.mark.parametrize("date", ["0001-01-01", "9999-12-31", "1899-12-31", "2101-01-01"])
+def test_years_outside_1900_2100_are_refused_with_a_clear_message(radicale: LocalServer, tmp_path: Path,
+                                                                   date: str) -> None:
+    from assistant.functions import InvalidDate
+
+    with pytest.raises(InvalidDate, match="outside the years 1900-2100"):
+        Call("create_event", {"title": "X", "date": date, "time": "10:00", "duration_minutes": 60})
+    a = make(radicale.url, tmp_path / "state")
+    turn = a.run_call_text(f'<oc_1>("X", "{date}", "10:00", 60)<oc_end>', "en")
+    assert turn.outcome.kind == "not_understood" and "1900-2100" in turn.outcome.message
+    assert a.calendar.events_between(dt.date(2026, 1, 1), dt.date(2026, 12, 31)) == []
+
+
+@pytest.mark.parametrize("said,year", [("am 3. März 2025", 2025), ("on March 3, 2025", 2025),
+                                       ("am 1.1.0001", 1), ("am 5.5.26", 2026)])
+def test_a_said_year_is_kept_never_replaced(said: str, year: int) -> None:
+    from assistant.resolve import resolve_date
+
+    assert resolve_date(said, dt.date(2026, 12, 3)).year == year
+
+
+def test_invalid_utf8_on_stdin_does_not_end_the_shell() -> None:
+    import io
+
+    from assistant.cli import shell
+
+    stdin = io.TextIOWrapper(io.BytesIO(b"\xff\xfe bad\nmorgen um 9\n"), encoding="utf-8")
+    stdout = io.StringIO()
+    assert shell(dt.date(2026, 12, 3), "de", stdin, stdout) == 0
+    assert "2026-12-04" in stdout.getvalue()  # the line after the bad bytes was still read
+
+
+def test_an_unknown_time_zone_is_a_clear_error(tmp_path: Path) -> None:
+    from assistant.cli import main
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["agenda", "--timezone", "Mars/Olympus_Mons"])
+    assert exit_.value.code == 2
