@@ -29,6 +29,8 @@ __all__ = [
     "EventRefused",
     "ServerFailed",
     "Unreachable",
+    "is_exact_match",
+    "is_generic_title",
     "match_events",
     "is_transient",
     "normalize_title",
@@ -173,6 +175,24 @@ def normalize_title(text: str) -> str:
     return " ".join(text.split())
 
 
+# Words that name no particular event: "lösch den Termin morgen" must not pick "Termin beim Friseur".
+GENERIC_WORDS = frozenset("termin termine eintrag ereignis veranstaltung sache ding besprechung "
+                          "appointment appointments meeting event entry thing".split())
+_ARTICLES = frozenset("der die das den dem des ein eine einen einem mein meine meinen meinem unser unseren "
+                      "diesen dieser dies the my a an this that our".split())
+
+
+def is_generic_title(title: str) -> bool:
+    """Whether a said title is only generic words ("den Termin", "the appointment", "meeting")."""
+    words = normalize_title(title).split()
+    return bool(words) and any(w in GENERIC_WORDS for w in words) and all(w in GENERIC_WORDS | _ARTICLES
+                                                                            for w in words)
+
+
+def is_exact_match(title: str, event: EventInfo) -> bool:
+    return normalize_title(title) == normalize_title(event.title)
+
+
 def match_events(title: str, events: list[EventInfo], threshold: float = 80.0) -> list[EventInfo]:
     """Events whose title is the said title, up to case, umlauts and small ASR errors.
 
@@ -183,7 +203,7 @@ def match_events(title: str, events: list[EventInfo], threshold: float = 80.0) -
 
     said = normalize_title(title)
     exact = [e for e in events if normalize_title(e.title) == said]
-    if exact:
+    if exact or is_generic_title(title):  # generic words select only an event of exactly that name
         return exact
     scored = []
     for event in events:

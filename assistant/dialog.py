@@ -17,7 +17,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from . import replies
-from .calendar import CalDAVCalendar, CalendarError, match_events
+from .calendar import CalDAVCalendar, CalendarError, is_exact_match, is_generic_title, match_events
 from .functions import Call, CallError, NoCall, ParamType, parse_call
 from .ical import EventInfo, NewEvent, new_all_day_event, new_event
 from .outbox import Change, Journal, Outbox
@@ -396,7 +396,8 @@ class Assistant:
                                                         when=replies.when(event, lang, self.zone, self.today())),
                              sent, call, events=(event.to_json(),))
 
-    @executes("move_event", "moved", "ask_move_where", "not_found", "not_found_upcoming", "ambiguous", "overlap")
+    @executes("move_event", "moved", "ask_move_where", "not_found", "not_found_upcoming", "ambiguous", "which_event",
+              "overlap")
     def _move(self, call: Call, lang: str, sent: int) -> Outcome:
         a = call.arguments
         title = a["title"]
@@ -430,7 +431,7 @@ class Assistant:
                              events=(moved.to_json(),))
 
     @executes("delete_event", "confirm", "confirm_series", "deleted", "deleted_occurrence", "deleted_series",
-              "ask_delete_date", "not_found", "ambiguous")
+              "ask_delete_date", "not_found", "ambiguous", "which_event")
     def _delete(self, call: Call, lang: str, sent: int) -> Outcome:
         title = call.arguments["title"]
         if call.arguments["date"] is None:
@@ -443,7 +444,9 @@ class Assistant:
         target = found
         date = target.first_day(self.zone)
         label = replies.day(date, lang, self.today())
-        if self.auto_confirm:  # --yes never deletes more than the one occurrence that was named
+        if self.auto_confirm and is_exact_match(title, target) and not is_generic_title(title):
+            # --yes never deletes more than the one occurrence that was named, and only an event named exactly:
+            # a fuzzy or generic match is asked about even then
             return self._really_delete(call, target, lang, sent)
         at = self._at(target, lang)
         if target.recurrence_id:
@@ -466,7 +469,13 @@ class Assistant:
             return matches[0]
         date = dt.date.fromisoformat(call.arguments["date"])
         label = replies.day(date, lang, self.today())
-        matches = match_events(title, self.calendar.events_on(date))
+        on_day = self.calendar.events_on(date)
+        matches = match_events(title, on_day)
+        if not matches and on_day and is_generic_title(title):  # "den Termin morgen": list the day, ask which
+            listing = replies.event_list(on_day, lang, self.zone)
+            return self._outcome("ambiguous", lang, replies.say("which_event", lang, day=label, title=title,
+                                                                events=listing), sent, call,
+                                 events=tuple(e.to_json() for e in on_day))
         if not matches:
             return self._outcome("not_found", lang, replies.say("not_found", lang, day=label, title=title), sent, call)
         if len(matches) > 1:

@@ -132,6 +132,10 @@ _TEXTS: dict[str, dict[str, str]] = {
     "ambiguous": {"de": "Am {day} passen mehrere Termine zu '{title}': {events}. Bitte genauer sagen; nichts "
                         "geändert.",
                   "en": "Several events on {day} match '{title}': {events}. Please say which; nothing changed."},
+    "which_event": {"de": "'{title}' sagt nicht, welcher Termin gemeint ist. Am {day} stehen: {events}. Welchen "
+                          "meinst du? Nichts geändert.",
+                    "en": "'{title}' does not say which event. On {day} there are: {events}. Which one do you "
+                          "mean? Nothing changed."},
     "no_call": {"de": "Das ist kein Kalenderbefehl. Sag zum Beispiel: 'Trag Zahnarzt morgen um 9 ein'.",
                 "en": "That is not a calendar command. Try, for example: 'Add dentist tomorrow at 9'."},
     "not_understood": {"de": "Das habe ich nicht verstanden ({reason}). Nichts geändert.",

@@ -199,3 +199,46 @@ def test_an_unknown_time_zone_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(SystemExit) as exit_:
         main(["agenda", "--timezone", "Mars/Olympus_Mons"])
     assert exit_.value.code == 2
+
+
+# --------------------------------------------------------------------------- vague deletes (defect 4)
+
+
+def _auto(url: str, state: Path) -> Assistant:
+    a = make(url, state)
+    a.auto_confirm = True  # what `ask --yes` sets
+    return a
+
+
+@pytest.mark.parametrize("said,lang", [("Termin", "de"), ("den Termin", "de"), ("appointment", "en"),
+                                       ("the meeting", "en"), ("event", "en")])
+def test_generic_words_never_select_an_event_even_with_yes(radicale: LocalServer, tmp_path: Path, said: str,
+                                                           lang: str) -> None:
+    a = _auto(radicale.url, tmp_path / "state")
+    assert a.execute(create("Termin beim Friseur"), lang).kind == "created"
+    out = a.execute(Call("delete_event", {"title": said, "date": DAY}), lang)
+    assert out.kind == "ambiguous" and "Termin beim Friseur" in out.message
+    assert titles_on(a) == ["Termin beim Friseur"]
+    a.execute(create("Zahnarzt", "16:00"), lang)
+    out = a.execute(Call("delete_event", {"title": said, "date": DAY}), lang)
+    assert out.kind == "ambiguous" and "Zahnarzt" in out.message and "Friseur" in out.message
+    moved = a.execute(Call("move_event", {"title": said, "date": DAY, "new_date": "2026-11-28", "new_time": None}),
+                      lang)
+    assert moved.kind == "ambiguous" and titles_on(a) == ["Termin beim Friseur", "Zahnarzt"]
+
+
+def test_yes_confirms_only_an_exact_match(radicale: LocalServer, tmp_path: Path) -> None:
+    a = _auto(radicale.url, tmp_path / "state")
+    a.execute(create("Zahnarzt"), "de")
+    fuzzy = a.execute(Call("delete_event", {"title": "Zahnartz", "date": DAY}), "de")  # a typo: asked about
+    assert fuzzy.kind == "confirm" and fuzzy.waiting and titles_on(a) == ["Zahnarzt"]
+    exact = a.execute(Call("delete_event", {"title": "zahnarzt", "date": DAY}), "de")
+    assert exact.kind == "deleted" and titles_on(a) == []
+
+
+def test_an_event_named_like_a_generic_word_is_still_found_by_its_name(radicale: LocalServer, tmp_path: Path) -> None:
+    a = make(radicale.url, tmp_path / "state")
+    a.execute(create("Meeting"), "en")
+    a.execute(create("Meeting with Sarah", "16:00"), "en")
+    out = a.execute(Call("delete_event", {"title": "meeting", "date": DAY}), "en")
+    assert out.kind == "confirm" and "'Meeting'" in out.message
