@@ -258,8 +258,9 @@ class CalDAVCalendar:
             return
         import caldav
 
-        with self._errors("connect"):
+        with self._errors("connect"), _setup_lock():
             # A user name with an empty password still answers a challenge (Radicale without auth needs one).
+            # The lock: two assistants started at once on a fresh account would each create the calendar.
             user = self.settings.username or None
             client = caldav.DAVClient(url=self.url, username=user, password=self.settings.password if user else None,
                                       timeout=self.settings.timeout_s,
@@ -422,6 +423,28 @@ class CalDAVCalendar:
         cal = next((c for c in self._all if c.name == event.calendar), self._target)
         assert cal is not None
         return cal.handle.event_by_url(event.href) if event.href else cal.handle.get_event_by_uid(event.uid)
+
+
+@contextlib.contextmanager
+def _setup_lock() -> Iterator[None]:
+    """Serialise finding (and, the first time, creating) the calendar across processes of this user."""
+    import fcntl
+
+    from .settings import data_dir
+
+    try:
+        path = data_dir() / "calendar-setup.lock"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fh = open(path, "a")  # noqa: SIM115 - held for the block
+    except OSError:  # a read-only data directory: go on unlocked rather than not at all
+        yield
+        return
+    with fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 def _touches(event: EventInfo, first: dt.date, last: dt.date, zone: ZoneInfo) -> bool:

@@ -231,8 +231,8 @@ class Assistant:
             if change.action == "queued" and self.outbox.remove(change.uid):
                 key = "undone_queued"
             elif change.action in ("created", "queued"):
-                self.calendar.delete_uid(change.uid)
-                key = "undone_created"
+                # the server says whether it was there: an event already gone is not reported as undone
+                key = "undone_created" if self.calendar.delete_uid(change.uid) else "undo_gone"
             elif change.action == "changed":  # a move, or one occurrence deleted: the object as it was
                 self.calendar.replace(change.ical, change.calendar, change.extra.get("href", ""))
                 key = "undone_changed"
@@ -242,7 +242,8 @@ class Assistant:
         except CalendarError as error:
             return self._failed(error, lang, sent)
         self.journal.pop()
-        return self._outcome("undone", lang, replies.say(key, lang, title=change.title), sent)
+        return self._outcome("nothing_to_undo" if key == "undo_gone" else "undone", lang,
+                             replies.say(key, lang, title=change.title), sent)
 
     def flush(self, background: bool = False) -> int:
         """Send queued creates; how many went out. Still offline is not an error here. A ``background`` retry

@@ -150,6 +150,8 @@ _TEXTS: dict[str, dict[str, str]] = {
     "undone_deleted": {"de": "Rückgängig gemacht: '{title}' ist wiederhergestellt.",
                        "en": "Undone: '{title}' is back."},
     "nothing_to_undo": {"de": "Es gibt nichts rückgängig zu machen.", "en": "There is nothing to undo."},
+    "undo_gone": {"de": "'{title}' war schon nicht mehr im Kalender; es gab nichts rückgängig zu machen.",
+                  "en": "'{title}' was no longer in the calendar; there was nothing to undo."},
     "undo_unavailable": {"de": "Rückgängig ist nicht möglich: das Änderungsprotokoll war beschädigt und liegt "
                                "jetzt unter {path}.",
                          "en": "Undo is not available: the undo journal was damaged and was moved to {path}."},

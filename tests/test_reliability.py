@@ -242,3 +242,41 @@ def test_an_event_named_like_a_generic_word_is_still_found_by_its_name(radicale:
     a.execute(create("Meeting with Sarah", "16:00"), "en")
     out = a.execute(Call("delete_event", {"title": "meeting", "date": DAY}), "en")
     assert out.kind == "confirm" and "'Meeting'" in out.message
+
+
+# --------------------------------------------------------------------------- first start, honest undo (defect 5)
+
+
+def test_two_assistants_starting_at_once_make_one_calendar(radicale: LocalServer, tmp_path: Path) -> None:
+    import threading
+
+    assistants = [make(radicale.url, tmp_path / f"state{i}") for i in range(4)]
+    errors: list[BaseException] = []
+
+    def start(a: Assistant) -> None:
+        try:
+            a.calendar.check()
+        except BaseException as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=start, args=(a,)) for a in assistants]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert not errors
+    import caldav
+
+    names = [str(c.get_display_name()) for c in
+             caldav.DAVClient(url=radicale.url, username="anna", password="x").principal().calendars()]
+    assert names.count("Assistant") == 1, names
+
+
+def test_undo_reports_honestly_when_the_event_is_already_gone(radicale: LocalServer, tmp_path: Path) -> None:
+    a = make(radicale.url, tmp_path / "state")
+    created = a.execute(create("Zahnarzt"), "en")
+    uid = created.events[0]["uid"]
+    assert make(radicale.url, tmp_path / "other").calendar.delete_uid(uid)  # removed elsewhere meanwhile
+    undo = a.undo("en")
+    assert undo.kind == "nothing_to_undo" and undo.message == "'Zahnarzt' was no longer in the calendar; there " \
+        "was nothing to undo."
