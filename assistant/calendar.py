@@ -25,6 +25,7 @@ __all__ = [
     "CalDAVCalendar",
     "CalendarError",
     "CalendarNotFound",
+    "CertificateUntrusted",
     "ChangedElsewhere",
     "EventRefused",
     "ServerFailed",
@@ -67,6 +68,17 @@ class Unreachable(CalendarError):
 class TimedOut(Unreachable):
     texts = {"de": "Der Kalenderserver {server} antwortet nicht rechtzeitig.",
              "en": "The calendar server {server} does not answer in time."}
+
+
+class CertificateUntrusted(CalendarError):
+    """TLS verification failed: never retried unverified on its own; the user is told how to trust a CA."""
+
+    texts = {"de": "Dem TLS-Zertifikat von {server} wird nicht vertraut. Bei einer eigenen oder Firmen-CA: "
+                   "ca_bundle = \"/pfad/ca.pem\" in der Konfiguration (oder --ca-bundle, ASSISTANT_CA_BUNDLE). "
+                   "Ungeprüft wird nichts gesendet.",
+             "en": "The TLS certificate of {server} is not trusted. For a self-signed or company CA: "
+                   "ca_bundle = \"/path/ca.pem\" in the config file (or --ca-bundle, ASSISTANT_CA_BUNDLE). "
+                   "Nothing is sent unverified."}
 
 
 class ServerFailed(CalendarError):
@@ -162,9 +174,26 @@ def translate(error: BaseException, server: str) -> CalendarError:
         if isinstance(error, (dav.PutError, dav.DeleteError)):
             return EventRefused(server, f"HTTP {status}" if status else "")
         return ServerFailed(server, f"HTTP {status}" if status else name)
+    if _is_certificate_error(error):
+        return CertificateUntrusted(server)
     if isinstance(error, (ConnectionError, OSError)) or "Connection" in name or "SSL" in name:
         return Unreachable(server)
     return CalendarError(server, name)
+
+
+def _is_certificate_error(error: BaseException) -> bool:
+    """A failed certificate check, wherever the HTTP stack wrapped it (ssl, urllib3, niquests, caldav)."""
+    import ssl
+
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, ssl.SSLCertVerificationError) or "CERTIFICATE_VERIFY_FAILED" in str(current) \
+                or "certificate verify failed" in str(current).lower():
+            return True
+        current = current.__cause__ or current.__context__
+    return False
 
 
 def normalize_title(text: str) -> str:
@@ -264,7 +293,8 @@ class CalDAVCalendar:
             user = self.settings.username or None
             client = caldav.DAVClient(url=self.url, username=user, password=self.settings.password if user else None,
                                       timeout=self.settings.timeout_s,
-                                      ssl_verify_cert=self.settings.verify_tls, enable_rfc6764=False)
+                                      ssl_verify_cert=(self.settings.ca_bundle or True) if self.settings.verify_tls
+                                      else False, enable_rfc6764=False)
             principal = client.principal()
             calendars = [_Collection(str(c.get_display_name() or c.url), c) for c in principal.calendars()]
             wanted = self.settings.name.casefold()

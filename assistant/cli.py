@@ -173,7 +173,8 @@ def _settings(args: argparse.Namespace) -> Any:
     from .settings import load_settings
 
     calendar = {"url": getattr(args, "calendar", None), "username": getattr(args, "username", None),
-                "name": getattr(args, "calendar_name", None), "timezone": getattr(args, "timezone", None)}
+                "name": getattr(args, "calendar_name", None), "timezone": getattr(args, "timezone", None),
+                "ca_bundle": getattr(args, "ca_bundle", None)}
     if getattr(args, "insecure", False):
         calendar["verify_tls"] = False
     overrides: dict[str, Any] = {"calendar": calendar, "language": getattr(args, "lang", None),
@@ -287,6 +288,8 @@ def main(argv: list[str] | None = None) -> int:
                           help="calendar to write to, created if missing (default: Assistant)")
     calendar.add_argument("--username", default=argparse.SUPPRESS, help="CalDAV user name")
     calendar.add_argument("--timezone", default=argparse.SUPPRESS, help="IANA zone of new events")
+    calendar.add_argument("--ca-bundle", metavar="PEM", default=argparse.SUPPRESS,
+                          help="CA certificate file to trust for the server (self-signed or company CA)")
     calendar.add_argument("--insecure", action="store_true", default=argparse.SUPPRESS,
                           help="do not verify the server's TLS certificate")
     calendar.add_argument("--config", default=argparse.SUPPRESS, help="config file (default: user config dir)")

@@ -43,6 +43,7 @@ ENV = {
     "password": "ASSISTANT_CALDAV_PASSWORD",
     "name": "ASSISTANT_CALENDAR",
     "timezone": "ASSISTANT_TIMEZONE",
+    "ca_bundle": "ASSISTANT_CA_BUNDLE",
 }
 
 
@@ -78,6 +79,8 @@ class CalendarSettings:
     name: str = field(default="Assistant", metadata={"help": "calendar to write to (created if missing)"})
     timezone: str = field(default="", metadata={"help": "IANA zone of new events; empty: the machine's zone"})
     verify_tls: bool = field(default=True, metadata={"help": "verify the server's TLS certificate"})
+    ca_bundle: str = field(default="", metadata={
+        "help": "CA certificate file (PEM) to trust for the server, for a self-signed or company CA"})
     timeout_s: float = field(default=10.0, metadata={"help": "seconds to wait for the server"})
     storage: str = field(default="", metadata={"help": "embedded server storage; empty: user data dir"})
 

@@ -280,3 +280,44 @@ def test_undo_reports_honestly_when_the_event_is_already_gone(radicale: LocalSer
     undo = a.undo("en")
     assert undo.kind == "nothing_to_undo" and undo.message == "'Zahnarzt' was no longer in the calendar; there " \
         "was nothing to undo."
+
+
+# --------------------------------------------------------------------------- TLS (defect 8)
+
+
+@pytest.fixture
+def tls_radicale(radicale: LocalServer, tmp_path: Path):
+    """Radicale behind a TLS proxy with a self-signed certificate for 127.0.0.1; yields (url, cert file)."""
+    import shutil
+    import ssl
+    import subprocess
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is not installed")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
+                    "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+                   check=True, capture_output=True)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    with FaultProxy(radicale.url) as proxy:
+        proxy.server.socket = context.wrap_socket(proxy.server.socket, server_side=True)
+        yield proxy.url.replace("http://", "https://"), cert
+
+
+def test_an_untrusted_certificate_is_named_and_a_ca_bundle_fixes_it(tls_radicale: tuple[str, Path],
+                                                                     tmp_path: Path) -> None:
+    from assistant.calendar import CertificateUntrusted
+
+    url, cert = tls_radicale
+    untrusted = make(url, tmp_path / "state")
+    with pytest.raises(CertificateUntrusted) as raised:
+        untrusted.calendar.check()
+    assert "not trusted" in raised.value.message("en") and "ca_bundle" in raised.value.message("en")
+    out = untrusted.execute(create("Zahnarzt"), "en")
+    assert out.kind == "error" and "not trusted" in out.message and len(untrusted.outbox) == 0
+
+    trusted = make(url, tmp_path / "state2")
+    trusted.calendar.settings.ca_bundle = str(cert)
+    assert trusted.execute(create("Zahnarzt"), "en").kind == "created"
+    assert titles_on(trusted) == ["Zahnarzt"]
