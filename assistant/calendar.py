@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import logging
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -127,14 +128,22 @@ def server_label(url: str) -> str:
     return f"{host}:{parts.port}" if parts.port else host
 
 
+_SECRET_PARAM = re.compile(r"token|key|secret|pass|auth|sig|session|code", re.IGNORECASE)
+
+
 def redact_url(url: str) -> str:
-    """The URL without user:password@, for showing it."""
+    """The URL without user:password@ and with secret-looking query values (token=, api_key=, ...) masked,
+    for showing it."""
+    from urllib.parse import parse_qsl, urlencode
+
     parts = urlsplit(url)
-    if parts.username is None and parts.password is None:
-        return url
-    host = parts.hostname or ""
-    netloc = f"{host}:{parts.port}" if parts.port else host
-    return parts._replace(netloc=netloc).geturl()
+    if parts.username is not None or parts.password is not None:
+        host = parts.hostname or ""
+        parts = parts._replace(netloc=f"{host}:{parts.port}" if parts.port else host)
+    if parts.query:
+        query = [(k, "***" if _SECRET_PARAM.search(k) else v) for k, v in parse_qsl(parts.query, keep_blank_values=True)]
+        parts = parts._replace(query=urlencode(query, safe="*"))
+    return parts.geturl()
 
 
 def _status(error: Any) -> int | None:

@@ -255,7 +255,7 @@ def _config(args: argparse.Namespace) -> int:
     import getpass
 
     from .calendar import redact_url
-    from .settings import config_path, save_settings
+    from .settings import KeyringUnavailable, config_path, save_settings
 
     settings = _settings(args)
     path = _config_file(args) or config_path()
@@ -271,7 +271,13 @@ def _config(args: argparse.Namespace) -> int:
             settings.calendar.password = getpass.getpass("CalDAV password (app password for Nextcloud): ")
         else:
             settings.calendar.password = sys.stdin.readline().rstrip("\n")
-    written = save_settings(settings, path, store_password="keyring" if args.keyring else "file")
+    try:
+        written = save_settings(settings, path, store_password="keyring" if args.keyring else "file")
+    except KeyringUnavailable as error:
+        print(f"no working system keyring here ({error}); nothing written. To keep the password in the config "
+              f"file instead (readable by you only, mode 0600), run the same command without --keyring.",
+              file=sys.stderr)
+        return 1
     print(f"wrote {written} (readable by you only)")
     return 0
 

@@ -27,6 +27,7 @@ from typing import Any
 __all__ = [
     "CalendarSettings",
     "KEYRING_SERVICE",
+    "KeyringUnavailable",
     "Settings",
     "SpeechSettings",
     "config_path",
@@ -171,22 +172,44 @@ def _toml_value(value: Any) -> str:
     return json.dumps(str(value))  # a JSON string with ASCII escapes is a valid TOML basic string
 
 
+class KeyringUnavailable(RuntimeError):
+    """No working system keyring: the password was not stored anywhere."""
+
+
+def _credentials_out_of_url(cal: CalendarSettings) -> None:
+    """``https://anna:pw@host/dav`` -> url ``https://host/dav``, username anna, password pw (unless set)."""
+    from urllib.parse import unquote, urlsplit
+
+    parts = urlsplit(cal.url)
+    if parts.username is None and parts.password is None:
+        return
+    cal.username = cal.username or unquote(parts.username or "")
+    cal.password = cal.password or unquote(parts.password or "")
+    netloc = parts.hostname or ""
+    if parts.port:
+        netloc += f":{parts.port}"
+    cal.url = parts._replace(netloc=netloc).geturl()
+
+
 def save_settings(settings: Settings, path: Path | None = None, store_password: str = "file") -> Path:
     """Write the config file readable by the owner only. ``store_password``: 'file', 'keyring' or 'none'.
 
-    With 'keyring' the password goes to the system keyring and stays out of the file; if no keyring
-    works, it falls back to the (0600) file rather than losing it.
+    With 'keyring' the password goes to the system keyring and stays out of the file; if no keyring works,
+    ``KeyringUnavailable`` is raised and nothing is written (a plain-text fallback needs the user's consent:
+    saving again with 'file'). Credentials in the URL (``https://user:pw@host``) move into the user name and the
+    secret store; the URL is stored without them.
     """
     path = path if path is not None else config_path()
     path.parent.mkdir(parents=True, exist_ok=True)
     cal = settings.calendar
+    _credentials_out_of_url(cal)
     if store_password == "keyring" and cal.password:
         try:
             import keyring
 
             keyring.set_password(KEYRING_SERVICE, f"{cal.username}@{cal.url}", cal.password)
-        except Exception:  # noqa: BLE001
-            store_password = "file"
+        except Exception as error:  # noqa: BLE001 - no backend, locked, headless
+            raise KeyringUnavailable(f"{type(error).__name__}: {error}") from None
     lines = []
     for section in ("calendar", "speech"):
         lines.append(f"[{section}]")
