@@ -141,7 +141,8 @@ def redact_url(url: str) -> str:
         host = parts.hostname or ""
         parts = parts._replace(netloc=f"{host}:{parts.port}" if parts.port else host)
     if parts.query:
-        query = [(k, "***" if _SECRET_PARAM.search(k) else v) for k, v in parse_qsl(parts.query, keep_blank_values=True)]
+        pairs = parse_qsl(parts.query, keep_blank_values=True)
+        query = [(k, "***" if _SECRET_PARAM.search(k) else v) for k, v in pairs]
         parts = parts._replace(query=urlencode(query, safe="*"))
     return parts.geturl()
 
