@@ -127,6 +127,11 @@ def executes(function: str, *reply_keys: str) -> Callable[[Callable[..., Outcome
     return register
 
 
+def _disk(error: OSError) -> str:
+    """An OSError as a user can read it: what, and where ("No space left on device: /home/...")."""
+    return f"{error.strerror or type(error).__name__}: {error.filename}" if error.filename else str(error)
+
+
 def _words(text: str) -> str:
     """Lowercase words without punctuation, for matching yes/no/undo answers."""
     return " ".join(re.sub(r"[^\w'äöüß ]+", " ", text.casefold()).split())
@@ -147,6 +152,7 @@ class Assistant:
     _retry_at: float = field(default=0.0, repr=False)
     _retry_delay: float = field(default=0.0, repr=False)
     _told: set[str] = field(default_factory=set, repr=False)  # notices said once (damaged files, refusals)
+    _unjournaled: str = field(default="", repr=False)  # why the last change could not be journaled for undo
 
     @property
     def zone(self) -> str:
@@ -264,10 +270,22 @@ class Assistant:
         self._retry_delay, self._retry_at = 0.0, 0.0
         return sent
 
+    def _remember(self, change: Change) -> None:
+        """Journal a change for undo; a journal that cannot be written (full disk, read-only directory) leaves
+        the change done and the user told that undo is not available for it."""
+        try:
+            self.journal.push(change)
+        except OSError as disk:
+            log.warning("undo journal not written: %s", disk)
+            self._unjournaled = _disk(disk)
+
     def notices(self, lang: str) -> list[str]:
         """What the user has not been told yet about the state on disk: damaged files set aside, queued creates
         the server refused for good. Each is said once per process."""
         out = []
+        if self._unjournaled:
+            out.append(replies.say("undo_not_saved", lang, disk=self._unjournaled))
+            self._unjournaled = ""
         damaged = [*self.outbox.quarantined, *([self.journal.damaged] if self.journal.damaged else [])]
         for path in damaged:
             if str(path) not in self._told:
@@ -295,7 +313,7 @@ class Assistant:
 
     # ------------------------------------------------------------------ the functions (EXECUTORS)
 
-    @executes("create_event", "created", "queued", "ask_when", "ask_time", "ask_date", "overlap")
+    @executes("create_event", "created", "queued", "not_saved", "ask_when", "ask_time", "ask_date", "overlap")
     def _create(self, call: Call, lang: str, sent: int) -> Outcome:
         a = call.arguments
         title = a["title"]
@@ -307,7 +325,8 @@ class Assistant:
                       time=replies.clock(event.start.time(), lang), duration=replies.duration(event.minutes, lang))
         return self._send(call, event, "created", values, lang, sent)
 
-    @executes("create_recurring_event", "created_series", "queued", "ask_time", "overlap", *replies.FREQUENCY_KEYS)
+    @executes("create_recurring_event", "created_series", "queued", "not_saved", "ask_time", "overlap",
+              *replies.FREQUENCY_KEYS)
     def _create_series(self, call: Call, lang: str, sent: int) -> Outcome:
         a = call.arguments
         if call.missing:
@@ -322,7 +341,7 @@ class Assistant:
                       until=replies.until(until, lang, self.today()))
         return self._send(call, event, "created_series", values, lang, sent)
 
-    @executes("create_all_day_event", "created_all_day", "created_days", "queued")
+    @executes("create_all_day_event", "created_all_day", "created_days", "queued", "not_saved")
     def _create_all_day(self, call: Call, lang: str, sent: int) -> Outcome:
         a = call.arguments
         first, last = dt.date.fromisoformat(a["date"]), dt.date.fromisoformat(a["end_date"])
@@ -338,11 +357,16 @@ class Assistant:
         except CalendarError as error:
             if not error.transient:
                 raise
-            self.outbox.add(event, lang)
-            self.journal.push(Change("queued", event.uid, event.title, lang))
+            try:
+                self.outbox.add(event, lang)
+            except OSError as disk:  # neither sent nor saved: say so; it is not in the calendar
+                return self._outcome("error", lang, replies.say("not_saved", lang, title=event.title,
+                                                                problem=error.message(lang), disk=_disk(disk)),
+                                     sent, call, error=type(error).__name__)
+            self._remember(Change("queued", event.uid, event.title, lang))
             return self._outcome("queued", lang, replies.say("queued", lang, problem=error.message(lang), **values),
                                  sent, call, events=(event.info().to_json(),), error=type(error).__name__)
-        self.journal.push(Change("created", event.uid, event.title, lang, calendar=info.calendar))
+        self._remember(Change("created", event.uid, event.title, lang, calendar=info.calendar))
         message = replies.say(key, lang, **values) + self._overlaps(event.info(), lang)
         return self._outcome("created", lang, message, sent, call, events=(info.to_json(),))
 
@@ -422,7 +446,7 @@ class Assistant:
             span = (target.end - target.start) if isinstance(target.end, dt.date) else dt.timedelta(days=1)
             new_start, new_end = day, day + span
         before = self.calendar.move(target, new_start, new_end)
-        self.journal.push(Change("changed", target.uid, target.title, lang, ical=before, calendar=target.calendar,
+        self._remember(Change("changed", target.uid, target.title, lang, ical=before, calendar=target.calendar,
                                  extra={"href": target.href}))
         moved = EventInfo(target.uid, target.title, new_start, new_end, target.calendar, target.href,
                           target.recurring, target.recurrence_id)
@@ -491,13 +515,13 @@ class Assistant:
         day = replies.day(target.first_day(self.zone), lang, self.today())
         if target.recurrence_id and not whole_series:
             before = self.calendar.delete_occurrence(target)
-            self.journal.push(Change("changed", target.uid, target.title, lang, ical=before,
+            self._remember(Change("changed", target.uid, target.title, lang, ical=before,
                                      calendar=target.calendar, extra={"href": target.href}))
             key = "deleted_occurrence"
         else:
             ical = self.calendar.ical_of(target)
             self.calendar.delete(target)
-            self.journal.push(Change("deleted", target.uid, target.title, lang, ical=ical, calendar=target.calendar))
+            self._remember(Change("deleted", target.uid, target.title, lang, ical=ical, calendar=target.calendar))
             key = "deleted_series" if target.recurrence_id else "deleted"
         return self._outcome("deleted", lang, replies.say(key, lang, title=target.title, day=day), sent, call,
                              events=(target.to_json(),))

@@ -150,6 +150,13 @@ _TEXTS: dict[str, dict[str, str]] = {
     "undone_deleted": {"de": "Rückgängig gemacht: '{title}' ist wiederhergestellt.",
                        "en": "Undone: '{title}' is back."},
     "nothing_to_undo": {"de": "Es gibt nichts rückgängig zu machen.", "en": "There is nothing to undo."},
+    "not_saved": {"de": "'{title}' ist NICHT eingetragen: der Kalender ist nicht erreichbar ({problem}) und "
+                        "vormerken ging auch nicht ({disk}).",
+                  "en": "'{title}' is NOT in your calendar: the calendar cannot be reached ({problem}) and it "
+                        "could not be queued either ({disk})."},
+    "undo_not_saved": {"de": "Rückgängig ist dafür nicht möglich: das Änderungsprotokoll ließ sich nicht "
+                             "speichern ({disk}).",
+                       "en": "This cannot be undone: the undo journal could not be saved ({disk})."},
     "undo_gone": {"de": "'{title}' war schon nicht mehr im Kalender; es gab nichts rückgängig zu machen.",
                   "en": "'{title}' was no longer in the calendar; there was nothing to undo."},
     "undo_unavailable": {"de": "Rückgängig ist nicht möglich: das Änderungsprotokoll war beschädigt und liegt "

@@ -321,3 +321,51 @@ def test_an_untrusted_certificate_is_named_and_a_ca_bundle_fixes_it(tls_radicale
     trusted.calendar.settings.ca_bundle = str(cert)
     assert trusted.execute(create("Zahnarzt"), "en").kind == "created"
     assert titles_on(trusted) == ["Zahnarzt"]
+
+
+# --------------------------------------------------------------------------- a disk that takes nothing (defect 6)
+
+
+def _unwritable(tmp_path: Path) -> Path:
+    """A state directory that cannot be created or written (its parent is a file): what a full disk or a
+    read-only home does to every write, even for root."""
+    blocker = tmp_path / "not-a-directory"
+    blocker.write_text("")
+    return blocker / "state"
+
+
+def test_a_create_neither_sent_nor_queued_is_reported_as_not_done(tmp_path: Path) -> None:
+    from assistant.local_server import free_port
+
+    a = make(f"http://127.0.0.1:{free_port()}/", _unwritable(tmp_path))
+    out = a.execute(create("Zahnarzt"), "en")
+    assert out.kind == "error" and out.message.startswith("'Zahnarzt' is NOT in your calendar")
+    assert "could not be queued" in out.message and "not-a-directory" in out.message
+
+
+def test_a_change_that_cannot_be_journaled_is_done_and_says_undo_is_unavailable(radicale: LocalServer,
+                                                                                 tmp_path: Path) -> None:
+    a = make(radicale.url, _unwritable(tmp_path))
+    out = a.execute(create("Zahnarzt"), "en")
+    assert out.kind == "created" and "This cannot be undone" in out.message
+    assert titles_on(a) == ["Zahnarzt"]
+    listed = a.execute(Call("list_events", {"date": DAY, "end_date": DAY}), "en")
+    assert "cannot be undone" not in listed.message  # said once, for the change it concerns
+
+
+def test_a_failed_write_leaves_no_temporary_file_and_the_old_file_whole(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from assistant.outbox import write_json_atomic
+
+    target = tmp_path / "journal.json"
+    write_json_atomic(target, [1])
+
+    def full(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(OSError):
+        write_json_atomic(target, [1, 2])
+    assert json.loads(target.read_text()) == [1] and [p.name for p in tmp_path.iterdir()] == ["journal.json"]
