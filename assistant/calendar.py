@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import logging
 import re
+import threading
+import time
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -258,6 +261,45 @@ def match_events(title: str, events: list[EventInfo], threshold: float = 80.0) -
     return close
 
 
+_in_bounded = threading.local()
+
+
+def _bounded(method: Callable[..., Any]) -> Callable[..., Any]:
+    """Run a calendar operation within the command's deadline (``CalDAVCalendar.begin``): a server that
+    answers one byte at a time never trips a per-read timeout, so the operation runs in a worker thread and
+    is given up when the deadline passes (TimedOut, a transient error: a create then goes to the outbox, and
+    its UID keeps a late arrival from being sent twice). Nested operations share the outer one's thread."""
+
+    @functools.wraps(method)
+    def bounded(self: CalDAVCalendar, *args: Any, **kwargs: Any) -> Any:
+        if getattr(_in_bounded, "active", False) or self.deadline is None:
+            return method(self, *args, **kwargs)
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise TimedOut(self.server, "the command's time is up")
+        box: dict[str, Any] = {}
+
+        def run() -> None:
+            _in_bounded.active = True
+            try:
+                box["value"] = method(self, *args, **kwargs)
+            except BaseException as error:  # noqa: BLE001 - handed to the caller below
+                box["error"] = error
+
+        worker = threading.Thread(target=run, name=f"caldav-{method.__name__}", daemon=True)
+        worker.start()
+        worker.join(left)
+        if worker.is_alive():  # abandoned: its connection is dropped, the next operation connects afresh
+            self._client = self._target = self._all = None
+            log.warning("%s on %s gave up after the command's deadline", method.__name__, self.server)
+            raise TimedOut(self.server, f"no answer within {self.settings.deadline_s:.0f} s")
+        if "error" in box:
+            raise box["error"]
+        return box.get("value")
+
+    return bounded
+
+
 @dataclass
 class _Collection:
     name: str
@@ -274,6 +316,20 @@ class CalDAVCalendar:
         self._client: Any = None
         self._target: _Collection | None = None
         self._all: list[_Collection] | None = None
+        self.deadline: float | None = None  # monotonic time the current command must be done by (command)
+
+    @contextlib.contextmanager
+    def command(self) -> Iterator[None]:
+        """One user command: its calendar operations together get ``settings.deadline_s`` seconds (a command
+        inside another shares the outer deadline)."""
+        if self.deadline is not None or self.settings.deadline_s <= 0:
+            yield
+            return
+        self.deadline = time.monotonic() + self.settings.deadline_s
+        try:
+            yield
+        finally:
+            self.deadline = None
 
     @property
     def zone(self) -> ZoneInfo:
@@ -318,12 +374,14 @@ class CalDAVCalendar:
                 calendars.append(target)
             self._client, self._target, self._all = client, target, calendars
 
+    @_bounded
     def check(self) -> str:
         """Connect (creating the calendar if needed); the calendar's name."""
         self._connect()
         assert self._target is not None
         return self._target.name
 
+    @_bounded
     def create(self, event: NewEvent) -> EventInfo:
         """PUT the event under its UID; sending the same UID twice leaves one event (the outbox relies on it)."""
         self._connect()
@@ -332,6 +390,7 @@ class CalDAVCalendar:
             obj = self._target.handle.add_event(to_ical(event))
         return event.info(self._target.name, str(obj.url))
 
+    @_bounded
     def has_uid(self, uid: str) -> bool:
         from caldav.lib import error as dav
 
@@ -344,10 +403,12 @@ class CalDAVCalendar:
             except dav.NotFoundError:
                 return False
 
+    @_bounded
     def events_on(self, day: dt.date) -> list[EventInfo]:
         """The events of that day in the user's zone, from every calendar of the account, recurring expanded."""
         return self.events_between(day, day)
 
+    @_bounded
     def events_between(self, first: dt.date, last: dt.date) -> list[EventInfo]:
         """The events touching the days first..last (inclusive) in the user's zone, from every calendar of the
         account; a series comes as its occurrences (caldav expands what the server does not)."""
@@ -365,6 +426,7 @@ class CalDAVCalendar:
                             found[(info.uid, info.recurrence_id, str(info.start))] = info
         return sorted(found.values(), key=EventInfo.sort_key)
 
+    @_bounded
     def find_next(self, title: str, now: dt.datetime, days: int = 400) -> list[EventInfo]:
         """Events matching ``title`` (as ``match_events`` does) that start at ``now`` or later, soonest first;
         occurrences of a series included."""
@@ -372,6 +434,7 @@ class CalDAVCalendar:
                     if _starts_after(e, now, self.zone)]
         return sorted(match_events(title, upcoming), key=EventInfo.sort_key)
 
+    @_bounded
     def move(self, event: EventInfo, start: dt.datetime | dt.date, end: dt.datetime | dt.date) -> str:
         """Move the event (or one occurrence of a series, as a RECURRENCE-ID override) in place: same UID,
         SEQUENCE + 1, written with If-Match so that a change made elsewhere meanwhile is reported, not
@@ -386,6 +449,7 @@ class CalDAVCalendar:
 
         return self._rewrite(event, change)
 
+    @_bounded
     def delete_occurrence(self, event: EventInfo) -> str:
         """Delete one occurrence of a series: an EXDATE on the master, its override (if any) removed. Returns
         the object as it was, for undo."""
@@ -413,6 +477,7 @@ class CalDAVCalendar:
             obj.save(increase_seqno=False, precondition="etag")
         return before
 
+    @_bounded
     def replace(self, ical: str, calendar: str, href: str) -> None:
         """Put an object back as it was at ``href`` (undo of a move or of an occurrence's delete)."""
         self._connect()
@@ -425,6 +490,7 @@ class CalDAVCalendar:
             else:
                 obj.save(raw_data=ical.encode("utf-8"))
 
+    @_bounded
     def ical_of(self, event: EventInfo) -> str:
         """The stored object, so that an undo of a delete can put it back unchanged."""
         self._connect()
@@ -432,11 +498,13 @@ class CalDAVCalendar:
             obj = self._object(event)
             return obj.get_data()
 
+    @_bounded
     def delete(self, event: EventInfo) -> None:
         self._connect()
         with self._errors("delete"):
             self._object(event).delete()
 
+    @_bounded
     def restore(self, ical: str, calendar: str = "") -> None:
         """Put back an object removed by ``delete`` (undo)."""
         self._connect()
@@ -445,6 +513,7 @@ class CalDAVCalendar:
         with self._errors("restore"):
             cal.handle.add_event(ical)
 
+    @_bounded
     def delete_uid(self, uid: str) -> bool:
         """Remove the event with this UID from the target calendar (undo of a create); False if it is gone."""
         from caldav.lib import error as dav
@@ -480,11 +549,19 @@ def _setup_lock() -> Iterator[None]:
         yield
         return
     with fh:
-        fcntl.flock(fh, fcntl.LOCK_EX)
+        give_up = time.monotonic() + 10.0  # a setup stuck elsewhere (a dripping server) must not block forever
+        locked = False
+        while not locked and time.monotonic() < give_up:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                locked = True
+            except BlockingIOError:
+                time.sleep(0.05)
         try:
             yield
         finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
+            if locked:
+                fcntl.flock(fh, fcntl.LOCK_UN)
 
 
 def _touches(event: EventInfo, first: dt.date, last: dt.date, zone: ZoneInfo) -> bool:

@@ -8,6 +8,7 @@ The CLI's ``ask``, the TUI and ``listen`` all drive this one class, so they beha
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import re
 import time
@@ -127,6 +128,17 @@ def executes(function: str, *reply_keys: str) -> Callable[[Callable[..., Outcome
     return register
 
 
+def _one_command(method: Callable[..., Any]) -> Callable[..., Any]:
+    """The calendar work of an entry point runs under one deadline (``CalDAVCalendar.command``)."""
+
+    @functools.wraps(method)
+    def run(self: Assistant, *args: Any, **kwargs: Any) -> Any:
+        with self.calendar.command():
+            return method(self, *args, **kwargs)
+
+    return run
+
+
 def _disk(error: OSError) -> str:
     """An OSError as a user can read it: what, and where ("No space left on device: /home/...")."""
     return f"{error.strerror or type(error).__name__}: {error.filename}" if error.filename else str(error)
@@ -160,6 +172,7 @@ class Assistant:
 
     # ------------------------------------------------------------------ entry points
 
+    @_one_command
     def handle(self, text: str, lang: str | None = None) -> Turn:
         """One typed or transcribed utterance."""
         lang = lang or self.default_lang or guess_lang(text)
@@ -187,6 +200,7 @@ class Assistant:
             return Turn(text, lang, outcome, prediction.raw, latency)
         return Turn(text, lang, self.execute(prediction.call, lang, sent=sent), prediction.raw, latency)
 
+    @_one_command
     def run_call_text(self, text: str, lang: str) -> Turn:
         """A line in the functional-token format, run as the model's output would be (shell, TUI, debugging)."""
         sent = self.flush()
@@ -198,6 +212,7 @@ class Assistant:
             return Turn(text, lang, outcome, raw=text)
         return Turn(text, lang, self.execute(call, lang, sent=sent), raw=text)
 
+    @_one_command
     def execute(self, call: Call | NoCall, lang: str, sent: int = 0) -> Outcome:
         """Run a validated call. Nothing reaches the calendar unless every argument it needs is known."""
         self.waiting = None
@@ -211,6 +226,7 @@ class Assistant:
         except CalendarError as error:
             return self._failed(error, lang, sent, call)
 
+    @_one_command
     def confirm(self, yes: bool, lang: str | None = None) -> Outcome:
         """The answer to a pending delete (the TUI's dialog calls this; typed 'ja'/'nein' lands here too)."""
         waiting = self.waiting
@@ -223,6 +239,7 @@ class Assistant:
         except CalendarError as error:
             return self._failed(error, lang, 0, waiting.call)
 
+    @_one_command
     def undo(self, lang: str | None = None, sent: int = 0) -> Outcome:
         lang = lang or self.default_lang or "en"
         self.waiting = None
@@ -251,6 +268,7 @@ class Assistant:
         return self._outcome("nothing_to_undo" if key == "undo_gone" else "undone", lang,
                              replies.say(key, lang, title=change.title), sent)
 
+    @_one_command
     def flush(self, background: bool = False) -> int:
         """Send queued creates; how many went out. Still offline is not an error here. A ``background`` retry
         backs off after each failure (5 s doubling to 5 min); a command always tries."""
@@ -306,6 +324,7 @@ class Assistant:
                          key=lambda p: p.event.start.date())
         return [p.event.info() for p in pending]
 
+    @_one_command
     def agenda(self, day: dt.date, last: dt.date | None = None) -> tuple[list[EventInfo], list[EventInfo]]:
         """(events on the server, events still in the outbox) of a day or days, for the agenda panel."""
         last = last or day

@@ -83,6 +83,8 @@ class CalendarSettings:
     ca_bundle: str = field(default="", metadata={
         "help": "CA certificate file (PEM) to trust for the server, for a self-signed or company CA"})
     timeout_s: float = field(default=10.0, metadata={"help": "seconds to wait for the server"})
+    deadline_s: float = field(default=15.0, metadata={
+        "help": "seconds a whole command may take on the server; past it a create is queued (0: no deadline)"})
     storage: str = field(default="", metadata={"help": "embedded server storage; empty: user data dir"})
 
     @property

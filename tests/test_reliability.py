@@ -369,3 +369,59 @@ def test_a_failed_write_leaves_no_temporary_file_and_the_old_file_whole(tmp_path
     with pytest.raises(OSError):
         write_json_atomic(target, [1, 2])
     assert json.loads(target.read_text()) == [1] and [p.name for p in tmp_path.iterdir()] == ["journal.json"]
+
+
+# --------------------------------------------------------------------------- a server that drips (defect 7)
+
+
+@pytest.fixture
+def dripping_server():
+    """Answers every request with headers and then one byte every 0.3 s, for ever: no read ever times out."""
+    import socket
+    import threading
+    import time as clock
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(8)
+    stop = threading.Event()
+
+    def serve(conn: socket.socket) -> None:
+        try:
+            conn.recv(65536)
+            conn.sendall(b"HTTP/1.1 207 Multi-Status\r\nContent-Type: text/xml\r\nContent-Length: 100000\r\n\r\n")
+            while not stop.is_set():
+                conn.sendall(b" ")
+                clock.sleep(0.3)
+        except OSError:
+            pass
+        finally:
+            conn.close()
+
+    def accept() -> None:
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                return
+            threading.Thread(target=serve, args=(conn,), daemon=True).start()
+
+    threading.Thread(target=accept, daemon=True).start()
+    yield f"http://127.0.0.1:{listener.getsockname()[1]}/"
+    stop.set()
+    listener.close()
+
+
+def test_a_dripping_server_cannot_hang_a_command(dripping_server: str, tmp_path: Path) -> None:
+    import time as clock
+
+    a = make(dripping_server, tmp_path / "state")
+    a.calendar.settings.deadline_s = 2.0
+    started = clock.monotonic()
+    out = a.execute(create("Zahnarzt"), "en")
+    took = clock.monotonic() - started
+    assert out.kind == "queued" and out.error == "TimedOut" and len(a.outbox) == 1, out
+    assert took < 8, took  # the deadline (2 s) plus a little, not the 1,000 s a drip can take
+    started = clock.monotonic()
+    listed = a.execute(Call("list_events", {"date": DAY, "end_date": DAY}), "en")
+    assert listed.kind == "error" and clock.monotonic() - started < 8
