@@ -106,6 +106,7 @@ class _Waiting:
     series: bool = False  # the target is an occurrence: the question is "only this one or the whole series?"
     whole_series: bool = False
     asking: tuple[str, ...] = ()  # arguments asked for besides the call's missing ones (a move's new day or time)
+    past: bool = False  # a create on a day already gone waits for "ja"/"yes"
 
 
 #: function name -> the Assistant method that runs it; ``executes`` fills it, a test checks every function has one.
@@ -213,11 +214,18 @@ class Assistant:
         return Turn(text, lang, self.execute(call, lang, sent=sent), raw=text)
 
     @_one_command
-    def execute(self, call: Call | NoCall, lang: str, sent: int = 0) -> Outcome:
-        """Run a validated call. Nothing reaches the calendar unless every argument it needs is known."""
+    def execute(self, call: Call | NoCall, lang: str, sent: int = 0, past_ok: bool = False) -> Outcome:
+        """Run a validated call. Nothing reaches the calendar unless every argument it needs is known; a create
+        on a day already gone is asked about first (a said past year is kept, never moved to next year)."""
         self.waiting = None
         if isinstance(call, NoCall) or call.function is None:
             return self._outcome("no_call", lang, replies.say("no_call", lang), sent)
+        if (call.function in ("create_event", "create_all_day_event") and not call.missing and not past_ok
+                and not self.auto_confirm and dt.date.fromisoformat(call.arguments["date"]) < self.today()):
+            self.waiting = _Waiting(call, lang, past=True)
+            day = replies.day(dt.date.fromisoformat(call.arguments["date"]), lang, self.today())
+            return self._outcome("ask", lang, replies.say("confirm_past", lang, title=call.arguments["title"],
+                                                          day=day), sent, call, missing=("past",))
         try:
             return getattr(self, EXECUTORS[call.function])(call, lang, sent)
         except CallError as error:
@@ -332,7 +340,7 @@ class Assistant:
 
     # ------------------------------------------------------------------ the functions (EXECUTORS)
 
-    @executes("create_event", "created", "queued", "not_saved", "ask_when", "ask_time", "ask_date", "overlap")
+    @executes("create_event", "created", "queued", "not_saved", "confirm_past", "ask_when", "ask_time", "ask_date", "overlap")
     def _create(self, call: Call, lang: str, sent: int) -> Outcome:
         a = call.arguments
         title = a["title"]
@@ -360,7 +368,7 @@ class Assistant:
                       until=replies.until(until, lang, self.today()))
         return self._send(call, event, "created_series", values, lang, sent)
 
-    @executes("create_all_day_event", "created_all_day", "created_days", "queued", "not_saved")
+    @executes("create_all_day_event", "created_all_day", "created_days", "queued", "not_saved", "confirm_past")
     def _create_all_day(self, call: Call, lang: str, sent: int) -> Outcome:
         a = call.arguments
         first, last = dt.date.fromisoformat(a["date"]), dt.date.fromisoformat(a["end_date"])
@@ -584,6 +592,14 @@ class Assistant:
             if words in WHOLE_SERIES or words in ONLY_THIS or words in YES:
                 waiting.whole_series = words in WHOLE_SERIES
                 return self.confirm(True, lang)
+            self.waiting = None
+            return None
+        if waiting.past:  # a create in the past waiting for yes/no
+            if words in YES:
+                return self.execute(waiting.call, lang, sent, past_ok=True)
+            if words in NO:
+                self.waiting = None
+                return self._outcome("cancelled", lang, replies.say("cancelled", lang), sent)
             self.waiting = None
             return None
         if waiting.target is not None:  # a delete waiting for yes/no

@@ -157,6 +157,8 @@ _TEXTS: dict[str, dict[str, str]] = {
     "undo_not_saved": {"de": "Rückgängig ist dafür nicht möglich: das Änderungsprotokoll ließ sich nicht "
                              "speichern ({disk}).",
                        "en": "This cannot be undone: the undo journal could not be saved ({disk})."},
+    "confirm_past": {"de": "'{title}' am {day} liegt in der Vergangenheit. Trotzdem eintragen? (ja/nein)",
+                     "en": "'{title}' on {day} is in the past. Add it anyway? (yes/no)"},
     "undo_gone": {"de": "'{title}' war schon nicht mehr im Kalender; es gab nichts rückgängig zu machen.",
                   "en": "'{title}' was no longer in the calendar; there was nothing to undo."},
     "undo_unavailable": {"de": "Rückgängig ist nicht möglich: das Änderungsprotokoll war beschädigt und liegt "

@@ -425,3 +425,17 @@ def test_a_dripping_server_cannot_hang_a_command(dripping_server: str, tmp_path:
     started = clock.monotonic()
     listed = a.execute(Call("list_events", {"date": DAY, "end_date": DAY}), "en")
     assert listed.kind == "error" and clock.monotonic() - started < 8
+
+
+def test_a_create_in_the_past_is_asked_about_first(radicale: LocalServer, tmp_path: Path) -> None:
+    a = make(radicale.url, tmp_path / "state")
+    past = Call("create_event", {"title": "Rückblick", "date": "2025-03-03", "time": "10:00", "duration_minutes": 60})
+    asked = a.execute(past, "de")
+    assert asked.kind == "ask" and asked.waiting and "liegt in der Vergangenheit" in asked.message
+    assert "2025" in asked.message  # the said year is kept, and named
+    assert a.calendar.events_on(dt.date(2025, 3, 3)) == []
+    assert a.handle("nein", "de").outcome.kind == "cancelled"
+    assert a.calendar.events_on(dt.date(2025, 3, 3)) == []
+    a.execute(past, "de")
+    done = a.handle("ja", "de").outcome
+    assert done.kind == "created" and [e.title for e in a.calendar.events_on(dt.date(2025, 3, 3))] == ["Rückblick"]
