@@ -8,6 +8,7 @@ name, password or a URL with credentials in it) and says what the user can do. `
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import functools
 import logging
@@ -494,15 +495,28 @@ class CalDAVCalendar:
     def ical_of(self, event: EventInfo) -> str:
         """The stored object, so that an undo of a delete can put it back unchanged."""
         self._connect()
-        with self._errors("read"):
+        with self._errors("read"), _gone_is_changed(self.server):
             obj = self._object(event)
             return obj.get_data()
 
     @_bounded
-    def delete(self, event: EventInfo) -> None:
+    def versioned(self, event: EventInfo) -> EventInfo:
+        """The event with the server's current version (ETag) of its object, read when the user is asked, so
+        that a delete confirmed later can be made conditional on it (expanded listings carry no ETag)."""
         self._connect()
-        with self._errors("delete"):
-            self._object(event).delete()
+        with self._errors("lookup"):
+            obj = self._object(event)
+            obj.load()
+            etag = str(getattr(obj, "etag", None) or "")
+        return dataclasses.replace(event, etag=etag) if etag and not etag.startswith("W/") else event
+
+    @_bounded
+    def delete(self, event: EventInfo) -> None:
+        """Delete the event as it was read: if another client changed or removed it since (its ETag no longer
+        matches), ChangedElsewhere is raised and nothing is deleted."""
+        self._connect()
+        with self._errors("delete"), _gone_is_changed(self.server):
+            self._object(event).delete(if_match=event.etag or False)
 
     @_bounded
     def restore(self, ical: str, calendar: str = "") -> None:
@@ -532,6 +546,20 @@ class CalDAVCalendar:
         cal = next((c for c in self._all if c.name == event.calendar), self._target)
         assert cal is not None
         return cal.handle.event_by_url(event.href) if event.href else cal.handle.get_event_by_uid(event.uid)
+
+
+@contextlib.contextmanager
+def _gone_is_changed(server: str) -> Iterator[None]:
+    """An event that was there when the user was asked and is gone now was changed elsewhere (not "no such
+    calendar")."""
+    from caldav.lib import error as dav
+
+    try:
+        yield
+    except dav.DAVError as error:
+        if isinstance(error, dav.NotFoundError) or _status(error) in (404, 410):
+            raise ChangedElsewhere(server, "gone") from None
+        raise
 
 
 @contextlib.contextmanager

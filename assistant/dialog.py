@@ -340,7 +340,8 @@ class Assistant:
 
     # ------------------------------------------------------------------ the functions (EXECUTORS)
 
-    @executes("create_event", "created", "queued", "not_saved", "confirm_past", "ask_when", "ask_time", "ask_date", "overlap")
+    @executes("create_event", "created", "queued", "not_saved", "confirm_past", "ask_when", "ask_time", "ask_date",
+              "overlap")
     def _create(self, call: Call, lang: str, sent: int) -> Outcome:
         a = call.arguments
         title = a["title"]
@@ -493,7 +494,7 @@ class Assistant:
         found = self._target(call, lang, sent)
         if isinstance(found, Outcome):
             return found
-        target = found
+        target = self.calendar.versioned(found)  # what the user is asked about is what gets deleted, or nothing
         date = target.first_day(self.zone)
         label = replies.day(date, lang, self.today())
         if self.auto_confirm and is_exact_match(title, target) and not is_generic_title(title):

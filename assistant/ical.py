@@ -11,7 +11,7 @@ import datetime as dt
 import re
 import unicodedata
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -158,6 +158,7 @@ class EventInfo:
     href: str = ""
     recurring: bool = False
     recurrence_id: str = ""  # an occurrence of a series: its original start (ISO), as RECURRENCE-ID says
+    etag: str = field(default="", compare=False)  # the server's version when read: a delete is conditional on it
 
     @property
     def all_day(self) -> bool:

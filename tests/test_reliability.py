@@ -439,3 +439,41 @@ def test_a_create_in_the_past_is_asked_about_first(radicale: LocalServer, tmp_pa
     a.execute(past, "de")
     done = a.handle("ja", "de").outcome
     assert done.kind == "created" and [e.title for e in a.calendar.events_on(dt.date(2025, 3, 3))] == ["Rückblick"]
+
+
+# --------------------------------------------------------------------------- another client meanwhile (concurrency)
+
+
+def _third_client(url: str):
+    import caldav
+
+    return caldav.DAVClient(url=url, username="anna", password="x").principal().calendar(name="Assistant")
+
+
+def test_a_delete_confirmed_after_another_client_changed_the_event_changes_nothing(radicale: LocalServer,
+                                                                                   tmp_path: Path) -> None:
+    a = make(radicale.url, tmp_path / "a")
+    a.execute(create("Zahnarzt"), "de")
+    asked = a.execute(Call("delete_event", {"title": "Zahnarzt", "date": DAY}), "de")
+    assert asked.kind == "confirm"
+    other = _third_client(radicale.url)  # meanwhile, on a phone: the appointment gets a note
+    obj = other.events()[0]
+    obj.load()
+    obj.icalendar_component["description"] = "Bitte Röntgenbilder mitbringen"
+    obj.save()
+    out = a.confirm(True, "de")
+    assert out.kind == "error" and out.error == "ChangedElsewhere" and "nichts überschrieben" in out.message
+    kept = _third_client(radicale.url).events()
+    assert len(kept) == 1 and "Röntgenbilder" in kept[0].data
+
+
+def test_two_assistants_deleting_the_same_event_delete_it_once_and_say_so(radicale: LocalServer,
+                                                                          tmp_path: Path) -> None:
+    a, b = make(radicale.url, tmp_path / "a"), make(radicale.url, tmp_path / "b")
+    a.execute(create("Zahnarzt"), "de")
+    assert a.execute(Call("delete_event", {"title": "Zahnarzt", "date": DAY}), "de").kind == "confirm"
+    assert b.execute(Call("delete_event", {"title": "Zahnarzt", "date": DAY}), "de").kind == "confirm"
+    assert b.confirm(True, "de").kind == "deleted"
+    late = a.confirm(True, "de")
+    assert late.kind == "error" and late.error == "ChangedElsewhere"
+    assert titles_on(a) == [] and a.undo("de").kind == "nothing_to_undo"
