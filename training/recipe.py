@@ -89,7 +89,8 @@ def main(argv: list[str] | None = None) -> int:
                                   settings.assets, settings.reports / f"bundled-{name}")
     config["total_seconds"] = round(time.perf_counter() - start, 1)
     (settings.assets / "adapter_config.json").write_text(json.dumps(config, indent=1), encoding="utf-8")
-    write_model_card(settings.assets, config, summary, results, config["total_seconds"], _study(settings))
+    write_model_card(settings.assets, config, summary, results, config["total_seconds"], _study(settings),
+                     _corpora(settings.reports))
     print(f"done in {(time.perf_counter() - start) / 60:.1f} min; model card: {settings.assets / 'MODEL_CARD.md'}")
     return 0
 
@@ -157,7 +158,7 @@ def _card_only(settings: RecipeSettings) -> int:
         if path.exists():
             results[name] = json.loads(path.read_text(encoding="utf-8"))
     seconds = config.get("total_seconds", config["train_seconds"])
-    write_model_card(settings.assets, config, summary, results, seconds, _study(settings))
+    write_model_card(settings.assets, config, summary, results, seconds, _study(settings), _corpora(settings.reports))
     print(f"wrote {settings.assets / 'MODEL_CARD.md'}")
     return 0
 
@@ -202,8 +203,55 @@ that is shown, evaluated and executed always carries the resolved ISO values.
 {common}"""
 
 
+def _still_fails(results: dict[str, Any]) -> str:
+    """Issue 19: what still fails, by class of the in-the-wild set, with counts."""
+    wild = results.get("wild", {}).get("by_class")
+    if not wild:
+        return ""
+    lines = ["### What still fails (in-the-wild set, by class)", "",
+             "| class | rows | wrong (not exactly right) | exact % | function % |", "|---|---|---|---|---|"]
+    for name, s in sorted(wild.items(), key=lambda kv: kv[1]["exact_match"]):
+        wrong = round(s["rows"] * (1 - s["exact_match"]))
+        lines.append(f"| {name} | {s['rows']} | {wrong} | {100 * s['exact_match']:.1f} | "
+                     f"{100 * s['function_accuracy']:.1f} |")
+    return "\n".join(lines) + "\n"
+
+
+def _corpus_section(corpora: dict[str, Any]) -> str:
+    """Real crowd-sourced requests (SLURP test, MASSIVE de-DE test), never trained on."""
+    if not corpora:
+        return ""
+    lines = ["### Real requests (SLURP / MASSIVE test partitions, never trained on)", "",
+             "Command: `python -m evaluation corpus --data slurp_test|massive_de_test --other-limit 400`.", "",
+             "| set | calendar rows | right function family % | other intents | answered with no call % |",
+             "|---|---|---|---|---|"]
+    for name, m in corpora.items():
+        lines.append(f"| {name} | {m['calendar_rows']} | {100 * m['calendar_function_accuracy']:.1f} | "
+                     f"{m['other_rows']} | {100 * m['other_no_call']:.1f} |")
+    return "\n".join(lines) + "\n"
+
+
+def _real_line(summary: dict[str, Any]) -> str:
+    share = float(summary.get("config", {}).get("real_share", 0) or 0)
+    if not share:
+        return ""
+    return (f"\n- Real commands: {100 * share:.0f} % of the train and validation rows are converted MASSIVE rows"
+            " (en-US, the SLURP\n  utterances, and de-DE; train partition -> train, dev -> validation; half"
+            " calendar requests, half other\n  intents as no-call rows), CC BY 4.0 (SLURP: Bastianelli et al. 2020;"
+            " MASSIVE: FitzGerald et al. 2022;\n  `training/corpora/README.md`).")
+
+
+def _corpora(reports: Path) -> dict[str, Any]:
+    out = {}
+    for name in ("slurp-test", "massive-de-test"):
+        path = reports / name / "metrics.json"
+        if path.exists():
+            out[name] = json.loads(path.read_text(encoding="utf-8"))
+    return out
+
+
 def write_model_card(assets: Path, config: dict[str, Any], summary: dict[str, Any], results: dict[str, Any],
-                     seconds: float, study: str = "") -> None:
+                     seconds: float, study: str = "", corpora: dict[str, Any] | None = None) -> None:
     from assistant.model import DEFAULT_QUANT, date_format, prompt_style
 
     s = config["settings"]
@@ -238,7 +286,7 @@ Octopus-v2-style functional tokens: `<oc_0>` (no call), {_token_list(config)}, `
 - Data: `python -m training.data --n {summary['config']['n']} --seed {summary['config']['seed']}`;
   {config['train_rows']} of the {train_split['rows']} training rows used (the split holds
   {train_split['by_lang'].get('de', 0)} German and {train_split['by_lang'].get('en', 0)} English rows); the
-  templates and title parts of the validation and test splits are held out.
+  templates and title parts of the validation and test splits are held out.{_real_line(summary)}
 - TRL `SFTTrainer`, loss on the completion only, over the query's tokens plus the extra tokens.
 - Method: {config['method']} on the top {config['train_layers']} of 18 layers
   (r={s['lora_r']}, alpha={s['lora_alpha']}, modules q/k/v/o/gate/up/down), extra-token embeddings trained
@@ -267,6 +315,8 @@ trained. The in-the-wild set (`evaluation/data/wild.jsonl`, issue 19: 155 comman
 phone, with near misses, reminders, recognizer-style text and dates the resolver may not know) was written
 before any generator change for it. The generated test split (held-out templates and title parts) is blind.
 
+{_still_fails(results)}
+{_corpus_section(corpora or {})}
 {_study_section(study)}
 Speed and memory come from `make bench` (`python -m evaluation bench`); the README lists the latest figures.
 

@@ -1,0 +1,49 @@
+"""Worker for the crash-consistency test: runs calendar commands and prints each promise the moment the user
+would see it. The test kills it with SIGKILL at a random moment and checks the server against the promises.
+
+    python tests/crash_worker.py URL STATE_DIR SEED
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import sys
+
+from assistant.calendar import CalDAVCalendar
+from assistant.dialog import Assistant
+from assistant.functions import Call
+from assistant.outbox import Journal, Outbox
+from assistant.settings import CalendarSettings
+
+TODAY = dt.date(2026, 11, 26)
+
+
+def main() -> None:
+    url, state, seed = sys.argv[1], sys.argv[2], int(sys.argv[3])
+    rng = random.Random(seed)
+    cal = CalDAVCalendar(CalendarSettings(url=url, username="anna", password="x", timezone="Europe/Berlin"))
+    a = Assistant(cal, Outbox(state), Journal(state), today=lambda: TODAY, auto_confirm=True)
+    print("sent", a.flush(), flush=True)  # what an earlier, killed run left queued
+    for i in range(12):
+        title = f"E{seed}-{i}"
+        day = (TODAY + dt.timedelta(days=1 + i % 3)).isoformat()
+        out = a.execute(Call("create_event", {"title": title, "date": day, "time": f"{8 + i}:00",
+                                               "duration_minutes": 30}), "en")
+        print("promise", out.kind, title, day, flush=True)
+        roll = rng.random()
+        if roll < 0.25 and out.kind == "created":
+            new = (TODAY + dt.timedelta(days=5)).isoformat()
+            out = a.execute(Call("move_event", {"title": title, "date": day, "new_date": new, "new_time": None}),
+                            "en")
+            print("promise", out.kind, title, new, flush=True)
+        elif roll < 0.45 and out.kind == "created":
+            out = a.execute(Call("delete_event", {"title": title, "date": day}), "en")
+            print("promise", out.kind, title, day, flush=True)
+        elif roll < 0.6:
+            out = a.undo("en")
+            print("promise", out.kind, title, day, flush=True)
+
+
+if __name__ == "__main__":
+    main()
