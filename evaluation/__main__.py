@@ -126,7 +126,18 @@ def main(argv: list[str] | None = None) -> int:
     co.add_argument("--today", default="2026-12-03", help="the day the commands are read against")
     co.add_argument("--other-limit", type=int, default=0, help="score a fixed sample of N non-calendar rows")
 
+    so = sub.add_parser("soak", help="many commands in one session on a local Radicale: latency and memory per block")
+    so.add_argument("--commands", type=int, default=1000)
+    so.add_argument("--model", default=None)
+    so.add_argument("--out-dir", type=Path, default=Path("reports/soak"))
+
     args = parser.parse_args(argv)
+    if args.command == "soak":
+        from .soak import run_soak
+
+        result = run_soak(args.commands, args.model, args.out_dir)
+        print((args.out_dir / "soak.md").read_text(encoding="utf-8"))
+        return 0 if result["crashes"] == 0 else 1
     if args.command == "corpus":
         from .corpus import format_corpus, run_corpus
 

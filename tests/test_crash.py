@@ -52,12 +52,12 @@ def _expected(promises: list[tuple[str, str, str]], run: int) -> tuple[dict[str,
 def test_kill_9_at_random_points_loses_and_duplicates_nothing(tmp_path: Path) -> None:
     rng = random.Random(20)
     totals = Counter()
-    with LocalServer(tmp_path / "radicale") as server:
-        cal = CalDAVCalendar(CalendarSettings(url=server.url, username="anna", password="x",
+    with LocalServer(tmp_path / "radicale") as url:
+        cal = CalDAVCalendar(CalendarSettings(url=url, username="anna", password="x",
                                               timezone="Europe/Berlin"))
         for run in range(RUNS):
             state = tmp_path / f"state{run % 4}"  # an outbox left by one run is flushed by a later one
-            proc = subprocess.Popen([sys.executable, str(WORKER), server.url, str(state), str(run)],
+            proc = subprocess.Popen([sys.executable, str(WORKER), url, str(state), str(run)],
                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
             time.sleep(rng.uniform(0.8, 2.5))  # imports take ~1 s: most kills land among the commands
             proc.send_signal(signal.SIGKILL)
