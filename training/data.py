@@ -652,6 +652,12 @@ def _mix_real(splits: dict[str, list[dict[str, Any]]], config: DataConfig) -> No
                 (other if row["call"]["function"] is None else calendar).append(row)
         rng.shuffle(calendar)
         rng.shuffle(other)
+        # Queries outnumber creates about 3:2 in MASSIVE, and list/find were already the strongest functions:
+        # no more query rows than create/delete rows.
+        queries = [r for r in calendar if r["template"].endswith("calendar_query")]
+        rest = [r for r in calendar if not r["template"].endswith("calendar_query")]
+        calendar = rest + queries[:len(rest)]
+        rng.shuffle(calendar)
         # Half calendar commands, half real near misses (music, weather, alarms, messages), as far as they go.
         n_calendar = min(len(calendar), max(want // 2, want - len(other)))
         real = calendar[:n_calendar] + other[:want - n_calendar]

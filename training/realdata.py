@@ -173,6 +173,16 @@ def _time_phrase(text: str, slots: list[tuple[str, str, int]]) -> str | None:
     return text[start:end]
 
 
+# Non-calendar intents whose requests a calendar may rightly answer ("when is my flight to Lisbon" is a find
+# for someone who put the flight in): kept out of the no-call rows rather than taught as near misses.
+AMBIGUOUS_OTHER = frozenset({"transport_query", "recommendation_events"})
+# MASSIVE labels some bare "stand-up freitag um zehn uhr" or "lösche meinen verlauf" as calendar_remove; v13
+# learned from them that a title with a day and no verb is a delete (a vacation span became one). A remove row
+# is kept only when it says a delete word.
+DELETE_WORDS = re.compile(r"\b(?:lösch|losch|entfern|streich|absag|sag\w*\b.*\bab\b|storn|cancel|delet|remov|"
+                          r"eras|clear|drop|get rid)", re.IGNORECASE)
+
+
 def convert(record: dict[str, Any], today: Any) -> tuple[dict[str, Any] | None, str]:
     """One corpus record -> a training row in the generator's format, or (None, why it was dropped).
 
@@ -186,6 +196,10 @@ def convert(record: dict[str, Any], today: Any) -> tuple[dict[str, Any] | None, 
     base = {"lang": record["lang"], "today": today.isoformat(), "query": text,
             "template": f"{record['lang']}.massive.{record['intent']}", "source": f"massive-{record['id']}"}
     intent = record["intent"]
+    if intent in AMBIGUOUS_OTHER:
+        return None, "ambiguous near miss"
+    if intent == "calendar_remove" and not DELETE_WORDS.search(text):
+        return None, "remove without a delete word"
     if not family(intent):
         return {**base, "call": {"function": None, "arguments": {}}, "text": "<oc_0><oc_end>", "slots": {}}, "no_call"
     title, date, time = _title(text, slots), _phrase(slots, "date"), _time_phrase(text, slots)
