@@ -28,7 +28,7 @@ def main() -> None:
     for i in range(12):
         title = f"E{seed}-{i}"
         day = (TODAY + dt.timedelta(days=1 + i % 3)).isoformat()
-        out = a.execute(Call("create_event", {"title": title, "date": day, "time": f"{8 + i}:00",
+        out = a.execute(Call("create_event", {"title": title, "date": day, "time": f"{8 + i:02d}:00",
                                                "duration_minutes": 30}), "en")
         print("promise", out.kind, title, day, flush=True)
         roll = rng.random()

@@ -58,10 +58,16 @@ def test_kill_9_at_random_points_loses_and_duplicates_nothing(tmp_path: Path) ->
         for run in range(RUNS):
             state = tmp_path / f"state{run % 4}"  # an outbox left by one run is flushed by a later one
             proc = subprocess.Popen([sys.executable, str(WORKER), url, str(state), str(run)],
-                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-            time.sleep(rng.uniform(0.8, 2.5))  # imports take ~1 s: most kills land among the commands
+                                    stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+            # kill after a random number of told outcomes, at a random moment within the next command
+            assert proc.stdout is not None
+            lines, wait_for = [], rng.randint(1, 14)
+            while len(lines) < wait_for and (line := proc.stdout.readline()):
+                lines.append(line)
+            time.sleep(rng.uniform(0.0, 0.3))
             proc.send_signal(signal.SIGKILL)
-            out, _ = proc.communicate()
+            rest, _ = proc.communicate()
+            out = "".join(lines) + rest
             promises = [tuple(line.split()[1:4]) for line in out.splitlines() if line.startswith("promise ")]
             # a fresh assistant finishes what was queued, as the next start would
             Assistant(cal, Outbox(state), Journal(state)).flush()
