@@ -797,6 +797,7 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
     if span.function is None:
         return NoCall()
     spec = function_by_name(span.function)
+    span = _target_words_to_target(spec, span)
     arguments: dict[str, object] = {}
     said = span.named
     range_minutes: int | None = None
@@ -817,6 +818,25 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
                 arguments[p.name] = resolve_date_in(ParamType.RANGE_END, said[start.name] or "", today).isoformat()
     _settle_series(spec, said, arguments, today)
     return Call(spec.name, spec.fill_defaults(arguments, today))
+
+
+# "auf Samstag", "to Friday": words that name where something goes, never where it is now.
+_TARGET_WORDS = re.compile(r"^\s*(?:auf|to|onto|nach)\b", re.IGNORECASE)
+
+
+def _target_words_to_target(spec: Function, span: SpanCall) -> SpanCall:
+    """A move whose current-day words name a target ("Verschieb X auf Samstag" copied into the old day) while no
+    new day was copied: the words go to the new day. A small model confuses the two slots; the preposition
+    does not."""
+    names = [p.name for p in spec.params]
+    if "date" not in names or "new_date" not in names:
+        return span
+    said = span.named
+    if said["date"] and said["new_date"] is None and _TARGET_WORDS.match(said["date"]):
+        phrases = list(span.phrases)
+        phrases[names.index("new_date")], phrases[names.index("date")] = said["date"], None
+        return SpanCall(span.function, tuple(phrases))
+    return span
 
 
 def _settle_series(spec: Function, said: dict[str, str | None], arguments: dict[str, object],

@@ -98,3 +98,13 @@ def test_a_range_said_for_the_start_gives_the_end_too() -> None:
     assert call.arguments == {"date": "2026-12-03", "end_date": "2026-12-03"}
     call = resolve_call(SpanCall("create_all_day_event", ("Urlaub", "vom 22. bis 30. Dezember", None)), TODAY, "de")
     assert (call.arguments["date"], call.arguments["end_date"]) == ("2026-12-22", "2026-12-30")
+
+
+@pytest.mark.parametrize("old_words", ["auf Samstag", "to Saturday", "onto Saturday"])
+def test_target_words_copied_into_the_old_day_go_to_the_new_day(old_words: str) -> None:
+    """'Verschieb X auf Samstag' with 'auf Samstag' copied into the move's current day: the preposition says it
+    is where the event goes (and a current day plus a new day stay as they were)."""
+    call = resolve_call(SpanCall("move_event", ("Zahnarzt", old_words, None, None)), TODAY, "de")
+    assert (call.arguments["date"], call.arguments["new_date"]) == (None, "2026-12-05")
+    kept = resolve_call(SpanCall("move_event", ("Zahnarzt", "am Freitag", "auf Samstag", None)), TODAY, "de")
+    assert (kept.arguments["date"], kept.arguments["new_date"]) == ("2026-12-04", "2026-12-05")
