@@ -246,8 +246,11 @@ def match_events(title: str, events: list[EventInfo], threshold: float = 80.0) -
 
     said = normalize_title(title)
     exact = [e for e in events if normalize_title(e.title) == said]
-    if exact or is_generic_title(title):  # generic words select only an event of exactly that name
+    if exact:
         return exact
+    if is_generic_title(title):  # generic words select only an event of exactly that name ("das Meeting")
+        bare = " ".join(w for w in said.split() if w not in _ARTICLES)
+        return [e for e in events if normalize_title(e.title) == bare]
     scored = []
     for event in events:
         have = normalize_title(event.title)

@@ -88,7 +88,10 @@ def _events(*titles: str) -> list[EventInfo]:
     ("Müller Treffen", ("Mueller-Treffen", "Team"), ["Mueller-Treffen"]),
     ("Zahnartz", ("Zahnarzt", "Yoga"), ["Zahnarzt"]),  # an ASR slip
     ("the dentist appointment", ("Dentist appointment", "Gym"), ["Dentist appointment"]),
-    ("Meeting", ("Team Meeting", "Meeting Kunde", "Yoga"), ["Team Meeting", "Meeting Kunde"]),  # several
+    ("Anna", ("Kaffee mit Anna", "Essen mit Anna", "Yoga"), ["Kaffee mit Anna", "Essen mit Anna"]),  # several
+    # generic words select only an event of exactly that name (issue 20); the dialog then lists the day
+    ("Meeting", ("Team Meeting", "Meeting Kunde", "Yoga"), []),
+    ("das Meeting", ("Meeting", "Team Meeting"), ["Meeting"]),
     ("Friseur", ("Zahnarzt", "Yoga"), []),  # none
     ("Yoga", ("yoga", "Yoga"), ["yoga", "Yoga"]),  # two events with the same title are two matches
 ])
