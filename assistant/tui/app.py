@@ -26,7 +26,7 @@ from .. import replies
 from ..app import load_model, make_assistant
 from ..calendar import CalendarError, is_transient
 from ..dialog import Assistant, Outcome, Turn
-from ..settings import Settings, save_settings
+from ..settings import KeyringUnavailable, Settings, save_settings
 from .screens import ConfirmScreen, SettingsScreen
 
 __all__ = ["CalendarApp", "run_tui"]
@@ -314,8 +314,13 @@ class CalendarApp(App[None]):
     def _settings_saved(self, settings: Settings | None) -> None:
         if settings is None:
             return
-        path = save_settings(settings, self.config_path, store_password="keyring")
-        self.log_line(f"saved {path}", "turn-call")
+        try:
+            path = save_settings(settings, self.config_path, store_password="keyring")
+            self.log_line(f"saved {path}", "turn-call")
+        except KeyringUnavailable:  # said, not silent (issue 20): the password is in the owner-only file
+            path = save_settings(settings, self.config_path, store_password="file")
+            self.log_line(f"saved {path}; no system keyring here, so the password is in that file (readable by "
+                          "you only, mode 0600)", "turn-error")
         if self.speech is not None and hasattr(self.speech, "reconfigure"):
             self.speech.reconfigure(settings.speech)
         self.settings = settings
