@@ -129,20 +129,24 @@ class Outbox:
             return False
 
     def pending(self) -> list[Pending]:
-        if not self.directory.exists():
+        return sorted(self._read_all(self.directory, Pending.from_json), key=lambda p: p.queued_at)
+
+    def _read_all(self, folder: Path, parse: Any) -> list[Any]:
+        """Every entry file in ``folder`` parsed; one of the wrong shape (`null`, `[]`, truncated, binary) is never
+        sent half and never a crash: it is moved aside once (``quarantined``)."""
+        if not folder.exists():
             return []
         entries = []
-        for path in self.directory.glob("*.json"):
+        for path in folder.glob("*.json"):
             try:
-                entries.append(Pending.from_json(json.loads(path.read_text(encoding="utf-8"))))
+                entries.append(parse(json.loads(path.read_text(encoding="utf-8"))))
             except FileNotFoundError:
-                continue  # sent by another process meanwhile
+                continue  # sent (or retried) by another process meanwhile
             except (OSError, ValueError, KeyError, TypeError, AttributeError):
-                # `null`, `[]`, truncated, binary: never sent half, never a crash; moved aside once
                 moved = quarantine(path, self.damaged_dir)
                 if moved is not None:
                     self.quarantined.append(moved)
-        return sorted(entries, key=lambda p: p.queued_at)
+        return entries
 
     def __len__(self) -> int:
         """Entries waiting. Counted without reading them, since the TUI's status line asks on every update."""
@@ -176,15 +180,7 @@ class Outbox:
 
     def refused(self) -> list[Refused]:
         """Creates the server refused for good, oldest first, each with its reason."""
-        out = []
-        for path in sorted(self.refused_dir.glob("*.json")) if self.refused_dir.exists() else []:
-            try:
-                out.append(Refused.from_json(json.loads(path.read_text(encoding="utf-8"))))
-            except (OSError, ValueError, KeyError, TypeError, AttributeError):
-                moved = quarantine(path, self.damaged_dir)
-                if moved is not None:
-                    self.quarantined.append(moved)
-        return sorted(out, key=lambda r: r.refused_at)
+        return sorted(self._read_all(self.refused_dir, Refused.from_json), key=lambda r: r.refused_at)
 
     def retry(self, uid: str) -> bool:
         """Put a refused create back in the queue (after the cause was fixed)."""
