@@ -625,7 +625,9 @@ _BARE_CLOCK = re.compile(r"^\d{1,2}(?:[:.]\d{2})?$")
 def resolve_time_range(text: str, lang: str | None = None, context: str = "") -> tuple[dt.time, dt.time] | None:
     """Start and end of "von 14 bis 16 Uhr", "from 2 to 4 pm", "9-11": None unless both ends resolve and the
     end is after the start. A bare start takes the end's part of the day ("from 10 to 11 pm" is 22-23)."""
-    m = _RANGE.match(normalize(text))
+    # a span may end in the sentence's full stop ("from 8 to 9."): without it "9." is not a clock time, and the
+    # phrase would be read as "8 (minutes) to 9"
+    m = _RANGE.match(normalize(text).rstrip(" .,;!?"))
     if not m:
         return None
     a, b = (m["a"], m["b"]) if m["a"] else (m["c"], m["d"])
@@ -769,6 +771,17 @@ def resolve_phrase(ptype: ParamType, phrase: str, today: dt.date, lang: str | No
     return minutes
 
 
+_CLOCK_WORD = re.compile(r"\s*(?:uhr\b|h\b|o'?clock\b|:\d)")
+
+
+def _names_a_clock(pattern: re.Pattern[str], t: str) -> bool:
+    """Whether ``pattern`` finds a clock time in ``t``: after a bare preposition an hour past 24 counts only with
+    "Uhr" (or the like) after it ("um 25 Uhr" is an impossible time; "bis 26." is the 26th of a month)."""
+    if pattern is not _TIME_RULES[-1][0]:  # the other rules name their clock words ("halb", "past", ...)
+        return bool(pattern.search(t))
+    return any(int(m[1]) <= 24 or _CLOCK_WORD.match(t, m.end()) for m in pattern.finditer(t))
+
+
 def names_a_value(ptype: ParamType, phrase: str, lang: str | None = None) -> bool:
     """Whether the words have the form of a date, time or duration, whether or not that value exists:
     "am 30. Februar" and "um 25 Uhr" do ("für 90 Min." is no time, "day" no date). The decoder may copy such
@@ -784,7 +797,8 @@ def names_a_value(ptype: ParamType, phrase: str, lang: str | None = None) -> boo
     if ptype is ParamType.FREQUENCY:
         return resolve_frequency(phrase) is not None
     if ptype is ParamType.TIME:
-        return bool((lang != "de" and _EN_AMPM.search(t)) or any(pattern.search(t) for pattern, _ in _TIME_RULES)
+        return bool((lang != "de" and _EN_AMPM.search(t))
+                    or any(_names_a_clock(pattern, t) for pattern, _ in _TIME_RULES)
                     or _MIDNIGHT.search(t) or _NOON_ONLY.search(t))
     return any(pattern.search(t) for pattern, _ in _DURATION_RULES)
 

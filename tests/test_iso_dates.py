@@ -123,8 +123,6 @@ def test_an_iso_adapter_records_its_form_and_always_writes_a_real_date(iso_adapt
     assert dates > 0
 
 
-@pytest.mark.xfail(strict=True, reason="a time range after a day with the same number ('August 9th from 8 to 9') "
-                                        "is decoded as '8 to 9': open defect (issue 19 session note)")
 def test_oracle_decoding_writes_every_gold_iso_date(iso_adapter, small_data) -> None:
     """With scripted choices (the gold completion minus what the grammar forces: the token after <oc_null> or
     <oc_0>, date characters the trie leaves no choice about, and the closer after a date) the decoder gives back

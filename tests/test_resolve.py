@@ -66,6 +66,9 @@ def test_time_ranges_give_start_and_end() -> None:
     assert hm(resolve_time_range("von halb drei bis vier", "de")) == ("14:30", "16:00")
     assert hm(resolve_time_range("from 2 to 4 pm", "en")) == ("14:00", "16:00")
     assert hm(resolve_time_range("from 10 to 11 pm", "en")) == ("22:00", "23:00")
+    # a copied span may end in the sentence's full stop; it is still a range, not "8 minutes to 9"
+    assert hm(resolve_time_range("from 8 to 9.", "en")) == ("08:00", "09:00")
+    assert hm(resolve_time_range("von 8 bis 9.", "de")) == ("08:00", "09:00")
     assert hm(resolve_time_range("9-11 Uhr", "de")) == ("09:00", "11:00")
     assert resolve_time_range("at ten to eleven", "en") is None  # 10:50, not a range
     assert resolve_time_range("von 16 bis 14 Uhr", "de") is None
@@ -93,6 +96,8 @@ def test_a_range_sets_the_duration_of_a_call() -> None:
     ("DATE", "nächsten Dienstag", "de", True), ("TIME", "um 25 Uhr", "de", True), ("TIME", "at 13:75", "en", True),
     ("TIME", "für 90 Min.", "de", False), ("TIME", "zehn Minuten später", "de", False),
     ("MINUTES", "0 Minuten", "de", True), ("MINUTES", "15 im kalender", "de", False),
+    # "bis 26." ends a span of days, not of hours
+    ("TIME", "vom 13. August bis 26.", "de", False), ("TIME", "bis 25:00", "de", True),
 ])
 def test_names_a_value_tells_impossible_from_unreadable(ptype, phrase, lang, expected) -> None:
     """Impossible values keep their form (the decoder may copy them, to report them); other words do not."""
