@@ -39,7 +39,7 @@ class RecipeSettings:
     train_rows: int = field(default=15600, metadata={
         "help": "training rows used by SFT (1950 steps: data, training and evaluation of seven functions with "
                 "the real-phrasing data fit 60 min on 2 cores; a step costs ~1.5 s)"})
-    real_share: float = field(default=0.15, metadata={
+    real_share: float = field(default=0.12, metadata={
         "help": "share of the train/validation rows made of real commands (MASSIVE en/de, see training.data)"})
     prompt: str = field(default="short", metadata={"help": "prompt style (see training.sft --prompt)"})
     dates: str = field(default="span", metadata={"help": "date form: span or iso (see training.sft --dates)"})
