@@ -167,9 +167,9 @@ _TEXTS: dict[str, dict[str, str]] = {
     "state_damaged": {"de": "Eine beschädigte Datei wurde beiseitegelegt ({path}); alles andere geht weiter.",
                       "en": "A damaged file was set aside ({path}); everything else carries on."},
     "outbox_refused": {"de": "Der Server hat {n} vorgemerkte(n) Termin(e) endgültig abgelehnt: {titles}. Erneut "
-                             "senden oder verwerfen: python -m assistant outbox.",
+                             "senden oder verwerfen: F3 in der Oberfläche, oder python -m assistant outbox.",
                        "en": "The server refused {n} queued event(s) for good: {titles}. To send again or "
-                             "discard: python -m assistant outbox."},
+                             "discard: F3 in the app, or python -m assistant outbox."},
     "sent": {"de": "{n} vorgemerkte(r) Termin(e) jetzt eingetragen.", "en": "Sent {n} queued event(s)."},
     "created_series": {"de": "Serientermin '{title}' {how} um {time} ({duration}) eingetragen, ab {day}{until}.",
                        "en": "Added '{title}' {how} at {time} ({duration}), starting {day}{until}."},

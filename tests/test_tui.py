@@ -18,7 +18,7 @@ import pytest
 from assistant.local_server import LocalServer, free_port
 from assistant.settings import Settings
 from assistant.tui import CalendarApp
-from assistant.tui.screens import ConfirmScreen, SettingsScreen
+from assistant.tui.screens import ConfirmScreen, OutboxScreen, SettingsScreen
 
 TODAY = dt.date(2026, 11, 26)
 SHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
@@ -284,3 +284,48 @@ def test_talk_key_without_a_microphone_says_so_and_typing_still_works(radicale: 
         assert server_titles(radicale.url) == ["Zahnarzt"]
 
     drive(app, script)
+
+
+def test_refused_creates_are_shown_and_can_be_sent_again_or_discarded(radicale: LocalServer, tmp_path: Path) -> None:
+    """Issue 20: a queued create the server refuses for good is counted in the status bar; F3 lists it with its
+    reason, "send again" queues and sends it (once the cause is fixed), "discard" drops it."""
+    from faults import FaultProxy
+
+    refuse = {"on": True}
+
+    def fault(method: str, path: str, body: bytes) -> int | None:
+        return 400 if refuse["on"] and method == "PUT" else None
+
+    with FaultProxy(radicale.url, fault) as proxy:
+        app = CalendarApp(settings_for(proxy.url, tmp_path), today=TODAY, load_model_on_start=False)
+
+        async def script(pilot: Any) -> None:
+            from assistant.ical import new_event
+
+            for i, title in enumerate(["Zahnarzt", "Friseur"]):
+                app.assistant.outbox.add(new_event(title, dt.date(2026, 11, 27), dt.time(9 + i), 30,
+                                                   "Europe/Berlin"), "de")
+            app.retry_outbox()
+            await settle(pilot)
+            app._update_status()
+            assert "2 abgelehnt (F3)" in str(app.query_one("#status").render())
+            await pilot.press("f3")
+            await settle(pilot)
+            screen = app.screen
+            assert isinstance(screen, OutboxScreen)
+            rows = [str(w.render()) for w in screen.query(".outbox-row Label")]
+            assert len(rows) == 2 and all("HTTP 400" in row for row in rows), rows
+            refuse["on"] = False  # the cause is fixed
+            await pilot.click("#retry-0")
+            await settle(pilot)
+            assert "wird erneut gesendet" in log_text(app) and "1 vorgemerkte(r) Termin(e) jetzt eingetragen" in \
+                log_text(app)
+            await pilot.press("f3")
+            await settle(pilot)
+            await pilot.click("#discard-0")
+            await settle(pilot)
+            assert "verworfen" in log_text(app) and app.assistant.outbox.refused() == []
+            assert len(server_titles(radicale.url)) == 1
+            assert "abgelehnt" not in str(app.query_one("#status").render())
+
+        drive(app, script)

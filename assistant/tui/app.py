@@ -27,7 +27,7 @@ from ..app import load_model, make_assistant
 from ..calendar import CalendarError, is_transient
 from ..dialog import Assistant, Outcome, Turn
 from ..settings import KeyringUnavailable, Settings, save_settings
-from .screens import ConfirmScreen, SettingsScreen
+from .screens import ConfirmScreen, OutboxScreen, SettingsScreen
 
 __all__ = ["CalendarApp", "run_tui"]
 
@@ -38,14 +38,18 @@ UI = {
            "transcribing": "Spracherkennung …", "thinking": "denkt …", "placeholder":
            "Befehl tippen, Enter (z. B. 'Trag Zahnarzt morgen um 9 ein')", "agenda_none": "Keine Termine.",
            "no_speech": "Spracheingabe nicht verfügbar: {reason}. Tippen geht immer.", "heard": "gehört",
-           "conversation": "Gespräch", "agenda": "Tag", "queued_mark": "(ausstehend)"},
+           "conversation": "Gespräch", "agenda": "Tag", "queued_mark": "(ausstehend)",
+           "refused": "{n} abgelehnt (F3)", "retried": "'{title}' wird erneut gesendet.",
+           "discarded": "'{title}' verworfen."},
     "en": {"title": "Calendar assistant", "starting": "starting …", "model_loading": "model loading …",
            "model_ready": "model ready", "model_missing": "no model", "local": "local calendar",
            "offline": "offline", "pending": "{n} pending", "idle": "ready", "listening": "● recording",
            "transcribing": "transcribing …", "thinking": "thinking …", "placeholder":
            "Type a command, Enter (e.g. 'Add dentist tomorrow at 9')", "agenda_none": "No events.",
            "no_speech": "Speech input unavailable: {reason}. Typing always works.", "heard": "heard",
-           "conversation": "Conversation", "agenda": "Day", "queued_mark": "(pending)"},
+           "conversation": "Conversation", "agenda": "Day", "queued_mark": "(pending)",
+           "refused": "{n} refused (F3)", "retried": "'{title}' will be sent again.",
+           "discarded": "'{title}' discarded."},
 }
 
 
@@ -57,6 +61,7 @@ class CalendarApp(App[None]):
         Binding("pageup", "day(-1)", "Prev day"),
         Binding("pagedown", "day(1)", "Next day"),
         Binding("f2", "settings", "Settings"),
+        Binding("f3", "outbox", "Refused"),
         Binding("ctrl+q", "quit", "Quit"),
     ]
 
@@ -126,6 +131,9 @@ class CalendarApp(App[None]):
         pending = len(self.assistant.outbox) if self.assistant else 0
         if pending:
             parts.append(self.t("pending", n=pending))
+        refused = len(self.assistant.outbox.refused()) if self.assistant else 0
+        if refused:
+            parts.append(self.t("refused", n=refused))
         parts.append(self.settings.language or "de/en")
         parts.append(self.t(self.activity))
         self.query_one("#status", Static).update(" │ ".join(parts))
@@ -307,6 +315,29 @@ class CalendarApp(App[None]):
         with self.lock:
             outcome = self.assistant.undo(self.ui_lang)
         self.call_from_thread(self.show_outcome, outcome)
+
+    def action_outbox(self) -> None:
+        """The creates the server refused for good: send one again (after fixing the cause) or drop it."""
+        if self.assistant is not None:
+            self.push_screen(OutboxScreen(self.assistant.outbox.refused(), self.ui_lang), self.outbox_answered)
+
+    @work(thread=True, group="backend")
+    def outbox_answered(self, answer: tuple[str, str] | None) -> None:
+        if self.assistant is None or answer is None:
+            return
+        action, uid = answer
+        with self.lock:
+            title = next((r.entry.event.title for r in self.assistant.outbox.refused()
+                          if r.entry.event.uid == uid), uid)
+            if action == "retry" and self.assistant.outbox.retry(uid):
+                self.call_from_thread(self.log_line, self.t("retried", title=title), "turn-ok")
+                sent = self.assistant.flush()
+                if sent:
+                    self.call_from_thread(self.log_line, replies.say("sent", self.ui_lang, n=sent), "turn-ok")
+            elif action == "discard" and self.assistant.outbox.discard(uid):
+                self.call_from_thread(self.log_line, self.t("discarded", title=title), "turn-ok")
+        self.call_from_thread(self.refresh_agenda)
+        self.call_from_thread(self._update_status)
 
     def action_settings(self) -> None:
         self.push_screen(SettingsScreen(self.settings), self._settings_saved)

@@ -11,9 +11,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, Switch
 
+from ..outbox import Refused
 from ..settings import Settings
 
-__all__ = ["ConfirmScreen", "SettingsScreen"]
+__all__ = ["ConfirmScreen", "OutboxScreen", "SettingsScreen"]
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -44,6 +45,45 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def action_answer(self, yes: bool) -> None:
         self.dismiss(yes)
+
+
+class OutboxScreen(ModalScreen[tuple[str, str] | None]):
+    """Creates the server refused for good, each with its reason and a way to send it again (after fixing the
+    cause) or to drop it; answers ("retry" | "discard", uid), or None when closed."""
+
+    BINDINGS = [Binding("escape", "close", "Close")]
+    WORDS = {"de": ("Abgelehnte Termine", "Keine abgelehnten Termine.", "Erneut senden", "Verwerfen", "Schließen"),
+             "en": ("Refused events", "No refused events.", "Send again", "Discard", "Close")}
+
+    def __init__(self, refused: list[Refused], lang: str) -> None:
+        super().__init__()
+        self.refused = refused
+        self.words = self.WORDS.get(lang, self.WORDS["en"])
+
+    def compose(self) -> ComposeResult:
+        title, none, again, drop, close = self.words
+        with VerticalScroll(id="outbox-box"):
+            yield Static(title, id="outbox-title")
+            if not self.refused:
+                yield Static(none)
+            for i, r in enumerate(self.refused):
+                event = r.entry.event
+                with Horizontal(classes="outbox-row"):
+                    yield Label(f"{event.start:%Y-%m-%d %H:%M}  {event.title}  ({r.reason})", markup=False)
+                    yield Button(again, id=f"retry-{i}", compact=True)
+                    yield Button(drop, variant="error", id=f"discard-{i}", compact=True)
+            yield Button(close, variant="primary", id="close", compact=True)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        action, _, index = (event.button.id or "").partition("-")
+        if action in ("retry", "discard"):
+            self.dismiss((action, self.refused[int(index)].entry.event.uid))
+        else:
+            self.dismiss(None)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
 
 
 class SettingsScreen(ModalScreen[Settings | None]):
