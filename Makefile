@@ -5,7 +5,7 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.setup-stamp
 ARGS    ?=
 
-.PHONY: setup run test lint data clean model bench
+.PHONY: setup run test lint data clean model bench reliability
 
 setup: $(STAMP)
 
@@ -42,3 +42,8 @@ bench: setup
 	$(BIN)/python -m evaluation passes --ctranslate2
 	$(BIN)/python -m evaluation run --data handwritten --out-dir reports/handwritten
 	$(BIN)/python -m evaluation speech --out-dir reports/speech
+
+# Issue 20's suites on their own (they also run in `make test`) and the 1,000-command soak.
+reliability: setup
+	$(BIN)/python -m pytest -q tests/test_fault_matrix.py tests/test_reliability.py tests/test_properties.py tests/test_crash.py
+	$(BIN)/python -m evaluation soak --out-dir reports/soak

@@ -34,6 +34,7 @@ __all__ = [
     "ChangedElsewhere",
     "EventRefused",
     "ServerFailed",
+    "Unconfirmed",
     "Unreachable",
     "is_exact_match",
     "is_generic_title",
@@ -107,6 +108,16 @@ class CalendarNotFound(CalendarError):
 class ChangedElsewhere(CalendarError):
     texts = {"de": "Der Termin wurde inzwischen anderswo geändert ({server}); nichts überschrieben, bitte noch einmal.",
              "en": "The event was changed elsewhere meanwhile ({server}); nothing overwritten, please try again."}
+
+
+class Unconfirmed(CalendarError):
+    """A change was sent, its answer never came, and the server could not be asked afterwards whether it was
+    made: neither "done" nor "nothing changed" would be true."""
+
+    texts = {"de": "Der Kalenderserver {server} hat nicht bestätigt, ob die Änderung angekommen ist; bitte im "
+                   "Kalender nachsehen.",
+             "en": "The calendar server {server} did not confirm whether the change was made; please check the "
+                   "calendar."}
 
 
 class EventRefused(CalendarError):
@@ -282,9 +293,11 @@ def _bounded(method: Callable[..., Any]) -> Callable[..., Any]:
         if left <= 0:
             raise TimedOut(self.server, "the command's time is up")
         box: dict[str, Any] = {}
+        cancelled = threading.Event()
 
         def run() -> None:
             _in_bounded.active = True
+            _in_bounded.cancelled = cancelled
             try:
                 box["value"] = method(self, *args, **kwargs)
             except BaseException as error:  # noqa: BLE001 - handed to the caller below
@@ -294,14 +307,42 @@ def _bounded(method: Callable[..., Any]) -> Callable[..., Any]:
         worker.start()
         worker.join(left)
         if worker.is_alive():  # abandoned: its connection is dropped, the next operation connects afresh
+            cancelled.set()  # a write it has not begun is never sent (_before_write)
             self._client = self._target = self._all = None
             log.warning("%s on %s gave up after the command's deadline", method.__name__, self.server)
-            raise TimedOut(self.server, f"no answer within {self.settings.deadline_s:.0f} s")
+            timed_out = TimedOut(self.server, f"no answer within {self.settings.deadline_s:.0f} s")
+            timed_out.worker = worker
+            raise timed_out
         if "error" in box:
             raise box["error"]
         return box.get("value")
 
     return bounded
+
+
+def _before_write(server: str) -> None:
+    """Called just before a request that changes the server: an operation the command already gave up on
+    (deadline passed) must not change anything afterwards, behind the user's back."""
+    cancelled = getattr(_in_bounded, "cancelled", None)
+    if cancelled is not None and cancelled.is_set():
+        raise TimedOut(server, "given up before the change was sent")
+
+
+def _fingerprint(ical: str | None) -> list[tuple[str, str, int, str]] | None:
+    """What a change sets, per VEVENT: its RECURRENCE-ID, start, SEQUENCE and EXDATEs (a server may
+    re-serialise the rest); None for no object."""
+    if ical is None:
+        return None
+    import icalendar
+
+    out = []
+    for c in icalendar.Calendar.from_ical(ical).walk("VEVENT"):
+        exdates = c.get("exdate") or []
+        exdates = exdates if isinstance(exdates, list) else [exdates]
+        out.append((str(c.get("recurrence-id").dt) if "recurrence-id" in c else "",
+                    str(c.decoded("dtstart")) if "dtstart" in c else "", int(c.get("sequence", 0)),
+                    ",".join(sorted(str(d.dt) for e in exdates for d in e.dts))))
+    return sorted(out)
 
 
 @dataclass
@@ -391,6 +432,7 @@ class CalDAVCalendar:
         self._connect()
         assert self._target is not None
         with self._errors("create"):
+            _before_write(self.server)
             obj = self._target.handle.add_event(to_ical(event))
         return event.info(self._target.name, str(obj.url))
 
@@ -438,7 +480,6 @@ class CalDAVCalendar:
                     if _starts_after(e, now, self.zone)]
         return sorted(match_events(title, upcoming), key=EventInfo.sort_key)
 
-    @_bounded
     def move(self, event: EventInfo, start: dt.datetime | dt.date, end: dt.datetime | dt.date) -> str:
         """Move the event (or one occurrence of a series, as a RECURRENCE-ID override) in place: same UID,
         SEQUENCE + 1, written with If-Match so that a change made elsewhere meanwhile is reported, not
@@ -453,7 +494,6 @@ class CalDAVCalendar:
 
         return self._rewrite(event, change)
 
-    @_bounded
     def delete_occurrence(self, event: EventInfo) -> str:
         """Delete one occurrence of a series: an EXDATE on the master, its override (if any) removed. Returns
         the object as it was, for undo."""
@@ -470,6 +510,17 @@ class CalDAVCalendar:
         return self._rewrite(event, change)
 
     def _rewrite(self, event: EventInfo, change: Any) -> str:
+        sent: dict[str, str] = {}
+        try:
+            return self._rewrite_once(event, change, sent)
+        except Unreachable as error:
+            if "written" not in sent:
+                raise
+            self._landed(error, lambda: _fingerprint(self._current(event)) == _fingerprint(sent["written"]))
+            return sent["before"]
+
+    @_bounded
+    def _rewrite_once(self, event: EventInfo, change: Any, sent: dict[str, str]) -> str:
         self._connect()
         with self._errors("update"):
             obj = self._object(event)
@@ -478,17 +529,62 @@ class CalDAVCalendar:
             cal = obj.icalendar_instance
             change(cal)
             obj.icalendar_instance = cal
+            _before_write(self.server)
+            sent["before"], sent["written"] = before, obj.data
             obj.save(increase_seqno=False, precondition="etag")
         return before
 
+    def _landed(self, error: Unreachable, made: Callable[[], bool]) -> None:
+        """A change was sent and its answer lost (reset, or the deadline passed): ask the server whether it was
+        made. Made: return, it is done. Not made: the error stands ("nothing changed" is true). The server cannot
+        be asked, or the abandoned request may still arrive: Unconfirmed."""
+        worker = getattr(error, "worker", None)
+        if worker is not None:
+            worker.join(min(2.0, self.settings.deadline_s))
+        saved = self.deadline
+        if saved is not None:  # the command's time is spent; the question gets a short time of its own
+            self.deadline = time.monotonic() + min(5.0, self.settings.deadline_s)
+        try:
+            done = made()
+        except CalendarError:
+            raise Unconfirmed(self.server) from error
+        finally:
+            self.deadline = saved
+        if done:
+            log.info("a change on %s was made though its answer was lost", self.server)
+            return
+        if worker is not None and worker.is_alive():
+            raise Unconfirmed(self.server) from error
+        raise error
+
     @_bounded
+    def _current(self, event: EventInfo) -> str | None:
+        """The object's data as the server holds it now; None when it is gone."""
+        from caldav.lib import error as dav
+
+        self._connect()
+        with self._errors("read"):
+            try:
+                return self._object(event).get_data()
+            except dav.NotFoundError:
+                return None
+
     def replace(self, ical: str, calendar: str, href: str) -> None:
         """Put an object back as it was at ``href`` (undo of a move or of an occurrence's delete)."""
+        try:
+            self._replace_once(ical, calendar, href)
+        except Unreachable as error:
+            probe = EventInfo(_uid_of(ical), "", dt.date.min, None, calendar, href)
+            self._landed(error, lambda: _fingerprint(self._current(probe)) == _fingerprint(ical))
+
+    @_bounded
+    def _replace_once(self, ical: str, calendar: str, href: str) -> None:
         self._connect()
         assert self._all is not None and self._target is not None
         cal = next((c for c in self._all if c.name == calendar), self._target)
         with self._errors("restore"):
             obj = cal.handle.event_by_url(href) if href else None
+            _before_write(self.server)
             if obj is None:
                 cal.handle.add_event(ical)
             else:
@@ -513,42 +609,79 @@ class CalDAVCalendar:
             etag = str(getattr(obj, "etag", None) or "")
         return dataclasses.replace(event, etag=etag) if etag and not etag.startswith("W/") else event
 
-    @_bounded
     def delete(self, event: EventInfo) -> None:
         """Delete the event as it was read: if another client changed or removed it since (its ETag no longer
         matches), ChangedElsewhere is raised and nothing is deleted."""
-        self._connect()
-        with self._errors("delete"), _gone_is_changed(self.server):
-            self._object(event).delete(if_match=event.etag or False)
+        sent: dict[str, str] = {}
+        try:
+            self._delete_once(event, sent)
+        except Unreachable as error:
+            if "delete" not in sent:
+                raise
+            self._landed(error, lambda: self._current(event) is None)
 
     @_bounded
+    def _delete_once(self, event: EventInfo, sent: dict[str, str]) -> None:
+        self._connect()
+        with self._errors("delete"), _gone_is_changed(self.server):
+            obj = self._object(event)
+            _before_write(self.server)
+            sent["delete"] = event.uid
+            obj.delete(if_match=event.etag or False)
+
     def restore(self, ical: str, calendar: str = "") -> None:
         """Put back an object removed by ``delete`` (undo)."""
+        try:
+            self._restore_once(ical, calendar)
+        except Unreachable as error:
+            self._landed(error, lambda: self.has_uid(_uid_of(ical)))
+
+    @_bounded
+    def _restore_once(self, ical: str, calendar: str) -> None:
         self._connect()
         assert self._all is not None and self._target is not None
         cal = next((c for c in self._all if c.name == calendar), self._target)
         with self._errors("restore"):
+            _before_write(self.server)
             cal.handle.add_event(ical)
 
-    @_bounded
     def delete_uid(self, uid: str) -> bool:
         """Remove the event with this UID from the target calendar (undo of a create); False if it is gone."""
+        sent: dict[str, str] = {}
+        try:
+            return self._delete_uid_once(uid, sent)
+        except Unreachable as error:
+            if "delete" not in sent:
+                raise
+            self._landed(error, lambda: not self.has_uid(uid))
+            return True
+
+    @_bounded
+    def _delete_uid_once(self, uid: str, sent: dict[str, str]) -> bool:
         from caldav.lib import error as dav
 
         self._connect()
         assert self._target is not None
         with self._errors("delete"):
             try:
-                self._target.handle.get_event_by_uid(uid).delete()
-                return True
+                obj = self._target.handle.get_event_by_uid(uid)
             except dav.NotFoundError:
                 return False
+            _before_write(self.server)
+            sent["delete"] = uid
+            obj.delete()
+            return True
 
     def _object(self, event: EventInfo) -> Any:
         assert self._all is not None
         cal = next((c for c in self._all if c.name == event.calendar), self._target)
         assert cal is not None
         return cal.handle.event_by_url(event.href) if event.href else cal.handle.get_event_by_uid(event.uid)
+
+
+def _uid_of(ical: str) -> str:
+    m = re.search(r"^UID:(.+?)\r?$", ical, re.MULTILINE)
+    return m[1].strip() if m else ""
 
 
 @contextlib.contextmanager

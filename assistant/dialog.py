@@ -18,7 +18,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from . import replies
-from .calendar import CalDAVCalendar, CalendarError, is_exact_match, is_generic_title, match_events
+from .calendar import CalDAVCalendar, CalendarError, Unconfirmed, is_exact_match, is_generic_title, match_events
 from .functions import Call, CallError, NoCall, ParamType, parse_call
 from .ical import EventInfo, NewEvent, new_all_day_event, new_event
 from .outbox import Change, Journal, Outbox
@@ -629,8 +629,10 @@ class Assistant:
     # ------------------------------------------------------------------ helpers
 
     def _failed(self, error: CalendarError, lang: str, sent: int = 0, call: Call | None = None) -> Outcome:
-        """A calendar error as an outcome: what went wrong, and that nothing changed."""
-        return self._outcome("error", lang, replies.say("error", lang, problem=error.message(lang)), sent, call,
+        """A calendar error as an outcome: what went wrong, and that nothing changed (unless the server could
+        not say whether a change it was sent was made: then exactly that)."""
+        key = "error_unconfirmed" if isinstance(error, Unconfirmed) else "error"
+        return self._outcome("error", lang, replies.say(key, lang, problem=error.message(lang)), sent, call,
                              error=type(error).__name__)
 
     def _outcome(self, kind: str, lang: str, message: str, sent: int = 0, call: Call | None = None,

@@ -143,6 +143,7 @@ _TEXTS: dict[str, dict[str, str]] = {
     "nothing_heard": {"de": "Ich habe nichts verstanden. Nichts geändert.",
                       "en": "I did not catch anything. Nothing changed."},
     "error": {"de": "{problem} Nichts geändert.", "en": "{problem} Nothing changed."},
+    "error_unconfirmed": {"de": "{problem}", "en": "{problem}"},
     "undone_created": {"de": "Rückgängig gemacht: '{title}' ist wieder entfernt.",
                        "en": "Undone: '{title}' is removed again."},
     "undone_queued": {"de": "Rückgängig gemacht: '{title}' ist nicht mehr vorgemerkt.",

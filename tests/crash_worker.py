@@ -1,4 +1,5 @@
-"""Worker for the crash-consistency test: runs calendar commands and prints each promise the moment the user
+"""Worker for the crash-consistency test: queues a few creates as if made offline and
+sends them, runs calendar commands, and prints each promise the moment the user
 would see it. The test kills it with SIGKILL at a random moment and checks the server against the promises.
 
     python tests/crash_worker.py URL STATE_DIR SEED
@@ -13,6 +14,7 @@ import sys
 from assistant.calendar import CalDAVCalendar
 from assistant.dialog import Assistant
 from assistant.functions import Call
+from assistant.ical import new_event
 from assistant.outbox import Journal, Outbox
 from assistant.settings import CalendarSettings
 
@@ -25,6 +27,12 @@ def main() -> None:
     cal = CalDAVCalendar(CalendarSettings(url=url, username="anna", password="x", timezone="Europe/Berlin"))
     a = Assistant(cal, Outbox(state), Journal(state), today=lambda: TODAY, auto_confirm=True)
     print("sent", a.flush(), flush=True)  # what an earlier, killed run left queued
+    # creates made while offline: queued (the user was told so), then sent; a kill may fall in the flush
+    for k in range(rng.randint(0, 3)):
+        title, day = f"E{seed}-{100 + k}", (TODAY + dt.timedelta(days=2)).isoformat()
+        a.outbox.add(new_event(title, dt.date.fromisoformat(day), dt.time(7, 5 * k), 15, "Europe/Berlin"), "en")
+        print("promise", "queued", title, day, flush=True)
+    print("sent", a.flush(), flush=True)
     for i in range(12):
         title = f"E{seed}-{i}"
         day = (TODAY + dt.timedelta(days=1 + i % 3)).isoformat()

@@ -477,3 +477,28 @@ def test_two_assistants_deleting_the_same_event_delete_it_once_and_say_so(radica
     late = a.confirm(True, "de")
     assert late.kind == "error" and late.error == "ChangedElsewhere"
     assert titles_on(a) == [] and a.undo("de").kind == "nothing_to_undo"
+
+
+def test_a_move_racing_another_clients_edit_overwrites_nothing(radicale: LocalServer, tmp_path: Path) -> None:
+    """Between the assistant's read and its write of a move, a phone edits the same event: the write is
+    conditional on the version read, so it is refused (ChangedElsewhere, said so) and the phone's edit stays."""
+    race = {"armed": False}
+
+    def fault(method: str, path: str, body: bytes) -> int | None:
+        if race["armed"] and method == "PUT":
+            race["armed"] = False
+            obj = _third_client(radicale.url).events()[0]
+            obj.load()
+            obj.icalendar_component["location"] = "Praxis Dr. Weiß, Raum 2"
+            obj.save()
+        return None
+
+    with FaultProxy(radicale.url, fault) as proxy:
+        a = make(proxy.url, tmp_path / "state")
+        assert a.execute(create("Zahnarzt"), "de").kind == "created"
+        race["armed"] = True
+        out = a.execute(Call("move_event", {"title": "Zahnarzt", "date": DAY, "new_date": None,
+                                            "new_time": "16:00"}), "de")
+    assert out.kind == "error" and out.error == "ChangedElsewhere", out
+    kept = _third_client(radicale.url).events()
+    assert len(kept) == 1 and "Raum 2" in kept[0].data and "T143000" in kept[0].data
