@@ -39,7 +39,6 @@ __all__ = [
     "is_exact_match",
     "is_generic_title",
     "match_events",
-    "is_transient",
     "normalize_title",
     "redact_url",
     "server_label",
@@ -123,17 +122,6 @@ class Unconfirmed(CalendarError):
 class EventRefused(CalendarError):
     texts = {"de": "Der Kalenderserver {server} hat die Änderung abgelehnt.",
              "en": "The calendar server {server} refused the change."}
-
-
-def is_transient(error_name: str) -> bool:
-    """Whether the CalendarError subclass of that name is one a later try may get past (offline, 5xx)."""
-    pending = [CalendarError]
-    while pending:
-        cls = pending.pop()
-        if cls.__name__ == error_name:
-            return cls.transient
-        pending += cls.__subclasses__()
-    return False
 
 
 def server_label(url: str) -> str:

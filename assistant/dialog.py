@@ -14,6 +14,7 @@ import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -24,7 +25,7 @@ from .ical import EventInfo, NewEvent, new_all_day_event, new_event
 from .outbox import Change, Journal, Outbox
 from .resolve import guess_lang, resolve_date, resolve_time
 
-__all__ = ["EXECUTORS", "REPLIES", "Assistant", "Outcome", "Turn", "executes"]
+__all__ = ["EXECUTORS", "REPLIES", "Assistant", "Outcome", "OutcomeKind", "Turn", "executes"]
 
 log = logging.getLogger(__name__)
 
@@ -39,17 +40,42 @@ WHOLE_SERIES = {"alle", "die ganze serie", "ganze serie", "die serie", "alle ter
                 "whole series", "the whole series", "all", "all of them", "the series", "every one", "all occurrences"}
 UNDO = {"rückgängig", "rückgängig machen", "mach das rückgängig", "undo", "undo that", "undo the last change"}
 
-#: Outcome kinds; ``changed`` ones touched the calendar or the outbox.
-CHANGED = {"created", "queued", "deleted", "undone", "moved"}
-FAILED = {"error", "not_understood", "not_found", "ambiguous", "no_call", "nothing_heard", "model_missing"}
-WAITING = {"ask", "confirm"}
+class OutcomeKind(StrEnum):
+    """What a command led to. A str, so that JSON output and scripts see the same words as before; an unknown
+    kind is an error where the outcome is made, not a silently wrong branch in a front end."""
+
+    CREATED = "created"
+    QUEUED = "queued"
+    MOVED = "moved"
+    DELETED = "deleted"
+    UNDONE = "undone"
+    LISTED = "listed"
+    FOUND = "found"
+    ASK = "ask"
+    CONFIRM = "confirm"
+    CANCELLED = "cancelled"
+    NOTHING_TO_UNDO = "nothing_to_undo"
+    ERROR = "error"
+    NOT_UNDERSTOOD = "not_understood"
+    NOT_FOUND = "not_found"
+    AMBIGUOUS = "ambiguous"
+    NO_CALL = "no_call"
+    NOTHING_HEARD = "nothing_heard"
+    MODEL_MISSING = "model_missing"
+
+
+#: ``changed`` kinds touched the calendar or the outbox; ``waiting`` ones asked a question.
+CHANGED = {OutcomeKind.CREATED, OutcomeKind.QUEUED, OutcomeKind.DELETED, OutcomeKind.UNDONE, OutcomeKind.MOVED}
+FAILED = {OutcomeKind.ERROR, OutcomeKind.NOT_UNDERSTOOD, OutcomeKind.NOT_FOUND, OutcomeKind.AMBIGUOUS,
+          OutcomeKind.NO_CALL, OutcomeKind.NOTHING_HEARD, OutcomeKind.MODEL_MISSING}
+WAITING = {OutcomeKind.ASK, OutcomeKind.CONFIRM}
 
 
 @dataclass(frozen=True)
 class Outcome:
     """What happened, in the user's language, with the data a UI or a script needs."""
 
-    kind: str
+    kind: OutcomeKind
     message: str
     lang: str
     call: dict[str, Any] | None = None
@@ -57,7 +83,11 @@ class Outcome:
     missing: tuple[str, ...] = ()
     sent: int = 0  # queued events sent before this command ran
     pending: int = 0  # queued events still waiting after it
-    error: str | None = None
+    error: str | None = None  # the error's class name (JSON); the object itself is ``exception``
+    exception: BaseException | None = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", OutcomeKind(self.kind))
 
     @property
     def changed(self) -> bool:
@@ -72,7 +102,7 @@ class Outcome:
         return self.kind in WAITING
 
     def to_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "message": self.message, "lang": self.lang, "call": self.call,
+        return {"kind": str(self.kind), "message": self.message, "lang": self.lang, "call": self.call,
                 "events": list(self.events), "missing": list(self.missing), "sent": self.sent,
                 "pending": self.pending, "error": self.error}
 
@@ -390,10 +420,11 @@ class Assistant:
             except OSError as disk:  # neither sent nor saved: say so; it is not in the calendar
                 return self._outcome("error", lang, replies.say("not_saved", lang, title=event.title,
                                                                 problem=error.message(lang), disk=_disk(disk)),
-                                     sent, call, error=type(error).__name__)
+                                     sent, call, error=type(error).__name__, exception=error)
             self._remember(Change("queued", event.uid, event.title, lang))
             return self._outcome("queued", lang, replies.say("queued", lang, problem=error.message(lang), **values),
-                                 sent, call, events=(event.info().to_json(),), error=type(error).__name__)
+                                 sent, call, events=(event.info().to_json(),), error=type(error).__name__,
+                                 exception=error)
         self._remember(Change("created", event.uid, event.title, lang, calendar=info.calendar))
         message = replies.say(key, lang, **values) + self._overlaps(event.info(), lang)
         return self._outcome("created", lang, message, sent, call, events=(info.to_json(),))
@@ -633,15 +664,15 @@ class Assistant:
         not say whether a change it was sent was made: then exactly that)."""
         key = "error_unconfirmed" if isinstance(error, Unconfirmed) else "error"
         return self._outcome("error", lang, replies.say(key, lang, problem=error.message(lang)), sent, call,
-                             error=type(error).__name__)
+                             error=type(error).__name__, exception=error)
 
-    def _outcome(self, kind: str, lang: str, message: str, sent: int = 0, call: Call | None = None,
+    def _outcome(self, kind: OutcomeKind | str, lang: str, message: str, sent: int = 0, call: Call | None = None,
                  events: tuple[dict[str, Any], ...] = (), missing: tuple[str, ...] = (),
-                 error: str | None = None) -> Outcome:
+                 error: str | None = None, exception: BaseException | None = None) -> Outcome:
         if sent:
             message = replies.say("sent", lang, n=sent) + " " + message
         pending = len(self.outbox.pending())
         message = " ".join([message, *self.notices(lang)])
-        return Outcome(kind, message, lang, call.to_json() if call is not None else None, events, missing, sent,
-                       pending, error)
+        return Outcome(OutcomeKind(kind), message, lang, call.to_json() if call is not None else None, events,
+                       missing, sent, pending, error, exception)
 

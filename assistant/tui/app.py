@@ -24,7 +24,7 @@ from textual.widgets import Footer, Input, ProgressBar, Static
 
 from .. import replies
 from ..app import load_model, make_assistant
-from ..calendar import CalendarError, is_transient
+from ..calendar import CalendarError
 from ..dialog import Assistant, Outcome, Turn
 from ..settings import KeyringUnavailable, Settings, save_settings
 from .screens import ConfirmScreen, OutboxScreen, SettingsScreen
@@ -158,7 +158,7 @@ class CalendarApp(App[None]):
         if outcome.kind == "error":
             self.notify(outcome.message, severity="error", timeout=6)
         self.speak(outcome)
-        if outcome.error and outcome.kind in ("queued", "error") and is_transient(outcome.error):
+        if isinstance(outcome.exception, CalendarError) and outcome.exception.transient:
             self.calendar_state = "offline"
         elif outcome.kind not in ("model_missing", "not_understood", "no_call", "nothing_heard"):
             self.calendar_state = "connected"
