@@ -329,3 +329,18 @@ def test_refused_creates_are_shown_and_can_be_sent_again_or_discarded(radicale: 
             assert "abgelehnt" not in str(app.query_one("#status").render())
 
         drive(app, script)
+
+
+def test_raw_model_lines_show_only_in_debug_mode(radicale: LocalServer, tmp_path: Path) -> None:
+    """The functional-token line is for developers: hidden until F4, the readable call and reply always shown."""
+    app = CalendarApp(settings_for(radicale.url, tmp_path), today=TODAY, load_model_on_start=False)
+
+    async def script(pilot: Any) -> None:
+        await type_command(pilot, CREATE)
+        shown = log_text(app)
+        assert "create_event(title=Zahnarzt" in shown and "<oc_1>(" not in shown.replace(f"> {CREATE}", "")
+        await pilot.press("f4")
+        await type_command(pilot, '<oc_5>("Zahnarzt")<oc_end>')
+        assert '  <oc_5>("Zahnarzt")<oc_end>' in log_text(app)
+
+    drive(app, script)

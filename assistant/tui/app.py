@@ -62,6 +62,7 @@ class CalendarApp(App[None]):
         Binding("pagedown", "day(1)", "Next day"),
         Binding("f2", "settings", "Settings"),
         Binding("f3", "outbox", "Refused"),
+        Binding("f4", "debug", "Debug"),
         Binding("ctrl+q", "quit", "Quit"),
     ]
 
@@ -85,6 +86,7 @@ class CalendarApp(App[None]):
             "model_ready" if model is not None else "model_missing")
         self.calendar_state = "starting"
         self.activity = "idle"
+        self.show_raw = False  # F4: the model's raw output (functional tokens, latency) in the conversation
         self.title = self.t("title")
 
     def t(self, key: str, **values: object) -> str:
@@ -144,7 +146,7 @@ class CalendarApp(App[None]):
         log.scroll_end(animate=False)
 
     def show_turn(self, turn: Turn, heard: bool = False) -> None:
-        if turn.raw:
+        if turn.raw and self.show_raw:
             self.log_line(f"  {turn.raw}  ({turn.latency_ms:.0f} ms)", "turn-call")
         call = turn.outcome.call
         if call:
@@ -315,6 +317,11 @@ class CalendarApp(App[None]):
         with self.lock:
             outcome = self.assistant.undo(self.ui_lang)
         self.call_from_thread(self.show_outcome, outcome)
+
+    def action_debug(self) -> None:
+        """Show or hide the model's raw output lines (hidden by default: they are for developers)."""
+        self.show_raw = not self.show_raw
+        self.notify(f"debug {'on' if self.show_raw else 'off'}", timeout=2)
 
     def action_outbox(self) -> None:
         """The creates the server refused for good: send one again (after fixing the cause) or drop it."""
