@@ -22,15 +22,19 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import logging
 import sys
 from pathlib import Path
 from typing import Any, TextIO
 
 from .app import load_model
 from .functions import Call, CallError, NoCall, build_prompt, parse_call
+from .logs import log_file, setup_logging
 from .resolve import guess_lang, resolve_date, resolve_duration, resolve_time
 
 __all__ = ["main", "describe_call", "describe_phrase", "describe_output", "load_model"]
+
+log = logging.getLogger(__name__)
 
 
 def describe_call(call: Call | NoCall) -> str:
@@ -265,6 +269,7 @@ def _config(args: argparse.Namespace) -> int:
         print(f"calendar:    {redact_url(cal.url) or 'embedded local server'}  name={cal.name!r}  "
               f"user={cal.username or '-'}  password={'set' if cal.password else 'not set'}  zone={cal.zone}  "
               f"verify_tls={cal.verify_tls}")
+        print(f"log file:    {log_file()}")
         return 0
     if settings.calendar.url and settings.calendar.username:
         if sys.stdin.isatty():
@@ -287,6 +292,9 @@ def main(argv: list[str] | None = None) -> int:
     common.add_argument("--today", type=dt.date.fromisoformat, default=argparse.SUPPRESS,
                         help="pretend today is this date (YYYY-MM-DD)")
     common.add_argument("--lang", choices=["de", "en"], default=argparse.SUPPRESS, help="language of the input")
+    common.add_argument("--verbose", action="store_true", default=argparse.SUPPRESS,
+                        help="log to the console too (the log file is always written: python -m assistant "
+                             "config --show names it)")
     calendar = argparse.ArgumentParser(add_help=False)
     calendar.add_argument("--calendar", metavar="URL", default=argparse.SUPPRESS,
                           help="CalDAV server URL (default: config file, else the embedded local server)")
@@ -342,6 +350,8 @@ def main(argv: list[str] | None = None) -> int:
     p_config.add_argument("--keyring", action="store_true", help="keep the password in the system keyring")
     p_config.add_argument("--show", action="store_true", help="print the settings in effect (password masked)")
     args = parser.parse_args(argv)
+    verbose = getattr(args, "verbose", False)
+    setup_logging(verbose)
     today = getattr(args, "today", None) or dt.date.today()
     lang = getattr(args, "lang", None)
 
@@ -368,6 +378,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "config":
         return _config(args)
     settings = _settings(args)
+    setup_logging(verbose, (settings.calendar.password,))  # the password in use is masked in every line
+    log.info("command %s", args.command or "default")
     if args.command == "outbox":
         return _outbox(args, settings)
     from .app import make_assistant

@@ -671,6 +671,7 @@ class Assistant:
                  error: str | None = None, exception: BaseException | None = None) -> Outcome:
         if sent:
             message = replies.say("sent", lang, n=sent) + " " + message
+        log.info("%s -> %s%s", call.function if call is not None else "-", kind, f" ({error})" if error else "")
         pending = len(self.outbox.pending())
         message = " ".join([message, *self.notices(lang)])
         return Outcome(OutcomeKind(kind), message, lang, call.to_json() if call is not None else None, events,

@@ -112,3 +112,53 @@ def test_config_file_is_written_private_and_shown_masked(tmp_path) -> None:
     shown = run("config", "--show", "--config", str(path))
     assert "cloud.example.com" in shown.stdout and "password=set" in shown.stdout
     assert "s3cret" not in shown.stdout + shown.stderr
+
+
+def test_the_log_file_records_commands_and_never_a_secret(radicale, tmp_path) -> None:
+    """Issue 21: every run logs into one file (console only with --verbose); the password in use, credentials in
+    a URL and tokens in a query are masked in the file and on the console, library lines included."""
+    import os
+
+    secret, token = "s3cr3t-Pass-42", "tok-987654"
+    env = {**os.environ, "OCTOCAL_LOG_DIR": str(tmp_path / "logs"), "ASSISTANT_CALDAV_PASSWORD": secret,
+           "ASSISTANT_STATE_DIR": str(tmp_path / "state")}
+    url = radicale.url.replace("http://", f"http://anna:{secret}@") + f"?access_token={token}"
+    done = subprocess.run([sys.executable, "-m", "assistant", "agenda", "2026-11-27", "--calendar", url,
+                           "--username", "anna", "--state-dir", str(tmp_path / "state"), "--verbose"],
+                          capture_output=True, text=True, timeout=120, env=env, stdin=subprocess.DEVNULL)
+    assert done.returncode == 0, done.stderr
+    logged = (tmp_path / "logs" / "octocal.log").read_text(encoding="utf-8")
+    assert "command agenda" in logged and "list_events -> listed" in logged
+    assert "DEBUG" in done.stderr  # --verbose: the console gets the lines too, the libraries' debug ones included
+    for text in (logged, done.stderr, done.stdout):
+        assert secret not in text and token not in text
+    assert oct(os.stat(tmp_path / "logs" / "octocal.log").st_mode & 0o777) == "0o600"
+
+
+def test_redaction_masks_secrets_in_any_log_line(tmp_path, monkeypatch) -> None:
+    """What a library might log (a URL with credentials, a token, an Authorization header, a settings dict)
+    reaches the file masked; the known password is masked wherever it appears."""
+    import logging
+
+    from assistant.logs import setup_logging
+
+    monkeypatch.setenv("OCTOCAL_LOG_DIR", str(tmp_path))
+    path = setup_logging(False, ("hunter2-pw",))
+    try:
+        lib = logging.getLogger("caldav.somewhere")
+        lib.info("GET https://anna:pa55word@cloud.example/dav?access_token=abc123&x=1")
+        lib.info("headers: {'Authorization': 'Basic YW5uYTpwYTU1d29yZA=='}")
+        lib.info("settings %s", {"password": "p@ss-in-dict", "user": "anna"})
+        lib.warning("login with hunter2-pw failed")
+        try:
+            raise RuntimeError("connect to https://anna:pa55word@cloud.example failed")
+        except RuntimeError:
+            lib.exception("it broke")
+    finally:
+        for handler in logging.getLogger().handlers:
+            handler.flush()
+        setup_logging(False)
+    text = path.read_text(encoding="utf-8")
+    for secret in ("pa55word", "abc123", "YW5uYTpwYTU1d29yZA", "p@ss-in-dict", "hunter2-pw"):
+        assert secret not in text, secret
+    assert text.count("***") >= 5 and "cloud.example" in text and "x=1" in text

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -26,10 +27,13 @@ from .. import replies
 from ..app import load_model, make_assistant
 from ..calendar import CalendarError
 from ..dialog import Assistant, Outcome, Turn
+from ..logs import log_file
 from ..settings import KeyringUnavailable, Settings, save_settings
 from .screens import ConfirmScreen, OutboxScreen, SettingsScreen
 
 __all__ = ["CalendarApp", "run_tui"]
+
+log = logging.getLogger(__name__)
 
 UI = {
     "de": {"title": "Kalender-Assistent", "starting": "startet …", "model_loading": "Modell lädt …",
@@ -39,6 +43,7 @@ UI = {
            "Befehl tippen, Enter (z. B. 'Trag Zahnarzt morgen um 9 ein')", "agenda_none": "Keine Termine.",
            "no_speech": "Spracheingabe nicht verfügbar: {reason}. Tippen geht immer.", "heard": "gehört",
            "conversation": "Gespräch", "agenda": "Tag", "queued_mark": "(ausstehend)",
+           "unexpected": "Etwas ist schiefgegangen ({what}); Einzelheiten im Protokoll: {path}",
            "refused": "{n} abgelehnt (F3)", "retried": "'{title}' wird erneut gesendet.",
            "discarded": "'{title}' verworfen."},
     "en": {"title": "Calendar assistant", "starting": "starting …", "model_loading": "model loading …",
@@ -48,6 +53,7 @@ UI = {
            "Type a command, Enter (e.g. 'Add dentist tomorrow at 9')", "agenda_none": "No events.",
            "no_speech": "Speech input unavailable: {reason}. Typing always works.", "heard": "heard",
            "conversation": "Conversation", "agenda": "Day", "queued_mark": "(pending)",
+           "unexpected": "Something went wrong ({what}); details in the log: {path}",
            "refused": "{n} refused (F3)", "retried": "'{title}' will be sent again.",
            "discarded": "'{title}' discarded."},
 }
@@ -139,6 +145,11 @@ class CalendarApp(App[None]):
         parts.append(self.settings.language or "de/en")
         parts.append(self.t(self.activity))
         self.query_one("#status", Static).update(" │ ".join(parts))
+
+    def unexpected(self, error: BaseException, what: str) -> None:
+        """A bug, not a user's problem: the traceback goes to the log file, the screen says where it is."""
+        log.error("unexpected error during %s", what, exc_info=error)
+        self.log_line(self.t("unexpected", what=type(error).__name__, path=log_file()), "turn-error")
 
     def log_line(self, text: str, css: str) -> None:
         log = self.query_one("#conversation", VerticalScroll)
@@ -240,8 +251,11 @@ class CalendarApp(App[None]):
                     make_assistant(self.settings, self.model, "", today=self.fixed_today))
                 if self.fixed_today is None:
                     self.assistant.today = dt.date.today
-            except Exception as error:  # noqa: BLE001 - the app stays up and says why
-                self.call_from_thread(self.log_line, f"{type(error).__name__}: {error}", "turn-error")
+            except CalendarError as error:
+                self.call_from_thread(self.log_line, error.message(self.ui_lang), "turn-error")
+                return
+            except Exception as error:  # noqa: BLE001 - the app stays up, says so, and the log has the traceback
+                self.call_from_thread(self.unexpected, error, "start")
                 return
         self.call_from_thread(self._backend_ready)
         if self.load_model_on_start:
@@ -374,8 +388,11 @@ class CalendarApp(App[None]):
             try:
                 self.assistant = self._stack.enter_context(
                     make_assistant(self.settings, model, problem, today=self.fixed_today))
-            except Exception as error:  # noqa: BLE001
-                self.call_from_thread(self.log_line, f"{type(error).__name__}: {error}", "turn-error")
+            except CalendarError as error:
+                self.call_from_thread(self.log_line, error.message(self.ui_lang), "turn-error")
+                return
+            except Exception as error:  # noqa: BLE001 - the app stays up, says so, and the log has the traceback
+                self.call_from_thread(self.unexpected, error, "reconnect")
                 return
         self.call_from_thread(self._backend_ready)
 
@@ -390,6 +407,7 @@ class CalendarApp(App[None]):
         try:
             self.speech.speak(text, lang)
         except Exception as error:  # noqa: BLE001 - no sound is no reason to stop
+            log.warning("speech output failed", exc_info=error)
             self.call_from_thread(self.log_line, f"({type(error).__name__}: {error})", "turn-call")
 
     def action_talk(self) -> None:
@@ -420,6 +438,7 @@ class CalendarApp(App[None]):
             self.call_from_thread(self._stop_level)
             transcript = self.speech.transcribe(audio)
         except Exception as error:  # noqa: BLE001 - a missing microphone must not crash the app
+            log.warning("speech input failed", exc_info=error)
             self.activity = "idle"
             self.call_from_thread(self._stop_level)
             self.call_from_thread(self.log_line, self.t("no_speech", reason=str(error)), "turn-error")
