@@ -399,6 +399,13 @@ def main(argv: list[str] | None = None) -> int:
         from .tui import run_tui  # it loads the model itself, in the background, with progress on screen
 
         return run_tui(settings, getattr(args, "today", None), _config_file(args))
+    if args.command == "listen" and args.wav is None:  # no microphone: said at once, before seconds of loading
+        from .audio import audio_problem
+
+        missing = audio_problem("input")
+        if missing:
+            print(f"cannot listen: {missing}. A recorded file works: listen --wav FILE.wav", file=sys.stderr)
+            return EXIT_FAILED
     model, problem = load_model(settings.model, progress=lambda text: print(text, file=sys.stderr),
                                 quant=settings.quant)
     if args.command in ("call", "ask", "listen") and model is None:

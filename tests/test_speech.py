@@ -175,3 +175,19 @@ def test_listen_command_end_to_end(radicale, wavs: dict[str, Path], tmp_path: Pa
                               "--calendar", radicale.url, "--username", "anna"], capture_output=True, text=True,
                              timeout=180)
     assert nothing.returncode == 1 and "nichts verstanden" in nothing.stdout  # German-first when nothing was heard
+
+
+def test_listen_without_a_microphone_says_so_before_loading_anything(tmp_path: Path) -> None:
+    """Issue 22: this machine has no sound device; `listen` says so at once (no model or Whisper load)."""
+    import time
+
+
+    if not audio_problem("input"):
+        pytest.skip("this machine has a microphone")
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, "-m", "assistant", "listen", "--state-dir", str(tmp_path)],
+                          capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+    took = time.monotonic() - started
+    assert done.returncode == 1 and "cannot listen:" in done.stderr and "--wav" in done.stderr
+    assert "Loading" not in done.stderr and "model" not in done.stderr.lower()
+    assert took < 10, took  # the model alone takes 10-17 s to load here
