@@ -231,3 +231,30 @@ def test_queued_series_keeps_its_rule(tmp_path: Path) -> None:
     assert box.pending()[0].event == event
     assert Journal(tmp_path).last() is None
     assert TODAY.weekday() == 3
+
+
+def test_find_expands_only_what_it_names_and_finds_what_a_full_listing_finds(caldav_url: str, tmp_path: Path) -> None:
+    """find_next reads series unexpanded and expands only those named like the title (a whole calendar of daily
+    series made each find slower); it must find exactly what matching the full expanded listing finds, an
+    occurrence moved by an override and one removed by an EXDATE included."""
+    from assistant.calendar import match_events
+
+    a = make(caldav_url, tmp_path)
+    for title, frequency in (("Chor", "weekly"), ("Yoga", "daily"), ("Laufen", "daily"), ("Chorprobe", "weekly")):
+        assert a.execute(series(title, frequency=frequency), "de").kind == "created"
+    a.execute(create("Chor Konzert", "2026-12-05", "18:00"), "de")
+    a.execute(Call("move_event", {"title": "Chor", "date": "2026-12-03", "new_date": "2026-12-04",
+                                  "new_time": None}), "de")
+    a.execute(Call("delete_event", {"title": "Chor", "date": "2026-12-10"}), "de")
+    assert a.handle("nur diesen", "de").outcome.kind == "deleted"
+    now = dt.datetime(2026, 11, 27, 8, 0, tzinfo=TZ)
+    for title in ("Chor", "chorprobe", "Yoga", "Konzert", "Schwimmen"):
+        found = a.calendar.find_next(title, now, days=60)
+        everything = [e for e in a.calendar.events_between(now.date(), now.date() + dt.timedelta(days=60))
+                      if e.local_start(ZONE) >= now]
+        expected = sorted(match_events(title, everything), key=lambda e: e.sort_key())
+        assert [(e.uid, e.title, e.start, e.recurrence_id) for e in found] == \
+            [(e.uid, e.title, e.start, e.recurrence_id) for e in expected], title
+    chor = a.calendar.find_next("Chor", now, days=60)
+    assert dt.datetime(2026, 12, 4, 19, 0, tzinfo=TZ) in [e.start for e in chor]  # the moved occurrence
+    assert not any(e.start == dt.datetime(2026, 12, 10, 19, 0, tzinfo=TZ) for e in chor)  # the deleted one
