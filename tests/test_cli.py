@@ -145,7 +145,7 @@ def test_redaction_masks_secrets_in_any_log_line(tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("OCTOCAL_LOG_DIR", str(tmp_path))
     path = setup_logging(False, ("hunter2-pw",))
     try:
-        lib = logging.getLogger("caldav.somewhere")
+        lib = logging.getLogger("octocal-test.library")  # (caldav sets its own logger to WARNING on import)
         lib.info("GET https://anna:pa55word@cloud.example/dav?access_token=abc123&x=1")
         lib.info("headers: {'Authorization': 'Basic YW5uYTpwYTU1d29yZA=='}")
         lib.info("settings %s", {"password": "p@ss-in-dict", "user": "anna"})
