@@ -97,7 +97,8 @@ def test_mix_of_languages_functions_and_missing_information(generated) -> None:
         assert abs(functions[f.name] / n - load_table(f.name)["share"]) < 0.04, f.name
     creates = [r for r in train if r["call"]["function"] == "create_event"]
     missing = [r for r in creates if None in r["call"]["arguments"].values()]
-    assert 0.02 < len(missing) / len(creates) < 0.09
+    ask_back = load_table("create_event")["incomplete_share"]  # the share of creates that leave something out
+    assert ask_back / 2 < len(missing) / len(creates) < ask_back + 0.04
     durations = Counter(r["call"]["arguments"]["duration_minutes"] for r in creates)
     assert durations[60] < 0.9 * len(creates) and len(durations) > 15
     assert len({r["today"] for r in train}) > 1000
@@ -196,9 +197,12 @@ def test_real_phrasing_kinds_are_generated(generated) -> None:
     Tuesday"), movable feasts, month ends, repetitions that name their day, to-dos with their verb."""
     splits, _ = generated
     queries = " ".join(r["query"].lower() for r in splits["train"])
-    for phrase in ["übernächsten", "after next", "weeks from", "in einer woche", "ende des monats",
-                   "end of the month", "nächsten monats", "of next month", "jedes jahr am", "every year on"]:
-        assert phrase in queries, phrase
+    # each class by any of its forms (a single rare form may be missing from a sample this size)
+    for forms in [("übernächsten",), ("after next",), ("weeks from",), ("in einer woche",), ("ende des monats",),
+                  ("end of the month",), ("nächsten monats",), ("of next month",),
+                  ("jedes jahr am", "jährlich am", "einmal im jahr am"),
+                  ("every year on", "annually on", "yearly on")]:
+        assert any(form in queries for form in forms), forms
     movable = [m.lower() for lang in ("de", "en") for m in load_table("phrases")["movable"][lang]]
     assert sum(m in queries for m in movable) >= 8
     tasks = load_table("values")["titles"]
