@@ -55,7 +55,13 @@ def server(tmp_path_factory: pytest.TempPathFactory):
 
 
 def _settings(url: str, user: str) -> CalendarSettings:
-    return CalendarSettings(url=url, username=user, password="x", timezone=ZONE, timeout_s=2.0, deadline_s=2.0)
+    return CalendarSettings(url=url, username=user, password="x", timezone=ZONE)
+
+
+def _strict(a: Assistant, on: bool) -> None:
+    """A 2 s deadline only while the fault is on: setting up and checking get the defaults, so that a busy
+    machine (CI, a parallel test) does not fail the healthy steps."""
+    a.calendar.settings.deadline_s = 2.0 if on else 15.0
 
 
 def _held(server: LocalServer, user: str) -> Counter[tuple[str, str]]:
@@ -114,6 +120,7 @@ def test_the_calendar_holds_what_the_user_was_told(server: LocalServer, tmp_path
                                                    "duration_minutes": 45}), "de")
             assert made.kind == "created", made
         before = _held(server, user)
+        _strict(a, True)
         if fault in STATUS:
             status = STATUS[fault]
         else:
@@ -122,6 +129,7 @@ def test_the_calendar_holds_what_the_user_was_told(server: LocalServer, tmp_path
         told = a.undo("de") if call is None else a.execute(call, "de")
         status = None
         proxy.heal()
+        _strict(a, False)
         a.flush()
         after = _held(server, user)
         assert not a.outbox.pending(), "a queued create was not sent once the network healed"
