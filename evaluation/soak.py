@@ -60,6 +60,7 @@ def run_soak(commands: int, model_dir: str | None, out_dir: Path, block: int = 1
         a = Assistant(cal, Outbox(Path(tmp) / "state"), Journal(Path(tmp) / "state"), model=model,
                       today=lambda: today, auto_confirm=True)
         latencies: list[float] = []
+        by_row: dict[int, list[float]] = {}  # the same command in each pass over the set, to compare like with like
         for i in tqdm(range(commands), desc="soak", unit="cmd"):
             row = rows[i % len(rows)]
             started = time.perf_counter()
@@ -72,6 +73,7 @@ def run_soak(commands: int, model_dir: str | None, out_dir: Path, block: int = 1
                 crashes += 1
                 kind = "crash"
             latencies.append((time.perf_counter() - started) * 1000)
+            by_row.setdefault(i % len(rows), []).append(latencies[-1])
             call = turn.outcome.call if kind != "crash" else None
             if not keep and kind in ("created", "queued") and call and call["function"] == "create_recurring_event":
                 # a series is taken back (not timed): the calendar stays the size a person's has (single events
@@ -88,11 +90,17 @@ def run_soak(commands: int, model_dir: str | None, out_dir: Path, block: int = 1
                                "events": len(cal.events_between(today - dt.timedelta(days=400),
                                                                 today + dt.timedelta(days=800)))})
                 latencies = []
-    result = {"commands": commands, "keep": keep, "crashes": crashes, "outcomes": kinds, "changed": sum(
-        n for k, n in kinds.items() if k in CHANGED), "blocks": blocks}
+    # the same commands in the last full pass against the first: a session that degrades shows a ratio above 1
+    passes = min(len(v) for v in by_row.values()) if by_row else 0
+    same = [v[passes - 1] / v[0] for v in by_row.values() if passes > 1 and v[0] > 0]
+    ratio = round(statistics.median(same), 2) if same else None
+    result = {"commands": commands, "keep": keep, "same_command_ratio": ratio, "passes": passes,
+              "crashes": crashes, "outcomes": kinds, "changed": sum(n for k, n in kinds.items() if k in CHANGED),
+              "blocks": blocks}
     (out_dir / "soak.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
     lines = [f"# Soak: {commands} commands in one session ({'everything kept' if keep else 'series undone'})", "",
              f"crashes: {crashes}; outcomes: {kinds}", "",
+             f"the same command in pass {passes} of the set against pass 1 (median of the ratios): {ratio}", "",
              "| after commands | p50 ms | p95 ms | RSS MB | events on the server |", "|---|---|---|---|---|"]
     lines += [f"| {b['commands']} | {b['p50_ms']} | {b['p95_ms']} | {b['rss_mb']} | {b['events']} |" for b in blocks]
     (out_dir / "soak.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
