@@ -448,8 +448,7 @@ class CalDAVCalendar:
         account; a series comes as its occurrences (caldav expands what the server does not)."""
         self._connect()
         assert self._all is not None
-        start = dt.datetime.combine(first, dt.time(0), tzinfo=self.zone)
-        end = dt.datetime.combine(last, dt.time(0), tzinfo=self.zone) + dt.timedelta(days=1)
+        start, end = self._window(first, last)
         found: dict[tuple[str, str, str], EventInfo] = {}
         with self._errors("list"):
             for cal in self._all:
@@ -459,6 +458,11 @@ class CalDAVCalendar:
                         if _touches(info, first, last, self.zone):
                             found[(info.uid, info.recurrence_id, str(info.start))] = info
         return sorted(found.values(), key=EventInfo.sort_key)
+
+    def _window(self, first: dt.date, last: dt.date) -> tuple[dt.datetime, dt.datetime]:
+        """The days first..last (inclusive) as a time range in the user's zone, for a CalDAV search."""
+        start = dt.datetime.combine(first, dt.time(0), tzinfo=self.zone)
+        return start, dt.datetime.combine(last, dt.time(0), tzinfo=self.zone) + dt.timedelta(days=1)
 
     @_bounded
     def find_next(self, title: str, now: dt.datetime, days: int = 400) -> list[EventInfo]:
@@ -473,8 +477,7 @@ class CalDAVCalendar:
         self._connect()
         assert self._all is not None
         first, last = now.date(), now.date() + dt.timedelta(days=days)
-        start = dt.datetime.combine(first, dt.time(0), tzinfo=self.zone)
-        end = dt.datetime.combine(last, dt.time(0), tzinfo=self.zone) + dt.timedelta(days=1)
+        start, end = self._window(first, last)
         found: dict[tuple[str, str, str], EventInfo] = {}
         with self._errors("find"):
             for cal in self._all:

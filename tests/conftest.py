@@ -108,6 +108,17 @@ def _user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mon
         monkeypatch.delenv(name, raising=False)
 
 
+@pytest.fixture(scope="module")
+def module_radicale(tmp_path_factory: pytest.TempPathFactory):
+    """One real Radicale for a whole test module (tests that keep apart by user name, not by server)."""
+    from assistant.local_server import LocalServer
+
+    server = LocalServer(tmp_path_factory.mktemp("radicale"))
+    server.start()
+    yield server
+    server.stop()
+
+
 @pytest.fixture
 def radicale(tmp_path: Path):
     """A real Radicale on 127.0.0.1 (no auth: any user name is its own principal)."""

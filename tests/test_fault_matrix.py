@@ -46,14 +46,6 @@ COMMANDS: dict[str, Call | None] = {
 }
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory):
-    s = LocalServer(tmp_path_factory.mktemp("radicale"))
-    s.start()
-    yield s
-    s.stop()
-
-
 def _settings(url: str, user: str) -> CalendarSettings:
     return CalendarSettings(url=url, username=user, password="x", timezone=ZONE)
 
@@ -102,7 +94,7 @@ def _check(name: str, told: Outcome, before: Counter, after: Counter) -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize("name", list(COMMANDS))
 @pytest.mark.parametrize("fault", FAULTS)
-def test_the_calendar_holds_what_the_user_was_told(server: LocalServer, tmp_path: Path, fault: str,
+def test_the_calendar_holds_what_the_user_was_told(module_radicale: LocalServer, tmp_path: Path, fault: str,
                                                    name: str) -> None:
     status: tuple[int, set[str] | None] | None = None
 
@@ -112,14 +104,14 @@ def test_the_calendar_holds_what_the_user_was_told(server: LocalServer, tmp_path
         return None
 
     user = f"u{uuid.uuid4().hex[:8]}"
-    with FaultProxy(server.url, fault=answer) as proxy:
+    with FaultProxy(module_radicale.url, fault=answer) as proxy:
         a = Assistant(CalDAVCalendar(_settings(proxy.url, user)), Outbox(tmp_path), Journal(tmp_path),
                       today=lambda: TODAY, auto_confirm=True)
         for title, time in (("Zahnarzt", "14:30"), ("Friseur", "10:00"), ("Probe", "18:00")):
             made = a.execute(Call("create_event", {"title": title, "date": DAY, "time": time,
                                                    "duration_minutes": 45}), "de")
             assert made.kind == "created", made
-        before = _held(server, user)
+        before = _held(module_radicale, user)
         _strict(a, True)
         if fault in STATUS:
             status = STATUS[fault]
@@ -131,6 +123,6 @@ def test_the_calendar_holds_what_the_user_was_told(server: LocalServer, tmp_path
         proxy.heal()
         _strict(a, False)
         a.flush()
-        after = _held(server, user)
+        after = _held(module_radicale, user)
         assert not a.outbox.pending(), "a queued create was not sent once the network healed"
     _check(name, told, before, after)

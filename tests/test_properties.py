@@ -7,7 +7,6 @@ import datetime as dt
 import json
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -53,26 +52,16 @@ def test_building_a_call_from_any_arguments_validates_or_says_why(function: str,
         pass
 
 
-@pytest.fixture(scope="module")
-def dialog_server(tmp_path_factory: pytest.TempPathFactory):
-    from assistant.local_server import LocalServer
-
-    server = LocalServer(tmp_path_factory.mktemp("radicale"))
-    server.start()
-    yield server
-    server.stop()
-
-
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.one_of(model_like, st.text(max_size=120)))
-def test_the_dialog_never_crashes_and_changes_nothing_without_a_valid_call(dialog_server, tmp_path: Path,
+def test_the_dialog_never_crashes_and_changes_nothing_without_a_valid_call(module_radicale, tmp_path: Path,
                                                                          text: str) -> None:
     from assistant.calendar import CalDAVCalendar
     from assistant.dialog import CHANGED, Assistant
     from assistant.outbox import Journal, Outbox
     from assistant.settings import CalendarSettings
 
-    cal = CalDAVCalendar(CalendarSettings(url=dialog_server.url, username="anna", password="x",
+    cal = CalDAVCalendar(CalendarSettings(url=module_radicale.url, username="anna", password="x",
                                           timezone="Europe/Berlin"))
     a = Assistant(cal, Outbox(tmp_path / "state"), Journal(tmp_path / "state"), today=lambda: dt.date(2026, 12, 3))
     window = (dt.date(1900, 1, 1), dt.date(2100, 12, 31))
