@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import hashlib
 import json
 import random
@@ -51,6 +52,23 @@ LIST_DATE_KIND_WEIGHTS = {**DATE_KIND_WEIGHTS, "today": 22, "tomorrow": 20, "in_
 # be ambiguous (the repetition names it already).
 FIRST_DATE_KIND_WEIGHTS = {"tomorrow": 6, "day_month": 12, "next_week_weekday": 4, "in_days": 2, "in_weeks": 2}
 UNTIL_KIND_WEIGHTS = {"day_month": 10, "in_weeks": 2}
+# Share of titles drawn from the day-long pool ("Urlaub", "business trip to Denver") per function.
+ALL_DAY_TITLE_SHARE = {"create_all_day_event": 0.6, "delete_event": 0.05, "move_event": 0.05, "find_event": 0.05}
+# English creates that say an article before a bare title ("Add a haircut", "I've got an eye exam Friday"): the
+# article is not part of the title. v14/v15 read "Add a haircut" as no command.
+ARTICLE_SHARE = 0.25
+_ARTICLE_SLOT = re.compile(r"(?i)\b(add|book|schedule|put|plan|create|set up|of|about|got|have|need) \{title\}")
+# Changes and questions name the event with its article ("Verschieb den Zahnarzttermin", "Wann ist die
+# Chorprobe?", "cancel the dentist"); the templates mostly say the bare title, and v15 kept "die Teambesprechung"
+# as the title. The article is never part of the title.
+DEFINITE_SHARE = 0.35
+_DEFINITE = {"de": {
+    "acc": re.compile(r"(?i)\b(verschieb\w*|verleg\w*|schieb|leg|pack|setz|änder\w*|zieh|mach|du|mal|wir|muss|"
+                      r"lösch\w*|sag|streich\w*|entfern\w*|stornier\w*|nimm|such\w*|finde) \{title\}"),
+    "nom": re.compile(r"(?i)\b(ist|findet|steht|kommt|geht) \{title\}")},
+    "en": {"the": re.compile(r"(?i)\b(move|reschedule|push|shift|bump|change|delete|cancel|remove|drop|clear|"
+                             r"find|is|was|for|when's) \{title\}")}}
+_ARTICLES_DE = {"acc": {"m": "den", "f": "die", "n": "das"}, "nom": {"m": "der", "f": "die", "n": "das"}}
 TWELVE_HOUR_KINDS = ("hour_12", "hhmm_12", "half", "quarter_past", "quarter_to", "minutes_past", "minutes_to")
 
 
@@ -166,11 +184,11 @@ def _split_pool(items: list[str], seed: int, share: float) -> tuple[list[str], l
 
 
 def title_pools(seed: int, share: float) -> dict[str, dict[str, dict[str, list[str]]]]:
-    """Title parts per split and language: {"train"|"heldout": {lang: {"base", "people", "places"}}}."""
+    """Title parts per split and language: {"train"|"heldout": {lang: {"base", "people", "places", ...}}}."""
     table = load_table("values")["titles"]
     pools: dict[str, dict[str, dict[str, list[str]]]] = {"train": {}, "heldout": {}}
     for lang in LANGS:
-        for part in ("base", "people", "places", "topics", "tasks", "task_objects", "task_verbs"):
+        for part in ("base", "people", "places", "topics", "tasks", "task_objects", "task_verbs", "all_day"):
             train, heldout = _split_pool(table[lang][part], seed, share)
             pools["train"].setdefault(lang, {})[part] = train
             pools["heldout"].setdefault(lang, {})[part] = heldout
@@ -217,6 +235,8 @@ def _compose_title(rng: random.Random, lang: str, pool: dict[str, list[str]]) ->
         return rng.choice(forms["possessive"]).format(person=name)
     form = rng.choice(forms[{"person": "with_person", "name": "with_name", "place": "with_place",
                              "topic": "with_topic"}[kind]])
+    if form.startswith("{topic}"):  # "budget review", not "the budget review" (an article is no title)
+        topic = re.sub(r"^(the|my) ", "", topic)
     return form.format(base=base, person=person, name=name, place=place, topic=topic)
 
 
@@ -258,6 +278,12 @@ class RowMaker:
         self.mismatches: Counter[str] = Counter()
         self.mismatch_examples: list[str] = []
 
+    def all_day_title(self, rng: random.Random, lang: str, title_pool: dict[str, list[str]]) -> str:
+        """A day-long event's title ("Dienstreise nach Köln", "parental leave", "Tom visiting")."""
+        names = [p for p in title_pool["people"] if _is_name(p)] or title_pool["people"]
+        return rng.choice(title_pool["all_day"]).format(city=rng.choice(self.values["cities"][lang]),
+                                                        name=rng.choice(names))
+
     def row(self, rng: random.Random, template: Template, title_pool: dict[str, list[str]],
             garble_pool: list[str] | None = None) -> dict[str, Any]:
         cfg, lang = self.config, template.lang
@@ -272,7 +298,9 @@ class RowMaker:
             else {}
         for slot in template.slots:
             ptype = params[slot].type if slot in params else None
-            if slot == "title":
+            if slot == "title" and rng.random() < ALL_DAY_TITLE_SHARE.get(template.function, 0.0):
+                slots[slot] = self.all_day_title(rng, lang, title_pool)
+            elif slot == "title":
                 slots[slot] = sample_title(rng, lang, title_pool)
             elif slot == "task":
                 slots[slot] = rng.choice(title_pool["tasks"])
@@ -322,7 +350,20 @@ class RowMaker:
             if with_part:
                 slots["date"] = with_part
                 slots["time"] = book.render_time(rng, kinds["time"], values["time"], words, qualify=False)
-        text = _preposition_into_slots(template.text, slots)
+        text = template.text
+        if slots.get("title", "")[:1].lower() in tuple("aeiou"):  # "{verb} a {title}" with "appointment ..."
+            text = re.sub(r"\b([Aa]) \{title\}", r"\1n {title}", text)
+        if (lang == "en" and template.function in ("create_event", "create_all_day_event")
+                and "title" in slots and _ARTICLE_SLOT.search(text) and rng.random() < ARTICLE_SHARE):
+            slots["title"] = _fill_numbers(rng, rng.choice(title_pool["base"]))
+            article = "an" if slots["title"][:1].lower() in "aeio" else "a"
+            text = _ARTICLE_SLOT.sub(lambda m: f"{m[1]} {article} {{title}}", text, count=1)
+        if slots.get("title", "").split(" ")[0].casefold() in _task_verbs(lang):  # not "cancel the call the bank"
+            text = re.sub(r"(?i)\b(the|my|a|an) \{title\}", "{title}", text)
+        elif template.function in ("move_event", "delete_event", "find_event") and "title" in slots \
+                and rng.random() < DEFINITE_SHARE:
+            text = _with_definite_article(lang, text, slots["title"])
+        text = _preposition_into_slots(text, slots)
         if garble_pool is not None:
             query = " ".join(rng.choice(garble_pool) for _ in range(rng.randint(2, 7)))
             segments: list[tuple[str | None, str]] = [(None, query)]
@@ -519,6 +560,45 @@ def _preposition_into_slots(text: str, slots: dict[str, str]) -> str:
         return "{" + m[2] + "}"
 
     return _TARGET_PREP.sub(move, text)
+
+
+@functools.cache
+def _task_verbs(lang: str) -> frozenset[str]:
+    """First words of the to-do titles ("call", "pick", "get"), English only: German to-dos end in their verb."""
+    if lang != "de":
+        table = load_table("values")["titles"][lang]
+        return frozenset(t.split(" ")[0].casefold() for t in table["tasks"] + table["task_verbs"])
+    return frozenset()
+
+
+def german_gender(title: str) -> str | None:
+    """"m", "f" or "n" for a title whose head noun (its first word) ends like a known noun; else None."""
+    head = title.split(" ")[0].casefold()
+    endings = sorted(((e, g) for g, es in load_table("values")["genders"].items() for e in es),
+                     key=lambda item: -len(item[0]))
+    return next((g for e, g in endings if head.endswith(e)), None)
+
+
+def _with_definite_article(lang: str, text: str, title: str) -> str:
+    """The template with "den/die/das"/"the" before {title} where a verb governs it; unchanged for names,
+    possessives and titles whose gender is unknown."""
+    words = title.split(" ")
+    if not title[:1].isalpha() or words[0].casefold() in ("my", "the", "a", "an", "mein", "meine") \
+            or words[0].casefold() in _task_verbs(lang) or (lang == "de" and len(words) > 1 and words[-1].islower()):
+        return text  # a to-do ("call the plumber", "Steuererklärung fertig machen") takes no article
+    if lang == "en":
+        if title[:1].isupper() or "'s" in title:
+            return text
+        return _DEFINITE["en"]["the"].sub(lambda m: f"{m[1]} the {{title}}", text, count=1)
+    gender = german_gender(title)
+    if gender is None:
+        return text
+    for case in ("acc", "nom"):
+        article = _ARTICLES_DE[case][gender]
+        text, n = _DEFINITE["de"][case].subn(lambda m, a=article: f"{m[1]} {a} {{title}}", text, count=1)
+        if n:
+            break
+    return text
 
 
 def _draw(make: Any, ok: Any, tries: int = 200) -> Any:
