@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from . import messages
 from .calendar import CalDAVCalendar
 from .dialog import Assistant
 from .local_server import LocalServer
@@ -69,7 +70,7 @@ def make_assistant(settings: Settings, model: Any = None, model_problem: str = "
         state = settings.state_path
         assistant = Assistant(CalDAVCalendar(cal_settings, url), Outbox(state), Journal(state), model=model,
                               model_problem=model_problem, auto_confirm=auto_confirm,
-                              default_lang=settings.language)
+                              default_lang=messages.interface_language(settings.language))
         if today is not None:
             assistant.today = lambda: today
         yield assistant

@@ -11,13 +11,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .messages import UserError
 from .stt import SAMPLE_RATE
 
 __all__ = ["AudioUnavailable", "EndOfSpeech", "Player", "Recorder", "audio_problem"]
 
 
-class AudioUnavailable(RuntimeError):
+class AudioUnavailable(UserError, RuntimeError):
     """No sound system or no device; the message is for the user."""
+
+    key = "error.audio"
 
 
 def _sounddevice():  # noqa: ANN202

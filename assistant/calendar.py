@@ -22,6 +22,7 @@ from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
+from . import messages
 from .ical import EventInfo, NewEvent, event_info, to_ical
 from .settings import CalendarSettings
 
@@ -47,12 +48,11 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 
-class CalendarError(Exception):
+class CalendarError(messages.UserError):
     """A calendar operation failed; ``message(lang)`` is for the user, ``str()`` is the English one."""
 
     transient = False
-    texts = {"de": "Der Kalender hat einen Fehler gemeldet ({server}).",
-             "en": "The calendar reported an error ({server})."}
+    key = "error.calendar"
 
     def __init__(self, server: str, detail: str = "") -> None:
         self.server = server
@@ -60,68 +60,51 @@ class CalendarError(Exception):
         super().__init__(self.message("en"))
 
     def message(self, lang: str) -> str:
-        text = self.texts.get(lang, self.texts["en"]).format(server=self.server)
+        text = messages.text(self.key, lang, server=self.server)
         return f"{text} ({self.detail})" if self.detail else text
 
 
 class Unreachable(CalendarError):
     transient = True
-    texts = {"de": "Der Kalenderserver {server} ist nicht erreichbar. Läuft er, und stimmt die Adresse?",
-             "en": "The calendar server {server} cannot be reached. Is it running, and is the address right?"}
+    key = "error.unreachable"
 
 
 class TimedOut(Unreachable):
-    texts = {"de": "Der Kalenderserver {server} antwortet nicht rechtzeitig.",
-             "en": "The calendar server {server} does not answer in time."}
+    key = "error.timed_out"
 
 
 class CertificateUntrusted(CalendarError):
     """TLS verification failed: never retried unverified on its own; the user is told how to trust a CA."""
 
-    texts = {"de": "Dem TLS-Zertifikat von {server} wird nicht vertraut. Bei einer eigenen oder Firmen-CA: "
-                   "ca_bundle = \"/pfad/ca.pem\" in der Konfiguration (oder --ca-bundle, ASSISTANT_CA_BUNDLE). "
-                   "Ungeprüft wird nichts gesendet.",
-             "en": "The TLS certificate of {server} is not trusted. For a self-signed or company CA: "
-                   "ca_bundle = \"/path/ca.pem\" in the config file (or --ca-bundle, ASSISTANT_CA_BUNDLE). "
-                   "Nothing is sent unverified."}
+    key = "error.certificate_untrusted"
 
 
 class ServerFailed(CalendarError):
     transient = True
-    texts = {"de": "Der Kalenderserver {server} hat einen Serverfehler gemeldet; später noch einmal versuchen.",
-             "en": "The calendar server {server} reported a server error; try again later."}
+    key = "error.server_failed"
 
 
 class AuthFailed(CalendarError):
-    texts = {"de": "Der Kalenderserver {server} lehnt die Anmeldung ab: Benutzername und Passwort "
-                   "(bei Nextcloud ein App-Passwort) prüfen.",
-             "en": "The calendar server {server} refuses the login: check the user name and password "
-                   "(for Nextcloud, an app password)."}
+    key = "error.auth_failed"
 
 
 class CalendarNotFound(CalendarError):
-    texts = {"de": "Auf {server} gibt es diesen Kalender nicht; Adresse und Kalendername prüfen.",
-             "en": "There is no such calendar on {server}; check the address and the calendar name."}
+    key = "error.calendar_not_found"
 
 
 class ChangedElsewhere(CalendarError):
-    texts = {"de": "Der Termin wurde inzwischen anderswo geändert ({server}); nichts überschrieben, bitte noch einmal.",
-             "en": "The event was changed elsewhere meanwhile ({server}); nothing overwritten, please try again."}
+    key = "error.changed_elsewhere"
 
 
 class Unconfirmed(CalendarError):
     """A change was sent, its answer never came, and the server could not be asked afterwards whether it was
     made: neither "done" nor "nothing changed" would be true."""
 
-    texts = {"de": "Der Kalenderserver {server} hat nicht bestätigt, ob die Änderung angekommen ist; bitte im "
-                   "Kalender nachsehen.",
-             "en": "The calendar server {server} did not confirm whether the change was made; please check the "
-                   "calendar."}
+    key = "error.unconfirmed"
 
 
 class EventRefused(CalendarError):
-    texts = {"de": "Der Kalenderserver {server} hat die Änderung abgelehnt.",
-             "en": "The calendar server {server} refused the change."}
+    key = "error.event_refused"
 
 
 def server_label(url: str) -> str:

@@ -27,9 +27,11 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from . import messages, replies
 from .app import load_model
 from .functions import Call, CallError, NoCall, build_prompt, parse_call
 from .logs import log_file, setup_logging
+from .messages import UserError
 from .resolve import guess_lang, resolve_date, resolve_duration, resolve_time
 
 __all__ = ["main", "describe_call", "describe_phrase", "describe_output", "load_model"]
@@ -53,15 +55,6 @@ def describe_prediction(prediction: Any) -> str:
         lines.append(f"call:     {prediction.call.render()}")
         lines.append(f"          {describe_call(prediction.call)}")
     return "\n".join(lines)
-
-GREETING = (
-    "Offline calendar assistant (German/English).\n"
-    "Type a calendar command (\"Trag Zahnarzt morgen um 9 ein\", \"What's on Friday?\"); it is carried out on\n"
-    "the calendar. 'undo' takes back the last change; a line starting with <oc_ is run as a model output.\n"
-    "Ctrl-D or 'quit' ends."
-)
-NO_MODEL = ("The bundled model is missing ({reason}); run `make model` to build it. Until then a line is run\n"
-            "only when it is a call in the functional-token format; other lines are read for dates and times.")
 
 
 def describe_output(text: str) -> str:
@@ -88,15 +81,17 @@ def describe_phrase(text: str, today: dt.date, lang: str | None) -> str:
 
 
 def shell(today: dt.date, lang: str | None, stdin: TextIO, stdout: TextIO, model: Any = None,
-          model_problem: str | None = None, assistant: Any = None) -> int:
-    """A plain line-by-line conversation; with an ``assistant`` the calls are carried out on the calendar."""
+          model_problem: str | None = None, assistant: Any = None, ui_lang: str = "") -> int:
+    """A plain line-by-line conversation; with an ``assistant`` the calls are carried out on the calendar.
+    ``ui_lang``: the interface language (greeting, notices); replies follow each command's language."""
+    ui = ui_lang or lang or messages.interface_language(None)
     interactive = stdin.isatty()
     if hasattr(stdin, "reconfigure"):  # bytes that are not UTF-8 become U+FFFD instead of ending the shell
         stdin.reconfigure(errors="replace")
-    print(GREETING, file=stdout)
+    print(messages.text("cli.greeting", ui), file=stdout)
     if model is None:
-        print(NO_MODEL.format(reason=model_problem or "not loaded"), file=stdout)
-    print(f"Today is {today:%A}, {today.isoformat()}.", file=stdout)
+        print(messages.text("cli.no_model", ui, reason=model_problem or "-"), file=stdout)
+    print(messages.text("cli.today_is", ui, weekday=replies.weekday(today, ui), date=today.isoformat()), file=stdout)
     while True:
         if interactive:
             stdout.write("> ")
@@ -104,7 +99,7 @@ def shell(today: dt.date, lang: str | None, stdin: TextIO, stdout: TextIO, model
         try:
             line = stdin.readline()
         except UnicodeDecodeError:  # bytes that are not UTF-8: say so, keep the conversation
-            print("That line was not readable text (not UTF-8); nothing done.", file=stdout)
+            print(messages.text("cli.not_utf8", ui), file=stdout)
             continue
         if not line:
             print("", file=stdout)
@@ -118,7 +113,7 @@ def shell(today: dt.date, lang: str | None, stdin: TextIO, stdout: TextIO, model
             described = describe_output(line)
             print(described, file=stdout)
             if assistant is not None and not described.startswith("invalid"):
-                turn = assistant.run_call_text(line, lang or assistant.default_lang or "en")
+                turn = assistant.run_call_text(line, lang or ui)
                 print(turn.outcome.message, file=stdout)
         elif assistant is not None and (model is not None or assistant.waiting is not None or line in ("undo",)):
             turn = assistant.handle(line, lang)
@@ -222,7 +217,6 @@ def _listen(args: argparse.Namespace, settings: Any, model: Any, problem: str, t
     from .app import make_assistant
     from .audio import AudioUnavailable
     from .speech import Voice, listen_file
-    from .stt import SpeechError
     from .tts import write_wav
 
     if args.whisper:
@@ -231,12 +225,12 @@ def _listen(args: argparse.Namespace, settings: Any, model: Any, problem: str, t
     try:
         audio = args.wav
         if audio is None:
-            print("listening ... (speak; a pause ends the recording)", file=sys.stderr)
+            print(messages.text("cli.listening", messages.interface_language(settings.language)), file=sys.stderr)
             audio = voice.record()
         with make_assistant(settings, model, today=today, auto_confirm=args.yes) as assistant:
             heard = listen_file(assistant, voice, audio, speak=bool(args.say_to) or settings.speech.enabled)
-    except (AudioUnavailable, SpeechError) as error:
-        print(str(error), file=sys.stderr)
+    except UserError as error:  # no sound, no speech model, no calendar: said, in the interface language
+        print(error.message(messages.interface_language(settings.language)), file=sys.stderr)
         return EXIT_FAILED
     if args.say_to and heard.speech is not None:
         write_wav(heard.speech, args.say_to)
@@ -378,6 +372,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "config":
         return _config(args)
     settings = _settings(args)
+    ui = messages.interface_language(settings.language)
     setup_logging(verbose, (settings.calendar.password,))  # the password in use is masked in every line
     log.info("command %s", args.command or "default")
     if args.command == "outbox":
@@ -388,11 +383,11 @@ def main(argv: list[str] | None = None) -> int:
         with make_assistant(settings, today=today) as assistant:
             if args.command == "undo":
                 assistant.flush()
-                outcome = assistant.undo(lang or "en")
+                outcome = assistant.undo(lang or assistant.default_lang)
             else:
                 day = (args.day or today).isoformat()
                 outcome = assistant.execute(Call("list_events", {"date": day, "end_date": day}),
-                                            lang or settings.language or "en", sent=assistant.flush())
+                                            lang or assistant.default_lang, sent=assistant.flush())
             print(json.dumps(outcome.to_json(), ensure_ascii=False) if args.json else outcome.message)
             return _exit_status(outcome)
     if args.command == "tui" or (args.command is None and sys.stdin.isatty() and sys.stdout.isatty()):
@@ -404,12 +399,12 @@ def main(argv: list[str] | None = None) -> int:
 
         missing = audio_problem("input")
         if missing:
-            print(f"cannot listen: {missing}. A recorded file works: listen --wav FILE.wav", file=sys.stderr)
+            print(messages.text("cli.cannot_listen", ui, reason=missing), file=sys.stderr)
             return EXIT_FAILED
     model, problem = load_model(settings.model, progress=lambda text: print(text, file=sys.stderr),
                                 quant=settings.quant)
     if args.command in ("call", "ask", "listen") and model is None:
-        print(f"cannot run the model: {problem}", file=sys.stderr)
+        print(messages.text("cli.cannot_run_model", ui, reason=problem), file=sys.stderr)
         return 2
     if args.command == "call":
         prediction = model.predict(args.text, today, lang or guess_lang(args.text))
@@ -426,4 +421,4 @@ def main(argv: list[str] | None = None) -> int:
     with make_assistant(settings, model, problem or "", today=today) as assistant:
         if settings.calendar.embedded:
             print(f"calendar: embedded server at {assistant.calendar.url} (calendar '{settings.calendar.name}')")
-        return shell(today, lang, sys.stdin, sys.stdout, model, problem, assistant)
+        return shell(today, lang, sys.stdin, sys.stdout, model, problem, assistant, ui_lang=ui)

@@ -189,7 +189,7 @@ class Assistant:
     model_problem: str = ""
     today: Callable[[], dt.date] = dt.date.today
     auto_confirm: bool = False  # --yes: deletes go ahead without asking
-    default_lang: str = ""
+    default_lang: str = ""  # the interface language: replies to what has no words (undo key, queued sends)
     waiting: _Waiting | None = field(default=None)
     # Offline: background retries wait 5 s, 10 s, ... up to 5 min after each failure (a command still tries).
     _retry_at: float = field(default=0.0, repr=False)
@@ -206,7 +206,7 @@ class Assistant:
     @_one_command
     def handle(self, text: str, lang: str | None = None) -> Turn:
         """One typed or transcribed utterance."""
-        lang = lang or self.default_lang or guess_lang(text)
+        lang = lang or guess_lang(text, self.default_lang or "en")  # a reply is in its command's language
         today = self.today()
         sent = self.flush()
         words = _words(text)

@@ -19,6 +19,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .messages import UserError
+
 __all__ = [
     "END_TOKEN",
     "FUNCTIONS",
@@ -71,8 +73,10 @@ MAX_DURATION_MINUTES = 24 * 60
 # --------------------------------------------------------------------------- errors
 
 
-class CallError(ValueError):
+class CallError(UserError, ValueError):
     """A model output or a call that does not validate. The message is meant for the user's eyes."""
+
+    key = "error.call"
 
 
 class MalformedCall(CallError):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from . import messages
 from .functions import FREQUENCIES
 from .ical import EventInfo
 from .lexicon import MONTHS, WEEKDAYS
@@ -106,115 +107,12 @@ def by_day(events: Sequence[EventInfo], lang: str, zone: str, today: dt.date | N
     return ". ".join(f"{day(d, lang, today)}: {event_list(items, lang, zone)}" for d, items in sorted(groups.items()))
 
 
-_TEXTS: dict[str, dict[str, str]] = {
-    "created": {"de": "Termin '{title}' am {day} um {time} ({duration}) eingetragen.",
-                "en": "Added '{title}' on {day} at {time} ({duration})."},
-    "queued": {"de": "{problem} '{title}' am {day} um {time} ist vorgemerkt und wird eingetragen, sobald der "
-                     "Kalender wieder erreichbar ist.",
-               "en": "{problem} '{title}' on {day} at {time} is queued and will be added as soon as the "
-                     "calendar is reachable again."},
-    "ask_when": {"de": "Für wann soll ich '{title}' eintragen?", "en": "When should I schedule '{title}'?"},
-    "ask_time": {"de": "Um wie viel Uhr soll ich '{title}' am {day} eintragen?",
-                 "en": "At what time should I schedule '{title}' on {day}?"},
-    "ask_date": {"de": "An welchem Tag soll ich '{title}' um {time} eintragen?",
-                 "en": "On which day should I schedule '{title}' at {time}?"},
-    "ask_delete_date": {"de": "An welchem Tag ist '{title}', den ich löschen soll?",
-                        "en": "On which day is the '{title}' I should delete?"},
-    "listed_none": {"de": "Am {day} steht nichts im Kalender.", "en": "Nothing in the calendar on {day}."},
-    "listed": {"de": "Am {day}: {events}.", "en": "On {day}: {events}."},
-    "listed_pending": {"de": " Noch nicht gesendet: {events}.", "en": " Not sent yet: {events}."},
-    "confirm": {"de": "Soll ich '{title}' am {day}{at} löschen? (ja/nein)",
-                "en": "Delete '{title}' on {day}{at}? (yes/no)"},
-    "deleted": {"de": "Termin '{title}' am {day} gelöscht.", "en": "Deleted '{title}' on {day}."},
-    "cancelled": {"de": "Abgebrochen, nichts geändert.", "en": "Cancelled; nothing changed."},
-    "not_found": {"de": "Am {day} finde ich keinen Termin '{title}'. Nichts geändert.",
-                  "en": "I find no event '{title}' on {day}. Nothing changed."},
-    "ambiguous": {"de": "Am {day} passen mehrere Termine zu '{title}': {events}. Bitte genauer sagen; nichts "
-                        "geändert.",
-                  "en": "Several events on {day} match '{title}': {events}. Please say which; nothing changed."},
-    "which_event": {"de": "'{title}' sagt nicht, welcher Termin gemeint ist. Am {day} stehen: {events}. Welchen "
-                          "meinst du? Nichts geändert.",
-                    "en": "'{title}' does not say which event. On {day} there are: {events}. Which one do you "
-                          "mean? Nothing changed."},
-    "no_call": {"de": "Das ist kein Kalenderbefehl. Sag zum Beispiel: 'Trag Zahnarzt morgen um 9 ein'.",
-                "en": "That is not a calendar command. Try, for example: 'Add dentist tomorrow at 9'."},
-    "not_understood": {"de": "Das habe ich nicht verstanden ({reason}). Nichts geändert.",
-                       "en": "I did not understand that ({reason}). Nothing changed."},
-    "nothing_heard": {"de": "Ich habe nichts verstanden. Nichts geändert.",
-                      "en": "I did not catch anything. Nothing changed."},
-    "error": {"de": "{problem} Nichts geändert.", "en": "{problem} Nothing changed."},
-    "error_unconfirmed": {"de": "{problem}", "en": "{problem}"},
-    "undone_created": {"de": "Rückgängig gemacht: '{title}' ist wieder entfernt.",
-                       "en": "Undone: '{title}' is removed again."},
-    "undone_queued": {"de": "Rückgängig gemacht: '{title}' ist nicht mehr vorgemerkt.",
-                      "en": "Undone: '{title}' is no longer queued."},
-    "undone_deleted": {"de": "Rückgängig gemacht: '{title}' ist wiederhergestellt.",
-                       "en": "Undone: '{title}' is back."},
-    "nothing_to_undo": {"de": "Es gibt nichts rückgängig zu machen.", "en": "There is nothing to undo."},
-    "not_saved": {"de": "'{title}' ist NICHT eingetragen: der Kalender ist nicht erreichbar ({problem}) und "
-                        "vormerken ging auch nicht ({disk}).",
-                  "en": "'{title}' is NOT in your calendar: the calendar cannot be reached ({problem}) and it "
-                        "could not be queued either ({disk})."},
-    "undo_not_saved": {"de": "Rückgängig ist dafür nicht möglich: das Änderungsprotokoll ließ sich nicht "
-                             "speichern ({disk}).",
-                       "en": "This cannot be undone: the undo journal could not be saved ({disk})."},
-    "confirm_past": {"de": "'{title}' am {day} liegt in der Vergangenheit. Trotzdem eintragen? (ja/nein)",
-                     "en": "'{title}' on {day} is in the past. Add it anyway? (yes/no)"},
-    "undo_gone": {"de": "'{title}' war schon nicht mehr im Kalender; es gab nichts rückgängig zu machen.",
-                  "en": "'{title}' was no longer in the calendar; there was nothing to undo."},
-    "undo_unavailable": {"de": "Rückgängig ist nicht möglich: das Änderungsprotokoll war beschädigt und liegt "
-                               "jetzt unter {path}.",
-                         "en": "Undo is not available: the undo journal was damaged and was moved to {path}."},
-    "state_damaged": {"de": "Eine beschädigte Datei wurde beiseitegelegt ({path}); alles andere geht weiter.",
-                      "en": "A damaged file was set aside ({path}); everything else carries on."},
-    "outbox_refused": {"de": "Der Server hat {n} vorgemerkte(n) Termin(e) endgültig abgelehnt: {titles}. Erneut "
-                             "senden oder verwerfen: F3 in der Oberfläche, oder python -m assistant outbox.",
-                       "en": "The server refused {n} queued event(s) for good: {titles}. To send again or "
-                             "discard: F3 in the app, or python -m assistant outbox."},
-    "sent": {"de": "{n} vorgemerkte(r) Termin(e) jetzt eingetragen.", "en": "Sent {n} queued event(s)."},
-    "created_series": {"de": "Serientermin '{title}' {how} um {time} ({duration}) eingetragen, ab {day}{until}.",
-                       "en": "Added '{title}' {how} at {time} ({duration}), starting {day}{until}."},
-    "created_all_day": {"de": "Ganztägig '{title}' am {day} eingetragen.", "en": "Added '{title}' all day on {day}."},
-    "created_days": {"de": "'{title}' vom {day} eingetragen ({duration}, ganztägig).",
-                     "en": "Added '{title}' from {day} ({duration}, all day)."},
-    "all_day": {"de": "ganztägig", "en": "all day"},
-    "freq_daily": {"de": "täglich", "en": "daily"},
-    "freq_weekdays": {"de": "werktags", "en": "every weekday"},
-    "freq_weekly": {"de": "jeden {weekday}", "en": "every {weekday}"},
-    "freq_biweekly": {"de": "jeden zweiten {weekday}", "en": "every other {weekday}"},
-    "freq_monthly": {"de": "monatlich", "en": "monthly"},
-    "freq_yearly": {"de": "jährlich", "en": "yearly"},
-    "listed_span": {"de": "Vom {span}: {n} Termin(e). {events}.", "en": "{span}: {n} event(s). {events}."},
-    "listed_span_none": {"de": "Vom {span} steht nichts im Kalender.", "en": "Nothing in the calendar from {span}."},
-    "listed_span_more": {"de": "Vom {span} hast du {n} Termine, die ersten {k}: {events}.",
-                         "en": "{span}: you have {n} events; the first {k}: {events}."},
-    "found": {"de": "'{title}' ist {when}.", "en": "'{title}' is {when}."},
-    "found_none": {"de": "Ich finde keinen kommenden Termin '{title}'.", "en": "I find no upcoming event '{title}'."},
-    "moved": {"de": "'{title}' verschoben, jetzt {when}.", "en": "Moved '{title}', now {when}."},
-    "ask_move_where": {"de": "Auf wann soll ich '{title}' verschieben?", "en": "When should I move '{title}' to?"},
-    "not_found_upcoming": {"de": "Ich finde keinen kommenden Termin '{title}'. Nichts geändert.",
-                           "en": "I find no upcoming event '{title}'. Nothing changed."},
-    "confirm_series": {"de": "'{title}' am {day}{at} gehört zu einer Serie: nur diesen Termin löschen oder die ganze "
-                             "Serie? (nur diesen / alle / nein)",
-                       "en": "'{title}' on {day}{at} is part of a series: delete only this one or the whole series? "
-                             "(this one / all / no)"},
-    "deleted_occurrence": {"de": "'{title}' am {day} gelöscht; die übrigen Termine der Serie bleiben.",
-                           "en": "Deleted '{title}' on {day}; the rest of the series stays."},
-    "deleted_series": {"de": "Die ganze Serie '{title}' gelöscht.", "en": "Deleted the whole series '{title}'."},
-    "overlap": {"de": "Achtung: um {time} ist schon '{title}'.", "en": "Note: '{title}' is already at {time}."},
-    "undone_changed": {"de": "Rückgängig gemacht: '{title}' ist wieder wie vorher.",
-                       "en": "Undone: '{title}' is back as it was."},
-    "model_missing": {"de": "Das Sprachmodell ist nicht geladen ({reason}).",
-                      "en": "The language model is not loaded ({reason})."},
-}
-
-
 FREQUENCY_KEYS = tuple(f"freq_{f}" for f in FREQUENCIES)
 
 
 def say(key: str, lang: str, **values: object) -> str:
-    texts = _TEXTS[key]
-    return texts.get(lang, texts["en"]).format(**values)
+    """The reply ``key`` from the message catalog (``assistant/messages/<lang>.toml``, section [reply])."""
+    return messages.text(f"reply.{key}", lang, **values)
 
 
 def event_list(events: Sequence[EventInfo], lang: str, zone: str) -> str:

@@ -724,10 +724,12 @@ _ENGLISH_HINTS = re.compile(r"\b(?:the|and|my|me|please|at|on|add|put|schedule|c
                             r"february|march|may|june|july|october|december)\b")
 
 
-def guess_lang(text: str) -> str:
-    """'de' or 'en' from a few function words, for typed text (speech comes with Whisper's language)."""
+def guess_lang(text: str, default: str = "en") -> str:
+    """'de' or 'en' from a few function words, for typed text (speech comes with Whisper's language); ``default``
+    (the interface language) when the words say neither."""
     t = text.lower()
-    return "de" if len(_GERMAN_HINTS.findall(t)) > len(_ENGLISH_HINTS.findall(t)) else "en"
+    german, english = len(_GERMAN_HINTS.findall(t)), len(_ENGLISH_HINTS.findall(t))
+    return "de" if german > english else "en" if english > german else default
 
 
 _TITLE_EDGES = " \t\n\"'„“”‚‘’«»,;:!?."

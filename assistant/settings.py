@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .messages import UserError
+
 __all__ = [
     "CalendarSettings",
     "KEYRING_SERVICE",
@@ -174,8 +176,10 @@ def _toml_value(value: Any) -> str:
     return json.dumps(str(value))  # a JSON string with ASCII escapes is a valid TOML basic string
 
 
-class KeyringUnavailable(RuntimeError):
+class KeyringUnavailable(UserError, RuntimeError):
     """No working system keyring: the password was not stored anywhere."""
+
+    key = "error.keyring"
 
 
 def _credentials_out_of_url(cal: CalendarSettings) -> None:

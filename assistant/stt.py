@@ -21,14 +21,18 @@ from typing import Any
 
 import numpy as np
 
+from .messages import UserError
+
 __all__ = ["SAMPLE_RATE", "SttConfig", "Transcriber", "Transcript", "is_hallucination", "whisper_base_dir"]
 
 SAMPLE_RATE = 16000
 WHISPER_BASE_SHA256 = "d01c3014881c9c6f3133c182f3d2887eb6ca1c789a7538c5c007196857a0a6a9"
 
 
-class SpeechError(RuntimeError):
+class SpeechError(UserError, RuntimeError):
     """A speech model that cannot be found or loaded; the message says what to do."""
+
+    key = "error.speech"
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,16 @@ depends on the trained model is tested against the bundled model (marked slow).
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+
+# The interface language follows the system locale (assistant/messages): tests read English unless they ask
+# for German, on any developer's machine and in every subprocess they start.
+for _name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+    os.environ.pop(_name, None)
+os.environ["LANG"] = "C.UTF-8"
 
 ARCHITECTURES = ("gemma3", "qwen2", "phi3")
 

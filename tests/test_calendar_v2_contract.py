@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from assistant import replies
+from assistant import messages
 from assistant.dialog import EXECUTORS, REPLIES, Assistant
 from assistant.functions import FREQUENCIES, FUNCTIONS, SpanCall
 from assistant.ical import RRULES
@@ -32,7 +32,7 @@ def test_every_function_has_templates_an_executor_and_replies_in_both_languages(
     assert callable(getattr(Assistant, EXECUTORS[function]))
     for key in REPLIES[function]:
         for lang in LANGS:
-            assert replies._TEXTS[key].get(lang), (function, key, lang)
+            assert messages.catalog(lang).get(f"reply.{key}"), (function, key, lang)
 
 
 def test_functional_tokens_are_distinct_and_each_function_has_a_worked_example() -> None:
@@ -47,7 +47,7 @@ def test_every_frequency_has_an_rrule_and_words() -> None:
         assert {k.removesuffix("_plain").removesuffix("_day") for k in load_table("phrases")["frequencies"][lang]} \
             == set(FREQUENCIES)
     for frequency in FREQUENCIES:
-        assert f"freq_{frequency}" in replies._TEXTS
+        assert f"reply.freq_{frequency}" in messages.catalog("en")
 
 
 @pytest.mark.parametrize("lang,phrase,span", SPANS, ids=[f"{lang}:{p}" for lang, p, _ in SPANS])

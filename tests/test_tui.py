@@ -344,3 +344,33 @@ def test_raw_model_lines_show_only_in_debug_mode(radicale: LocalServer, tmp_path
         assert '  <oc_5>("Zahnarzt")<oc_end>' in log_text(app)
 
     drive(app, script)
+
+
+def test_the_interface_speaks_the_setting_and_replies_the_command(radicale: LocalServer, tmp_path: Path) -> None:
+    """Issue 21's language rule: footer, labels and the settings form in the interface language (the setting);
+    a reply in the command's language; changing the setting re-says the interface at once."""
+    from assistant import messages, replies
+
+    config = tmp_path / "config.toml"
+    app = CalendarApp(settings_for(radicale.url, tmp_path, lang="de"), today=TODAY, load_model_on_start=False,
+                      config_path=config)
+
+    def footer(key: str) -> str:
+        return app.active_bindings[key].binding.description
+
+    async def script(pilot: Any) -> None:
+        assert footer("ctrl+z") == messages.text("ui.key_undo", "de") != messages.text("ui.key_undo", "en")
+        await type_command(pilot, '<oc_2>("2026-11-26", "2026-11-26")<oc_end>')  # no words: interface language
+        assert messages.text("reply.listed_none", "de", day=replies.day(TODAY, "de", TODAY)) in log_text(app)
+        await pilot.press("f2")
+        await pilot.pause(0.1)
+        assert isinstance(app.screen, SettingsScreen)
+        labels = [str(w.render()) for w in app.screen.query("Label")]
+        assert messages.text("ui.settings_password", "de") in labels
+        app.screen.query_one("#language").value = "en"
+        await pilot.click("#save")
+        await settle(pilot)
+        assert app.ui_lang == "en" and footer("ctrl+z") == messages.text("ui.key_undo", "en")
+        assert app.query_one("#command").placeholder == messages.text("ui.placeholder", "en")
+
+    drive(app, script)

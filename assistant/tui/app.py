@@ -23,53 +23,29 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Input, ProgressBar, Static
 
-from .. import replies
+from .. import messages, replies
 from ..app import load_model, make_assistant
 from ..calendar import CalendarError
 from ..dialog import Assistant, Outcome, Turn
 from ..logs import log_file
 from ..settings import KeyringUnavailable, Settings, save_settings
-from .screens import ConfirmScreen, OutboxScreen, SettingsScreen
+from .screens import ConfirmScreen, OutboxScreen, SettingsScreen, localize_bindings
 
 __all__ = ["CalendarApp", "run_tui"]
 
 log = logging.getLogger(__name__)
 
-UI = {
-    "de": {"title": "Kalender-Assistent", "starting": "startet …", "model_loading": "Modell lädt …",
-           "model_ready": "Modell bereit", "model_missing": "kein Modell", "local": "lokaler Kalender",
-           "offline": "offline", "pending": "{n} ausstehend", "idle": "bereit", "listening": "● Aufnahme",
-           "transcribing": "Spracherkennung …", "thinking": "denkt …", "placeholder":
-           "Befehl tippen, Enter (z. B. 'Trag Zahnarzt morgen um 9 ein')", "agenda_none": "Keine Termine.",
-           "no_speech": "Spracheingabe nicht verfügbar: {reason}. Tippen geht immer.", "heard": "gehört",
-           "conversation": "Gespräch", "agenda": "Tag", "queued_mark": "(ausstehend)",
-           "unexpected": "Etwas ist schiefgegangen ({what}); Einzelheiten im Protokoll: {path}",
-           "refused": "{n} abgelehnt (F3)", "retried": "'{title}' wird erneut gesendet.",
-           "discarded": "'{title}' verworfen."},
-    "en": {"title": "Calendar assistant", "starting": "starting …", "model_loading": "model loading …",
-           "model_ready": "model ready", "model_missing": "no model", "local": "local calendar",
-           "offline": "offline", "pending": "{n} pending", "idle": "ready", "listening": "● recording",
-           "transcribing": "transcribing …", "thinking": "thinking …", "placeholder":
-           "Type a command, Enter (e.g. 'Add dentist tomorrow at 9')", "agenda_none": "No events.",
-           "no_speech": "Speech input unavailable: {reason}. Typing always works.", "heard": "heard",
-           "conversation": "Conversation", "agenda": "Day", "queued_mark": "(pending)",
-           "unexpected": "Something went wrong ({what}); details in the log: {path}",
-           "refused": "{n} refused (F3)", "retried": "'{title}' will be sent again.",
-           "discarded": "'{title}' discarded."},
-}
-
-
 class CalendarApp(App[None]):
     CSS_PATH = "app.tcss"
     BINDINGS = [
-        Binding("ctrl+t", "talk", "Talk"),
-        Binding("ctrl+z", "undo", "Undo"),
-        Binding("pageup", "day(-1)", "Prev day"),
-        Binding("pagedown", "day(1)", "Next day"),
-        Binding("f2", "settings", "Settings"),
-        Binding("f3", "outbox", "Refused"),
-        Binding("f4", "debug", "Debug"),
-        Binding("ctrl+q", "quit", "Quit"),
+        Binding("ctrl+t", "talk", "key_talk"),  # descriptions are catalog keys, said in the interface language
+        Binding("ctrl+z", "undo", "key_undo"),
+        Binding("pageup", "day(-1)", "key_prev_day"),
+        Binding("pagedown", "day(1)", "key_next_day"),
+        Binding("f2", "settings", "key_settings"),
+        Binding("f3", "outbox", "key_outbox"),
+        Binding("f4", "debug", "key_debug"),
+        Binding("ctrl+q", "quit", "key_quit"),
     ]
 
     def __init__(self, settings: Settings, *, today: dt.date | None = None, model: Any = None,
@@ -82,7 +58,8 @@ class CalendarApp(App[None]):
         self.load_model_on_start = load_model_on_start and model is None
         self.config_path = config_path
         self.speech = speech  # a speech.Voice (listen + speak) or None; built lazily when speech is on
-        self.ui_lang = ui_lang or settings.language or "de"
+        self.ui_lang = ui_lang or messages.interface_language(settings.language)
+        localize_bindings(self, self.ui_lang)
         self.assistant: Assistant | None = None
         self.day = today or dt.date.today()
         self.last = self.day  # the agenda shows self.day .. self.last (a listed range, or one day)
@@ -95,8 +72,19 @@ class CalendarApp(App[None]):
         self.show_raw = False  # F4: the model's raw output (functional tokens, latency) in the conversation
         self.title = self.t("title")
 
+    def set_language(self, lang: str) -> None:
+        """Say the interface (footer, labels, status) in ``lang`` from now on; replies keep their commands'."""
+        self.ui_lang = lang
+        localize_bindings(self, lang)
+        self.refresh_bindings()
+        self.title = self.t("title")
+        self.query_one("#conversation", VerticalScroll).border_title = self.t("conversation")
+        self.query_one("#command", Input).placeholder = self.t("placeholder")
+        self._render_agenda_title()
+        self._update_status()
+
     def t(self, key: str, **values: object) -> str:
-        return UI[self.ui_lang if self.ui_lang in UI else "en"][key].format(**values)
+        return messages.text(f"ui.{key}", self.ui_lang, **values)
 
     # ------------------------------------------------------------------ layout
 
@@ -142,7 +130,7 @@ class CalendarApp(App[None]):
         refused = len(self.assistant.outbox.refused()) if self.assistant else 0
         if refused:
             parts.append(self.t("refused", n=refused))
-        parts.append(self.settings.language or "de/en")
+        parts.append(self.settings.language or self.t("languages"))
         parts.append(self.t(self.activity))
         self.query_one("#status", Static).update(" │ ".join(parts))
 
@@ -312,7 +300,7 @@ class CalendarApp(App[None]):
             if text.startswith("<oc_"):  # a call typed in the functional-token format runs as the model's would
                 turn = self.assistant.run_call_text(text, lang or self.settings.language or self.ui_lang)
             else:
-                turn = self.assistant.handle(text, lang or self.settings.language or None)
+                turn = self.assistant.handle(text, lang)  # the reply follows the command's language
         self.activity = "idle"
         self.call_from_thread(self.show_turn, turn)
 
@@ -361,21 +349,21 @@ class CalendarApp(App[None]):
         self.call_from_thread(self._update_status)
 
     def action_settings(self) -> None:
-        self.push_screen(SettingsScreen(self.settings), self._settings_saved)
+        self.push_screen(SettingsScreen(self.settings, self.ui_lang), self._settings_saved)
 
     def _settings_saved(self, settings: Settings | None) -> None:
         if settings is None:
             return
         try:
             path = save_settings(settings, self.config_path, store_password="keyring")
-            self.log_line(f"saved {path}", "turn-call")
+            self.log_line(self.t("saved", path=path), "turn-call")
         except KeyringUnavailable:  # said, not silent (issue 20): the password is in the owner-only file
             path = save_settings(settings, self.config_path, store_password="file")
-            self.log_line(f"saved {path}; no system keyring here, so the password is in that file (readable by "
-                          "you only, mode 0600)", "turn-error")
+            self.log_line(self.t("saved_password_in_file", path=path), "turn-error")
         if self.speech is not None and hasattr(self.speech, "reconfigure"):
             self.speech.reconfigure(settings.speech)
         self.settings = settings
+        self.set_language(messages.interface_language(settings.language))
         self.reconnect()
 
     @work(thread=True, group="backend")
