@@ -26,6 +26,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -107,7 +108,11 @@ CALIBRATION_QUERIES = (
 
 
 def default_assets_dir() -> Path:
-    return Path(__file__).resolve().parent.parent / "assets" / "model"
+    """The bundled model: inside the installed package ``octocal_assets`` (assets/ in a checkout)."""
+    try:
+        return Path(str(resources.files("octocal_assets") / "model"))
+    except ModuleNotFoundError:  # a checkout used without installing it
+        return Path(__file__).resolve().parent.parent / "assets" / "model"
 
 
 def prompt_style(config: dict[str, Any]) -> str:

@@ -109,9 +109,11 @@ def test_silence_and_noise_are_nothing(transcriber: Transcriber, wavs: dict[str,
 
 def test_german_robot_voice_is_restricted_to_german_or_english(transcriber: Transcriber,
                                                               wavs: dict[str, Path]) -> None:
-    """espeak German is transcribed badly by Whisper base; what matters: de/en only, bounded time, no crash."""
+    """espeak German is transcribed badly by Whisper base; what matters: de/en only, bounded work, no crash.
+    The work is bounded by the words decoded (no runaway repetition); the time only guards against a hang (this
+    test ran 20 s for 2.8 s of audio on a machine busy training, so a tight time would measure the machine)."""
     heard = transcriber.transcribe(wavs["german"])
-    assert heard.lang in ("de", "en") and heard.seconds < 10
+    assert heard.lang in ("de", "en") and len(heard.text.split()) < 40 and heard.seconds < 120
 
 
 def test_end_of_speech_detector_stops_after_quiet() -> None:
