@@ -5,17 +5,24 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.setup-stamp
 ARGS    ?=
 
-.PHONY: setup run test lint data clean model bench reliability
+.PHONY: setup run test lint data clean model bench reliability lock
 
 setup: $(STAMP)
 
 # torch is installed on its own, pinned, first: 2.13.0 is the local CPU build; anything else pulls CUDA.
-$(STAMP): pyproject.toml
+# requirements.lock (pip-compile, `make lock`) pins every other package: the same versions on every machine.
+$(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
 	$(BIN)/python -m pip install --quiet "torch==2.13.0"
-	$(BIN)/python -m pip install --quiet -e ".[train,dev]"
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[train,dev]"
 	touch $(STAMP)
+
+# Re-resolve the lock after changing dependencies in pyproject.toml.
+lock: setup
+	$(BIN)/python -m pip install --quiet "pip-tools>=7.4,<8"
+	$(BIN)/pip-compile -q --extra train --extra dev --strip-extras --no-emit-index-url --no-emit-find-links \
+		--output-file requirements.lock pyproject.toml
 
 run: setup
 	$(BIN)/python -m assistant $(ARGS)
