@@ -24,8 +24,9 @@ MESSAGES = {
 }
 
 
-def load_model(path: str = "", progress: Callable[[str], None] | None = None,
-               quant: str = "", lang: str = "en") -> tuple[Any, str]:
+def load_model(
+    path: str = "", progress: Callable[[str], None] | None = None, quant: str = "", lang: str = "en"
+) -> tuple[Any, str]:
     """The function caller, or (None, the reason). Never raises: typing to the calendar must still start.
     Progress and the reason are in ``lang``: the TUI shows them in its conversation pane."""
     text = MESSAGES.get(lang, MESSAGES["en"])
@@ -54,8 +55,13 @@ def load_model(path: str = "", progress: Callable[[str], None] | None = None,
 
 
 @contextlib.contextmanager
-def make_assistant(settings: Settings, model: Any = None, model_problem: str = "",
-                   today: dt.date | None = None, auto_confirm: bool = False) -> Iterator[Assistant]:
+def make_assistant(
+    settings: Settings,
+    model: Any = None,
+    model_problem: str = "",
+    today: dt.date | None = None,
+    auto_confirm: bool = False,
+) -> Iterator[Assistant]:
     """An ``Assistant`` on the configured calendar; with no URL, on an embedded Radicale it starts and stops."""
     server = None
     cal_settings = settings.calendar
@@ -68,9 +74,15 @@ def make_assistant(settings: Settings, model: Any = None, model_problem: str = "
         cal_settings = dataclasses.replace(cal_settings, username=cal_settings.username or "assistant")
     try:
         state = settings.state_path
-        assistant = Assistant(CalDAVCalendar(cal_settings, url), Outbox(state), Journal(state), model=model,
-                              model_problem=model_problem, auto_confirm=auto_confirm,
-                              default_lang=messages.interface_language(settings.language))
+        assistant = Assistant(
+            CalDAVCalendar(cal_settings, url),
+            Outbox(state),
+            Journal(state),
+            model=model,
+            model_problem=model_problem,
+            auto_confirm=auto_confirm,
+            default_lang=messages.interface_language(settings.language),
+        )
         if today is not None:
             assistant.today = lambda: today
         yield assistant

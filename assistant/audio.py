@@ -27,8 +27,9 @@ def _sounddevice():  # noqa: ANN202
     try:
         import sounddevice
     except OSError as error:  # PortAudio missing (Linux: apt install libportaudio2)
-        raise AudioUnavailable("no audio system (PortAudio is not installed; on Debian/Ubuntu: "
-                               "sudo apt install libportaudio2)") from error
+        raise AudioUnavailable(
+            "no audio system (PortAudio is not installed; on Debian/Ubuntu: sudo apt install libportaudio2)"
+        ) from error
     return sounddevice
 
 

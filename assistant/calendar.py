@@ -185,8 +185,11 @@ def _is_certificate_error(error: BaseException) -> bool:
     current: BaseException | None = error
     while current is not None and id(current) not in seen:
         seen.add(id(current))
-        if isinstance(current, ssl.SSLCertVerificationError) or "CERTIFICATE_VERIFY_FAILED" in str(current) \
-                or "certificate verify failed" in str(current).lower():
+        if (
+            isinstance(current, ssl.SSLCertVerificationError)
+            or "CERTIFICATE_VERIFY_FAILED" in str(current)
+            or "certificate verify failed" in str(current).lower()
+        ):
             return True
         current = current.__cause__ or current.__context__
     return False
@@ -201,17 +204,20 @@ def normalize_title(text: str) -> str:
 
 
 # Words that name no particular event: "lösch den Termin morgen" must not pick "Termin beim Friseur".
-GENERIC_WORDS = frozenset("termin termine eintrag ereignis veranstaltung sache ding besprechung "
-                          "appointment appointments meeting event entry thing".split())
-_ARTICLES = frozenset("der die das den dem des ein eine einen einem mein meine meinen meinem unser unseren "
-                      "diesen dieser dies the my a an this that our".split())
+GENERIC_WORDS = frozenset(
+    "termin termine eintrag ereignis veranstaltung sache ding besprechung "
+    "appointment appointments meeting event entry thing".split()
+)
+_ARTICLES = frozenset(
+    "der die das den dem des ein eine einen einem mein meine meinen meinem unser unseren "
+    "diesen dieser dies the my a an this that our".split()
+)
 
 
 def is_generic_title(title: str) -> bool:
     """Whether a said title is only generic words ("den Termin", "the appointment", "meeting")."""
     words = normalize_title(title).split()
-    return bool(words) and any(w in GENERIC_WORDS for w in words) and all(w in GENERIC_WORDS | _ARTICLES
-                                                                            for w in words)
+    return bool(words) and any(w in GENERIC_WORDS for w in words) and all(w in GENERIC_WORDS | _ARTICLES for w in words)
 
 
 def is_exact_match(title: str, event: EventInfo) -> bool:
@@ -310,9 +316,14 @@ def _fingerprint(ical: str | None) -> list[tuple[str, str, int, str]] | None:
     for c in icalendar.Calendar.from_ical(ical).walk("VEVENT"):
         exdates = c.get("exdate") or []
         exdates = exdates if isinstance(exdates, list) else [exdates]
-        out.append((str(c.get("recurrence-id").dt) if "recurrence-id" in c else "",
-                    str(c.decoded("dtstart")) if "dtstart" in c else "", int(c.get("sequence", 0)),
-                    ",".join(sorted(str(d.dt) for e in exdates for d in e.dts))))
+        out.append(
+            (
+                str(c.get("recurrence-id").dt) if "recurrence-id" in c else "",
+                str(c.decoded("dtstart")) if "dtstart" in c else "",
+                int(c.get("sequence", 0)),
+                ",".join(sorted(str(d.dt) for e in exdates for d in e.dts)),
+            )
+        )
     return sorted(out)
 
 
@@ -373,10 +384,14 @@ class CalDAVCalendar:
             # A user name with an empty password still answers a challenge (Radicale without auth needs one).
             # The lock: two assistants started at once on a fresh account would each create the calendar.
             user = self.settings.username or None
-            client = caldav.DAVClient(url=self.url, username=user, password=self.settings.password if user else None,
-                                      timeout=self.settings.timeout_s,
-                                      ssl_verify_cert=(self.settings.ca_bundle or True) if self.settings.verify_tls
-                                      else False, enable_rfc6764=False)
+            client = caldav.DAVClient(
+                url=self.url,
+                username=user,
+                password=self.settings.password if user else None,
+                timeout=self.settings.timeout_s,
+                ssl_verify_cert=(self.settings.ca_bundle or True) if self.settings.verify_tls else False,
+                enable_rfc6764=False,
+            )
             principal = client.principal()
             calendars = [_Collection(str(c.get_display_name() or c.url), c) for c in principal.calendars()]
             wanted = self.settings.name.casefold()
@@ -483,6 +498,7 @@ class CalDAVCalendar:
         """Move the event (or one occurrence of a series, as a RECURRENCE-ID override) in place: same UID,
         SEQUENCE + 1, written with If-Match so that a change made elsewhere meanwhile is reported, not
         overwritten. Returns the object as it was, for undo."""
+
         def change(cal: Any) -> None:
             target = _component_for(cal, event)
             for name, value in (("dtstart", start), ("dtend", end)):
@@ -496,14 +512,14 @@ class CalDAVCalendar:
     def delete_occurrence(self, event: EventInfo) -> str:
         """Delete one occurrence of a series: an EXDATE on the master, its override (if any) removed. Returns
         the object as it was, for undo."""
+
         def change(cal: Any) -> None:
             master = _master(cal)
             rid = _recurrence_id(master, event.recurrence_id)
             master.add("exdate", rid)
             _bump_sequence(master)
             for sub in list(cal.subcomponents):
-                if sub.name == "VEVENT" and "recurrence-id" in sub and _same_instant(sub.decoded("recurrence-id"),
-                                                                                     rid):
+                if sub.name == "VEVENT" and "recurrence-id" in sub and _same_instant(sub.decoded("recurrence-id"), rid):
                     cal.subcomponents.remove(sub)
 
         return self._rewrite(event, change)

@@ -80,8 +80,16 @@ def describe_phrase(text: str, today: dt.date, lang: str | None) -> str:
     return ", ".join(parts) if parts else "no date, time or duration found"
 
 
-def shell(today: dt.date, lang: str | None, stdin: TextIO, stdout: TextIO, model: Any = None,
-          model_problem: str | None = None, assistant: Any = None, ui_lang: str = "") -> int:
+def shell(
+    today: dt.date,
+    lang: str | None,
+    stdin: TextIO,
+    stdout: TextIO,
+    model: Any = None,
+    model_problem: str | None = None,
+    assistant: Any = None,
+    ui_lang: str = "",
+) -> int:
     """A plain line-by-line conversation; with an ``assistant`` the calls are carried out on the calendar.
     ``ui_lang``: the interface language (greeting, notices); replies follow each command's language."""
     ui = ui_lang or lang or messages.interface_language(None)
@@ -143,14 +151,23 @@ def _outbox(args: argparse.Namespace, settings: Any) -> int:
         return 0 if done else 1
     waiting, refused = outbox.pending(), outbox.refused()
     if args.json:
-        print(json.dumps({"waiting": [p.to_json() for p in waiting], "refused": [r.to_json() for r in refused],
-                          "damaged": [str(p) for p in outbox.quarantined]}, ensure_ascii=False))
+        print(
+            json.dumps(
+                {
+                    "waiting": [p.to_json() for p in waiting],
+                    "refused": [r.to_json() for r in refused],
+                    "damaged": [str(p) for p in outbox.quarantined],
+                },
+                ensure_ascii=False,
+            )
+        )
         return 0
     for p in waiting:
         print(f"waiting  {p.event.uid}  {p.event.start:%Y-%m-%d %H:%M}  {p.event.title}")
     for r in refused:
-        print(f"refused  {r.entry.event.uid}  {r.entry.event.start:%Y-%m-%d %H:%M}  {r.entry.event.title}  "
-              f"({r.reason})")
+        print(
+            f"refused  {r.entry.event.uid}  {r.entry.event.start:%Y-%m-%d %H:%M}  {r.entry.event.title}  ({r.reason})"
+        )
     for path in outbox.quarantined:
         print(f"damaged  {path}")
     if not (waiting or refused or outbox.quarantined):
@@ -171,21 +188,32 @@ def _config_file(args: argparse.Namespace) -> Path | None:
 def _settings(args: argparse.Namespace) -> Any:
     from .settings import load_settings
 
-    calendar = {"url": getattr(args, "calendar", None), "username": getattr(args, "username", None),
-                "name": getattr(args, "calendar_name", None), "timezone": getattr(args, "timezone", None),
-                "ca_bundle": getattr(args, "ca_bundle", None)}
+    calendar = {
+        "url": getattr(args, "calendar", None),
+        "username": getattr(args, "username", None),
+        "name": getattr(args, "calendar_name", None),
+        "timezone": getattr(args, "timezone", None),
+        "ca_bundle": getattr(args, "ca_bundle", None),
+    }
     if getattr(args, "insecure", False):
         calendar["verify_tls"] = False
-    overrides: dict[str, Any] = {"calendar": calendar, "language": getattr(args, "lang", None),
-                                 "model": getattr(args, "model", None), "state_dir": getattr(args, "state_dir", None)}
+    overrides: dict[str, Any] = {
+        "calendar": calendar,
+        "language": getattr(args, "lang", None),
+        "model": getattr(args, "model", None),
+        "state_dir": getattr(args, "state_dir", None),
+    }
     settings = load_settings(_config_file(args), overrides=overrides)
     from zoneinfo import ZoneInfo
 
     try:
         ZoneInfo(settings.calendar.zone)
     except (ValueError, KeyError, OSError):  # ZoneInfoNotFoundError is a KeyError; "../x" a ValueError
-        print(f"unknown time zone '{settings.calendar.zone}': give an IANA name such as Europe/Berlin or "
-              "America/New_York (--timezone, ASSISTANT_TIMEZONE or the config file)", file=sys.stderr)
+        print(
+            f"unknown time zone '{settings.calendar.zone}': give an IANA name such as Europe/Berlin or "
+            "America/New_York (--timezone, ASSISTANT_TIMEZONE or the config file)",
+            file=sys.stderr,
+        )
         raise SystemExit(2) from None
     return settings
 
@@ -204,8 +232,10 @@ def _converse(assistant: Any, text: str, lang: str | None, as_json: bool, stdin:
             turn = assistant.handle(answer.strip(), turn.lang)
         turns.append(turn)
     if as_json:
-        print(json.dumps(turn.to_json() if len(turns) == 1 else [t.to_json() for t in turns], ensure_ascii=False),
-              file=stdout)
+        print(
+            json.dumps(turn.to_json() if len(turns) == 1 else [t.to_json() for t in turns], ensure_ascii=False),
+            file=stdout,
+        )
     else:
         if turn.raw:
             print(f"model: {turn.raw}", file=sys.stderr)
@@ -260,9 +290,11 @@ def _config(args: argparse.Namespace) -> int:
     if args.show:
         cal = settings.calendar
         print(f"config file: {path}{'' if path.exists() else ' (not written yet)'}")
-        print(f"calendar:    {redact_url(cal.url) or 'embedded local server'}  name={cal.name!r}  "
-              f"user={cal.username or '-'}  password={'set' if cal.password else 'not set'}  zone={cal.zone}  "
-              f"verify_tls={cal.verify_tls}")
+        print(
+            f"calendar:    {redact_url(cal.url) or 'embedded local server'}  name={cal.name!r}  "
+            f"user={cal.username or '-'}  password={'set' if cal.password else 'not set'}  zone={cal.zone}  "
+            f"verify_tls={cal.verify_tls}"
+        )
         print(f"log file:    {log_file()}")
         return 0
     if settings.calendar.url and settings.calendar.username:
@@ -273,9 +305,11 @@ def _config(args: argparse.Namespace) -> int:
     try:
         written = save_settings(settings, path, store_password="keyring" if args.keyring else "file")
     except KeyringUnavailable as error:
-        print(f"no working system keyring here ({error}); nothing written. To keep the password in the config "
-              f"file instead (readable by you only, mode 0600), run the same command without --keyring.",
-              file=sys.stderr)
+        print(
+            f"no working system keyring here ({error}); nothing written. To keep the password in the config "
+            f"file instead (readable by you only, mode 0600), run the same command without --keyring.",
+            file=sys.stderr,
+        )
         return 1
     print(f"wrote {written} (readable by you only)")
     return 0
@@ -283,31 +317,48 @@ def _config(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--today", type=dt.date.fromisoformat, default=argparse.SUPPRESS,
-                        help="pretend today is this date (YYYY-MM-DD)")
+    common.add_argument(
+        "--today", type=dt.date.fromisoformat, default=argparse.SUPPRESS, help="pretend today is this date (YYYY-MM-DD)"
+    )
     common.add_argument("--lang", choices=["de", "en"], default=argparse.SUPPRESS, help="language of the input")
-    common.add_argument("--verbose", action="store_true", default=argparse.SUPPRESS,
-                        help="log to the console too (the log file is always written: python -m assistant "
-                             "config --show names it)")
+    common.add_argument(
+        "--verbose",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="log to the console too (the log file is always written: python -m assistant config --show names it)",
+    )
     calendar = argparse.ArgumentParser(add_help=False)
-    calendar.add_argument("--calendar", metavar="URL", default=argparse.SUPPRESS,
-                          help="CalDAV server URL (default: config file, else the embedded local server)")
-    calendar.add_argument("--calendar-name", metavar="NAME", default=argparse.SUPPRESS,
-                          help="calendar to write to, created if missing (default: Assistant)")
+    calendar.add_argument(
+        "--calendar",
+        metavar="URL",
+        default=argparse.SUPPRESS,
+        help="CalDAV server URL (default: config file, else the embedded local server)",
+    )
+    calendar.add_argument(
+        "--calendar-name",
+        metavar="NAME",
+        default=argparse.SUPPRESS,
+        help="calendar to write to, created if missing (default: Assistant)",
+    )
     calendar.add_argument("--username", default=argparse.SUPPRESS, help="CalDAV user name")
     calendar.add_argument("--timezone", default=argparse.SUPPRESS, help="IANA zone of new events")
-    calendar.add_argument("--ca-bundle", metavar="PEM", default=argparse.SUPPRESS,
-                          help="CA certificate file to trust for the server (self-signed or company CA)")
-    calendar.add_argument("--insecure", action="store_true", default=argparse.SUPPRESS,
-                          help="do not verify the server's TLS certificate")
+    calendar.add_argument(
+        "--ca-bundle",
+        metavar="PEM",
+        default=argparse.SUPPRESS,
+        help="CA certificate file to trust for the server (self-signed or company CA)",
+    )
+    calendar.add_argument(
+        "--insecure", action="store_true", default=argparse.SUPPRESS, help="do not verify the server's TLS certificate"
+    )
     calendar.add_argument("--config", default=argparse.SUPPRESS, help="config file (default: user config dir)")
     calendar.add_argument("--state-dir", default=argparse.SUPPRESS, help="outbox and undo journal directory")
     calendar.add_argument("--model", default=argparse.SUPPRESS, help="adapter directory (default: assets/model)")
-    parser = argparse.ArgumentParser(prog="python -m assistant", description=__doc__.splitlines()[0],
-                                     parents=[common, calendar])
+    parser = argparse.ArgumentParser(
+        prog="python -m assistant", description=__doc__.splitlines()[0], parents=[common, calendar]
+    )
     sub = parser.add_subparsers(dest="command")
-    p_parse = sub.add_parser("parse", parents=[common],
-                             help="validate a model output in the functional-token format")
+    p_parse = sub.add_parser("parse", parents=[common], help="validate a model output in the functional-token format")
     p_parse.add_argument("text")
     p_parse.add_argument("--json", action="store_true")
     p_resolve = sub.add_parser("resolve", parents=[common], help="resolve a date/time/duration phrase")
@@ -326,15 +377,21 @@ def main(argv: list[str] | None = None) -> int:
     p_agenda = sub.add_parser("agenda", parents=[common, calendar], help="the events of a day (default: today)")
     p_agenda.add_argument("day", nargs="?", type=dt.date.fromisoformat, default=None)
     p_agenda.add_argument("--json", action="store_true")
-    p_listen = sub.add_parser("listen", parents=[common, calendar],
-                              help="one spoken command: a WAV file (or the microphone) through the whole pipeline")
+    p_listen = sub.add_parser(
+        "listen",
+        parents=[common, calendar],
+        help="one spoken command: a WAV file (or the microphone) through the whole pipeline",
+    )
     p_listen.add_argument("--wav", help="recorded utterance (any format ffmpeg/av reads); default: the microphone")
     p_listen.add_argument("--say-to", metavar="WAV", help="write the spoken reply to this file")
     p_listen.add_argument("--yes", action="store_true", help="confirm a delete without asking")
     p_listen.add_argument("--json", action="store_true")
     p_listen.add_argument("--whisper", default=None, help="Whisper model: base (bundled), tiny.en, or a path")
-    p_outbox = sub.add_parser("outbox", parents=[common, calendar],
-                              help="queued creates: waiting, and refused for good (with --retry / --discard)")
+    p_outbox = sub.add_parser(
+        "outbox",
+        parents=[common, calendar],
+        help="queued creates: waiting, and refused for good (with --retry / --discard)",
+    )
     p_outbox.add_argument("--retry", metavar="UID|all", help="queue a refused create again (sent on the next run)")
     p_outbox.add_argument("--discard", metavar="UID|all", help="drop a refused create for good")
     p_outbox.add_argument("--json", action="store_true")
@@ -386,8 +443,11 @@ def main(argv: list[str] | None = None) -> int:
                 outcome = assistant.undo(lang or assistant.default_lang)
             else:
                 day = (args.day or today).isoformat()
-                outcome = assistant.execute(Call("list_events", {"date": day, "end_date": day}),
-                                            lang or assistant.default_lang, sent=assistant.flush())
+                outcome = assistant.execute(
+                    Call("list_events", {"date": day, "end_date": day}),
+                    lang or assistant.default_lang,
+                    sent=assistant.flush(),
+                )
             print(json.dumps(outcome.to_json(), ensure_ascii=False) if args.json else outcome.message)
             return _exit_status(outcome)
     if args.command == "tui" or (args.command is None and sys.stdin.isatty() and sys.stdout.isatty()):
@@ -401,8 +461,9 @@ def main(argv: list[str] | None = None) -> int:
         if missing:
             print(messages.text("cli.cannot_listen", ui, reason=missing), file=sys.stderr)
             return EXIT_FAILED
-    model, problem = load_model(settings.model, progress=lambda text: print(text, file=sys.stderr),
-                                quant=settings.quant)
+    model, problem = load_model(
+        settings.model, progress=lambda text: print(text, file=sys.stderr), quant=settings.quant
+    )
     if args.command in ("call", "ask", "listen") and model is None:
         print(messages.text("cli.cannot_run_model", ui, reason=problem), file=sys.stderr)
         return 2

@@ -29,16 +29,86 @@ __all__ = ["EXECUTORS", "REPLIES", "Assistant", "Outcome", "OutcomeKind", "Turn"
 
 log = logging.getLogger(__name__)
 
-YES = {"ja", "jawohl", "genau", "klar", "ok", "okay", "passt", "ja bitte", "ja genau", "ja lösch", "mach das",
-       "bestätigen", "löschen", "ja löschen", "yes", "yeah", "yep", "sure", "confirm", "do it", "yes please",
-       "delete it", "y", "j"}
-NO = {"nein", "nee", "nö", "abbrechen", "abbruch", "stopp", "stop", "lieber nicht", "nicht löschen", "no", "nope",
-      "cancel", "don't", "do not", "n", "vergiss es", "never mind", "nevermind"}
-ONLY_THIS = {"nur diesen", "nur den", "nur diesen termin", "diesen", "nur dieses mal", "nur heute", "nur einen",
-             "only this one", "this one", "just this one", "only this", "just this", "only that one", "this time"}
-WHOLE_SERIES = {"alle", "die ganze serie", "ganze serie", "die serie", "alle termine", "komplett", "alle löschen",
-                "whole series", "the whole series", "all", "all of them", "the series", "every one", "all occurrences"}
+YES = {
+    "ja",
+    "jawohl",
+    "genau",
+    "klar",
+    "ok",
+    "okay",
+    "passt",
+    "ja bitte",
+    "ja genau",
+    "ja lösch",
+    "mach das",
+    "bestätigen",
+    "löschen",
+    "ja löschen",
+    "yes",
+    "yeah",
+    "yep",
+    "sure",
+    "confirm",
+    "do it",
+    "yes please",
+    "delete it",
+    "y",
+    "j",
+}
+NO = {
+    "nein",
+    "nee",
+    "nö",
+    "abbrechen",
+    "abbruch",
+    "stopp",
+    "stop",
+    "lieber nicht",
+    "nicht löschen",
+    "no",
+    "nope",
+    "cancel",
+    "don't",
+    "do not",
+    "n",
+    "vergiss es",
+    "never mind",
+    "nevermind",
+}
+ONLY_THIS = {
+    "nur diesen",
+    "nur den",
+    "nur diesen termin",
+    "diesen",
+    "nur dieses mal",
+    "nur heute",
+    "nur einen",
+    "only this one",
+    "this one",
+    "just this one",
+    "only this",
+    "just this",
+    "only that one",
+    "this time",
+}
+WHOLE_SERIES = {
+    "alle",
+    "die ganze serie",
+    "ganze serie",
+    "die serie",
+    "alle termine",
+    "komplett",
+    "alle löschen",
+    "whole series",
+    "the whole series",
+    "all",
+    "all of them",
+    "the series",
+    "every one",
+    "all occurrences",
+}
 UNDO = {"rückgängig", "rückgängig machen", "mach das rückgängig", "undo", "undo that", "undo the last change"}
+
 
 class OutcomeKind(StrEnum):
     """What a command led to. A str, so that JSON output and scripts see the same words as before; an unknown
@@ -66,8 +136,15 @@ class OutcomeKind(StrEnum):
 
 #: ``changed`` kinds touched the calendar or the outbox; ``waiting`` ones asked a question.
 CHANGED = {OutcomeKind.CREATED, OutcomeKind.QUEUED, OutcomeKind.DELETED, OutcomeKind.UNDONE, OutcomeKind.MOVED}
-FAILED = {OutcomeKind.ERROR, OutcomeKind.NOT_UNDERSTOOD, OutcomeKind.NOT_FOUND, OutcomeKind.AMBIGUOUS,
-          OutcomeKind.NO_CALL, OutcomeKind.NOTHING_HEARD, OutcomeKind.MODEL_MISSING}
+FAILED = {
+    OutcomeKind.ERROR,
+    OutcomeKind.NOT_UNDERSTOOD,
+    OutcomeKind.NOT_FOUND,
+    OutcomeKind.AMBIGUOUS,
+    OutcomeKind.NO_CALL,
+    OutcomeKind.NOTHING_HEARD,
+    OutcomeKind.MODEL_MISSING,
+}
 WAITING = {OutcomeKind.ASK, OutcomeKind.CONFIRM}
 
 
@@ -102,15 +179,31 @@ class Outcome:
         return self.kind in WAITING
 
     def to_json(self) -> dict[str, Any]:
-        return {"kind": str(self.kind), "message": self.message, "lang": self.lang, "call": self.call,
-                "events": list(self.events), "missing": list(self.missing), "sent": self.sent,
-                "pending": self.pending, "error": self.error}
+        return {
+            "kind": str(self.kind),
+            "message": self.message,
+            "lang": self.lang,
+            "call": self.call,
+            "events": list(self.events),
+            "missing": list(self.missing),
+            "sent": self.sent,
+            "pending": self.pending,
+            "error": self.error,
+        }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Outcome:
-        return cls(data["kind"], data["message"], data["lang"], data.get("call"), tuple(data.get("events", ())),
-                   tuple(data.get("missing", ())), int(data.get("sent", 0)), int(data.get("pending", 0)),
-                   data.get("error"))
+        return cls(
+            data["kind"],
+            data["message"],
+            data["lang"],
+            data.get("call"),
+            tuple(data.get("events", ())),
+            tuple(data.get("missing", ())),
+            int(data.get("sent", 0)),
+            int(data.get("pending", 0)),
+            data.get("error"),
+        )
 
 
 @dataclass
@@ -124,8 +217,13 @@ class Turn:
     latency_ms: float = 0.0
 
     def to_json(self) -> dict[str, Any]:
-        return {"text": self.text, "lang": self.lang, "raw": self.raw, "latency_ms": round(self.latency_ms, 1),
-                "outcome": self.outcome.to_json()}
+        return {
+            "text": self.text,
+            "lang": self.lang,
+            "raw": self.raw,
+            "latency_ms": round(self.latency_ms, 1),
+            "outcome": self.outcome.to_json(),
+        }
 
 
 @dataclass
@@ -226,8 +324,9 @@ class Assistant:
         latency = (time.perf_counter() - started) * 1000
         if prediction.error or prediction.call is None:
             reason = prediction.error or "no call"
-            outcome = self._outcome("not_understood", lang, replies.say("not_understood", lang, reason=reason), sent,
-                                    error="CallError")
+            outcome = self._outcome(
+                "not_understood", lang, replies.say("not_understood", lang, reason=reason), sent, error="CallError"
+            )
             return Turn(text, lang, outcome, prediction.raw, latency)
         return Turn(text, lang, self.execute(prediction.call, lang, sent=sent), prediction.raw, latency)
 
@@ -238,8 +337,13 @@ class Assistant:
         try:
             call = parse_call(text)
         except CallError as error:
-            outcome = self._outcome("not_understood", lang, replies.say("not_understood", lang, reason=str(error)),
-                                    sent, error=type(error).__name__)
+            outcome = self._outcome(
+                "not_understood",
+                lang,
+                replies.say("not_understood", lang, reason=str(error)),
+                sent,
+                error=type(error).__name__,
+            )
             return Turn(text, lang, outcome, raw=text)
         return Turn(text, lang, self.execute(call, lang, sent=sent), raw=text)
 
@@ -250,17 +354,34 @@ class Assistant:
         self.waiting = None
         if isinstance(call, NoCall) or call.function is None:
             return self._outcome("no_call", lang, replies.say("no_call", lang), sent)
-        if (call.function in ("create_event", "create_all_day_event") and not call.missing and not past_ok
-                and not self.auto_confirm and dt.date.fromisoformat(call.arguments["date"]) < self.today()):
+        if (
+            call.function in ("create_event", "create_all_day_event")
+            and not call.missing
+            and not past_ok
+            and not self.auto_confirm
+            and dt.date.fromisoformat(call.arguments["date"]) < self.today()
+        ):
             self.waiting = _Waiting(call, lang, past=True)
             day = replies.day(dt.date.fromisoformat(call.arguments["date"]), lang, self.today())
-            return self._outcome("ask", lang, replies.say("confirm_past", lang, title=call.arguments["title"],
-                                                          day=day), sent, call, missing=("past",))
+            return self._outcome(
+                "ask",
+                lang,
+                replies.say("confirm_past", lang, title=call.arguments["title"], day=day),
+                sent,
+                call,
+                missing=("past",),
+            )
         try:
             return getattr(self, EXECUTORS[call.function])(call, lang, sent)
         except CallError as error:
-            return self._outcome("not_understood", lang, replies.say("not_understood", lang, reason=str(error)), sent,
-                                 call, error=type(error).__name__)
+            return self._outcome(
+                "not_understood",
+                lang,
+                replies.say("not_understood", lang, reason=str(error)),
+                sent,
+                call,
+                error=type(error).__name__,
+            )
         except CalendarError as error:
             return self._failed(error, lang, sent, call)
 
@@ -284,8 +405,9 @@ class Assistant:
         change = self.journal.last()
         if change is None and self.journal.damaged is not None:
             self._told.add(str(self.journal.damaged))  # said here; not again as a notice
-            return self._outcome("nothing_to_undo", lang,
-                                 replies.say("undo_unavailable", lang, path=self.journal.damaged), sent)
+            return self._outcome(
+                "nothing_to_undo", lang, replies.say("undo_unavailable", lang, path=self.journal.damaged), sent
+            )
         if change is None:
             return self._outcome("nothing_to_undo", lang, replies.say("nothing_to_undo", lang), sent)
         try:
@@ -303,8 +425,12 @@ class Assistant:
         except CalendarError as error:
             return self._failed(error, lang, sent)
         self.journal.pop()
-        return self._outcome("nothing_to_undo" if key == "undo_gone" else "undone", lang,
-                             replies.say(key, lang, title=change.title), sent)
+        return self._outcome(
+            "nothing_to_undo" if key == "undo_gone" else "undone",
+            lang,
+            replies.say(key, lang, title=change.title),
+            sent,
+        )
 
     @_one_command
     def flush(self, background: bool = False) -> int:
@@ -320,8 +446,7 @@ class Assistant:
         except CalendarError as error:
             self._retry_delay = min(300.0, max(5.0, self._retry_delay * 2))
             self._retry_at = now + self._retry_delay
-            log.info("outbox not sent (%s); next background try in %.0f s", type(error).__name__,
-                     self._retry_delay)
+            log.info("outbox not sent (%s); next background try in %.0f s", type(error).__name__, self._retry_delay)
             return 0
         self._retry_delay, self._retry_at = 0.0, 0.0
         return sent
@@ -350,16 +475,21 @@ class Assistant:
         new = [r for r in self.outbox.refused() if f"refused:{r.entry.event.uid}" not in self._told]
         if new:
             self._told.update(f"refused:{r.entry.event.uid}" for r in new)
-            out.append(replies.say("outbox_refused", lang, n=len(new),
-                                   titles=", ".join(f"'{r.entry.event.title}'" for r in new)))
+            out.append(
+                replies.say(
+                    "outbox_refused", lang, n=len(new), titles=", ".join(f"'{r.entry.event.title}'" for r in new)
+                )
+            )
         return out
 
     def queued_on(self, day: dt.date, last: dt.date | None = None) -> list[EventInfo]:
         """Creates of that day (or of day..last, by day) still waiting in the outbox (known without the server);
         an event counts on its first day. The outbox is read once, however long the range."""
         last = last or day
-        pending = sorted((p for p in self.outbox.pending() if day <= p.event.start.date() <= last),
-                         key=lambda p: p.event.start.date())
+        pending = sorted(
+            (p for p in self.outbox.pending() if day <= p.event.start.date() <= last),
+            key=lambda p: p.event.start.date(),
+        )
         return [p.event.info() for p in pending]
 
     @_one_command
@@ -370,8 +500,9 @@ class Assistant:
 
     # ------------------------------------------------------------------ the functions (EXECUTORS)
 
-    @executes("create_event", "created", "queued", "not_saved", "confirm_past", "ask_when", "ask_time", "ask_date",
-              "overlap")
+    @executes(
+        "create_event", "created", "queued", "not_saved", "confirm_past", "ask_when", "ask_time", "ask_date", "overlap"
+    )
     def _create(self, call: Call, lang: str, sent: int) -> Outcome:
         a = call.arguments
         title = a["title"]
@@ -379,24 +510,40 @@ class Assistant:
             return self._ask_when(call, lang, sent)
         date = dt.date.fromisoformat(a["date"])
         event = new_event(title, date, dt.time.fromisoformat(a["time"]), a["duration_minutes"], self.zone)
-        values = dict(title=event.title, day=replies.day(date, lang, self.today()),
-                      time=replies.clock(event.start.time(), lang), duration=replies.duration(event.minutes, lang))
+        values = dict(
+            title=event.title,
+            day=replies.day(date, lang, self.today()),
+            time=replies.clock(event.start.time(), lang),
+            duration=replies.duration(event.minutes, lang),
+        )
         return self._send(call, event, "created", values, lang, sent)
 
-    @executes("create_recurring_event", "created_series", "queued", "not_saved", "ask_time", "overlap",
-              *replies.FREQUENCY_KEYS)
+    @executes(
+        "create_recurring_event",
+        "created_series",
+        "queued",
+        "not_saved",
+        "ask_time",
+        "overlap",
+        *replies.FREQUENCY_KEYS,
+    )
     def _create_series(self, call: Call, lang: str, sent: int) -> Outcome:
         a = call.arguments
         if call.missing:
             return self._ask_when(call, lang, sent)
         first = dt.date.fromisoformat(a["date"])
         until = dt.date.fromisoformat(a["until"]) if a["until"] else None
-        event = new_event(a["title"], first, dt.time.fromisoformat(a["time"]), a["duration_minutes"], self.zone,
-                          a["frequency"], until)
-        values = dict(title=event.title, day=replies.day(first, lang, self.today()),
-                      time=replies.clock(event.start.time(), lang), duration=replies.duration(event.minutes, lang),
-                      how=replies.say(f"freq_{a['frequency']}", lang, weekday=replies.weekday(first, lang)),
-                      until=replies.until(until, lang, self.today()))
+        event = new_event(
+            a["title"], first, dt.time.fromisoformat(a["time"]), a["duration_minutes"], self.zone, a["frequency"], until
+        )
+        values = dict(
+            title=event.title,
+            day=replies.day(first, lang, self.today()),
+            time=replies.clock(event.start.time(), lang),
+            duration=replies.duration(event.minutes, lang),
+            how=replies.say(f"freq_{a['frequency']}", lang, weekday=replies.weekday(first, lang)),
+            until=replies.until(until, lang, self.today()),
+        )
         return self._send(call, event, "created_series", values, lang, sent)
 
     @executes("create_all_day_event", "created_all_day", "created_days", "queued", "not_saved", "confirm_past")
@@ -404,8 +551,12 @@ class Assistant:
         a = call.arguments
         first, last = dt.date.fromisoformat(a["date"]), dt.date.fromisoformat(a["end_date"])
         event = new_all_day_event(a["title"], first, last, self.zone)
-        values = dict(title=event.title, day=replies.span(first, last, lang, self.today()),
-                      time=replies.say("all_day", lang), duration=replies.days(event.days, lang))
+        values = dict(
+            title=event.title,
+            day=replies.span(first, last, lang, self.today()),
+            time=replies.say("all_day", lang),
+            duration=replies.days(event.days, lang),
+        )
         return self._send(call, event, "created_all_day" if first == last else "created_days", values, lang, sent)
 
     def _send(self, call: Call, event: NewEvent, key: str, values: dict[str, str], lang: str, sent: int) -> Outcome:
@@ -418,13 +569,26 @@ class Assistant:
             try:
                 self.outbox.add(event, lang)
             except OSError as disk:  # neither sent nor saved: say so; it is not in the calendar
-                return self._outcome("error", lang, replies.say("not_saved", lang, title=event.title,
-                                                                problem=error.message(lang), disk=_disk(disk)),
-                                     sent, call, error=type(error).__name__, exception=error)
+                return self._outcome(
+                    "error",
+                    lang,
+                    replies.say("not_saved", lang, title=event.title, problem=error.message(lang), disk=_disk(disk)),
+                    sent,
+                    call,
+                    error=type(error).__name__,
+                    exception=error,
+                )
             self._remember(Change("queued", event.uid, event.title, lang))
-            return self._outcome("queued", lang, replies.say("queued", lang, problem=error.message(lang), **values),
-                                 sent, call, events=(event.info().to_json(),), error=type(error).__name__,
-                                 exception=error)
+            return self._outcome(
+                "queued",
+                lang,
+                replies.say("queued", lang, problem=error.message(lang), **values),
+                sent,
+                call,
+                events=(event.info().to_json(),),
+                error=type(error).__name__,
+                exception=error,
+            )
         self._remember(Change("created", event.uid, event.title, lang, calendar=info.calendar))
         message = replies.say(key, lang, **values) + self._overlaps(event.info(), lang)
         return self._outcome("created", lang, message, sent, call, events=(info.to_json(),))
@@ -436,15 +600,21 @@ class Assistant:
         if "date" in call.missing and "time" in call.missing:
             message = replies.say("ask_when", lang, title=a["title"])
         elif "time" in call.missing:
-            message = replies.say("ask_time", lang, title=a["title"],
-                                  day=replies.day(dt.date.fromisoformat(a["date"]), lang, self.today()))
+            message = replies.say(
+                "ask_time",
+                lang,
+                title=a["title"],
+                day=replies.day(dt.date.fromisoformat(a["date"]), lang, self.today()),
+            )
         else:
-            message = replies.say("ask_date", lang, title=a["title"],
-                                  time=replies.clock(dt.time.fromisoformat(a["time"]), lang))
+            message = replies.say(
+                "ask_date", lang, title=a["title"], time=replies.clock(dt.time.fromisoformat(a["time"]), lang)
+            )
         return self._outcome("ask", lang, message, sent, call, missing=call.missing)
 
-    @executes("list_events", "listed", "listed_none", "listed_pending", "listed_span", "listed_span_none",
-              "listed_span_more")
+    @executes(
+        "list_events", "listed", "listed_none", "listed_pending", "listed_span", "listed_span_none", "listed_span_more"
+    )
     def _list(self, call: Call, lang: str, sent: int) -> Outcome:
         first, last = (dt.date.fromisoformat(call.arguments[k]) for k in ("date", "end_date"))
         events = self.calendar.events_between(first, last)
@@ -460,11 +630,22 @@ class Assistant:
             if not events:
                 message = replies.say("listed_span_none", lang, span=label)
             elif len(events) <= LIST_ALOUD:
-                message = replies.say("listed_span", lang, span=label, n=len(events),
-                                      events=replies.by_day(events, lang, self.zone, self.today()))
+                message = replies.say(
+                    "listed_span",
+                    lang,
+                    span=label,
+                    n=len(events),
+                    events=replies.by_day(events, lang, self.zone, self.today()),
+                )
             else:  # a long list is summed up: the count and the first few
-                message = replies.say("listed_span_more", lang, span=label, n=len(events), k=LIST_FIRST,
-                                      events=replies.by_day(events[:LIST_FIRST], lang, self.zone, self.today()))
+                message = replies.say(
+                    "listed_span_more",
+                    lang,
+                    span=label,
+                    n=len(events),
+                    k=LIST_FIRST,
+                    events=replies.by_day(events[:LIST_FIRST], lang, self.zone, self.today()),
+                )
         if queued:
             message += replies.say("listed_pending", lang, events=replies.event_list(queued, lang, self.zone))
         return self._outcome("listed", lang, message, sent, call, events=tuple(e.to_json() for e in events))
@@ -476,26 +657,48 @@ class Assistant:
         if not matches:
             return self._outcome("not_found", lang, replies.say("found_none", lang, title=title), sent, call)
         event = matches[0]
-        return self._outcome("found", lang, replies.say("found", lang, title=event.title,
-                                                        when=replies.when(event, lang, self.zone, self.today())),
-                             sent, call, events=(event.to_json(),))
+        return self._outcome(
+            "found",
+            lang,
+            replies.say("found", lang, title=event.title, when=replies.when(event, lang, self.zone, self.today())),
+            sent,
+            call,
+            events=(event.to_json(),),
+        )
 
-    @executes("move_event", "moved", "ask_move_where", "not_found", "not_found_upcoming", "ambiguous", "which_event",
-              "overlap")
+    @executes(
+        "move_event",
+        "moved",
+        "ask_move_where",
+        "not_found",
+        "not_found_upcoming",
+        "ambiguous",
+        "which_event",
+        "overlap",
+    )
     def _move(self, call: Call, lang: str, sent: int) -> Outcome:
         a = call.arguments
         title = a["title"]
         if a["new_date"] is None and a["new_time"] is None:
             self.waiting = _Waiting(call, lang, asking=("new_date", "new_time"))
-            return self._outcome("ask", lang, replies.say("ask_move_where", lang, title=title), sent, call,
-                                 missing=("new_date", "new_time"))
+            return self._outcome(
+                "ask",
+                lang,
+                replies.say("ask_move_where", lang, title=title),
+                sent,
+                call,
+                missing=("new_date", "new_time"),
+            )
         found = self._target(call, lang, sent)
         if isinstance(found, Outcome):
             return found
         target = found
         start = target.local_start(self.zone)
-        day = dt.date.fromisoformat(a["new_date"]) if a["new_date"] else (
-            start.date() if isinstance(start, dt.datetime) else start)
+        day = (
+            dt.date.fromisoformat(a["new_date"])
+            if a["new_date"]
+            else (start.date() if isinstance(start, dt.datetime) else start)
+        )
         if isinstance(start, dt.datetime):
             length = (target.end - target.start) if isinstance(target.end, dt.datetime) else dt.timedelta(hours=1)
             clock = dt.time.fromisoformat(a["new_time"]) if a["new_time"] else start.time()
@@ -505,23 +708,53 @@ class Assistant:
             span = (target.end - target.start) if isinstance(target.end, dt.date) else dt.timedelta(days=1)
             new_start, new_end = day, day + span
         before = self.calendar.move(target, new_start, new_end)
-        self._remember(Change("changed", target.uid, target.title, lang, ical=before, calendar=target.calendar,
-                                 extra={"href": target.href}))
-        moved = EventInfo(target.uid, target.title, new_start, new_end, target.calendar, target.href,
-                          target.recurring, target.recurrence_id)
-        message = replies.say("moved", lang, title=target.title, when=replies.when(moved, lang, self.zone,
-                                                                                   self.today()))
-        return self._outcome("moved", lang, message + self._overlaps(moved, lang), sent, call,
-                             events=(moved.to_json(),))
+        self._remember(
+            Change(
+                "changed",
+                target.uid,
+                target.title,
+                lang,
+                ical=before,
+                calendar=target.calendar,
+                extra={"href": target.href},
+            )
+        )
+        moved = EventInfo(
+            target.uid,
+            target.title,
+            new_start,
+            new_end,
+            target.calendar,
+            target.href,
+            target.recurring,
+            target.recurrence_id,
+        )
+        message = replies.say(
+            "moved", lang, title=target.title, when=replies.when(moved, lang, self.zone, self.today())
+        )
+        return self._outcome(
+            "moved", lang, message + self._overlaps(moved, lang), sent, call, events=(moved.to_json(),)
+        )
 
-    @executes("delete_event", "confirm", "confirm_series", "deleted", "deleted_occurrence", "deleted_series",
-              "ask_delete_date", "not_found", "ambiguous", "which_event")
+    @executes(
+        "delete_event",
+        "confirm",
+        "confirm_series",
+        "deleted",
+        "deleted_occurrence",
+        "deleted_series",
+        "ask_delete_date",
+        "not_found",
+        "ambiguous",
+        "which_event",
+    )
     def _delete(self, call: Call, lang: str, sent: int) -> Outcome:
         title = call.arguments["title"]
         if call.arguments["date"] is None:
             self.waiting = _Waiting(call, lang)
-            return self._outcome("ask", lang, replies.say("ask_delete_date", lang, title=title), sent, call,
-                                 missing=call.missing)
+            return self._outcome(
+                "ask", lang, replies.say("ask_delete_date", lang, title=title), sent, call, missing=call.missing
+            )
         found = self._target(call, lang, sent)
         if isinstance(found, Outcome):
             return found
@@ -535,11 +768,24 @@ class Assistant:
         at = self._at(target, lang)
         if target.recurrence_id:
             self.waiting = _Waiting(call, lang, target, series=True)
-            return self._outcome("ask", lang, replies.say("confirm_series", lang, title=target.title, day=label, at=at),
-                                 sent, call, events=(target.to_json(),), missing=("series",))
+            return self._outcome(
+                "ask",
+                lang,
+                replies.say("confirm_series", lang, title=target.title, day=label, at=at),
+                sent,
+                call,
+                events=(target.to_json(),),
+                missing=("series",),
+            )
         self.waiting = _Waiting(call, lang, target)
-        return self._outcome("confirm", lang, replies.say("confirm", lang, title=target.title, day=label, at=at),
-                             sent, call, events=(target.to_json(),))
+        return self._outcome(
+            "confirm",
+            lang,
+            replies.say("confirm", lang, title=target.title, day=label, at=at),
+            sent,
+            call,
+            events=(target.to_json(),),
+        )
 
     def _target(self, call: Call, lang: str, sent: int) -> EventInfo | Outcome:
         """The one event a move or delete names: on its day, or (no day said) the next upcoming one. None or
@@ -548,8 +794,9 @@ class Assistant:
         if call.arguments["date"] is None:
             matches = self.calendar.find_next(title, self._now())
             if not matches:
-                return self._outcome("not_found", lang, replies.say("not_found_upcoming", lang, title=title), sent,
-                                     call)
+                return self._outcome(
+                    "not_found", lang, replies.say("not_found_upcoming", lang, title=title), sent, call
+                )
             return matches[0]
         date = dt.date.fromisoformat(call.arguments["date"])
         label = replies.day(date, lang, self.today())
@@ -557,33 +804,54 @@ class Assistant:
         matches = match_events(title, on_day)
         if not matches and on_day and is_generic_title(title):  # "den Termin morgen": list the day, ask which
             listing = replies.event_list(on_day, lang, self.zone)
-            return self._outcome("ambiguous", lang, replies.say("which_event", lang, day=label, title=title,
-                                                                events=listing), sent, call,
-                                 events=tuple(e.to_json() for e in on_day))
+            return self._outcome(
+                "ambiguous",
+                lang,
+                replies.say("which_event", lang, day=label, title=title, events=listing),
+                sent,
+                call,
+                events=tuple(e.to_json() for e in on_day),
+            )
         if not matches:
             return self._outcome("not_found", lang, replies.say("not_found", lang, day=label, title=title), sent, call)
         if len(matches) > 1:
             listing = replies.event_list(matches, lang, self.zone)
-            return self._outcome("ambiguous", lang, replies.say("ambiguous", lang, day=label, title=title,
-                                                                events=listing), sent, call,
-                                 events=tuple(e.to_json() for e in matches))
+            return self._outcome(
+                "ambiguous",
+                lang,
+                replies.say("ambiguous", lang, day=label, title=title, events=listing),
+                sent,
+                call,
+                events=tuple(e.to_json() for e in matches),
+            )
         return matches[0]
 
-    def _really_delete(self, call: Call, target: EventInfo, lang: str, sent: int,
-                       whole_series: bool = False) -> Outcome:
+    def _really_delete(
+        self, call: Call, target: EventInfo, lang: str, sent: int, whole_series: bool = False
+    ) -> Outcome:
         day = replies.day(target.first_day(self.zone), lang, self.today())
         if target.recurrence_id and not whole_series:
             before = self.calendar.delete_occurrence(target)
-            self._remember(Change("changed", target.uid, target.title, lang, ical=before,
-                                     calendar=target.calendar, extra={"href": target.href}))
+            self._remember(
+                Change(
+                    "changed",
+                    target.uid,
+                    target.title,
+                    lang,
+                    ical=before,
+                    calendar=target.calendar,
+                    extra={"href": target.href},
+                )
+            )
             key = "deleted_occurrence"
         else:
             ical = self.calendar.ical_of(target)
             self.calendar.delete(target)
             self._remember(Change("deleted", target.uid, target.title, lang, ical=ical, calendar=target.calendar))
             key = "deleted_series" if target.recurrence_id else "deleted"
-        return self._outcome("deleted", lang, replies.say(key, lang, title=target.title, day=day), sent, call,
-                             events=(target.to_json(),))
+        return self._outcome(
+            "deleted", lang, replies.say(key, lang, title=target.title, day=day), sent, call, events=(target.to_json(),)
+        )
 
     def _overlaps(self, event: EventInfo, lang: str) -> str:
         """' Achtung: um 15:00 ist schon 'Zahnarzt'.' for timed events the new one overlaps (the first day of a
@@ -595,10 +863,19 @@ class Assistant:
             others = self.calendar.events_on(start.date())
         except CalendarError:
             return ""
-        clashes = [o for o in others if o.uid != event.uid and isinstance(o.start, dt.datetime)
-                   and isinstance(o.end, dt.datetime) and o.start < event.end and event.start < o.end]
-        return "".join(" " + replies.say("overlap", lang, title=o.title, time=replies.clock(
-            o.local_start(self.zone).time(), lang)) for o in clashes[:2])  # type: ignore[union-attr]
+        clashes = [
+            o
+            for o in others
+            if o.uid != event.uid
+            and isinstance(o.start, dt.datetime)
+            and isinstance(o.end, dt.datetime)
+            and o.start < event.end
+            and event.start < o.end
+        ]
+        return "".join(
+            " " + replies.say("overlap", lang, title=o.title, time=replies.clock(o.local_start(self.zone).time(), lang))
+            for o in clashes[:2]
+        )  # type: ignore[union-attr]
 
     def _at(self, target: EventInfo, lang: str) -> str:
         start = target.local_start(self.zone)
@@ -663,17 +940,42 @@ class Assistant:
         """A calendar error as an outcome: what went wrong, and that nothing changed (unless the server could
         not say whether a change it was sent was made: then exactly that)."""
         key = "error_unconfirmed" if isinstance(error, Unconfirmed) else "error"
-        return self._outcome("error", lang, replies.say(key, lang, problem=error.message(lang)), sent, call,
-                             error=type(error).__name__, exception=error)
+        return self._outcome(
+            "error",
+            lang,
+            replies.say(key, lang, problem=error.message(lang)),
+            sent,
+            call,
+            error=type(error).__name__,
+            exception=error,
+        )
 
-    def _outcome(self, kind: OutcomeKind | str, lang: str, message: str, sent: int = 0, call: Call | None = None,
-                 events: tuple[dict[str, Any], ...] = (), missing: tuple[str, ...] = (),
-                 error: str | None = None, exception: BaseException | None = None) -> Outcome:
+    def _outcome(
+        self,
+        kind: OutcomeKind | str,
+        lang: str,
+        message: str,
+        sent: int = 0,
+        call: Call | None = None,
+        events: tuple[dict[str, Any], ...] = (),
+        missing: tuple[str, ...] = (),
+        error: str | None = None,
+        exception: BaseException | None = None,
+    ) -> Outcome:
         if sent:
             message = replies.say("sent", lang, n=sent) + " " + message
         log.info("%s -> %s%s", call.function if call is not None else "-", kind, f" ({error})" if error else "")
         pending = len(self.outbox.pending())
         message = " ".join([message, *self.notices(lang)])
-        return Outcome(OutcomeKind(kind), message, lang, call.to_json() if call is not None else None, events,
-                       missing, sent, pending, error, exception)
-
+        return Outcome(
+            OutcomeKind(kind),
+            message,
+            lang,
+            call.to_json() if call is not None else None,
+            events,
+            missing,
+            sent,
+            pending,
+            error,
+            exception,
+        )

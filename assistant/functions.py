@@ -232,8 +232,11 @@ FUNCTIONS: tuple[Function, ...] = (
         token="<oc_1>",
         description="Create one timed calendar event.",
         init_word="create",
-        example=("2026-03-02", "Trag Zahnarzt am Mittwoch um 14:30 ein, 45 Minuten",
-                 ("Zahnarzt", "2026-03-04", "14:30", 45)),
+        example=(
+            "2026-03-02",
+            "Trag Zahnarzt am Mittwoch um 14:30 ein, 45 Minuten",
+            ("Zahnarzt", "2026-03-04", "14:30", 45),
+        ),
         params=(
             Param("title", ParamType.TITLE, description=_TITLE),
             Param("date", ParamType.DATE, Missing.ASK, description="day of the event, YYYY-MM-DD"),
@@ -268,12 +271,19 @@ FUNCTIONS: tuple[Function, ...] = (
         token="<oc_4>",
         description="Reschedule an event, keeping its length.",
         init_word="move",
-        example=("2026-03-02", "Move the dentist from Wednesday to Friday at 10",
-                 ("dentist", "2026-03-04", "2026-03-06", "10:00")),
+        example=(
+            "2026-03-02",
+            "Move the dentist from Wednesday to Friday at 10",
+            ("dentist", "2026-03-04", "2026-03-06", "10:00"),
+        ),
         params=(
             Param("title", ParamType.TITLE, description="title of the event to move"),
-            Param("date", ParamType.DATE, Missing.OPTIONAL,
-                  description="its current day, YYYY-MM-DD (null: the next upcoming one)"),
+            Param(
+                "date",
+                ParamType.DATE,
+                Missing.OPTIONAL,
+                description="its current day, YYYY-MM-DD (null: the next upcoming one)",
+            ),
             Param("new_date", ParamType.DATE, Missing.OPTIONAL, description="new day (null: the same day)"),
             Param("new_time", ParamType.TIME, Missing.OPTIONAL, description="new start time (null: the same)"),
         ),
@@ -291,12 +301,19 @@ FUNCTIONS: tuple[Function, ...] = (
         token="<oc_6>",
         description="Create a repeating timed event.",
         init_word="repeat",
-        example=("2026-03-02", "Every Thursday at 7 pm choir practice",
-                 ("choir practice", "2026-03-05", "19:00", 60, "weekly", None)),
+        example=(
+            "2026-03-02",
+            "Every Thursday at 7 pm choir practice",
+            ("choir practice", "2026-03-05", "19:00", 60, "weekly", None),
+        ),
         params=(
             Param("title", ParamType.TITLE, description=_TITLE),
-            Param("date", ParamType.FIRST_DATE, Missing.TODAY,
-                  description="first occurrence on or after today, YYYY-MM-DD"),
+            Param(
+                "date",
+                ParamType.FIRST_DATE,
+                Missing.TODAY,
+                description="first occurrence on or after today, YYYY-MM-DD",
+            ),
             Param("time", ParamType.TIME, Missing.ASK, description="start time, HH:MM (24 h)"),
             Param("duration_minutes", ParamType.MINUTES, Missing.DEFAULT, 60, "length in minutes"),
             Param("frequency", ParamType.FREQUENCY, description="daily, weekdays, weekly, biweekly, monthly, yearly"),
@@ -517,7 +534,7 @@ def parse_call(text: str) -> Call | NoCall:
     if not rest.startswith(END_TOKEN):
         raise MissingEndToken(f"call is not closed by {END_TOKEN}")
     if rest[len(END_TOKEN) :].strip():
-        raise MalformedCall(f"unexpected text after {END_TOKEN}: {rest[len(END_TOKEN):][:60]!r}")
+        raise MalformedCall(f"unexpected text after {END_TOKEN}: {rest[len(END_TOKEN) :][:60]!r}")
     if len(values) != len(spec.params):
         raise ArityError(f"{spec.name} takes {len(spec.params)} arguments, got {len(values)}")
     return Call(spec.name, {p.name: v for p, v in zip(spec.params, values, strict=True)})
@@ -528,7 +545,7 @@ def _parse_arguments(text: str, pos: int) -> tuple[list[Any], int]:
     if pos >= len(text) or text[pos] != "(":
         if END_TOKEN in text[pos:] or pos >= len(text):
             raise MalformedCall("arguments must be in parentheses after the functional token")
-        raise MalformedCall(f"expected '(' after the functional token, got {text[pos:pos + 20]!r}")
+        raise MalformedCall(f"expected '(' after the functional token, got {text[pos : pos + 20]!r}")
     pos += 1
     values: list[Any] = []
     while True:
@@ -545,7 +562,7 @@ def _parse_arguments(text: str, pos: int) -> tuple[list[Any], int]:
         else:
             m = _LITERAL_RE.match(text, pos)
             if not m:
-                raise MalformedCall(f"cannot read an argument at {text[pos:pos + 20]!r}")
+                raise MalformedCall(f"cannot read an argument at {text[pos : pos + 20]!r}")
             value = json.loads(m.group(0))
             pos = m.end()
         if isinstance(value, (float, bool)):
@@ -559,7 +576,7 @@ def _parse_arguments(text: str, pos: int) -> tuple[list[Any], int]:
             continue
         if text[pos] == ")":
             return values, pos + 1
-        raise MalformedCall(f"expected ',' or ')' between arguments, got {text[pos:pos + 20]!r}")
+        raise MalformedCall(f"expected ',' or ')' between arguments, got {text[pos : pos + 20]!r}")
 
 
 def _skip_ws(text: str, pos: int) -> int:
@@ -617,7 +634,7 @@ def parse_span_call(text: str) -> SpanCall:
     if not m or m.group(1) == END_TOKEN:
         raise MalformedCall(f"output does not start with a functional token: {text[:60]!r}")
     if m.group(1) == NO_CALL_TOKEN:
-        if text[m.end():].strip() != END_TOKEN:
+        if text[m.end() :].strip() != END_TOKEN:
             raise MalformedCall("no-call output must be <oc_0><oc_end>")
         return SpanCall(None)
     spec = function_by_token(m.group(1))

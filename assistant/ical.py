@@ -17,8 +17,17 @@ from zoneinfo import ZoneInfo
 
 from .functions import MAX_TITLE_CHARS, InvalidTitle
 
-__all__ = ["RRULES", "EventInfo", "NewEvent", "clean_summary", "event_info", "new_all_day_event", "new_event", "rrule",
-           "to_ical"]
+__all__ = [
+    "RRULES",
+    "EventInfo",
+    "NewEvent",
+    "clean_summary",
+    "event_info",
+    "new_all_day_event",
+    "new_event",
+    "rrule",
+    "to_ical",
+]
 
 PRODID = "-//octocal//Offline voice calendar assistant//DE"
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]+")
@@ -28,8 +37,11 @@ def _visible(text: str) -> str:
     """Without invisible format characters (bidi overrides and isolates, zero-width spaces, BOM, soft hyphen):
     a title must read as it is stored. Kept: the zero-width (non-)joiners that emoji sequences and scripts such
     as Persian need, and the tag characters of subdivision flags."""
-    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf" or ch in "\u200c\u200d"
-                   or "\U000e0020" <= ch <= "\U000e007f")
+    return "".join(
+        ch
+        for ch in text
+        if unicodedata.category(ch) != "Cf" or ch in "\u200c\u200d" or "\U000e0020" <= ch <= "\U000e007f"
+    )
 
 
 def clean_summary(title: str) -> str:
@@ -82,24 +94,39 @@ class NewEvent:
         return EventInfo(self.uid, self.title, self.start, self.end, calendar, href, recurring=bool(self.frequency))
 
     def to_json(self) -> dict[str, Any]:
-        return {"uid": self.uid, "title": self.title, "start": self.start.isoformat(),
-                "zone": str(self.start.tzinfo), "minutes": self.minutes, "days": self.days,
-                "frequency": self.frequency, "until": self.until.isoformat() if self.until else None}
+        return {
+            "uid": self.uid,
+            "title": self.title,
+            "start": self.start.isoformat(),
+            "zone": str(self.start.tzinfo),
+            "minutes": self.minutes,
+            "days": self.days,
+            "frequency": self.frequency,
+            "until": self.until.isoformat() if self.until else None,
+        }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> NewEvent:
         start = dt.datetime.fromisoformat(data["start"]).replace(tzinfo=ZoneInfo(data["zone"]))
         until = dt.date.fromisoformat(data["until"]) if data.get("until") else None
-        return cls(data["uid"], data["title"], start, int(data["minutes"]), int(data.get("days", 0)),
-                   data.get("frequency", ""), until)
+        return cls(
+            data["uid"],
+            data["title"],
+            start,
+            int(data["minutes"]),
+            int(data.get("days", 0)),
+            data.get("frequency", ""),
+            until,
+        )
 
 
 def _uid() -> str:
     return f"{uuid.uuid4()}@octocal"
 
 
-def new_event(title: str, date: dt.date, time: dt.time, minutes: int, zone: str, frequency: str = "",
-              until: dt.date | None = None) -> NewEvent:
+def new_event(
+    title: str, date: dt.date, time: dt.time, minutes: int, zone: str, frequency: str = "", until: dt.date | None = None
+) -> NewEvent:
     if frequency and frequency not in RRULES:
         raise ValueError(f"unknown frequency {frequency!r}")
     start = dt.datetime.combine(date, time, tzinfo=ZoneInfo(zone))
@@ -186,9 +213,16 @@ class EventInfo:
         return int((self.end - self.start).total_seconds() // 60)
 
     def to_json(self) -> dict[str, Any]:
-        return {"uid": self.uid, "title": self.title, "start": self.start.isoformat(),
-                "end": self.end.isoformat() if self.end else None, "all_day": self.all_day,
-                "calendar": self.calendar, "recurring": self.recurring, "recurrence_id": self.recurrence_id}
+        return {
+            "uid": self.uid,
+            "title": self.title,
+            "start": self.start.isoformat(),
+            "end": self.end.isoformat() if self.end else None,
+            "all_day": self.all_day,
+            "calendar": self.calendar,
+            "recurring": self.recurring,
+            "recurrence_id": self.recurrence_id,
+        }
 
     def last_day(self, zone: str) -> dt.date:
         """The last day it covers (an all-day end is exclusive)."""
@@ -211,5 +245,13 @@ def event_info(component: Any, calendar: str = "", href: str = "") -> EventInfo:
         end = start + component.decoded("duration")
     recurring = "rrule" in component or "recurrence-id" in component
     recurrence_id = component.decoded("recurrence-id").isoformat() if "recurrence-id" in component else ""
-    return EventInfo(uid=str(component.get("uid", "")), title=str(component.get("summary", "")), start=start,
-                     end=end, calendar=calendar, href=href, recurring=recurring, recurrence_id=recurrence_id)
+    return EventInfo(
+        uid=str(component.get("uid", "")),
+        title=str(component.get("summary", "")),
+        start=start,
+        end=end,
+        calendar=calendar,
+        href=href,
+        recurring=recurring,
+        recurrence_id=recurrence_id,
+    )

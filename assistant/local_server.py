@@ -57,17 +57,25 @@ class LocalServer:
         logging.getLogger("radicale").setLevel(logging.ERROR)  # it warns about auth=none on every start
         self.storage.mkdir(parents=True, exist_ok=True)
         self.port = self.port or free_port()
-        auth = ({"type": "htpasswd", "htpasswd_filename": str(self.htpasswd), "htpasswd_encryption": "plain"}
-                if self.htpasswd else {"type": "none"})
+        auth = (
+            {"type": "htpasswd", "htpasswd_filename": str(self.htpasswd), "htpasswd_encryption": "plain"}
+            if self.htpasswd
+            else {"type": "none"}
+        )
         conf = radicale.config.load([])
-        conf.update({"server": {"hosts": f"127.0.0.1:{self.port}"},
-                     "storage": {"filesystem_folder": str(self.storage)},
-                     "auth": auth, "logging": {"level": "error", "mask_passwords": "True"}},
-                    "octocal", privileged=True)
+        conf.update(
+            {
+                "server": {"hosts": f"127.0.0.1:{self.port}"},
+                "storage": {"filesystem_folder": str(self.storage)},
+                "auth": auth,
+                "logging": {"level": "error", "mask_passwords": "True"},
+            },
+            "octocal",
+            privileged=True,
+        )
         ours, theirs = socket.socketpair()
         self._shutdown = (ours, theirs)
-        self._thread = threading.Thread(target=radicale.server.serve, args=(conf, ours), daemon=True,
-                                        name="radicale")
+        self._thread = threading.Thread(target=radicale.server.serve, args=(conf, ours), daemon=True, name="radicale")
         self._thread.start()
         if wait_for_port(self.port, timeout_s, self._thread.is_alive):
             return self.url

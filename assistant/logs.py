@@ -71,8 +71,9 @@ def setup_logging(verbose: bool = False, secrets: tuple[str, ...] = ()) -> Path 
     path: Path | None = log_file()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3,
-                                                                        encoding="utf-8")
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
         os.chmod(path, 0o600)  # a log of someone's calendar is theirs alone
     except OSError:
         path, handler = None, logging.NullHandler()

@@ -67,8 +67,13 @@ SEP_TOKEN = "<oc_sep>"
 NULL_TOKEN = "<oc_null>"
 EXTRA_TOKENS: tuple[str, ...] = (*FUNCTIONAL_TOKENS, SEP_TOKEN, NULL_TOKEN)
 # Words whose embeddings start the extra tokens off somewhere sensible, not at random.
-EXTRA_INIT_WORDS = {NO_CALL_TOKEN: "none", **{f.token: f.init_word or f.name for f in FUNCTIONS},
-                    END_TOKEN: "end", SEP_TOKEN: ",", NULL_TOKEN: "null"}
+EXTRA_INIT_WORDS = {
+    NO_CALL_TOKEN: "none",
+    **{f.token: f.init_word or f.name for f in FUNCTIONS},
+    END_TOKEN: "end",
+    SEP_TOKEN: ",",
+    NULL_TOKEN: "null",
+}
 RESPONSE_SUFFIX = "\n\nResponse:"
 MAX_SPAN_TOKENS = 48
 # How many query tokens a span copy feeds ahead in one pass; a longer span simply takes another pass.
@@ -99,10 +104,15 @@ ISO_YEARS = (-1, 9)
 ISO_CHARS = "0123456789-"
 # Sentences whose activations calibrate the int8 smoothing (assistant.runtime); none is in any evaluation set.
 CALIBRATION_QUERIES = (
-    "Trag mir morgen um 9 Uhr den Zahnarzt ein", "Bitte Elternabend am 3. März um halb acht eintragen",
-    "Was steht nächste Woche an?", "Lösch das Teammeeting am Donnerstag", "Wie wird das Wetter morgen?",
-    "Add dinner with Sarah on Friday at 7 pm for two hours", "What's on my calendar tomorrow?",
-    "Cancel the dentist appointment next Tuesday", "Set a timer for ten minutes",
+    "Trag mir morgen um 9 Uhr den Zahnarzt ein",
+    "Bitte Elternabend am 3. März um halb acht eintragen",
+    "Was steht nächste Woche an?",
+    "Lösch das Teammeeting am Donnerstag",
+    "Wie wird das Wetter morgen?",
+    "Add dinner with Sarah on Friday at 7 pm for two hours",
+    "What's on my calendar tomorrow?",
+    "Cancel the dentist appointment next Tuesday",
+    "Set a timer for ten minutes",
     "put soccer practice in for the 12th at 5:30 lasting ninety minutes",
 )
 
@@ -188,8 +198,11 @@ class QueryTokens:
         """Token range [start, end) of the words between the query's one pair of quotes („…“, "…", »…«, ...):
         a user who types a title in quotes has said exactly where it starts and ends. None when there is no
         such pair, more than one, or the quotes do not fall on token edges."""
-        found = [m for m in _QUOTED.finditer(self.text) if _QUOTE_PAIRS.get(m["open"]) and
-                 m["close"] in _QUOTE_PAIRS[m["open"]]]
+        found = [
+            m
+            for m in _QUOTED.finditer(self.text)
+            if _QUOTE_PAIRS.get(m["open"]) and m["close"] in _QUOTE_PAIRS[m["open"]]
+        ]
         if len(found) != 1:
             return None
         body_start, body_end = found[0].span("body")
@@ -201,7 +214,7 @@ class QueryTokens:
 
     def span_text(self, start: int, end: int) -> str:
         """The words covered by tokens [start, end)."""
-        return self.text[self.offsets[start][0]:self.offsets[end - 1][1]].strip()
+        return self.text[self.offsets[start][0] : self.offsets[end - 1][1]].strip()
 
     def token_span(self, phrase: str, avoid: tuple[int, int] | None = None) -> tuple[int, int]:
         """Token range [start, end) that covers ``phrase`` as a whole-word match, not overlapping ``avoid``."""
@@ -239,8 +252,7 @@ class ArgumentSpans:
     reach: dict[int, int]  # start -> the furthest valid end from there
 
     @classmethod
-    def of(cls, qt: QueryTokens, ptype: ParamType, today: dt.date, lang: str | None,
-           query: str) -> ArgumentSpans:
+    def of(cls, qt: QueryTokens, ptype: ParamType, today: dt.date, lang: str | None, query: str) -> ArgumentSpans:
         if ptype is ParamType.TITLE and qt.quoted:  # the user quoted the title: exactly that
             return cls(frozenset({qt.quoted}), {qt.quoted[0]: qt.quoted[1]})
         n = len(qt.ids)
@@ -277,9 +289,15 @@ class ArgumentSpans:
 class PromptCodec:
     """Token ids for prompts and completions of one tokenizer; ids >= ``vocab_size`` are the extra tokens."""
 
-    def __init__(self, tokenizer: Any, vocab_size: int, prompt: str = "octopus", dates: str = "span",
-                 extra_tokens: Sequence[str] = EXTRA_TOKENS,
-                 signatures: dict[str, Sequence[str]] | None = None) -> None:
+    def __init__(
+        self,
+        tokenizer: Any,
+        vocab_size: int,
+        prompt: str = "octopus",
+        dates: str = "span",
+        extra_tokens: Sequence[str] = EXTRA_TOKENS,
+        signatures: dict[str, Sequence[str]] | None = None,
+    ) -> None:
         if dates not in DATE_FORMATS:
             raise ValueError(f"dates must be one of {DATE_FORMATS}, not {dates!r}")
         self.tokenizer = tokenizer
@@ -408,9 +426,18 @@ class _DecodeState:
 class FunctionCaller:
     """Load once, then ``predict(query, today)``: grammar-constrained greedy decoding with a cached prefix."""
 
-    def __init__(self, module: Any, codec: PromptCodec, *, name: str = "model",
-                 speculate: int = SPECULATE_TOKENS, runner: str = "auto", quant: str = "none",
-                 release: bool = False, spans: str = "valid") -> None:
+    def __init__(
+        self,
+        module: Any,
+        codec: PromptCodec,
+        *,
+        name: str = "model",
+        speculate: int = SPECULATE_TOKENS,
+        runner: str = "auto",
+        quant: str = "none",
+        release: bool = False,
+        spans: str = "valid",
+    ) -> None:
         import torch
 
         from .runtime import make_runner
@@ -425,17 +452,28 @@ class FunctionCaller:
         self.name = name
         calibration = codec.calibration_ids() if quant == "int8" else []
         self.runner = make_runner(self.module, runner, quant, release, calibration)
-        self.runtime = (self.runner.name + (f" {quant}" if self.runner.name != "transformers" else "")
-                        + (", unchecked spans" if spans == "any" else "")
-                        + (", ISO dates" if codec.dates == "iso" else ""))
+        self.runtime = (
+            self.runner.name
+            + (f" {quant}" if self.runner.name != "transformers" else "")
+            + (", unchecked spans" if spans == "any" else "")
+            + (", ISO dates" if codec.dates == "iso" else "")
+        )
         self._prefix: tuple[dt.date, Any, int] | None = None
 
     # -- loading ------------------------------------------------------------------------------------------
 
     @classmethod
-    def load(cls, path: Path | str | None = None, *, dtype: str = "bfloat16", threads: int | None = None,
-             base_dir: Path | None = None, runner: str = "auto", quant: str | None = None,
-             spans: str = "valid") -> FunctionCaller:
+    def load(
+        cls,
+        path: Path | str | None = None,
+        *,
+        dtype: str = "bfloat16",
+        threads: int | None = None,
+        base_dir: Path | None = None,
+        runner: str = "auto",
+        quant: str | None = None,
+        spans: str = "valid",
+    ) -> FunctionCaller:
         """The bundled model (``assets/model``) or any directory written by ``training.sft``.
 
         ``runner``/``quant`` (None or "": ``DEFAULT_QUANT``): see ``assistant.runtime``; the loaded module
@@ -448,12 +486,26 @@ class FunctionCaller:
 
         if threads:
             torch.set_num_threads(threads)
-        module, tokenizer, meta = load_function_calling_lm(Path(path) if path else default_assets_dir(),
-                                                           dtype=dtype, base_dir=base_dir)
-        codec = PromptCodec(tokenizer, module.vocab_size, prompt_style(meta), date_format(meta),
-                            meta.get("extra_tokens", EXTRA_TOKENS), signatures(meta))
-        return cls(module, codec, name=meta.get("name", "model"), runner=runner,
-                   quant=quant or DEFAULT_QUANT, release=True, spans=spans)
+        module, tokenizer, meta = load_function_calling_lm(
+            Path(path) if path else default_assets_dir(), dtype=dtype, base_dir=base_dir
+        )
+        codec = PromptCodec(
+            tokenizer,
+            module.vocab_size,
+            prompt_style(meta),
+            date_format(meta),
+            meta.get("extra_tokens", EXTRA_TOKENS),
+            signatures(meta),
+        )
+        return cls(
+            module,
+            codec,
+            name=meta.get("name", "model"),
+            runner=runner,
+            quant=quant or DEFAULT_QUANT,
+            release=True,
+            spans=spans,
+        )
 
     # -- decoding -----------------------------------------------------------------------------------------
 
@@ -485,9 +537,15 @@ class FunctionCaller:
         state = _DecodeState(cache, length)
         return state
 
-    def _copy_span(self, state: _DecodeState, qt: QueryTokens, first: int, closer: int,
-                   primed: tuple[Any, int, list[int], int] | None = None,
-                   allowed: ArgumentSpans | None = None) -> tuple[int, int]:
+    def _copy_span(
+        self,
+        state: _DecodeState,
+        qt: QueryTokens,
+        first: int,
+        closer: int,
+        primed: tuple[Any, int, list[int], int] | None = None,
+        allowed: ArgumentSpans | None = None,
+    ) -> tuple[int, int]:
         """Copy a span of the query starting with token ``first``; return its token range [start, end).
 
         The continuation of the first matching position is fed speculatively in one forward pass, and the
@@ -497,8 +555,11 @@ class FunctionCaller:
         fed, the query position they start at). ``allowed`` limits the span to those that resolve.
         """
         q, ends = qt.ids, qt.ends
-        live = [p for p, t in enumerate(q) if t == first and qt.starts[p]
-                and (allowed is None or allowed.can_extend(p, p + 1))]
+        live = [
+            p
+            for p, t in enumerate(q)
+            if t == first and qt.starts[p] and (allowed is None or allowed.can_extend(p, p + 1))
+        ]
         accepted = [first]
         pending = [first]
         anchor = primed[3] if primed is not None else live[0]
@@ -507,18 +568,20 @@ class FunctionCaller:
                 hidden, start_len, fed, _ = primed
                 primed = None
             else:
-                fed = pending + list(q[anchor + 1:anchor + 1 + self.speculate])
+                fed = pending + list(q[anchor + 1 : anchor + 1 + self.speculate])
                 start_len = state.length
                 hidden = self._forward(state, fed)
             next_pending: list[int] | None = None
             for j in range(len(pending) - 1, len(fed)):
                 n = len(accepted)  # a live position p ends a copy of [p - n + 1, p + 1)
-                options = {q[p + 1] for p in live if p + 1 < len(q)
-                           and (allowed is None or allowed.can_extend(p - n + 1, p + 2))}
+                options = {
+                    q[p + 1]
+                    for p in live
+                    if p + 1 < len(q) and (allowed is None or allowed.can_extend(p - n + 1, p + 2))
+                }
                 if n >= MAX_SPAN_TOKENS:
                     options = set()
-                closing = [p for p in live if ends[p]
-                           and (allowed is None or (p - n + 1, p + 1) in allowed.valid)]
+                closing = [p for p in live if ends[p] and (allowed is None or (p - n + 1, p + 1) in allowed.valid)]
                 closing = closing or ([] if options else live)
                 choice = self._choose(hidden[j], [closer] * bool(closing) + sorted(options))
                 if choice == closer:
@@ -535,8 +598,9 @@ class FunctionCaller:
             pending = next_pending or []
             anchor = live[0]
 
-    def _write_iso(self, state: _DecodeState, pending: list[int], today: dt.date,
-                   nullable: bool) -> tuple[str | None, list[int], list[int]]:
+    def _write_iso(
+        self, state: _DecodeState, pending: list[int], today: dt.date, nullable: bool
+    ) -> tuple[str | None, list[int], list[int]]:
         """Write a date as ISO characters along ``iso_date_trie`` (or ``<oc_null>`` where allowed). What the
         trie forces ("-", the "20" of a year) is not chosen, only fed with the next pass. Returns the date (None
         for null), the tokens written, and those of them not yet fed."""
@@ -563,8 +627,17 @@ class FunctionCaller:
         start = time.perf_counter()
         qt = self.codec.query(query)
         if not qt.ids:  # nothing was said: nothing to call, and no reason to run the model
-            return Prediction(query, today.isoformat(), NoCall(), SpanCall(None), SpanCall(None).render(), None,
-                              (time.perf_counter() - start) * 1000, 0, 0)
+            return Prediction(
+                query,
+                today.isoformat(),
+                NoCall(),
+                SpanCall(None),
+                SpanCall(None).render(),
+                None,
+                (time.perf_counter() - start) * 1000,
+                0,
+                0,
+            )
         with torch.inference_mode():
             state = self._prefix_state(today)
             prefix_len = state.length
@@ -579,11 +652,13 @@ class FunctionCaller:
             call = resolve_call(span, today, lang, query)
         except CallError as exc:
             error = str(exc)
-        return Prediction(query, today.isoformat(), call, span, raw, error,
-                          (time.perf_counter() - start) * 1000, steps, len(produced))
+        return Prediction(
+            query, today.isoformat(), call, span, raw, error, (time.perf_counter() - start) * 1000, steps, len(produced)
+        )
 
-    def _decode(self, state: _DecodeState, qt: QueryTokens, today: dt.date, lang: str | None,
-                query: str) -> tuple[SpanCall, list[int], int]:
+    def _decode(
+        self, state: _DecodeState, qt: QueryTokens, today: dt.date, lang: str | None, query: str
+    ) -> tuple[SpanCall, list[int], int]:
         ids = self.codec.extra_id
         q = qt.ids
         hidden = self._forward(state, [*q, *self.codec.suffix_ids])
@@ -624,12 +699,12 @@ class FunctionCaller:
             if last_end is not None and last_end < len(q):
                 # People say the arguments one after another: feed the words after the previous span along
                 # with the separator, and if the model starts the next span there, its copy pass is done.
-                guess = list(q[last_end:last_end + 1 + self.speculate])
+                guess = list(q[last_end : last_end + 1 + self.speculate])
                 start_len = state.length
                 hidden = self._forward(state, pending + guess)
                 first = self._choose(hidden[len(pending) - 1], starts)
                 if first == guess[0] and qt.starts[last_end] and (allowed is None or last_end in allowed.reach):
-                    primed = (hidden[len(pending):], start_len + len(pending), guess, last_end)
+                    primed = (hidden[len(pending) :], start_len + len(pending), guess, last_end)
                 else:
                     self._crop(state, start_len + len(pending))
             else:
@@ -646,5 +721,8 @@ class FunctionCaller:
             pending = [closer]
             phrases.append(qt.span_text(start, end))
         said = dict(zip((p.name for p in params), phrases, strict=True))
-        return SpanCall(spec.name, tuple(said.get(p.name) for p in spec.params)), produced, \
-            state.steps - steps_before + 1
+        return (
+            SpanCall(spec.name, tuple(said.get(p.name) for p in spec.params)),
+            produced,
+            state.steps - steps_before + 1,
+        )

@@ -20,8 +20,14 @@ from torch import nn
 
 from .model import EXTRA_INIT_WORDS, EXTRA_TOKENS
 
-__all__ = ["FunctionCallingLM", "attach_extra", "init_extra_embeddings", "load_base", "load_function_calling_lm",
-           "save_adapter"]
+__all__ = [
+    "FunctionCallingLM",
+    "attach_extra",
+    "init_extra_embeddings",
+    "load_base",
+    "load_function_calling_lm",
+    "save_adapter",
+]
 
 ADAPTER_CONFIG = "adapter_config.json"
 ADAPTER_WEIGHTS = "adapter.safetensors"
@@ -63,10 +69,16 @@ class FunctionCallingLM(nn.Module):
         extra = rows[(ids - self.vocab_size).clamp(min=0)] * self.embed_scale
         return torch.where(is_extra[..., None], extra.to(x.dtype), x)
 
-    def hidden(self, ids: torch.Tensor, attention_mask: torch.Tensor | None = None,
-               past_key_values: Any = None, use_cache: bool = False) -> tuple[torch.Tensor, Any]:
-        out = self.base.get_decoder()(inputs_embeds=self.embed(ids), attention_mask=attention_mask,
-                                      cache=past_key_values, use_cache=use_cache)
+    def hidden(
+        self,
+        ids: torch.Tensor,
+        attention_mask: torch.Tensor | None = None,
+        past_key_values: Any = None,
+        use_cache: bool = False,
+    ) -> tuple[torch.Tensor, Any]:
+        out = self.base.get_decoder()(
+            inputs_embeds=self.embed(ids), attention_mask=attention_mask, cache=past_key_values, use_cache=use_cache
+        )
         return out.last_hidden_state, getattr(out, "cache", None) or getattr(out, "past_key_values", None)
 
     def output_vectors(self, ids: torch.Tensor) -> torch.Tensor:
@@ -145,8 +157,9 @@ def save_adapter(model: FunctionCallingLM, path: Path, config: dict[str, Any]) -
     (path / ADAPTER_CONFIG).write_text(json.dumps(config, indent=1, ensure_ascii=False), encoding="utf-8")
 
 
-def load_function_calling_lm(path: Path, dtype: str = "bfloat16",
-                             base_dir: Path | None = None) -> tuple[FunctionCallingLM, Any, dict[str, Any]]:
+def load_function_calling_lm(
+    path: Path, dtype: str = "bfloat16", base_dir: Path | None = None
+) -> tuple[FunctionCallingLM, Any, dict[str, Any]]:
     """Base + adapter, with LoRA merged into the base weights; returns (module, tokenizer, config)."""
     from safetensors.torch import load_file
 
@@ -166,7 +179,7 @@ def load_function_calling_lm(path: Path, dtype: str = "bfloat16",
                 b = tensors[f"{name}.lora_B"]
                 target = modules[name.rsplit("::", 1)[-1]].weight
                 target.copy_((target.float() + b.float() @ a.float()).to(target.dtype))
-        full = {k[len("full."):]: v for k, v in tensors.items() if k.startswith("full.")}
+        full = {k[len("full.") :]: v for k, v in tensors.items() if k.startswith("full.")}
         if full:
             params = dict(base.named_parameters())
             for name, value in full.items():

@@ -173,8 +173,9 @@ class Outbox:
         return sent
 
     def _refuse(self, entry: Pending, reason: str) -> None:
-        write_json_atomic(self.refused_dir / self._path(entry.event.uid).name,
-                          Refused(entry, reason, time.time()).to_json())
+        write_json_atomic(
+            self.refused_dir / self._path(entry.event.uid).name, Refused(entry, reason, time.time()).to_json()
+        )
         self.remove(entry.event.uid)
         log.warning("queued create %s refused for good: %s", entry.event.uid, reason)
 
@@ -215,15 +216,29 @@ class Change:
     extra: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
-        return {"action": self.action, "uid": self.uid, "title": self.title, "lang": self.lang, "ical": self.ical,
-                "calendar": self.calendar, "extra": self.extra}
+        return {
+            "action": self.action,
+            "uid": self.uid,
+            "title": self.title,
+            "lang": self.lang,
+            "ical": self.ical,
+            "calendar": self.calendar,
+            "extra": self.extra,
+        }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Change:
         if not isinstance(data, dict):
             raise ValueError("a journal entry is not an object")
-        return cls(data["action"], data["uid"], data["title"], data.get("lang", "en"), data.get("ical", ""),
-                   data.get("calendar", ""), data.get("extra", {}))
+        return cls(
+            data["action"],
+            data["uid"],
+            data["title"],
+            data.get("lang", "en"),
+            data.get("ical", ""),
+            data.get("calendar", ""),
+            data.get("extra", {}),
+        )
 
 
 class Journal:
@@ -249,7 +264,7 @@ class Journal:
             return []
 
     def push(self, change: Change) -> None:
-        write_json_atomic(self.path, [c.to_json() for c in [*self.changes(), change][-self.keep:]])
+        write_json_atomic(self.path, [c.to_json() for c in [*self.changes(), change][-self.keep :]])
 
     def last(self) -> Change | None:
         changes = self.changes()

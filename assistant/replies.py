@@ -14,8 +14,21 @@ from .functions import FREQUENCIES
 from .ical import EventInfo
 from .lexicon import MONTHS, WEEKDAYS
 
-__all__ = ["FREQUENCY_KEYS", "by_day", "clock", "day", "days", "duration", "event_line", "event_list", "say", "span",
-           "until", "weekday", "when"]
+__all__ = [
+    "FREQUENCY_KEYS",
+    "by_day",
+    "clock",
+    "day",
+    "days",
+    "duration",
+    "event_line",
+    "event_list",
+    "say",
+    "span",
+    "until",
+    "weekday",
+    "when",
+]
 
 
 def day(date: dt.date, lang: str, today: dt.date | None = None) -> str:
@@ -37,11 +50,13 @@ def clock(time: dt.time, lang: str) -> str:
 def duration(minutes: int, lang: str) -> str:
     hours, rest = divmod(minutes, 60)
     if lang == "de":
-        parts = ([f"{hours} Stunde{'n' if hours != 1 else ''}"] if hours else []) + \
-                ([f"{rest} Minute{'n' if rest != 1 else ''}"] if rest else [])
+        parts = ([f"{hours} Stunde{'n' if hours != 1 else ''}"] if hours else []) + (
+            [f"{rest} Minute{'n' if rest != 1 else ''}"] if rest else []
+        )
         return " ".join(parts)
-    parts = ([f"{hours} hour{'s' if hours != 1 else ''}"] if hours else []) + \
-            ([f"{rest} minute{'s' if rest != 1 else ''}"] if rest else [])
+    parts = ([f"{hours} hour{'s' if hours != 1 else ''}"] if hours else []) + (
+        [f"{rest} minute{'s' if rest != 1 else ''}"] if rest else []
+    )
     return " ".join(parts)
 
 
@@ -50,17 +65,23 @@ def weekday(date: dt.date, lang: str) -> str:
 
 
 def span(first: dt.date, last: dt.date, lang: str, today: dt.date | None = None) -> str:
-    """"22. bis 30. Dezember", "December 22 to 30", with months and years only where needed."""
+    """ "22. bis 30. Dezember", "December 22 to 30", with months and years only where needed."""
     if first == last:
         return day(first, lang, today)
     year = "" if today is not None and last.year == today.year else f" {last.year}"
     if lang == "de":
-        head = f"{first.day}." if (first.month, first.year) == (last.month, last.year) else \
-            f"{first.day}. {MONTHS[lang][first.month - 1]}" + (f" {first.year}" if first.year != last.year else "")
+        head = (
+            f"{first.day}."
+            if (first.month, first.year) == (last.month, last.year)
+            else f"{first.day}. {MONTHS[lang][first.month - 1]}" + (f" {first.year}" if first.year != last.year else "")
+        )
         return f"{head} bis {last.day}. {MONTHS[lang][last.month - 1]}{year}"
     head = f"{MONTHS[lang][first.month - 1]} {first.day}" + (f", {first.year}" if first.year != last.year else "")
-    tail = f"{last.day}" if (first.month, first.year) == (last.month, last.year) else \
-        f"{MONTHS[lang][last.month - 1]} {last.day}"
+    tail = (
+        f"{last.day}"
+        if (first.month, first.year) == (last.month, last.year)
+        else f"{MONTHS[lang][last.month - 1]} {last.day}"
+    )
     return f"{head} to {tail}{',' if year else ''}{year}"
 
 
@@ -71,14 +92,14 @@ def days(n: int, lang: str) -> str:
 
 
 def until(last: dt.date | None, lang: str, today: dt.date | None = None) -> str:
-    """", bis 31. März" for a series with an end; empty without one."""
+    """ ", bis 31. März" for a series with an end; empty without one."""
     if last is None:
         return ""
     return (", bis " if lang == "de" else ", until ") + day(last, lang, today)
 
 
 def event_line(event: EventInfo, lang: str, zone: str) -> str:
-    """"09:00-10:30 Zahnarzt" (with its end), or "ganztägig: Urlaub"."""
+    """ "09:00-10:30 Zahnarzt" (with its end), or "ganztägig: Urlaub"."""
     start = event.local_start(zone)
     if not isinstance(start, dt.datetime):
         return f"{'ganztägig' if lang == 'de' else 'all day'}: {event.title}"
@@ -90,7 +111,7 @@ def event_line(event: EventInfo, lang: str, zone: str) -> str:
 
 
 def when(event: EventInfo, lang: str, zone: str, today: dt.date | None = None) -> str:
-    """"am Dienstag, 8. Dezember um 09:00", "on Tuesday, December 8 at 9:00 AM" (no time for all-day)."""
+    """ "am Dienstag, 8. Dezember um 09:00", "on Tuesday, December 8 at 9:00 AM" (no time for all-day)."""
     start = event.local_start(zone)
     first = start.date() if isinstance(start, dt.datetime) else start
     text = ("am " if lang == "de" else "on ") + day(first, lang, today)

@@ -39,9 +39,20 @@ from .functions import (
 from .lexicon import MONTH_WORDS, WEEKDAY_WORDS, cardinal_words, ordinal_words
 
 __all__ = [
-    "clean_title", "guess_lang", "names_a_value", "normalize", "resolve_call", "resolve_date", "resolve_date_in",
-    "resolve_date_range", "resolve_duration", "resolve_first_date", "resolve_frequency",
-    "resolve_phrase", "resolve_time", "resolve_time_range",
+    "clean_title",
+    "guess_lang",
+    "names_a_value",
+    "normalize",
+    "resolve_call",
+    "resolve_date",
+    "resolve_date_in",
+    "resolve_date_range",
+    "resolve_duration",
+    "resolve_first_date",
+    "resolve_frequency",
+    "resolve_phrase",
+    "resolve_time",
+    "resolve_time_range",
 ]
 
 
@@ -52,8 +63,13 @@ _EN_COMPOUND = re.compile(
     r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b"
 )
 _WORD = re.compile(r"[a-zäöüß]+(?:-[a-zäöüß]+)?")
-_HALF_UNITS = {"anderthalb": "1,5", "eineinhalb": "1,5", "einundhalb": "1,5", "zweieinhalb": "2,5",
-               "dreieinhalb": "3,5"}
+_HALF_UNITS = {
+    "anderthalb": "1,5",
+    "eineinhalb": "1,5",
+    "einundhalb": "1,5",
+    "zweieinhalb": "2,5",
+    "dreieinhalb": "3,5",
+}
 _PHRASES = [
     # Fractions of an hour become minutes first, so "half an hour" never reads as "an hour".
     (re.compile(r"\b(?:a |one )?half(?: an| a)?[- ]hour\b"), "30 minutes"),
@@ -112,8 +128,16 @@ def normalize(text: str) -> str:
 
 
 def _en_compound(tens: str, unit: str) -> str:
-    base = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
-            "ninety": 90}[tens]
+    base = {
+        "twenty": 20,
+        "thirty": 30,
+        "forty": 40,
+        "fifty": 50,
+        "sixty": 60,
+        "seventy": 70,
+        "eighty": 80,
+        "ninety": 90,
+    }[tens]
     if unit in cardinal_words:
         return str(base + cardinal_words[unit])
     return f"{base + ordinal_words[unit]}."
@@ -189,13 +213,28 @@ def _offset(days: int) -> Callable[[re.Match[str], dt.date], dt.date]:
 _NEXT = r"(?:nächste[nrs]?|kommende[nrs]?|next|coming)"
 # Holidays on a fixed day (movable feasts: MOVABLE, below).
 HOLIDAYS = {
-    "neujahr": (1, 1), "neujahrstag": (1, 1), "new year's day": (1, 1), "new years day": (1, 1),
-    "valentinstag": (2, 14), "valentine's day": (2, 14), "valentines day": (2, 14),
-    "tag der arbeit": (5, 1), "tag der deutschen einheit": (10, 3), "halloween": (10, 31),
-    "heiligabend": (12, 24), "heiliger abend": (12, 24), "christmas eve": (12, 24),
-    "weihnachten": (12, 25), "erster weihnachtsfeiertag": (12, 25), "christmas day": (12, 25),
-    "christmas": (12, 25), "zweiter weihnachtsfeiertag": (12, 26), "boxing day": (12, 26),
-    "silvester": (12, 31), "new year's eve": (12, 31), "new years eve": (12, 31),
+    "neujahr": (1, 1),
+    "neujahrstag": (1, 1),
+    "new year's day": (1, 1),
+    "new years day": (1, 1),
+    "valentinstag": (2, 14),
+    "valentine's day": (2, 14),
+    "valentines day": (2, 14),
+    "tag der arbeit": (5, 1),
+    "tag der deutschen einheit": (10, 3),
+    "halloween": (10, 31),
+    "heiligabend": (12, 24),
+    "heiliger abend": (12, 24),
+    "christmas eve": (12, 24),
+    "weihnachten": (12, 25),
+    "erster weihnachtsfeiertag": (12, 25),
+    "christmas day": (12, 25),
+    "christmas": (12, 25),
+    "zweiter weihnachtsfeiertag": (12, 26),
+    "boxing day": (12, 26),
+    "silvester": (12, 31),
+    "new year's eve": (12, 31),
+    "new years eve": (12, 31),
 }
 _HOLIDAY_RE = "|".join(re.escape(h) for h in sorted(HOLIDAYS, key=len, reverse=True))
 
@@ -205,11 +244,13 @@ def _easter_offset(days: int) -> Callable[[int], dt.date]:
         from dateutil.easter import easter
 
         return easter(year) + dt.timedelta(days=days)
+
     return on
 
 
 def _nth_weekday(month: int, weekday: int, n: int) -> Callable[[int], dt.date]:
     """The n-th (or, n = -1, the last) given weekday of a month: Thanksgiving, Mother's Day, Labor Day."""
+
     def on(year: int) -> dt.date:
         from dateutil.relativedelta import relativedelta
         from dateutil.relativedelta import weekday as rd_weekday
@@ -217,28 +258,56 @@ def _nth_weekday(month: int, weekday: int, n: int) -> Callable[[int], dt.date]:
         if n < 0:
             return dt.date(year, month, 1) + relativedelta(day=31, weekday=rd_weekday(weekday)(-1))
         return dt.date(year, month, 1) + relativedelta(weekday=rd_weekday(weekday)(n))
+
     return on
 
 
 # Movable feasts and days named by rule (dateutil computes Easter and the n-th weekdays): the next one on or
 # after today. German Muttertag and the US Mother's Day are both the second Sunday of May.
 MOVABLE = {
-    "rosenmontag": _easter_offset(-48), "fastnacht": _easter_offset(-47), "faschingsdienstag": _easter_offset(-47),
-    "aschermittwoch": _easter_offset(-46), "gründonnerstag": _easter_offset(-3), "karfreitag": _easter_offset(-2),
-    "karsamstag": _easter_offset(-1), "ostersonntag": _easter_offset(0), "ostern": _easter_offset(0),
-    "ostermontag": _easter_offset(1), "christi himmelfahrt": _easter_offset(39), "himmelfahrt": _easter_offset(39),
-    "vatertag": _easter_offset(39), "pfingstsonntag": _easter_offset(49), "pfingsten": _easter_offset(49),
-    "pfingstmontag": _easter_offset(50), "fronleichnam": _easter_offset(60), "muttertag": _nth_weekday(5, 6, 2),
-    "mardi gras": _easter_offset(-47), "shrove tuesday": _easter_offset(-47), "ash wednesday": _easter_offset(-46),
-    "maundy thursday": _easter_offset(-3), "good friday": _easter_offset(-2), "easter sunday": _easter_offset(0),
-    "easter monday": _easter_offset(1), "easter": _easter_offset(0), "ascension day": _easter_offset(39),
-    "pentecost": _easter_offset(49), "whit sunday": _easter_offset(49), "whitsun": _easter_offset(49),
-    "whit monday": _easter_offset(50), "mother's day": _nth_weekday(5, 6, 2), "mothers day": _nth_weekday(5, 6, 2),
-    "father's day": _nth_weekday(6, 6, 3), "fathers day": _nth_weekday(6, 6, 3),
-    "thanksgiving": _nth_weekday(11, 3, 4), "memorial day": _nth_weekday(5, 0, -1),
-    "labor day": _nth_weekday(9, 0, 1), "labour day": _nth_weekday(9, 0, 1),
-    "martin luther king day": _nth_weekday(1, 0, 3), "mlk day": _nth_weekday(1, 0, 3),
-    "presidents day": _nth_weekday(2, 0, 3), "presidents' day": _nth_weekday(2, 0, 3),
+    "rosenmontag": _easter_offset(-48),
+    "fastnacht": _easter_offset(-47),
+    "faschingsdienstag": _easter_offset(-47),
+    "aschermittwoch": _easter_offset(-46),
+    "gründonnerstag": _easter_offset(-3),
+    "karfreitag": _easter_offset(-2),
+    "karsamstag": _easter_offset(-1),
+    "ostersonntag": _easter_offset(0),
+    "ostern": _easter_offset(0),
+    "ostermontag": _easter_offset(1),
+    "christi himmelfahrt": _easter_offset(39),
+    "himmelfahrt": _easter_offset(39),
+    "vatertag": _easter_offset(39),
+    "pfingstsonntag": _easter_offset(49),
+    "pfingsten": _easter_offset(49),
+    "pfingstmontag": _easter_offset(50),
+    "fronleichnam": _easter_offset(60),
+    "muttertag": _nth_weekday(5, 6, 2),
+    "mardi gras": _easter_offset(-47),
+    "shrove tuesday": _easter_offset(-47),
+    "ash wednesday": _easter_offset(-46),
+    "maundy thursday": _easter_offset(-3),
+    "good friday": _easter_offset(-2),
+    "easter sunday": _easter_offset(0),
+    "easter monday": _easter_offset(1),
+    "easter": _easter_offset(0),
+    "ascension day": _easter_offset(39),
+    "pentecost": _easter_offset(49),
+    "whit sunday": _easter_offset(49),
+    "whitsun": _easter_offset(49),
+    "whit monday": _easter_offset(50),
+    "mother's day": _nth_weekday(5, 6, 2),
+    "mothers day": _nth_weekday(5, 6, 2),
+    "father's day": _nth_weekday(6, 6, 3),
+    "fathers day": _nth_weekday(6, 6, 3),
+    "thanksgiving": _nth_weekday(11, 3, 4),
+    "memorial day": _nth_weekday(5, 0, -1),
+    "labor day": _nth_weekday(9, 0, 1),
+    "labour day": _nth_weekday(9, 0, 1),
+    "martin luther king day": _nth_weekday(1, 0, 3),
+    "mlk day": _nth_weekday(1, 0, 3),
+    "presidents day": _nth_weekday(2, 0, 3),
+    "presidents' day": _nth_weekday(2, 0, 3),
     "columbus day": _nth_weekday(10, 0, 2),
 }
 _MOVABLE_RE = "|".join(re.escape(h) for h in sorted(MOVABLE, key=len, reverse=True))
@@ -252,60 +321,89 @@ def _next_movable(name: str, today: dt.date) -> dt.date:
 
 def _weeks(word: str | None) -> int:
     return int(word) if word and word.isdigit() else 1
+
+
 _DAYPART = r"(?:abend|morgen|nachmittag|vormittag|mittag|früh|nacht)?"
 _DATE_RULES: list[DateRule] = [
-    (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
-     lambda m, t: _safe_date(int(m[1]), int(m[2]), int(m[3]))),
-    (re.compile(r"(?<!um )(?<!at )\b(\d{1,2})\.\s?(\d{1,2})\.(?:\s?(\d{4}|\d{2})\b)?"),
-     lambda m, t: _day_month(m[1], int(m[2]), m[3], t)),
-    (re.compile(rf"\b{_ORD}\s+(?:of\s+)?({_MONTH_RE})\b\.?,?(?:\s+(\d{{4}})\b)?"),
-     lambda m, t: _day_month(m[1], MONTH_WORDS[m[2]], m[3], t)),
-    (re.compile(rf"\b({_MONTH_RE})\.?\s+(?:the\s+)?{_ORD}(?!\d)(?:,?\s+(\d{{4}})\b)?"),
-     lambda m, t: _day_month(m[2], MONTH_WORDS[m[1]], m[3], t)),
+    (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), lambda m, t: _safe_date(int(m[1]), int(m[2]), int(m[3]))),
+    (
+        re.compile(r"(?<!um )(?<!at )\b(\d{1,2})\.\s?(\d{1,2})\.(?:\s?(\d{4}|\d{2})\b)?"),
+        lambda m, t: _day_month(m[1], int(m[2]), m[3], t),
+    ),
+    (
+        re.compile(rf"\b{_ORD}\s+(?:of\s+)?({_MONTH_RE})\b\.?,?(?:\s+(\d{{4}})\b)?"),
+        lambda m, t: _day_month(m[1], MONTH_WORDS[m[2]], m[3], t),
+    ),
+    (
+        re.compile(rf"\b({_MONTH_RE})\.?\s+(?:the\s+)?{_ORD}(?!\d)(?:,?\s+(\d{{4}})\b)?"),
+        lambda m, t: _day_month(m[2], MONTH_WORDS[m[1]], m[3], t),
+    ),
     # "heute in einer Woche", "a week from today", "morgen in 2 Wochen": counted from that day.
-    (re.compile(r"\b(heute|today|morgen|tomorrow) in (\d{1,2}) (?:wochen|woche|weeks|week)\b"),
-     lambda m, t: t + dt.timedelta(days=m[1] in ("morgen", "tomorrow"), weeks=int(m[2]))),
-    (re.compile(r"\b(?:(\d{1,2})|an?) weeks? from (today|now|tomorrow)\b"),
-     lambda m, t: t + dt.timedelta(days=m[2] == "tomorrow", weeks=_weeks(m[1]))),
+    (
+        re.compile(r"\b(heute|today|morgen|tomorrow) in (\d{1,2}) (?:wochen|woche|weeks|week)\b"),
+        lambda m, t: t + dt.timedelta(days=m[1] in ("morgen", "tomorrow"), weeks=int(m[2])),
+    ),
+    (
+        re.compile(r"\b(?:(\d{1,2})|an?) weeks? from (today|now|tomorrow)\b"),
+        lambda m, t: t + dt.timedelta(days=m[2] == "tomorrow", weeks=_weeks(m[1])),
+    ),
     # "nächsten Monat am 5.", "am 5. nächsten Monats", "the 5th of next month": that day of next month.
-    (re.compile(rf"\b{_NEXT} monat,? (?:am |den )?(\d{{1,2}})\.|"
-                rf"\b(?:am |den )?(\d{{1,2}})\. (?:des )?{_NEXT} monats\b|"
-                rf"\b(?:the )?(\d{{1,2}})(?:st|nd|rd|th)? of next month\b|"
-                rf"\bnext month on the (\d{{1,2}})(?:st|nd|rd|th)?\b"),
-     lambda m, t: _safe_date(*_add_months(t.year, t.month, 1), int(m[1] or m[2] or m[3] or m[4]))),
+    (
+        re.compile(
+            rf"\b{_NEXT} monat,? (?:am |den )?(\d{{1,2}})\.|"
+            rf"\b(?:am |den )?(\d{{1,2}})\. (?:des )?{_NEXT} monats\b|"
+            rf"\b(?:the )?(\d{{1,2}})(?:st|nd|rd|th)? of next month\b|"
+            rf"\bnext month on the (\d{{1,2}})(?:st|nd|rd|th)?\b"
+        ),
+        lambda m, t: _safe_date(*_add_months(t.year, t.month, 1), int(m[1] or m[2] or m[3] or m[4])),
+    ),
     (re.compile(r"\b([12])\.\s*weihnachts(?:feier)?tag\b"), lambda m, t: _next_day_month(12, 24 + int(m[1]), t)),
     (re.compile(rf"\b({_MOVABLE_RE})(?!\w)"), lambda m, t: _next_movable(m[1], t)),
     # "übernächsten Freitag", "the Friday after next": the one after the next; "Freitag in 2 Wochen",
     # "a week from Friday": that weekday on or after today, N weeks on ("Donnerstag in einer Woche" said on a
     # Thursday is a week from today).
-    (re.compile(rf"\bübernächste[nrs]? ({_WD_RE})\b|\bthe ({_WD_RE}) after next\b"),
-     lambda m, t: _next_weekday(WEEKDAY_WORDS[m[1] or m[2]], t) + dt.timedelta(weeks=1)),
-    (re.compile(rf"\b({_WD_RE}) in (\d{{1,2}}) (?:wochen|woche|weeks|week)\b"),
-     lambda m, t: _weekday_on_or_after(WEEKDAY_WORDS[m[1]], t) + dt.timedelta(weeks=int(m[2]))),
-    (re.compile(rf"\b(?:(\d{{1,2}})|an?) weeks? (?:from|on) ({_WD_RE})\b"),
-     lambda m, t: _weekday_on_or_after(WEEKDAY_WORDS[m[2]], t) + dt.timedelta(weeks=_weeks(m[1]))),
+    (
+        re.compile(rf"\bübernächste[nrs]? ({_WD_RE})\b|\bthe ({_WD_RE}) after next\b"),
+        lambda m, t: _next_weekday(WEEKDAY_WORDS[m[1] or m[2]], t) + dt.timedelta(weeks=1),
+    ),
+    (
+        re.compile(rf"\b({_WD_RE}) in (\d{{1,2}}) (?:wochen|woche|weeks|week)\b"),
+        lambda m, t: _weekday_on_or_after(WEEKDAY_WORDS[m[1]], t) + dt.timedelta(weeks=int(m[2])),
+    ),
+    (
+        re.compile(rf"\b(?:(\d{{1,2}})|an?) weeks? (?:from|on) ({_WD_RE})\b"),
+        lambda m, t: _weekday_on_or_after(WEEKDAY_WORDS[m[2]], t) + dt.timedelta(weeks=_weeks(m[1])),
+    ),
     (re.compile(r"\b(?:übermorgen|(?:the )?day after tomorrow)\b"), _offset(2)),
     (re.compile(r"\b(?:vorgestern|(?:the )?day before yesterday)\b"), _offset(-2)),
     (re.compile(r"\b(?:heute|today|tonight|this (?:morning|afternoon|evening))\b"), _offset(0)),
     (re.compile(r"(?<!am )(?<!guten )\bmorgen\b|\btomorrow\b"), _offset(1)),
     (re.compile(r"\b(?:gestern|yesterday)\b"), _offset(-1)),
-    (re.compile(r"\bin (\d{1,3}) (?:tagen|tag|days|day)\b"),
-     lambda m, t: t + dt.timedelta(days=int(m[1]))),
-    (re.compile(r"\bin (\d{1,2}) (?:wochen|woche|weeks|week)\b"),
-     lambda m, t: t + dt.timedelta(weeks=int(m[1]))),
-    (re.compile(rf"\b{_NEXT} (?:woche|week),? (?:am |on )?({_WD_RE})\b"),
-     lambda m, t: _next_week_weekday(WEEKDAY_WORDS[m[1]], t)),
-    (re.compile(rf"\b({_WD_RE}),? (?:in der |der |of )?{_NEXT} (?:woche|week)\b"),
-     lambda m, t: _next_week_weekday(WEEKDAY_WORDS[m[1]], t)),
+    (re.compile(r"\bin (\d{1,3}) (?:tagen|tag|days|day)\b"), lambda m, t: t + dt.timedelta(days=int(m[1]))),
+    (re.compile(r"\bin (\d{1,2}) (?:wochen|woche|weeks|week)\b"), lambda m, t: t + dt.timedelta(weeks=int(m[1]))),
+    (
+        re.compile(rf"\b{_NEXT} (?:woche|week),? (?:am |on )?({_WD_RE})\b"),
+        lambda m, t: _next_week_weekday(WEEKDAY_WORDS[m[1]], t),
+    ),
+    (
+        re.compile(rf"\b({_WD_RE}),? (?:in der |der |of )?{_NEXT} (?:woche|week)\b"),
+        lambda m, t: _next_week_weekday(WEEKDAY_WORDS[m[1]], t),
+    ),
     # "Freitag, den 13." names the day of the month; the weekday only decorates it.
-    (re.compile(r"\b(?:am|den|on the|the|auf den|auf)\s+(\d{1,2})(?:\.|st|nd|rd|th)(?!\d)"),
-     lambda m, t: _next_day_of_month(int(m[1]), t)),
+    (
+        re.compile(r"\b(?:am|den|on the|the|auf den|auf)\s+(\d{1,2})(?:\.|st|nd|rd|th)(?!\d)"),
+        lambda m, t: _next_day_of_month(int(m[1]), t),
+    ),
     (re.compile(rf"\b({_HOLIDAY_RE})(?!\w)"), lambda m, t: _next_day_month(*HOLIDAYS[m[1]], t)),
     # "Ende des Monats", "end of the month", "Ende März": the last day of that month.
-    (re.compile(r"\b(?:ende|end of)\s+(?:des |dieses |the |this )?(?:monats?|month)\b"),
-     lambda m, t: _month_span(t.year, t.month)[1]),
-    (re.compile(r"\b(?:ende|end of)\s+(?:des |the )?(?:nächsten|kommenden|next|coming)\s+(?:monats?|month)\b"),
-     lambda m, t: _month_span(*_add_months(t.year, t.month, 1))[1]),
+    (
+        re.compile(r"\b(?:ende|end of)\s+(?:des |dieses |the |this )?(?:monats?|month)\b"),
+        lambda m, t: _month_span(t.year, t.month)[1],
+    ),
+    (
+        re.compile(r"\b(?:ende|end of)\s+(?:des |the )?(?:nächsten|kommenden|next|coming)\s+(?:monats?|month)\b"),
+        lambda m, t: _month_span(*_add_months(t.year, t.month, 1))[1],
+    ),
     (re.compile(rf"\b(?:ende|end of)\s+({_MONTH_RE})\b"), lambda m, t: _named_month(MONTH_WORDS[m[1]], t)[1]),
     # "Freitagabend", "Montagmorgen": German glues the part of the day to the weekday.
     (re.compile(rf"\b({_WD_RE}){_DAYPART}s?\b"), lambda m, t: _next_weekday(WEEKDAY_WORDS[m[1]], t)),
@@ -334,8 +432,9 @@ def resolve_date(text: str, today: dt.date) -> dt.date | None:
     return _first_rule(_DATE_RULES, normalize(text), today)
 
 
-def _first_rule(rules: list[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], _T]]], t: str,
-                today: dt.date) -> _T | None:
+def _first_rule(
+    rules: list[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], _T]]], t: str, today: dt.date
+) -> _T | None:
     """What the first rule whose pattern occurs in ``t`` builds; None when none does."""
     for pattern, build in rules:
         m = pattern.search(t)
@@ -350,32 +449,56 @@ DateSpan = tuple[dt.date, dt.date]
 _FROM = r"(?:von|vom|from|between|zwischen|ab|starting|beginning)"
 _TO = r"(?:bis zum|bis zur|bis|until|till|til|through|thru|to|and|und|-|–)"
 _BARE_DAY = re.compile(r"^(?:am |den |dem |the |on the )?(\d{1,2})(?:\.|st|nd|rd|th)?$")
-_SPAN_BETWEEN = re.compile(rf"^(?:.*?\b)?{_FROM}\s+(?P<a>.+?)\s*\b{_TO}\s*(?P<b>.+)$|"
-                           rf"^(?P<c>.+?)\s*(?:\b(?:bis zum|bis|until|till|through|thru|to)\b|-|–)\s*(?P<d>.+)$")
+_SPAN_BETWEEN = re.compile(
+    rf"^(?:.*?\b)?{_FROM}\s+(?P<a>.+?)\s*\b{_TO}\s*(?P<b>.+)$|"
+    rf"^(?P<c>.+?)\s*(?:\b(?:bis zum|bis|until|till|through|thru|to)\b|-|–)\s*(?P<d>.+)$"
+)
 _SPAN_UNTIL = re.compile(r"^(?:.*?\b)?(?:bis zum|bis zur|bis|until|till|til|through|thru|up to|by)\s+(?P<b>.+)$")
 _WEEK_WORD = r"(?:woche|week)"
 _SPAN_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], DateSpan]]] = [
-    (re.compile(rf"\b(?:übernächste[nr]?|the {_WEEK_WORD} after next)\s*(?:{_WEEK_WORD})?\b"),
-     lambda m, t: _week(t, 2)),
+    (
+        re.compile(rf"\b(?:übernächste[nr]?|the {_WEEK_WORD} after next)\s*(?:{_WEEK_WORD})?\b"),
+        lambda m, t: _week(t, 2),
+    ),
     (re.compile(rf"\b{_NEXT} {_WEEK_WORD}\b"), lambda m, t: _week(t, 1)),
-    (re.compile(rf"\b(?:diese[rnms]?|this|current) {_WEEK_WORD}\b|\bthe rest of the {_WEEK_WORD}\b|"
-                r"\b(?:die ganze|the whole|the entire|all) (?:woche|week)\b"),
-     lambda m, t: _week(t, 0)),
-    (re.compile(r"\b(?:nächste[nrs]?|kommende[nrs]?|next|coming) (?:wochenende|weekend)\b"),
-     lambda m, t: _weekend(t, 1)),
+    (
+        re.compile(
+            rf"\b(?:diese[rnms]?|this|current) {_WEEK_WORD}\b|\bthe rest of the {_WEEK_WORD}\b|"
+            r"\b(?:die ganze|the whole|the entire|all) (?:woche|week)\b"
+        ),
+        lambda m, t: _week(t, 0),
+    ),
+    (
+        re.compile(r"\b(?:nächste[nrs]?|kommende[nrs]?|next|coming) (?:wochenende|weekend)\b"),
+        lambda m, t: _weekend(t, 1),
+    ),
     (re.compile(r"\b(?:wochenende|weekend)\b"), lambda m, t: _weekend(t, 0)),
-    (re.compile(r"\b(?:die |the |in den |for the |over the )?(?:nächsten|kommenden|next|coming) (\d{1,3}) "
-                r"(?:tagen?|days?)\b"),
-     lambda m, t: (t, t + dt.timedelta(days=max(int(m[1]), 1) - 1))),
-    (re.compile(r"\b(?:die |the |in den |for the |over the )?(?:nächsten|kommenden|next|coming) (\d{1,2}) "
-                r"(?:wochen|weeks)\b"),
-     lambda m, t: (t, t + dt.timedelta(days=7 * max(int(m[1]), 1) - 1))),
-    (re.compile(r"\b(?:nächste[nrs]?|kommende[nrs]?|next|coming) (?:monats?|month)\b"),
-     lambda m, t: _month_span(*_add_months(t.year, t.month, 1))),
-    (re.compile(r"\b(?:diese[nrms]?|this|current) (?:monats?|month)\b|\b(?:im|this|the) laufenden monat\b"),
-     lambda m, t: _month_span(t.year, t.month)),
-    (re.compile(rf"\b({_MONTH_RE})\b(?:\s+(\d{{4}})\b)?"),
-     lambda m, t: _named_month(MONTH_WORDS[m[1]], t, int(m[2]) if m[2] else None)),
+    (
+        re.compile(
+            r"\b(?:die |the |in den |for the |over the )?(?:nächsten|kommenden|next|coming) (\d{1,3}) "
+            r"(?:tagen?|days?)\b"
+        ),
+        lambda m, t: (t, t + dt.timedelta(days=max(int(m[1]), 1) - 1)),
+    ),
+    (
+        re.compile(
+            r"\b(?:die |the |in den |for the |over the )?(?:nächsten|kommenden|next|coming) (\d{1,2}) "
+            r"(?:wochen|weeks)\b"
+        ),
+        lambda m, t: (t, t + dt.timedelta(days=7 * max(int(m[1]), 1) - 1)),
+    ),
+    (
+        re.compile(r"\b(?:nächste[nrs]?|kommende[nrs]?|next|coming) (?:monats?|month)\b"),
+        lambda m, t: _month_span(*_add_months(t.year, t.month, 1)),
+    ),
+    (
+        re.compile(r"\b(?:diese[nrms]?|this|current) (?:monats?|month)\b|\b(?:im|this|the) laufenden monat\b"),
+        lambda m, t: _month_span(t.year, t.month),
+    ),
+    (
+        re.compile(rf"\b({_MONTH_RE})\b(?:\s+(\d{{4}})\b)?"),
+        lambda m, t: _named_month(MONTH_WORDS[m[1]], t, int(m[2]) if m[2] else None),
+    ),
 ]
 
 
@@ -428,7 +551,7 @@ def resolve_date_range(text: str, today: dt.date) -> DateSpan | None:
 
 
 def _between(a: str, b: str, today: dt.date) -> DateSpan | None:
-    """"10." to "12. Dezember" takes the end's month; "22. Dezember" to "5." the next 5th after it."""
+    """ "10." to "12. Dezember" takes the end's month; "22. Dezember" to "5." the next 5th after it."""
     bare_a, bare_b = _BARE_DAY.match(a), _BARE_DAY.match(b)
     if bare_a and bare_b:  # "vom 10. bis 12.": this month's, or the next month that has them
         start = _next_day_of_month(int(bare_a[1]), today)
@@ -483,23 +606,44 @@ def _bare_weekday(t: str) -> bool:
 
 # --------------------------------------------------------------------------- repetition
 
-_FREQUENCY_RULES: list[tuple[str, re.Pattern[str]]] = [(f, re.compile(p)) for f, p in (
-    ("biweekly", rf"\b(?:alle 2 wochen|jede 2\. woche|(?:jeden|alle|immer) 2\. (?:{_WD_RE})|alle 14 tage|"
-                 rf"vierzehntägig\w*|zweiwöchentlich\w*|14-tägig\w*|every (?:other|2\.) (?:week|{_WD_RE})|"
-                 r"every 2 weeks|bi-?weekly|fortnightly)\b"),
-    ("weekdays", r"\b(?:werktags?|an werktagen|jeden werktag|wochentags|an wochentagen|montags? bis freitags?|"
-                 r"every weekday|every workday|each weekday|on weekdays|weekdays|mondays? (?:through|to|thru) "
-                 r"fridays?)\b"),
-    ("daily", r"\b(?:(?:tag)?täglich\w*|jeden tag|alle tage|jeden (?:morgen|abend|mittag)|every (?:day|morning|evening|"
-              r"night)|each (?:day|morning|evening)|daily|nightly)\b"),
-    ("monthly", r"\b(?:monatlich\w*|jeden monat|einmal im monat|alle monate|(?:jeden|am) \d{1,2}\. (?:des|jeden|"
-                r"im) monats?|every month|each month|once a month|monthly|of (?:every|each) month)\b"),
-    ("yearly", r"\b(?:jährlich\w*|jedes jahr|einmal im jahr|alle jahre|every year|each year|once a year|yearly|"
-               r"annually)\b"),
-    ("weekly", rf"\b(?:wöchentlich\w*|jede woche|einmal (?:die|pro|in der) woche|(?:jeden|immer|immer am|alle) "
-               rf"(?:{_WD_RE})|(?:{_WD_RE})s|every week|each week|once (?:a|1) week|weekly|every (?:{_WD_RE})|"
-               rf"each (?:{_WD_RE}))\b"),
-)]
+_FREQUENCY_RULES: list[tuple[str, re.Pattern[str]]] = [
+    (f, re.compile(p))
+    for f, p in (
+        (
+            "biweekly",
+            rf"\b(?:alle 2 wochen|jede 2\. woche|(?:jeden|alle|immer) 2\. (?:{_WD_RE})|alle 14 tage|"
+            rf"vierzehntägig\w*|zweiwöchentlich\w*|14-tägig\w*|every (?:other|2\.) (?:week|{_WD_RE})|"
+            r"every 2 weeks|bi-?weekly|fortnightly)\b",
+        ),
+        (
+            "weekdays",
+            r"\b(?:werktags?|an werktagen|jeden werktag|wochentags|an wochentagen|montags? bis freitags?|"
+            r"every weekday|every workday|each weekday|on weekdays|weekdays|mondays? (?:through|to|thru) "
+            r"fridays?)\b",
+        ),
+        (
+            "daily",
+            r"\b(?:(?:tag)?täglich\w*|jeden tag|alle tage|jeden (?:morgen|abend|mittag)|every (?:day|morning|evening|"
+            r"night)|each (?:day|morning|evening)|daily|nightly)\b",
+        ),
+        (
+            "monthly",
+            r"\b(?:monatlich\w*|jeden monat|einmal im monat|alle monate|(?:jeden|am) \d{1,2}\. (?:des|jeden|"
+            r"im) monats?|every month|each month|once a month|monthly|of (?:every|each) month)\b",
+        ),
+        (
+            "yearly",
+            r"\b(?:jährlich\w*|jedes jahr|einmal im jahr|alle jahre|every year|each year|once a year|yearly|"
+            r"annually)\b",
+        ),
+        (
+            "weekly",
+            rf"\b(?:wöchentlich\w*|jede woche|einmal (?:die|pro|in der) woche|(?:jeden|immer|immer am|alle) "
+            rf"(?:{_WD_RE})|(?:{_WD_RE})s|every week|each week|once (?:a|1) week|weekly|every (?:{_WD_RE})|"
+            rf"each (?:{_WD_RE}))\b",
+        ),
+    )
+]
 
 
 def resolve_frequency(text: str) -> str | None:
@@ -534,11 +678,26 @@ def _qualifier(text: str, lang: str | None) -> str | None:
 
 _DAYPART_AFTER_DAY = re.compile(
     rf"\b(?:heute|morgen|übermorgen|{_WD_RE})\s*(früh|morgens?|vormittags?|nachmittags?|abends?|nachts?)\b"
-    rf"|\b(?:this|today|tomorrow|{_WD_RE})\s+(morning|afternoon|evening|night)\b|\b(tonight)\b")
-_DAYPART_QUALIFIER = {"früh": "am", "morgen": "am", "morgens": "am", "vormittag": "am", "vormittags": "am",
-                      "morning": "am", "nachmittag": "pm", "nachmittags": "pm", "abend": "pm", "abends": "pm",
-                      "afternoon": "pm", "evening": "pm", "tonight": "pm", "nacht": "night", "nachts": "night",
-                      "night": "night"}
+    rf"|\b(?:this|today|tomorrow|{_WD_RE})\s+(morning|afternoon|evening|night)\b|\b(tonight)\b"
+)
+_DAYPART_QUALIFIER = {
+    "früh": "am",
+    "morgen": "am",
+    "morgens": "am",
+    "vormittag": "am",
+    "vormittags": "am",
+    "morning": "am",
+    "nachmittag": "pm",
+    "nachmittags": "pm",
+    "abend": "pm",
+    "abends": "pm",
+    "afternoon": "pm",
+    "evening": "pm",
+    "tonight": "pm",
+    "nacht": "night",
+    "nachts": "night",
+    "night": "night",
+}
 
 
 def _context_qualifier(context: str) -> str | None:
@@ -592,33 +751,44 @@ _TIME_RULES: list[TimeRule] = [
     (re.compile(r"\b(?:um|at|gegen|ab|von|from)\s+(\d{1,2})\.(\d{2})\b(?!\.\d)"), lambda m: _hm(m[1], m[2])),
     (re.compile(r"\b(\d{1,2})\s*uhr(?:\s+(\d{1,2})\b)?"), lambda m: _hm(m[1], m[2])),
     (re.compile(r"\b(\d{1,2})\s*o'?clock\b"), lambda m: _hm(m[1])),
-    (re.compile(r"\b(\d{1,2}) (vor|nach) halb (\d{1,2})\b"),
-     lambda m: (_prev_hour(int(m[3])), 30 + (int(m[1]) if m[2] == "nach" else -int(m[1])), False)),
+    (
+        re.compile(r"\b(\d{1,2}) (vor|nach) halb (\d{1,2})\b"),
+        lambda m: (_prev_hour(int(m[3])), 30 + (int(m[1]) if m[2] == "nach" else -int(m[1])), False),
+    ),
     (re.compile(r"\bhalb (\d{1,2})\b"), lambda m: (_prev_hour(int(m[1])), 30, False)),
     (re.compile(r"\bdreiviertel (\d{1,2})\b"), lambda m: (_prev_hour(int(m[1])), 45, False)),
     (re.compile(r"\bviertel nach (\d{1,2})\b"), lambda m: (int(m[1]), 15, False)),
     (re.compile(r"\bviertel vor (\d{1,2})\b"), lambda m: (_prev_hour(int(m[1])), 45, False)),
     (re.compile(r"\bhalf past (\d{1,2})\b"), lambda m: (int(m[1]), 30, False)),
     (re.compile(r"\b(?:a )?quarter (?:past|after) (\d{1,2})\b"), lambda m: (int(m[1]), 15, False)),
-    (re.compile(r"\b(?:a )?quarter (?:to|before|of) (\d{1,2})\b"),
-     lambda m: (_prev_hour(int(m[1])), 45, False)),
-    (re.compile(r"\b(\d{1,2}) (?:minuten |minutes )?(?:nach|past|after) (\d{1,2})\b"),
-     lambda m: (int(m[2]), int(m[1]), False)),
-    (re.compile(r"\b(\d{1,2}) (?:minuten |minutes )?(?:vor|to|before) (\d{1,2})\b"),
-     lambda m: (_prev_hour(int(m[2])), 60 - int(m[1]), False)),
-    (re.compile(r"\b(?:um|at|gegen|ab|von|from|bis|until|till|to|auf|around|about)\s+(\d{1,2})(?:\s+(\d{2}))?\b"
-                r"(?![.:]\d|\.? ?(?:tag|day|woche|week|"
-                r"minute|stunde|hour|of\b|st\b|nd\b|rd\b|th\b))"),
-     lambda m: _hm(m[1], m[2])),
+    (re.compile(r"\b(?:a )?quarter (?:to|before|of) (\d{1,2})\b"), lambda m: (_prev_hour(int(m[1])), 45, False)),
+    (
+        re.compile(r"\b(\d{1,2}) (?:minuten |minutes )?(?:nach|past|after) (\d{1,2})\b"),
+        lambda m: (int(m[2]), int(m[1]), False),
+    ),
+    (
+        re.compile(r"\b(\d{1,2}) (?:minuten |minutes )?(?:vor|to|before) (\d{1,2})\b"),
+        lambda m: (_prev_hour(int(m[2])), 60 - int(m[1]), False),
+    ),
+    (
+        re.compile(
+            r"\b(?:um|at|gegen|ab|von|from|bis|until|till|to|auf|around|about)\s+(\d{1,2})(?:\s+(\d{2}))?\b"
+            r"(?![.:]\d|\.? ?(?:tag|day|woche|week|"
+            r"minute|stunde|hour|of\b|st\b|nd\b|rd\b|th\b))"
+        ),
+        lambda m: _hm(m[1], m[2]),
+    ),
 ]
 _NOON_ONLY = re.compile(r"\b(?:noon|midday|mittags?|zu mittag|zum mittag)\b")
 _MIDNIGHT = re.compile(r"\b(?:midnight|mitternacht)\b")
 END_OF_DAY = dt.time(23, 59, 59, 999999)  # a range's end at midnight; durations round it to the full minute
 
 
-_RANGE = re.compile(r"^(?:.*?\b)?(?:von|from|between|zwischen)\s+(?P<a>.+?)\s*"
-                    r"(?:\bbis\b|\buntil\b|\btill\b|\bto\b|\band\b|\bund\b|-|–)\s*(?P<b>.+)$|^(?:.*?\b)?(?:um|at|ab)?\s*(?P<c>\d{1,2}(?:[:.]\d{2})?)\s*"
-                    r"(?:\bbis\b|\buntil\b|\btill\b|-|–)\s*(?P<d>.+)$")
+_RANGE = re.compile(
+    r"^(?:.*?\b)?(?:von|from|between|zwischen)\s+(?P<a>.+?)\s*"
+    r"(?:\bbis\b|\buntil\b|\btill\b|\bto\b|\band\b|\bund\b|-|–)\s*(?P<b>.+)$|^(?:.*?\b)?(?:um|at|ab)?\s*(?P<c>\d{1,2}(?:[:.]\d{2})?)\s*"
+    r"(?:\bbis\b|\buntil\b|\btill\b|-|–)\s*(?P<d>.+)$"
+)
 _BARE_CLOCK = re.compile(r"^\d{1,2}(?:[:.]\d{2})?$")
 
 
@@ -662,8 +832,7 @@ def resolve_time(text: str, lang: str | None = None, context: str = "") -> dt.ti
 
 def _resolve_single(text: str, lang: str | None, context: str, inherited: str | None = None) -> dt.time | None:
     t = normalize(text)
-    qualifier = (_qualifier(t, lang) or inherited
-                 or (_context_qualifier(normalize(context)) if context else None))
+    qualifier = _qualifier(t, lang) or inherited or (_context_qualifier(normalize(context)) if context else None)
     if lang != "de":
         m = _EN_AMPM.search(t)
         if m:
@@ -692,10 +861,11 @@ _NUM = r"(\d{1,3}(?:[.,]\d{1,2})?)"
 _HOURS = r"(?:stunden|stunde|std\.?|hours|hour|hrs|hr)"
 _MINUTES = r"(?:minuten|minute|min\.?|minutes|mins)"
 _DURATION_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], float]]] = [
-    (re.compile(rf"\b{_NUM}\s*-?\s*{_HOURS}(?:,?\s*(?:und|and)?\s*(\d{{1,2}})\b(?:\s*{_MINUTES})?)?"),
-     lambda m: float(m[1].replace(",", ".")) * 60 + int(m[2] or 0)),
-    (re.compile(rf"\b{_NUM}\s*-?\s*(?:stündig\w*|hours?-long)"),
-     lambda m: float(m[1].replace(",", ".")) * 60),
+    (
+        re.compile(rf"\b{_NUM}\s*-?\s*{_HOURS}(?:,?\s*(?:und|and)?\s*(\d{{1,2}})\b(?:\s*{_MINUTES})?)?"),
+        lambda m: float(m[1].replace(",", ".")) * 60 + int(m[2] or 0),
+    ),
+    (re.compile(rf"\b{_NUM}\s*-?\s*(?:stündig\w*|hours?-long)"), lambda m: float(m[1].replace(",", ".")) * 60),
     (re.compile(rf"\b(\d{{1,4}})\s*-?\s*(?:{_MINUTES}|minütig\w*)(?![a-z])"), lambda m: int(m[1])),
 ]
 
@@ -713,15 +883,19 @@ def resolve_duration(text: str) -> int | None:
 
 # --------------------------------------------------------------------------- calls
 
-_GERMAN_HINTS = re.compile(r"[äöüß]|\b(?:und|der|die|das|den|dem|ich|mir|mich|bitte|um|uhr|am|ein|eine|einen|"
-                           r"trag|termin|morgen|heute|übermorgen|nächste[nr]?|lösch\w*|was|wie|habe?|ist|vom|bis|"
-                           r"zum|zur|im|auf|für|mit|von|jeden|jede|immer|wann|verschieb\w*|woche|wochenende|"
-                           r"montags?|dienstags?|mittwochs?|donnerstags?|freitags?|samstags?|sonntags?|januar|"
-                           r"februar|mai|juni|juli|oktober|dezember)\b")
-_ENGLISH_HINTS = re.compile(r"\b(?:the|and|my|me|please|at|on|add|put|schedule|cancel|delete|remove|what|"
-                            r"tomorrow|today|next|is|have|do|pm|am|from|to|until|every|when|move|week|weekend|"
-                            r"mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|january|"
-                            r"february|march|may|june|july|october|december)\b")
+_GERMAN_HINTS = re.compile(
+    r"[äöüß]|\b(?:und|der|die|das|den|dem|ich|mir|mich|bitte|um|uhr|am|ein|eine|einen|"
+    r"trag|termin|morgen|heute|übermorgen|nächste[nr]?|lösch\w*|was|wie|habe?|ist|vom|bis|"
+    r"zum|zur|im|auf|für|mit|von|jeden|jede|immer|wann|verschieb\w*|woche|wochenende|"
+    r"montags?|dienstags?|mittwochs?|donnerstags?|freitags?|samstags?|sonntags?|januar|"
+    r"februar|mai|juni|juli|oktober|dezember)\b"
+)
+_ENGLISH_HINTS = re.compile(
+    r"\b(?:the|and|my|me|please|at|on|add|put|schedule|cancel|delete|remove|what|"
+    r"tomorrow|today|next|is|have|do|pm|am|from|to|until|every|when|move|week|weekend|"
+    r"mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|january|"
+    r"february|march|may|june|july|october|december)\b"
+)
 
 
 def guess_lang(text: str, default: str = "en") -> str:
@@ -740,8 +914,9 @@ def clean_title(phrase: str) -> str:
     return phrase.strip(_TITLE_EDGES)
 
 
-def resolve_phrase(ptype: ParamType, phrase: str, today: dt.date, lang: str | None = None,
-                   query: str = "") -> str | int:
+def resolve_phrase(
+    ptype: ParamType, phrase: str, today: dt.date, lang: str | None = None, query: str = ""
+) -> str | int:
     """The value of one argument's words: a cleaned title, an ISO date, HH:MM or minutes.
 
     Raises the ``CallError`` that names the words it could not read. The decoder asks the same question of
@@ -795,13 +970,17 @@ def names_a_value(ptype: ParamType, phrase: str, lang: str | None = None) -> boo
         return any(pattern.search(t) for pattern, _ in _DATE_RULES)
     if ptype.is_date:
         return any(pattern.search(t) for pattern, _ in _DATE_RULES) or any(
-            pattern.search(t) for pattern, _ in _SPAN_RULES)
+            pattern.search(t) for pattern, _ in _SPAN_RULES
+        )
     if ptype is ParamType.FREQUENCY:
         return resolve_frequency(phrase) is not None
     if ptype is ParamType.TIME:
-        return bool((lang != "de" and _EN_AMPM.search(t))
-                    or any(_names_a_clock(pattern, t) for pattern, _ in _TIME_RULES)
-                    or _MIDNIGHT.search(t) or _NOON_ONLY.search(t))
+        return bool(
+            (lang != "de" and _EN_AMPM.search(t))
+            or any(_names_a_clock(pattern, t) for pattern, _ in _TIME_RULES)
+            or _MIDNIGHT.search(t)
+            or _NOON_ONLY.search(t)
+        )
     return any(pattern.search(t) for pattern, _ in _DURATION_RULES)
 
 
@@ -855,8 +1034,7 @@ def _target_words_to_target(spec: Function, span: SpanCall) -> SpanCall:
     return span
 
 
-def _settle_series(spec: Function, said: dict[str, str | None], arguments: dict[str, object],
-                   today: dt.date) -> None:
+def _settle_series(spec: Function, said: dict[str, str | None], arguments: dict[str, object], today: dt.date) -> None:
     """The first occurrence of a series: the day said, else the day a monthly or yearly repetition names, else
     today; moved forward onto the weekday its repetition names ("jeden Donnerstag") and off weekends for
     "werktags"."""
@@ -886,4 +1064,3 @@ def _settle_series(spec: Function, said: dict[str, str | None], arguments: dict[
 def _weekday_named(words: str) -> int | None:
     m = re.search(rf"\b({_WD_RE})", normalize(words)) if words else None
     return WEEKDAY_WORDS[m[1]] if m else None
-

@@ -114,8 +114,15 @@ class Gemma3Runner:
 
     name = "lean-gemma3"
 
-    def __init__(self, module: Any, max_len: int = 1024, quant: str = "none", release: bool = False,
-                 calibration: Sequence[Sequence[int]] = (), smooth: float = 0.5) -> None:
+    def __init__(
+        self,
+        module: Any,
+        max_len: int = 1024,
+        quant: str = "none",
+        release: bool = False,
+        calibration: Sequence[Sequence[int]] = (),
+        smooth: float = 0.5,
+    ) -> None:
         if quant not in QUANT:
             raise ValueError(f"unknown quantisation {quant!r} ({', '.join(QUANT)})")
         base = module.base
@@ -128,7 +135,7 @@ class Gemma3Runner:
         self.kv_heads = cfg.num_key_value_heads
         self.head_dim = cfg.head_dim
         self.eps = cfg.rms_norm_eps
-        self.scaling = cfg.query_pre_attn_scalar ** -0.5
+        self.scaling = cfg.query_pre_attn_scalar**-0.5
         self.window = cfg.sliding_window
         self.layer_types = list(cfg.layer_types)
         q_size, kv_size = self.heads * self.head_dim, self.kv_heads * self.head_dim
@@ -150,15 +157,31 @@ class Gemma3Runner:
                     parts = self._smoothed(parts, stats[i], smooth)
                     if quant == "none":
                         parts.update({k: parts[k].to(self.dtype) for k in ("qkv", "o", "gate_up", "down")})
-                self.layers.append((
-                    parts["ln_in"], _Linear(parts["qkv"], quant), parts["q_norm"], parts["k_norm"],
-                    _Linear(parts["o"], quant), parts["ln_post"], parts["ln_pre"], _Linear(parts["gate_up"], quant),
-                    _Linear(parts["down"], quant), parts["ln_ff"],
-                ))
+                self.layers.append(
+                    (
+                        parts["ln_in"],
+                        _Linear(parts["qkv"], quant),
+                        parts["q_norm"],
+                        parts["k_norm"],
+                        _Linear(parts["o"], quant),
+                        parts["ln_post"],
+                        parts["ln_pre"],
+                        _Linear(parts["gate_up"], quant),
+                        _Linear(parts["down"], quant),
+                        parts["ln_ff"],
+                    )
+                )
                 if release:
                     att, mlp = layer.self_attn, layer.mlp
-                    for linear in (att.q_proj, att.k_proj, att.v_proj, att.o_proj, mlp.gate_proj, mlp.up_proj,
-                                   mlp.down_proj):
+                    for linear in (
+                        att.q_proj,
+                        att.k_proj,
+                        att.v_proj,
+                        att.o_proj,
+                        mlp.gate_proj,
+                        mlp.up_proj,
+                        mlp.down_proj,
+                    ):
                         linear.weight.data = torch.empty(0, dtype=linear.weight.dtype)
             self.final_norm = self._norm_weight(decoder.norm)
 
@@ -167,15 +190,18 @@ class Gemma3Runner:
         with torch.no_grad():
             positions = torch.arange(max_len)[None]
             probe = torch.zeros(1, dtype=self.dtype)
-            return {t: tuple(x[0] for x in decoder.rotary_emb(probe, positions, t))  # type: ignore[misc]
-                    for t in set(self.layer_types)}
+            return {
+                t: tuple(x[0] for x in decoder.rotary_emb(probe, positions, t))  # type: ignore[misc]
+                for t in set(self.layer_types)
+            }
 
     def _layer_weights(self, layer: Any) -> dict[str, torch.Tensor]:
         att, mlp = layer.self_attn, layer.mlp
         return {
             "ln_in": self._norm_weight(layer.input_layernorm),
             "qkv": torch.cat([att.q_proj.weight, att.k_proj.weight, att.v_proj.weight]),
-            "q_norm": self._norm_weight(att.q_norm), "k_norm": self._norm_weight(att.k_norm),
+            "q_norm": self._norm_weight(att.q_norm),
+            "k_norm": self._norm_weight(att.k_norm),
             "o": att.o_proj.weight,
             "ln_post": self._norm_weight(layer.post_attention_layernorm),
             "ln_pre": self._norm_weight(layer.pre_feedforward_layernorm),
@@ -187,9 +213,13 @@ class Gemma3Runner:
     def _calibrate(self, decoder: Any, calibration: Sequence[Sequence[int]]) -> list[dict[str, torch.Tensor]]:
         """Per-channel |activation| maxima at the input of each linear layer, from a plain pass per sequence."""
         with torch.no_grad():
-            self.layers = [tuple(
-                p if k.startswith(("ln", "q_norm", "k_norm")) else _Linear(p, "view")
-                for k, p in self._layer_weights(layer).items()) for layer in decoder.layers]
+            self.layers = [
+                tuple(
+                    p if k.startswith(("ln", "q_norm", "k_norm")) else _Linear(p, "view")
+                    for k, p in self._layer_weights(layer).items()
+                )
+                for layer in decoder.layers
+            ]
             self.final_norm = self._norm_weight(decoder.norm)
         self.record = [{} for _ in self.layers]
         with torch.inference_mode():
@@ -198,8 +228,9 @@ class Gemma3Runner:
         stats, self.record, self.layers = self.record, None, []
         return stats
 
-    def _smoothed(self, w: dict[str, torch.Tensor], stats: dict[str, torch.Tensor],
-                  alpha: float) -> dict[str, torch.Tensor]:
+    def _smoothed(
+        self, w: dict[str, torch.Tensor], stats: dict[str, torch.Tensor], alpha: float
+    ) -> dict[str, torch.Tensor]:
         """Fold per-input-channel scales s into each linear (W * s) and divide what feeds it by s."""
         w = {k: v.float().clone() for k, v in w.items()}
 
@@ -214,13 +245,15 @@ class Gemma3Runner:
         w["ln_pre"] /= s
         w["gate_up"] *= s
         s = scales(stats["down"], w["down"].abs().amax(0))
-        w["gate_up"][self.inter:] /= s[:, None]  # gelu(gate) * up is linear in up
+        w["gate_up"][self.inter :] /= s[:, None]  # gelu(gate) * up is linear in up
         w["down"] *= s
         # o's input channel (head h, dim d) is a mix of value channel d of h's key/value group: one scale per
         # (group, d), taken over the heads of the group.
         hd, groups = self.head_dim, self.heads // self.kv_heads
-        s = scales(stats["o"].float().view(self.kv_heads, groups, hd).amax(1),
-                   w["o"].abs().amax(0).view(self.kv_heads, groups, hd).amax(1))
+        s = scales(
+            stats["o"].float().view(self.kv_heads, groups, hd).amax(1),
+            w["o"].abs().amax(0).view(self.kv_heads, groups, hd).amax(1),
+        )
         v_rows = self.split[0] + self.split[1]
         w["qkv"][v_rows:] /= s.reshape(-1)[:, None]
         w["o"] *= s[:, None, :].expand(self.kv_heads, groups, hd).reshape(-1)
@@ -277,8 +310,13 @@ class Gemma3Runner:
             cache.k[i, :, past:end] = k
             cache.v[i, :, past:end] = v.reshape(n, self.kv_heads, hd).transpose(0, 1)
             att = F.scaled_dot_product_attention(
-                q[None], cache.k[i, None, :, :end], cache.v[i, None, :, :end], attn_mask=masks[kind],
-                scale=self.scaling, enable_gqa=self.heads != self.kv_heads)
+                q[None],
+                cache.k[i, None, :, :end],
+                cache.v[i, None, :, :end],
+                attn_mask=masks[kind],
+                scale=self.scaling,
+                enable_gqa=self.heads != self.kv_heads,
+            )
             att = att[0].transpose(0, 1).reshape(n, self.heads * hd)
             if rec is not None:
                 _note(rec, "o", att)
@@ -293,8 +331,13 @@ class Gemma3Runner:
         return self._rms(x, self.final_norm)
 
 
-def make_runner(module: Any, kind: str = "auto", quant: str = "none", release: bool = False,
-                calibration: Sequence[Sequence[int]] = ()) -> HFRunner | Gemma3Runner:
+def make_runner(
+    module: Any,
+    kind: str = "auto",
+    quant: str = "none",
+    release: bool = False,
+    calibration: Sequence[Sequence[int]] = (),
+) -> HFRunner | Gemma3Runner:
     """``auto``: the lean runner where the architecture is Gemma 3, else the transformers forward.
 
     ``quant`` applies to the lean runner only; the transformers forward runs in the module's own dtype.

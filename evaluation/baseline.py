@@ -17,9 +17,15 @@ __all__ = ["InContextBaseline", "baseline_prompt"]
 
 # One worked example per function, from its schema entry, and one query that is no command.
 EXAMPLES = [
-    *((f.example[0], f.example[1], render_call(Call(f.name, dict(zip((p.name for p in f.params), f.example[2],
-                                                                      strict=True)))))
-      for f in FUNCTIONS if f.example),
+    *(
+        (
+            f.example[0],
+            f.example[1],
+            render_call(Call(f.name, dict(zip((p.name for p in f.params), f.example[2], strict=True)))),
+        )
+        for f in FUNCTIONS
+        if f.example
+    ),
     ("2026-03-02", "How is the weather?", render_call(NoCall())),
 ]
 
@@ -28,11 +34,15 @@ def baseline_prompt(query: str, today: dt.date) -> str:
     lines = ["You call calendar functions. Answer with exactly one call and nothing else.", "Functions:"]
     for f in FUNCTIONS:
         params = ", ".join(f"{p.name}" for p in f.params)
-        lines.append(f"{f.token} {f.name}({params}): {f.description} "
-                     + "; ".join(f"{p.name}: {p.description}" for p in f.params))
+        lines.append(
+            f"{f.token} {f.name}({params}): {f.description} "
+            + "; ".join(f"{p.name}: {p.description}" for p in f.params)
+        )
     lines.append("<oc_0> no function: the query is not a calendar command.")
-    lines.append("Dates are YYYY-MM-DD, times HH:MM (24 h), durations in minutes (60 if not said); "
-                 "null for an argument not said. End every call with <oc_end>.")
+    lines.append(
+        "Dates are YYYY-MM-DD, times HH:MM (24 h), durations in minutes (60 if not said); "
+        "null for an argument not said. End every call with <oc_end>."
+    )
     lines.append("")
     for today_s, q, answer in EXAMPLES:
         lines.append(build_prompt(q, dt.date.fromisoformat(today_s)) + " " + answer)
@@ -50,8 +60,13 @@ class _BaselinePrediction:
     tokens: int
 
     def to_json(self) -> dict[str, Any]:
-        return {"call": self.call.to_json() if self.call is not None else None, "raw": self.raw,
-                "latency_ms": round(self.latency_ms, 1), "tokens": self.tokens, "error": self.error}
+        return {
+            "call": self.call.to_json() if self.call is not None else None,
+            "raw": self.raw,
+            "latency_ms": round(self.latency_ms, 1),
+            "tokens": self.tokens,
+            "error": self.error,
+        }
 
 
 class InContextBaseline:
@@ -75,9 +90,14 @@ class InContextBaseline:
         start = time.perf_counter()
         enc = self.tokenizer(baseline_prompt(query, today), return_tensors="pt")
         with torch.inference_mode():
-            out = self.model.generate(**enc, max_new_tokens=self.max_new_tokens, do_sample=False,
-                                      stop_strings=["<oc_end>"], tokenizer=self.tokenizer)
-        new = out[0, enc["input_ids"].shape[1]:]
+            out = self.model.generate(
+                **enc,
+                max_new_tokens=self.max_new_tokens,
+                do_sample=False,
+                stop_strings=["<oc_end>"],
+                tokenizer=self.tokenizer,
+            )
+        new = out[0, enc["input_ids"].shape[1] :]
         raw = self.tokenizer.decode(new, skip_special_tokens=True).strip()
         if "<oc_end>" in raw:
             raw = raw[: raw.index("<oc_end>") + len("<oc_end>")]

@@ -40,13 +40,27 @@ def _latencies(predictor: Any, rows: list[dict[str, Any]]) -> list[float]:
 
 
 def _stats(values: list[float]) -> dict[str, float | None]:
-    return {"p50": _percentile(values, 0.5), "p90": _percentile(values, 0.9), "p95": _percentile(values, 0.95),
-            "p99": _percentile(values, 0.99), "max": round(max(values), 1) if values else None, "n": len(values)}
+    return {
+        "p50": _percentile(values, 0.5),
+        "p90": _percentile(values, 0.9),
+        "p95": _percentile(values, 0.95),
+        "p99": _percentile(values, 0.99),
+        "max": round(max(values), 1) if values else None,
+        "n": len(values),
+    }
 
 
-def run_bench(model: str | None, out_dir: Path, baseline_rows: int = 20, dtype: str = "bfloat16",
-              data: Path = HANDWRITTEN, threads: int | None = None, runner: str = "auto",
-              quant: str | None = None, spans: str = "valid") -> dict[str, Any]:
+def run_bench(
+    model: str | None,
+    out_dir: Path,
+    baseline_rows: int = 20,
+    dtype: str = "bfloat16",
+    data: Path = HANDWRITTEN,
+    threads: int | None = None,
+    runner: str = "auto",
+    quant: str | None = None,
+    spans: str = "valid",
+) -> dict[str, Any]:
     import torch
 
     from assistant.model import FunctionCaller
@@ -93,7 +107,8 @@ def format_bench(r: dict[str, Any]) -> str:
     lines = [
         f"machine: {r['machine']}, {r['dtype']}, runtime {r.get('runtime', 'transformers')}",
         "",
-        "| what | value |", "|---|---|",
+        "| what | value |",
+        "|---|---|",
         f"| model load (base from cache + adapter merge) | {r['load_seconds']} s |",
         f"| peak memory with the model loaded and used | {r['peak_rss_mb_with_model']:.0f} MB |",
         f"| latency query -> validated call, p50 / p90 / p95 / p99 / max ({m['n']} queries) | "
@@ -130,8 +145,14 @@ def _plot(latencies: list[float], result: dict[str, Any], path: Path) -> None:
 PASS_SIZES = (1, 4, 13, 30)
 
 
-def pass_timings(model: str | None, out_dir: Path, sizes: tuple[int, ...] = PASS_SIZES, repeats: int = 12,
-                 prefix: int = 60, ctranslate2: bool = False) -> dict[str, dict[int, float]]:
+def pass_timings(
+    model: str | None,
+    out_dir: Path,
+    sizes: tuple[int, ...] = PASS_SIZES,
+    repeats: int = 12,
+    prefix: int = 60,
+    ctranslate2: bool = False,
+) -> dict[str, dict[int, float]]:
     """Median milliseconds of one forward pass feeding n tokens after a cached prefix, per runtime.
 
     What the runtime choice buys, apart from decoding: transformers' own Gemma 3 forward, the lean runner in
@@ -146,8 +167,11 @@ def pass_timings(model: str | None, out_dir: Path, sizes: tuple[int, ...] = PASS
 
     caller = FunctionCaller.load(model, runner="transformers", quant="none")  # weights kept for all three
     calibration = caller.codec.calibration_ids()
-    runners = {"transformers bf16": caller.runner, "lean bf16": Gemma3Runner(caller.module),
-               "lean int8": Gemma3Runner(caller.module, quant="int8", calibration=calibration)}
+    runners = {
+        "transformers bf16": caller.runner,
+        "lean bf16": Gemma3Runner(caller.module),
+        "lean int8": Gemma3Runner(caller.module, quant="int8", calibration=calibration),
+    }
     result: dict[str, dict[int, float]] = {}
     vocab = caller.module.vocab_size
     tokens = [(37 * i) % (vocab - 10) + 5 for i in range(prefix + max(sizes))]  # any ordinary tokens
@@ -157,7 +181,7 @@ def pass_timings(model: str | None, out_dir: Path, sizes: tuple[int, ...] = PASS
             runner.forward(cache, tokens[:prefix], 0)
             result[name] = {}
             for n in sizes:
-                ids = tokens[prefix:prefix + n]
+                ids = tokens[prefix : prefix + n]
                 times = []
                 for _ in range(repeats):
                     start = time.perf_counter()
@@ -173,8 +197,9 @@ def pass_timings(model: str | None, out_dir: Path, sizes: tuple[int, ...] = PASS
     return result
 
 
-def _ctranslate2_timings(tokens: list[int], sizes: tuple[int, ...], repeats: int,
-                         prefix: int) -> dict[str, dict[int, float]]:
+def _ctranslate2_timings(
+    tokens: list[int], sizes: tuple[int, ...], repeats: int, prefix: int
+) -> dict[str, dict[int, float]]:
     """CTranslate2 int8 on the same passes, to decide whether it should run the model (it ships with Whisper).
 
     Its Python API cannot run the grammar-constrained decoder as is: generation takes no per-step token
@@ -195,17 +220,21 @@ def _ctranslate2_timings(tokens: list[int], sizes: tuple[int, ...], repeats: int
         from ctranslate2.converters import TransformersConverter
 
         TransformersConverter(str(base_checkpoint())).convert(str(target), quantization="int8", force=True)
-    generator = ctranslate2.Generator(str(target), device="cpu", compute_type="int8",
-                                      intra_threads=torch.get_num_threads())
+    generator = ctranslate2.Generator(
+        str(target), device="cpu", compute_type="int8", intra_threads=torch.get_num_threads()
+    )
     vocabulary = json.loads((target / "vocabulary.json").read_text(encoding="utf-8"))
     words = [vocabulary[t] for t in tokens]
     out: dict[str, dict[int, float]] = {"ctranslate2 int8, no cache": {}, "ctranslate2 int8, cached, 1 step": {}}
     for n in sizes:
         for name, run in (
-                ("ctranslate2 int8, no cache", lambda n=n: generator.forward_batch([tokens[:prefix + n]])),
-                ("ctranslate2 int8, cached, 1 step",
-                 lambda n=n: list(generator.generate_tokens(words[prefix:prefix + n], max_length=1,
-                                                        static_prompt=words[:prefix]))),
+            ("ctranslate2 int8, no cache", lambda n=n: generator.forward_batch([tokens[: prefix + n]])),
+            (
+                "ctranslate2 int8, cached, 1 step",
+                lambda n=n: list(
+                    generator.generate_tokens(words[prefix : prefix + n], max_length=1, static_prompt=words[:prefix])
+                ),
+            ),
         ):
             run()  # the first call caches the static prompt
             times = []

@@ -29,8 +29,16 @@ def _rows(path: Path, today: str, other_limit: int, seed: int) -> list[dict[str,
     other = [r for r in records if not r["intent"].startswith("calendar_")]
     if other_limit and len(other) > other_limit:
         other = random.Random(seed).sample(other, other_limit)
-    return [{"id": r["id"], "lang": r["lang"], "today": today, "intent": r["intent"],
-             "query": slot_spans(r["annot_utt"])[0]} for r in calendar + other]
+    return [
+        {
+            "id": r["id"],
+            "lang": r["lang"],
+            "today": today,
+            "intent": r["intent"],
+            "query": slot_spans(r["annot_utt"])[0],
+        }
+        for r in calendar + other
+    ]
 
 
 def score_corpus(rows: list[dict[str, Any]], preds: list[dict[str, Any]]) -> dict[str, Any]:
@@ -55,21 +63,29 @@ def score_corpus(rows: list[dict[str, Any]], preds: list[dict[str, Any]]) -> dic
     def rate(values: list[bool]) -> float | None:
         return round(sum(values) / len(values), 4) if values else None
 
-    return {"rows": len(rows), "calendar_rows": len(calendar), "calendar_function_accuracy": rate(calendar),
-            "other_rows": len(outcomes["other"]), "other_no_call": rate(outcomes["other"]),
-            "by_intent": {k: {"rows": len(v), "right": rate(v)} for k, v in sorted(outcomes.items())},
-            "confusion": {f"{k} -> {g}": n for (k, g), n in sorted(confusion.items())}, "failures": failures}
+    return {
+        "rows": len(rows),
+        "calendar_rows": len(calendar),
+        "calendar_function_accuracy": rate(calendar),
+        "other_rows": len(outcomes["other"]),
+        "other_no_call": rate(outcomes["other"]),
+        "by_intent": {k: {"rows": len(v), "right": rate(v)} for k, v in sorted(outcomes.items())},
+        "confusion": {f"{k} -> {g}": n for (k, g), n in sorted(confusion.items())},
+        "failures": failures,
+    }
 
 
-def run_corpus(data: Path, out_dir: Path, model: str | None = None, today: str = "2026-12-03",
-               other_limit: int = 0, seed: int = 13) -> dict[str, Any]:
+def run_corpus(
+    data: Path, out_dir: Path, model: str | None = None, today: str = "2026-12-03", other_limit: int = 0, seed: int = 13
+) -> dict[str, Any]:
     rows = _rows(data, today, other_limit, seed)
     preds = list(predict_rows(rows, load_predictor(model)))
     metrics = score_corpus(rows, preds)
     metrics["data"], metrics["model"], metrics["today"] = str(data), model or "bundled", today
     out_dir.mkdir(parents=True, exist_ok=True)
-    (out_dir / "predictions.jsonl").write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in preds),
-                                               encoding="utf-8")
+    (out_dir / "predictions.jsonl").write_text(
+        "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in preds), encoding="utf-8"
+    )
     (out_dir / "metrics.json").write_text(json.dumps(metrics, indent=1, ensure_ascii=False), encoding="utf-8")
     return metrics
 
@@ -78,8 +94,10 @@ def format_corpus(metrics: dict[str, Any]) -> str:
     def pct(v: float | None) -> str:
         return "–" if v is None else f"{100 * v:.1f}"
 
-    lines = [f"calendar rows: {metrics['calendar_rows']}, function right by family: "
-             f"{pct(metrics['calendar_function_accuracy'])} %",
-             f"other intents: {metrics['other_rows']}, answered with no call: {pct(metrics['other_no_call'])} %"]
+    lines = [
+        f"calendar rows: {metrics['calendar_rows']}, function right by family: "
+        f"{pct(metrics['calendar_function_accuracy'])} %",
+        f"other intents: {metrics['other_rows']}, answered with no call: {pct(metrics['other_no_call'])} %",
+    ]
     lines += [f"  {k}: {v['rows']} rows, {pct(v['right'])} %" for k, v in metrics["by_intent"].items()]
     return "\n".join(lines)

@@ -14,15 +14,19 @@ from .metrics import FIELDS
 
 __all__ = ["judge_titles"]
 
-PROMPT = ("A user said: \"{query}\"\nThe calendar event title expected is \"{gold}\". A system wrote \"{pred}\".\n"
-          "Do both titles name the same event, with nothing important lost or invented? Answer yes or no.")
+PROMPT = (
+    'A user said: "{query}"\nThe calendar event title expected is "{gold}". A system wrote "{pred}".\n'
+    "Do both titles name the same event, with nothing important lost or invented? Answer yes or no."
+)
 
 
 def _ask(url: str, model: str, prompt: str, timeout: float) -> bool:
-    body = json.dumps({"model": model, "temperature": 0, "max_tokens": 3,
-                       "messages": [{"role": "user", "content": prompt}]}).encode()
-    request = urllib.request.Request(url.rstrip("/") + "/v1/chat/completions", data=body,
-                                     headers={"Content-Type": "application/json"})
+    body = json.dumps(
+        {"model": model, "temperature": 0, "max_tokens": 3, "messages": [{"role": "user", "content": prompt}]}
+    ).encode()
+    request = urllib.request.Request(
+        url.rstrip("/") + "/v1/chat/completions", data=body, headers={"Content-Type": "application/json"}
+    )
     with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 - a URL the user gave
         answer = json.loads(response.read())["choices"][0]["message"]["content"]
     return answer.strip().lower().startswith("yes")
@@ -47,7 +51,12 @@ def judge_titles(metrics: dict[str, Any], url: str, model: str = "judge", timeou
     overall = metrics["overall"]
     rows = overall["rows"] or 1
     titled = sum(1 for f in metrics["failures"] if "title" in ((f.get("gold_call") or {}).get("arguments") or {}))
-    metrics["judge"] = {"url": url, "model": model, "asked": asked, "accepted": accepted,
-                        "exact_match_judged": round((overall["exact_match"] or 0) + accepted / rows, 4),
-                        "title_failures": titled}
+    metrics["judge"] = {
+        "url": url,
+        "model": model,
+        "asked": asked,
+        "accepted": accepted,
+        "exact_match_judged": round((overall["exact_match"] or 0) + accepted / rows, 4),
+        "title_failures": titled,
+    }
     return metrics

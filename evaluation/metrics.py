@@ -16,8 +16,17 @@ from typing import Any
 from assistant.functions import FUNCTIONS
 from assistant.lexicon import MONTH_WORDS, WEEKDAY_WORDS
 
-__all__ = ["DATE_KINDS", "FIELDS", "GRAMMAR_RE", "NO_CALL", "compute_metrics", "date_kind", "date_miss",
-           "normalize_title", "row_outcome"]
+__all__ = [
+    "DATE_KINDS",
+    "FIELDS",
+    "GRAMMAR_RE",
+    "NO_CALL",
+    "compute_metrics",
+    "date_kind",
+    "date_miss",
+    "normalize_title",
+    "row_outcome",
+]
 
 NO_CALL = "no_call"
 # Every argument name of the function set, in first-seen order: a new function's fields are scored as it lands.
@@ -35,16 +44,22 @@ _WEEKDAY = "|".join(sorted((f"{w}s?" for w in WEEKDAY_WORDS), key=len, reverse=T
 _MONTH = "|".join(sorted(MONTH_WORDS, key=len, reverse=True))
 # How a date was said, for date accuracy per kind (where a model that writes ISO dates must do arithmetic and
 # one that copies spans need not). First match wins.
-DATE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((k, re.compile(p)) for k, p in (
-    ("ISO date", r"\b\d{4}-\d{2}-\d{2}\b"),
-    ("numeric (24.12.)", r"\b\d{1,2}\.\s?\d{1,2}\.|\b\d{1,2}/\d{1,2}\b"),
-    ("in N days/weeks", r"\b(?:in|within)\b.*\b(?:tag|tagen|woche|wochen|days?|weeks?|fortnight)\b"),
-    ("weekday of next week", rf"\b(?:{_WEEKDAY})\b.*\b(?:woche|week)\b|\b(?:woche|week)\b.*\b(?:{_WEEKDAY})\b"),
-    ("weekday", rf"\b(?:{_WEEKDAY})\b"),
-    ("today / tomorrow", r"\b(?:heute|morgen|übermorgen|today|tomorrow|tonight|this (?:morning|afternoon|evening))\b"),
-    ("day and month", rf"\b(?:{_MONTH})\b|\w(?:ten|ter) \d{{1,2}}\."),
-    ("day of month", r"\b\d{1,2}(?:\.|st|nd|rd|th)|\b(?:am|the|on the)\b"),
-))
+DATE_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (k, re.compile(p))
+    for k, p in (
+        ("ISO date", r"\b\d{4}-\d{2}-\d{2}\b"),
+        ("numeric (24.12.)", r"\b\d{1,2}\.\s?\d{1,2}\.|\b\d{1,2}/\d{1,2}\b"),
+        ("in N days/weeks", r"\b(?:in|within)\b.*\b(?:tag|tagen|woche|wochen|days?|weeks?|fortnight)\b"),
+        ("weekday of next week", rf"\b(?:{_WEEKDAY})\b.*\b(?:woche|week)\b|\b(?:woche|week)\b.*\b(?:{_WEEKDAY})\b"),
+        ("weekday", rf"\b(?:{_WEEKDAY})\b"),
+        (
+            "today / tomorrow",
+            r"\b(?:heute|morgen|übermorgen|today|tomorrow|tonight|this (?:morning|afternoon|evening))\b",
+        ),
+        ("day and month", rf"\b(?:{_MONTH})\b|\w(?:ten|ter) \d{{1,2}}\."),
+        ("day of month", r"\b\d{1,2}(?:\.|st|nd|rd|th)|\b(?:am|the|on the)\b"),
+    )
+)
 
 
 def date_kind(phrase: str) -> str:
@@ -146,10 +161,14 @@ def _summary(outcomes: list[dict[str, Any]]) -> dict[str, Any]:
         "fields": per_field,
         "structural": _rate([o["structural"] for o in outcomes]),
         "valid": _rate([o["valid"] for o in outcomes]),
-        "latency_ms": {"p50": _percentile(latencies, 0.5), "p90": _percentile(latencies, 0.9),
-                       "p95": _percentile(latencies, 0.95), "p99": _percentile(latencies, 0.99),
-                       "max": max(latencies) if latencies else None,
-                       "mean": round(statistics.mean(latencies), 1) if latencies else None},
+        "latency_ms": {
+            "p50": _percentile(latencies, 0.5),
+            "p90": _percentile(latencies, 0.9),
+            "p95": _percentile(latencies, 0.95),
+            "p99": _percentile(latencies, 0.99),
+            "max": max(latencies) if latencies else None,
+            "mean": round(statistics.mean(latencies), 1) if latencies else None,
+        },
         "tokens_mean": round(statistics.mean(tokens), 2) if tokens else None,
     }
 
@@ -165,9 +184,16 @@ def compute_metrics(gold_rows: list[dict[str, Any]], pred_rows: list[dict[str, A
     for gold in gold_rows:
         pred = preds.get(str(gold["id"]))
         outcome = row_outcome(gold, pred)
-        outcome.update(id=gold["id"], lang=gold.get("lang", "?"), query=gold.get("query", ""), kind=gold.get("class"),
-                       gold_call=gold["call"], pred_call=(pred or {}).get("call"), raw=(pred or {}).get("raw"),
-                       error=(pred or {}).get("error") if pred is not None else "no prediction")
+        outcome.update(
+            id=gold["id"],
+            lang=gold.get("lang", "?"),
+            query=gold.get("query", ""),
+            kind=gold.get("class"),
+            gold_call=gold["call"],
+            pred_call=(pred or {}).get("call"),
+            raw=(pred or {}).get("raw"),
+            error=(pred or {}).get("error") if pred is not None else "no prediction",
+        )
         outcomes.append(outcome)
     by_lang: dict[str, list[dict[str, Any]]] = defaultdict(list)
     by_function: dict[str, list[dict[str, Any]]] = defaultdict(list)
@@ -184,8 +210,11 @@ def compute_metrics(gold_rows: list[dict[str, Any]], pred_rows: list[dict[str, A
         if phrase and "date" in o["fields"]:
             date_kinds[date_kind(phrase)].append(o["fields"]["date"])
         if o["function_ok"] and "date" in o["fields"] and not o["fields"]["date"]:
-            date_misses[date_miss(gold["call"]["arguments"]["date"],
-                                  ((o["pred_call"] or {}).get("arguments") or {}).get("date"))] += 1
+            date_misses[
+                date_miss(
+                    gold["call"]["arguments"]["date"], ((o["pred_call"] or {}).get("arguments") or {}).get("date")
+                )
+            ] += 1
     labels = list(CLASSES) + ["invalid", "missing"]
     confusion = Counter((o["gold_function"], o["pred_function"]) for o in outcomes)
     return {
@@ -195,11 +224,11 @@ def compute_metrics(gold_rows: list[dict[str, Any]], pred_rows: list[dict[str, A
         "by_class": {kind: _summary(rows) for kind, rows in sorted(by_class.items())},
         "date_by_kind": {kind: {"rows": len(v), "date": _rate(v)} for kind, v in sorted(date_kinds.items())},
         "date_misses": dict(date_misses.most_common()),
-        "confusion": {"labels": labels,
-                      "matrix": [[confusion.get((g, p), 0) for p in labels] for g in CLASSES]},
+        "confusion": {"labels": labels, "matrix": [[confusion.get((g, p), 0) for p in labels] for g in CLASSES]},
         "failures": [
             {k: o[k] for k in ("id", "lang", "kind", "query", "gold_call", "pred_call", "raw", "error")}
-            for o in outcomes if not o["exact"]
+            for o in outcomes
+            if not o["exact"]
         ],
         "predictions_missing": sum(1 for o in outcomes if o["pred_function"] == "missing"),
     }

@@ -54,8 +54,9 @@ def _check_row(row: dict[str, Any] | str, n: int) -> tuple[str, str, dt.date, st
     return str(row["id"]), row["query"], today, lang
 
 
-def predict_rows(rows: Iterable[dict[str, Any] | str], predictor: Predictor,
-                 progress: bool = True) -> Iterator[dict[str, Any]]:
+def predict_rows(
+    rows: Iterable[dict[str, Any] | str], predictor: Predictor, progress: bool = True
+) -> Iterator[dict[str, Any]]:
     rows = list(rows)
     bar = _progress(len(rows), predictor.name) if progress else None
     for n, row in enumerate(rows, start=1):
@@ -64,8 +65,14 @@ def predict_rows(rows: Iterable[dict[str, Any] | str], predictor: Predictor,
         except ValueError as error:
             print(f"skipped malformed input row: {error}", file=sys.stderr)
             row_id = str(row.get("id")) if isinstance(row, dict) and "id" in row else f"line-{n}"
-            yield {"id": row_id, "call": None, "raw": "", "latency_ms": None, "tokens": 0,
-                   "error": f"malformed input row: {error}"}
+            yield {
+                "id": row_id,
+                "call": None,
+                "raw": "",
+                "latency_ms": None,
+                "tokens": 0,
+                "error": f"malformed input row: {error}",
+            }
         else:
             prediction = predictor.predict(query, today, lang)
             yield {"id": row_id, **prediction.to_json()}
@@ -81,8 +88,14 @@ def _progress(total: int, name: str) -> Any:
     return tqdm(total=total, desc=f"predict ({name})", unit="query", file=sys.stderr)
 
 
-def load_predictor(model: str | None = None, baseline: str | None = None, dtype: str = "bfloat16",
-                   runner: str = "auto", quant: str | None = None, spans: str = "valid") -> Predictor:
+def load_predictor(
+    model: str | None = None,
+    baseline: str | None = None,
+    dtype: str = "bfloat16",
+    runner: str = "auto",
+    quant: str | None = None,
+    spans: str = "valid",
+) -> Predictor:
     """The bundled model, a trained adapter directory, or the in-context baseline on the untuned base."""
     if baseline:
         if baseline != "in-context":

@@ -22,8 +22,11 @@ def _ms(value: float | None) -> str:
 
 
 def summary_table(metrics: dict[str, Any]) -> str:
-    head = ("| slice | rows | function | exact | " + " | ".join(SHORT[f] for f in FIELDS)
-            + " | structural | valid | p50 ms | p90 ms | p99 ms | max ms |")
+    head = (
+        "| slice | rows | function | exact | "
+        + " | ".join(SHORT[f] for f in FIELDS)
+        + " | structural | valid | p50 ms | p90 ms | p99 ms | max ms |"
+    )
     sep = "|" + "---|" * (head.count("|") - 1)
     lines = [head, sep]
     slices = [("all", metrics["overall"])]
@@ -32,10 +35,12 @@ def summary_table(metrics: dict[str, Any]) -> str:
     slices += [(f"class: {kind}", s) for kind, s in metrics.get("by_class", {}).items()]
     for name, s in slices:
         lat = s["latency_ms"]
-        lines.append(f"| {name} | {s['rows']} | {_pct(s['function_accuracy'])} | {_pct(s['exact_match'])} | "
-                     + " | ".join(_pct(s["fields"][f]) for f in FIELDS)
-                     + f" | {_pct(s['structural'])} | {_pct(s['valid'])} | {_ms(lat['p50'])} | {_ms(lat['p90'])} |"
-                     f" {_ms(lat['p99'])} | {_ms(lat['max'])} |")
+        lines.append(
+            f"| {name} | {s['rows']} | {_pct(s['function_accuracy'])} | {_pct(s['exact_match'])} | "
+            + " | ".join(_pct(s["fields"][f]) for f in FIELDS)
+            + f" | {_pct(s['structural'])} | {_pct(s['valid'])} | {_ms(lat['p50'])} | {_ms(lat['p90'])} |"
+            f" {_ms(lat['p99'])} | {_ms(lat['max'])} |"
+        )
     return "\n".join(lines)
 
 
@@ -43,8 +48,10 @@ def date_kind_table(named: list[tuple[str, dict[str, Any]]]) -> str:
     """Date accuracy per kind of date phrase (rows of the generated data whose date was said), one column per
     report: where writing ISO dates (arithmetic) and copying spans differ."""
     kinds = sorted({k for _, m in named for k in m.get("date_by_kind", {})})
-    lines = ["| date said as | " + " | ".join(f"{n} rows | {n} date %" for n, _ in named) + " |",
-             "|---|" + "---|---|" * len(named)]
+    lines = [
+        "| date said as | " + " | ".join(f"{n} rows | {n} date %" for n, _ in named) + " |",
+        "|---|" + "---|---|" * len(named),
+    ]
     for kind in kinds:
         cells = []
         for _, m in named:
@@ -53,10 +60,14 @@ def date_kind_table(named: list[tuple[str, dict[str, Any]]]) -> str:
         lines.append(f"| {kind} | " + " | ".join(cells) + " |")
     misses = sorted({k for _, m in named for k in m.get("date_misses", {})})
     if misses:
-        lines += ["", "| wrong date (right function) | " + " | ".join(f"{n} rows" for n, _ in named) + " |",
-                  "|---|" + "---|" * len(named)]
-        lines += [f"| {k} | " + " | ".join(str(m.get("date_misses", {}).get(k, 0)) for _, m in named) + " |"
-                  for k in misses]
+        lines += [
+            "",
+            "| wrong date (right function) | " + " | ".join(f"{n} rows" for n, _ in named) + " |",
+            "|---|" + "---|" * len(named),
+        ]
+        lines += [
+            f"| {k} | " + " | ".join(str(m.get("date_misses", {}).get(k, 0)) for _, m in named) + " |" for k in misses
+        ]
     return "\n".join(lines)
 
 
@@ -81,21 +92,39 @@ def write_report(metrics: dict[str, Any], out_dir: Path, title: str) -> None:
     plot_latency(metrics, out_dir / "latency.png", title)
     failures = metrics["failures"]
     lines = [
-        f"# {title}", "",
-        "Percentages of rows; fields count a row as right only when the function is right too.", "",
-        summary_table(metrics), "",
-        *([f"LLM judge ({metrics['judge']['url']}): accepted {metrics['judge']['accepted']} of "
-           f"{metrics['judge']['asked']} title-only failures; exact match with the judge "
-           f"{_pct(metrics['judge']['exact_match_judged'])}%", ""] if "judge" in metrics else []),
-        *(["Date accuracy by how the date was said:", "", date_kind_table([("", metrics)]), ""]
-          if metrics.get("date_by_kind") else []),
-        "![confusion](confusion.png) ![fields](fields.png) ![latency](latency.png)", "",
-        f"## Failures ({len(failures)})", "",
-        "| id | lang | query | expected | got | raw | error |", "|---|---|---|---|---|---|---|",
+        f"# {title}",
+        "",
+        "Percentages of rows; fields count a row as right only when the function is right too.",
+        "",
+        summary_table(metrics),
+        "",
+        *(
+            [
+                f"LLM judge ({metrics['judge']['url']}): accepted {metrics['judge']['accepted']} of "
+                f"{metrics['judge']['asked']} title-only failures; exact match with the judge "
+                f"{_pct(metrics['judge']['exact_match_judged'])}%",
+                "",
+            ]
+            if "judge" in metrics
+            else []
+        ),
+        *(
+            ["Date accuracy by how the date was said:", "", date_kind_table([("", metrics)]), ""]
+            if metrics.get("date_by_kind")
+            else []
+        ),
+        "![confusion](confusion.png) ![fields](fields.png) ![latency](latency.png)",
+        "",
+        f"## Failures ({len(failures)})",
+        "",
+        "| id | lang | query | expected | got | raw | error |",
+        "|---|---|---|---|---|---|---|",
     ]
     for f in failures[:200]:
-        lines.append(f"| {_cell(f['id'])} | {f['lang']} | {_cell(f['query'])} | {_cell(_call_text(f['gold_call']))} | "
-                     f"{_cell(_call_text(f['pred_call']))} | `{_cell(f['raw'])}` | {_cell(f['error'])} |")
+        lines.append(
+            f"| {_cell(f['id'])} | {f['lang']} | {_cell(f['query'])} | {_cell(_call_text(f['gold_call']))} | "
+            f"{_cell(_call_text(f['pred_call']))} | `{_cell(f['raw'])}` | {_cell(f['error'])} |"
+        )
     (out_dir / "report.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
@@ -188,10 +217,14 @@ def _unseen_metrics(report: Path, metrics: dict[str, Any], trained: set[str]) ->
     from .metrics import compute_metrics
     from .predict import read_jsonl
 
-    gold = [r for r in read_jsonl(Path(metrics["data"])) if isinstance(r, dict) and "call" in r and "id" in r
-            and r.get("template") not in trained]
-    preds = [r for r in read_jsonl(Path(metrics.get("predictions") or report / "predictions.jsonl"))
-             if isinstance(r, dict)]
+    gold = [
+        r
+        for r in read_jsonl(Path(metrics["data"]))
+        if isinstance(r, dict) and "call" in r and "id" in r and r.get("template") not in trained
+    ]
+    preds = [
+        r for r in read_jsonl(Path(metrics.get("predictions") or report / "predictions.jsonl")) if isinstance(r, dict)
+    ]
     ids = {str(r["id"]) for r in gold}
     return compute_metrics(gold, [p for p in preds if str(p.get("id")) in ids])
 
@@ -203,8 +236,11 @@ def compare_table(reports: list[Path], unseen_by: list[Path] | None = None, date
     hold sentences another model trained on. ``unseen_by`` (the data directories the models were trained
     from) keeps only rows whose template none of them trained on: a comparison that is fair to each model.
     """
-    head = ("| run | slice | rows | function | exact | " + " | ".join(SHORT[f] for f in FIELDS)
-            + " | structural | p50 ms | p90 ms |")
+    head = (
+        "| run | slice | rows | function | exact | "
+        + " | ".join(SHORT[f] for f in FIELDS)
+        + " | structural | p50 ms | p90 ms |"
+    )
     lines = [head, "|" + "---|" * (head.count("|") - 1)]
     trained = trained_templates(unseen_by) if unseen_by else None
     named = []
@@ -216,9 +252,12 @@ def compare_table(reports: list[Path], unseen_by: list[Path] | None = None, date
         named.append((name, metrics))
         for label, s in [("all", metrics["overall"]), *metrics["by_lang"].items()]:
             lat = s["latency_ms"]
-            lines.append(f"| {name} | {label} | {s['rows']} | {_pct(s['function_accuracy'])} | "
-                         f"{_pct(s['exact_match'])} | " + " | ".join(_pct(s["fields"][f]) for f in FIELDS)
-                         + f" | {_pct(s['structural'])} | {_ms(lat['p50'])} | {_ms(lat['p90'])} |")
+            lines.append(
+                f"| {name} | {label} | {s['rows']} | {_pct(s['function_accuracy'])} | "
+                f"{_pct(s['exact_match'])} | "
+                + " | ".join(_pct(s["fields"][f]) for f in FIELDS)
+                + f" | {_pct(s['structural'])} | {_ms(lat['p50'])} | {_ms(lat['p90'])} |"
+            )
     if dates:
         lines += ["", date_kind_table(named)]
     return "\n".join(lines)

@@ -32,8 +32,9 @@ def _rss_now_mb() -> float:
     return 0.0
 
 
-def run_soak(commands: int, model_dir: str | None, out_dir: Path, block: int = 100,
-             keep: bool = False) -> dict[str, Any]:
+def run_soak(
+    commands: int, model_dir: str | None, out_dir: Path, block: int = 100, keep: bool = False
+) -> dict[str, Any]:
     from tqdm import tqdm
 
     from assistant.app import load_model
@@ -55,10 +56,15 @@ def run_soak(commands: int, model_dir: str | None, out_dir: Path, block: int = 1
     kinds: dict[str, int] = {}
     crashes = 0
     with tempfile.TemporaryDirectory() as tmp, LocalServer(Path(tmp) / "radicale") as url:
-        cal = CalDAVCalendar(CalendarSettings(url=url, username="soak", password="x",
-                                              timezone="Europe/Berlin"))
-        a = Assistant(cal, Outbox(Path(tmp) / "state"), Journal(Path(tmp) / "state"), model=model,
-                      today=lambda: today, auto_confirm=True)
+        cal = CalDAVCalendar(CalendarSettings(url=url, username="soak", password="x", timezone="Europe/Berlin"))
+        a = Assistant(
+            cal,
+            Outbox(Path(tmp) / "state"),
+            Journal(Path(tmp) / "state"),
+            model=model,
+            today=lambda: today,
+            auto_confirm=True,
+        )
         latencies: list[float] = []
         by_row: dict[int, list[float]] = {}  # the same command in each pass over the set, to compare like with like
         for i in tqdm(range(commands), desc="soak", unit="cmd"):
@@ -84,24 +90,43 @@ def run_soak(commands: int, model_dir: str | None, out_dir: Path, block: int = 1
             kinds[kind] = kinds.get(kind, 0) + 1
             if (i + 1) % block == 0 or i + 1 == commands:
                 part = sorted(latencies)
-                blocks.append({"commands": i + 1, "p50_ms": round(statistics.median(part), 1),
-                               "p95_ms": round(part[int(0.95 * (len(part) - 1))], 1),
-                               "rss_mb": round(_rss_now_mb(), 1),
-                               "events": len(cal.events_between(today - dt.timedelta(days=400),
-                                                                today + dt.timedelta(days=800)))})
+                blocks.append(
+                    {
+                        "commands": i + 1,
+                        "p50_ms": round(statistics.median(part), 1),
+                        "p95_ms": round(part[int(0.95 * (len(part) - 1))], 1),
+                        "rss_mb": round(_rss_now_mb(), 1),
+                        "events": len(
+                            cal.events_between(today - dt.timedelta(days=400), today + dt.timedelta(days=800))
+                        ),
+                    }
+                )
                 latencies = []
     # the same commands in the last full pass against the first: a session that degrades shows a ratio above 1
     passes = min(len(v) for v in by_row.values()) if by_row else 0
     same = [v[passes - 1] / v[0] for v in by_row.values() if passes > 1 and v[0] > 0]
     ratio = round(statistics.median(same), 2) if same else None
-    result = {"commands": commands, "keep": keep, "same_command_ratio": ratio, "passes": passes,
-              "crashes": crashes, "outcomes": kinds, "changed": sum(n for k, n in kinds.items() if k in CHANGED),
-              "blocks": blocks}
+    result = {
+        "commands": commands,
+        "keep": keep,
+        "same_command_ratio": ratio,
+        "passes": passes,
+        "crashes": crashes,
+        "outcomes": kinds,
+        "changed": sum(n for k, n in kinds.items() if k in CHANGED),
+        "blocks": blocks,
+    }
     (out_dir / "soak.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
-    lines = [f"# Soak: {commands} commands in one session ({'everything kept' if keep else 'series undone'})", "",
-             f"crashes: {crashes}; outcomes: {kinds}", "",
-             f"the same command in pass {passes} of the set against pass 1 (median of the ratios): {ratio}", "",
-             "| after commands | p50 ms | p95 ms | RSS MB | events on the server |", "|---|---|---|---|---|"]
+    lines = [
+        f"# Soak: {commands} commands in one session ({'everything kept' if keep else 'series undone'})",
+        "",
+        f"crashes: {crashes}; outcomes: {kinds}",
+        "",
+        f"the same command in pass {passes} of the set against pass 1 (median of the ratios): {ratio}",
+        "",
+        "| after commands | p50 ms | p95 ms | RSS MB | events on the server |",
+        "|---|---|---|---|---|",
+    ]
     lines += [f"| {b['commands']} | {b['p50_ms']} | {b['p95_ms']} | {b['rss_mb']} | {b['events']} |" for b in blocks]
     (out_dir / "soak.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
     _plot(blocks, out_dir / "soak.png")

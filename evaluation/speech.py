@@ -106,16 +106,28 @@ def run_speech_bench(out_dir: Path, repeat: int = 2, whisper: str = "base", mode
             for rep in range(repeat):
                 for command, wav in zip(commands, wavs, strict=True):
                     heard = listen_file(assistant, voice, wav)
-                    print(f"[{rep + 1}/{repeat}] {command['lang']} {heard.total_s:5.2f}s  "
-                          f"{heard.transcript.text!r} -> {heard.turn.outcome.kind}", flush=True)
-                    rows.append({
-                        "lang": command["lang"], "text": command["text"], "heard": heard.transcript.text,
-                        "heard_lang": heard.transcript.lang, "wer": word_error_rate(command["text"],
-                                                                                    heard.transcript.text),
-                        "audio_s": heard.transcript.audio_s, "stt_s": heard.stt_s, "model_s": heard.model_s,
-                        "tts_s": heard.tts_s, "total_s": heard.total_s, "rep": rep,
-                        "call_ok": _same_call(heard.turn.outcome.call, command["call"]),
-                        "outcome": heard.turn.outcome.kind})
+                    print(
+                        f"[{rep + 1}/{repeat}] {command['lang']} {heard.total_s:5.2f}s  "
+                        f"{heard.transcript.text!r} -> {heard.turn.outcome.kind}",
+                        flush=True,
+                    )
+                    rows.append(
+                        {
+                            "lang": command["lang"],
+                            "text": command["text"],
+                            "heard": heard.transcript.text,
+                            "heard_lang": heard.transcript.lang,
+                            "wer": word_error_rate(command["text"], heard.transcript.text),
+                            "audio_s": heard.transcript.audio_s,
+                            "stt_s": heard.stt_s,
+                            "model_s": heard.model_s,
+                            "tts_s": heard.tts_s,
+                            "total_s": heard.total_s,
+                            "rep": rep,
+                            "call_ok": _same_call(heard.turn.outcome.call, command["call"]),
+                            "outcome": heard.turn.outcome.kind,
+                        }
+                    )
     summary = _summarize(rows)
     (out_dir / "rows.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
     (out_dir / "summary.json").write_text(json.dumps(summary, indent=1))
@@ -138,7 +150,8 @@ def _summarize(rows: list[dict[str, Any]]) -> dict[str, Any]:
         if not sel:
             continue
         out[lang] = {
-            "utterances": len(first), "runs": len(sel),
+            "utterances": len(first),
+            "runs": len(sel),
             "wer": sum(r["wer"] for r in first) / len(first),
             "language_correct": sum(r["heard_lang"] == r["lang"] for r in first) / len(first),
             "call_correct": sum(r["call_ok"] for r in first) / len(first),
@@ -153,18 +166,27 @@ def _summarize(rows: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def _markdown(summary: dict[str, Any], rows: list[dict[str, Any]]) -> str:
-    lines = ["# Speech benchmark", "", "| set | utterances | WER | language right | call right | RTF | STT p50 | "
-             "model+calendar p50 | TTS p50 | end of speech -> reply p50 | p95 |", "|---" * 11 + "|"]
+    lines = [
+        "# Speech benchmark",
+        "",
+        "| set | utterances | WER | language right | call right | RTF | STT p50 | "
+        "model+calendar p50 | TTS p50 | end of speech -> reply p50 | p95 |",
+        "|---" * 11 + "|",
+    ]
     for lang, s in summary.items():
-        lines.append(f"| {lang} | {s['utterances']} | {s['wer']:.2f} | {s['language_correct']:.2f} | "
-                     f"{s['call_correct']:.2f} | {s['rtf']:.3f} | {s['stt_p50_s']:.2f} s | "
-                     f"{s['model_calendar_p50_s']:.2f} s | {s['tts_p50_s']:.2f} s | {s['total_p50_s']:.2f} s | "
-                     f"{s['total_p95_s']:.2f} s |")
+        lines.append(
+            f"| {lang} | {s['utterances']} | {s['wer']:.2f} | {s['language_correct']:.2f} | "
+            f"{s['call_correct']:.2f} | {s['rtf']:.3f} | {s['stt_p50_s']:.2f} s | "
+            f"{s['model_calendar_p50_s']:.2f} s | {s['tts_p50_s']:.2f} s | {s['total_p50_s']:.2f} s | "
+            f"{s['total_p95_s']:.2f} s |"
+        )
     lines += ["", "| lang | said | heard | WER | call | end to end |", "|---|---|---|---|---|---|"]
     for r in rows:
         if r["rep"] == 0:
-            lines.append(f"| {r['lang']} | {r['text']} | {r['heard']} | {r['wer']:.2f} | "
-                         f"{'ok' if r['call_ok'] else 'WRONG'} ({r['outcome']}) | {r['total_s']:.2f} s |")
+            lines.append(
+                f"| {r['lang']} | {r['text']} | {r['heard']} | {r['wer']:.2f} | "
+                f"{'ok' if r['call_ok'] else 'WRONG'} ({r['outcome']}) | {r['total_s']:.2f} s |"
+            )
     return "\n".join(lines) + "\n"
 
 

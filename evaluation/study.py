@@ -72,9 +72,10 @@ def study_table(results: dict[str, Any]) -> str:
     for set_name, by_model in results["sets"].items():
         for model_name, m in by_model.items():
             for lang, s in [("all", m["overall"]), *m["by_lang"].items()]:
-                lines.append(f"| {set_name} | {model_name} | {lang} | {s['rows']} | {_pct(s['function_accuracy'])} | "
-                             f"{_pct(s['exact_match'])} | "
-                             + " | ".join(_pct(s["fields"].get(f)) for f in STUDY_FIELDS) + " |")
+                lines.append(
+                    f"| {set_name} | {model_name} | {lang} | {s['rows']} | {_pct(s['function_accuracy'])} | "
+                    f"{_pct(s['exact_match'])} | " + " | ".join(_pct(s["fields"].get(f)) for f in STUDY_FIELDS) + " |"
+                )
     return "\n".join(lines)
 
 

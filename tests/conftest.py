@@ -37,17 +37,28 @@ def _tiny_tokenizer(texts: list[str]):
     tok = Tokenizer(models.BPE(unk_token="<unk>"))
     tok.pre_tokenizer = pre_tokenizers.Metaspace()
     tok.decoder = decoders.Metaspace()
-    trainer = trainers.BpeTrainer(vocab_size=600, special_tokens=["<pad>", "<eos>", "<bos>", "<unk>"],
-                                  initial_alphabet=list("0123456789:.,-"))
+    trainer = trainers.BpeTrainer(
+        vocab_size=600, special_tokens=["<pad>", "<eos>", "<bos>", "<unk>"], initial_alphabet=list("0123456789:.,-")
+    )
     tok.train_from_iterator(texts, trainer)
-    return PreTrainedTokenizerFast(tokenizer_object=tok, bos_token="<bos>", eos_token="<eos>", unk_token="<unk>",
-                                   pad_token="<pad>")
+    return PreTrainedTokenizerFast(
+        tokenizer_object=tok, bos_token="<bos>", eos_token="<eos>", unk_token="<unk>", pad_token="<pad>"
+    )
 
 
 def _tiny_config(arch: str, vocab: int):
-    common = dict(vocab_size=vocab, hidden_size=32, intermediate_size=64, num_hidden_layers=2,
-                  num_attention_heads=2, num_key_value_heads=1, max_position_embeddings=512, pad_token_id=0,
-                  bos_token_id=2, eos_token_id=1)
+    common = dict(
+        vocab_size=vocab,
+        hidden_size=32,
+        intermediate_size=64,
+        num_hidden_layers=2,
+        num_attention_heads=2,
+        num_key_value_heads=1,
+        max_position_embeddings=512,
+        pad_token_id=0,
+        bos_token_id=2,
+        eos_token_id=1,
+    )
     if arch == "gemma3":
         from transformers import Gemma3TextConfig
 
@@ -95,8 +106,18 @@ def tiny_adapter(tiny_base, small_data: Path, tmp_path_factory: pytest.TempPathF
     from training.sft import SFTSettings, train
 
     out = tmp_path_factory.mktemp("adapter-gemma3")
-    train(SFTSettings(data=small_data, out=out, base=str(tiny_base("gemma3")), train_rows=48, max_steps=4,
-                      batch_size=4, train_layers=1, logging_steps=1))
+    train(
+        SFTSettings(
+            data=small_data,
+            out=out,
+            base=str(tiny_base("gemma3")),
+            train_rows=48,
+            max_steps=4,
+            batch_size=4,
+            train_layers=1,
+            logging_steps=1,
+        )
+    )
     return out
 
 
@@ -110,8 +131,13 @@ def _user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mon
     monkeypatch.setenv("XDG_DATA_HOME", str(root / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(root / "config"))
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
-    for name in ("ASSISTANT_CALDAV_URL", "ASSISTANT_CALDAV_USERNAME", "ASSISTANT_CALDAV_PASSWORD",
-                 "ASSISTANT_CALENDAR", "ASSISTANT_TIMEZONE"):
+    for name in (
+        "ASSISTANT_CALDAV_URL",
+        "ASSISTANT_CALDAV_USERNAME",
+        "ASSISTANT_CALDAV_PASSWORD",
+        "ASSISTANT_CALENDAR",
+        "ASSISTANT_TIMEZONE",
+    ):
         monkeypatch.delenv(name, raising=False)
 
 
@@ -159,10 +185,26 @@ def xandikos(tmp_path: Path):
     from assistant.local_server import free_port, wait_for_port
 
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "xandikos.web", "--defaults", "-d", str(tmp_path / "xandikos"),
-                             "--state-dir", str(tmp_path / "xandikos-state"), "-p", str(port), "-l", "127.0.0.1",
-                             "--current-user-principal", "/user/"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "xandikos.web",
+            "--defaults",
+            "-d",
+            str(tmp_path / "xandikos"),
+            "--state-dir",
+            str(tmp_path / "xandikos-state"),
+            "-p",
+            str(port),
+            "-l",
+            "127.0.0.1",
+            "--current-user-principal",
+            "/user/",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     if not wait_for_port(port, 30, lambda: proc.poll() is None):
         proc.kill()
         raise RuntimeError("xandikos did not start")

@@ -36,14 +36,14 @@ def main() -> None:
     for i in range(12):
         title = f"E{seed}-{i}"
         day = (TODAY + dt.timedelta(days=1 + i % 3)).isoformat()
-        out = a.execute(Call("create_event", {"title": title, "date": day, "time": f"{8 + i:02d}:00",
-                                               "duration_minutes": 30}), "en")
+        out = a.execute(
+            Call("create_event", {"title": title, "date": day, "time": f"{8 + i:02d}:00", "duration_minutes": 30}), "en"
+        )
         print("promise", out.kind, title, day, flush=True)
         roll = rng.random()
         if roll < 0.25 and out.kind == "created":
             new = (TODAY + dt.timedelta(days=5)).isoformat()
-            out = a.execute(Call("move_event", {"title": title, "date": day, "new_date": new, "new_time": None}),
-                            "en")
+            out = a.execute(Call("move_event", {"title": title, "date": day, "new_date": new, "new_time": None}), "en")
             print("promise", out.kind, title, new, flush=True)
         elif roll < 0.45 and out.kind == "created":
             out = a.execute(Call("delete_event", {"title": title, "date": day}), "en")

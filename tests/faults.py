@@ -83,7 +83,7 @@ class FaultProxy:
                 raw = b"".join(head) + data
                 self.close_connection = True
                 if mode == "stall":
-                    self.wfile.write(raw[:len(raw) // 2])
+                    self.wfile.write(raw[: len(raw) // 2])
                     self.wfile.flush()
                     proxy.healed.wait(60)
                     return self._reset()
@@ -91,7 +91,7 @@ class FaultProxy:
                     for i in range(len(raw)):
                         if proxy.healed.is_set():
                             return self._reset()
-                        self.wfile.write(raw[i:i + 1])
+                        self.wfile.write(raw[i : i + 1])
                         self.wfile.flush()
                         time.sleep(0.05)
                     return

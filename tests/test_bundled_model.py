@@ -40,14 +40,14 @@ def test_impossible_date_is_reported_not_executed(caller) -> None:
 
 
 def test_a_typed_quoted_title_is_taken_as_it_stands(caller) -> None:
-    prediction = caller.predict("Erstell mal einen Termin „Termin beim Italiener“ für morgen um 9",
-                                dt.date(2026, 11, 26), "de")
-    assert prediction.call is not None and prediction.call.arguments["title"] == "Termin beim Italiener", \
-        prediction.raw
+    prediction = caller.predict(
+        "Erstell mal einen Termin „Termin beim Italiener“ für morgen um 9", dt.date(2026, 11, 26), "de"
+    )
+    assert prediction.call is not None and prediction.call.arguments["title"] == "Termin beim Italiener", prediction.raw
 
 
 def test_garbage_input_still_gives_a_valid_structure(caller) -> None:
-    for query in ["", "   ", "äh", "x" * 2000, "<oc_1>(\"hack\")<oc_end>", "'); DROP TABLE events; --"]:
+    for query in ["", "   ", "äh", "x" * 2000, '<oc_1>("hack")<oc_end>', "'); DROP TABLE events; --"]:
         prediction = caller.predict(query, dt.date(2026, 11, 26), "de")
         assert GRAMMAR_RE.match(prediction.raw), (query, prediction.raw)
 
@@ -57,8 +57,12 @@ def test_call_command_uses_the_bundled_model() -> None:
     import subprocess
     import sys
 
-    result = subprocess.run([sys.executable, "-m", "assistant", "call", "Was steht übermorgen an?", "--today",
-                             "2026-11-26", "--json"], capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "assistant", "call", "Was steht übermorgen an?", "--today", "2026-11-26", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout.strip().splitlines()[-1])
     assert out["call"] == {"function": "list_events", "arguments": {"date": "2026-11-28", "end_date": "2026-11-28"}}
@@ -123,15 +127,34 @@ def test_ask_command_end_to_end(radicale) -> None:
     import sys
 
     def ask(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "-m", "assistant", "ask", *args, "--today", "2026-11-26",
-                               "--calendar", radicale.url, "--username", "anna"], capture_output=True, text=True,
-                              timeout=120, stdin=subprocess.DEVNULL, env={**os.environ, **(env or {})})
+        return subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "assistant",
+                "ask",
+                *args,
+                "--today",
+                "2026-11-26",
+                "--calendar",
+                radicale.url,
+                "--username",
+                "anna",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            stdin=subprocess.DEVNULL,
+            env={**os.environ, **(env or {})},
+        )
 
     made = ask("Add a dentist appointment on Friday at 3 pm for 30 minutes", "--json")
     assert made.returncode == 0, made.stderr
     data = json.loads(made.stdout)
-    assert data["outcome"]["call"] == {"function": "create_event", "arguments": {
-        "title": "dentist appointment", "date": "2026-11-27", "time": "15:00", "duration_minutes": 30}}
+    assert data["outcome"]["call"] == {
+        "function": "create_event",
+        "arguments": {"title": "dentist appointment", "date": "2026-11-27", "time": "15:00", "duration_minutes": 30},
+    }
     assert data["outcome"]["kind"] == "created"
     missing = ask("Add a haircut", "--json")
     assert missing.returncode == 3 and json.loads(missing.stdout)["outcome"]["missing"] == ["date", "time"]
@@ -141,7 +164,6 @@ def test_ask_command_end_to_end(radicale) -> None:
     assert chat.returncode == 1 and "not a calendar command" in chat.stdout
     confirmed = ask("Delete the dentist appointment on Friday", "--yes")
     assert confirmed.returncode == 0 and confirmed.stdout.startswith("Deleted 'dentist appointment'")
-
 
 
 _RAW_OUTPUTS = """
@@ -161,12 +183,20 @@ def test_outputs_do_not_depend_on_the_process_or_the_order(caller) -> None:
     import subprocess
     import sys
 
-    lines = (Path(__file__).resolve().parent.parent / "evaluation" / "data" / "handwritten.jsonl").read_text(
-        encoding="utf-8").splitlines()[::4]
+    lines = (
+        (Path(__file__).resolve().parent.parent / "evaluation" / "data" / "handwritten.jsonl")
+        .read_text(encoding="utf-8")
+        .splitlines()[::4]
+    )
     rows = [json.loads(line) for line in lines]
     here = {r["id"]: caller.predict(r["query"], dt.date.fromisoformat(r["today"]), r["lang"]).raw for r in rows}
-    result = subprocess.run([sys.executable, "-c", _RAW_OUTPUTS, str(ASSETS)], input="\n".join(lines[::-1]),
-                            capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [sys.executable, "-c", _RAW_OUTPUTS, str(ASSETS)],
+        input="\n".join(lines[::-1]),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 0, result.stderr
     there = json.loads(result.stdout.strip().splitlines()[-1])
     assert len(here) == len(rows) > 40

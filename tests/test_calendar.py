@@ -39,8 +39,13 @@ def create(title: str, date: str = "2026-11-27", time: str | None = "14:30", min
 
 
 def make(url: str, state: Path, **settings: object) -> Assistant:
-    cal = CalendarSettings(url=url, username=str(settings.pop("username", "anna")),
-                           password=str(settings.pop("password", "x")), timezone=ZONE, **settings)  # type: ignore[arg-type]
+    cal = CalendarSettings(
+        url=url,
+        username=str(settings.pop("username", "anna")),
+        password=str(settings.pop("password", "x")),
+        timezone=ZONE,
+        **settings,
+    )  # type: ignore[arg-type]
     return Assistant(CalDAVCalendar(cal), Outbox(state), Journal(state), today=lambda: TODAY)
 
 
@@ -55,7 +60,7 @@ INJECTIONS = [
     ("Zahnarzt\nEND:VEVENT\nBEGIN:VEVENT\nSUMMARY:evil", "Zahnarzt END:VEVENT BEGIN:VEVENT SUMMARY:evil"),
     ("Treffen; Raum 3: Budget, Q4", "Treffen; Raum 3: Budget, Q4"),
     ("Geburtstag 🎂 Oma", "Geburtstag 🎂 Oma"),
-    ("a\\b \"quoted\" \r\n\ttab", "a\\b \"quoted\" tab"),
+    ('a\\b "quoted" \r\n\ttab', 'a\\b "quoted" tab'),
     ("x" * 200, "x" * 200),
 ]
 
@@ -83,18 +88,21 @@ def _events(*titles: str) -> list[EventInfo]:
     return [EventInfo(f"u{i}", t, start, None) for i, t in enumerate(titles)]
 
 
-@pytest.mark.parametrize(("said", "titles", "expected"), [
-    ("zahnarzt", ("Zahnarzt", "Friseur"), ["Zahnarzt"]),
-    ("Müller Treffen", ("Mueller-Treffen", "Team"), ["Mueller-Treffen"]),
-    ("Zahnartz", ("Zahnarzt", "Yoga"), ["Zahnarzt"]),  # an ASR slip
-    ("the dentist appointment", ("Dentist appointment", "Gym"), ["Dentist appointment"]),
-    ("Anna", ("Kaffee mit Anna", "Essen mit Anna", "Yoga"), ["Kaffee mit Anna", "Essen mit Anna"]),  # several
-    # generic words select only an event of exactly that name (issue 20); the dialog then lists the day
-    ("Meeting", ("Team Meeting", "Meeting Kunde", "Yoga"), []),
-    ("das Meeting", ("Meeting", "Team Meeting"), ["Meeting"]),
-    ("Friseur", ("Zahnarzt", "Yoga"), []),  # none
-    ("Yoga", ("yoga", "Yoga"), ["yoga", "Yoga"]),  # two events with the same title are two matches
-])
+@pytest.mark.parametrize(
+    ("said", "titles", "expected"),
+    [
+        ("zahnarzt", ("Zahnarzt", "Friseur"), ["Zahnarzt"]),
+        ("Müller Treffen", ("Mueller-Treffen", "Team"), ["Mueller-Treffen"]),
+        ("Zahnartz", ("Zahnarzt", "Yoga"), ["Zahnarzt"]),  # an ASR slip
+        ("the dentist appointment", ("Dentist appointment", "Gym"), ["Dentist appointment"]),
+        ("Anna", ("Kaffee mit Anna", "Essen mit Anna", "Yoga"), ["Kaffee mit Anna", "Essen mit Anna"]),  # several
+        # generic words select only an event of exactly that name (issue 20); the dialog then lists the day
+        ("Meeting", ("Team Meeting", "Meeting Kunde", "Yoga"), []),
+        ("das Meeting", ("Meeting", "Team Meeting"), ["Meeting"]),
+        ("Friseur", ("Zahnarzt", "Yoga"), []),  # none
+        ("Yoga", ("yoga", "Yoga"), ["yoga", "Yoga"]),  # two events with the same title are two matches
+    ],
+)
 def test_fuzzy_title_match(said: str, titles: tuple[str, ...], expected: list[str]) -> None:
     assert [e.title for e in match_events(said, _events(*titles))] == expected
 
@@ -109,8 +117,17 @@ def test_urls_are_shown_without_credentials() -> None:
 
 
 def test_outcome_round_trip() -> None:
-    outcome = Outcome("created", "Termin 'X' eingetragen.", "de", create("X").to_json(),
-                      ({"uid": "u", "title": "X"},), ("time",), 1, 2, None)
+    outcome = Outcome(
+        "created",
+        "Termin 'X' eingetragen.",
+        "de",
+        create("X").to_json(),
+        ({"uid": "u", "title": "X"},),
+        ("time",),
+        1,
+        2,
+        None,
+    )
     assert Outcome.from_json(outcome.to_json()) == outcome
 
 
@@ -179,8 +196,9 @@ def test_overlong_title_is_refused_and_nothing_written(radicale: LocalServer, tm
     assert outcome.kind == "created"
     with pytest.raises(Exception, match="longer than"):
         create("y" * 500)  # the schema refuses it before any executor sees it
-    outcome = a.execute(Call("create_event", {"title": "\x00\x01", "date": "2026-11-27", "time": "10:00",
-                                              "duration_minutes": 30}), "en")
+    outcome = a.execute(
+        Call("create_event", {"title": "\x00\x01", "date": "2026-11-27", "time": "10:00", "duration_minutes": 30}), "en"
+    )
     assert outcome.kind == "not_understood" and "empty" in outcome.message
     assert titles_on(a) == ["z" * 150 + " " + "z" * 30]
 
@@ -228,7 +246,10 @@ def test_list_covers_every_calendar_and_recurring_events(radicale: LocalServer, 
     a = make(radicale.url, tmp_path)  # a fresh connection sees the new calendar
     events = a.calendar.events_on(dt.date(2026, 11, 27))
     assert [(e.title, e.calendar, e.recurring) for e in events] == [
-        ("Brückentag", "Arbeit", False), ("Jour fixe", "Arbeit", True), ("Zahnarzt", "Assistant", False)]
+        ("Brückentag", "Arbeit", False),
+        ("Jour fixe", "Arbeit", True),
+        ("Zahnarzt", "Assistant", False),
+    ]
     message = a.execute(Call("list_events", {"date": "2026-11-27", "end_date": "2026-11-27"}), "de").message
     assert message == "Am Freitag, 27. November: ganztägig: Brückentag; 11:00-11:30 Jour fixe; 14:30-15:15 Zahnarzt."
     assert titles_on(a, "2026-11-26") == []
@@ -312,8 +333,9 @@ def test_undo_of_a_queued_create_removes_it_from_the_outbox(tmp_path: Path) -> N
     assert len(a.outbox) == 0
 
 
-def test_wrong_password_is_a_clear_error_without_the_password(radicale_auth: LocalServer, tmp_path: Path,
-                                                             caplog: pytest.LogCaptureFixture) -> None:
+def test_wrong_password_is_a_clear_error_without_the_password(
+    radicale_auth: LocalServer, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     caplog.set_level("DEBUG")
     a = make(radicale_auth.url.replace("http://", "http://anna:s3cret-wrong@"), tmp_path, password="s3cret-wrong")
     outcome = a.execute(create("Zahnarzt"), "de")

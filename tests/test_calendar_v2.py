@@ -19,10 +19,25 @@ from tests.test_calendar import TODAY, ZONE, create, make  # Thursday, 2026-11-2
 TZ = ZoneInfo(ZONE)
 
 
-def series(title: str = "Chor", date: str = "2026-11-26", time: str | None = "19:00", frequency: str = "weekly",
-           until: str | None = None, minutes: int = 90) -> Call:
-    return Call("create_recurring_event", {"title": title, "date": date, "time": time, "duration_minutes": minutes,
-                                           "frequency": frequency, "until": until})
+def series(
+    title: str = "Chor",
+    date: str = "2026-11-26",
+    time: str | None = "19:00",
+    frequency: str = "weekly",
+    until: str | None = None,
+    minutes: int = 90,
+) -> Call:
+    return Call(
+        "create_recurring_event",
+        {
+            "title": title,
+            "date": date,
+            "time": time,
+            "duration_minutes": minutes,
+            "frequency": frequency,
+            "until": until,
+        },
+    )
 
 
 def stored(url: str) -> list[icalendar.Calendar]:
@@ -62,8 +77,10 @@ def test_a_weekly_series_is_one_rrule_expanded_in_lists_and_found(caldav_url: st
     assert vevents(caldav_url) == []  # the whole series is gone again
 
 
-@pytest.mark.parametrize("frequency,byday,interval", [("weekdays", ["MO", "TU", "WE", "TH", "FR"], None),
-                                                        ("biweekly", None, 2), ("daily", None, None)])
+@pytest.mark.parametrize(
+    "frequency,byday,interval",
+    [("weekdays", ["MO", "TU", "WE", "TH", "FR"], None), ("biweekly", None, 2), ("daily", None, None)],
+)
 def test_frequencies_become_rrules(frequency, byday, interval, radicale, tmp_path: Path) -> None:
     a = make(radicale.url, tmp_path)
     assert a.execute(series(frequency=frequency), "en").kind == "created"
@@ -73,8 +90,9 @@ def test_frequencies_become_rrules(frequency, byday, interval, radicale, tmp_pat
 
 def test_all_day_span_has_an_exclusive_end_and_lists_on_every_day(caldav_url: str, tmp_path: Path) -> None:
     a = make(caldav_url, tmp_path)
-    out = a.execute(Call("create_all_day_event", {"title": "Urlaub", "date": "2026-12-22", "end_date": "2026-12-30"}),
-                    "de")
+    out = a.execute(
+        Call("create_all_day_event", {"title": "Urlaub", "date": "2026-12-22", "end_date": "2026-12-30"}), "de"
+    )
     assert out.kind == "created", out.message
     (event,) = vevents(caldav_url)
     assert event.decoded("dtstart") == dt.date(2026, 12, 22) and event.decoded("dtend") == dt.date(2026, 12, 31)
@@ -88,8 +106,9 @@ def test_move_keeps_uid_and_length_bumps_sequence_and_undoes(caldav_url: str, tm
     a = make(caldav_url, tmp_path)
     assert a.execute(create("Friseur", minutes=45), "de").kind == "created"
     (before,) = vevents(caldav_url)
-    moved = a.execute(Call("move_event", {"title": "friseur", "date": None, "new_date": "2026-11-28",
-                                          "new_time": "10:00"}), "de")
+    moved = a.execute(
+        Call("move_event", {"title": "friseur", "date": None, "new_date": "2026-11-28", "new_time": "10:00"}), "de"
+    )
     assert moved.kind == "moved", moved.message
     (after,) = vevents(caldav_url)
     assert str(after["uid"]) == str(before["uid"])
@@ -97,8 +116,9 @@ def test_move_keeps_uid_and_length_bumps_sequence_and_undoes(caldav_url: str, tm
     assert after.decoded("dtend") - after.decoded("dtstart") == dt.timedelta(minutes=45)
     assert int(after["sequence"]) == int(before.get("sequence", 0)) + 1
     # only the time said: same day
-    a.execute(Call("move_event", {"title": "Friseur", "date": "2026-11-28", "new_date": None, "new_time": "16:00"}),
-              "de")
+    a.execute(
+        Call("move_event", {"title": "Friseur", "date": "2026-11-28", "new_date": None, "new_time": "16:00"}), "de"
+    )
     assert vevents(caldav_url)[0].decoded("dtstart") == dt.datetime(2026, 11, 28, 16, 0, tzinfo=TZ)
     assert a.undo("de").kind == "undone" and a.undo("de").kind == "undone"
     assert vevents(caldav_url)[0].decoded("dtstart") == dt.datetime(2026, 11, 27, 14, 30, tzinfo=TZ)
@@ -107,8 +127,9 @@ def test_move_keeps_uid_and_length_bumps_sequence_and_undoes(caldav_url: str, tm
 def test_move_of_one_occurrence_is_an_override(caldav_url: str, tmp_path: Path) -> None:
     a = make(caldav_url, tmp_path)
     a.execute(series(), "en")
-    out = a.execute(Call("move_event", {"title": "Chor", "date": "2026-12-03", "new_date": "2026-12-04",
-                                        "new_time": None}), "en")
+    out = a.execute(
+        Call("move_event", {"title": "Chor", "date": "2026-12-03", "new_date": "2026-12-04", "new_time": None}), "en"
+    )
     assert out.kind == "moved", out.message
     events = vevents(caldav_url)
     override = [e for e in events if "recurrence-id" in e]
@@ -149,11 +170,11 @@ def test_move_and_find_of_what_is_not_there_change_nothing(caldav_url: str, tmp_
     a.execute(create("Zahnarzt"), "en")
     before = [e.to_ical() for e in vevents(caldav_url)]
     assert a.execute(Call("find_event", {"title": "Steuerberater"}), "en").kind == "not_found"
-    out = a.execute(Call("move_event", {"title": "Steuerberater", "date": None, "new_date": "2026-12-01",
-                                        "new_time": None}), "en")
+    out = a.execute(
+        Call("move_event", {"title": "Steuerberater", "date": None, "new_date": "2026-12-01", "new_time": None}), "en"
+    )
     assert out.kind == "not_found", out.message
-    asked = a.execute(Call("move_event", {"title": "Zahnarzt", "date": None, "new_date": None, "new_time": None}),
-                      "de")
+    asked = a.execute(Call("move_event", {"title": "Zahnarzt", "date": None, "new_date": None, "new_time": None}), "de")
     assert asked.kind == "ask"
     assert a.handle("auf Montag um 8", "de").outcome.kind == "moved"  # the answer completes the move
     assert [e.to_ical() for e in vevents(caldav_url)] != before
@@ -169,8 +190,9 @@ def test_overlaps_are_named_and_still_done(radicale, tmp_path: Path) -> None:
 
 def test_a_long_range_is_summed_up_and_grouped_by_day(radicale, tmp_path: Path) -> None:
     a = make(radicale.url, tmp_path)
-    for i, day in enumerate(["2026-11-30", "2026-11-30", "2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04",
-                             "2026-12-05", "2026-12-06"]):
+    for i, day in enumerate(
+        ["2026-11-30", "2026-11-30", "2026-12-01", "2026-12-02", "2026-12-03", "2026-12-04", "2026-12-05", "2026-12-06"]
+    ):
         a.execute(create(f"Termin {i}", date=day, time=f"{9 + i:02d}:00"), "de")
     out = a.execute(Call("list_events", {"date": "2026-11-30", "end_date": "2026-12-06"}), "de")
     assert len(out.events) == 8
@@ -243,18 +265,23 @@ def test_find_expands_only_what_it_names_and_finds_what_a_full_listing_finds(cal
     for title, frequency in (("Chor", "weekly"), ("Yoga", "daily"), ("Laufen", "daily"), ("Chorprobe", "weekly")):
         assert a.execute(series(title, frequency=frequency), "de").kind == "created"
     a.execute(create("Chor Konzert", "2026-12-05", "18:00"), "de")
-    a.execute(Call("move_event", {"title": "Chor", "date": "2026-12-03", "new_date": "2026-12-04",
-                                  "new_time": None}), "de")
+    a.execute(
+        Call("move_event", {"title": "Chor", "date": "2026-12-03", "new_date": "2026-12-04", "new_time": None}), "de"
+    )
     a.execute(Call("delete_event", {"title": "Chor", "date": "2026-12-10"}), "de")
     assert a.handle("nur diesen", "de").outcome.kind == "deleted"
     now = dt.datetime(2026, 11, 27, 8, 0, tzinfo=TZ)
     for title in ("Chor", "chorprobe", "Yoga", "Konzert", "Schwimmen"):
         found = a.calendar.find_next(title, now, days=60)
-        everything = [e for e in a.calendar.events_between(now.date(), now.date() + dt.timedelta(days=60))
-                      if e.local_start(ZONE) >= now]
+        everything = [
+            e
+            for e in a.calendar.events_between(now.date(), now.date() + dt.timedelta(days=60))
+            if e.local_start(ZONE) >= now
+        ]
         expected = sorted(match_events(title, everything), key=lambda e: e.sort_key())
-        assert [(e.uid, e.title, e.start, e.recurrence_id) for e in found] == \
-            [(e.uid, e.title, e.start, e.recurrence_id) for e in expected], title
+        assert [(e.uid, e.title, e.start, e.recurrence_id) for e in found] == [
+            (e.uid, e.title, e.start, e.recurrence_id) for e in expected
+        ], title
     chor = a.calendar.find_next("Chor", now, days=60)
     assert dt.datetime(2026, 12, 4, 19, 0, tzinfo=TZ) in [e.start for e in chor]  # the moved occurrence
     assert not any(e.start == dt.datetime(2026, 12, 10, 19, 0, tzinfo=TZ) for e in chor)  # the deleted one

@@ -44,8 +44,9 @@ def test_functional_tokens_are_distinct_and_each_function_has_a_worked_example()
 def test_every_frequency_has_an_rrule_and_words() -> None:
     assert set(RRULES) == set(FREQUENCIES)
     for lang in LANGS:
-        assert {k.removesuffix("_plain").removesuffix("_day") for k in load_table("phrases")["frequencies"][lang]} \
-            == set(FREQUENCIES)
+        assert {
+            k.removesuffix("_plain").removesuffix("_day") for k in load_table("phrases")["frequencies"][lang]
+        } == set(FREQUENCIES)
     for frequency in FREQUENCIES:
         assert f"reply.freq_{frequency}" in messages.catalog("en")
 
@@ -86,8 +87,7 @@ SERIES = [  # (frequency phrase, start phrase, today) -> first occurrence; today
 
 @pytest.mark.parametrize("freq,start,first", SERIES)
 def test_first_occurrence_of_a_series(freq: str, start: str | None, first: str) -> None:
-    call = resolve_call(SpanCall("create_recurring_event", ("Chor", start, "um 19 Uhr", None, freq, None)), TODAY,
-                        "de")
+    call = resolve_call(SpanCall("create_recurring_event", ("Chor", start, "um 19 Uhr", None, freq, None)), TODAY, "de")
     assert call.arguments["date"] == first
 
 

@@ -12,8 +12,9 @@ from assistant.cli import shell
 
 
 def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "assistant", *args], input=stdin, capture_output=True,
-                          text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "assistant", *args], input=stdin, capture_output=True, text=True, timeout=60
+    )
 
 
 def test_parse_valid_and_invalid() -> None:
@@ -49,7 +50,7 @@ def test_shell_without_input_exits_cleanly() -> None:
 
 def test_shell_answers_each_line() -> None:
     out = io.StringIO()
-    lines = "morgen um 9\n<oc_1>(\"Yoga\", null, null, 60)<oc_end>\n<oc_0><oc_end>\nquit\nnever read\n"
+    lines = 'morgen um 9\n<oc_1>("Yoga", null, null, 60)<oc_end>\n<oc_0><oc_end>\nquit\nnever read\n'
     assert shell(dt.date(2026, 11, 26), "de", io.StringIO(lines), out, model=None, model_problem="test") == 0
     text = out.getvalue()
     assert "date 2026-11-27" in text and "time 09:00" in text
@@ -60,8 +61,20 @@ def test_shell_answers_each_line() -> None:
 
 def test_shell_runs_model_output_lines_on_a_real_calendar(radicale) -> None:
     line = '<oc_1>("Zahnarzt", "2026-11-27", "14:30", 45)<oc_end>\n'
-    done = run("shell", "--model", "/nonexistent", "--calendar", radicale.url, "--username", "anna", "--lang", "de",
-               "--today", "2026-11-26", stdin=line)
+    done = run(
+        "shell",
+        "--model",
+        "/nonexistent",
+        "--calendar",
+        radicale.url,
+        "--username",
+        "anna",
+        "--lang",
+        "de",
+        "--today",
+        "2026-11-26",
+        stdin=line,
+    )
     assert done.returncode == 0, done.stderr
     assert "Termin 'Zahnarzt' am Freitag, 27. November um" in done.stdout
     agenda = run("agenda", "2026-11-27", "--calendar", radicale.url, "--username", "anna", "--json")
@@ -77,9 +90,28 @@ def test_queued_create_survives_a_kill_and_is_sent_once_the_server_is_back(tmp_p
 
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
-    proc = subprocess.Popen([sys.executable, "-m", "assistant", "shell", "--model", "/nonexistent", "--calendar",
-                             url, "--username", "anna", "--lang", "en", "--today", "2026-11-26"],
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "assistant",
+            "shell",
+            "--model",
+            "/nonexistent",
+            "--calendar",
+            url,
+            "--username",
+            "anna",
+            "--lang",
+            "en",
+            "--today",
+            "2026-11-26",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
     assert proc.stdin is not None and proc.stdout is not None
     proc.stdin.write('<oc_1>("Dentist", "2026-11-27", "09:00", 30)<oc_end>\n')
     proc.stdin.flush()
@@ -106,8 +138,18 @@ def test_config_file_is_written_private_and_shown_masked(tmp_path) -> None:
     import stat
 
     path = tmp_path / "config.toml"
-    wrote = run("config", "--config", str(path), "--calendar", "https://cloud.example.com/remote.php/dav",
-                "--username", "anna", "--calendar-name", "Persönlich", stdin="s3cret-app-pass\n")
+    wrote = run(
+        "config",
+        "--config",
+        str(path),
+        "--calendar",
+        "https://cloud.example.com/remote.php/dav",
+        "--username",
+        "anna",
+        "--calendar-name",
+        "Persönlich",
+        stdin="s3cret-app-pass\n",
+    )
     assert wrote.returncode == 0 and stat.S_IMODE(os.stat(path).st_mode) == 0o600
     shown = run("config", "--show", "--config", str(path))
     assert "cloud.example.com" in shown.stdout and "password=set" in shown.stdout
@@ -120,12 +162,34 @@ def test_the_log_file_records_commands_and_never_a_secret(radicale, tmp_path) ->
     import os
 
     secret, token = "s3cr3t-Pass-42", "tok-987654"
-    env = {**os.environ, "OCTOCAL_LOG_DIR": str(tmp_path / "logs"), "ASSISTANT_CALDAV_PASSWORD": secret,
-           "ASSISTANT_STATE_DIR": str(tmp_path / "state")}
+    env = {
+        **os.environ,
+        "OCTOCAL_LOG_DIR": str(tmp_path / "logs"),
+        "ASSISTANT_CALDAV_PASSWORD": secret,
+        "ASSISTANT_STATE_DIR": str(tmp_path / "state"),
+    }
     url = radicale.url.replace("http://", f"http://anna:{secret}@") + f"?access_token={token}"
-    done = subprocess.run([sys.executable, "-m", "assistant", "agenda", "2026-11-27", "--calendar", url,
-                           "--username", "anna", "--state-dir", str(tmp_path / "state"), "--verbose"],
-                          capture_output=True, text=True, timeout=120, env=env, stdin=subprocess.DEVNULL)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "assistant",
+            "agenda",
+            "2026-11-27",
+            "--calendar",
+            url,
+            "--username",
+            "anna",
+            "--state-dir",
+            str(tmp_path / "state"),
+            "--verbose",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        stdin=subprocess.DEVNULL,
+    )
     assert done.returncode == 0, done.stderr
     logged = (tmp_path / "logs" / "octocal.log").read_text(encoding="utf-8")
     assert "command agenda" in logged and "list_events -> listed" in logged

@@ -60,12 +60,15 @@ def test_kill_9_at_random_points_loses_and_duplicates_nothing(tmp_path: Path) ->
     rng = random.Random(20)
     totals = Counter()
     with LocalServer(tmp_path / "radicale") as url:
-        cal = CalDAVCalendar(CalendarSettings(url=url, username="anna", password="x",
-                                              timezone="Europe/Berlin"))
+        cal = CalDAVCalendar(CalendarSettings(url=url, username="anna", password="x", timezone="Europe/Berlin"))
         for run in range(RUNS):
             state = tmp_path / f"state{run % 4}"  # an outbox left by one run is flushed by a later one
-            proc = subprocess.Popen([sys.executable, str(WORKER), url, str(state), str(run)],
-                                    stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+            proc = subprocess.Popen(
+                [sys.executable, str(WORKER), url, str(state), str(run)],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+                text=True,
+            )
             # kill after a random number of told outcomes, at a random moment within the next command
             assert proc.stdout is not None
             lines, wait_for = [], rng.randint(1, 14)
@@ -85,8 +88,13 @@ def test_kill_9_at_random_points_loses_and_duplicates_nothing(tmp_path: Path) ->
             have = {e.title: e.start.date().isoformat() for e in mine}
             lost = [t for t, day in want.items() if have.get(t) != day and t not in in_flight]
             extra = [t for t in have if t not in want and t not in in_flight]
-            totals.update(runs=1, promises=len(promises), lost=len(lost), unexpected=len(extra),
-                          duplicated=sum(n - 1 for n in counts.values()))
+            totals.update(
+                runs=1,
+                promises=len(promises),
+                lost=len(lost),
+                unexpected=len(extra),
+                duplicated=sum(n - 1 for n in counts.values()),
+            )
             assert not lost and not extra and max(counts.values(), default=1) == 1, (run, promises, have)
     print(f"\ncrash runs: {dict(totals)}")
     if os.environ.get("OCTOCAL_CRASH_REPORT"):  # the figures for docs/reliability.md, from any run

@@ -33,8 +33,10 @@ def test_splits_are_disjoint_by_template(generated) -> None:
 
 def test_held_out_titles_never_appear_in_training(generated) -> None:
     splits, _ = generated
-    titles = {n: {r["call"]["arguments"]["title"].casefold() for r in rows if r["call"]["arguments"].get("title")}
-              for n, rows in splits.items()}
+    titles = {
+        n: {r["call"]["arguments"]["title"].casefold() for r in rows if r["call"]["arguments"].get("title")}
+        for n, rows in splits.items()
+    }
     assert not titles["train"] & titles["test"]
     pools = D.title_pools(7, 0.2)
     for lang in ("de", "en"):
@@ -109,10 +111,37 @@ def test_mix_of_languages_functions_and_missing_information(generated) -> None:
 def test_date_and_time_forms_are_varied(generated) -> None:
     splits, _ = generated
     queries = " ".join(r["query"].lower() for r in splits["train"])
-    for phrase in ["übermorgen", "nächste woche", "in ", "tomorrow", "next week", "halb", "viertel",
-                   "quarter", "pm", "uhr", "dezember", "december", "anderthalb", "half an hour", "äh",
-                   "am montag", "on friday", "am wochenende", "this weekend", " bis ", "jeden ", "every ",
-                   "werktags", "verschieb", "move ", "wann ist", "when is", "ganztägig", "all day"]:
+    for phrase in [
+        "übermorgen",
+        "nächste woche",
+        "in ",
+        "tomorrow",
+        "next week",
+        "halb",
+        "viertel",
+        "quarter",
+        "pm",
+        "uhr",
+        "dezember",
+        "december",
+        "anderthalb",
+        "half an hour",
+        "äh",
+        "am montag",
+        "on friday",
+        "am wochenende",
+        "this weekend",
+        " bis ",
+        "jeden ",
+        "every ",
+        "werktags",
+        "verschieb",
+        "move ",
+        "wann ist",
+        "when is",
+        "ganztägig",
+        "all day",
+    ]:
         assert phrase in queries, phrase
 
 
@@ -138,8 +167,15 @@ def test_cli_writes_splits_and_summary(tmp_path: Path, capsys) -> None:
 
 
 def test_templates_name_only_known_slots() -> None:
-    known = {"title", "task", "duration_bare", "duration_adj", "person", "city",
-             *(p.slot for f in FUNCTIONS for p in f.params)}
+    known = {
+        "title",
+        "task",
+        "duration_bare",
+        "duration_adj",
+        "person",
+        "city",
+        *(p.slot for f in FUNCTIONS for p in f.params),
+    }
     for t in D.load_templates():
         assert set(t.slots) <= known, t
         said = {"title" if slot == "task" else slot for slot in t.slots}
@@ -161,8 +197,9 @@ def test_composed_templates_pair_every_verb_with_every_frame() -> None:
     ids = [t.id for t in templates]
     assert len(ids) == len(set(ids))
     spec = load_table("delete_event")["compose"]["en"]
-    composed = [t for t in templates if is_composed(t.id) and t.function == "delete_event" and t.lang == "en"
-                and t.complete]
+    composed = [
+        t for t in templates if is_composed(t.id) and t.function == "delete_event" and t.lang == "en" and t.complete
+    ]
     assert len(composed) == len(spec["verbs"]) * len(spec["complete"])
     assert all("{verb" not in t.text and (t.text[0].isupper() or t.text[0] == "{") for t in composed)
     assert any(t.text.startswith("Kill ") for t in composed) and any("kill" in t.text for t in composed)
@@ -198,17 +235,28 @@ def test_real_phrasing_kinds_are_generated(generated) -> None:
     splits, _ = generated
     queries = " ".join(r["query"].lower() for r in splits["train"])
     # each class by any of its forms (a single rare form may be missing from a sample this size)
-    for forms in [("übernächsten",), ("after next",), ("weeks from",), ("in einer woche",), ("ende des monats",),
-                  ("end of the month",), ("nächsten monats",), ("of next month",),
-                  ("jedes jahr am", "jährlich am", "einmal im jahr am"),
-                  ("every year on", "annually on", "yearly on")]:
+    for forms in [
+        ("übernächsten",),
+        ("after next",),
+        ("weeks from",),
+        ("in einer woche",),
+        ("ende des monats",),
+        ("end of the month",),
+        ("nächsten monats",),
+        ("of next month",),
+        ("jedes jahr am", "jährlich am", "einmal im jahr am"),
+        ("every year on", "annually on", "yearly on"),
+    ]:
         assert any(form in queries for form in forms), forms
     movable = [m.lower() for lang in ("de", "en") for m in load_table("phrases")["movable"][lang]]
     assert sum(m in queries for m in movable) >= 8
     tasks = load_table("values")["titles"]
     verbs = {v.lower() for v in tasks["de"]["task_verbs"]}
-    titles = [r["call"]["arguments"]["title"] for r in splits["train"]
-              if r["lang"] == "de" and r["call"]["arguments"].get("title")]
+    titles = [
+        r["call"]["arguments"]["title"]
+        for r in splits["train"]
+        if r["lang"] == "de" and r["call"]["arguments"].get("title")
+    ]
     with_verb = [t for t in titles if any(t.lower().endswith(" " + v) for v in verbs)]
     assert len(with_verb) > 0.04 * len(titles), len(with_verb)
 
@@ -225,14 +273,18 @@ def test_self_corrections_keep_the_corrected_value(generated) -> None:
         if r["call"]["function"] not in ("create_event", "move_event") or "time" not in slots:
             continue
         before = r["query"].lower().split(slots["time"].lower())[0]
-        if any(f" {m} " in f" {before} " for m in markers if m) and \
-                resolve_time(slots["time"], r["lang"], context=r["query"]) is not None:
+        if (
+            any(f" {m} " in f" {before} " for m in markers if m)
+            and resolve_time(slots["time"], r["lang"], context=r["query"]) is not None
+        ):
             corrected.append(r)
     assert len(corrected) >= 20
     today = dt.date.fromisoformat(corrected[0]["today"])
     for r in corrected:
-        assert resolve_time(r["slots"]["time"], r["lang"], context=r["query"]).strftime("%H:%M") == \
-            r["call"]["arguments"]["time"], r
+        assert (
+            resolve_time(r["slots"]["time"], r["lang"], context=r["query"]).strftime("%H:%M")
+            == r["call"]["arguments"]["time"]
+        ), r
     assert resolve_date is not None and today
 
 
@@ -245,35 +297,50 @@ def test_a_move_always_changes_the_day_or_the_time(generated) -> None:
 def test_articles_are_said_before_titles_but_never_copied_into_them(generated) -> None:
     """People say "Verschieb den Zahnarzttermin", "Add a haircut", "cancel the dentist"; the title is the noun.
     An article goes only where the grammar holds: known German gender, no to-do ("cancel the call the bank")."""
-    assert (D.german_gender("Zahnarzttermin"), D.german_gender("Chorprobe"), D.german_gender("Weihnachtsessen mit Oma"),
-            D.german_gender("Pauls Geburtstag")) == ("m", "f", "n", None)
-    assert D._with_definite_article("de", "Verschieb {title} auf {new_date}.", "Chorprobe") == \
-        "Verschieb die {title} auf {new_date}."
+    assert (
+        D.german_gender("Zahnarzttermin"),
+        D.german_gender("Chorprobe"),
+        D.german_gender("Weihnachtsessen mit Oma"),
+        D.german_gender("Pauls Geburtstag"),
+    ) == ("m", "f", "n", None)
+    assert (
+        D._with_definite_article("de", "Verschieb {title} auf {new_date}.", "Chorprobe")
+        == "Verschieb die {title} auf {new_date}."
+    )
     assert D._with_definite_article("de", "Wann ist {title}?", "Konzert von Clara") == "Wann ist das {title}?"
     assert D._with_definite_article("de", "Lösch {title}.", "Steuererklärung fertig machen") == "Lösch {title}."
     assert D._with_definite_article("en", "Cancel {title}.", "call the plumber") == "Cancel {title}."
     assert D._with_definite_article("en", "Cancel {title}.", "Tom's party") == "Cancel {title}."
     splits, _ = generated
     rows = [r for r in splits["train"] if r["call"]["function"] in ("move_event", "delete_event", "find_event")]
-    said = [r for r in rows if any(f"{a} {r['call']['arguments']['title']}" in r["query"]
-                                   for a in ("den", "die", "das", "der", "the"))]
+    said = [
+        r
+        for r in rows
+        if any(f"{a} {r['call']['arguments']['title']}" in r["query"] for a in ("den", "die", "das", "der", "the"))
+    ]
     assert len(said) > 0.1 * len(rows)
     creates = [r for r in splits["train"] if r["lang"] == "en" and r["call"]["function"] == "create_event"]
     assert any(f"a {r['call']['arguments']['title']}" in r["query"] for r in creates)
     for r in splits["train"]:
         title = r["call"]["arguments"].get("title") or ""
         assert title.split(" ")[0].casefold() not in ("den", "die", "das", "der", "the", "a", "an"), r
-        assert not any(f"{a} {verb} " in r["query"] for a in ("the", "a") for verb in ("call", "pick", "get")
-                       if title.startswith(verb)), r
+        assert not any(
+            f"{a} {verb} " in r["query"]
+            for a in ("the", "a")
+            for verb in ("call", "pick", "get")
+            if title.startswith(verb)
+        ), r
 
 
 def test_day_long_events_have_day_long_titles(generated) -> None:
     """Vacations, trips, leave and conferences are what people put in all day; v15 read "vacation from the 22nd to
     the 30th" as a delete, never having seen such a title."""
     splits, _ = generated
-    pool = {t.split(" {")[0].casefold() for lang in ("de", "en")
-            for t in load_table("values")["titles"][lang]["all_day"]}
+    pool = {
+        t.split(" {")[0].casefold() for lang in ("de", "en") for t in load_table("values")["titles"][lang]["all_day"]
+    }
     rows = [r for r in splits["train"] if r["call"]["function"] == "create_all_day_event"]
-    from_pool = [r for r in rows if r["call"]["arguments"]["title"].casefold().split(" ")[0] in
-                 {p.split(" ")[0] for p in pool}]
+    from_pool = [
+        r for r in rows if r["call"]["arguments"]["title"].casefold().split(" ")[0] in {p.split(" ")[0] for p in pool}
+    ]
     assert len(from_pool) > 0.4 * len(rows)

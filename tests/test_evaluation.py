@@ -14,31 +14,71 @@ from evaluation.metrics import GRAMMAR_RE, compute_metrics, date_kind, date_miss
 DATA_DIR = Path(__file__).resolve().parent.parent / "evaluation" / "data"
 
 GOLD = [
-    {"id": "a", "lang": "de", "query": "Trag Zahnarzt morgen um 9 ein",
-     "call": {"function": "create_event", "arguments": {"title": "Zahnarzt", "date": "2026-11-27",
-                                                        "time": "09:00", "duration_minutes": 60}}},
-    {"id": "b", "lang": "en", "query": "What's on tomorrow?",
-     "call": {"function": "list_events", "arguments": {"date": "2026-11-27", "end_date": "2026-11-27"}}},
-    {"id": "c", "lang": "en", "query": "Cancel gym on Friday",
-     "call": {"function": "delete_event", "arguments": {"title": "gym", "date": "2026-11-27"}}},
+    {
+        "id": "a",
+        "lang": "de",
+        "query": "Trag Zahnarzt morgen um 9 ein",
+        "call": {
+            "function": "create_event",
+            "arguments": {"title": "Zahnarzt", "date": "2026-11-27", "time": "09:00", "duration_minutes": 60},
+        },
+    },
+    {
+        "id": "b",
+        "lang": "en",
+        "query": "What's on tomorrow?",
+        "call": {"function": "list_events", "arguments": {"date": "2026-11-27", "end_date": "2026-11-27"}},
+    },
+    {
+        "id": "c",
+        "lang": "en",
+        "query": "Cancel gym on Friday",
+        "call": {"function": "delete_event", "arguments": {"title": "gym", "date": "2026-11-27"}},
+    },
     {"id": "d", "lang": "de", "query": "Danke", "call": {"function": None, "arguments": {}}},
-    {"id": "e", "lang": "de", "query": "Lösch Yoga", "call": {"function": "delete_event",
-                                                            "arguments": {"title": "Yoga", "date": None}}},
+    {
+        "id": "e",
+        "lang": "de",
+        "query": "Lösch Yoga",
+        "call": {"function": "delete_event", "arguments": {"title": "Yoga", "date": None}},
+    },
 ]
 PRED = [
     # right, with a title differing only in case and punctuation
-    {"id": "a", "call": {"function": "create_event", "arguments": {"title": "zahnarzt!", "date": "2026-11-27",
-                                                                   "time": "09:00", "duration_minutes": 60}},
-     "raw": '<oc_1>("zahnarzt!", "2026-11-27", "09:00", 60)<oc_end>', "latency_ms": 100.0, "error": None},
+    {
+        "id": "a",
+        "call": {
+            "function": "create_event",
+            "arguments": {"title": "zahnarzt!", "date": "2026-11-27", "time": "09:00", "duration_minutes": 60},
+        },
+        "raw": '<oc_1>("zahnarzt!", "2026-11-27", "09:00", 60)<oc_end>',
+        "latency_ms": 100.0,
+        "error": None,
+    },
     # right function, wrong date
-    {"id": "b", "call": {"function": "list_events", "arguments": {"date": "2026-11-28", "end_date": "2026-11-28"}},
-     "raw": '<oc_2>("2026-11-28", "2026-11-28")<oc_end>', "latency_ms": 200.0, "error": None},
+    {
+        "id": "b",
+        "call": {"function": "list_events", "arguments": {"date": "2026-11-28", "end_date": "2026-11-28"}},
+        "raw": '<oc_2>("2026-11-28", "2026-11-28")<oc_end>',
+        "latency_ms": 200.0,
+        "error": None,
+    },
     # malformed output: never validated
-    {"id": "c", "call": None, "raw": '<oc_3>("gym", "2025-18-34"', "latency_ms": 300.0,
-     "error": "InvalidDate: '2025-18-34' is not a real calendar date"},
+    {
+        "id": "c",
+        "call": None,
+        "raw": '<oc_3>("gym", "2025-18-34"',
+        "latency_ms": 300.0,
+        "error": "InvalidDate: '2025-18-34' is not a real calendar date",
+    },
     # "e" has no prediction at all; "d" is a wrong function
-    {"id": "d", "call": {"function": "list_events", "arguments": {"date": "2026-11-26", "end_date": "2026-11-26"}},
-     "raw": '<oc_2>("2026-11-26", "2026-11-26")<oc_end>', "latency_ms": 400.0, "error": None},
+    {
+        "id": "d",
+        "call": {"function": "list_events", "arguments": {"date": "2026-11-26", "end_date": "2026-11-26"}},
+        "raw": '<oc_2>("2026-11-26", "2026-11-26")<oc_end>',
+        "latency_ms": 400.0,
+        "error": None,
+    },
     {"id": "zzz", "call": None, "raw": "", "latency_ms": None, "error": "prediction for a row not in gold"},
 ]
 
@@ -64,16 +104,19 @@ def test_metrics_on_known_answers() -> None:
     assert {f["id"] for f in m["failures"]} == {"b", "c", "d", "e"}
 
 
-@pytest.mark.parametrize("raw,ok", [
-    ('<oc_1>("Zahnarzt", "2026-11-25", "14:30", 45)<oc_end>', True),
-    ('<oc_1>("Say \\"hi\\"", null, null, 60)<oc_end>', True),
-    ("<oc_0><oc_end>", True),
-    ('<oc_2>("2026-11-25", "2026-11-25")', False),
-    ('<oc_1>("Zahnarzt", 2026-11-25)<oc_end>', False),
-    ('<oc_1>("Zahnarzt"<oc_end>', False),
-    ('Sure: <oc_2>("2026-11-25", "2026-11-25")<oc_end>', False),
-    ('<oc_2>("2026-11-25", "2026-11-25")<oc_end><oc_2>("2026-11-25", "2026-11-25")<oc_end>', False),
-])
+@pytest.mark.parametrize(
+    "raw,ok",
+    [
+        ('<oc_1>("Zahnarzt", "2026-11-25", "14:30", 45)<oc_end>', True),
+        ('<oc_1>("Say \\"hi\\"", null, null, 60)<oc_end>', True),
+        ("<oc_0><oc_end>", True),
+        ('<oc_2>("2026-11-25", "2026-11-25")', False),
+        ('<oc_1>("Zahnarzt", 2026-11-25)<oc_end>', False),
+        ('<oc_1>("Zahnarzt"<oc_end>', False),
+        ('Sure: <oc_2>("2026-11-25", "2026-11-25")<oc_end>', False),
+        ('<oc_2>("2026-11-25", "2026-11-25")<oc_end><oc_2>("2026-11-25", "2026-11-25")<oc_end>', False),
+    ],
+)
 def test_grammar_regex(raw: str, ok: bool) -> None:
     assert bool(GRAMMAR_RE.match(raw)) == ok
 
@@ -85,8 +128,10 @@ def test_title_normalisation() -> None:
 
 
 def _write(path: Path, rows: list) -> Path:
-    path.write_text("".join((json.dumps(r, ensure_ascii=False) if isinstance(r, dict) else r) + "\n" for r in rows),
-                    encoding="utf-8")
+    path.write_text(
+        "".join((json.dumps(r, ensure_ascii=False) if isinstance(r, dict) else r) + "\n" for r in rows),
+        encoding="utf-8",
+    )
     return path
 
 
@@ -108,12 +153,17 @@ def test_compare_on_rows_no_model_trained_on(tmp_path: Path, capsys) -> None:
     """Two generator versions hold out different templates; --unseen-by keeps rows neither trained on."""
     gold = _write(tmp_path / "gold.jsonl", [{**g, "template": f"t{i}"} for i, g in enumerate(GOLD)])
     out = tmp_path / "report"
-    assert evaluation_main(["score", "--data", str(gold), "--pred", str(_write(tmp_path / "p.jsonl", PRED)),
-                            "--out-dir", str(out)]) == 0
+    assert (
+        evaluation_main(
+            ["score", "--data", str(gold), "--pred", str(_write(tmp_path / "p.jsonl", PRED)), "--out-dir", str(out)]
+        )
+        == 0
+    )
     for name, used in (("v1", ["t0", "t9"]), ("v2", ["t1"])):
         (tmp_path / name).mkdir()
-        (tmp_path / name / "summary.json").write_text(json.dumps(
-            {"splits": {"train": {"by_template": {t: 10 for t in used}}}}), encoding="utf-8")
+        (tmp_path / name / "summary.json").write_text(
+            json.dumps({"splits": {"train": {"by_template": {t: 10 for t in used}}}}), encoding="utf-8"
+        )
     capsys.readouterr()
     assert evaluation_main(["compare", str(out), "--unseen-by", str(tmp_path / "v1"), str(tmp_path / "v2")]) == 0
     table = capsys.readouterr().out
@@ -121,33 +171,68 @@ def test_compare_on_rows_no_model_trained_on(tmp_path: Path, capsys) -> None:
     assert "| report | de | 2 |" in table and "| report | en | 1 |" in table
 
 
-@pytest.mark.parametrize(("phrase", "kind"), [
-    ("übermorgen", "today / tomorrow"), ("tomorrow afternoon", "today / tomorrow"), ("am Freitag", "weekday"),
-    ("next Tuesday", "weekday"), ("Montag nächste Woche", "weekday of next week"),
-    ("on Sunday of next week", "weekday of next week"), ("in zehn Tagen", "in N days/weeks"),
-    ("in 2 weeks", "in N days/weeks"), ("24. Dezember", "day and month"), ("on march the 8th", "day and month"),
-    ("am elften 08.", "day and month"), ("am 24.12.", "numeric (24.12.)"), ("am 2.10.2025", "numeric (24.12.)"),
-    ("am 2026-12-24", "ISO date"), ("am dritten", "day of month"), ("on the 12th", "day of month"),
-    ("an Heiligabend", "holiday or other"), ("Christmas Day", "holiday or other"),
-])
+@pytest.mark.parametrize(
+    ("phrase", "kind"),
+    [
+        ("übermorgen", "today / tomorrow"),
+        ("tomorrow afternoon", "today / tomorrow"),
+        ("am Freitag", "weekday"),
+        ("next Tuesday", "weekday"),
+        ("Montag nächste Woche", "weekday of next week"),
+        ("on Sunday of next week", "weekday of next week"),
+        ("in zehn Tagen", "in N days/weeks"),
+        ("in 2 weeks", "in N days/weeks"),
+        ("24. Dezember", "day and month"),
+        ("on march the 8th", "day and month"),
+        ("am elften 08.", "day and month"),
+        ("am 24.12.", "numeric (24.12.)"),
+        ("am 2.10.2025", "numeric (24.12.)"),
+        ("am 2026-12-24", "ISO date"),
+        ("am dritten", "day of month"),
+        ("on the 12th", "day of month"),
+        ("an Heiligabend", "holiday or other"),
+        ("Christmas Day", "holiday or other"),
+    ],
+)
 def test_date_kinds(phrase: str, kind: str) -> None:
     assert date_kind(phrase) == kind
 
 
 def test_date_accuracy_per_kind_in_report_and_compare(tmp_path: Path, capsys) -> None:
-    gold = [{**GOLD[0], "slots": {"date": "morgen"}}, {**GOLD[1], "slots": {"date": "tomorrow"}},
-            {**GOLD[2], "slots": {"date": "on Friday"}}, GOLD[3], GOLD[4]]
+    gold = [
+        {**GOLD[0], "slots": {"date": "morgen"}},
+        {**GOLD[1], "slots": {"date": "tomorrow"}},
+        {**GOLD[2], "slots": {"date": "on Friday"}},
+        GOLD[3],
+        GOLD[4],
+    ]
     metrics = compute_metrics(gold, PRED)
-    assert metrics["date_by_kind"] == {"today / tomorrow": {"rows": 2, "date": 0.5},
-                                       "weekday": {"rows": 1, "date": 0.0}}
+    assert metrics["date_by_kind"] == {
+        "today / tomorrow": {"rows": 2, "date": 0.5},
+        "weekday": {"rows": 1, "date": 0.0},
+    }
     assert metrics["date_misses"] == {"1-7 days off": 1}  # "b"; "c" never validated, so its function is wrong
     assert date_miss("2026-12-24", "2025-12-24") == "wrong year only"
     assert date_miss("2026-12-24", None) == "no date written"
     assert date_miss(None, "2026-12-24") == "date where none was said"
     assert date_miss("2026-12-24", "2026-11-24") == "other"
     out = tmp_path / "report"
-    assert evaluation_main(["score", "--data", str(_write(tmp_path / "gold.jsonl", gold)), "--pred",
-                            str(_write(tmp_path / "p.jsonl", PRED)), "--out-dir", str(out), "--name", "m"]) == 0
+    assert (
+        evaluation_main(
+            [
+                "score",
+                "--data",
+                str(_write(tmp_path / "gold.jsonl", gold)),
+                "--pred",
+                str(_write(tmp_path / "p.jsonl", PRED)),
+                "--out-dir",
+                str(out),
+                "--name",
+                "m",
+            ]
+        )
+        == 0
+    )
     assert "| today / tomorrow | 2 | 50.0 |" in (out / "report.md").read_text("utf-8")
     capsys.readouterr()
     assert evaluation_main(["compare", str(out), str(out), "--dates"]) == 0
@@ -155,13 +240,21 @@ def test_date_accuracy_per_kind_in_report_and_compare(tmp_path: Path, capsys) ->
 
 
 def test_predict_end_to_end_with_a_tiny_model(tiny_adapter, tmp_path: Path) -> None:
-    rows = [{**GOLD[0], "today": "2026-11-26"}, "this line is not json", {"id": "x", "query": "Was steht an?"},
-            {**GOLD[1], "today": "2026-11-26"},
-            {"id": "y", "query": "Was steht an?", "today": "2026-13-40"}]
+    rows = [
+        {**GOLD[0], "today": "2026-11-26"},
+        "this line is not json",
+        {"id": "x", "query": "Was steht an?"},
+        {**GOLD[1], "today": "2026-11-26"},
+        {"id": "y", "query": "Was steht an?", "today": "2026-13-40"},
+    ]
     data = _write(tmp_path / "in.jsonl", rows)
     out = tmp_path / "out.jsonl"
-    assert evaluation_main(["predict", "--data", str(data), "--out", str(out), "--model", str(tiny_adapter),
-                            "--dtype", "float32"]) == 0
+    assert (
+        evaluation_main(
+            ["predict", "--data", str(data), "--out", str(out), "--model", str(tiny_adapter), "--dtype", "float32"]
+        )
+        == 0
+    )
     preds = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [p["id"] for p in preds] == ["a", "line-2", "x", "b", "y"]
     assert preds[1]["error"].startswith("malformed input row") and preds[2]["error"].startswith("malformed")
@@ -208,12 +301,28 @@ def test_optional_llm_judge_against_a_local_openai_compatible_server(tmp_path: P
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         pred = [dict(PRED[0]), *PRED[1:]]
-        pred[0]["call"] = {"function": "create_event", "arguments": {**GOLD[0]["call"]["arguments"],
-                                                                     "title": "Zahnarzttermin"}}
+        pred[0]["call"] = {
+            "function": "create_event",
+            "arguments": {**GOLD[0]["call"]["arguments"], "title": "Zahnarzttermin"},
+        }
         gold_path, pred_path = _write(tmp_path / "g.jsonl", GOLD), _write(tmp_path / "p.jsonl", pred)
         url = f"http://127.0.0.1:{server.server_address[1]}"
-        assert evaluation_main(["score", "--data", str(gold_path), "--pred", str(pred_path), "--out-dir",
-                                str(tmp_path / "r"), "--judge-url", url]) == 0
+        assert (
+            evaluation_main(
+                [
+                    "score",
+                    "--data",
+                    str(gold_path),
+                    "--pred",
+                    str(pred_path),
+                    "--out-dir",
+                    str(tmp_path / "r"),
+                    "--judge-url",
+                    url,
+                ]
+            )
+            == 0
+        )
         metrics = json.loads((tmp_path / "r" / "metrics.json").read_text(encoding="utf-8"))
         assert metrics["overall"]["exact_match"] == 0.0
         assert metrics["judge"]["asked"] == 1 and metrics["judge"]["accepted"] == 1
@@ -253,12 +362,20 @@ def test_shipped_sets_hold_valid_gold_calls(name: str) -> None:
 def test_corpus_rows_are_scored_by_intent_family() -> None:
     from evaluation.corpus import score_corpus
 
-    rows = [{"id": "a", "intent": "calendar_set", "query": "x"}, {"id": "b", "intent": "calendar_set", "query": "x"},
-            {"id": "c", "intent": "calendar_query", "query": "x"}, {"id": "d", "intent": "music_play", "query": "x"},
-            {"id": "e", "intent": "alarm_set", "query": "x"}]
-    preds = [{"id": "a", "call": {"function": "create_recurring_event"}}, {"id": "b", "call": {"function": None}},
-             {"id": "c", "call": {"function": "find_event"}}, {"id": "d", "call": {"function": None}},
-             {"id": "e", "call": {"function": "create_event"}}]
+    rows = [
+        {"id": "a", "intent": "calendar_set", "query": "x"},
+        {"id": "b", "intent": "calendar_set", "query": "x"},
+        {"id": "c", "intent": "calendar_query", "query": "x"},
+        {"id": "d", "intent": "music_play", "query": "x"},
+        {"id": "e", "intent": "alarm_set", "query": "x"},
+    ]
+    preds = [
+        {"id": "a", "call": {"function": "create_recurring_event"}},
+        {"id": "b", "call": {"function": None}},
+        {"id": "c", "call": {"function": "find_event"}},
+        {"id": "d", "call": {"function": None}},
+        {"id": "e", "call": {"function": "create_event"}},
+    ]
     m = score_corpus(rows, preds)
     assert m["calendar_function_accuracy"] == round(2 / 3, 4) and m["other_no_call"] == 0.5
     assert m["by_intent"]["calendar_set"] == {"rows": 2, "right": 0.5}
@@ -269,20 +386,41 @@ def test_study_compares_on_the_rows_both_models_know(tmp_path: Path) -> None:
     from evaluation.study import known_functions, shared_rows, study_table
 
     old, new = tmp_path / "old", tmp_path / "new"
-    for d, tokens in ((old, ["<oc_0>", "<oc_1>", "<oc_2>", "<oc_3>", "<oc_end>"]),
-                      (new, ["<oc_0>", *(f"<oc_{i}>" for i in range(1, 8)), "<oc_end>"])):
+    for d, tokens in (
+        (old, ["<oc_0>", "<oc_1>", "<oc_2>", "<oc_3>", "<oc_end>"]),
+        (new, ["<oc_0>", *(f"<oc_{i}>" for i in range(1, 8)), "<oc_end>"]),
+    ):
         d.mkdir()
         (d / "adapter_config.json").write_text(json.dumps({"extra_tokens": tokens}), encoding="utf-8")
     assert known_functions(old) == {"create_event", "list_events", "delete_event"}
     assert len(known_functions(new)) == 7
     rows = [{"call": {"function": f}} for f in ("create_event", "move_event", None, "find_event", "delete_event")]
     assert [r["call"]["function"] for r in shared_rows(rows, known_functions(old))] == [
-        "create_event", None, "delete_event"]
-    gold = [{"id": "1", "lang": "de", "call": {"function": "create_event", "arguments": {
-        "title": "A", "date": "2026-01-01", "time": "09:00", "duration_minutes": 60}}}]
+        "create_event",
+        None,
+        "delete_event",
+    ]
+    gold = [
+        {
+            "id": "1",
+            "lang": "de",
+            "call": {
+                "function": "create_event",
+                "arguments": {"title": "A", "date": "2026-01-01", "time": "09:00", "duration_minutes": 60},
+            },
+        }
+    ]
     good = compute_metrics(gold, [{"id": "1", "call": gold[0]["call"], "raw": ""}])
-    bad = compute_metrics(gold, [{"id": "1", "call": {"function": "create_event", "arguments": {
-        **gold[0]["call"]["arguments"], "title": "B"}}, "raw": ""}])
+    bad = compute_metrics(
+        gold,
+        [
+            {
+                "id": "1",
+                "call": {"function": "create_event", "arguments": {**gold[0]["call"]["arguments"], "title": "B"}},
+                "raw": "",
+            }
+        ],
+    )
     table = study_table({"sets": {"hw": {"3fn": good, "7fn": bad}}})
     assert "| hw | 3fn | all | 1 | 100.0 | 100.0 | 100.0 | 100.0 | – | 100.0 | 100.0 |" in table
     assert "| hw | 7fn | de | 1 | 100.0 | 0.0 | 0.0 | 100.0 | – | 100.0 | 100.0 |" in table

@@ -29,14 +29,20 @@ ZONE = "Europe/Berlin"
 DAY = "2026-11-27"
 
 # network faults (tests/faults.py) and answers a server may give instead of doing the request
-STATUS = {"503": (503, None), "401": (401, None), "412 on writes": (412, {"PUT", "DELETE"}),
-          "507 on PUT": (507, {"PUT"})}
+STATUS = {
+    "503": (503, None),
+    "401": (401, None),
+    "412 on writes": (412, {"PUT", "DELETE"}),
+    "507 on PUT": (507, {"PUT"}),
+}
 FAULTS = ["refused", "reset", "hang", "stall", "drip", "lost_answer", *STATUS]
 
 COMMANDS: dict[str, Call | None] = {
     "create": Call("create_event", {"title": "Kino", "date": DAY, "time": "20:00", "duration_minutes": 120}),
-    "series": Call("create_recurring_event", {"title": "Yoga", "date": DAY, "time": "07:00",
-                                              "duration_minutes": 60, "frequency": "weekly", "until": None}),
+    "series": Call(
+        "create_recurring_event",
+        {"title": "Yoga", "date": DAY, "time": "07:00", "duration_minutes": 60, "frequency": "weekly", "until": None},
+    ),
     "all-day": Call("create_all_day_event", {"title": "Urlaub", "date": "2026-12-01", "end_date": "2026-12-03"}),
     "move": Call("move_event", {"title": "Zahnarzt", "date": DAY, "new_date": None, "new_time": "16:00"}),
     "delete": Call("delete_event", {"title": "Zahnarzt", "date": DAY}),
@@ -68,8 +74,9 @@ def _made(name: str, kind: str, added: Counter, removed: Counter) -> bool:
         title = COMMANDS[name].arguments["title"]  # type: ignore[union-attr]
         return bool(added) and not removed and {t for t, _ in added} == {title}
     if kind == "moved":
-        return (set(removed) == {("Zahnarzt", "2026-11-27 14:30:00+01:00")}
-                and set(added) == {("Zahnarzt", "2026-11-27 16:00:00+01:00")})
+        return set(removed) == {("Zahnarzt", "2026-11-27 14:30:00+01:00")} and set(added) == {
+            ("Zahnarzt", "2026-11-27 16:00:00+01:00")
+        }
     if kind == "deleted":
         return {t for t, _ in removed} == {"Zahnarzt"} and not added
     if kind == "undone":
@@ -86,7 +93,8 @@ def _check(name: str, told: Outcome, before: Counter, after: Counter) -> None:
     elif told.error == "Unconfirmed":  # the user was told it is not known: all of the change, or nothing
         assert "Nichts geändert" not in told.message, where
         assert _made(name, "nothing", added, removed) or any(
-            _made(name, kind, added, removed) for kind in ("created", "moved", "deleted", "undone")), where
+            _made(name, kind, added, removed) for kind in ("created", "moved", "deleted", "undone")
+        ), where
     else:
         assert _made(name, told.kind, added, removed), f"not what the user was told: {where}"
 
@@ -94,8 +102,9 @@ def _check(name: str, told: Outcome, before: Counter, after: Counter) -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize("name", list(COMMANDS))
 @pytest.mark.parametrize("fault", FAULTS)
-def test_the_calendar_holds_what_the_user_was_told(module_radicale: LocalServer, tmp_path: Path, fault: str,
-                                                   name: str) -> None:
+def test_the_calendar_holds_what_the_user_was_told(
+    module_radicale: LocalServer, tmp_path: Path, fault: str, name: str
+) -> None:
     status: tuple[int, set[str] | None] | None = None
 
     def answer(method: str, path: str, body: bytes) -> int | None:
@@ -105,11 +114,17 @@ def test_the_calendar_holds_what_the_user_was_told(module_radicale: LocalServer,
 
     user = f"u{uuid.uuid4().hex[:8]}"
     with FaultProxy(module_radicale.url, fault=answer) as proxy:
-        a = Assistant(CalDAVCalendar(_settings(proxy.url, user)), Outbox(tmp_path), Journal(tmp_path),
-                      today=lambda: TODAY, auto_confirm=True)
+        a = Assistant(
+            CalDAVCalendar(_settings(proxy.url, user)),
+            Outbox(tmp_path),
+            Journal(tmp_path),
+            today=lambda: TODAY,
+            auto_confirm=True,
+        )
         for title, time in (("Zahnarzt", "14:30"), ("Friseur", "10:00"), ("Probe", "18:00")):
-            made = a.execute(Call("create_event", {"title": title, "date": DAY, "time": time,
-                                                   "duration_minutes": 45}), "de")
+            made = a.execute(
+                Call("create_event", {"title": title, "date": DAY, "time": time, "duration_minutes": 45}), "de"
+            )
             assert made.kind == "created", made
         before = _held(module_radicale, user)
         _strict(a, True)

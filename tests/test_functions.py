@@ -10,36 +10,92 @@ from assistant import functions as F
 from assistant.functions import Call, NoCall, build_prompt, call_from_json, parse_call, render_call
 
 ROUND_TRIP = [
-    ('<oc_1>("Zahnarzt", "2026-11-25", "14:30", 45)<oc_end>',
-     Call("create_event", {"title": "Zahnarzt", "date": "2026-11-25", "time": "14:30", "duration_minutes": 45})),
-    ('<oc_1>("Weihnachtsessen bei meinen Eltern", "2024-12-24", "18:00", 180)<oc_end>',
-     Call("create_event", {"title": "Weihnachtsessen bei meinen Eltern", "date": "2024-12-24", "time": "18:00",
-                           "duration_minutes": 180})),
-    ('<oc_1>("Ölwechsel", null, null, 60)<oc_end>',
-     Call("create_event", {"title": "Ölwechsel", "date": None, "time": None, "duration_minutes": 60})),
-    ('<oc_1>("Yoga", "2028-02-29", null, 90)<oc_end>',
-     Call("create_event", {"title": "Yoga", "date": "2028-02-29", "time": None, "duration_minutes": 90})),
-    ('<oc_2>("2026-11-26", "2026-11-26")<oc_end>',
-     Call("list_events", {"date": "2026-11-26", "end_date": "2026-11-26"})),
-    ('<oc_2>("2026-11-30", "2026-12-06")<oc_end>',
-     Call("list_events", {"date": "2026-11-30", "end_date": "2026-12-06"})),
-    ('<oc_4>("Friseur", null, "2026-12-05", null)<oc_end>',
-     Call("move_event", {"title": "Friseur", "date": None, "new_date": "2026-12-05", "new_time": None})),
+    (
+        '<oc_1>("Zahnarzt", "2026-11-25", "14:30", 45)<oc_end>',
+        Call("create_event", {"title": "Zahnarzt", "date": "2026-11-25", "time": "14:30", "duration_minutes": 45}),
+    ),
+    (
+        '<oc_1>("Weihnachtsessen bei meinen Eltern", "2024-12-24", "18:00", 180)<oc_end>',
+        Call(
+            "create_event",
+            {
+                "title": "Weihnachtsessen bei meinen Eltern",
+                "date": "2024-12-24",
+                "time": "18:00",
+                "duration_minutes": 180,
+            },
+        ),
+    ),
+    (
+        '<oc_1>("Ölwechsel", null, null, 60)<oc_end>',
+        Call("create_event", {"title": "Ölwechsel", "date": None, "time": None, "duration_minutes": 60}),
+    ),
+    (
+        '<oc_1>("Yoga", "2028-02-29", null, 90)<oc_end>',
+        Call("create_event", {"title": "Yoga", "date": "2028-02-29", "time": None, "duration_minutes": 90}),
+    ),
+    (
+        '<oc_2>("2026-11-26", "2026-11-26")<oc_end>',
+        Call("list_events", {"date": "2026-11-26", "end_date": "2026-11-26"}),
+    ),
+    (
+        '<oc_2>("2026-11-30", "2026-12-06")<oc_end>',
+        Call("list_events", {"date": "2026-11-30", "end_date": "2026-12-06"}),
+    ),
+    (
+        '<oc_4>("Friseur", null, "2026-12-05", null)<oc_end>',
+        Call("move_event", {"title": "Friseur", "date": None, "new_date": "2026-12-05", "new_time": None}),
+    ),
     ('<oc_5>("Zahnarzt")<oc_end>', Call("find_event", {"title": "Zahnarzt"})),
-    ('<oc_6>("Chor", "2026-12-03", "19:00", 90, "weekly", "2027-03-31")<oc_end>',
-     Call("create_recurring_event", {"title": "Chor", "date": "2026-12-03", "time": "19:00", "duration_minutes": 90,
-                                     "frequency": "weekly", "until": "2027-03-31"})),
-    ('<oc_6>("Standup", "2026-12-07", null, 15, "weekdays", null)<oc_end>',
-     Call("create_recurring_event", {"title": "Standup", "date": "2026-12-07", "time": None, "duration_minutes": 15,
-                                     "frequency": "weekdays", "until": None})),
-    ('<oc_7>("Urlaub", "2026-12-22", "2026-12-30")<oc_end>',
-     Call("create_all_day_event", {"title": "Urlaub", "date": "2026-12-22", "end_date": "2026-12-30"})),
-    ('<oc_3>("Team-Meeting", "2027-01-04")<oc_end>',
-     Call("delete_event", {"title": "Team-Meeting", "date": "2027-01-04"})),
+    (
+        '<oc_6>("Chor", "2026-12-03", "19:00", 90, "weekly", "2027-03-31")<oc_end>',
+        Call(
+            "create_recurring_event",
+            {
+                "title": "Chor",
+                "date": "2026-12-03",
+                "time": "19:00",
+                "duration_minutes": 90,
+                "frequency": "weekly",
+                "until": "2027-03-31",
+            },
+        ),
+    ),
+    (
+        '<oc_6>("Standup", "2026-12-07", null, 15, "weekdays", null)<oc_end>',
+        Call(
+            "create_recurring_event",
+            {
+                "title": "Standup",
+                "date": "2026-12-07",
+                "time": None,
+                "duration_minutes": 15,
+                "frequency": "weekdays",
+                "until": None,
+            },
+        ),
+    ),
+    (
+        '<oc_7>("Urlaub", "2026-12-22", "2026-12-30")<oc_end>',
+        Call("create_all_day_event", {"title": "Urlaub", "date": "2026-12-22", "end_date": "2026-12-30"}),
+    ),
+    (
+        '<oc_3>("Team-Meeting", "2027-01-04")<oc_end>',
+        Call("delete_event", {"title": "Team-Meeting", "date": "2027-01-04"}),
+    ),
     ('<oc_3>("dentist", null)<oc_end>', Call("delete_event", {"title": "dentist", "date": None})),
-    ('<oc_1>("Say \\"hi\\" \\\\ to Mom\\nEND:VEVENT", "2026-01-01", "00:00", 1440)<oc_end>',
-     Call("create_event", {"title": 'Say "hi" \\ to Mom\nEND:VEVENT', "date": "2026-01-01", "time": "00:00",
-                           "duration_minutes": 1440})),
+    (
+        '<oc_1>("Say \\"hi\\" \\\\ to Mom\\nEND:VEVENT", "2026-01-01", "00:00", 1440)<oc_end>',
+        Call(
+            "create_event",
+            {
+                "title": 'Say "hi" \\ to Mom\nEND:VEVENT',
+                "date": "2026-01-01",
+                "time": "00:00",
+                "duration_minutes": 1440,
+            },
+        ),
+    ),
     ("<oc_0><oc_end>", NoCall()),
 ]
 
@@ -63,8 +119,8 @@ MALFORMED = [
     ('<oc_6>("Chor", "2026-12-03", "19:00", 60, "weekly", "2026-12-01")<oc_end>', F.InvalidRange),
     ('<oc_6>("Chor", "2026-12-03", "19:00", 60, "every 3 days", null)<oc_end>', F.InvalidFrequency),
     ('<oc_6>("Chor", "2026-12-03", "19:00", 60, null, null)<oc_end>', F.MissingArgument),
-    ('<oc_5>(null)<oc_end>', F.MissingArgument),
-    ('<oc_3>()<oc_end>', F.ArityError),
+    ("<oc_5>(null)<oc_end>", F.MissingArgument),
+    ("<oc_3>()<oc_end>", F.ArityError),
     ('<oc_1>(42, "2026-11-25", "14:30", 45)<oc_end>', F.ArgumentTypeError),
     ('<oc_1>("Zahnarzt", "2026-11-25", "14:30", "45")<oc_end>', F.ArgumentTypeError),
     ('<oc_1>("Zahnarzt", "2026-11-25", "14:30", 4.5)<oc_end>', F.ArgumentTypeError),
@@ -91,7 +147,7 @@ MALFORMED = [
     ('<oc_1>("Zahnarzt", "2026-11-25", "14:30", 45)<oc_end> and more', F.MalformedCall),
     ('<oc_1>(null, "2026-11-25", "14:30", 45)<oc_end>', F.MissingArgument),
     ('<oc_1>("Zahnarzt", "2026-11-25", "14:30", null)<oc_end>', F.MissingArgument),
-    ('<oc_3>(null, null)<oc_end>', F.MissingArgument),
+    ("<oc_3>(null, null)<oc_end>", F.MissingArgument),
     ('<oc_1>("   ", "2026-11-25", "14:30", 45)<oc_end>', F.InvalidTitle),
     ("Sure! Here is the call.", F.MalformedCall),
     ("", F.MalformedCall),
@@ -113,8 +169,9 @@ def test_every_error_is_a_call_error_and_a_value_error() -> None:
 
 
 def test_whitespace_between_arguments_is_tolerated() -> None:
-    assert parse_call('<oc_2>( "2026-11-26" ,"2026-11-26")<oc_end>\n') == \
-        Call("list_events", {"date": "2026-11-26", "end_date": "2026-11-26"})
+    assert parse_call('<oc_2>( "2026-11-26" ,"2026-11-26")<oc_end>\n') == Call(
+        "list_events", {"date": "2026-11-26", "end_date": "2026-11-26"}
+    )
 
 
 def test_call_validates_on_construction() -> None:
@@ -132,23 +189,38 @@ def test_missing_arguments_and_defaults() -> None:
     filled = spec.fill_defaults({"title": "Yoga"}, today)
     assert filled == {"title": "Yoga", "date": None, "time": None, "duration_minutes": 60}
     assert Call("create_event", filled).missing == ("date", "time")
-    assert F.function_by_name("list_events").fill_defaults({}, today) == {"date": "2026-11-26",
-                                                                           "end_date": "2026-11-26"}
+    assert F.function_by_name("list_events").fill_defaults({}, today) == {
+        "date": "2026-11-26",
+        "end_date": "2026-11-26",
+    }
     assert F.function_by_name("list_events").fill_defaults({"date": "2026-12-01"}, today)["end_date"] == "2026-12-01"
     assert [p.name for p in spec.params if p.nullable] == ["date", "time"]
     move = Call("move_event", {"title": "Friseur", "date": None, "new_date": None, "new_time": "10:00"})
     assert move.missing == ()  # OPTIONAL arguments are the executor's to read, not the dialog's to ask for
     series = F.function_by_name("create_recurring_event").fill_defaults({"title": "Chor", "frequency": "daily"}, today)
-    assert series == {"title": "Chor", "date": "2026-11-26", "time": None, "duration_minutes": 60,
-                      "frequency": "daily", "until": None}
+    assert series == {
+        "title": "Chor",
+        "date": "2026-11-26",
+        "time": None,
+        "duration_minutes": 60,
+        "frequency": "daily",
+        "until": None,
+    }
     assert not F.function_by_name("list_events").param("date").nullable
     assert NoCall().missing == ()
 
 
 def test_tokens_and_registry_are_consistent() -> None:
     assert F.FUNCTIONAL_TOKENS == ("<oc_0>", *(f"<oc_{i}>" for i in range(1, 8)), "<oc_end>")
-    assert [f.name for f in F.FUNCTIONS] == ["create_event", "list_events", "delete_event", "move_event", "find_event",
-                                             "create_recurring_event", "create_all_day_event"]
+    assert [f.name for f in F.FUNCTIONS] == [
+        "create_event",
+        "list_events",
+        "delete_event",
+        "move_event",
+        "find_event",
+        "create_recurring_event",
+        "create_all_day_event",
+    ]
     for spec in F.FUNCTIONS:
         assert F.function_by_token(spec.token) is spec
         assert F.function_by_name(spec.name) is spec

@@ -28,8 +28,18 @@ def _rows(data: Path, split: str) -> list[dict]:
 @pytest.fixture(scope="module")
 def iso_adapter(tiny_base, small_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("adapter-iso")
-    config = train(SFTSettings(data=small_data, out=out, base=str(tiny_base("gemma3")), train_rows=32, max_steps=2,
-                               batch_size=4, train_layers=1, dates="iso"))
+    config = train(
+        SFTSettings(
+            data=small_data,
+            out=out,
+            base=str(tiny_base("gemma3")),
+            train_rows=32,
+            max_steps=2,
+            batch_size=4,
+            train_layers=1,
+            dates="iso",
+        )
+    )
     assert config["dates"] == "iso"
     return out
 

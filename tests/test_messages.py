@@ -49,8 +49,13 @@ def test_every_user_error_says_itself_in_both_languages() -> None:
     from assistant.settings import KeyringUnavailable
     from assistant.stt import SpeechError
 
-    for error in (AudioUnavailable("no device"), SpeechError("no model"), KeyringUnavailable("no backend"),
-                  InvalidDate("2026-13-01"), Unreachable("127.0.0.1:5232")):
+    for error in (
+        AudioUnavailable("no device"),
+        SpeechError("no model"),
+        KeyringUnavailable("no backend"),
+        InvalidDate("2026-13-01"),
+        Unreachable("127.0.0.1:5232"),
+    ):
         assert isinstance(error, messages.UserError)
         de, en = error.message("de"), error.message("en")
         assert de and en and de != en, type(error)
@@ -58,9 +63,16 @@ def test_every_user_error_says_itself_in_both_languages() -> None:
     assert Unreachable("h").transient and not InvalidDate("x").transient
 
 
-@pytest.mark.parametrize("environ,lang", [({"LANG": "de_DE.UTF-8"}, "de"), ({"LANG": "en_US.UTF-8"}, "en"),
-                                          ({"LC_ALL": "de_AT.UTF-8", "LANG": "en_US"}, "de"),
-                                          ({"LANG": "C.UTF-8"}, "en"), ({}, "en")])
+@pytest.mark.parametrize(
+    "environ,lang",
+    [
+        ({"LANG": "de_DE.UTF-8"}, "de"),
+        ({"LANG": "en_US.UTF-8"}, "en"),
+        ({"LC_ALL": "de_AT.UTF-8", "LANG": "en_US"}, "de"),
+        ({"LANG": "C.UTF-8"}, "en"),
+        ({}, "en"),
+    ],
+)
 def test_the_interface_language_is_the_setting_else_the_system_locale(environ, lang) -> None:
     assert messages.interface_language("", environ) == lang
     assert messages.interface_language("de", environ) == "de"

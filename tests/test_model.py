@@ -50,7 +50,7 @@ def test_codec_copies_spans_from_the_query(tiny_base, small_data) -> None:
                     assert arg == [codec.extra_id[NULL_TOKEN]]
                 else:
                     text = " " + " ".join(row["query"].split())
-                    joined = [i for i in range(len(q.ids) - len(arg) + 1) if list(q.ids[i:i + len(arg)]) == arg]
+                    joined = [i for i in range(len(q.ids) - len(arg) + 1) if list(q.ids[i : i + len(arg)]) == arg]
                     assert joined, (row["query"], phrase)
                     got = q.span_text(joined[0], joined[0] + len(arg))
                     assert phrase.strip() in got and got in text
@@ -60,8 +60,18 @@ def test_codec_copies_spans_from_the_query(tiny_base, small_data) -> None:
 def test_lora_training_step_and_adapter_round_trip(arch, tiny_base, small_data, tmp_path) -> None:
     from assistant.model import FunctionCaller
 
-    config = train(SFTSettings(data=small_data, out=tmp_path, base=str(tiny_base(arch)), train_rows=32,
-                               max_steps=2, batch_size=4, train_layers=1, logging_steps=1))
+    config = train(
+        SFTSettings(
+            data=small_data,
+            out=tmp_path,
+            base=str(tiny_base(arch)),
+            train_rows=32,
+            max_steps=2,
+            batch_size=4,
+            train_layers=1,
+            logging_steps=1,
+        )
+    )
     assert config["steps"] == 2 and config["final_loss"] is not None
     assert (tmp_path / "adapter.safetensors").exists() and (tmp_path / "loss.png").exists()
     caller = FunctionCaller.load(tmp_path, dtype="float32")
@@ -72,8 +82,18 @@ def test_lora_training_step_and_adapter_round_trip(arch, tiny_base, small_data, 
 def test_prompt_style_is_recorded_in_the_adapter_and_followed_at_load(tiny_base, small_data, tmp_path) -> None:
     from assistant.model import FunctionCaller
 
-    config = train(SFTSettings(data=small_data, out=tmp_path, base=str(tiny_base("gemma3")), train_rows=16,
-                               max_steps=1, batch_size=4, train_layers=1, prompt="short"))
+    config = train(
+        SFTSettings(
+            data=small_data,
+            out=tmp_path,
+            base=str(tiny_base("gemma3")),
+            train_rows=16,
+            max_steps=1,
+            batch_size=4,
+            train_layers=1,
+            prompt="short",
+        )
+    )
     assert config["prompt"] == "short"
     caller = FunctionCaller.load(tmp_path, dtype="float32")
     assert caller.codec.prompt == "short"
@@ -85,8 +105,18 @@ def test_prompt_style_is_recorded_in_the_adapter_and_followed_at_load(tiny_base,
 def test_full_fine_tuning_saves_the_trained_layers(tiny_base, small_data, tmp_path) -> None:
     from safetensors.torch import load_file
 
-    train(SFTSettings(data=small_data, out=tmp_path, base=str(tiny_base("gemma3")), method="full", train_rows=16,
-                      max_steps=1, batch_size=4, train_layers=1))
+    train(
+        SFTSettings(
+            data=small_data,
+            out=tmp_path,
+            base=str(tiny_base("gemma3")),
+            method="full",
+            train_rows=16,
+            max_steps=1,
+            batch_size=4,
+            train_layers=1,
+        )
+    )
     keys = load_file(str(tmp_path / "adapter.safetensors")).keys()
     assert any(k.startswith("full.") and ".layers.1." in k for k in keys)
     assert not any(".layers.0." in k for k in keys)
@@ -152,9 +182,11 @@ def test_oracle_decoding_reproduces_every_gold_call(tiny_adapter, small_data) ->
         assert not oracle.script
         assert p.error is None, (row, p.error)
         assert p.call == call_from_json(row["call"]), row
+
         # a span is whole tokens, so it may carry punctuation glued to its last word ("days.")
         def edge(s):
-            return s and " ".join(s.split()).strip(".,;!?„“\"")
+            return s and " ".join(s.split()).strip('.,;!?„“"')
+
         assert [edge(s) for s in p.span.phrases] == [edge(s) for s in gold_span.phrases]
     assert len(rows) >= 40
 
@@ -210,7 +242,7 @@ def test_lean_runner_computes_what_transformers_computes(tiny_base, window) -> N
         for i, ids in enumerate(passes):
             got = lean.forward(cache, ids, len(history))
             # the reference: transformers over the whole accepted history in one pass, no cache tricks
-            want = hf.forward(hf.new_cache(), history + ids, 0)[len(history):]
+            want = hf.forward(hf.new_cache(), history + ids, 0)[len(history) :]
             assert got.shape == (len(ids), module.base.config.hidden_size)
             torch.testing.assert_close(got, want, rtol=1e-4, atol=1e-4)
             history += ids
@@ -312,8 +344,11 @@ def test_a_quoted_title_is_copied_exactly(tiny_base) -> None:
     from assistant.model import ArgumentSpans
 
     today = dt.date(2026, 11, 26)
-    for query, title in [("Erstell mal einen Termin „Essen bei Oma“ morgen um 9", "Essen bei Oma"),
-                         ('Add "Team sync" tomorrow at 9', "Team sync"), ("Lösche »Yoga« am Dienstag", "Yoga")]:
+    for query, title in [
+        ("Erstell mal einen Termin „Essen bei Oma“ morgen um 9", "Essen bei Oma"),
+        ('Add "Team sync" tomorrow at 9', "Team sync"),
+        ("Lösche »Yoga« am Dienstag", "Yoga"),
+    ]:
         qt = _word_tokens(query)
         assert qt.quoted and qt.span_text(*qt.quoted) == title
         assert ArgumentSpans.of(qt, ParamType.TITLE, today, None, query).valid == {qt.quoted}
@@ -365,14 +400,20 @@ def test_random_model_calls_resolve_when_spans_are_checked(tiny_adapter, small_d
 
     caller = FunctionCaller.load(tiny_adapter, dtype="float32", spans=spans)
     rows = _rows(small_data, "test")[:40]
-    errors = [(r["query"], p.error) for r, p in
-              ((r, caller.predict(r["query"], dt.date.fromisoformat(r["today"]), r["lang"])) for r in rows) if p.error]
+    errors = [
+        (r["query"], p.error)
+        for r, p in ((r, caller.predict(r["query"], dt.date.fromisoformat(r["today"]), r["lang"])) for r in rows)
+        if p.error
+    ]
     if spans == "valid":
         # Every argument resolves; the errors left are refusals by design: a series' repetition must be said (when
         # no words of the query say one, the call is reported, "how often?", never run with a guess), and an end
         # copied from words that lie before the start is refused as a whole call.
-        assert all((e.startswith("I could not understand how often") and resolve_frequency(q) is None)
-                   or re.fullmatch(r"'end_\w+' \S+ is before '\w+' \S+", e) for q, e in errors), errors
+        assert all(
+            (e.startswith("I could not understand how often") and resolve_frequency(q) is None)
+            or re.fullmatch(r"'end_\w+' \S+ is before '\w+' \S+", e)
+            for q, e in errors
+        ), errors
     else:
         assert len(errors) > 1  # the check is what makes the difference
 
@@ -385,8 +426,9 @@ def test_loss_through_the_trainers_model_is_the_same(arch, tiny_base, small_data
     from assistant.model import PromptCodec
     from training.sft import build_model, candidate_loss, collate, encode_rows
 
-    module, base, tokenizer = build_model(SFTSettings(data=small_data, base=str(tiny_base(arch)), train_layers=1,
-                                                      dtype="float32"))
+    module, base, tokenizer = build_model(
+        SFTSettings(data=small_data, base=str(tiny_base(arch)), train_layers=1, dtype="float32")
+    )
     codec = PromptCodec(tokenizer, module.vocab_size)
     batch = collate(encode_rows(_rows(small_data)[:6], codec))
     direct, _ = candidate_loss(module, batch)
@@ -404,13 +446,37 @@ def test_distributed_training_keeps_replicas_in_sync(tiny_base, small_data, tmp_
     import subprocess
     import sys
 
-    cmd = [sys.executable, "-m", "torch.distributed.run", "--nproc_per_node", "2", "--master_port", "29533",
-           "-m", "training.sft", "--data", str(small_data), "--out", str(tmp_path), "--base",
-           str(tiny_base("gemma3")), "--train-rows", "32", "--max-steps", "3", "--batch-size", "4",
-           "--train-layers", "1", "--logging-steps", "1"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "torch.distributed.run",
+        "--nproc_per_node",
+        "2",
+        "--master_port",
+        "29533",
+        "-m",
+        "training.sft",
+        "--data",
+        str(small_data),
+        "--out",
+        str(tmp_path),
+        "--base",
+        str(tiny_base("gemma3")),
+        "--train-rows",
+        "32",
+        "--max-steps",
+        "3",
+        "--batch-size",
+        "4",
+        "--train-layers",
+        "1",
+        "--logging-steps",
+        "1",
+    ]
     env = {**os.environ, "OMP_NUM_THREADS": "1", "TQDM_DISABLE": "1"}
-    out = subprocess.run(cmd, capture_output=True, text=True, timeout=600, env=env,
-                         cwd=Path(__file__).resolve().parent.parent)
+    out = subprocess.run(
+        cmd, capture_output=True, text=True, timeout=600, env=env, cwd=Path(__file__).resolve().parent.parent
+    )
     assert out.returncode == 0, out.stderr[-8000:]
     assert out.stdout.count("2 replicas agree") == 2, out.stdout[-2000:]
     assert json.loads((tmp_path / "adapter_config.json").read_text())["replicas"] == 2

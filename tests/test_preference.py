@@ -16,23 +16,56 @@ from training.data import span_call_for_row
 from training.preference import PreferenceSettings, build_pairs, near_misses, preference_loss, train_preference
 
 ROWS = [
-    {"id": "c1", "lang": "de", "today": "2026-11-26",
-     "query": "Trag Klavierunterricht für Lina bitte morgen um 15 Uhr ein",
-     "call": {"function": "create_event", "arguments": {"title": "Klavierunterricht für Lina", "date": "2026-11-27",
-                                                        "time": "15:00", "duration_minutes": 60}},
-     "slots": {"title": "Klavierunterricht für Lina", "date": "morgen", "time": "um 15 Uhr"}},
-    {"id": "l1", "lang": "en", "today": "2026-11-26", "query": "What's on my calendar on Friday?",
-     "call": {"function": "list_events", "arguments": {"date": "2026-11-27", "end_date": "2026-11-27"}},
-     "slots": {"date": "on Friday"}},
-    {"id": "d1", "lang": "en", "today": "2026-11-26", "query": "Cancel team lunch tomorrow",
-     "call": {"function": "delete_event", "arguments": {"title": "team lunch", "date": "2026-11-27"}},
-     "slots": {"title": "team lunch", "date": "tomorrow"}},
-    {"id": "n1", "lang": "de", "today": "2026-11-26", "query": "Wie wird das Wetter morgen?",
-     "call": {"function": None, "arguments": {}}, "slots": {"date": "morgen"}},
+    {
+        "id": "c1",
+        "lang": "de",
+        "today": "2026-11-26",
+        "query": "Trag Klavierunterricht für Lina bitte morgen um 15 Uhr ein",
+        "call": {
+            "function": "create_event",
+            "arguments": {
+                "title": "Klavierunterricht für Lina",
+                "date": "2026-11-27",
+                "time": "15:00",
+                "duration_minutes": 60,
+            },
+        },
+        "slots": {"title": "Klavierunterricht für Lina", "date": "morgen", "time": "um 15 Uhr"},
+    },
+    {
+        "id": "l1",
+        "lang": "en",
+        "today": "2026-11-26",
+        "query": "What's on my calendar on Friday?",
+        "call": {"function": "list_events", "arguments": {"date": "2026-11-27", "end_date": "2026-11-27"}},
+        "slots": {"date": "on Friday"},
+    },
+    {
+        "id": "d1",
+        "lang": "en",
+        "today": "2026-11-26",
+        "query": "Cancel team lunch tomorrow",
+        "call": {"function": "delete_event", "arguments": {"title": "team lunch", "date": "2026-11-27"}},
+        "slots": {"title": "team lunch", "date": "tomorrow"},
+    },
+    {
+        "id": "n1",
+        "lang": "de",
+        "today": "2026-11-26",
+        "query": "Wie wird das Wetter morgen?",
+        "call": {"function": None, "arguments": {}},
+        "slots": {"date": "morgen"},
+    },
 ]
 EXPECTED_KINDS = {
-    "c1": {"title cut short", "title missing its head", "title runs on", "wrong function", "date dropped",
-           "time dropped"},
+    "c1": {
+        "title cut short",
+        "title missing its head",
+        "title runs on",
+        "wrong function",
+        "date dropped",
+        "time dropped",
+    },
     "l1": {"wrong function"},
     "d1": {"title cut short", "title missing its head", "wrong function", "date dropped"},
     "n1": {"wrong function"},
@@ -92,13 +125,23 @@ def test_losses() -> None:
     zero = torch.zeros(3)
     loss, stats = preference_loss("dpo", zero, zero, torch.ones(3), torch.ones(3), zero, zero, beta=0.1)
     assert float(loss) == pytest.approx(math.log(2))
-    better, _ = preference_loss("dpo", torch.full((3,), -1.0), torch.full((3,), -5.0), torch.ones(3),
-                                torch.ones(3), zero - 2, zero - 2, beta=0.1)
+    better, _ = preference_loss(
+        "dpo",
+        torch.full((3,), -1.0),
+        torch.full((3,), -5.0),
+        torch.ones(3),
+        torch.ones(3),
+        zero - 2,
+        zero - 2,
+        beta=0.1,
+    )
     assert float(better) < math.log(2)
-    likely, s1 = preference_loss("orpo", torch.full((2,), -0.1), torch.full((2,), -3.0), torch.ones(2),
-                                 torch.ones(2), beta=0.1)
-    unlikely, s2 = preference_loss("orpo", torch.full((2,), -3.0), torch.full((2,), -0.1), torch.ones(2),
-                                   torch.ones(2), beta=0.1)
+    likely, s1 = preference_loss(
+        "orpo", torch.full((2,), -0.1), torch.full((2,), -3.0), torch.ones(2), torch.ones(2), beta=0.1
+    )
+    unlikely, s2 = preference_loss(
+        "orpo", torch.full((2,), -3.0), torch.full((2,), -0.1), torch.ones(2), torch.ones(2), beta=0.1
+    )
     assert float(likely) < float(unlikely) and s1["accuracy"] == 1.0 and s2["accuracy"] == 0.0
     with pytest.raises(ValueError):
         preference_loss("kto", zero, zero, zero, zero)
@@ -116,9 +159,19 @@ def pairs_file(small_data, tmp_path_factory) -> Path:
 def test_one_short_run_after_sft_loads_and_decodes(method, tiny_adapter, pairs_file, tmp_path) -> None:
     from assistant.model import FunctionCaller
 
-    config = train_preference(PreferenceSettings(pairs=pairs_file, out=tmp_path, method=method,
-                                                 from_model=tiny_adapter, base="unused", max_steps=2,
-                                                 batch_size=2, train_layers=1, logging_steps=1))
+    config = train_preference(
+        PreferenceSettings(
+            pairs=pairs_file,
+            out=tmp_path,
+            method=method,
+            from_model=tiny_adapter,
+            base="unused",
+            max_steps=2,
+            batch_size=2,
+            train_layers=1,
+            logging_steps=1,
+        )
+    )
     assert config["steps"] == 2 and config["preference"] == method
     caller = FunctionCaller.load(tmp_path, dtype="float32")
     assert GRAMMAR_RE.match(caller.predict("Trag Yoga morgen um 9 ein", dt.date(2026, 11, 26), "de").raw)
@@ -127,9 +180,18 @@ def test_one_short_run_after_sft_loads_and_decodes(method, tiny_adapter, pairs_f
 def test_orpo_alone_from_the_base(tiny_base, pairs_file, tmp_path) -> None:
     from assistant.model import FunctionCaller
 
-    config = train_preference(PreferenceSettings(pairs=pairs_file, out=tmp_path, method="orpo", from_base=True,
-                                                 base=str(tiny_base("qwen2")), max_steps=2, batch_size=2,
-                                                 train_layers=1))
+    config = train_preference(
+        PreferenceSettings(
+            pairs=pairs_file,
+            out=tmp_path,
+            method="orpo",
+            from_base=True,
+            base=str(tiny_base("qwen2")),
+            max_steps=2,
+            batch_size=2,
+            train_layers=1,
+        )
+    )
     assert config["steps"] == 2
     caller = FunctionCaller.load(tmp_path, dtype="float32")
     assert GRAMMAR_RE.match(caller.predict("Cancel gym tomorrow", dt.date(2026, 11, 26), "en").raw)

@@ -14,21 +14,49 @@ from assistant.functions import FUNCTIONS, Call, CallError, NoCall, parse_call, 
 
 TOKENS = [f"<oc_{i}>" for i in range(len(FUNCTIONS) + 3)] + ["<oc_end>", "<oc_null>", "<oc_sep>"]
 values = st.one_of(
-    st.none(), st.booleans(), st.integers(min_value=-10**30, max_value=10**30),
-    st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=40),
-    st.sampled_from(["2026-02-30", "2025-18-34", "9999-12-31", "0001-01-01", "24:00", "9:5", "-5", "1e9", "",
-                     "\u202e", "\x00", "\\", "\"", "null", "<oc_end>"]),
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**30), max_value=10**30),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=40),
+    st.sampled_from(
+        [
+            "2026-02-30",
+            "2025-18-34",
+            "9999-12-31",
+            "0001-01-01",
+            "24:00",
+            "9:5",
+            "-5",
+            "1e9",
+            "",
+            "\u202e",
+            "\x00",
+            "\\",
+            '"',
+            "null",
+            "<oc_end>",
+        ]
+    ),
 )
 
 
 def _arg(value: object) -> str:
-    return "null" if value is None else json.dumps(value, ensure_ascii=False) if not isinstance(value, float) \
+    return (
+        "null"
+        if value is None
+        else json.dumps(value, ensure_ascii=False)
+        if not isinstance(value, float)
         else repr(value)
+    )
 
 
 model_like = st.builds(
     lambda token, args, end: f"{token}({', '.join(_arg(a) for a in args)}){end}",
-    st.sampled_from(TOKENS), st.lists(values, max_size=8), st.sampled_from(["<oc_end>", "", "<oc_end><oc_end>", ")"]))
+    st.sampled_from(TOKENS),
+    st.lists(values, max_size=8),
+    st.sampled_from(["<oc_end>", "", "<oc_end><oc_end>", ")"]),
+)
 
 
 @settings(max_examples=600, deadline=None)
@@ -54,15 +82,17 @@ def test_building_a_call_from_any_arguments_validates_or_says_why(function: str,
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.one_of(model_like, st.text(max_size=120)))
-def test_the_dialog_never_crashes_and_changes_nothing_without_a_valid_call(module_radicale, tmp_path: Path,
-                                                                         text: str) -> None:
+def test_the_dialog_never_crashes_and_changes_nothing_without_a_valid_call(
+    module_radicale, tmp_path: Path, text: str
+) -> None:
     from assistant.calendar import CalDAVCalendar
     from assistant.dialog import CHANGED, Assistant
     from assistant.outbox import Journal, Outbox
     from assistant.settings import CalendarSettings
 
-    cal = CalDAVCalendar(CalendarSettings(url=module_radicale.url, username="anna", password="x",
-                                          timezone="Europe/Berlin"))
+    cal = CalDAVCalendar(
+        CalendarSettings(url=module_radicale.url, username="anna", password="x", timezone="Europe/Berlin")
+    )
     a = Assistant(cal, Outbox(tmp_path / "state"), Journal(tmp_path / "state"), today=lambda: dt.date(2026, 12, 3))
     window = (dt.date(1900, 1, 1), dt.date(2100, 12, 31))
     before = {e.uid for e in cal.events_between(*window)}

@@ -24,8 +24,11 @@ def test_no_test_sentence_or_row_on_the_training_side() -> None:
 def test_slot_spans_give_plain_text_and_offsets() -> None:
     text, slots = slot_spans("put [event_name : meeting] with [person : pawel] for [date : tomorrow]")
     assert text == "put meeting with pawel for tomorrow"
-    assert [(k, text[at:at + len(w)]) for k, w, at in slots] == [
-        ("event_name", "meeting"), ("person", "pawel"), ("date", "tomorrow")]
+    assert [(k, text[at : at + len(w)]) for k, w, at in slots] == [
+        ("event_name", "meeting"),
+        ("person", "pawel"),
+        ("date", "tomorrow"),
+    ]
 
 
 def test_converted_rows_read_back_to_their_calls() -> None:
@@ -52,13 +55,21 @@ def test_converted_rows_read_back_to_their_calls() -> None:
 
 
 def test_title_grows_over_people_and_places_joined_by_small_words() -> None:
-    record = {"id": "x", "lang": "en", "intent": "calendar_set",
-              "annot_utt": "remind me the [event_name : birthday] of my [relation : uncle] [person : joe] "
-                           "on [date : friday] at [time : five] [timeofday : pm]"}
+    record = {
+        "id": "x",
+        "lang": "en",
+        "intent": "calendar_set",
+        "annot_utt": "remind me the [event_name : birthday] of my [relation : uncle] [person : joe] "
+        "on [date : friday] at [time : five] [timeofday : pm]",
+    }
     row, why = convert(record, dt.date(2026, 12, 3))
     assert why == "create_event"
-    assert row["call"]["arguments"] == {"title": "birthday of my uncle joe", "date": "2026-12-04", "time": "17:00",
-                                        "duration_minutes": 60}
+    assert row["call"]["arguments"] == {
+        "title": "birthday of my uncle joe",
+        "date": "2026-12-04",
+        "time": "17:00",
+        "duration_minutes": 60,
+    }
 
 
 def test_real_share_mixes_converted_rows_into_train_and_validation_only() -> None:

@@ -39,13 +39,20 @@ def titles_on(assistant: Assistant, day: str = DAY) -> list[str]:
     return sorted(e.title for e in assistant.calendar.events_on(dt.date.fromisoformat(day)))
 
 
-DAMAGED = {"null": b"null", "list": b"[]", "truncated": b'{"event": {"uid": "x", "tit', "binary": b"\x00\xff\xfe\x81",
-           "no event": b'{"event": null}', "number": b"42"}
+DAMAGED = {
+    "null": b"null",
+    "list": b"[]",
+    "truncated": b'{"event": {"uid": "x", "tit',
+    "binary": b"\x00\xff\xfe\x81",
+    "no event": b'{"event": null}',
+    "number": b"42",
+}
 
 
 @pytest.mark.parametrize("kind", list(DAMAGED))
-def test_a_damaged_outbox_entry_is_set_aside_and_the_rest_goes_on(radicale: LocalServer, tmp_path: Path,
-                                                                     kind: str) -> None:
+def test_a_damaged_outbox_entry_is_set_aside_and_the_rest_goes_on(
+    radicale: LocalServer, tmp_path: Path, kind: str
+) -> None:
     a = make(radicale.url, tmp_path / "state")
     good = new_event("Zahnarzt", dt.date(2026, 11, 27), dt.time(9), 30, ZONE)
     a.outbox.add(good, "de")
@@ -76,8 +83,7 @@ def test_a_damaged_journal_says_undo_is_not_available(radicale: LocalServer, tmp
     assert len(list((state / "damaged").iterdir())) == 1
 
 
-def test_an_entry_the_server_refuses_for_good_does_not_block_the_others(radicale: LocalServer,
-                                                                         tmp_path: Path) -> None:
+def test_an_entry_the_server_refuses_for_good_does_not_block_the_others(radicale: LocalServer, tmp_path: Path) -> None:
     """A 4xx on one queued create's PUT: it is set aside with its reason, the later ones are still sent, the
     user is told once, and `outbox --retry` / `--discard` act on it."""
     refuse = {"on": True}
@@ -103,8 +109,9 @@ def test_an_entry_the_server_refuses_for_good_does_not_block_the_others(radicale
         assert a.flush() == 1 and titles_on(a) == ["Dritter", "Erster", "Verboten"]
 
 
-def test_outbox_command_lists_retries_and_discards(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                    capsys: pytest.CaptureFixture[str]) -> None:
+def test_outbox_command_lists_retries_and_discards(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     from assistant.cli import main
     from assistant.settings import load_settings
 
@@ -140,13 +147,19 @@ def test_background_retries_back_off_while_offline(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- hostile input (defects 10-12)
 
 
-@pytest.mark.parametrize("title,stored", [
-    ("Zahn\u202earzt", "Zahnarzt"),  # right-to-left override
-    ("\u200bMeeting\ufeff mit\u2066 Anna\u2069", "Meeting mit Anna"),  # zero-width space, BOM, isolates
-    ("Geburtstag 👨\u200d👩\u200d👧 Oma", "Geburtstag 👨\u200d👩\u200d👧 Oma"),  # emoji sequences keep their joiners
-    ("می\u200cخواهم", "می\u200cخواهم"),  # Persian keeps its zero-width non-joiner
-    ("Ölwechsel 🚗 в гараже 東京", "Ölwechsel 🚗 в гараже 東京"),
-])
+@pytest.mark.parametrize(
+    "title,stored",
+    [
+        ("Zahn\u202earzt", "Zahnarzt"),  # right-to-left override
+        ("\u200bMeeting\ufeff mit\u2066 Anna\u2069", "Meeting mit Anna"),  # zero-width space, BOM, isolates
+        (
+            "Geburtstag 👨\u200d👩\u200d👧 Oma",
+            "Geburtstag 👨\u200d👩\u200d👧 Oma",
+        ),  # emoji sequences keep their joiners
+        ("می\u200cخواهم", "می\u200cخواهم"),  # Persian keeps its zero-width non-joiner
+        ("Ölwechsel 🚗 в гараже 東京", "Ölwechsel 🚗 в гараже 東京"),
+    ],
+)
 def test_titles_lose_invisible_and_bidi_controls_but_keep_every_script(title: str, stored: str) -> None:
     from assistant.ical import clean_summary
 
@@ -162,8 +175,9 @@ def test_a_title_of_only_invisible_characters_is_refused() -> None:
 
 
 @pytest.mark.parametrize("date", ["0001-01-01", "9999-12-31", "1899-12-31", "2101-01-01"])
-def test_years_outside_1900_2100_are_refused_with_a_clear_message(radicale: LocalServer, tmp_path: Path,
-                                                                   date: str) -> None:
+def test_years_outside_1900_2100_are_refused_with_a_clear_message(
+    radicale: LocalServer, tmp_path: Path, date: str
+) -> None:
     from assistant.functions import InvalidDate
 
     with pytest.raises(InvalidDate, match="outside the years 1900-2100"):
@@ -174,8 +188,9 @@ def test_years_outside_1900_2100_are_refused_with_a_clear_message(radicale: Loca
     assert a.calendar.events_between(dt.date(2026, 1, 1), dt.date(2026, 12, 31)) == []
 
 
-@pytest.mark.parametrize("said,year", [("am 3. März 2025", 2025), ("on March 3, 2025", 2025),
-                                       ("am 1.1.0001", 1), ("am 5.5.26", 2026)])
+@pytest.mark.parametrize(
+    "said,year", [("am 3. März 2025", 2025), ("on March 3, 2025", 2025), ("am 1.1.0001", 1), ("am 5.5.26", 2026)]
+)
 def test_a_said_year_is_kept_never_replaced(said: str, year: int) -> None:
     from assistant.resolve import resolve_date
 
@@ -210,10 +225,12 @@ def _auto(url: str, state: Path) -> Assistant:
     return a
 
 
-@pytest.mark.parametrize("said,lang", [("Termin", "de"), ("den Termin", "de"), ("appointment", "en"),
-                                       ("the meeting", "en"), ("event", "en")])
-def test_generic_words_never_select_an_event_even_with_yes(radicale: LocalServer, tmp_path: Path, said: str,
-                                                           lang: str) -> None:
+@pytest.mark.parametrize(
+    "said,lang", [("Termin", "de"), ("den Termin", "de"), ("appointment", "en"), ("the meeting", "en"), ("event", "en")]
+)
+def test_generic_words_never_select_an_event_even_with_yes(
+    radicale: LocalServer, tmp_path: Path, said: str, lang: str
+) -> None:
     a = _auto(radicale.url, tmp_path / "state")
     assert a.execute(create("Termin beim Friseur"), lang).kind == "created"
     out = a.execute(Call("delete_event", {"title": said, "date": DAY}), lang)
@@ -222,8 +239,9 @@ def test_generic_words_never_select_an_event_even_with_yes(radicale: LocalServer
     a.execute(create("Zahnarzt", "16:00"), lang)
     out = a.execute(Call("delete_event", {"title": said, "date": DAY}), lang)
     assert out.kind == "ambiguous" and "Zahnarzt" in out.message and "Friseur" in out.message
-    moved = a.execute(Call("move_event", {"title": said, "date": DAY, "new_date": "2026-11-28", "new_time": None}),
-                      lang)
+    moved = a.execute(
+        Call("move_event", {"title": said, "date": DAY, "new_date": "2026-11-28", "new_time": None}), lang
+    )
     assert moved.kind == "ambiguous" and titles_on(a) == ["Termin beim Friseur", "Zahnarzt"]
 
 
@@ -267,8 +285,10 @@ def test_two_assistants_starting_at_once_make_one_calendar(radicale: LocalServer
     assert not errors
     import caldav
 
-    names = [str(c.get_display_name()) for c in
-             caldav.DAVClient(url=radicale.url, username="anna", password="x").principal().calendars()]
+    names = [
+        str(c.get_display_name())
+        for c in caldav.DAVClient(url=radicale.url, username="anna", password="x").principal().calendars()
+    ]
     assert names.count("Assistant") == 1, names
 
 
@@ -278,8 +298,10 @@ def test_undo_reports_honestly_when_the_event_is_already_gone(radicale: LocalSer
     uid = created.events[0]["uid"]
     assert make(radicale.url, tmp_path / "other").calendar.delete_uid(uid)  # removed elsewhere meanwhile
     undo = a.undo("en")
-    assert undo.kind == "nothing_to_undo" and undo.message == "'Zahnarzt' was no longer in the calendar; there " \
-        "was nothing to undo."
+    assert (
+        undo.kind == "nothing_to_undo"
+        and undo.message == "'Zahnarzt' was no longer in the calendar; there was nothing to undo."
+    )
 
 
 # --------------------------------------------------------------------------- TLS (defect 8)
@@ -295,9 +317,28 @@ def tls_radicale(radicale: LocalServer, tmp_path: Path):
     if shutil.which("openssl") is None:
         pytest.skip("openssl is not installed")
     cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
-                    "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(cert)],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
+    )
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert, key)
     with FaultProxy(radicale.url) as proxy:
@@ -305,8 +346,9 @@ def tls_radicale(radicale: LocalServer, tmp_path: Path):
         yield proxy.url.replace("http://", "https://"), cert
 
 
-def test_an_untrusted_certificate_is_named_and_a_ca_bundle_fixes_it(tls_radicale: tuple[str, Path],
-                                                                     tmp_path: Path) -> None:
+def test_an_untrusted_certificate_is_named_and_a_ca_bundle_fixes_it(
+    tls_radicale: tuple[str, Path], tmp_path: Path
+) -> None:
     from assistant.calendar import CertificateUntrusted
 
     url, cert = tls_radicale
@@ -343,8 +385,9 @@ def test_a_create_neither_sent_nor_queued_is_reported_as_not_done(tmp_path: Path
     assert "could not be queued" in out.message and "not-a-directory" in out.message
 
 
-def test_a_change_that_cannot_be_journaled_is_done_and_says_undo_is_unavailable(radicale: LocalServer,
-                                                                                 tmp_path: Path) -> None:
+def test_a_change_that_cannot_be_journaled_is_done_and_says_undo_is_unavailable(
+    radicale: LocalServer, tmp_path: Path
+) -> None:
     a = make(radicale.url, _unwritable(tmp_path))
     out = a.execute(create("Zahnarzt"), "en")
     assert out.kind == "created" and "This cannot be undone" in out.message
@@ -353,8 +396,9 @@ def test_a_change_that_cannot_be_journaled_is_done_and_says_undo_is_unavailable(
     assert "cannot be undone" not in listed.message  # said once, for the change it concerns
 
 
-def test_a_failed_write_leaves_no_temporary_file_and_the_old_file_whole(tmp_path: Path,
-                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_write_leaves_no_temporary_file_and_the_old_file_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import os
 
     from assistant.outbox import write_json_atomic
@@ -450,8 +494,9 @@ def _third_client(url: str):
     return caldav.DAVClient(url=url, username="anna", password="x").principal().calendar(name="Assistant")
 
 
-def test_a_delete_confirmed_after_another_client_changed_the_event_changes_nothing(radicale: LocalServer,
-                                                                                   tmp_path: Path) -> None:
+def test_a_delete_confirmed_after_another_client_changed_the_event_changes_nothing(
+    radicale: LocalServer, tmp_path: Path
+) -> None:
     a = make(radicale.url, tmp_path / "a")
     a.execute(create("Zahnarzt"), "de")
     asked = a.execute(Call("delete_event", {"title": "Zahnarzt", "date": DAY}), "de")
@@ -467,8 +512,9 @@ def test_a_delete_confirmed_after_another_client_changed_the_event_changes_nothi
     assert len(kept) == 1 and "Röntgenbilder" in kept[0].data
 
 
-def test_two_assistants_deleting_the_same_event_delete_it_once_and_say_so(radicale: LocalServer,
-                                                                          tmp_path: Path) -> None:
+def test_two_assistants_deleting_the_same_event_delete_it_once_and_say_so(
+    radicale: LocalServer, tmp_path: Path
+) -> None:
     a, b = make(radicale.url, tmp_path / "a"), make(radicale.url, tmp_path / "b")
     a.execute(create("Zahnarzt"), "de")
     assert a.execute(Call("delete_event", {"title": "Zahnarzt", "date": DAY}), "de").kind == "confirm"
@@ -497,8 +543,9 @@ def test_a_move_racing_another_clients_edit_overwrites_nothing(radicale: LocalSe
         a = make(proxy.url, tmp_path / "state")
         assert a.execute(create("Zahnarzt"), "de").kind == "created"
         race["armed"] = True
-        out = a.execute(Call("move_event", {"title": "Zahnarzt", "date": DAY, "new_date": None,
-                                            "new_time": "16:00"}), "de")
+        out = a.execute(
+            Call("move_event", {"title": "Zahnarzt", "date": DAY, "new_date": None, "new_time": "16:00"}), "de"
+        )
     assert out.kind == "error" and out.error == "ChangedElsewhere", out
     kept = _third_client(radicale.url).events()
     assert len(kept) == 1 and "Raum 2" in kept[0].data and "T143000" in kept[0].data

@@ -80,25 +80,42 @@ def test_a_range_sets_the_duration_of_a_call() -> None:
     from assistant.functions import SpanCall
     from assistant.resolve import resolve_call
 
-    call = resolve_call(SpanCall("create_event", ("Workshop", "morgen", "von 14 bis 16:30 Uhr", None)),
-                        dt.date(2026, 11, 26), "de")
+    call = resolve_call(
+        SpanCall("create_event", ("Workshop", "morgen", "von 14 bis 16:30 Uhr", None)), dt.date(2026, 11, 26), "de"
+    )
     assert call.arguments == {"title": "Workshop", "date": "2026-11-27", "time": "14:00", "duration_minutes": 150}
-    said = resolve_call(SpanCall("create_event", ("Workshop", "morgen", "von 14 bis 16 Uhr", "eine Stunde")),
-                        dt.date(2026, 11, 26), "de")
+    said = resolve_call(
+        SpanCall("create_event", ("Workshop", "morgen", "von 14 bis 16 Uhr", "eine Stunde")),
+        dt.date(2026, 11, 26),
+        "de",
+    )
     assert said.arguments["duration_minutes"] == 60  # what was said explicitly wins
-    party = resolve_call(SpanCall("create_event", ("Party", "am 31. Dezember", "von 20 Uhr bis Mitternacht", None)),
-                         dt.date(2026, 11, 26), "de")
+    party = resolve_call(
+        SpanCall("create_event", ("Party", "am 31. Dezember", "von 20 Uhr bis Mitternacht", None)),
+        dt.date(2026, 11, 26),
+        "de",
+    )
     assert party.arguments["time"] == "20:00" and party.arguments["duration_minutes"] == 240
 
 
-@pytest.mark.parametrize("ptype, phrase, lang, expected", [
-    ("DATE", "am 30. Februar", "de", True), ("DATE", "am 31.04.", "de", True), ("DATE", "day", "en", False),
-    ("DATE", "nächsten Dienstag", "de", True), ("TIME", "um 25 Uhr", "de", True), ("TIME", "at 13:75", "en", True),
-    ("TIME", "für 90 Min.", "de", False), ("TIME", "zehn Minuten später", "de", False),
-    ("MINUTES", "0 Minuten", "de", True), ("MINUTES", "15 im kalender", "de", False),
-    # "bis 26." ends a span of days, not of hours
-    ("TIME", "vom 13. August bis 26.", "de", False), ("TIME", "bis 25:00", "de", True),
-])
+@pytest.mark.parametrize(
+    "ptype, phrase, lang, expected",
+    [
+        ("DATE", "am 30. Februar", "de", True),
+        ("DATE", "am 31.04.", "de", True),
+        ("DATE", "day", "en", False),
+        ("DATE", "nächsten Dienstag", "de", True),
+        ("TIME", "um 25 Uhr", "de", True),
+        ("TIME", "at 13:75", "en", True),
+        ("TIME", "für 90 Min.", "de", False),
+        ("TIME", "zehn Minuten später", "de", False),
+        ("MINUTES", "0 Minuten", "de", True),
+        ("MINUTES", "15 im kalender", "de", False),
+        # "bis 26." ends a span of days, not of hours
+        ("TIME", "vom 13. August bis 26.", "de", False),
+        ("TIME", "bis 25:00", "de", True),
+    ],
+)
 def test_names_a_value_tells_impossible_from_unreadable(ptype, phrase, lang, expected) -> None:
     """Impossible values keep their form (the decoder may copy them, to report them); other words do not."""
     from assistant.functions import ParamType
@@ -107,13 +124,21 @@ def test_names_a_value_tells_impossible_from_unreadable(ptype, phrase, lang, exp
     assert names_a_value(ParamType[ptype], phrase, lang) is expected
 
 
-@pytest.mark.parametrize("text, lang", [
-    ("Urlaub vom 21. bis 23. Dezember", "de"), ("Jeden Dienstag um 19 Uhr Chorprobe", "de"),
-    ("Verschieb den Friseur auf Samstag", "de"), ("Wann ist die nächste Chorprobe?", "de"),
-    ("Trag Zahnarzt morgen um 9 ein", "de"), ("Vacation from December 21 to 23", "en"),
-    ("Every Monday at 9 am team standup", "en"), ("Move the haircut to Saturday", "en"),
-    ("When is my next haircut?", "en"), ("Add dentist tomorrow at 9", "en"),
-])
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Urlaub vom 21. bis 23. Dezember", "de"),
+        ("Jeden Dienstag um 19 Uhr Chorprobe", "de"),
+        ("Verschieb den Friseur auf Samstag", "de"),
+        ("Wann ist die nächste Chorprobe?", "de"),
+        ("Trag Zahnarzt morgen um 9 ein", "de"),
+        ("Vacation from December 21 to 23", "en"),
+        ("Every Monday at 9 am team standup", "en"),
+        ("Move the haircut to Saturday", "en"),
+        ("When is my next haircut?", "en"),
+        ("Add dentist tomorrow at 9", "en"),
+    ],
+)
 def test_typed_text_gets_its_language(text: str, lang: str) -> None:
     """Typed commands carry no detected language: replies must not switch to English for a German span of days
     (v12's TUI answered "Urlaub vom 21. bis 23. Dezember" in English)."""

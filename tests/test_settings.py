@@ -19,12 +19,18 @@ def test_defaults_work_offline(tmp_path: Path) -> None:
 
 def test_priority_file_env_overrides(tmp_path: Path) -> None:
     path = tmp_path / "config.toml"
-    path.write_text('[calendar]\nurl = "https://cloud.example.com/remote.php/dav"\nusername = "anna"\n'
-                    'name = "Persönlich"\ntimezone = "Europe/Berlin"\nverify_tls = false\n\n'
-                    '[speech]\nenabled = false\n')
+    path.write_text(
+        '[calendar]\nurl = "https://cloud.example.com/remote.php/dav"\nusername = "anna"\n'
+        'name = "Persönlich"\ntimezone = "Europe/Berlin"\nverify_tls = false\n\n'
+        "[speech]\nenabled = false\n"
+    )
     s = load_settings(path, environ={})
     assert (s.calendar.url, s.calendar.name, s.calendar.verify_tls, s.speech.enabled) == (
-        "https://cloud.example.com/remote.php/dav", "Persönlich", False, False)
+        "https://cloud.example.com/remote.php/dav",
+        "Persönlich",
+        False,
+        False,
+    )
     env = {"ASSISTANT_CALDAV_PASSWORD": "from-env", "ASSISTANT_CALENDAR": "Arbeit"}
     s = load_settings(path, environ=env, overrides={"calendar": {"name": "Flag", "url": None}})
     assert (s.calendar.password, s.calendar.name, s.calendar.username) == ("from-env", "Flag", "anna")
@@ -36,7 +42,7 @@ def test_saved_file_is_private_and_round_trips(tmp_path: Path) -> None:
     settings.calendar.url = "https://cloud.example.com/dav"
     settings.calendar.username = "anna"
     settings.calendar.password = 'p"w\\ü'
-    settings.calendar.name = "Zuhause \"Familie\""
+    settings.calendar.name = 'Zuhause "Familie"'
     path = save_settings(settings, tmp_path / "cfg" / "config.toml")
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
     again = load_settings(path, environ={})
@@ -68,12 +74,15 @@ def test_credentials_in_the_url_move_out_of_it(tmp_path: Path) -> None:
     assert (again.username, again.password) == ("anna", "s@cret")
 
 
-@pytest.mark.parametrize("url,shown", [
-    ("https://anna:pw@host/dav", "https://host/dav"),
-    ("https://host/dav?access_token=abc123&x=1", "https://host/dav?access_token=***&x=1"),
-    ("https://host/dav?api_key=k&sig=s", "https://host/dav?api_key=***&sig=***"),
-    ("https://host/dav", "https://host/dav"),
-])
+@pytest.mark.parametrize(
+    "url,shown",
+    [
+        ("https://anna:pw@host/dav", "https://host/dav"),
+        ("https://host/dav?access_token=abc123&x=1", "https://host/dav?access_token=***&x=1"),
+        ("https://host/dav?api_key=k&sig=s", "https://host/dav?api_key=***&sig=***"),
+        ("https://host/dav", "https://host/dav"),
+    ],
+)
 def test_shown_urls_mask_every_secret(url: str, shown: str) -> None:
     from assistant.calendar import redact_url
 

@@ -73,8 +73,10 @@ def test_whisper_silence_credits_are_dropped_but_commands_are_not() -> None:
 
 
 def test_word_error_rate_table() -> None:
-    assert word_error_rate("Add a dentist at three pm", "add a dentist at 3pm.") == 0.0 or \
-        word_error_rate("Add a dentist at three pm", "add a dentist at 3 pm.") == 0.0
+    assert (
+        word_error_rate("Add a dentist at three pm", "add a dentist at 3pm.") == 0.0
+        or word_error_rate("Add a dentist at three pm", "add a dentist at 3 pm.") == 0.0
+    )
     assert word_error_rate("a b c d", "a x c") == 0.5
     assert word_error_rate("eins zwei", "") == 1.0
 
@@ -107,8 +109,7 @@ def test_silence_and_noise_are_nothing(transcriber: Transcriber, wavs: dict[str,
         assert heard.text == "" and heard.lang in ("de", "en"), (name, heard)
 
 
-def test_german_robot_voice_is_restricted_to_german_or_english(transcriber: Transcriber,
-                                                              wavs: dict[str, Path]) -> None:
+def test_german_robot_voice_is_restricted_to_german_or_english(transcriber: Transcriber, wavs: dict[str, Path]) -> None:
     """espeak German is transcribed badly by Whisper base; what matters: de/en only, bounded work, no crash.
     The work is bounded by the words decoded (no runaway repetition); the time only guards against a hang (this
     test ran 20 s for 2.8 s of audio on a machine busy training, so a tight time would measure the machine)."""
@@ -135,8 +136,9 @@ def test_missing_audio_device_is_a_clear_message() -> None:
 
 
 @pytest.mark.slow
-def test_spoken_commands_change_the_calendar(radicale, wavs: dict[str, Path], transcriber: Transcriber,
-                                             speaker: Speaker, tmp_path: Path) -> None:
+def test_spoken_commands_change_the_calendar(
+    radicale, wavs: dict[str, Path], transcriber: Transcriber, speaker: Speaker, tmp_path: Path
+) -> None:
     from assistant.calendar import CalDAVCalendar
     from assistant.dialog import Assistant
     from assistant.model import FunctionCaller, default_assets_dir
@@ -145,13 +147,18 @@ def test_spoken_commands_change_the_calendar(radicale, wavs: dict[str, Path], tr
     from assistant.speech import Voice, listen_file
 
     cal = CalDAVCalendar(CalendarSettings(url=radicale.url, username="anna", timezone="Europe/Berlin"))
-    a = Assistant(cal, Outbox(tmp_path), Journal(tmp_path), model=FunctionCaller.load(default_assets_dir()),
-                  today=lambda: TODAY)
+    a = Assistant(
+        cal, Outbox(tmp_path), Journal(tmp_path), model=FunctionCaller.load(default_assets_dir()), today=lambda: TODAY
+    )
     voice = Voice(transcriber=transcriber, speaker=speaker)
     created = listen_file(a, voice, wavs["create"])
     assert created.turn.outcome.kind == "created", created.turn.outcome.message
-    assert created.turn.outcome.call["arguments"] == {"title": "dentist appointment", "date": "2026-11-27",
-                                                      "time": "15:00", "duration_minutes": 30}
+    assert created.turn.outcome.call["arguments"] == {
+        "title": "dentist appointment",
+        "date": "2026-11-27",
+        "time": "15:00",
+        "duration_minutes": 30,
+    }
     assert created.speech is not None and created.speech.duration_s > 1
     listed = listen_file(a, voice, wavs["list"])
     assert listed.turn.outcome.kind == "listed" and "dentist appointment" in listed.turn.outcome.message
@@ -165,17 +172,50 @@ def test_spoken_commands_change_the_calendar(radicale, wavs: dict[str, Path], tr
 @pytest.mark.slow
 def test_listen_command_end_to_end(radicale, wavs: dict[str, Path], tmp_path: Path) -> None:
     reply = tmp_path / "reply.wav"
-    done = subprocess.run([sys.executable, "-m", "assistant", "listen", "--wav", str(wavs["create"]), "--today",
-                           "2026-11-26", "--calendar", radicale.url, "--username", "anna", "--say-to", str(reply),
-                           "--json"], capture_output=True, text=True, timeout=180)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "assistant",
+            "listen",
+            "--wav",
+            str(wavs["create"]),
+            "--today",
+            "2026-11-26",
+            "--calendar",
+            radicale.url,
+            "--username",
+            "anna",
+            "--say-to",
+            str(reply),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
     assert data["transcript"]["lang"] == "en" and "dentist" in data["transcript"]["text"].lower()
     assert data["outcome"]["kind"] == "created" and data["reply_voice"] == "en_US-joe-medium"
     assert reply.stat().st_size > 20_000
-    nothing = subprocess.run([sys.executable, "-m", "assistant", "listen", "--wav", str(wavs["silence"]),
-                              "--calendar", radicale.url, "--username", "anna"], capture_output=True, text=True,
-                             timeout=180)
+    nothing = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "assistant",
+            "listen",
+            "--wav",
+            str(wavs["silence"]),
+            "--calendar",
+            radicale.url,
+            "--username",
+            "anna",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
     assert nothing.returncode == 1 and "nichts verstanden" in nothing.stdout  # German-first when nothing was heard
 
 
@@ -183,12 +223,16 @@ def test_listen_without_a_microphone_says_so_before_loading_anything(tmp_path: P
     """Issue 22: this machine has no sound device; `listen` says so at once (no model or Whisper load)."""
     import time
 
-
     if not audio_problem("input"):
         pytest.skip("this machine has a microphone")
     started = time.monotonic()
-    done = subprocess.run([sys.executable, "-m", "assistant", "listen", "--state-dir", str(tmp_path)],
-                          capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+    done = subprocess.run(
+        [sys.executable, "-m", "assistant", "listen", "--state-dir", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
     took = time.monotonic() - started
     assert done.returncode == 1 and "cannot listen:" in done.stderr and "--wav" in done.stderr
     assert "Loading" not in done.stderr and "model" not in done.stderr.lower()

@@ -134,8 +134,14 @@ def test_agenda_follows_a_listed_range_a_move_and_a_find(radicale: LocalServer, 
         await type_command(pilot, '<oc_2>("2026-11-30", "2026-12-06")<oc_end>')
         assert "30. November bis 6. Dezember" in heading()
         text = agenda_text(app)
-        for part in ("Dienstag, 1. Dezember", "14:30-15:15 Zahnarzt", "Donnerstag, 3. Dezember",
-                     "19:00-20:30 Chorprobe", "Freitag, 4. Dezember", "Messe"):
+        for part in (
+            "Dienstag, 1. Dezember",
+            "14:30-15:15 Zahnarzt",
+            "Donnerstag, 3. Dezember",
+            "19:00-20:30 Chorprobe",
+            "Freitag, 4. Dezember",
+            "Messe",
+        ):
             assert part in text, (part, text)
         assert text.index("Zahnarzt") < text.index("Chorprobe") < text.index("Messe")
         assert "Montag, 30. November" not in text  # days without events get no heading
@@ -176,8 +182,9 @@ def test_server_down_queues_shows_pending_and_sends_when_back(tmp_path: Path) ->
 
 
 def test_missing_date_is_asked_back_in_the_conversation(radicale: LocalServer, tmp_path: Path) -> None:
-    app = CalendarApp(settings_for(radicale.url, tmp_path, lang="en"), today=TODAY, load_model_on_start=False,
-                      ui_lang="en")
+    app = CalendarApp(
+        settings_for(radicale.url, tmp_path, lang="en"), today=TODAY, load_model_on_start=False, ui_lang="en"
+    )
 
     async def script(pilot: Any) -> None:
         await type_command(pilot, '<oc_1>("Oil change", null, null, 60)<oc_end>')
@@ -273,8 +280,7 @@ def test_talk_key_without_a_microphone_says_so_and_typing_still_works(radicale: 
 
     if not audio_problem("input"):
         pytest.skip("this machine has a microphone")
-    app = CalendarApp(settings_for(radicale.url, tmp_path), today=TODAY, load_model_on_start=False,
-                      speech=Voice())
+    app = CalendarApp(settings_for(radicale.url, tmp_path), today=TODAY, load_model_on_start=False, speech=Voice())
 
     async def script(pilot: Any) -> None:
         await pilot.press("ctrl+t")
@@ -303,8 +309,9 @@ def test_refused_creates_are_shown_and_can_be_sent_again_or_discarded(radicale: 
             from assistant.ical import new_event
 
             for i, title in enumerate(["Zahnarzt", "Friseur"]):
-                app.assistant.outbox.add(new_event(title, dt.date(2026, 11, 27), dt.time(9 + i), 30,
-                                                   "Europe/Berlin"), "de")
+                app.assistant.outbox.add(
+                    new_event(title, dt.date(2026, 11, 27), dt.time(9 + i), 30, "Europe/Berlin"), "de"
+                )
             app.retry_outbox()
             await settle(pilot)
             app._update_status()
@@ -318,8 +325,9 @@ def test_refused_creates_are_shown_and_can_be_sent_again_or_discarded(radicale: 
             refuse["on"] = False  # the cause is fixed
             await pilot.click("#retry-0")
             await settle(pilot)
-            assert "wird erneut gesendet" in log_text(app) and "1 vorgemerkte(r) Termin(e) jetzt eingetragen" in \
-                log_text(app)
+            assert "wird erneut gesendet" in log_text(
+                app
+            ) and "1 vorgemerkte(r) Termin(e) jetzt eingetragen" in log_text(app)
             await pilot.press("f3")
             await settle(pilot)
             await pilot.click("#discard-0")
@@ -352,8 +360,9 @@ def test_the_interface_speaks_the_setting_and_replies_the_command(radicale: Loca
     from assistant import messages, replies
 
     config = tmp_path / "config.toml"
-    app = CalendarApp(settings_for(radicale.url, tmp_path, lang="de"), today=TODAY, load_model_on_start=False,
-                      config_path=config)
+    app = CalendarApp(
+        settings_for(radicale.url, tmp_path, lang="de"), today=TODAY, load_model_on_start=False, config_path=config
+    )
 
     def footer(key: str) -> str:
         return app.active_bindings[key].binding.description

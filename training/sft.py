@@ -42,8 +42,17 @@ class SFTSettings:
     lora_r: int = 16
     lora_alpha: int = 32
     lora_dropout: float = 0.0
-    lora_targets: tuple[str, ...] = ("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj",
-                                     "qkv_proj", "gate_up_proj")
+    lora_targets: tuple[str, ...] = (
+        "q_proj",
+        "k_proj",
+        "v_proj",
+        "o_proj",
+        "gate_proj",
+        "up_proj",
+        "down_proj",
+        "qkv_proj",
+        "gate_up_proj",
+    )
     train_rows: int = field(default=9000, metadata={"help": "training rows used (0 = all)"})
     epochs: float = 1.0
     max_steps: int = field(default=-1, metadata={"help": "stop after this many optimizer steps (-1 = epochs)"})
@@ -59,12 +68,20 @@ class SFTSettings:
     logging_steps: int = 10
     dtype: str = field(default="float32", metadata={"help": "training dtype: float32 (CPU) or bfloat16 (GPU)"})
     name: str = field(default="octocal-gemma3-270m", metadata={"help": "model name written into the adapter"})
-    prompt: str = field(default="short", metadata={
-        "help": "prompt style: octopus (with the Octopus v2 instruction sentence) or short (without; about 30 %% "
-                "fewer tokens per training row). Recorded in the adapter; the runtime follows it"})
-    dates: str = field(default="span", metadata={
-        "help": "how the model writes dates: span (copies the words said; the resolver computes the date) or iso "
-                "(writes YYYY-MM-DD itself, decoded along real dates). Recorded in the adapter"})
+    prompt: str = field(
+        default="short",
+        metadata={
+            "help": "prompt style: octopus (with the Octopus v2 instruction sentence) or short (without; about 30 %% "
+            "fewer tokens per training row). Recorded in the adapter; the runtime follows it"
+        },
+    )
+    dates: str = field(
+        default="span",
+        metadata={
+            "help": "how the model writes dates: span (copies the words said; the resolver computes the date) or iso "
+            "(writes YYYY-MM-DD itself, decoded along real dates). Recorded in the adapter"
+        },
+    )
 
 
 def encode_example(query: str, today: str, span: Any, codec: Any, prefix_cache: dict[str, list[int]]) -> dict[str, Any]:
@@ -90,8 +107,10 @@ def encode_example(query: str, today: str, span: Any, codec: Any, prefix_cache: 
 def encode_rows(rows: list[dict[str, Any]], codec: Any) -> list[dict[str, Any]]:
     """Generated rows -> training examples of their span form (see ``encode_example``)."""
     prefix_cache: dict[str, list[int]] = {}
-    return [encode_example(row["query"], row["today"], span_call_for_row(row, codec.dates), codec, prefix_cache)
-            for row in rows]
+    return [
+        encode_example(row["query"], row["today"], span_call_for_row(row, codec.dates), codec, prefix_cache)
+        for row in rows
+    ]
 
 
 def collate(batch: list[dict[str, Any]], pad_id: int = 0) -> dict[str, Any]:
@@ -109,14 +128,20 @@ def collate(batch: list[dict[str, Any]], pad_id: int = 0) -> dict[str, Any]:
     candidate_mask = torch.zeros((n, n_cands), dtype=torch.bool)
     for i, b in enumerate(batch):
         ids = b["input_ids"]
-        input_ids[i, :len(ids)] = torch.tensor(ids)
-        attention_mask[i, :len(ids)] = 1
-        positions[i, :len(b["target_positions"])] = torch.tensor(b["target_positions"])
-        targets[i, :len(b["target_index"])] = torch.tensor(b["target_index"])
-        candidates[i, :len(b["candidates"])] = torch.tensor(b["candidates"])
-        candidate_mask[i, :len(b["candidates"])] = True
-    return {"input_ids": input_ids, "attention_mask": attention_mask, "target_positions": positions,
-            "targets": targets, "candidates": candidates, "candidate_mask": candidate_mask}
+        input_ids[i, : len(ids)] = torch.tensor(ids)
+        attention_mask[i, : len(ids)] = 1
+        positions[i, : len(b["target_positions"])] = torch.tensor(b["target_positions"])
+        targets[i, : len(b["target_index"])] = torch.tensor(b["target_index"])
+        candidates[i, : len(b["candidates"])] = torch.tensor(b["candidates"])
+        candidate_mask[i, : len(b["candidates"])] = True
+    return {
+        "input_ids": input_ids,
+        "attention_mask": attention_mask,
+        "target_positions": positions,
+        "targets": targets,
+        "candidates": candidates,
+        "candidate_mask": candidate_mask,
+    }
 
 
 def completion_hidden(module: Any, batch: dict[str, Any], forward: Any = None) -> Any:
@@ -131,8 +156,13 @@ def completion_hidden(module: Any, batch: dict[str, Any], forward: Any = None) -
     if forward is None:
         hidden, _ = module.hidden(batch["input_ids"], attention_mask=batch["attention_mask"])
     else:
-        out = forward(inputs_embeds=module.embed(batch["input_ids"]), attention_mask=batch["attention_mask"],
-                      output_hidden_states=True, logits_to_keep=1, use_cache=False)
+        out = forward(
+            inputs_embeds=module.embed(batch["input_ids"]),
+            attention_mask=batch["attention_mask"],
+            output_hidden_states=True,
+            logits_to_keep=1,
+            use_cache=False,
+        )
         hidden = out.hidden_states[-1]
     return torch.gather(hidden, 1, batch["target_positions"].unsqueeze(-1).expand(-1, -1, hidden.shape[-1]))
 
@@ -163,8 +193,9 @@ def candidate_loss(module: Any, batch: dict[str, Any], forward: Any = None) -> t
 
     logits = candidate_logits(module, batch, forward)
     targets = batch["targets"]
-    loss = torch.nn.functional.cross_entropy(logits.reshape(-1, logits.shape[-1]), targets.reshape(-1),
-                                             ignore_index=-100)
+    loss = torch.nn.functional.cross_entropy(
+        logits.reshape(-1, logits.shape[-1]), targets.reshape(-1), ignore_index=-100
+    )
     valid = targets != -100
     accuracy = ((logits.argmax(-1) == targets) & valid).sum().float() / valid.sum().clamp(min=1)
     return loss, accuracy
@@ -194,8 +225,14 @@ def make_trainable(base: Any, extra: Any, settings: SFTSettings) -> Any:
 
         names = {n.rsplit(".", 1)[-1] for n, _ in base.named_modules()}
         targets = [t for t in settings.lora_targets if t in names]
-        config = LoraConfig(r=settings.lora_r, lora_alpha=settings.lora_alpha, lora_dropout=settings.lora_dropout,
-                            target_modules=targets, layers_to_transform=layers, bias="none")
+        config = LoraConfig(
+            r=settings.lora_r,
+            lora_alpha=settings.lora_alpha,
+            lora_dropout=settings.lora_dropout,
+            target_modules=targets,
+            layers_to_transform=layers,
+            bias="none",
+        )
         base = get_peft_model(base, config)
     elif settings.method == "full":
         for name, p in base.named_parameters():
@@ -214,8 +251,13 @@ def extra_aware_adamw(model: Any, extra: Any, lr: float, extra_lr: float, weight
     import torch
 
     others = [p for p in model.parameters() if p.requires_grad and p is not extra]
-    return torch.optim.AdamW([{"params": others, "lr": lr, "weight_decay": weight_decay},
-                              {"params": [extra], "lr": extra_lr, "weight_decay": 0.0}], lr=lr)
+    return torch.optim.AdamW(
+        [
+            {"params": others, "lr": lr, "weight_decay": weight_decay},
+            {"params": [extra], "lr": extra_lr, "weight_decay": 0.0},
+        ],
+        lr=lr,
+    )
 
 
 def _make_trainer_class() -> type:
@@ -228,8 +270,9 @@ def _make_trainer_class() -> type:
             super().__init__(*args, **kwargs)
             self.function_lm = function_lm
 
-        def compute_loss(self, model: Any, inputs: dict[str, Any], return_outputs: bool = False,
-                         num_items_in_batch: Any = None) -> Any:
+        def compute_loss(
+            self, model: Any, inputs: dict[str, Any], return_outputs: bool = False, num_items_in_batch: Any = None
+        ) -> Any:
             loss, accuracy = candidate_loss(self.function_lm, inputs, forward=model)
             mode = "train" if self.model.training else "eval"
             self._metrics[mode]["token_accuracy"].append(float(accuracy))
@@ -237,8 +280,9 @@ def _make_trainer_class() -> type:
 
         def create_optimizer(self, *args: Any, **kwargs: Any) -> Any:
             if self.optimizer is None:
-                self.optimizer = extra_aware_adamw(self.model, self.function_lm.extra, self.args.learning_rate,
-                                                   self._extra_lr, self.args.weight_decay)
+                self.optimizer = extra_aware_adamw(
+                    self.model, self.function_lm.extra, self.args.learning_rate, self._extra_lr, self.args.weight_decay
+                )
             return self.optimizer
 
     return FunctionTokenSFTTrainer
@@ -268,8 +312,11 @@ def train(settings: SFTSettings) -> dict[str, Any]:
     encoded = encode_rows(rows, codec)
     dataset = Dataset.from_list(encoded)
     trainable = sum(p.numel() for p in module.parameters() if p.requires_grad)
-    print(f"{len(rows)} rows, {trainable / 1e6:.2f} M trainable parameters, {settings.method} on the top "
-          f"{settings.train_layers or 'all'} layers", flush=True)
+    print(
+        f"{len(rows)} rows, {trainable / 1e6:.2f} M trainable parameters, {settings.method} on the top "
+        f"{settings.train_layers or 'all'} layers",
+        flush=True,
+    )
     args = SFTConfig(
         output_dir=str(settings.out / "trainer"),
         per_device_train_batch_size=settings.batch_size,
@@ -301,8 +348,14 @@ def train(settings: SFTSettings) -> dict[str, Any]:
     trainer_class = _make_trainer_class()
     trainer_class._extra_lr = settings.extra_learning_rate
     pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0
-    trainer = trainer_class(model=base, args=args, train_dataset=dataset, processing_class=tokenizer,
-                            data_collator=lambda b: collate(b, pad), function_lm=module)
+    trainer = trainer_class(
+        model=base,
+        args=args,
+        train_dataset=dataset,
+        processing_class=tokenizer,
+        data_collator=lambda b: collate(b, pad),
+        function_lm=module,
+    )
     result = trainer.train()
     seconds = time.perf_counter() - start
     config = {
@@ -311,7 +364,8 @@ def train(settings: SFTSettings) -> dict[str, Any]:
         "method": settings.method,
         "train_layers": settings.train_layers,
         "lora": {"r": settings.lora_r, "alpha": settings.lora_alpha} if settings.method == "lora" else None,
-        "extra_tokens": list(EXTRA_TOKENS), "functions": function_signatures(),
+        "extra_tokens": list(EXTRA_TOKENS),
+        "functions": function_signatures(),
         "prompt": settings.prompt,
         "dates": settings.dates,
         "settings": {k: (str(v) if isinstance(v, Path) else v) for k, v in asdict(settings).items()},
@@ -326,8 +380,7 @@ def train(settings: SFTSettings) -> dict[str, Any]:
         save_adapter(module, settings.out, config)
         (settings.out / "log_history.json").write_text(json.dumps(trainer.state.log_history, indent=1), "utf-8")
         plot_loss(trainer.state.log_history, settings.out / "loss.png", settings.name)
-        print(f"trained {result.global_step} steps in {seconds / 60:.1f} min; adapter in {settings.out}",
-              flush=True)
+        print(f"trained {result.global_step} steps in {seconds / 60:.1f} min; adapter in {settings.out}", flush=True)
     if args.world_size > 1:  # every rank waits for the adapter, then leaves the group in order (no abort on exit)
         torch.distributed.barrier()
         torch.distributed.destroy_process_group()
@@ -371,8 +424,9 @@ def plot_loss(history: list[dict[str, Any]], path: Path, title: str) -> None:
     ax.set_ylabel("loss (candidate cross-entropy)")
     if any(a is not None for a in accuracy):
         ax2 = ax.twinx()
-        ax2.plot(steps, [a if a is not None else math.nan for a in accuracy], color="tab:orange",
-                 label="token accuracy")
+        ax2.plot(
+            steps, [a if a is not None else math.nan for a in accuracy], color="tab:orange", label="token accuracy"
+        )
         ax2.set_ylabel("token accuracy")
         ax2.set_ylim(0, 1.01)
     ax.set_title(title)
@@ -389,4 +443,3 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
-

@@ -41,12 +41,21 @@ def _full_head_loss(module: Any, batch: dict[str, Any]) -> Any:
     logits = torch.cat([h @ weight.T, h @ module.extra.T], dim=-1).float()
     targets = torch.gather(batch["candidates"], 1, batch["targets"].clamp(min=0))
     targets = targets.masked_fill(batch["targets"] < 0, -100)
-    return torch.nn.functional.cross_entropy(logits.reshape(-1, logits.shape[-1]), targets.reshape(-1),
-                                             ignore_index=-100)
+    return torch.nn.functional.cross_entropy(
+        logits.reshape(-1, logits.shape[-1]), targets.reshape(-1), ignore_index=-100
+    )
 
 
-def _time_variant(name: str, settings: SFTSettings, rows: list[dict[str, Any]], steps: int, *,
-                  full_head: bool = False, input_extra: bool = False, sort_by_length: bool = True) -> float:
+def _time_variant(
+    name: str,
+    settings: SFTSettings,
+    rows: list[dict[str, Any]],
+    steps: int,
+    *,
+    full_head: bool = False,
+    input_extra: bool = False,
+    sort_by_length: bool = True,
+) -> float:
     import torch
 
     from assistant.model import PromptCodec
@@ -57,10 +66,10 @@ def _time_variant(name: str, settings: SFTSettings, rows: list[dict[str, Any]], 
     encoded = encode_rows(rows, PromptCodec(tokenizer, module.vocab_size, settings.prompt))
     if sort_by_length:  # what length grouping does for a batch
         encoded.sort(key=lambda e: len(e["input_ids"]))
-        chunks = [encoded[i:i + 8] for i in range(0, len(encoded), 8)]
+        chunks = [encoded[i : i + 8] for i in range(0, len(encoded), 8)]
         chunks = chunks[:: max(1, len(chunks) // (steps + 1))][: steps + 1]
     else:
-        chunks = [encoded[i:i + 8] for i in range(0, 8 * (steps + 1), 8)]
+        chunks = [encoded[i : i + 8] for i in range(0, 8 * (steps + 1), 8)]
     params = [p for p in module.parameters() if p.requires_grad]
     optimizer = torch.optim.AdamW(params, lr=1e-4)
     times = []

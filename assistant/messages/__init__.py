@@ -31,8 +31,9 @@ LANGS = ("de", "en")
 def catalog(lang: str) -> dict[str, str]:
     """All texts of a language as {"section.key": template}."""
     raw = resources.files(__package__).joinpath(f"{lang}.toml").read_text(encoding="utf-8")
-    return {f"{section}.{key}": value for section, entries in tomllib.loads(raw).items()
-            for key, value in entries.items()}
+    return {
+        f"{section}.{key}": value for section, entries in tomllib.loads(raw).items() for key, value in entries.items()
+    }
 
 
 def text(key: str, lang: str, **values: object) -> str:
@@ -46,7 +47,7 @@ def placeholders(template: str) -> set[str]:
 
 
 def system_language(environ: Mapping[str, str] | None = None) -> str:
-    """"de" when the user's locale is German (LC_ALL, LC_MESSAGES, LANG, LANGUAGE, then Python's), else "en"."""
+    """ "de" when the user's locale is German (LC_ALL, LC_MESSAGES, LANG, LANGUAGE, then Python's), else "en"."""
     env = os.environ if environ is None else environ
     for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
         value = env.get(name, "")

@@ -35,6 +35,7 @@ __all__ = ["CalendarApp", "run_tui"]
 
 log = logging.getLogger(__name__)
 
+
 class CalendarApp(App[None]):
     CSS_PATH = "app.tcss"
     BINDINGS = [
@@ -48,9 +49,17 @@ class CalendarApp(App[None]):
         Binding("ctrl+q", "quit", "key_quit"),
     ]
 
-    def __init__(self, settings: Settings, *, today: dt.date | None = None, model: Any = None,
-                 load_model_on_start: bool = True, config_path: Path | None = None,
-                 speech: Any = None, ui_lang: str = "") -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        today: dt.date | None = None,
+        model: Any = None,
+        load_model_on_start: bool = True,
+        config_path: Path | None = None,
+        speech: Any = None,
+        ui_lang: str = "",
+    ) -> None:
         super().__init__()
         self.settings = settings
         self.fixed_today = today
@@ -65,8 +74,9 @@ class CalendarApp(App[None]):
         self.last = self.day  # the agenda shows self.day .. self.last (a listed range, or one day)
         self.lock = threading.Lock()
         self._stack = contextlib.ExitStack()
-        self.model_state = "model_loading" if self.load_model_on_start else (
-            "model_ready" if model is not None else "model_missing")
+        self.model_state = (
+            "model_loading" if self.load_model_on_start else ("model_ready" if model is not None else "model_missing")
+        )
         self.calendar_state = "starting"
         self.activity = "idle"
         self.show_raw = False  # F4: the model's raw output (functional tokens, latency) in the conversation
@@ -165,8 +175,10 @@ class CalendarApp(App[None]):
             self.calendar_state = "connected"
         self._update_status()
         if outcome.kind == "confirm":
-            self.push_screen(ConfirmScreen(outcome.message, outcome.lang),
-                             lambda yes: self.answer_confirmation(bool(yes), outcome.lang))
+            self.push_screen(
+                ConfirmScreen(outcome.message, outcome.lang),
+                lambda yes: self.answer_confirmation(bool(yes), outcome.lang),
+            )
         self._follow(outcome)
         self.refresh_agenda()
 
@@ -211,10 +223,16 @@ class CalendarApp(App[None]):
         for first, event, mark in sorted(rows, key=lambda row: row[0]):
             if last > day and first != shown:  # a range: a heading per day with events
                 shown = first
-                lines.append(Static(replies.day(first, self.ui_lang, self.today()), classes="agenda-heading",
-                                    markup=False))
-            lines.append(Static(replies.event_line(event, self.ui_lang, zone) + mark,
-                                classes="agenda-event agenda-pending" if mark else "agenda-event", markup=False))
+                lines.append(
+                    Static(replies.day(first, self.ui_lang, self.today()), classes="agenda-heading", markup=False)
+                )
+            lines.append(
+                Static(
+                    replies.event_line(event, self.ui_lang, zone) + mark,
+                    classes="agenda-event agenda-pending" if mark else "agenda-event",
+                    markup=False,
+                )
+            )
         if problem:
             lines.insert(0, Static(problem, classes="turn-error", markup=False))
         elif not lines:
@@ -236,7 +254,8 @@ class CalendarApp(App[None]):
         with self.lock:
             try:
                 self.assistant = self._stack.enter_context(
-                    make_assistant(self.settings, self.model, "", today=self.fixed_today))
+                    make_assistant(self.settings, self.model, "", today=self.fixed_today)
+                )
                 if self.fixed_today is None:
                     self.assistant.today = dt.date.today
             except CalendarError as error:
@@ -248,8 +267,9 @@ class CalendarApp(App[None]):
         self.call_from_thread(self._backend_ready)
         if self.load_model_on_start:
             progress: Callable[[str], None] = lambda text: self.call_from_thread(self.log_line, text, "turn-call")  # noqa: E731
-            model, problem = load_model(self.settings.model, progress=progress, quant=self.settings.quant,
-                                        lang=self.ui_lang)
+            model, problem = load_model(
+                self.settings.model, progress=progress, quant=self.settings.quant, lang=self.ui_lang
+            )
             with self.lock:
                 self.assistant.model, self.assistant.model_problem = model, problem
             self.model = model
@@ -336,8 +356,9 @@ class CalendarApp(App[None]):
             return
         action, uid = answer
         with self.lock:
-            title = next((r.entry.event.title for r in self.assistant.outbox.refused()
-                          if r.entry.event.uid == uid), uid)
+            title = next(
+                (r.entry.event.title for r in self.assistant.outbox.refused() if r.entry.event.uid == uid), uid
+            )
             if action == "retry" and self.assistant.outbox.retry(uid):
                 self.call_from_thread(self.log_line, self.t("retried", title=title), "turn-ok")
                 sent = self.assistant.flush()
@@ -375,7 +396,8 @@ class CalendarApp(App[None]):
             self._stack = contextlib.ExitStack()
             try:
                 self.assistant = self._stack.enter_context(
-                    make_assistant(self.settings, model, problem, today=self.fixed_today))
+                    make_assistant(self.settings, model, problem, today=self.fixed_today)
+                )
             except CalendarError as error:
                 self.call_from_thread(self.log_line, error.message(self.ui_lang), "turn-error")
                 return
@@ -432,8 +454,7 @@ class CalendarApp(App[None]):
             self.call_from_thread(self.log_line, self.t("no_speech", reason=str(error)), "turn-error")
             return
         self.activity = "idle"
-        self.call_from_thread(self.log_line, f"> ({self.t('heard')}, {transcript.lang}) {transcript.text}",
-                              "turn-user")
+        self.call_from_thread(self.log_line, f"> ({self.t('heard')}, {transcript.lang}) {transcript.text}", "turn-user")
         self.call_from_thread(self.handle_text, transcript.text, transcript.lang)
 
     def _stop_level(self) -> None:
@@ -458,8 +479,9 @@ def agenda_range(outcome: Outcome, zone: str) -> tuple[dt.date | None, dt.date |
     return first, max(first, last)
 
 
-def run_tui(settings: Settings, today: dt.date | None = None, config_path: Path | None = None,
-            speech: Any = None) -> int:
+def run_tui(
+    settings: Settings, today: dt.date | None = None, config_path: Path | None = None, speech: Any = None
+) -> int:
     if speech is None:
         from ..speech import Voice
 

@@ -27,8 +27,12 @@ def localize_bindings(node: DOMNode, lang: str) -> None:
         node._bindings = merged.copy()
     table = node._bindings.key_to_bindings
     for key, bindings in table.items():
-        table[key] = [dataclasses.replace(b, description=messages.text(f"ui.{b.description}", lang))
-                      if f"ui.{b.description}" in messages.catalog("en") else b for b in bindings]
+        table[key] = [
+            dataclasses.replace(b, description=messages.text(f"ui.{b.description}", lang))
+            if f"ui.{b.description}" in messages.catalog("en")
+            else b
+            for b in bindings
+        ]
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -76,8 +80,9 @@ class OutboxScreen(ModalScreen[tuple[str, str] | None]):
         localize_bindings(self, lang)
 
     def compose(self) -> ComposeResult:
-        title, none, again, drop, close = (messages.text(f"ui.outbox_{k}", self.lang)
-                                           for k in ("title", "none", "retry", "discard", "close"))
+        title, none, again, drop, close = (
+            messages.text(f"ui.outbox_{k}", self.lang) for k in ("title", "none", "retry", "discard", "close")
+        )
         with VerticalScroll(id="outbox-box"):
             yield Static(title, id="outbox-title")
             if not self.refused:
@@ -120,11 +125,13 @@ class SettingsScreen(ModalScreen[Settings | None]):
         cal = self.settings.calendar
         speech = self.settings.speech
         t = self.t
-        fields = [(t("settings_url"), "url", cal.url, t("settings_url_hint")),
-                  (t("settings_user"), "username", cal.username, ""),
-                  (t("settings_password"), "password", cal.password, t("settings_password_hint")),
-                  (t("settings_calendar"), "name", cal.name, ""),
-                  (t("settings_whisper"), "whisper", speech.whisper_model, t("settings_whisper_hint"))]
+        fields = [
+            (t("settings_url"), "url", cal.url, t("settings_url_hint")),
+            (t("settings_user"), "username", cal.username, ""),
+            (t("settings_password"), "password", cal.password, t("settings_password_hint")),
+            (t("settings_calendar"), "name", cal.name, ""),
+            (t("settings_whisper"), "whisper", speech.whisper_model, t("settings_whisper_hint")),
+        ]
         with VerticalScroll(id="settings-box"):
             yield Static(t("settings_title"), id="settings-title")
             for label, wid, value, hint in fields:
@@ -133,8 +140,13 @@ class SettingsScreen(ModalScreen[Settings | None]):
                     yield Input(value, placeholder=hint, password=wid == "password", id=wid, compact=True)
             with Horizontal(classes="settings-row"):
                 yield Label(t("settings_language"))
-                yield Select([(t("settings_language_auto"), ""), ("Deutsch", "de"), ("English", "en")],
-                             value=self.settings.language, allow_blank=False, id="language", compact=True)
+                yield Select(
+                    [(t("settings_language_auto"), ""), ("Deutsch", "de"), ("English", "en")],
+                    value=self.settings.language,
+                    allow_blank=False,
+                    id="language",
+                    compact=True,
+                )
             with Horizontal(classes="settings-row"):
                 yield Label(t("settings_voice"))
                 yield Switch(speech.enabled, id="voice")
@@ -146,14 +158,24 @@ class SettingsScreen(ModalScreen[Settings | None]):
     def _save(self) -> None:
         """Return the edited settings; the app saves them and reconnects."""
         value = lambda wid: self.query_one(f"#{wid}", Input).value.strip()  # noqa: E731
-        calendar = dataclasses.replace(self.settings.calendar, url=value("url"), username=value("username"),
-                                       password=self.query_one("#password", Input).value,
-                                       name=value("name") or "Assistant")
-        speech = dataclasses.replace(self.settings.speech, enabled=self.query_one("#voice", Switch).value,
-                                     whisper_model=value("whisper") or "base")
+        calendar = dataclasses.replace(
+            self.settings.calendar,
+            url=value("url"),
+            username=value("username"),
+            password=self.query_one("#password", Input).value,
+            name=value("name") or "Assistant",
+        )
+        speech = dataclasses.replace(
+            self.settings.speech,
+            enabled=self.query_one("#voice", Switch).value,
+            whisper_model=value("whisper") or "base",
+        )
         language = self.query_one("#language", Select).value
-        self.dismiss(dataclasses.replace(self.settings, calendar=calendar, speech=speech,
-                                         language=language if isinstance(language, str) else ""))
+        self.dismiss(
+            dataclasses.replace(
+                self.settings, calendar=calendar, speech=speech, language=language if isinstance(language, str) else ""
+            )
+        )
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
