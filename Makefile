@@ -33,6 +33,7 @@ test: setup
 lint: setup
 	$(BIN)/ruff check assistant training evaluation tests
 	$(BIN)/ruff format --check assistant training evaluation tests
+	$(BIN)/mypy
 
 data: setup
 	$(BIN)/python -m training.data --out data/ --n 27000

@@ -70,6 +70,7 @@ class Unreachable(CalendarError):
 
 
 class TimedOut(Unreachable):
+    worker: threading.Thread | None = None  # the abandoned request's thread (tests join it)
     key = "error.timed_out"
 
 
@@ -384,7 +385,7 @@ class CalDAVCalendar:
             # A user name with an empty password still answers a challenge (Radicale without auth needs one).
             # The lock: two assistants started at once on a fresh account would each create the calendar.
             user = self.settings.username or None
-            client = caldav.DAVClient(
+            client = caldav.DAVClient(  # type: ignore[operator]  # caldav 3 exports it lazily, typed as object
                 url=self.url,
                 username=user,
                 password=self.settings.password if user else None,

@@ -700,7 +700,11 @@ class Assistant:
             else (start.date() if isinstance(start, dt.datetime) else start)
         )
         if isinstance(start, dt.datetime):
-            length = (target.end - target.start) if isinstance(target.end, dt.datetime) else dt.timedelta(hours=1)
+            length = (
+                target.end - target.start
+                if isinstance(target.end, dt.datetime) and isinstance(target.start, dt.datetime)
+                else dt.timedelta(hours=1)
+            )
             clock = dt.time.fromisoformat(a["new_time"]) if a["new_time"] else start.time()
             new_start: dt.datetime | dt.date = dt.datetime.combine(day, clock, tzinfo=ZoneInfo(self.zone))
             new_end: dt.datetime | dt.date = new_start + length

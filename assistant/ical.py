@@ -192,12 +192,12 @@ class EventInfo:
         return not isinstance(self.start, dt.datetime)
 
     def sort_key(self) -> tuple[int, str, str]:
-        if self.all_day:
+        if not isinstance(self.start, dt.datetime):
             return (0, "", self.title.casefold())
         return (1, self.start.astimezone(dt.timezone.utc).isoformat(), self.title.casefold())
 
     def local_start(self, zone: str) -> dt.datetime | dt.date:
-        if self.all_day:
+        if not isinstance(self.start, dt.datetime):
             return self.start
         start = self.start if self.start.tzinfo else self.start.replace(tzinfo=ZoneInfo(zone))
         return start.astimezone(ZoneInfo(zone))
@@ -208,7 +208,7 @@ class EventInfo:
         return start.date() if isinstance(start, dt.datetime) else start
 
     def minutes(self) -> int | None:
-        if self.all_day or not isinstance(self.end, dt.datetime):
+        if not isinstance(self.start, dt.datetime) or not isinstance(self.end, dt.datetime):
             return None
         return int((self.end - self.start).total_seconds() // 60)
 
@@ -229,9 +229,9 @@ class EventInfo:
         first = self.first_day(zone)
         if self.end is None:
             return first
-        if self.all_day:
-            end = self.end if not isinstance(self.end, dt.datetime) else self.end.date()
-            return max(first, end - dt.timedelta(days=1))
+        if self.all_day or not isinstance(self.end, dt.datetime):
+            day = self.end if not isinstance(self.end, dt.datetime) else self.end.date()
+            return max(first, day - dt.timedelta(days=1))
         end = self.end if self.end.tzinfo else self.end.replace(tzinfo=ZoneInfo(zone))
         end = end.astimezone(ZoneInfo(zone))
         return max(first, (end - dt.timedelta(microseconds=1)).date())

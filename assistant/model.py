@@ -679,9 +679,9 @@ class FunctionCaller:
         for i, param in enumerate(params):
             closer = ids[SEP_TOKEN] if i < len(params) - 1 else ids[END_TOKEN]
             if param.type.is_date and self.codec.dates == "iso":
-                date, written, unfed = self._write_iso(state, pending, today, param.missing is not Missing.FORBIDDEN)
+                date, iso_ids, unfed = self._write_iso(state, pending, today, param.missing is not Missing.FORBIDDEN)
                 phrases.append(date)
-                produced += [*written, closer]
+                produced += [*iso_ids, closer]
                 pending = [*unfed, closer]
                 continue
             allowed = None

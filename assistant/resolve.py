@@ -1008,9 +1008,10 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
             arguments[p.name] = range_minutes
         if p.type is ParamType.RANGE_END and arguments[p.name] is None:
             # "nächste Woche" said for the start says the end too
-            start = next((q for q in spec.params if q.type is ParamType.RANGE_START and said[q.name]), None)
-            if start is not None:
-                arguments[p.name] = resolve_date_in(ParamType.RANGE_END, said[start.name] or "", today).isoformat()
+            first = next((q for q in spec.params if q.type is ParamType.RANGE_START and said[q.name]), None)
+            last = None if first is None else resolve_date_in(ParamType.RANGE_END, said[first.name] or "", today)
+            if last is not None:
+                arguments[p.name] = last.isoformat()
     _settle_series(spec, said, arguments, today)
     return Call(spec.name, spec.fill_defaults(arguments, today))
 
