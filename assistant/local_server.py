@@ -51,12 +51,21 @@ class LocalServer:
         return f"http://127.0.0.1:{self.port}/"
 
     def start(self, timeout_s: float = 10.0) -> str:
+        logging.getLogger("radicale").setLevel(logging.ERROR)  # it warns about auth=none on every start
+        self.storage.mkdir(parents=True, exist_ok=True)
+        chosen = not self.port
+        for _ in range(5 if chosen else 1):
+            # A free port can be taken by another process before Radicale binds it: then try another one.
+            self.port = free_port() if chosen else self.port
+            if self._serve(timeout_s):
+                return self.url
+        raise RuntimeError(f"the embedded calendar server did not start on 127.0.0.1:{self.port}")
+
+    def _serve(self, timeout_s: float) -> bool:
+        """Start Radicale on self.port; False (and stopped) when it does not come up."""
         import radicale.config
         import radicale.server
 
-        logging.getLogger("radicale").setLevel(logging.ERROR)  # it warns about auth=none on every start
-        self.storage.mkdir(parents=True, exist_ok=True)
-        self.port = self.port or free_port()
         auth = (
             {"type": "htpasswd", "htpasswd_filename": str(self.htpasswd), "htpasswd_encryption": "plain"}
             if self.htpasswd
@@ -75,12 +84,21 @@ class LocalServer:
         )
         ours, theirs = socket.socketpair()
         self._shutdown = (ours, theirs)
-        self._thread = threading.Thread(target=radicale.server.serve, args=(conf, ours), daemon=True, name="radicale")
+
+        def serve() -> None:
+            try:
+                radicale.server.serve(conf, ours)
+            except OSError as error:  # the port was taken meanwhile: start() tries another one
+                logging.getLogger(__name__).info("radicale did not start on port %s: %s", self.port, error)
+
+        self._thread = threading.Thread(target=serve, daemon=True, name="radicale")
         self._thread.start()
         if wait_for_port(self.port, timeout_s, self._thread.is_alive):
-            return self.url
+            self._thread.join(0.1)  # a port someone else holds answers too, but Radicale's bind failed and it ended
+            if self._thread.is_alive():
+                return True
         self.stop()
-        raise RuntimeError(f"the embedded calendar server did not start on 127.0.0.1:{self.port}")
+        return False
 
     def stop(self) -> None:
         """Closing our end of the socket pair tells Radicale's loop to shut down."""

@@ -190,7 +190,7 @@ def test_injection_titles_stay_one_event(caldav_url: str, tmp_path: Path, title:
     assert len(icalendar.Calendar.from_ical(a.calendar.ical_of(events[0])).walk("VEVENT")) == 1
 
 
-def test_overlong_title_is_refused_and_nothing_written(radicale: LocalServer, tmp_path: Path) -> None:
+def test_long_titles_fold_and_overlong_ones_are_refused_before_any_write(radicale: LocalServer, tmp_path: Path) -> None:
     a = make(radicale.url, tmp_path)
     outcome = a.execute(create("z" * 150 + "\n" * 10 + "z" * 30), "de")  # newlines fold to one space
     assert outcome.kind == "created"
@@ -379,3 +379,26 @@ def test_missing_calendar_and_direct_calendar_url(xandikos, tmp_path: Path) -> N
     direct.check()
     direct.create(new_event("Zahnarzt", dt.date(2026, 11, 27), dt.time(9), 30, ZONE))
     assert direct._target is not None and str(direct._target.handle.url).endswith("/user/calendars/calendar/")
+
+
+def test_the_embedded_server_takes_another_port_when_its_free_one_is_taken(tmp_path: Path, monkeypatch) -> None:
+    """free_port() then bind is a race: another process can take the port in between. Start tries again."""
+    import urllib.request
+
+    from assistant import local_server
+    from assistant.local_server import LocalServer
+
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen()
+    ports = iter([taken.getsockname()[1]])
+    real = local_server.free_port
+    monkeypatch.setattr(local_server, "free_port", lambda: next(ports, None) or real())
+    server = LocalServer(tmp_path / "cal")
+    try:
+        url = server.start()
+        assert server.port != taken.getsockname()[1]
+        assert urllib.request.urlopen(url, timeout=5).status == 200  # Radicale answers (its web page)
+    finally:
+        server.stop()
+        taken.close()

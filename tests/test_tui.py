@@ -71,13 +71,18 @@ def server_titles(url: str, day: dt.date = dt.date(2026, 11, 27)) -> list[str]:
 def shot(app: CalendarApp, name: str) -> None:
     """Every run renders the screenshot; only OCTOCAL_SCREENSHOTS=1 rewrites the ones in docs/ (ports and
     ids differ per run, so a plain `make test` must not leave the checkout modified)."""
+    import html
     import os
     import tempfile
 
     target = SHOTS if os.environ.get("OCTOCAL_SCREENSHOTS") else Path(tempfile.gettempdir()) / "octocal-shots"
     target.mkdir(parents=True, exist_ok=True)
     app.save_screenshot(name, str(target))
-    assert (target / name).read_text(encoding="utf-8").startswith("<svg")
+    svg = (target / name).read_text(encoding="utf-8")
+    text = html.unescape(svg).replace("\xa0", " ")
+    # The picture shows what the screen holds: the status line and the focused screen's first words.
+    status = str(app.query_one("#status").render()).split(" │ ")[0]
+    assert svg.startswith("<svg") and status and status in text, (name, status)
 
 
 CREATE = '<oc_1>("Zahnarzt", "2026-11-27", "14:30", 45)<oc_end>'
