@@ -88,7 +88,7 @@ class LocalServer:
         def serve() -> None:
             try:
                 radicale.server.serve(conf, ours)
-            except OSError as error:  # the port was taken meanwhile: start() tries another one
+            except (OSError, RuntimeError) as error:  # "No servers started": the port was taken; start() retries
                 logging.getLogger(__name__).info("radicale did not start on port %s: %s", self.port, error)
 
         self._thread = threading.Thread(target=serve, daemon=True, name="radicale")
