@@ -160,12 +160,15 @@ def main(argv: list[str] | None = None) -> int:
     so.add_argument("--model", default=None)
     so.add_argument("--out-dir", type=Path, default=Path("reports/soak"))
     so.add_argument("--keep", action="store_true", help="keep what is created (the calendar grows all session)")
+    so.add_argument(
+        "--fixed", action="store_true", help="hold the calendar at one size (fill it once, undo every change after)"
+    )
 
     args = parser.parse_args(argv)
     if args.command == "soak":
         from .soak import run_soak
 
-        result = run_soak(args.commands, args.model, args.out_dir, keep=args.keep)
+        result = run_soak(args.commands, args.model, args.out_dir, keep=args.keep, fixed=args.fixed)
         print((args.out_dir / "soak.md").read_text(encoding="utf-8"))
         return 0 if result["crashes"] == 0 else 1
     if args.command == "corpus":

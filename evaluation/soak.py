@@ -8,7 +8,10 @@ Commands cycle through the hand-written set (creates, lists, moves, finds, delet
 near misses), each with `--yes` semantics; each series created is undone right after (not timed), so the
 calendar keeps a person's size and a trend is the session's. `--keep` keeps them: the calendar then holds every
 series of the set several times over, and the latency follows its size (CalDAV time-range queries expand every
-series). Writes soak.json, soak.md and soak.png (latency p50/p95 and RSS per block of 100).
+series). `--fixed` holds the calendar at one size: one untimed pass over the set fills it (series undone), then
+every change a timed command makes is undone right after (not timed), so the same command meets the same
+calendar in every pass and a ratio above 1 is the session's own drift. Writes soak.json, soak.md and soak.png
+(latency p50/p95 and RSS per block of 100).
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ def _rss_now_mb() -> float:
 
 
 def run_soak(
-    commands: int, model_dir: str | None, out_dir: Path, block: int = 100, keep: bool = False
+    commands: int, model_dir: str | None, out_dir: Path, block: int = 100, keep: bool = False, fixed: bool = False
 ) -> dict[str, Any]:
     from tqdm import tqdm
 
@@ -65,6 +68,14 @@ def run_soak(
             today=lambda: today,
             auto_confirm=True,
         )
+        if fixed:  # the calendar a person has: the set's single events, then it stays that size
+            for row in tqdm(rows, desc="fill", unit="cmd"):
+                turn = a.handle(row["query"], row["lang"])
+                if turn.outcome.waiting:
+                    a.handle("nein" if row["lang"] == "de" else "no", row["lang"])
+                call = turn.outcome.call
+                if turn.outcome.kind in CHANGED and call and call["function"] == "create_recurring_event":
+                    a.undo(row["lang"])
         latencies: list[float] = []
         by_row: dict[int, list[float]] = {}  # the same command in each pass over the set, to compare like with like
         for i in tqdm(range(commands), desc="soak", unit="cmd"):
@@ -81,7 +92,10 @@ def run_soak(
             latencies.append((time.perf_counter() - started) * 1000)
             by_row.setdefault(i % len(rows), []).append(latencies[-1])
             call = turn.outcome.call if kind != "crash" else None
-            if not keep and kind in ("created", "queued") and call and call["function"] == "create_recurring_event":
+            if fixed and kind in CHANGED:  # taken back (not timed): every pass meets the same calendar
+                undone = str(a.undo(row["lang"]).kind)
+                kinds[f"undo: {undone}"] = kinds.get(f"undo: {undone}", 0) + 1
+            elif not keep and kind in ("created", "queued") and call and call["function"] == "create_recurring_event":
                 # a series is taken back (not timed): the calendar stays the size a person's has (single events
                 # stay, and later commands move, find and delete them), so a trend over the session is the
                 # session's, not that of a calendar holding the set's daily series dozens of times
@@ -109,6 +123,7 @@ def run_soak(
     result = {
         "commands": commands,
         "keep": keep,
+        "fixed": fixed,
         "same_command_ratio": ratio,
         "passes": passes,
         "crashes": crashes,
@@ -118,7 +133,8 @@ def run_soak(
     }
     (out_dir / "soak.json").write_text(json.dumps(result, indent=1), encoding="utf-8")
     lines = [
-        f"# Soak: {commands} commands in one session ({'everything kept' if keep else 'series undone'})",
+        f"# Soak: {commands} commands in one session "
+        f"({'everything kept' if keep else 'calendar held at one size' if fixed else 'series undone'})",
         "",
         f"crashes: {crashes}; outcomes: {kinds}",
         "",

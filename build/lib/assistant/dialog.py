@@ -1,0 +1,985 @@
+"""The conversation: text -> model -> validated call -> calendar change -> localized ``Outcome``.
+
+It keeps the little state a conversation needs: a create that waits for its date or time (the next
+utterance, "morgen um 9", completes it), a delete that waits for "ja"/"nein", and the undo journal.
+The CLI's ``ask``, the TUI and ``listen`` all drive this one class, so they behave the same.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from . import replies
+from .calendar import CalDAVCalendar, CalendarError, Unconfirmed, is_exact_match, is_generic_title, match_events
+from .functions import Call, CallError, NoCall, ParamType, parse_call
+from .ical import EventInfo, NewEvent, new_all_day_event, new_event
+from .outbox import Change, Journal, Outbox
+from .resolve import guess_lang, resolve_date, resolve_time
+
+__all__ = ["EXECUTORS", "REPLIES", "Assistant", "Outcome", "OutcomeKind", "Turn", "executes"]
+
+log = logging.getLogger(__name__)
+
+YES = {
+    "ja",
+    "jawohl",
+    "genau",
+    "klar",
+    "ok",
+    "okay",
+    "passt",
+    "ja bitte",
+    "ja genau",
+    "ja lösch",
+    "mach das",
+    "bestätigen",
+    "löschen",
+    "ja löschen",
+    "yes",
+    "yeah",
+    "yep",
+    "sure",
+    "confirm",
+    "do it",
+    "yes please",
+    "delete it",
+    "y",
+    "j",
+}
+NO = {
+    "nein",
+    "nee",
+    "nö",
+    "abbrechen",
+    "abbruch",
+    "stopp",
+    "stop",
+    "lieber nicht",
+    "nicht löschen",
+    "no",
+    "nope",
+    "cancel",
+    "don't",
+    "do not",
+    "n",
+    "vergiss es",
+    "never mind",
+    "nevermind",
+}
+ONLY_THIS = {
+    "nur diesen",
+    "nur den",
+    "nur diesen termin",
+    "diesen",
+    "nur dieses mal",
+    "nur heute",
+    "nur einen",
+    "only this one",
+    "this one",
+    "just this one",
+    "only this",
+    "just this",
+    "only that one",
+    "this time",
+}
+WHOLE_SERIES = {
+    "alle",
+    "die ganze serie",
+    "ganze serie",
+    "die serie",
+    "alle termine",
+    "komplett",
+    "alle löschen",
+    "whole series",
+    "the whole series",
+    "all",
+    "all of them",
+    "the series",
+    "every one",
+    "all occurrences",
+}
+UNDO = {"rückgängig", "rückgängig machen", "mach das rückgängig", "undo", "undo that", "undo the last change"}
+
+
+class OutcomeKind(StrEnum):
+    """What a command led to. A str, so that JSON output and scripts see the same words as before; an unknown
+    kind is an error where the outcome is made, not a silently wrong branch in a front end."""
+
+    CREATED = "created"
+    QUEUED = "queued"
+    MOVED = "moved"
+    DELETED = "deleted"
+    UNDONE = "undone"
+    LISTED = "listed"
+    FOUND = "found"
+    ASK = "ask"
+    CONFIRM = "confirm"
+    CANCELLED = "cancelled"
+    NOTHING_TO_UNDO = "nothing_to_undo"
+    ERROR = "error"
+    NOT_UNDERSTOOD = "not_understood"
+    NOT_FOUND = "not_found"
+    AMBIGUOUS = "ambiguous"
+    NO_CALL = "no_call"
+    NOTHING_HEARD = "nothing_heard"
+    MODEL_MISSING = "model_missing"
+
+
+#: ``changed`` kinds touched the calendar or the outbox; ``waiting`` ones asked a question.
+CHANGED = {OutcomeKind.CREATED, OutcomeKind.QUEUED, OutcomeKind.DELETED, OutcomeKind.UNDONE, OutcomeKind.MOVED}
+FAILED = {
+    OutcomeKind.ERROR,
+    OutcomeKind.NOT_UNDERSTOOD,
+    OutcomeKind.NOT_FOUND,
+    OutcomeKind.AMBIGUOUS,
+    OutcomeKind.NO_CALL,
+    OutcomeKind.NOTHING_HEARD,
+    OutcomeKind.MODEL_MISSING,
+}
+WAITING = {OutcomeKind.ASK, OutcomeKind.CONFIRM}
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened, in the user's language, with the data a UI or a script needs."""
+
+    kind: OutcomeKind
+    message: str
+    lang: str
+    call: dict[str, Any] | None = None
+    events: tuple[dict[str, Any], ...] = ()
+    missing: tuple[str, ...] = ()
+    sent: int = 0  # queued events sent before this command ran
+    pending: int = 0  # queued events still waiting after it
+    error: str | None = None  # the error's class name (JSON); the object itself is ``exception``
+    exception: BaseException | None = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", OutcomeKind(self.kind))
+
+    @property
+    def changed(self) -> bool:
+        return self.kind in CHANGED
+
+    @property
+    def failed(self) -> bool:
+        return self.kind in FAILED
+
+    @property
+    def waiting(self) -> bool:
+        return self.kind in WAITING
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": str(self.kind),
+            "message": self.message,
+            "lang": self.lang,
+            "call": self.call,
+            "events": list(self.events),
+            "missing": list(self.missing),
+            "sent": self.sent,
+            "pending": self.pending,
+            "error": self.error,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Outcome:
+        return cls(
+            data["kind"],
+            data["message"],
+            data["lang"],
+            data.get("call"),
+            tuple(data.get("events", ())),
+            tuple(data.get("missing", ())),
+            int(data.get("sent", 0)),
+            int(data.get("pending", 0)),
+            data.get("error"),
+        )
+
+
+@dataclass
+class Turn:
+    """One user utterance and everything it led to, for the conversation log."""
+
+    text: str
+    lang: str
+    outcome: Outcome
+    raw: str = ""  # the model's output, functional tokens and all
+    latency_ms: float = 0.0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "lang": self.lang,
+            "raw": self.raw,
+            "latency_ms": round(self.latency_ms, 1),
+            "outcome": self.outcome.to_json(),
+        }
+
+
+@dataclass
+class _Waiting:
+    call: Call
+    lang: str
+    target: EventInfo | None = None  # set when a delete waits for confirmation
+    series: bool = False  # the target is an occurrence: the question is "only this one or the whole series?"
+    whole_series: bool = False
+    asking: tuple[str, ...] = ()  # arguments asked for besides the call's missing ones (a move's new day or time)
+    past: bool = False  # a create on a day already gone waits for "ja"/"yes"
+
+
+#: function name -> the Assistant method that runs it; ``executes`` fills it, a test checks every function has one.
+EXECUTORS: dict[str, str] = {}
+#: function name -> the reply keys its executor may say; a test checks each exists in every language.
+REPLIES: dict[str, tuple[str, ...]] = {}
+# A list read aloud in full up to this many events; a longer one is summed up with its first few.
+LIST_ALOUD = 6
+LIST_FIRST = 3
+
+
+def executes(function: str, *reply_keys: str) -> Callable[[Callable[..., Outcome]], Callable[..., Outcome]]:
+    """Register an Assistant method as the executor of ``function`` (and the replies it uses)."""
+
+    def register(method: Callable[..., Outcome]) -> Callable[..., Outcome]:
+        EXECUTORS[function] = method.__name__
+        REPLIES[function] = reply_keys
+        return method
+
+    return register
+
+
+def _one_command(method: Callable[..., Any]) -> Callable[..., Any]:
+    """The calendar work of an entry point runs under one deadline (``CalDAVCalendar.command``)."""
+
+    @functools.wraps(method)
+    def run(self: Assistant, *args: Any, **kwargs: Any) -> Any:
+        with self.calendar.command():
+            return method(self, *args, **kwargs)
+
+    return run
+
+
+def _disk(error: OSError) -> str:
+    """An OSError as a user can read it: what, and where ("No space left on device: /home/...")."""
+    return f"{error.strerror or type(error).__name__}: {error.filename}" if error.filename else str(error)
+
+
+def _words(text: str) -> str:
+    """Lowercase words without punctuation, for matching yes/no/undo answers."""
+    return " ".join(re.sub(r"[^\w'äöüß ]+", " ", text.casefold()).split())
+
+
+@dataclass
+class Assistant:
+    calendar: CalDAVCalendar
+    outbox: Outbox
+    journal: Journal
+    model: Any = None
+    model_problem: str = ""
+    today: Callable[[], dt.date] = dt.date.today
+    auto_confirm: bool = False  # --yes: deletes go ahead without asking
+    default_lang: str = ""  # the interface language: replies to what has no words (undo key, queued sends)
+    waiting: _Waiting | None = field(default=None)
+    # Offline: background retries wait 5 s, 10 s, ... up to 5 min after each failure (a command still tries).
+    _retry_at: float = field(default=0.0, repr=False)
+    _retry_delay: float = field(default=0.0, repr=False)
+    _told: set[str] = field(default_factory=set, repr=False)  # notices said once (damaged files, refusals)
+    _unjournaled: str = field(default="", repr=False)  # why the last change could not be journaled for undo
+
+    @property
+    def zone(self) -> str:
+        return self.calendar.settings.zone
+
+    # ------------------------------------------------------------------ entry points
+
+    @_one_command
+    def handle(self, text: str, lang: str | None = None) -> Turn:
+        """One typed or transcribed utterance."""
+        lang = lang or guess_lang(text, self.default_lang or "en")  # a reply is in its command's language
+        today = self.today()
+        sent = self.flush()
+        words = _words(text)
+        if not words:
+            return Turn(text, lang, self._outcome("nothing_heard", lang, replies.say("nothing_heard", lang), sent))
+        if words in UNDO:
+            return Turn(text, lang, self.undo(lang, sent=sent))
+        if self.waiting is not None:
+            answered = self._answer(text, words, lang, today, sent)
+            if answered is not None:
+                return Turn(text, lang, answered)
+        if self.model is None:
+            message = replies.say("model_missing", lang, reason=self.model_problem or "-")
+            return Turn(text, lang, self._outcome("model_missing", lang, message, sent))
+        started = time.perf_counter()
+        prediction = self.model.predict(text, today, lang)
+        latency = (time.perf_counter() - started) * 1000
+        if prediction.error or prediction.call is None:
+            reason = prediction.error or "no call"
+            outcome = self._outcome(
+                "not_understood", lang, replies.say("not_understood", lang, reason=reason), sent, error="CallError"
+            )
+            return Turn(text, lang, outcome, prediction.raw, latency)
+        return Turn(text, lang, self.execute(prediction.call, lang, sent=sent), prediction.raw, latency)
+
+    @_one_command
+    def run_call_text(self, text: str, lang: str) -> Turn:
+        """A line in the functional-token format, run as the model's output would be (shell, TUI, debugging)."""
+        sent = self.flush()
+        try:
+            call = parse_call(text)
+        except CallError as error:
+            outcome = self._outcome(
+                "not_understood",
+                lang,
+                replies.say("not_understood", lang, reason=str(error)),
+                sent,
+                error=type(error).__name__,
+            )
+            return Turn(text, lang, outcome, raw=text)
+        return Turn(text, lang, self.execute(call, lang, sent=sent), raw=text)
+
+    @_one_command
+    def execute(self, call: Call | NoCall, lang: str, sent: int = 0, past_ok: bool = False) -> Outcome:
+        """Run a validated call. Nothing reaches the calendar unless every argument it needs is known; a create
+        on a day already gone is asked about first (a said past year is kept, never moved to next year)."""
+        self.waiting = None
+        if isinstance(call, NoCall) or call.function is None:
+            return self._outcome("no_call", lang, replies.say("no_call", lang), sent)
+        if (
+            call.function in ("create_event", "create_all_day_event")
+            and not call.missing
+            and not past_ok
+            and not self.auto_confirm
+            and dt.date.fromisoformat(call.arguments["date"]) < self.today()
+        ):
+            self.waiting = _Waiting(call, lang, past=True)
+            day = replies.day(dt.date.fromisoformat(call.arguments["date"]), lang, self.today())
+            return self._outcome(
+                "ask",
+                lang,
+                replies.say("confirm_past", lang, title=call.arguments["title"], day=day),
+                sent,
+                call,
+                missing=("past",),
+            )
+        try:
+            return getattr(self, EXECUTORS[call.function])(call, lang, sent)
+        except CallError as error:
+            return self._outcome(
+                "not_understood",
+                lang,
+                replies.say("not_understood", lang, reason=str(error)),
+                sent,
+                call,
+                error=type(error).__name__,
+            )
+        except CalendarError as error:
+            return self._failed(error, lang, sent, call)
+
+    @_one_command
+    def confirm(self, yes: bool, lang: str | None = None) -> Outcome:
+        """The answer to a pending delete (the TUI's dialog calls this; typed 'ja'/'nein' lands here too)."""
+        waiting = self.waiting
+        self.waiting = None
+        lang = lang or (waiting.lang if waiting else self.default_lang or "en")
+        if waiting is None or waiting.target is None or not yes:
+            return self._outcome("cancelled", lang, replies.say("cancelled", lang))
+        try:
+            return self._really_delete(waiting.call, waiting.target, lang, 0, whole_series=waiting.whole_series)
+        except CalendarError as error:
+            return self._failed(error, lang, 0, waiting.call)
+
+    @_one_command
+    def undo(self, lang: str | None = None, sent: int = 0) -> Outcome:
+        lang = lang or self.default_lang or "en"
+        self.waiting = None
+        change = self.journal.last()
+        if change is None and self.journal.damaged is not None:
+            self._told.add(str(self.journal.damaged))  # said here; not again as a notice
+            return self._outcome(
+                "nothing_to_undo", lang, replies.say("undo_unavailable", lang, path=self.journal.damaged), sent
+            )
+        if change is None:
+            return self._outcome("nothing_to_undo", lang, replies.say("nothing_to_undo", lang), sent)
+        try:
+            if change.action == "queued" and self.outbox.remove(change.uid):
+                key = "undone_queued"
+            elif change.action in ("created", "queued"):
+                # the server says whether it was there: an event already gone is not reported as undone
+                key = "undone_created" if self.calendar.delete_uid(change.uid) else "undo_gone"
+            elif change.action == "changed":  # a move, or one occurrence deleted: the object as it was
+                self.calendar.replace(change.ical, change.calendar, change.extra.get("href", ""))
+                key = "undone_changed"
+            else:
+                self.calendar.restore(change.ical, change.calendar)
+                key = "undone_deleted"
+        except CalendarError as error:
+            return self._failed(error, lang, sent)
+        self.journal.pop()
+        return self._outcome(
+            "nothing_to_undo" if key == "undo_gone" else "undone",
+            lang,
+            replies.say(key, lang, title=change.title),
+            sent,
+        )
+
+    @_one_command
+    def flush(self, background: bool = False) -> int:
+        """Send queued creates; how many went out. Still offline is not an error here. A ``background`` retry
+        backs off after each failure (5 s doubling to 5 min); a command always tries."""
+        if not self.outbox.pending():
+            return 0
+        now = time.monotonic()
+        if background and now < self._retry_at:
+            return 0
+        try:
+            sent = len(self.outbox.flush(self.calendar))
+        except CalendarError as error:
+            self._retry_delay = min(300.0, max(5.0, self._retry_delay * 2))
+            self._retry_at = now + self._retry_delay
+            log.info("outbox not sent (%s); next background try in %.0f s", type(error).__name__, self._retry_delay)
+            return 0
+        self._retry_delay, self._retry_at = 0.0, 0.0
+        return sent
+
+    def _remember(self, change: Change) -> None:
+        """Journal a change for undo; a journal that cannot be written (full disk, read-only directory) leaves
+        the change done and the user told that undo is not available for it."""
+        try:
+            self.journal.push(change)
+        except OSError as disk:
+            log.warning("undo journal not written: %s", disk)
+            self._unjournaled = _disk(disk)
+
+    def notices(self, lang: str) -> list[str]:
+        """What the user has not been told yet about the state on disk: damaged files set aside, queued creates
+        the server refused for good. Each is said once per process."""
+        out = []
+        if self._unjournaled:
+            out.append(replies.say("undo_not_saved", lang, disk=self._unjournaled))
+            self._unjournaled = ""
+        damaged = [*self.outbox.quarantined, *([self.journal.damaged] if self.journal.damaged else [])]
+        for path in damaged:
+            if str(path) not in self._told:
+                self._told.add(str(path))
+                out.append(replies.say("state_damaged", lang, path=path))
+        new = [r for r in self.outbox.refused() if f"refused:{r.entry.event.uid}" not in self._told]
+        if new:
+            self._told.update(f"refused:{r.entry.event.uid}" for r in new)
+            out.append(
+                replies.say(
+                    "outbox_refused", lang, n=len(new), titles=", ".join(f"'{r.entry.event.title}'" for r in new)
+                )
+            )
+        return out
+
+    def queued_on(self, day: dt.date, last: dt.date | None = None) -> list[EventInfo]:
+        """Creates of that day (or of day..last, by day) still waiting in the outbox (known without the server);
+        an event counts on its first day. The outbox is read once, however long the range."""
+        last = last or day
+        pending = sorted(
+            (p for p in self.outbox.pending() if day <= p.event.start.date() <= last),
+            key=lambda p: p.event.start.date(),
+        )
+        return [p.event.info() for p in pending]
+
+    @_one_command
+    def agenda(self, day: dt.date, last: dt.date | None = None) -> tuple[list[EventInfo], list[EventInfo]]:
+        """(events on the server, events still in the outbox) of a day or days, for the agenda panel."""
+        last = last or day
+        return self.calendar.events_between(day, last), self.queued_on(day, last)
+
+    # ------------------------------------------------------------------ the functions (EXECUTORS)
+
+    @executes(
+        "create_event", "created", "queued", "not_saved", "confirm_past", "ask_when", "ask_time", "ask_date", "overlap"
+    )
+    def _create(self, call: Call, lang: str, sent: int) -> Outcome:
+        a = call.arguments
+        title = a["title"]
+        if call.missing:
+            return self._ask_when(call, lang, sent)
+        date = dt.date.fromisoformat(a["date"])
+        event = new_event(title, date, dt.time.fromisoformat(a["time"]), a["duration_minutes"], self.zone)
+        values = dict(
+            title=event.title,
+            day=replies.day(date, lang, self.today()),
+            time=replies.clock(event.start.time(), lang),
+            duration=replies.duration(event.minutes, lang),
+        )
+        return self._send(call, event, "created", values, lang, sent)
+
+    @executes(
+        "create_recurring_event",
+        "created_series",
+        "queued",
+        "not_saved",
+        "ask_time",
+        "overlap",
+        *replies.FREQUENCY_KEYS,
+    )
+    def _create_series(self, call: Call, lang: str, sent: int) -> Outcome:
+        a = call.arguments
+        if call.missing:
+            return self._ask_when(call, lang, sent)
+        first = dt.date.fromisoformat(a["date"])
+        until = dt.date.fromisoformat(a["until"]) if a["until"] else None
+        event = new_event(
+            a["title"], first, dt.time.fromisoformat(a["time"]), a["duration_minutes"], self.zone, a["frequency"], until
+        )
+        values = dict(
+            title=event.title,
+            day=replies.day(first, lang, self.today()),
+            time=replies.clock(event.start.time(), lang),
+            duration=replies.duration(event.minutes, lang),
+            how=replies.say(f"freq_{a['frequency']}", lang, weekday=replies.weekday(first, lang)),
+            until=replies.until(until, lang, self.today()),
+        )
+        return self._send(call, event, "created_series", values, lang, sent)
+
+    @executes("create_all_day_event", "created_all_day", "created_days", "queued", "not_saved", "confirm_past")
+    def _create_all_day(self, call: Call, lang: str, sent: int) -> Outcome:
+        a = call.arguments
+        first, last = dt.date.fromisoformat(a["date"]), dt.date.fromisoformat(a["end_date"])
+        event = new_all_day_event(a["title"], first, last, self.zone)
+        values = dict(
+            title=event.title,
+            day=replies.span(first, last, lang, self.today()),
+            time=replies.say("all_day", lang),
+            duration=replies.days(event.days, lang),
+        )
+        return self._send(call, event, "created_all_day" if first == last else "created_days", values, lang, sent)
+
+    def _send(self, call: Call, event: NewEvent, key: str, values: dict[str, str], lang: str, sent: int) -> Outcome:
+        """Write a new event (a series, whole days), or queue it when the calendar is out of reach."""
+        try:
+            info = self.calendar.create(event)
+        except CalendarError as error:
+            if not error.transient:
+                raise
+            try:
+                self.outbox.add(event, lang)
+            except OSError as disk:  # neither sent nor saved: say so; it is not in the calendar
+                return self._outcome(
+                    "error",
+                    lang,
+                    replies.say("not_saved", lang, title=event.title, problem=error.message(lang), disk=_disk(disk)),
+                    sent,
+                    call,
+                    error=type(error).__name__,
+                    exception=error,
+                )
+            self._remember(Change("queued", event.uid, event.title, lang))
+            return self._outcome(
+                "queued",
+                lang,
+                replies.say("queued", lang, problem=error.message(lang), **values),
+                sent,
+                call,
+                events=(event.info().to_json(),),
+                error=type(error).__name__,
+                exception=error,
+            )
+        self._remember(Change("created", event.uid, event.title, lang, calendar=info.calendar))
+        message = replies.say(key, lang, **values) + self._overlaps(event.info(), lang)
+        return self._outcome("created", lang, message, sent, call, events=(info.to_json(),))
+
+    def _ask_when(self, call: Call, lang: str, sent: int) -> Outcome:
+        """Ask for the date and/or time a create lacks; the next utterance completes it."""
+        a = call.arguments
+        self.waiting = _Waiting(call, lang)
+        if "date" in call.missing and "time" in call.missing:
+            message = replies.say("ask_when", lang, title=a["title"])
+        elif "time" in call.missing:
+            message = replies.say(
+                "ask_time",
+                lang,
+                title=a["title"],
+                day=replies.day(dt.date.fromisoformat(a["date"]), lang, self.today()),
+            )
+        else:
+            message = replies.say(
+                "ask_date", lang, title=a["title"], time=replies.clock(dt.time.fromisoformat(a["time"]), lang)
+            )
+        return self._outcome("ask", lang, message, sent, call, missing=call.missing)
+
+    @executes(
+        "list_events", "listed", "listed_none", "listed_pending", "listed_span", "listed_span_none", "listed_span_more"
+    )
+    def _list(self, call: Call, lang: str, sent: int) -> Outcome:
+        first, last = (dt.date.fromisoformat(call.arguments[k]) for k in ("date", "end_date"))
+        events = self.calendar.events_between(first, last)
+        queued = self.queued_on(first, last)
+        if first == last:
+            label = replies.day(first, lang, self.today())
+            if events:
+                message = replies.say("listed", lang, day=label, events=replies.event_list(events, lang, self.zone))
+            else:
+                message = replies.say("listed_none", lang, day=label)
+        else:
+            label = replies.span(first, last, lang, self.today())
+            if not events:
+                message = replies.say("listed_span_none", lang, span=label)
+            elif len(events) <= LIST_ALOUD:
+                message = replies.say(
+                    "listed_span",
+                    lang,
+                    span=label,
+                    n=len(events),
+                    events=replies.by_day(events, lang, self.zone, self.today()),
+                )
+            else:  # a long list is summed up: the count and the first few
+                message = replies.say(
+                    "listed_span_more",
+                    lang,
+                    span=label,
+                    n=len(events),
+                    k=LIST_FIRST,
+                    events=replies.by_day(events[:LIST_FIRST], lang, self.zone, self.today()),
+                )
+        if queued:
+            message += replies.say("listed_pending", lang, events=replies.event_list(queued, lang, self.zone))
+        return self._outcome("listed", lang, message, sent, call, events=tuple(e.to_json() for e in events))
+
+    @executes("find_event", "found", "found_none")
+    def _find(self, call: Call, lang: str, sent: int) -> Outcome:
+        title = call.arguments["title"]
+        matches = self.calendar.find_next(title, self._now())
+        if not matches:
+            return self._outcome("not_found", lang, replies.say("found_none", lang, title=title), sent, call)
+        event = matches[0]
+        return self._outcome(
+            "found",
+            lang,
+            replies.say("found", lang, title=event.title, when=replies.when(event, lang, self.zone, self.today())),
+            sent,
+            call,
+            events=(event.to_json(),),
+        )
+
+    @executes(
+        "move_event",
+        "moved",
+        "ask_move_where",
+        "not_found",
+        "not_found_upcoming",
+        "ambiguous",
+        "which_event",
+        "overlap",
+    )
+    def _move(self, call: Call, lang: str, sent: int) -> Outcome:
+        a = call.arguments
+        title = a["title"]
+        if a["new_date"] is None and a["new_time"] is None:
+            self.waiting = _Waiting(call, lang, asking=("new_date", "new_time"))
+            return self._outcome(
+                "ask",
+                lang,
+                replies.say("ask_move_where", lang, title=title),
+                sent,
+                call,
+                missing=("new_date", "new_time"),
+            )
+        found = self._target(call, lang, sent)
+        if isinstance(found, Outcome):
+            return found
+        target = found
+        start = target.local_start(self.zone)
+        day = (
+            dt.date.fromisoformat(a["new_date"])
+            if a["new_date"]
+            else (start.date() if isinstance(start, dt.datetime) else start)
+        )
+        if isinstance(start, dt.datetime):
+            length = (
+                target.end - target.start
+                if isinstance(target.end, dt.datetime) and isinstance(target.start, dt.datetime)
+                else dt.timedelta(hours=1)
+            )
+            clock = dt.time.fromisoformat(a["new_time"]) if a["new_time"] else start.time()
+            new_start: dt.datetime | dt.date = dt.datetime.combine(day, clock, tzinfo=ZoneInfo(self.zone))
+            new_end: dt.datetime | dt.date = new_start + length
+        else:  # an all-day event moves by whole days; a time said for it is not one it can take
+            span = (target.end - target.start) if isinstance(target.end, dt.date) else dt.timedelta(days=1)
+            new_start, new_end = day, day + span
+        before = self.calendar.move(target, new_start, new_end)
+        self._remember(
+            Change(
+                "changed",
+                target.uid,
+                target.title,
+                lang,
+                ical=before,
+                calendar=target.calendar,
+                extra={"href": target.href},
+            )
+        )
+        moved = EventInfo(
+            target.uid,
+            target.title,
+            new_start,
+            new_end,
+            target.calendar,
+            target.href,
+            target.recurring,
+            target.recurrence_id,
+        )
+        message = replies.say(
+            "moved", lang, title=target.title, when=replies.when(moved, lang, self.zone, self.today())
+        )
+        return self._outcome(
+            "moved", lang, message + self._overlaps(moved, lang), sent, call, events=(moved.to_json(),)
+        )
+
+    @executes(
+        "delete_event",
+        "confirm",
+        "confirm_series",
+        "deleted",
+        "deleted_occurrence",
+        "deleted_series",
+        "ask_delete_date",
+        "not_found",
+        "ambiguous",
+        "which_event",
+    )
+    def _delete(self, call: Call, lang: str, sent: int) -> Outcome:
+        title = call.arguments["title"]
+        if call.arguments["date"] is None:
+            self.waiting = _Waiting(call, lang)
+            return self._outcome(
+                "ask", lang, replies.say("ask_delete_date", lang, title=title), sent, call, missing=call.missing
+            )
+        found = self._target(call, lang, sent)
+        if isinstance(found, Outcome):
+            return found
+        target = self.calendar.versioned(found)  # what the user is asked about is what gets deleted, or nothing
+        date = target.first_day(self.zone)
+        label = replies.day(date, lang, self.today())
+        if self.auto_confirm and is_exact_match(title, target) and not is_generic_title(title):
+            # --yes never deletes more than the one occurrence that was named, and only an event named exactly:
+            # a fuzzy or generic match is asked about even then
+            return self._really_delete(call, target, lang, sent)
+        at = self._at(target, lang)
+        if target.recurrence_id:
+            self.waiting = _Waiting(call, lang, target, series=True)
+            return self._outcome(
+                "ask",
+                lang,
+                replies.say("confirm_series", lang, title=target.title, day=label, at=at),
+                sent,
+                call,
+                events=(target.to_json(),),
+                missing=("series",),
+            )
+        self.waiting = _Waiting(call, lang, target)
+        return self._outcome(
+            "confirm",
+            lang,
+            replies.say("confirm", lang, title=target.title, day=label, at=at),
+            sent,
+            call,
+            events=(target.to_json(),),
+        )
+
+    def _target(self, call: Call, lang: str, sent: int) -> EventInfo | Outcome:
+        """The one event a move or delete names: on its day, or (no day said) the next upcoming one. None or
+        several: an outcome that says so, and nothing changes."""
+        title = call.arguments["title"]
+        if call.arguments["date"] is None:
+            matches = self.calendar.find_next(title, self._now())
+            if not matches:
+                return self._outcome(
+                    "not_found", lang, replies.say("not_found_upcoming", lang, title=title), sent, call
+                )
+            return matches[0]
+        date = dt.date.fromisoformat(call.arguments["date"])
+        label = replies.day(date, lang, self.today())
+        on_day = self.calendar.events_on(date)
+        matches = match_events(title, on_day)
+        if not matches and on_day and is_generic_title(title):  # "den Termin morgen": list the day, ask which
+            listing = replies.event_list(on_day, lang, self.zone)
+            return self._outcome(
+                "ambiguous",
+                lang,
+                replies.say("which_event", lang, day=label, title=title, events=listing),
+                sent,
+                call,
+                events=tuple(e.to_json() for e in on_day),
+            )
+        if not matches:
+            return self._outcome("not_found", lang, replies.say("not_found", lang, day=label, title=title), sent, call)
+        if len(matches) > 1:
+            listing = replies.event_list(matches, lang, self.zone)
+            return self._outcome(
+                "ambiguous",
+                lang,
+                replies.say("ambiguous", lang, day=label, title=title, events=listing),
+                sent,
+                call,
+                events=tuple(e.to_json() for e in matches),
+            )
+        return matches[0]
+
+    def _really_delete(
+        self, call: Call, target: EventInfo, lang: str, sent: int, whole_series: bool = False
+    ) -> Outcome:
+        day = replies.day(target.first_day(self.zone), lang, self.today())
+        if target.recurrence_id and not whole_series:
+            before = self.calendar.delete_occurrence(target)
+            self._remember(
+                Change(
+                    "changed",
+                    target.uid,
+                    target.title,
+                    lang,
+                    ical=before,
+                    calendar=target.calendar,
+                    extra={"href": target.href},
+                )
+            )
+            key = "deleted_occurrence"
+        else:
+            ical = self.calendar.ical_of(target)
+            self.calendar.delete(target)
+            self._remember(Change("deleted", target.uid, target.title, lang, ical=ical, calendar=target.calendar))
+            key = "deleted_series" if target.recurrence_id else "deleted"
+        return self._outcome(
+            "deleted", lang, replies.say(key, lang, title=target.title, day=day), sent, call, events=(target.to_json(),)
+        )
+
+    def _overlaps(self, event: EventInfo, lang: str) -> str:
+        """' Achtung: um 15:00 ist schon 'Zahnarzt'.' for timed events the new one overlaps (the first day of a
+        series); empty when there are none or the calendar cannot say."""
+        start = event.local_start(self.zone)
+        if not isinstance(start, dt.datetime) or not isinstance(event.end, dt.datetime):
+            return ""
+        try:
+            others = self.calendar.events_on(start.date())
+        except CalendarError:
+            return ""
+        clashes = [
+            o
+            for o in others
+            if o.uid != event.uid
+            and isinstance(o.start, dt.datetime)
+            and isinstance(o.end, dt.datetime)
+            and o.start < event.end
+            and event.start < o.end
+        ]
+        return "".join(
+            " " + replies.say("overlap", lang, title=o.title, time=replies.clock(o.local_start(self.zone).time(), lang))
+            for o in clashes[:2]
+        )  # type: ignore[union-attr]
+
+    def _at(self, target: EventInfo, lang: str) -> str:
+        start = target.local_start(self.zone)
+        if isinstance(start, dt.datetime):
+            return (" um " if lang == "de" else " at ") + replies.clock(start.time(), lang)
+        return ""
+
+    def _now(self) -> dt.datetime:
+        """Now in the user's zone, on the assistant's today (tests pin today; the clock time is the real one)."""
+        now = dt.datetime.now(ZoneInfo(self.zone))
+        return dt.datetime.combine(self.today(), now.time(), tzinfo=ZoneInfo(self.zone))
+
+    # ------------------------------------------------------------------ answers to a question
+
+    def _answer(self, text: str, words: str, lang: str, today: dt.date, sent: int) -> Outcome | None:
+        """Complete or cancel what waits; None when the utterance is a new command instead."""
+        waiting = self.waiting
+        assert waiting is not None
+        lang = waiting.lang
+        if waiting.target is not None and waiting.series:  # only this occurrence, or the whole series?
+            if words in NO:
+                return self.confirm(False, lang)
+            if words in WHOLE_SERIES or words in ONLY_THIS or words in YES:
+                waiting.whole_series = words in WHOLE_SERIES
+                return self.confirm(True, lang)
+            self.waiting = None
+            return None
+        if waiting.past:  # a create in the past waiting for yes/no
+            if words in YES:
+                return self.execute(waiting.call, lang, sent, past_ok=True)
+            if words in NO:
+                self.waiting = None
+                return self._outcome("cancelled", lang, replies.say("cancelled", lang), sent)
+            self.waiting = None
+            return None
+        if waiting.target is not None:  # a delete waiting for yes/no
+            if words in YES:
+                return self.confirm(True, lang)
+            if words in NO:
+                return self.confirm(False, lang)
+            self.waiting = None
+            return None
+        if words in NO:
+            self.waiting = None
+            return self._outcome("cancelled", lang, replies.say("cancelled", lang), sent)
+        changes: dict[str, Any] = {}
+        spec = waiting.call.spec
+        for name in waiting.asking or waiting.call.missing:
+            ptype = spec.param(name).type
+            if ptype.is_date and (date := resolve_date(text, today)) is not None:
+                changes[name] = date.isoformat()
+            elif ptype is ParamType.TIME and (time_ := resolve_time(text, lang)) is not None:
+                changes[name] = f"{time_:%H:%M}"
+        if not changes:
+            self.waiting = None
+            return None
+        return self.execute(waiting.call.with_arguments(**changes), lang, sent)
+
+    # ------------------------------------------------------------------ helpers
+
+    def _failed(self, error: CalendarError, lang: str, sent: int = 0, call: Call | None = None) -> Outcome:
+        """A calendar error as an outcome: what went wrong, and that nothing changed (unless the server could
+        not say whether a change it was sent was made: then exactly that)."""
+        key = "error_unconfirmed" if isinstance(error, Unconfirmed) else "error"
+        return self._outcome(
+            "error",
+            lang,
+            replies.say(key, lang, problem=error.message(lang)),
+            sent,
+            call,
+            error=type(error).__name__,
+            exception=error,
+        )
+
+    def _outcome(
+        self,
+        kind: OutcomeKind | str,
+        lang: str,
+        message: str,
+        sent: int = 0,
+        call: Call | None = None,
+        events: tuple[dict[str, Any], ...] = (),
+        missing: tuple[str, ...] = (),
+        error: str | None = None,
+        exception: BaseException | None = None,
+    ) -> Outcome:
+        if sent:
+            message = replies.say("sent", lang, n=sent) + " " + message
+        log.info("%s -> %s%s", call.function if call is not None else "-", kind, f" ({error})" if error else "")
+        pending = len(self.outbox.pending())
+        message = " ".join([message, *self.notices(lang)])
+        return Outcome(
+            OutcomeKind(kind),
+            message,
+            lang,
+            call.to_json() if call is not None else None,
+            events,
+            missing,
+            sent,
+            pending,
+            error,
+            exception,
+        )

@@ -1,0 +1,140 @@
+"""What the assistant says, in German and English: one function per outcome, used by the UI and the voice.
+
+Dates are spelled the way people say them ("Mittwoch, 25. November", "Wednesday, November 25"), the year
+only when it is not this year; English times in 12-hour form, German in 24-hour form.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from . import messages
+from .functions import FREQUENCIES
+from .ical import EventInfo
+from .lexicon import MONTHS, WEEKDAYS
+
+__all__ = [
+    "FREQUENCY_KEYS",
+    "by_day",
+    "clock",
+    "day",
+    "days",
+    "duration",
+    "event_line",
+    "event_list",
+    "say",
+    "span",
+    "until",
+    "weekday",
+    "when",
+]
+
+
+def day(date: dt.date, lang: str, today: dt.date | None = None) -> str:
+    weekday = WEEKDAYS[lang][date.weekday()]
+    month = MONTHS[lang][date.month - 1]
+    year = "" if today is not None and date.year == today.year else f" {date.year}"
+    if lang == "de":
+        return f"{weekday}, {date.day}. {month}{year}"
+    return f"{weekday}, {month} {date.day}{',' if year else ''}{year}"
+
+
+def clock(time: dt.time, lang: str) -> str:
+    if lang == "de":
+        return f"{time:%H:%M}"
+    hour = time.hour % 12 or 12
+    return f"{hour}:{time:%M} {'AM' if time.hour < 12 else 'PM'}"
+
+
+def duration(minutes: int, lang: str) -> str:
+    hours, rest = divmod(minutes, 60)
+    if lang == "de":
+        parts = ([f"{hours} Stunde{'n' if hours != 1 else ''}"] if hours else []) + (
+            [f"{rest} Minute{'n' if rest != 1 else ''}"] if rest else []
+        )
+        return " ".join(parts)
+    parts = ([f"{hours} hour{'s' if hours != 1 else ''}"] if hours else []) + (
+        [f"{rest} minute{'s' if rest != 1 else ''}"] if rest else []
+    )
+    return " ".join(parts)
+
+
+def weekday(date: dt.date, lang: str) -> str:
+    return WEEKDAYS[lang][date.weekday()]
+
+
+def span(first: dt.date, last: dt.date, lang: str, today: dt.date | None = None) -> str:
+    """ "22. bis 30. Dezember", "December 22 to 30", with months and years only where needed."""
+    if first == last:
+        return day(first, lang, today)
+    year = "" if today is not None and last.year == today.year else f" {last.year}"
+    if lang == "de":
+        head = (
+            f"{first.day}."
+            if (first.month, first.year) == (last.month, last.year)
+            else f"{first.day}. {MONTHS[lang][first.month - 1]}" + (f" {first.year}" if first.year != last.year else "")
+        )
+        return f"{head} bis {last.day}. {MONTHS[lang][last.month - 1]}{year}"
+    head = f"{MONTHS[lang][first.month - 1]} {first.day}" + (f", {first.year}" if first.year != last.year else "")
+    tail = (
+        f"{last.day}"
+        if (first.month, first.year) == (last.month, last.year)
+        else f"{MONTHS[lang][last.month - 1]} {last.day}"
+    )
+    return f"{head} to {tail}{',' if year else ''}{year}"
+
+
+def days(n: int, lang: str) -> str:
+    if lang == "de":
+        return f"{n} Tag{'e' if n != 1 else ''}"
+    return f"{n} day{'s' if n != 1 else ''}"
+
+
+def until(last: dt.date | None, lang: str, today: dt.date | None = None) -> str:
+    """ ", bis 31. März" for a series with an end; empty without one."""
+    if last is None:
+        return ""
+    return (", bis " if lang == "de" else ", until ") + day(last, lang, today)
+
+
+def event_line(event: EventInfo, lang: str, zone: str) -> str:
+    """ "09:00-10:30 Zahnarzt" (with its end), or "ganztägig: Urlaub"."""
+    start = event.local_start(zone)
+    if not isinstance(start, dt.datetime):
+        return f"{'ganztägig' if lang == 'de' else 'all day'}: {event.title}"
+    end = event.end
+    if isinstance(end, dt.datetime) and end > event.start:
+        end_local = (end if end.tzinfo else end.replace(tzinfo=start.tzinfo)).astimezone(start.tzinfo)
+        return f"{clock(start.time(), lang)}-{clock(end_local.time(), lang)} {event.title}"
+    return f"{clock(start.time(), lang)} {event.title}"
+
+
+def when(event: EventInfo, lang: str, zone: str, today: dt.date | None = None) -> str:
+    """ "am Dienstag, 8. Dezember um 09:00", "on Tuesday, December 8 at 9:00 AM" (no time for all-day)."""
+    start = event.local_start(zone)
+    first = start.date() if isinstance(start, dt.datetime) else start
+    text = ("am " if lang == "de" else "on ") + day(first, lang, today)
+    if isinstance(start, dt.datetime):
+        text += (" um " if lang == "de" else " at ") + clock(start.time(), lang)
+    return text
+
+
+def by_day(events: Sequence[EventInfo], lang: str, zone: str, today: dt.date | None = None) -> str:
+    """Events grouped by their day: "Montag, 7. Dezember: 09:00-10:00 Zahnarzt; Dienstag, ...: ..."."""
+    groups: dict[dt.date, list[EventInfo]] = {}
+    for event in events:
+        groups.setdefault(event.first_day(zone), []).append(event)
+    return ". ".join(f"{day(d, lang, today)}: {event_list(items, lang, zone)}" for d, items in sorted(groups.items()))
+
+
+FREQUENCY_KEYS = tuple(f"freq_{f}" for f in FREQUENCIES)
+
+
+def say(key: str, lang: str, **values: object) -> str:
+    """The reply ``key`` from the message catalog (``assistant/messages/<lang>.toml``, section [reply])."""
+    return messages.text(f"reply.{key}", lang, **values)
+
+
+def event_list(events: Sequence[EventInfo], lang: str, zone: str) -> str:
+    return "; ".join(event_line(e, lang, zone) for e in events)

@@ -1,0 +1,1067 @@
+"""Turn what people say about dates, times and durations into ISO values, in German and English.
+
+Small models get weekdays and month ends wrong; code does not. The resolver is used to complete a call when
+the assistant asks back ("morgen um 9"), by the data generator to check every phrase it writes, and can turn
+a date expression that a model copied from the query into the ISO date that is shown and executed.
+
+Conventions (the data generator follows the same ones, and tests pin them):
+- A weekday ("am Freitag", "on Friday", "next Friday", "diesen Freitag") is the next such day strictly
+  after today; "nächste Woche Dienstag" / "next week Tuesday" is the Tuesday of the next Monday-based week.
+- A day without a year ("24. Dezember", "December 24th", "24.12.", "am 3.") is the next such day on or
+  after today.
+- A bare hour 1-6 ("um drei", "halb drei", "at 5") is in the afternoon, 7-12 as said; "abends", "pm",
+  "nachmittags", "in the evening" move it to the afternoon/evening; a leading zero ("06:30") or an hour
+  >= 13 is taken as a 24-hour time.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+import re
+from collections.abc import Callable
+from typing import TypeVar
+
+from .functions import (
+    Call,
+    Function,
+    InvalidDate,
+    InvalidDuration,
+    InvalidFrequency,
+    InvalidTime,
+    InvalidTitle,
+    NoCall,
+    ParamType,
+    SpanCall,
+    function_by_name,
+)
+from .lexicon import MONTH_WORDS, WEEKDAY_WORDS, cardinal_words, ordinal_words
+
+__all__ = [
+    "clean_title",
+    "guess_lang",
+    "names_a_value",
+    "normalize",
+    "resolve_call",
+    "resolve_date",
+    "resolve_date_in",
+    "resolve_date_range",
+    "resolve_duration",
+    "resolve_first_date",
+    "resolve_frequency",
+    "resolve_phrase",
+    "resolve_time",
+    "resolve_time_range",
+]
+
+
+# --------------------------------------------------------------------------- normalisation
+
+_EN_COMPOUND = re.compile(
+    r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ](one|two|three|four|five|six|seven|eight|nine|"
+    r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b"
+)
+_WORD = re.compile(r"[a-zäöüß]+(?:-[a-zäöüß]+)?")
+_HALF_UNITS = {
+    "anderthalb": "1,5",
+    "eineinhalb": "1,5",
+    "einundhalb": "1,5",
+    "zweieinhalb": "2,5",
+    "dreieinhalb": "3,5",
+}
+_PHRASES = [
+    # Fractions of an hour become minutes first, so "half an hour" never reads as "an hour".
+    (re.compile(r"\b(?:a |one )?half(?: an| a)?[- ]hour\b"), "30 minutes"),
+    (re.compile(r"\bthree quarters of an hour\b"), "45 minutes"),
+    (re.compile(r"\b(?:a )?quarter(?: of an)? hour\b"), "15 minutes"),
+    (re.compile(r"\b(?:(?:eine[rnm]?|1) )?halbe[nr]? stunde\b"), "30 minuten"),
+    (re.compile(r"\b(?:(?:eine[rnm]?|1) )?dreiviertel ?stunde\b"), "45 minuten"),
+    (re.compile(r"\b(?:(?:eine[rnm]?|1) )?viertel ?stunde\b"), "15 minuten"),
+    (re.compile(r"\bhalbstündig"), "30-minütig"),
+    (re.compile(r"\b(?:one|an|a) and a half\b"), "1.5"),
+    (re.compile(r"\btwo and a half\b"), "2.5"),
+    (re.compile(r"\bthree and a half\b"), "3.5"),
+    (re.compile(r"\b(?:an|one|1) hours? and a half\b"), "1.5 hours"),
+    (re.compile(r"\b(?:two|2) hours and a half\b"), "2.5 hours"),
+    (re.compile(r"\b(?:eine|1) stunde und eine halbe\b"), "1,5 stunden"),
+    (re.compile(r"\b(?:ein|eine|einer|einem|einen)\s+(?=(?:stunde|woche|tag)\b)"), "1 "),
+    (re.compile(r"\b(?:an?)\s+(?=(?:hour|week|day)\b)"), "1 "),
+    (re.compile(r"(?<![a-z])p\.\s?m\.?"), "pm"),
+    (re.compile(r"(?<![a-z])a\.\s?m\.?"), "am"),
+]
+
+
+@functools.lru_cache(maxsize=4096)
+def normalize(text: str) -> str:
+    """Lowercase, unify quotes and spaces, and write number words as digits ("halb drei" -> "halb 3").
+
+    Cached: the decoder asks about every span of a query, and each time reads the whole query for context."""
+    t = text.lower().replace("’", "'").replace("\u00a0", " ")
+    t = re.sub(r"\s+", " ", t).strip()
+    for pattern, repl in _PHRASES:
+        t = pattern.sub(repl, t)
+    t = _EN_COMPOUND.sub(lambda m: _en_compound(m.group(1), m.group(2)), t)
+    for word, value in _HALF_UNITS.items():
+        t = re.sub(rf"\b{word}", value + " ", t)
+    t = re.sub(r"(\d,5) +(stündig|stunden|stunde)", r"\1 \2", t)
+
+    def word_to_number(m: re.Match[str]) -> str:
+        w = m.group(0)
+        if "-" in w and w.split("-", 1)[0] in cardinal_words:  # "two-hour", "thirty-minute"
+            first, rest = w.split("-", 1)
+            return f"{cardinal_words[first]}-{rest}"
+        if w in cardinal_words:
+            return str(cardinal_words[w])
+        if w in ordinal_words:
+            return f"{ordinal_words[w]}."
+        stem = re.fullmatch(r"([a-zäöüß]+?)(stündig\w*|minütig\w*)", w)
+        if stem and stem.group(1) in cardinal_words:
+            return f"{cardinal_words[stem.group(1)]}-{stem.group(2)}"
+        if stem and stem.group(1) in ("ein", "einein"):
+            return f"1-{stem.group(2)}"
+        return w
+
+    t = _WORD.sub(word_to_number, t)
+    t = re.sub(r"\b(\d{1,2}) oh (\d)\b", r"\1 0\2", t)  # "six oh nine" -> 6 09
+    return re.sub(r"\s+", " ", t).strip()
+
+
+def _en_compound(tens: str, unit: str) -> str:
+    base = {
+        "twenty": 20,
+        "thirty": 30,
+        "forty": 40,
+        "fifty": 50,
+        "sixty": 60,
+        "seventy": 70,
+        "eighty": 80,
+        "ninety": 90,
+    }[tens]
+    if unit in cardinal_words:
+        return str(base + cardinal_words[unit])
+    return f"{base + ordinal_words[unit]}."
+
+
+# --------------------------------------------------------------------------- dates
+
+_MONTH_RE = "|".join(sorted(MONTH_WORDS, key=len, reverse=True))
+_WD_RE = "|".join(sorted(WEEKDAY_WORDS, key=len, reverse=True))
+_ORD = r"(\d{1,2})(?:\.|st|nd|rd|th)?"
+
+_T = TypeVar("_T")
+DateRule = tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], "dt.date | None"]]
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _next_day_month(month: int, day: int, today: dt.date) -> dt.date | None:
+    """The next (month, day) on or after today; Feb 29 waits for a leap year."""
+    for year in range(today.year, today.year + 9):
+        d = _safe_date(year, month, day)
+        if d is not None and d >= today:
+            return d
+    return None
+
+
+def _next_day_of_month(day: int, today: dt.date) -> dt.date | None:
+    year, month = today.year, today.month
+    for _ in range(13):
+        d = _safe_date(year, month, day)
+        if d is not None and d >= today:
+            return d
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return None
+
+
+def _year(text: str | None, today: dt.date) -> int | None:
+    if not text:
+        return None
+    y = int(text)
+    return y + 2000 if len(text) <= 2 else y  # "24" is 2024; "0001" is the year 1 (refused later, not moved)
+
+
+def _day_month(day: str, month: int, year: str | None, today: dt.date) -> dt.date | None:
+    y = _year(year, today)
+    if y is not None:
+        return _safe_date(y, month, int(day))
+    return _next_day_month(month, int(day), today)
+
+
+def _next_weekday(weekday: int, today: dt.date) -> dt.date:
+    return today + dt.timedelta(days=(weekday - today.weekday() - 1) % 7 + 1)
+
+
+def _weekday_on_or_after(weekday: int, today: dt.date) -> dt.date:
+    return today + dt.timedelta(days=(weekday - today.weekday()) % 7)
+
+
+def _next_week_weekday(weekday: int, today: dt.date) -> dt.date:
+    monday = today - dt.timedelta(days=today.weekday()) + dt.timedelta(days=7)
+    return monday + dt.timedelta(days=weekday)
+
+
+def _offset(days: int) -> Callable[[re.Match[str], dt.date], dt.date]:
+    return lambda m, today: today + dt.timedelta(days=days)
+
+
+_NEXT = r"(?:nächste[nrs]?|kommende[nrs]?|next|coming)"
+# Holidays on a fixed day (movable feasts: MOVABLE, below).
+HOLIDAYS = {
+    "neujahr": (1, 1),
+    "neujahrstag": (1, 1),
+    "new year's day": (1, 1),
+    "new years day": (1, 1),
+    "valentinstag": (2, 14),
+    "valentine's day": (2, 14),
+    "valentines day": (2, 14),
+    "tag der arbeit": (5, 1),
+    "tag der deutschen einheit": (10, 3),
+    "halloween": (10, 31),
+    "heiligabend": (12, 24),
+    "heiliger abend": (12, 24),
+    "christmas eve": (12, 24),
+    "weihnachten": (12, 25),
+    "erster weihnachtsfeiertag": (12, 25),
+    "christmas day": (12, 25),
+    "christmas": (12, 25),
+    "zweiter weihnachtsfeiertag": (12, 26),
+    "boxing day": (12, 26),
+    "silvester": (12, 31),
+    "new year's eve": (12, 31),
+    "new years eve": (12, 31),
+}
+_HOLIDAY_RE = "|".join(re.escape(h) for h in sorted(HOLIDAYS, key=len, reverse=True))
+
+
+def _easter_offset(days: int) -> Callable[[int], dt.date]:
+    def on(year: int) -> dt.date:
+        from dateutil.easter import easter
+
+        return easter(year) + dt.timedelta(days=days)
+
+    return on
+
+
+def _nth_weekday(month: int, weekday: int, n: int) -> Callable[[int], dt.date]:
+    """The n-th (or, n = -1, the last) given weekday of a month: Thanksgiving, Mother's Day, Labor Day."""
+
+    def on(year: int) -> dt.date:
+        from dateutil.relativedelta import relativedelta
+        from dateutil.relativedelta import weekday as rd_weekday
+
+        if n < 0:
+            return dt.date(year, month, 1) + relativedelta(day=31, weekday=rd_weekday(weekday)(-1))
+        return dt.date(year, month, 1) + relativedelta(weekday=rd_weekday(weekday)(n))
+
+    return on
+
+
+# Movable feasts and days named by rule (dateutil computes Easter and the n-th weekdays): the next one on or
+# after today. German Muttertag and the US Mother's Day are both the second Sunday of May.
+MOVABLE = {
+    "rosenmontag": _easter_offset(-48),
+    "fastnacht": _easter_offset(-47),
+    "faschingsdienstag": _easter_offset(-47),
+    "aschermittwoch": _easter_offset(-46),
+    "gründonnerstag": _easter_offset(-3),
+    "karfreitag": _easter_offset(-2),
+    "karsamstag": _easter_offset(-1),
+    "ostersonntag": _easter_offset(0),
+    "ostern": _easter_offset(0),
+    "ostermontag": _easter_offset(1),
+    "christi himmelfahrt": _easter_offset(39),
+    "himmelfahrt": _easter_offset(39),
+    "vatertag": _easter_offset(39),
+    "pfingstsonntag": _easter_offset(49),
+    "pfingsten": _easter_offset(49),
+    "pfingstmontag": _easter_offset(50),
+    "fronleichnam": _easter_offset(60),
+    "muttertag": _nth_weekday(5, 6, 2),
+    "mardi gras": _easter_offset(-47),
+    "shrove tuesday": _easter_offset(-47),
+    "ash wednesday": _easter_offset(-46),
+    "maundy thursday": _easter_offset(-3),
+    "good friday": _easter_offset(-2),
+    "easter sunday": _easter_offset(0),
+    "easter monday": _easter_offset(1),
+    "easter": _easter_offset(0),
+    "ascension day": _easter_offset(39),
+    "pentecost": _easter_offset(49),
+    "whit sunday": _easter_offset(49),
+    "whitsun": _easter_offset(49),
+    "whit monday": _easter_offset(50),
+    "mother's day": _nth_weekday(5, 6, 2),
+    "mothers day": _nth_weekday(5, 6, 2),
+    "father's day": _nth_weekday(6, 6, 3),
+    "fathers day": _nth_weekday(6, 6, 3),
+    "thanksgiving": _nth_weekday(11, 3, 4),
+    "memorial day": _nth_weekday(5, 0, -1),
+    "labor day": _nth_weekday(9, 0, 1),
+    "labour day": _nth_weekday(9, 0, 1),
+    "martin luther king day": _nth_weekday(1, 0, 3),
+    "mlk day": _nth_weekday(1, 0, 3),
+    "presidents day": _nth_weekday(2, 0, 3),
+    "presidents' day": _nth_weekday(2, 0, 3),
+    "columbus day": _nth_weekday(10, 0, 2),
+}
+_MOVABLE_RE = "|".join(re.escape(h) for h in sorted(MOVABLE, key=len, reverse=True))
+
+
+def _next_movable(name: str, today: dt.date) -> dt.date:
+    on = MOVABLE[name]
+    this_year = on(today.year)
+    return this_year if this_year >= today else on(today.year + 1)
+
+
+def _weeks(word: str | None) -> int:
+    return int(word) if word and word.isdigit() else 1
+
+
+_DAYPART = r"(?:abend|morgen|nachmittag|vormittag|mittag|früh|nacht)?"
+_DATE_RULES: list[DateRule] = [
+    (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), lambda m, t: _safe_date(int(m[1]), int(m[2]), int(m[3]))),
+    (
+        re.compile(r"(?<!um )(?<!at )\b(\d{1,2})\.\s?(\d{1,2})\.(?:\s?(\d{4}|\d{2})\b)?"),
+        lambda m, t: _day_month(m[1], int(m[2]), m[3], t),
+    ),
+    (
+        re.compile(rf"\b{_ORD}\s+(?:of\s+)?({_MONTH_RE})\b\.?,?(?:\s+(\d{{4}})\b)?"),
+        lambda m, t: _day_month(m[1], MONTH_WORDS[m[2]], m[3], t),
+    ),
+    (
+        re.compile(rf"\b({_MONTH_RE})\.?\s+(?:the\s+)?{_ORD}(?!\d)(?:,?\s+(\d{{4}})\b)?"),
+        lambda m, t: _day_month(m[2], MONTH_WORDS[m[1]], m[3], t),
+    ),
+    # "heute in einer Woche", "a week from today", "morgen in 2 Wochen": counted from that day.
+    (
+        re.compile(r"\b(heute|today|morgen|tomorrow) in (\d{1,2}) (?:wochen|woche|weeks|week)\b"),
+        lambda m, t: t + dt.timedelta(days=m[1] in ("morgen", "tomorrow"), weeks=int(m[2])),
+    ),
+    (
+        re.compile(r"\b(?:(\d{1,2})|an?) weeks? from (today|now|tomorrow)\b"),
+        lambda m, t: t + dt.timedelta(days=m[2] == "tomorrow", weeks=_weeks(m[1])),
+    ),
+    # "nächsten Monat am 5.", "am 5. nächsten Monats", "the 5th of next month": that day of next month.
+    (
+        re.compile(
+            rf"\b{_NEXT} monat,? (?:am |den )?(\d{{1,2}})\.|"
+            rf"\b(?:am |den )?(\d{{1,2}})\. (?:des )?{_NEXT} monats\b|"
+            rf"\b(?:the )?(\d{{1,2}})(?:st|nd|rd|th)? of next month\b|"
+            rf"\bnext month on the (\d{{1,2}})(?:st|nd|rd|th)?\b"
+        ),
+        lambda m, t: _safe_date(*_add_months(t.year, t.month, 1), int(m[1] or m[2] or m[3] or m[4])),
+    ),
+    (re.compile(r"\b([12])\.\s*weihnachts(?:feier)?tag\b"), lambda m, t: _next_day_month(12, 24 + int(m[1]), t)),
+    (re.compile(rf"\b({_MOVABLE_RE})(?!\w)"), lambda m, t: _next_movable(m[1], t)),
+    # "übernächsten Freitag", "the Friday after next": the one after the next; "Freitag in 2 Wochen",
+    # "a week from Friday": that weekday on or after today, N weeks on ("Donnerstag in einer Woche" said on a
+    # Thursday is a week from today).
+    (
+        re.compile(rf"\bübernächste[nrs]? ({_WD_RE})\b|\bthe ({_WD_RE}) after next\b"),
+        lambda m, t: _next_weekday(WEEKDAY_WORDS[m[1] or m[2]], t) + dt.timedelta(weeks=1),
+    ),
+    (
+        re.compile(rf"\b({_WD_RE}) in (\d{{1,2}}) (?:wochen|woche|weeks|week)\b"),
+        lambda m, t: _weekday_on_or_after(WEEKDAY_WORDS[m[1]], t) + dt.timedelta(weeks=int(m[2])),
+    ),
+    (
+        re.compile(rf"\b(?:(\d{{1,2}})|an?) weeks? (?:from|on) ({_WD_RE})\b"),
+        lambda m, t: _weekday_on_or_after(WEEKDAY_WORDS[m[2]], t) + dt.timedelta(weeks=_weeks(m[1])),
+    ),
+    (re.compile(r"\b(?:übermorgen|(?:the )?day after tomorrow)\b"), _offset(2)),
+    (re.compile(r"\b(?:vorgestern|(?:the )?day before yesterday)\b"), _offset(-2)),
+    (re.compile(r"\b(?:heute|today|tonight|this (?:morning|afternoon|evening))\b"), _offset(0)),
+    (re.compile(r"(?<!am )(?<!guten )\bmorgen\b|\btomorrow\b"), _offset(1)),
+    (re.compile(r"\b(?:gestern|yesterday)\b"), _offset(-1)),
+    (re.compile(r"\bin (\d{1,3}) (?:tagen|tag|days|day)\b"), lambda m, t: t + dt.timedelta(days=int(m[1]))),
+    (re.compile(r"\bin (\d{1,2}) (?:wochen|woche|weeks|week)\b"), lambda m, t: t + dt.timedelta(weeks=int(m[1]))),
+    (
+        re.compile(rf"\b{_NEXT} (?:woche|week),? (?:am |on )?({_WD_RE})\b"),
+        lambda m, t: _next_week_weekday(WEEKDAY_WORDS[m[1]], t),
+    ),
+    (
+        re.compile(rf"\b({_WD_RE}),? (?:in der |der |of )?{_NEXT} (?:woche|week)\b"),
+        lambda m, t: _next_week_weekday(WEEKDAY_WORDS[m[1]], t),
+    ),
+    # "Freitag, den 13." names the day of the month; the weekday only decorates it.
+    (
+        re.compile(r"\b(?:am|den|on the|the|auf den|auf)\s+(\d{1,2})(?:\.|st|nd|rd|th)(?!\d)"),
+        lambda m, t: _next_day_of_month(int(m[1]), t),
+    ),
+    (re.compile(rf"\b({_HOLIDAY_RE})(?!\w)"), lambda m, t: _next_day_month(*HOLIDAYS[m[1]], t)),
+    # "Ende des Monats", "end of the month", "Ende März": the last day of that month.
+    (
+        re.compile(r"\b(?:ende|end of)\s+(?:des |dieses |the |this )?(?:monats?|month)\b"),
+        lambda m, t: _month_span(t.year, t.month)[1],
+    ),
+    (
+        re.compile(r"\b(?:ende|end of)\s+(?:des |the )?(?:nächsten|kommenden|next|coming)\s+(?:monats?|month)\b"),
+        lambda m, t: _month_span(*_add_months(t.year, t.month, 1))[1],
+    ),
+    (re.compile(rf"\b(?:ende|end of)\s+({_MONTH_RE})\b"), lambda m, t: _named_month(MONTH_WORDS[m[1]], t)[1]),
+    # "Freitagabend", "Montagmorgen": German glues the part of the day to the weekday.
+    (re.compile(rf"\b({_WD_RE}){_DAYPART}s?\b"), lambda m, t: _next_weekday(WEEKDAY_WORDS[m[1]], t)),
+]
+
+
+def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
+    index = year * 12 + month - 1 + n
+    return index // 12, index % 12 + 1
+
+
+def _month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _named_month(month: int, today: dt.date, year: int | None = None) -> tuple[dt.date, dt.date]:
+    """A month by name: this year's unless it is over, then next year's."""
+    if year is None:
+        year = today.year if month >= today.month else today.year + 1
+    return _month_span(year, month)
+
+
+def resolve_date(text: str, today: dt.date) -> dt.date | None:
+    """The date a phrase or sentence names, relative to ``today``; None when it names none (or an impossible
+    one such as "30. Februar")."""
+    return _first_rule(_DATE_RULES, normalize(text), today)
+
+
+def _first_rule(
+    rules: list[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], _T]]], t: str, today: dt.date
+) -> _T | None:
+    """What the first rule whose pattern occurs in ``t`` builds; None when none does."""
+    for pattern, build in rules:
+        m = pattern.search(t)
+        if m:
+            return build(m, today)
+    return None
+
+
+# --------------------------------------------------------------------------- spans of days
+
+DateSpan = tuple[dt.date, dt.date]
+_FROM = r"(?:von|vom|from|between|zwischen|ab|starting|beginning)"
+_TO = r"(?:bis zum|bis zur|bis|until|till|til|through|thru|to|and|und|-|–)"
+_BARE_DAY = re.compile(r"^(?:am |den |dem |the |on the )?(\d{1,2})(?:\.|st|nd|rd|th)?$")
+_SPAN_BETWEEN = re.compile(
+    rf"^(?:.*?\b)?{_FROM}\s+(?P<a>.+?)\s*\b{_TO}\s*(?P<b>.+)$|"
+    rf"^(?P<c>.+?)\s*(?:\b(?:bis zum|bis|until|till|through|thru|to)\b|-|–)\s*(?P<d>.+)$"
+)
+_SPAN_UNTIL = re.compile(r"^(?:.*?\b)?(?:bis zum|bis zur|bis|until|till|til|through|thru|up to|by)\s+(?P<b>.+)$")
+_WEEK_WORD = r"(?:woche|week)"
+_SPAN_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], DateSpan]]] = [
+    (
+        re.compile(rf"\b(?:übernächste[nr]?|the {_WEEK_WORD} after next)\s*(?:{_WEEK_WORD})?\b"),
+        lambda m, t: _week(t, 2),
+    ),
+    (re.compile(rf"\b{_NEXT} {_WEEK_WORD}\b"), lambda m, t: _week(t, 1)),
+    (
+        re.compile(
+            rf"\b(?:diese[rnms]?|this|current) {_WEEK_WORD}\b|\bthe rest of the {_WEEK_WORD}\b|"
+            r"\b(?:die ganze|the whole|the entire|all) (?:woche|week)\b"
+        ),
+        lambda m, t: _week(t, 0),
+    ),
+    (
+        re.compile(r"\b(?:nächste[nrs]?|kommende[nrs]?|next|coming) (?:wochenende|weekend)\b"),
+        lambda m, t: _weekend(t, 1),
+    ),
+    (re.compile(r"\b(?:wochenende|weekend)\b"), lambda m, t: _weekend(t, 0)),
+    (
+        re.compile(
+            r"\b(?:die |the |in den |for the |over the )?(?:nächsten|kommenden|next|coming) (\d{1,3}) "
+            r"(?:tagen?|days?)\b"
+        ),
+        lambda m, t: (t, t + dt.timedelta(days=max(int(m[1]), 1) - 1)),
+    ),
+    (
+        re.compile(
+            r"\b(?:die |the |in den |for the |over the )?(?:nächsten|kommenden|next|coming) (\d{1,2}) "
+            r"(?:wochen|weeks)\b"
+        ),
+        lambda m, t: (t, t + dt.timedelta(days=7 * max(int(m[1]), 1) - 1)),
+    ),
+    (
+        re.compile(r"\b(?:nächste[nrs]?|kommende[nrs]?|next|coming) (?:monats?|month)\b"),
+        lambda m, t: _month_span(*_add_months(t.year, t.month, 1)),
+    ),
+    (
+        re.compile(r"\b(?:diese[nrms]?|this|current) (?:monats?|month)\b|\b(?:im|this|the) laufenden monat\b"),
+        lambda m, t: _month_span(t.year, t.month),
+    ),
+    (
+        re.compile(rf"\b({_MONTH_RE})\b(?:\s+(\d{{4}})\b)?"),
+        lambda m, t: _named_month(MONTH_WORDS[m[1]], t, int(m[2]) if m[2] else None),
+    ),
+]
+
+
+def _week(today: dt.date, ahead: int) -> DateSpan:
+    monday = today - dt.timedelta(days=today.weekday()) + dt.timedelta(weeks=ahead)
+    return monday, monday + dt.timedelta(days=6)
+
+
+def _weekend(today: dt.date, ahead: int) -> DateSpan:
+    monday = _week(today, ahead)[0]
+    return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)
+
+
+def _span_of(text: str, today: dt.date) -> DateSpan | None:
+    """A whole span named by one expression ("nächste Woche", "im Januar") or one day (as a span of one)."""
+    day = resolve_date(text, today)
+    if day is None:
+        return _first_rule(_SPAN_RULES, normalize(text), today)
+    return day, day
+
+
+def _end_after(phrase: str, start: dt.date, today: dt.date) -> dt.date | None:
+    """The last day an end phrase names, on or after ``start`` ("von Montag bis Mittwoch": the Wednesday after
+    that Monday, even when this week's Wednesday comes first). A bare day ("bis zum 20.") is the next 20th."""
+    bare = _BARE_DAY.match(phrase.strip(" ,"))
+    if bare:
+        return _next_day_of_month(int(bare[1]), start)
+    span = _span_of(phrase, today)
+    if span is not None and span[1] >= start:
+        return span[1]
+    later = _span_of(phrase, start - dt.timedelta(days=1))
+    return later[1] if later is not None and later[1] >= start else (span[1] if span else None)
+
+
+def resolve_date_range(text: str, today: dt.date) -> DateSpan | None:
+    """First and last day of what the words name: "nächste Woche" (Monday..Sunday), "am Wochenende", "im
+    Januar", "the next 3 days", "bis Freitag" (today..Friday), "vom 10. bis 12. Dezember", or one day as a
+    span of one. None when they name none. The end may come before the start; the schema reports that."""
+    t = normalize(text)
+    m = _SPAN_BETWEEN.match(t)
+    if m:
+        a, b = (m["a"], m["b"]) if m["a"] else (m["c"], m["d"])
+        found = _between(a.strip(" ,"), b.strip(" ,"), today)
+        if found is not None:
+            return found
+    m = _SPAN_UNTIL.match(t)
+    if m and (end := _end_after(m["b"], today, today)) is not None:
+        return today, end
+    return _span_of(t, today)
+
+
+def _between(a: str, b: str, today: dt.date) -> DateSpan | None:
+    """ "10." to "12. Dezember" takes the end's month; "22. Dezember" to "5." the next 5th after it."""
+    bare_a, bare_b = _BARE_DAY.match(a), _BARE_DAY.match(b)
+    if bare_a and bare_b:  # "vom 10. bis 12.": this month's, or the next month that has them
+        start = _next_day_of_month(int(bare_a[1]), today)
+        end = _next_day_of_month(int(bare_b[1]), start) if start else None
+        return (start, end) if start and end else None
+    start_span = None if bare_a else _span_of(a, today)
+    if start_span is not None:
+        start = start_span[0]
+        if bare_b:
+            end = _next_day_of_month(int(bare_b[1]), start)
+            return (start, end) if end else None
+        end = _end_after(b, start, today)
+        return (start, end) if end else None
+    if bare_a:
+        end_span = _span_of(b, today)
+        if end_span is None:
+            return None
+        end = end_span[1]
+        day = int(bare_a[1])
+        year, month = end.year, end.month
+        if day > end.day:
+            year, month = _add_months(year, month, -1)
+        start = _safe_date(year, month, day)
+        return (start, end) if start else None
+    return None
+
+
+def resolve_date_in(ptype: ParamType, text: str, today: dt.date) -> dt.date | None:
+    """The date an argument of a date type takes from its words (see ``ParamType``)."""
+    if ptype is ParamType.DATE:
+        return resolve_date(text, today)
+    if ptype is ParamType.FIRST_DATE:
+        return resolve_first_date(text, today)
+    span = resolve_date_range(text, today)
+    if span is None:
+        return None
+    return span[0] if ptype is ParamType.RANGE_START else span[1]
+
+
+def resolve_first_date(text: str, today: dt.date) -> dt.date | None:
+    """The first day on or after today that the words name: "jeden Donnerstag" is today on a Thursday (a
+    one-off "am Donnerstag" said on a Thursday means next week's)."""
+    day = resolve_date(text, today)
+    if day == today + dt.timedelta(days=7) and _bare_weekday(normalize(text)):
+        return today
+    return day
+
+
+def _bare_weekday(t: str) -> bool:
+    return bool(re.search(rf"\b(?:{_WD_RE})", t)) and not re.search(rf"\b{_NEXT}\b|\b(?:woche|week)\b", t)
+
+
+# --------------------------------------------------------------------------- repetition
+
+_FREQUENCY_RULES: list[tuple[str, re.Pattern[str]]] = [
+    (f, re.compile(p))
+    for f, p in (
+        (
+            "biweekly",
+            rf"\b(?:alle 2 wochen|jede 2\. woche|(?:jeden|alle|immer) 2\. (?:{_WD_RE})|alle 14 tage|"
+            rf"vierzehntägig\w*|zweiwöchentlich\w*|14-tägig\w*|every (?:other|2\.) (?:week|{_WD_RE})|"
+            r"every 2 weeks|bi-?weekly|fortnightly)\b",
+        ),
+        (
+            "weekdays",
+            r"\b(?:werktags?|an werktagen|jeden werktag|wochentags|an wochentagen|montags? bis freitags?|"
+            r"every weekday|every workday|each weekday|on weekdays|weekdays|mondays? (?:through|to|thru) "
+            r"fridays?)\b",
+        ),
+        (
+            "daily",
+            r"\b(?:(?:tag)?täglich\w*|jeden tag|alle tage|jeden (?:morgen|abend|mittag)|every (?:day|morning|evening|"
+            r"night)|each (?:day|morning|evening)|daily|nightly)\b",
+        ),
+        (
+            "monthly",
+            r"\b(?:monatlich\w*|jeden monat|einmal im monat|alle monate|(?:jeden|am) \d{1,2}\. (?:des|jeden|"
+            r"im) monats?|every month|each month|once a month|monthly|of (?:every|each) month)\b",
+        ),
+        (
+            "yearly",
+            r"\b(?:jährlich\w*|jedes jahr|einmal im jahr|alle jahre|every year|each year|once a year|yearly|"
+            r"annually)\b",
+        ),
+        (
+            "weekly",
+            rf"\b(?:wöchentlich\w*|jede woche|einmal (?:die|pro|in der) woche|(?:jeden|immer|immer am|alle) "
+            rf"(?:{_WD_RE})|(?:{_WD_RE})s|every week|each week|once (?:a|1) week|weekly|every (?:{_WD_RE})|"
+            rf"each (?:{_WD_RE}))\b",
+        ),
+    )
+]
+
+
+def resolve_frequency(text: str) -> str | None:
+    """How often the words say an event repeats: one of ``FREQUENCIES``, or None."""
+    t = normalize(text)
+    return next((freq for freq, pattern in _FREQUENCY_RULES if pattern.search(t)), None)
+
+
+# --------------------------------------------------------------------------- times
+
+_PM = r"(?:pm|abends?|nachmittags?|in the (?:afternoon|evening)|evening|afternoon|tonight)"
+_AM = r"(?:morgens|früh|vormittags?|in the morning|morning|am morgen)"
+_NIGHT = r"(?:nachts?|at night|in der nacht|night)"
+_NOON = r"(?:mittags?|zu mittag)"
+
+
+def _qualifier(text: str, lang: str | None) -> str | None:
+    if re.search(rf"\b{_NIGHT}\b|\b(?:{_WD_RE})nachts?\b", text):
+        return "night"
+    if re.search(rf"\b{_PM}\b|\b(?:{_WD_RE})(?:abend|nachmittag)s?\b", text):
+        return "pm"
+    if re.search(rf"\b(?:{_WD_RE})(?:morgen|vormittag|früh)s?\b", text):
+        return "am"
+    if lang != "de" and re.search(r"\d\s*am\b", text):
+        return "am"
+    if re.search(rf"\b{_AM}\b", text):
+        return "am"
+    if re.search(rf"\b{_NOON}\b", text):
+        return "noon"
+    return None
+
+
+_DAYPART_AFTER_DAY = re.compile(
+    rf"\b(?:heute|morgen|übermorgen|{_WD_RE})\s*(früh|morgens?|vormittags?|nachmittags?|abends?|nachts?)\b"
+    rf"|\b(?:this|today|tomorrow|{_WD_RE})\s+(morning|afternoon|evening|night)\b|\b(tonight)\b"
+)
+_DAYPART_QUALIFIER = {
+    "früh": "am",
+    "morgen": "am",
+    "morgens": "am",
+    "vormittag": "am",
+    "vormittags": "am",
+    "morning": "am",
+    "nachmittag": "pm",
+    "nachmittags": "pm",
+    "abend": "pm",
+    "abends": "pm",
+    "afternoon": "pm",
+    "evening": "pm",
+    "tonight": "pm",
+    "nacht": "night",
+    "nachts": "night",
+    "night": "night",
+}
+
+
+def _context_qualifier(context: str) -> str | None:
+    """The part of the day a sentence gives its day ("heute Abend", "tomorrow morning", "Freitagabend"), which
+    a bare time elsewhere in it ("um acht") takes on. Other words in the sentence (a title such as "date
+    night") do not count."""
+    m = _DAYPART_AFTER_DAY.search(context)
+    if m:
+        return _DAYPART_QUALIFIER[next(g for g in m.groups() if g)]
+    m = re.search(rf"\b(?:{_WD_RE})(morgen|vormittag|früh|nachmittag|abend|nacht)s?\b", context)
+    return _DAYPART_QUALIFIER[m[1]] if m else None
+
+
+def _clock(hour: int, minute: int, qualifier: str | None, explicit_24h: bool) -> dt.time | None:
+    if not (0 <= hour <= 24 and 0 <= minute < 60):
+        return None
+    if hour == 24:
+        hour = 0
+    if hour >= 13 or explicit_24h:
+        pass
+    elif qualifier == "pm":
+        hour = hour if hour == 12 else hour + 12
+    elif qualifier == "am":
+        pass  # "12 Uhr vormittags" is noon; only an English "12 am" is midnight (handled by _EN_AMPM)
+    elif qualifier == "night":
+        hour = hour + 12 if 6 <= hour < 12 else (0 if hour == 12 else hour)
+    elif qualifier == "noon":
+        hour = hour + 12 if 1 <= hour <= 5 else hour
+    elif 1 <= hour <= 6:
+        hour += 12
+    return dt.time(hour, minute)
+
+
+def _prev_hour(hour: int) -> int:
+    """The hour before ``hour`` on a 12-hour clock face: 'halb eins' is 12:30, not 0:30."""
+    return 12 if hour in (1, 13) else hour - 1
+
+
+TimeRule = tuple[re.Pattern[str], Callable[[re.Match[str]], "tuple[int, int, bool] | None"]]
+
+
+def _hm(h: str, m: str | None = None) -> tuple[int, int, bool]:
+    # A leading zero or an hour >= 13 is a 24-hour reading: "06:30" stays in the morning.
+    return int(h), int(m or 0), len(h) == 2 and h.startswith("0") or h == "0"
+
+
+_EN_AMPM = re.compile(r"\b(\d{1,2})(?:[:. ](\d{2}))?\s*(am|pm)\b")  # "2:30 pm", "two thirty pm"
+_TIME_RULES: list[TimeRule] = [
+    (re.compile(r"\b(\d{1,2}):(\d{2})\b"), lambda m: _hm(m[1], m[2])),
+    (re.compile(r"\b(\d{1,2})\.(\d{2})\s*(?:uhr|h)\b"), lambda m: _hm(m[1], m[2])),
+    (re.compile(r"\b(?:um|at|gegen|ab|von|from)\s+(\d{1,2})\.(\d{2})\b(?!\.\d)"), lambda m: _hm(m[1], m[2])),
+    (re.compile(r"\b(\d{1,2})\s*uhr(?:\s+(\d{1,2})\b)?"), lambda m: _hm(m[1], m[2])),
+    (re.compile(r"\b(\d{1,2})\s*o'?clock\b"), lambda m: _hm(m[1])),
+    (
+        re.compile(r"\b(\d{1,2}) (vor|nach) halb (\d{1,2})\b"),
+        lambda m: (_prev_hour(int(m[3])), 30 + (int(m[1]) if m[2] == "nach" else -int(m[1])), False),
+    ),
+    (re.compile(r"\bhalb (\d{1,2})\b"), lambda m: (_prev_hour(int(m[1])), 30, False)),
+    (re.compile(r"\bdreiviertel (\d{1,2})\b"), lambda m: (_prev_hour(int(m[1])), 45, False)),
+    (re.compile(r"\bviertel nach (\d{1,2})\b"), lambda m: (int(m[1]), 15, False)),
+    (re.compile(r"\bviertel vor (\d{1,2})\b"), lambda m: (_prev_hour(int(m[1])), 45, False)),
+    (re.compile(r"\bhalf past (\d{1,2})\b"), lambda m: (int(m[1]), 30, False)),
+    (re.compile(r"\b(?:a )?quarter (?:past|after) (\d{1,2})\b"), lambda m: (int(m[1]), 15, False)),
+    (re.compile(r"\b(?:a )?quarter (?:to|before|of) (\d{1,2})\b"), lambda m: (_prev_hour(int(m[1])), 45, False)),
+    (
+        re.compile(r"\b(\d{1,2}) (?:minuten |minutes )?(?:nach|past|after) (\d{1,2})\b"),
+        lambda m: (int(m[2]), int(m[1]), False),
+    ),
+    (
+        re.compile(r"\b(\d{1,2}) (?:minuten |minutes )?(?:vor|to|before) (\d{1,2})\b"),
+        lambda m: (_prev_hour(int(m[2])), 60 - int(m[1]), False),
+    ),
+    (
+        re.compile(
+            r"\b(?:um|at|gegen|ab|von|from|bis|until|till|to|auf|around|about)\s+(\d{1,2})(?:\s+(\d{2}))?\b"
+            r"(?![.:]\d|\.? ?(?:tag|day|woche|week|"
+            r"minute|stunde|hour|of\b|st\b|nd\b|rd\b|th\b))"
+        ),
+        lambda m: _hm(m[1], m[2]),
+    ),
+]
+_NOON_ONLY = re.compile(r"\b(?:noon|midday|mittags?|zu mittag|zum mittag)\b")
+_MIDNIGHT = re.compile(r"\b(?:midnight|mitternacht)\b")
+END_OF_DAY = dt.time(23, 59, 59, 999999)  # a range's end at midnight; durations round it to the full minute
+
+
+_RANGE = re.compile(
+    r"^(?:.*?\b)?(?:von|from|between|zwischen)\s+(?P<a>.+?)\s*"
+    r"(?:\bbis\b|\buntil\b|\btill\b|\bto\b|\band\b|\bund\b|-|–)\s*(?P<b>.+)$|^(?:.*?\b)?(?:um|at|ab)?\s*(?P<c>\d{1,2}(?:[:.]\d{2})?)\s*"
+    r"(?:\bbis\b|\buntil\b|\btill\b|-|–)\s*(?P<d>.+)$"
+)
+_BARE_CLOCK = re.compile(r"^\d{1,2}(?:[:.]\d{2})?$")
+
+
+def resolve_time_range(text: str, lang: str | None = None, context: str = "") -> tuple[dt.time, dt.time] | None:
+    """Start and end of "von 14 bis 16 Uhr", "from 2 to 4 pm", "9-11": None unless both ends resolve and the
+    end is after the start. A bare start takes the end's part of the day ("from 10 to 11 pm" is 22-23)."""
+    # a span may end in the sentence's full stop ("from 8 to 9."): without it "9." is not a clock time, and the
+    # phrase would be read as "8 (minutes) to 9"
+    m = _RANGE.match(normalize(text).rstrip(" .,;!?"))
+    if not m:
+        return None
+    a, b = (m["a"], m["b"]) if m["a"] else (m["c"], m["d"])
+    a = a.strip()
+    a_phrase = f"um {a}" if _BARE_CLOCK.match(a) else a
+    b_phrase = f"um {b.strip()}" if _BARE_CLOCK.match(b.strip()) else b
+    end = _resolve_single(b_phrase, lang, context)
+    if end == dt.time(0, 0) and _MIDNIGHT.search(normalize(b)):
+        end = END_OF_DAY  # "bis Mitternacht", "until midnight": the end of the day, not its start
+    inherited = _qualifier(normalize(b_phrase), lang) if _BARE_CLOCK.match(a) else None
+    start = _resolve_single(a_phrase, lang, context, inherited)
+    if start is None or end is None:
+        return None
+    if end <= start and _BARE_CLOCK.match(a):
+        start = _resolve_single(a_phrase, lang, context)
+    if start is None or end <= start:
+        return None
+    return start, end
+
+
+def resolve_time(text: str, lang: str | None = None, context: str = "") -> dt.time | None:
+    """The clock time a phrase or sentence names (the start of a range); None when it names none.
+
+    ``lang`` matters for one word: "am" is a meridiem in English and a preposition in German. ``context`` is
+    the whole sentence: in "heute Abend um acht" the phrase "um acht" is 20:00 because of "Abend".
+    """
+    span = resolve_time_range(text, lang, context)
+    if span is not None:
+        return span[0]
+    return _resolve_single(text, lang, context)
+
+
+def _resolve_single(text: str, lang: str | None, context: str, inherited: str | None = None) -> dt.time | None:
+    t = normalize(text)
+    qualifier = _qualifier(t, lang) or inherited or (_context_qualifier(normalize(context)) if context else None)
+    if lang != "de":
+        m = _EN_AMPM.search(t)
+        if m:
+            hour, minute = int(m[1]), int(m[2] or 0)
+            if not 1 <= hour <= 12:
+                return None
+            hour = hour % 12 + (12 if m[3] == "pm" else 0)
+            return _clock(hour, minute, None, True) if minute < 60 else None
+    for pattern, build in _TIME_RULES:
+        m = pattern.search(t)
+        if m:
+            parts = build(m)
+            if parts is None:
+                return None
+            return _clock(*parts[:2], qualifier, parts[2])
+    if _MIDNIGHT.search(t):
+        return dt.time(0, 0)
+    if _NOON_ONLY.search(t):
+        return dt.time(12, 0)
+    return None
+
+
+# --------------------------------------------------------------------------- durations
+
+_NUM = r"(\d{1,3}(?:[.,]\d{1,2})?)"
+_HOURS = r"(?:stunden|stunde|std\.?|hours|hour|hrs|hr)"
+_MINUTES = r"(?:minuten|minute|min\.?|minutes|mins)"
+_DURATION_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], float]]] = [
+    (
+        re.compile(rf"\b{_NUM}\s*-?\s*{_HOURS}(?:,?\s*(?:und|and)?\s*(\d{{1,2}})\b(?:\s*{_MINUTES})?)?"),
+        lambda m: float(m[1].replace(",", ".")) * 60 + int(m[2] or 0),
+    ),
+    (re.compile(rf"\b{_NUM}\s*-?\s*(?:stündig\w*|hours?-long)"), lambda m: float(m[1].replace(",", ".")) * 60),
+    (re.compile(rf"\b(\d{{1,4}})\s*-?\s*(?:{_MINUTES}|minütig\w*)(?![a-z])"), lambda m: int(m[1])),
+]
+
+
+def resolve_duration(text: str) -> int | None:
+    """The length in minutes a phrase or sentence names ("anderthalb Stunden" -> 90); None when none."""
+    t = normalize(text)
+    for pattern, build in _DURATION_RULES:
+        m = pattern.search(t)
+        if m:
+            minutes = build(m)
+            return int(round(minutes)) if minutes > 0 else None
+    return None
+
+
+# --------------------------------------------------------------------------- calls
+
+_GERMAN_HINTS = re.compile(
+    r"[äöüß]|\b(?:und|der|die|das|den|dem|ich|mir|mich|bitte|um|uhr|am|ein|eine|einen|"
+    r"trag|termin|morgen|heute|übermorgen|nächste[nr]?|lösch\w*|was|wie|habe?|ist|vom|bis|"
+    r"zum|zur|im|auf|für|mit|von|jeden|jede|immer|wann|verschieb\w*|woche|wochenende|"
+    r"montags?|dienstags?|mittwochs?|donnerstags?|freitags?|samstags?|sonntags?|januar|"
+    r"februar|mai|juni|juli|oktober|dezember)\b"
+)
+_ENGLISH_HINTS = re.compile(
+    r"\b(?:the|and|my|me|please|at|on|add|put|schedule|cancel|delete|remove|what|"
+    r"tomorrow|today|next|is|have|do|pm|am|from|to|until|every|when|move|week|weekend|"
+    r"mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|january|"
+    r"february|march|may|june|july|october|december)\b"
+)
+
+
+def guess_lang(text: str, default: str = "en") -> str:
+    """'de' or 'en' from a few function words, for typed text (speech comes with Whisper's language); ``default``
+    (the interface language) when the words say neither."""
+    t = text.lower()
+    german, english = len(_GERMAN_HINTS.findall(t)), len(_ENGLISH_HINTS.findall(t))
+    return "de" if german > english else "en" if english > german else default
+
+
+_TITLE_EDGES = " \t\n\"'„“”‚‘’«»,;:!?."
+
+
+def clean_title(phrase: str) -> str:
+    """A copied title without the quotes and punctuation around it (a span may take the quote it sits in)."""
+    return phrase.strip(_TITLE_EDGES)
+
+
+def resolve_phrase(
+    ptype: ParamType, phrase: str, today: dt.date, lang: str | None = None, query: str = ""
+) -> str | int:
+    """The value of one argument's words: a cleaned title, an ISO date, HH:MM or minutes.
+
+    Raises the ``CallError`` that names the words it could not read. The decoder asks the same question of
+    every span it could copy, so what it produces is exactly what this function accepts.
+    """
+    if ptype is ParamType.TITLE:
+        title = clean_title(phrase)
+        if not title:
+            raise InvalidTitle(f"the title {phrase!r} is empty")
+        return title
+    if ptype.is_date:
+        date = resolve_date_in(ptype, phrase, today)
+        if date is None:
+            raise InvalidDate(f"I could not understand the date '{phrase.strip()}'")
+        return date.isoformat()
+    if ptype is ParamType.FREQUENCY:
+        frequency = resolve_frequency(phrase)
+        if frequency is None:
+            raise InvalidFrequency(f"I could not understand how often: '{phrase.strip()}'")
+        return frequency
+    if ptype is ParamType.TIME:
+        time = resolve_time(phrase, lang, context=query)
+        if time is None:
+            raise InvalidTime(f"I could not understand the time '{phrase.strip()}'")
+        return time.strftime("%H:%M")
+    minutes = resolve_duration(phrase)
+    if minutes is None or not 0 < minutes <= 24 * 60:
+        raise InvalidDuration(f"I could not understand the duration '{phrase.strip()}'")
+    return minutes
+
+
+_CLOCK_WORD = re.compile(r"\s*(?:uhr\b|h\b|o'?clock\b|:\d)")
+
+
+def _names_a_clock(pattern: re.Pattern[str], t: str) -> bool:
+    """Whether ``pattern`` finds a clock time in ``t``: after a bare preposition an hour past 24 counts only with
+    "Uhr" (or the like) after it ("um 25 Uhr" is an impossible time; "bis 26." is the 26th of a month)."""
+    if pattern is not _TIME_RULES[-1][0]:  # the other rules name their clock words ("halb", "past", ...)
+        return bool(pattern.search(t))
+    return any(int(m[1]) <= 24 or _CLOCK_WORD.match(t, m.end()) for m in pattern.finditer(t))
+
+
+def names_a_value(ptype: ParamType, phrase: str, lang: str | None = None) -> bool:
+    """Whether the words have the form of a date, time or duration, whether or not that value exists:
+    "am 30. Februar" and "um 25 Uhr" do ("für 90 Min." is no time, "day" no date). The decoder may copy such
+    words, so that an impossible value is reported as such instead of read as something else ("am 30.")."""
+    if ptype is ParamType.TITLE:
+        return bool(clean_title(phrase))
+    t = normalize(phrase)
+    if ptype is ParamType.DATE or ptype is ParamType.FIRST_DATE:
+        return any(pattern.search(t) for pattern, _ in _DATE_RULES)
+    if ptype.is_date:
+        return any(pattern.search(t) for pattern, _ in _DATE_RULES) or any(
+            pattern.search(t) for pattern, _ in _SPAN_RULES
+        )
+    if ptype is ParamType.FREQUENCY:
+        return resolve_frequency(phrase) is not None
+    if ptype is ParamType.TIME:
+        return bool(
+            (lang != "de" and _EN_AMPM.search(t))
+            or any(_names_a_clock(pattern, t) for pattern, _ in _TIME_RULES)
+            or _MIDNIGHT.search(t)
+            or _NOON_ONLY.search(t)
+        )
+    return any(pattern.search(t) for pattern, _ in _DURATION_RULES)
+
+
+def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query: str = "") -> Call | NoCall:
+    """Turn the model's span form into a validated call with ISO values.
+
+    Raises a ``CallError`` that names the words it could not read, so the assistant can say so.
+    """
+    if span.function is None:
+        return NoCall()
+    spec = function_by_name(span.function)
+    span = _target_words_to_target(spec, span)
+    arguments: dict[str, object] = {}
+    said = span.named
+    range_minutes: int | None = None
+    for p, phrase in zip(spec.params, span.phrases, strict=True):
+        arguments[p.name] = None if phrase is None else resolve_phrase(p.type, phrase, today, lang, query)
+        if phrase is not None and p.type is ParamType.TIME:
+            span_of_time = resolve_time_range(phrase, lang, context=query)
+            if span_of_time is not None:  # "von 14 bis 16 Uhr" says the duration too
+                start, end = (dt.datetime.combine(today, t) for t in span_of_time)
+                range_minutes = round((end - start).total_seconds() / 60)
+    for p in spec.params:
+        if p.type is ParamType.MINUTES and arguments.get(p.name) is None and range_minutes is not None:
+            arguments[p.name] = range_minutes
+        if p.type is ParamType.RANGE_END and arguments[p.name] is None:
+            # "nächste Woche" said for the start says the end too
+            first = next((q for q in spec.params if q.type is ParamType.RANGE_START and said[q.name]), None)
+            last = None if first is None else resolve_date_in(ParamType.RANGE_END, said[first.name] or "", today)
+            if last is not None:
+                arguments[p.name] = last.isoformat()
+    _settle_series(spec, said, arguments, today)
+    return Call(spec.name, spec.fill_defaults(arguments, today))
+
+
+# "auf Samstag", "to Friday": words that name where something goes, never where it is now.
+_TARGET_WORDS = re.compile(r"^\s*(?:auf|to|onto|nach)\b", re.IGNORECASE)
+
+
+def _target_words_to_target(spec: Function, span: SpanCall) -> SpanCall:
+    """A move whose current-day words name a target ("Verschieb X auf Samstag" copied into the old day) while no
+    new day was copied: the words go to the new day. A small model confuses the two slots; the preposition
+    does not."""
+    names = [p.name for p in spec.params]
+    if "date" not in names or "new_date" not in names:
+        return span
+    said = span.named
+    if said["date"] and said["new_date"] is None and _TARGET_WORDS.match(said["date"]):
+        phrases = list(span.phrases)
+        phrases[names.index("new_date")], phrases[names.index("date")] = said["date"], None
+        return SpanCall(span.function, tuple(phrases))
+    return span
+
+
+def _settle_series(spec: Function, said: dict[str, str | None], arguments: dict[str, object], today: dt.date) -> None:
+    """The first occurrence of a series: the day said, else the day a monthly or yearly repetition names, else
+    today; moved forward onto the weekday its repetition names ("jeden Donnerstag") and off weekends for
+    "werktags"."""
+    first = next((p for p in spec.params if p.type is ParamType.FIRST_DATE), None)
+    freq = next((p for p in spec.params if p.type is ParamType.FREQUENCY), None)
+    if first is None or freq is None:
+        return
+    freq_words = said.get(freq.name) or ""
+    if arguments[first.name] is None and arguments[freq.name] in ("monthly", "yearly"):
+        # "jedes Jahr am 2. Mai", "monthly on the 28th": the repetition names its first day
+        named = resolve_first_date(freq_words, today) if freq_words else None
+        day_of_month = re.search(r"\b(\d{1,2})(?:\.|st|nd|rd|th)(?!\d)", normalize(freq_words))
+        if named is None and day_of_month and arguments[freq.name] == "monthly":  # "jeden 28. im Monat"
+            named = _next_day_of_month(int(day_of_month[1]), today)
+        arguments[first.name] = named.isoformat() if named else None
+    if arguments[first.name] is None:
+        arguments[first.name] = today.isoformat()
+    day = dt.date.fromisoformat(str(arguments[first.name]))
+    weekday = _weekday_named(freq_words)
+    if arguments[freq.name] in ("weekly", "biweekly") and weekday is not None:
+        day += dt.timedelta(days=(weekday - day.weekday()) % 7)
+    elif arguments[freq.name] == "weekdays" and day.weekday() >= 5:
+        day += dt.timedelta(days=7 - day.weekday())
+    arguments[first.name] = day.isoformat()
+
+
+def _weekday_named(words: str) -> int | None:
+    m = re.search(rf"\b({_WD_RE})", normalize(words)) if words else None
+    return WEEKDAY_WORDS[m[1]] if m else None

@@ -1,0 +1,129 @@
+"""The voice front end: microphone -> Transcript, and Outcome text -> speech, with models loaded once.
+
+``listen_file`` runs one recorded utterance through the whole pipeline (what `python -m assistant listen`
+does): transcript + language, call, calendar result, and the spoken reply.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .audio import AudioUnavailable, Player, Recorder, audio_problem
+from .settings import SpeechSettings
+from .stt import SttConfig, Transcriber, Transcript
+from .tts import Speaker, Speech
+
+__all__ = ["Heard", "Voice", "listen_file"]
+
+
+class Voice:
+    """Listening and speaking for the TUI; heavy models load on first use, in the caller's worker thread."""
+
+    def __init__(
+        self,
+        settings: SpeechSettings | None = None,
+        transcriber: Transcriber | None = None,
+        speaker: Speaker | None = None,
+    ) -> None:
+        self.settings = settings or SpeechSettings()
+        self._transcriber = transcriber
+        self._speaker = speaker
+        self.recorder = Recorder()
+        self.player = Player()
+        self._load_lock = threading.Lock()
+
+    def reconfigure(self, settings: SpeechSettings) -> None:
+        """New settings from the settings screen: models that changed load again on next use."""
+        with self._load_lock:
+            if settings.whisper_model != self.settings.whisper_model:
+                self._transcriber = None
+            if settings.german_voice != self.settings.german_voice:
+                self._speaker = None
+            self.settings = settings
+
+    @property
+    def transcriber(self) -> Transcriber:
+        with self._load_lock:
+            if self._transcriber is None:
+                self._transcriber = Transcriber.load(SttConfig(model=self.settings.whisper_model))
+            return self._transcriber
+
+    @property
+    def speaker(self) -> Speaker:
+        if self._speaker is None:
+            self._speaker = Speaker(german_voice=self.settings.german_voice)
+        return self._speaker
+
+    def problem(self) -> str:
+        return audio_problem("input")
+
+    def record(self, level: Callable[[float], None] | None = None) -> np.ndarray:
+        self.player.stop()  # the user talks: stop speaking
+        return self.recorder.record(level)
+
+    def stop_listening(self) -> None:
+        self.recorder.stop()
+
+    def transcribe(self, audio: np.ndarray | str | Path) -> Transcript:
+        return self.transcriber.transcribe(audio)
+
+    def speak(self, text: str, lang: str) -> Speech:
+        speech = self.speaker.synthesize(text, lang)
+        try:
+            self.player.play(speech.samples, speech.rate)
+        except AudioUnavailable:
+            pass  # no loudspeaker: the text is on screen anyway
+        return speech
+
+
+@dataclass
+class Heard:
+    """One utterance through the whole pipeline, with the time each stage took (seconds)."""
+
+    transcript: Transcript
+    turn: Any  # dialog.Turn
+    speech: Speech | None
+    stt_s: float
+    model_s: float  # model + calendar
+    tts_s: float
+
+    @property
+    def total_s(self) -> float:
+        """End of speech -> spoken reply ready to play."""
+        return self.stt_s + self.model_s + self.tts_s
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "transcript": self.transcript.to_json(),
+            **self.turn.to_json(),
+            "reply_voice": self.speech.voice if self.speech else None,
+            "seconds": {
+                "stt": round(self.stt_s, 3),
+                "model_and_calendar": round(self.model_s, 3),
+                "tts": round(self.tts_s, 3),
+                "total": round(self.total_s, 3),
+            },
+        }
+
+
+def listen_file(assistant: Any, voice: Voice, audio: np.ndarray | str | Path, speak: bool = True) -> Heard:
+    started = time.perf_counter()
+    transcript = voice.transcribe(audio)
+    stt_s = time.perf_counter() - started
+    started = time.perf_counter()
+    turn = assistant.handle(transcript.text, transcript.lang)
+    model_s = time.perf_counter() - started
+    speech = None
+    tts_s = 0.0
+    if speak:
+        started = time.perf_counter()
+        speech = voice.speaker.synthesize(turn.outcome.message, turn.outcome.lang)
+        tts_s = time.perf_counter() - started
+    return Heard(transcript, turn, speech, stt_s, model_s, tts_s)

@@ -1,0 +1,259 @@
+"""Evaluate any model the same way, so each training choice is a number.
+
+python -m evaluation predict --data IN.jsonl --out OUT.jsonl [--model PATH] [--baseline in-context]
+python -m evaluation score --data GOLD.jsonl --pred OUT.jsonl --out-dir REPORT/
+python -m evaluation compare REPORT_A/ REPORT_B/ ...
+python -m evaluation run [--model PATH] [--data data/test.jsonl] [--out-dir reports/test]
+python -m evaluation bench [--model PATH] [--baseline-rows 20]        # latency, memory, speed-up
+python -m evaluation passes [--model PATH]                            # ms per forward pass, per runtime
+python -m evaluation speech [--out-dir reports/speech] [--repeat 2]   # STT RTF/WER, voice latency
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from assistant.model import QUANT, RUNNERS, SPAN_MODES
+
+from .metrics import compute_metrics
+from .predict import load_predictor, predict_file, read_jsonl
+from .report import compare_table, summary_table, write_report
+
+HANDWRITTEN = Path(__file__).resolve().parent / "data" / "handwritten.jsonl"
+
+
+def data_path(data: str | Path) -> Path:
+    """A set by path, or a shipped one by name (handwritten, wild, slurp_test, massive_de_test)."""
+    shipped = HANDWRITTEN.parent / f"{data}.jsonl"
+    return shipped if not Path(data).suffix and shipped.exists() else Path(data)
+
+
+def score(
+    data: Path,
+    pred: Path,
+    out_dir: Path,
+    name: str | None = None,
+    judge_url: str | None = None,
+    judge_model: str = "judge",
+) -> dict:
+    gold = [r for r in read_jsonl(data) if isinstance(r, dict) and "call" in r and "id" in r]
+    preds = [r for r in read_jsonl(pred) if isinstance(r, dict)]
+    metrics = compute_metrics(gold, preds)
+    if judge_url:
+        from .judge import judge_titles
+
+        judge_titles(metrics, judge_url, judge_model)
+    metrics["name"] = name or out_dir.name
+    metrics["data"] = str(data)
+    metrics["predictions"] = str(pred)
+    metrics["latencies"] = [p["latency_ms"] for p in preds if isinstance(p.get("latency_ms"), (int, float))]
+    write_report(metrics, out_dir, metrics["name"])
+    return metrics
+
+
+def _runtime_options(parser: argparse.ArgumentParser) -> None:
+    """How the model runs: the same choices for predict, run and bench."""
+    parser.add_argument("--dtype", default="bfloat16", choices=["bfloat16", "float32"])
+    parser.add_argument("--runner", default="auto", choices=list(RUNNERS), help="forward pass (assistant.runtime)")
+    parser.add_argument(
+        "--quant",
+        default=None,
+        choices=list(QUANT),
+        help="lean runner's linear layers (default: the assistant's, int8)",
+    )
+    parser.add_argument(
+        "--spans",
+        default="valid",
+        choices=list(SPAN_MODES),
+        help="'any': let arguments copy spans that do not resolve (to measure the check)",
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m evaluation", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("predict", help="run a model over a JSONL file of queries")
+    p.add_argument("--data", type=Path, required=True)
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--model", default=None, help="adapter directory (default: the bundled model)")
+    p.add_argument("--baseline", choices=["in-context"], default=None)
+    p.add_argument("--limit", type=int, default=0, help="only the first N rows")
+    _runtime_options(p)
+
+    s = sub.add_parser("score", help="score predictions against gold rows; write report.md, metrics.json, PNGs")
+    s.add_argument("--data", type=Path, required=True)
+    s.add_argument("--pred", type=Path, required=True)
+    s.add_argument("--out-dir", type=Path, required=True)
+    s.add_argument("--name", default=None)
+    s.add_argument("--judge-url", default=None, help="OpenAI-compatible server for the optional LLM judge")
+    s.add_argument("--judge-model", default="judge")
+
+    c = sub.add_parser("compare", help="side-by-side table of report directories")
+    c.add_argument("reports", type=Path, nargs="+")
+    c.add_argument(
+        "--unseen-by",
+        type=Path,
+        nargs="+",
+        default=None,
+        metavar="DATA_DIR",
+        help="score only rows whose template no model trained on (the generated data directories "
+        "the compared models were trained from)",
+    )
+    c.add_argument(
+        "--dates",
+        action="store_true",
+        help="also date accuracy by how the date was said (weekday, in N days, 24.12., ...)",
+    )
+
+    r = sub.add_parser("run", help="predict + score in one go (default: the generated test split)")
+    r.add_argument("--data", type=Path, default=Path("data/test.jsonl"))
+    r.add_argument("--model", default=None)
+    r.add_argument("--baseline", choices=["in-context"], default=None)
+    r.add_argument("--out-dir", type=Path, default=None)
+    r.add_argument("--limit", type=int, default=0)
+    _runtime_options(r)
+    r.add_argument("--name", default=None)
+
+    b = sub.add_parser("bench", help="latency and memory of the model, and speed-up over the baseline")
+    b.add_argument("--model", default=None)
+    b.add_argument("--out-dir", type=Path, default=Path("reports/bench"))
+    b.add_argument("--baseline-rows", type=int, default=20, help="0 skips the baseline")
+    _runtime_options(b)
+    b.add_argument("--data", type=Path, default=HANDWRITTEN)
+    pa = sub.add_parser("passes", help="milliseconds per forward pass, per runtime (make bench)")
+    pa.add_argument("--model", default=None)
+    pa.add_argument("--out-dir", type=Path, default=Path("reports/bench"))
+    pa.add_argument("--ctranslate2", action="store_true", help="also CTranslate2 int8 (converts the base once)")
+    sp = sub.add_parser("speech", help="speech benchmark: RTF, WER and end-to-end voice latency")
+    sp.add_argument("--out-dir", type=Path, default=Path("reports/speech"))
+    sp.add_argument("--repeat", type=int, default=2, help="passes over the command set")
+    sp.add_argument("--whisper", default="base")
+    sp.add_argument("--model", default="")
+
+    st = sub.add_parser(
+        "study", help="two adapters on the rows of the functions both know (more functions, less accuracy?)"
+    )
+    st.add_argument("--model", action="append", required=True, metavar="NAME=DIR", help="twice or more")
+    st.add_argument(
+        "--data",
+        action="append",
+        required=True,
+        metavar="NAME=JSONL",
+        help="a set; a shipped set by name alone (handwritten, wild)",
+    )
+    st.add_argument("--out-dir", type=Path, default=Path("reports/study"))
+    st.add_argument("--limit", type=int, default=0, help="only the first N shared rows of each set")
+
+    co = sub.add_parser("corpus", help="a crowd corpus test partition scored by intent family (SLURP, MASSIVE)")
+    co.add_argument("--data", required=True, help="slurp_test, massive_de_test, or a JSONL path")
+    co.add_argument("--model", default=None)
+    co.add_argument("--out-dir", type=Path, default=None)
+    co.add_argument("--today", default="2026-12-03", help="the day the commands are read against")
+    co.add_argument("--other-limit", type=int, default=0, help="score a fixed sample of N non-calendar rows")
+
+    so = sub.add_parser("soak", help="many commands in one session on a local Radicale: latency and memory per block")
+    so.add_argument("--commands", type=int, default=1000)
+    so.add_argument("--model", default=None)
+    so.add_argument("--out-dir", type=Path, default=Path("reports/soak"))
+    so.add_argument("--keep", action="store_true", help="keep what is created (the calendar grows all session)")
+
+    args = parser.parse_args(argv)
+    if args.command == "soak":
+        from .soak import run_soak
+
+        result = run_soak(args.commands, args.model, args.out_dir, keep=args.keep)
+        print((args.out_dir / "soak.md").read_text(encoding="utf-8"))
+        return 0 if result["crashes"] == 0 else 1
+    if args.command == "corpus":
+        from .corpus import format_corpus, run_corpus
+
+        path = data_path(args.data)
+        out_dir = args.out_dir or Path("reports") / path.stem
+        print(format_corpus(run_corpus(path, out_dir, args.model, args.today, args.other_limit)))
+        return 0
+    if args.command == "study":
+        from .study import run_study
+
+        models = dict(m.split("=", 1) for m in args.model)
+        sets = {}
+        for item in args.data:
+            name, _, path = item.partition("=")
+            sets[name] = data_path(path or name)
+        results = run_study(models, sets, args.out_dir, args.limit)
+        print((args.out_dir / "study.md").read_text(encoding="utf-8"))
+        return 0 if results["sets"] else 1
+    if args.command == "speech":
+        from .speech import run_speech_bench
+
+        summary = run_speech_bench(args.out_dir, args.repeat, args.whisper, args.model)
+        print((args.out_dir / "report.md").read_text().split("\n\n")[1])
+        return 0 if summary else 1
+    if args.command == "passes":
+        from .bench import format_passes, pass_timings
+
+        print(format_passes(pass_timings(args.model, args.out_dir, ctranslate2=args.ctranslate2)))
+        return 0
+    if args.command == "bench":
+        from .bench import format_bench, run_bench
+
+        result = run_bench(
+            args.model,
+            args.out_dir,
+            args.baseline_rows,
+            args.dtype,
+            args.data,
+            runner=args.runner,
+            quant=args.quant,
+            spans=args.spans,
+        )
+        print(format_bench(result))
+        return 0
+    if args.command == "predict":
+        predictor = load_predictor(args.model, args.baseline, args.dtype, args.runner, args.quant, args.spans)
+        n = predict_file(args.data, args.out, predictor, args.limit)
+        print(f"wrote {n} predictions to {args.out}")
+        return 0
+    if args.command == "score":
+        metrics = score(args.data, args.pred, args.out_dir, args.name, args.judge_url, args.judge_model)
+        if "judge" in metrics:
+            print(f"judge: {metrics['judge']}")
+        print(summary_table(metrics))
+        print(f"report: {args.out_dir / 'report.md'}")
+        return 0
+    if args.command == "compare":
+        print(compare_table(args.reports, args.unseen_by, args.dates))
+        return 0
+    if args.command == "run":
+        data = data_path(args.data)
+        if not data.exists():
+            print(
+                f"{data} does not exist; generate it with `python -m training.data --out {data.parent}`",
+                file=sys.stderr,
+            )
+            return 1
+        name = args.name or ("baseline" if args.baseline else "model") + "-" + data.stem
+        out_dir = args.out_dir or Path("reports") / name
+        predictor = load_predictor(args.model, args.baseline, args.dtype, args.runner, args.quant, args.spans)
+        pred = out_dir / "predictions.jsonl"
+        predict_file(data, pred, predictor, args.limit)
+        gold_limit = args.limit
+        gold = data
+        if gold_limit:
+            rows = read_jsonl(data)[:gold_limit]
+            gold = out_dir / "gold.jsonl"
+            gold.write_text(
+                "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows if isinstance(r, dict)), encoding="utf-8"
+            )
+        metrics = score(gold, pred, out_dir, name)
+        print(summary_table(metrics))
+        print(f"report: {out_dir / 'report.md'}")
+        return 0
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,121 @@
+"""Run a model over a JSONL file of queries and write one prediction row per input row.
+
+Input rows need ``id``, ``query`` and ``today`` (``lang`` is used when present); anything else is ignored,
+so labelled and unlabelled files both work. A malformed input row is reported and gets an output row with
+its ``error``; it never stops the run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, Protocol
+
+__all__ = ["Predictor", "load_predictor", "predict_file", "predict_rows", "read_jsonl"]
+
+
+class Predictor(Protocol):
+    name: str
+
+    def predict(self, query: str, today: dt.date, lang: str | None = None) -> Any: ...
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any] | str]:
+    """Parsed rows; a line that is not a JSON object stays as its text so the caller can report it."""
+    rows: list[dict[str, Any] | str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError:
+            rows.append(line)
+            continue
+        rows.append(row if isinstance(row, dict) else line)
+    return rows
+
+
+def _check_row(row: dict[str, Any] | str, n: int) -> tuple[str, str, dt.date, str | None]:
+    if not isinstance(row, dict):
+        raise ValueError(f"line {n}: not a JSON object")
+    missing = [k for k in ("id", "query", "today") if k not in row]
+    if missing:
+        raise ValueError(f"line {n}: missing {', '.join(missing)}")
+    if not isinstance(row["query"], str):
+        raise ValueError(f"line {n}: query must be text")
+    try:
+        today = dt.date.fromisoformat(str(row["today"]))
+    except ValueError:
+        raise ValueError(f"line {n}: today {row['today']!r} is not a YYYY-MM-DD date") from None
+    lang = row.get("lang") if row.get("lang") in ("de", "en") else None
+    return str(row["id"]), row["query"], today, lang
+
+
+def predict_rows(
+    rows: Iterable[dict[str, Any] | str], predictor: Predictor, progress: bool = True
+) -> Iterator[dict[str, Any]]:
+    rows = list(rows)
+    bar = _progress(len(rows), predictor.name) if progress else None
+    for n, row in enumerate(rows, start=1):
+        try:
+            row_id, query, today, lang = _check_row(row, n)
+        except ValueError as error:
+            print(f"skipped malformed input row: {error}", file=sys.stderr)
+            row_id = str(row.get("id")) if isinstance(row, dict) and "id" in row else f"line-{n}"
+            yield {
+                "id": row_id,
+                "call": None,
+                "raw": "",
+                "latency_ms": None,
+                "tokens": 0,
+                "error": f"malformed input row: {error}",
+            }
+        else:
+            prediction = predictor.predict(query, today, lang)
+            yield {"id": row_id, **prediction.to_json()}
+        if bar is not None:
+            bar.update(1)
+    if bar is not None:
+        bar.close()
+
+
+def _progress(total: int, name: str) -> Any:
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=f"predict ({name})", unit="query", file=sys.stderr)
+
+
+def load_predictor(
+    model: str | None = None,
+    baseline: str | None = None,
+    dtype: str = "bfloat16",
+    runner: str = "auto",
+    quant: str | None = None,
+    spans: str = "valid",
+) -> Predictor:
+    """The bundled model, a trained adapter directory, or the in-context baseline on the untuned base."""
+    if baseline:
+        if baseline != "in-context":
+            raise ValueError(f"unknown baseline {baseline!r} (known: in-context)")
+        from .baseline import InContextBaseline
+
+        return InContextBaseline.load(model or "gemma-3-270m", dtype=dtype)
+    from assistant.model import FunctionCaller
+
+    return FunctionCaller.load(model, dtype=dtype, runner=runner, quant=quant, spans=spans)
+
+
+def predict_file(data: Path, out: Path, predictor: Predictor, limit: int = 0, progress: bool = True) -> int:
+    rows = read_jsonl(data)
+    if limit:
+        rows = rows[:limit]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    count = 0
+    with open(out, "w", encoding="utf-8") as f:
+        for pred in predict_rows(rows, predictor, progress):
+            f.write(json.dumps(pred, ensure_ascii=False) + "\n")
+            count += 1
+    return count
