@@ -55,4 +55,4 @@ bench: setup
 # Issue 20's suites on their own (they also run in `make test`) and the 1,000-command soak.
 reliability: setup
 	$(BIN)/python -m pytest -q tests/test_fault_matrix.py tests/test_reliability.py tests/test_properties.py tests/test_crash.py
-	$(BIN)/python -m evaluation soak --out-dir reports/soak
+	$(BIN)/python -m evaluation soak --fixed --out-dir reports/soak

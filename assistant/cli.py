@@ -175,6 +175,41 @@ def _outbox(args: argparse.Namespace, settings: Any) -> int:
     return 0
 
 
+def _run_remote(args: argparse.Namespace, remote: Any, lang: str | None) -> int:
+    """ask / undo / agenda answered by `octocal serve` (same output, same exit status as loading locally)."""
+    remote.today = getattr(args, "today", None)
+    if args.command == "ask":
+        remote.yes = args.yes
+        return _converse(remote, args.text, lang, args.json, sys.stdin, sys.stdout)
+    if args.command == "undo":
+        outcome = remote.undo(lang)
+    else:
+        outcome = remote.agenda(args.day or getattr(args, "today", None) or dt.date.today(), lang)
+    print(json.dumps(outcome.to_json(), ensure_ascii=False) if args.json else outcome.message)
+    return _exit_status(outcome)
+
+
+def _serve(settings: Any, model: Any, problem: str, ui: str) -> int:
+    """Keep one assistant loaded behind the per-user socket until stopped (Ctrl-C or SIGTERM)."""
+    from .app import make_assistant
+    from .serve import identity_of, serve, socket_path
+
+    if model is None:
+        print(messages.text("cli.cannot_run_model", ui, reason=problem), file=sys.stderr)
+        return 2
+    path = socket_path(settings.state_path)
+    with make_assistant(settings, model, problem or "") as assistant:
+        ready = lambda p: print(messages.text("cli.serving", ui, path=p), file=sys.stderr, flush=True)  # noqa: E731
+        try:
+            serve(assistant, path, identity_of(settings), ready=ready)
+        except KeyboardInterrupt:
+            pass
+        except RuntimeError as error:  # another server holds the socket
+            print(str(error), file=sys.stderr)
+            return 1
+    return 0
+
+
 def _exit_status(outcome: Any) -> int:
     if outcome.failed:
         return EXIT_FAILED
@@ -368,13 +403,20 @@ def main(argv: list[str] | None = None) -> int:
     p_call = sub.add_parser("call", parents=[common, calendar], help="the validated call the model makes")
     p_call.add_argument("text")
     p_call.add_argument("--json", action="store_true")
-    p_ask = sub.add_parser("ask", parents=[common, calendar], help="carry out one command on the calendar")
+    handover = argparse.ArgumentParser(add_help=False)
+    handover.add_argument(
+        "--no-server", action="store_true", help="load the model here even when `octocal serve` is running"
+    )
+    p_ask = sub.add_parser("ask", parents=[common, calendar, handover], help="carry out one command on the calendar")
     p_ask.add_argument("text")
     p_ask.add_argument("--yes", action="store_true", help="confirm a delete without asking")
     p_ask.add_argument("--json", action="store_true", help="print the call and the outcome as JSON")
-    p_undo = sub.add_parser("undo", parents=[common, calendar], help="take back the last change")
+
+    p_undo = sub.add_parser("undo", parents=[common, calendar, handover], help="take back the last change")
     p_undo.add_argument("--json", action="store_true")
-    p_agenda = sub.add_parser("agenda", parents=[common, calendar], help="the events of a day (default: today)")
+    p_agenda = sub.add_parser(
+        "agenda", parents=[common, calendar, handover], help="the events of a day (default: today)"
+    )
     p_agenda.add_argument("day", nargs="?", type=dt.date.fromisoformat, default=None)
     p_agenda.add_argument("--json", action="store_true")
     p_listen = sub.add_parser(
@@ -395,6 +437,11 @@ def main(argv: list[str] | None = None) -> int:
     p_outbox.add_argument("--retry", metavar="UID|all", help="queue a refused create again (sent on the next run)")
     p_outbox.add_argument("--discard", metavar="UID|all", help="drop a refused create for good")
     p_outbox.add_argument("--json", action="store_true")
+    sub.add_parser(
+        "serve",
+        parents=[common, calendar],
+        help="keep the model loaded for ask/agenda/undo (a per-user socket in the state directory)",
+    )
     sub.add_parser("tui", parents=[common, calendar], help="the terminal app (the default on a terminal)")
     sub.add_parser("shell", parents=[common, calendar], help="line-by-line conversation (the default when piped)")
     p_config = sub.add_parser("config", parents=[common, calendar], help="write or show the config file")
@@ -436,6 +483,16 @@ def main(argv: list[str] | None = None) -> int:
         return _outbox(args, settings)
     from .app import make_assistant
 
+    if args.command in ("ask", "undo", "agenda") and not args.no_server:
+        from .serve import connect, identity_of, socket_path
+
+        remote = connect(socket_path(settings.state_path), identity_of(settings))
+        if remote is not None:  # `octocal serve` holds the model: answered in well under a second
+            log.info("handed to the running assistant")
+            try:
+                return _run_remote(args, remote, lang)
+            finally:
+                remote.close()
     if args.command in ("undo", "agenda"):
         with make_assistant(settings, today=today) as assistant:
             if args.command == "undo":
@@ -467,6 +524,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in ("call", "ask", "listen") and model is None:
         print(messages.text("cli.cannot_run_model", ui, reason=problem), file=sys.stderr)
         return 2
+    if args.command == "serve":
+        return _serve(settings, model, problem, ui)
     if args.command == "call":
         prediction = model.predict(args.text, today, lang or guess_lang(args.text))
         if args.json:
