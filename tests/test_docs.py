@@ -52,3 +52,8 @@ def test_every_python_command_shown_exists_with_its_options(module: str, sub: st
     assert done.returncode == 0, f"{' '.join(args[1:])}: {done.stderr[-500:]}"
     missing = {o for o in SHOWN[(module, sub)] if o not in done.stdout and o != "--help"}
     assert not missing, f"python -m {module} {sub}: the docs show options it does not have: {missing}"
+
+
+def test_the_readme_stays_a_users_page() -> None:
+    """Issue 21: the README is the user's page (under 250 lines); the lab notebook lives in docs/."""
+    assert len((ROOT / "README.md").read_text(encoding="utf-8").splitlines()) < 250
