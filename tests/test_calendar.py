@@ -28,6 +28,7 @@ from assistant.functions import Call, InvalidTitle
 from assistant.ical import EventInfo, clean_summary, new_event, to_ical
 from assistant.local_server import LocalServer, free_port
 from assistant.outbox import Journal, Outbox
+from assistant.replies import say
 from assistant.settings import CalendarSettings
 
 TODAY = dt.date(2026, 11, 26)
@@ -138,7 +139,9 @@ def test_create_list_delete_undo_round_trip(caldav_url: str, tmp_path: Path) -> 
     a = make(caldav_url, tmp_path)
     created = a.execute(create("Zahnarzt"), "de")
     assert created.kind == "created", created.message
-    assert created.message == "Termin 'Zahnarzt' am Freitag, 27. November um 14:30 (45 Minuten) eingetragen."
+    assert created.message == say(
+        "created", "de", title="Zahnarzt", day="Freitag, 27. November", time="14:30", duration="45 Minuten"
+    )
     assert a.execute(create("Team Meeting", time="09:00", minutes=60), "en").kind == "created"
 
     listed = a.execute(Call("list_events", {"date": "2026-11-27", "end_date": "2026-11-27"}), "en")
@@ -206,7 +209,7 @@ def test_long_titles_fold_and_overlong_ones_are_refused_before_any_write(radical
 def test_missing_date_and_time_are_asked_for_not_guessed(caldav_url: str, tmp_path: Path) -> None:
     a = make(caldav_url, tmp_path)
     asked = a.execute(create("Ölwechsel", date=None, time=None), "de")  # type: ignore[arg-type]
-    assert asked.kind == "ask" and asked.message == "Für wann soll ich 'Ölwechsel' eintragen?"
+    assert asked.kind == "ask" and asked.message == say("ask_when", "de", title="Ölwechsel")
     assert asked.missing == ("date", "time")
     assert titles_on(a) == []
     done = a.handle("morgen um 9", "de").outcome  # answered without the model: the resolver reads it
@@ -214,7 +217,7 @@ def test_missing_date_and_time_are_asked_for_not_guessed(caldav_url: str, tmp_pa
     assert titles_on(a) == ["Ölwechsel"]
 
     asked = a.execute(create("Call Bob", time=None), "en")
-    assert asked.message == "At what time should I schedule 'Call Bob' on Friday, November 27?"
+    assert asked.message == say("ask_time", "en", title="Call Bob", day="Friday, November 27")
     assert a.handle("cancel", "en").outcome.kind == "cancelled"
     assert titles_on(a) == ["Ölwechsel"]
 
@@ -310,7 +313,7 @@ def test_offline_create_is_queued_then_sent_exactly_once(tmp_path: Path) -> None
     with LocalServer(tmp_path / "radicale", port=port):
         b = make(url, tmp_path / "state")
         listed = b.execute(Call("list_events", {"date": "2026-11-27", "end_date": "2026-11-27"}), "de", sent=b.flush())
-        assert listed.sent == 1 and listed.message.startswith("1 vorgemerkte(r) Termin(e) jetzt eingetragen.")
+        assert listed.sent == 1 and listed.message.startswith(say("sent", "de", n=1))
         assert titles_on(b) == ["Zahnarzt"]
         assert b.flush() == 0 and len(b.outbox) == 0
         assert titles_on(make(url, tmp_path / "state")) == ["Zahnarzt"]
@@ -329,7 +332,7 @@ def test_outbox_entry_already_on_server_is_not_sent_twice(radicale: LocalServer,
 def test_undo_of_a_queued_create_removes_it_from_the_outbox(tmp_path: Path) -> None:
     a = make(f"http://127.0.0.1:{free_port()}/", tmp_path)
     assert a.execute(create("Zahnarzt"), "en").kind == "queued"
-    assert a.undo("en").message == "Undone: 'Zahnarzt' is no longer queued."
+    assert a.undo("en").message == say("undone_queued", "en", title="Zahnarzt")
     assert len(a.outbox) == 0
 
 

@@ -19,6 +19,7 @@ from assistant.functions import Call
 from assistant.ical import new_event
 from assistant.local_server import LocalServer
 from assistant.outbox import Journal, Outbox
+from assistant.replies import say
 from assistant.settings import CalendarSettings
 
 TODAY = dt.date(2026, 11, 26)
@@ -74,11 +75,11 @@ def test_a_damaged_journal_says_undo_is_not_available(radicale: LocalServer, tmp
     (state / "journal.json").write_bytes(DAMAGED[kind] if kind != "list" else b'[{"action": 1}]')
     a = make(radicale.url, state)
     undo = a.undo("en")
-    assert undo.message.startswith("Undo is not available: the undo journal was damaged and was moved to ")
+    assert undo.message.startswith(say("undo_unavailable", "en", path="").removesuffix("."))
     assert titles_on(a) == []
     created = a.execute(create("Friseur"), "en")  # commands carry on, and undo works again for new changes
     assert created.kind == "created" and "set aside" not in created.message
-    assert a.undo("en").message == "Undone: 'Friseur' is removed again."
+    assert a.undo("en").message == say("undone_created", "en", title="Friseur")
     assert titles_on(a) == []
     assert len(list((state / "damaged").iterdir())) == 1
 
@@ -298,10 +299,7 @@ def test_undo_reports_honestly_when_the_event_is_already_gone(radicale: LocalSer
     uid = created.events[0]["uid"]
     assert make(radicale.url, tmp_path / "other").calendar.delete_uid(uid)  # removed elsewhere meanwhile
     undo = a.undo("en")
-    assert (
-        undo.kind == "nothing_to_undo"
-        and undo.message == "'Zahnarzt' was no longer in the calendar; there was nothing to undo."
-    )
+    assert undo.kind == "nothing_to_undo" and undo.message == say("undo_gone", "en", title="Zahnarzt")
 
 
 # --------------------------------------------------------------------------- TLS (defect 8)
