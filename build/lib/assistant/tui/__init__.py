@@ -1,5 +1,0 @@
-"""The Textual TUI: conversation, agenda, push-to-talk; ``make run`` opens it."""
-
-from .app import CalendarApp, run_tui
-
-__all__ = ["CalendarApp", "run_tui"]
