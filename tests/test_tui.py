@@ -388,3 +388,31 @@ def test_the_interface_speaks_the_setting_and_replies_the_command(radicale: Loca
         assert app.query_one("#command").placeholder == messages.text("ui.placeholder", "en")
 
     drive(app, script)
+
+
+@pytest.mark.slow
+def test_commands_given_while_the_model_loads_wait_and_then_run(radicale: LocalServer, tmp_path: Path) -> None:
+    """Issue 22: a command typed while the bundled model is still loading is not dropped ("not loaded"): it is
+    held, said to be held, and carried out once the model is there, in the order given."""
+    from assistant import messages
+
+    app = CalendarApp(settings_for(radicale.url, tmp_path), today=TODAY)  # loads the bundled model at start
+
+    async def main() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause(0.3)
+            assert app.model_state == "model_loading"
+            for text in ("Trag Zahnarzt morgen um 9 ein", "Was steht morgen an?"):
+                app.query_one("#command").value = text
+                await pilot.press("enter")
+            await pilot.pause(0.3)
+            assert messages.text("ui.held", "de", n=2) in log_text(app)
+            await settle(pilot)  # the load, then the held commands
+            await settle(pilot)
+            assert app.model_state == "model_ready"
+            assert server_titles(radicale.url) == ["Zahnarzt"]
+            log = log_text(app)
+            assert "nicht geladen" not in log
+            assert log.rindex("Zahnarzt' am Freitag") < log.rindex("Am Freitag, 27. November: 09:00")
+
+    asyncio.run(main())

@@ -80,6 +80,8 @@ class CalendarApp(App[None]):
         self.calendar_state = "starting"
         self.activity = "idle"
         self.show_raw = False  # F4: the model's raw output (functional tokens, latency) in the conversation
+        self._held: list[tuple[str, str | None]] = []  # commands given before the assistant was ready
+        self._held_lock = threading.Lock()
         self.title = self.t("title")
 
     def set_language(self, lang: str) -> None:
@@ -258,20 +260,20 @@ class CalendarApp(App[None]):
                 )
                 if self.fixed_today is None:
                     self.assistant.today = dt.date.today
-            except CalendarError as error:
+            except CalendarError as error:  # said; the model still loads, and F2 (reconnect) can fix the calendar
                 self.call_from_thread(self.log_line, error.message(self.ui_lang), "turn-error")
-                return
             except Exception as error:  # noqa: BLE001 - the app stays up, says so, and the log has the traceback
                 self.call_from_thread(self.unexpected, error, "start")
-                return
-        self.call_from_thread(self._backend_ready)
+        if self.assistant is not None:
+            self.call_from_thread(self._backend_ready)
         if self.load_model_on_start:
             progress: Callable[[str], None] = lambda text: self.call_from_thread(self.log_line, text, "turn-call")  # noqa: E731
             model, problem = load_model(
                 self.settings.model, progress=progress, quant=self.settings.quant, lang=self.ui_lang
             )
             with self.lock:
-                self.assistant.model, self.assistant.model_problem = model, problem
+                if self.assistant is not None:
+                    self.assistant.model, self.assistant.model_problem = model, problem
             self.model = model
             self.model_state = "model_ready" if model is not None else "model_missing"
             self.call_from_thread(self._model_ready, problem)
@@ -280,11 +282,22 @@ class CalendarApp(App[None]):
         self.calendar_state = "connected"
         self._update_status()
         self.refresh_agenda()
+        self._run_held()
 
     def _model_ready(self, problem: str) -> None:
         if problem:
             self.log_line(problem, "turn-error")
         self._update_status()
+        self._run_held()
+
+    def _run_held(self) -> None:
+        """Commands typed or spoken while the calendar or the model was loading, in the order given."""
+        with self._held_lock:
+            if self.assistant is None or self.model_state == "model_loading":
+                return
+            held, self._held = self._held, []
+        if held:
+            self._handle_held(held)
 
     @work(thread=True, group="backend")
     def retry_outbox(self) -> None:
@@ -312,8 +325,22 @@ class CalendarApp(App[None]):
 
     @work(thread=True, group="backend")
     def handle_text(self, text: str, lang: str | None = None) -> None:
-        if self.assistant is None:
-            return
+        with self._held_lock:  # not ready yet: the command waits and runs once it is (issue 22), never dropped
+            raw = text.startswith("<oc_")
+            if self.assistant is None or (self.model_state == "model_loading" and not raw):
+                self._held.append((text, lang))
+                self.call_from_thread(self.log_line, self.t("held", n=len(self._held)), "turn-ask")
+                return
+        self._handle_now(text, lang)
+
+    @work(thread=True, group="backend")
+    def _handle_held(self, held: list[tuple[str, str | None]]) -> None:
+        for text, lang in held:  # one worker, so they run in the order they were given
+            self._handle_now(text, lang)
+
+    def _handle_now(self, text: str, lang: str | None) -> None:
+        """Run one command (in a worker thread) and show its turn."""
+        assert self.assistant is not None
         self.activity = "thinking"
         self.call_from_thread(self._update_status)
         with self.lock:
