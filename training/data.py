@@ -223,6 +223,11 @@ def title_pools(seed: int, share: float) -> dict[str, dict[str, dict[str, list[s
     return pools
 
 
+def _names(pool: dict[str, list[str]]) -> list[str]:
+    """The people of a title pool said by name ("Tom", not "my sister"), or all of them when none is."""
+    return [p for p in pool["people"] if _is_name(p)] or pool["people"]
+
+
 def _is_name(person: str) -> bool:
     return " " not in person and person[:1].isupper()
 
@@ -253,7 +258,7 @@ def sample_title(rng: random.Random, lang: str, pool: dict[str, list[str]]) -> s
 def _compose_title(rng: random.Random, lang: str, pool: dict[str, list[str]]) -> str:
     forms = load_table("values")["titles"][lang]
     base, person, place = rng.choice(pool["base"]), rng.choice(pool["people"]), rng.choice(pool["places"])
-    names = [p for p in pool["people"] if _is_name(p)] or pool["people"]
+    names = _names(pool)
     name, topic = rng.choice(names), rng.choice(pool["topics"])
     kind = rng.choices(
         ["base", "person", "name", "place", "topic", "task", "composed_task", "possessive"],
@@ -316,7 +321,7 @@ class RowMaker:
 
     def all_day_title(self, rng: random.Random, lang: str, title_pool: dict[str, list[str]]) -> str:
         """A day-long event's title ("Dienstreise nach Köln", "parental leave", "Tom visiting")."""
-        names = [p for p in title_pool["people"] if _is_name(p)] or title_pool["people"]
+        names = _names(title_pool)
         return rng.choice(title_pool["all_day"]).format(
             city=rng.choice(self.values["cities"][lang]), name=rng.choice(names)
         )
@@ -655,10 +660,14 @@ def _task_verbs(lang: str) -> frozenset[str]:
 def german_gender(title: str) -> str | None:
     """ "m", "f" or "n" for a title whose head noun (its first word) ends like a known noun; else None."""
     head = title.split(" ")[0].casefold()
-    endings = sorted(
-        ((e, g) for g, es in load_table("values")["genders"].items() for e in es), key=lambda item: -len(item[0])
-    )
-    return next((g for e, g in endings if head.endswith(e)), None)
+    return next((g for e, g in _gender_endings() if head.endswith(e)), None)
+
+
+@functools.cache
+def _gender_endings() -> tuple[tuple[str, str], ...]:
+    """(ending, gender), longest ending first: sorted once, not for every generated row."""
+    pairs = ((e, g) for g, es in load_table("values")["genders"].items() for e in es)
+    return tuple(sorted(pairs, key=lambda item: -len(item[0])))
 
 
 def _with_definite_article(lang: str, text: str, title: str) -> str:
