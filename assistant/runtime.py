@@ -90,6 +90,29 @@ class _Linear:
         else:
             self.wt = w.t().contiguous()
 
+    def state(self) -> dict[str, torch.Tensor]:
+        """What rebuilds this product exactly: the int8 weight and its row scales, or the stored matrix."""
+        if self.packed is None:
+            assert self.wt is not None
+            return {"wt": self.wt.contiguous()}
+        qw, _ = torch.ops.quantized.linear_unpack(self.packed)
+        return {"q": qw.int_repr().contiguous(), "scale": qw.q_per_channel_scales().contiguous()}
+
+    @classmethod
+    def from_state(cls, state: dict[str, torch.Tensor]) -> _Linear:
+        self = cls.__new__(cls)
+        self.packed = self.wt = None
+        if "wt" in state:
+            self.wt = state["wt"]
+            return self
+        scale = state["scale"]
+        zeros = torch.zeros_like(scale, dtype=torch.long)
+        with warnings.catch_warnings():  # as in __init__: deprecated, present in the pinned torch
+            warnings.simplefilter("ignore")
+            qw = torch._make_per_channel_quantized_tensor(state["q"], scale, zeros, 0)
+        self.packed = torch.ops.quantized.linear_prepack(qw, None)
+        return self
+
     def __call__(self, x: torch.Tensor) -> torch.Tensor:
         if self.wt is not None:
             return x @ self.wt
@@ -184,6 +207,52 @@ class Gemma3Runner:
                     ):
                         linear.weight.data = torch.empty(0, dtype=linear.weight.dtype)
             self.final_norm = self._norm_weight(decoder.norm)
+
+    # -- a saved runner: every tensor it computes with, so a later start needs neither the base nor transformers
+
+    _SCALARS = ("max_len", "heads", "kv_heads", "head_dim", "eps", "scaling", "window", "layer_types", "split", "inter")
+    _LAYER_KEYS = ("ln_in", "qkv", "q_norm", "k_norm", "o", "ln_post", "ln_pre", "gate_up", "down", "ln_ff")
+    _LINEARS = ("qkv", "o", "gate_up", "down")
+
+    def state(self) -> tuple[dict[str, torch.Tensor], dict[str, Any]]:
+        """(tensors, scalars) that ``from_state`` turns back into a runner computing bit for bit the same."""
+        tensors: dict[str, torch.Tensor] = {"final_norm": self.final_norm}
+        for kind, (cos, sin) in self.rope.items():
+            tensors[f"rope.{kind}.cos"], tensors[f"rope.{kind}.sin"] = cos.contiguous(), sin.contiguous()
+        for i, layer in enumerate(self.layers):
+            for key, part in zip(self._LAYER_KEYS, layer, strict=True):
+                if key in self._LINEARS:
+                    tensors.update({f"layers.{i}.{key}.{k}": v for k, v in part.state().items()})
+                else:
+                    tensors[f"layers.{i}.{key}"] = part.contiguous()
+        scalars = {name: getattr(self, name) for name in self._SCALARS}
+        scalars["dtype"] = str(self.dtype).removeprefix("torch.")
+        return tensors, scalars
+
+    @classmethod
+    def from_state(cls, module: Any, tensors: dict[str, torch.Tensor], scalars: dict[str, Any]) -> Gemma3Runner:
+        """A runner over saved tensors; ``module`` only embeds (``embed``), as in ``forward``."""
+        self = cls.__new__(cls)
+        for name in cls._SCALARS:
+            setattr(self, name, scalars[name])
+        self.split = tuple(self.split)
+        self.module, self.record, self.released = module, None, True
+        self.dtype = getattr(torch, scalars["dtype"])
+        self.rope = {t: (tensors[f"rope.{t}.cos"], tensors[f"rope.{t}.sin"]) for t in set(self.layer_types)}
+        self.final_norm = tensors["final_norm"]
+        self.layers = []
+        for i in range(len(self.layer_types)):
+            parts: list[Any] = []
+            for key in cls._LAYER_KEYS:
+                if key in cls._LINEARS:
+                    prefix = f"layers.{i}.{key}."
+                    parts.append(
+                        _Linear.from_state({k[len(prefix) :]: v for k, v in tensors.items() if k.startswith(prefix)})
+                    )
+                else:
+                    parts.append(tensors[f"layers.{i}.{key}"])
+            self.layers.append(tuple(parts))
+        return self
 
     def _rope_tables(self, decoder: Any, max_len: int) -> dict[str, tuple[torch.Tensor, torch.Tensor]]:
         """The rotary tables of each layer type, from the model's own rotary module (same rounding)."""

@@ -7,6 +7,7 @@ python -m evaluation run [--model PATH] [--data data/test.jsonl] [--out-dir repo
 python -m evaluation bench [--model PATH] [--baseline-rows 20]        # latency, memory, speed-up
 python -m evaluation passes [--model PATH]                            # ms per forward pass, per runtime
 python -m evaluation speech [--out-dir reports/speech] [--repeat 2]   # STT RTF/WER, voice latency
+python -m evaluation startup [--runs 5] [--first-start]               # start -> ready, memory, one-shot ask
 """
 
 from __future__ import annotations
@@ -155,6 +156,11 @@ def main(argv: list[str] | None = None) -> int:
     co.add_argument("--today", default="2026-12-03", help="the day the commands are read against")
     co.add_argument("--other-limit", type=int, default=0, help="score a fixed sample of N non-calendar rows")
 
+    st = sub.add_parser("startup", help="start -> ready and memory in fresh processes; one-shot ask (make bench)")
+    st.add_argument("--runs", type=int, default=5)
+    st.add_argument("--out-dir", type=Path, default=Path("reports/startup"))
+    st.add_argument("--first-start", action="store_true", help="also time one start with no saved model")
+
     so = sub.add_parser("soak", help="many commands in one session on a local Radicale: latency and memory per block")
     so.add_argument("--commands", type=int, default=1000)
     so.add_argument("--model", default=None)
@@ -165,6 +171,11 @@ def main(argv: list[str] | None = None) -> int:
     )
 
     args = parser.parse_args(argv)
+    if args.command == "startup":
+        from .startup import format_startup, run_startup
+
+        print(format_startup(run_startup(args.runs, args.out_dir, args.first_start)))
+        return 0
     if args.command == "soak":
         from .soak import run_soak
 

@@ -19,10 +19,12 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def caller():
-    from assistant.model import FunctionCaller
+    """As the assistant loads it: from its saved pack (written by the first load); the subprocess test below
+    loads it the long way, so the two are compared on every run."""
+    from assistant.packed import load_caller
 
     assert (ASSETS / "adapter_config.json").exists(), "the bundled model is missing: run `make model`"
-    return FunctionCaller.load(ASSETS)
+    return load_caller(ASSETS)
 
 
 @pytest.mark.parametrize("case", TABLE["cases"], ids=[c["query"] for c in TABLE["cases"]])

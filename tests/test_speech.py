@@ -141,14 +141,15 @@ def test_spoken_commands_change_the_calendar(
 ) -> None:
     from assistant.calendar import CalDAVCalendar
     from assistant.dialog import Assistant
-    from assistant.model import FunctionCaller, default_assets_dir
+    from assistant.model import default_assets_dir
     from assistant.outbox import Journal, Outbox
+    from assistant.packed import load_caller
     from assistant.settings import CalendarSettings
     from assistant.speech import Voice, listen_file
 
     cal = CalDAVCalendar(CalendarSettings(url=radicale.url, username="anna", timezone="Europe/Berlin"))
     a = Assistant(
-        cal, Outbox(tmp_path), Journal(tmp_path), model=FunctionCaller.load(default_assets_dir()), today=lambda: TODAY
+        cal, Outbox(tmp_path), Journal(tmp_path), model=load_caller(default_assets_dir()), today=lambda: TODAY
     )
     voice = Voice(transcriber=transcriber, speaker=speaker)
     created = listen_file(a, voice, wavs["create"])

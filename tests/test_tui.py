@@ -262,9 +262,10 @@ def test_model_problem_is_said_in_the_ui_language(radicale: LocalServer, tmp_pat
 
 @pytest.mark.slow
 def test_bundled_model_conversation_screenshot(radicale: LocalServer, tmp_path: Path) -> None:
-    from assistant.model import FunctionCaller, default_assets_dir
+    from assistant.model import default_assets_dir
+    from assistant.packed import load_caller
 
-    model = FunctionCaller.load(default_assets_dir())
+    model = load_caller(default_assets_dir())
     app = CalendarApp(settings_for(radicale.url, tmp_path), today=TODAY, model=model)
 
     async def script(pilot: Any) -> None:
