@@ -392,22 +392,38 @@ def test_the_interface_speaks_the_setting_and_replies_the_command(radicale: Loca
 
 
 @pytest.mark.slow
-def test_commands_given_while_the_model_loads_wait_and_then_run(radicale: LocalServer, tmp_path: Path) -> None:
+def test_commands_given_while_the_model_loads_wait_and_then_run(
+    radicale: LocalServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Issue 22: a command typed while the bundled model is still loading is not dropped ("not loaded"): it is
-    held, said to be held, and carried out once the model is there, in the order given."""
+    held, said to be held, and carried out once the model is there, in the order given. The status counts the
+    seconds of loading. (The load from the saved pack is quick, so it starts only when the test says so.)"""
+    import threading
+
+    import assistant.tui.app as tui_app
     from assistant import messages
 
+    go = threading.Event()
+    real_load = tui_app.load_model
+
+    def load_when_told(*args: Any, **kwargs: Any) -> Any:
+        go.wait(60)
+        return real_load(*args, **kwargs)
+
+    monkeypatch.setattr(tui_app, "load_model", load_when_told)
     app = CalendarApp(settings_for(radicale.url, tmp_path), today=TODAY)  # loads the bundled model at start
 
     async def main() -> None:
         async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause(0.3)
+            await pilot.pause(1.2)
             assert app.model_state == "model_loading"
+            assert messages.text("ui.model_loading_for", "de", s=1) in str(app.query_one("#status").render())
             for text in ("Trag Zahnarzt morgen um 9 ein", "Was steht morgen an?"):
                 app.query_one("#command").value = text
                 await pilot.press("enter")
             await pilot.pause(0.3)
             assert messages.text("ui.held", "de", n=2) in log_text(app)
+            go.set()
             await settle(pilot)  # the load, then the held commands
             await settle(pilot)
             assert app.model_state == "model_ready"

@@ -11,6 +11,7 @@ import contextlib
 import datetime as dt
 import logging
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -82,6 +83,9 @@ class CalendarApp(App[None]):
         self.show_raw = False  # F4: the model's raw output (functional tokens, latency) in the conversation
         self._held: list[tuple[str, str | None]] = []  # commands given before the assistant was ready
         self._held_lock = threading.Lock()
+        self._loading_since: float | None = None  # when the model started loading (the status counts seconds)
+        self._load_clock: Any = None
+        self._loaded: tuple[Any, str] | None = None  # what the model worker loaded (under self.lock)
         self.title = self.t("title")
 
     def set_language(self, lang: str) -> None:
@@ -117,6 +121,10 @@ class CalendarApp(App[None]):
         self.query_one("#command", Input).focus()
         self._update_status()
         self._render_agenda_title()
+        if self.model_state == "model_loading":
+            self._loading_since = time.monotonic()
+            self._load_clock = self.set_interval(1, self._update_status)
+            self.start_model()
         self.start_backend()
         self.set_interval(20, self.retry_outbox)
 
@@ -135,7 +143,11 @@ class CalendarApp(App[None]):
         else:
             host = urlsplit(cal.url).hostname or cal.url
             where = f"{self.t('local') if cal.embedded else host} ({cal.name})"
-        parts = [self.t(self.model_state), where]
+        if self.model_state == "model_loading" and self._loading_since is not None:
+            model = self.t("model_loading_for", s=round(time.monotonic() - self._loading_since))
+        else:
+            model = self.t(self.model_state)
+        parts = [model, where]
         pending = len(self.assistant.outbox) if self.assistant else 0
         if pending:
             parts.append(self.t("pending", n=pending))
@@ -251,12 +263,19 @@ class CalendarApp(App[None]):
 
     # ------------------------------------------------------------------ backend
 
+    def _current_model(self) -> tuple[Any, str]:
+        """(model, problem) as known now; call with ``self.lock`` held."""
+        if self.assistant is not None:
+            return self.assistant.model, self.assistant.model_problem
+        return self._loaded or (self.model, "")
+
     @work(thread=True, group="backend")
     def start_backend(self) -> None:
         with self.lock:
             try:
+                model, problem = self._current_model()
                 self.assistant = self._stack.enter_context(
-                    make_assistant(self.settings, self.model, "", today=self.fixed_today)
+                    make_assistant(self.settings, model, problem, today=self.fixed_today)
                 )
                 if self.fixed_today is None:
                     self.assistant.today = dt.date.today
@@ -266,17 +285,18 @@ class CalendarApp(App[None]):
                 self.call_from_thread(self.unexpected, error, "start")
         if self.assistant is not None:
             self.call_from_thread(self._backend_ready)
-        if self.load_model_on_start:
-            progress: Callable[[str], None] = lambda text: self.call_from_thread(self.log_line, text, "turn-call")  # noqa: E731
-            model, problem = load_model(
-                self.settings.model, progress=progress, quant=self.settings.quant, lang=self.ui_lang
-            )
-            with self.lock:
-                if self.assistant is not None:
-                    self.assistant.model, self.assistant.model_problem = model, problem
-            self.model = model
-            self.model_state = "model_ready" if model is not None else "model_missing"
-            self.call_from_thread(self._model_ready, problem)
+
+    @work(thread=True, group="model")
+    def start_model(self) -> None:
+        """Beside the calendar's start, not after it: a slow or absent server does not delay the model."""
+        progress: Callable[[str], None] = lambda text: self.call_from_thread(self.log_line, text, "turn-call")  # noqa: E731
+        settings = self.settings
+        model, problem = load_model(settings.model, progress=progress, quant=settings.quant, lang=self.ui_lang)
+        with self.lock:
+            self._loaded = (model, problem)
+            if self.assistant is not None:
+                self.assistant.model, self.assistant.model_problem = model, problem
+        self.call_from_thread(self._model_ready, model, problem)
 
     def _backend_ready(self) -> None:
         self.calendar_state = "connected"
@@ -284,7 +304,13 @@ class CalendarApp(App[None]):
         self.refresh_agenda()
         self._run_held()
 
-    def _model_ready(self, problem: str) -> None:
+    def _model_ready(self, model: Any, problem: str) -> None:
+        """On the UI thread, like every change of what the screen shows: commands held until now run next."""
+        with self._held_lock:
+            self.model = model
+            self.model_state = "model_ready" if model is not None else "model_missing"
+        if self._load_clock is not None:
+            self._load_clock.stop()
         if problem:
             self.log_line(problem, "turn-error")
         self._update_status()
@@ -417,8 +443,7 @@ class CalendarApp(App[None]):
     @work(thread=True, group="backend")
     def reconnect(self) -> None:
         with self.lock:
-            model = self.assistant.model if self.assistant else self.model
-            problem = self.assistant.model_problem if self.assistant else ""
+            model, problem = self._current_model()
             self._stack.close()
             self._stack = contextlib.ExitStack()
             try:
