@@ -11,11 +11,16 @@ setup: $(STAMP)
 
 # torch is installed on its own, pinned, first: 2.13.0 is the local CPU build; anything else pulls CUDA.
 # requirements.lock (pip-compile, `make lock`) pins every other package: the same versions on every machine.
+# Each step says what it installs; pip lists every package it collects (a first setup takes a few minutes).
 $(STAMP): pyproject.toml requirements.lock
+	@echo "==> [1/4] virtual environment $(VENV)"
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	@echo "==> [2/4] pip"
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
-	$(BIN)/python -m pip install --quiet "torch==2.13.0"
-	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[train,dev]"
+	@echo "==> [3/4] torch 2.13.0 (the CPU build)"
+	$(BIN)/python -m pip install --progress-bar off "torch==2.13.0"
+	@echo "==> [4/4] octocal and its pinned dependencies (requirements.lock): Whisper, piper, Radicale, transformers, ..."
+	$(BIN)/python -m pip install --progress-bar off -c requirements.lock -e ".[train,dev]"
 	touch $(STAMP)
 
 # Re-resolve the lock after changing dependencies in pyproject.toml.
