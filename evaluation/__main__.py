@@ -3,6 +3,7 @@
 python -m evaluation predict --data IN.jsonl --out OUT.jsonl [--model PATH] [--baseline in-context]
 python -m evaluation score --data GOLD.jsonl --pred OUT.jsonl --out-dir REPORT/
 python -m evaluation compare REPORT_A/ REPORT_B/ ...
+python -m evaluation agree A.jsonl B.jsonl                            # same predictions? (e.g. --load pack)
 python -m evaluation run [--model PATH] [--data data/test.jsonl] [--out-dir reports/test]
 python -m evaluation bench [--model PATH] [--baseline-rows 20]        # latency, memory, speed-up
 python -m evaluation passes [--model PATH]                            # ms per forward pass, per runtime
@@ -16,6 +17,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from assistant.model import QUANT, RUNNERS, SPAN_MODES
 
@@ -71,6 +73,16 @@ def _runtime_options(parser: argparse.ArgumentParser) -> None:
         choices=list(SPAN_MODES),
         help="'any': let arguments copy spans that do not resolve (to measure the check)",
     )
+    parser.add_argument(
+        "--load",
+        default="long",
+        choices=["long", "pack"],
+        help="'pack': from the saved runner, as the assistant starts (assistant.packed); 'long': base + adapter",
+    )
+
+
+def _predictor(args: argparse.Namespace) -> Any:
+    return load_predictor(args.model, args.baseline, args.dtype, args.runner, args.quant, args.spans, args.load)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -92,6 +104,10 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--name", default=None)
     s.add_argument("--judge-url", default=None, help="OpenAI-compatible server for the optional LLM judge")
     s.add_argument("--judge-model", default="judge")
+
+    ag = sub.add_parser("agree", help="rows whose call, raw output or error differ between two prediction files")
+    ag.add_argument("a", type=Path)
+    ag.add_argument("b", type=Path)
 
     c = sub.add_parser("compare", help="side-by-side table of report directories")
     c.add_argument("reports", type=Path, nargs="+")
@@ -171,6 +187,16 @@ def main(argv: list[str] | None = None) -> int:
     )
 
     args = parser.parse_args(argv)
+    if args.command == "agree":
+        a, b = read_jsonl(args.a), read_jsonl(args.b)
+        keys = ("call", "raw", "error")
+
+        def said(row: Any) -> list[Any]:
+            return [row.get(k) for k in keys] if isinstance(row, dict) else [row]
+
+        differ = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if said(x) != said(y)]
+        print(f"{len(a)} rows, {len(differ)} differ" + (f": rows {differ[:20]}" if differ else ""))
+        return 0 if not differ else 1
     if args.command == "startup":
         from .startup import format_startup, run_startup
 
@@ -227,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
         print(format_bench(result))
         return 0
     if args.command == "predict":
-        predictor = load_predictor(args.model, args.baseline, args.dtype, args.runner, args.quant, args.spans)
+        predictor = _predictor(args)
         n = predict_file(args.data, args.out, predictor, args.limit)
         print(f"wrote {n} predictions to {args.out}")
         return 0
@@ -251,7 +277,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         name = args.name or ("baseline" if args.baseline else "model") + "-" + data.stem
         out_dir = args.out_dir or Path("reports") / name
-        predictor = load_predictor(args.model, args.baseline, args.dtype, args.runner, args.quant, args.spans)
+        predictor = _predictor(args)
         pred = out_dir / "predictions.jsonl"
         predict_file(data, pred, predictor, args.limit)
         gold_limit = args.limit

@@ -95,8 +95,10 @@ def load_predictor(
     runner: str = "auto",
     quant: str | None = None,
     spans: str = "valid",
+    load: str = "long",
 ) -> Predictor:
-    """The bundled model, a trained adapter directory, or the in-context baseline on the untuned base."""
+    """The bundled model, a trained adapter directory, or the in-context baseline on the untuned base.
+    ``load="pack"``: as the assistant starts, from the saved runner (written on first use)."""
     if baseline:
         if baseline != "in-context":
             raise ValueError(f"unknown baseline {baseline!r} (known: in-context)")
@@ -105,6 +107,10 @@ def load_predictor(
         return InContextBaseline.load(model or "gemma-3-270m", dtype=dtype)
     from assistant.model import FunctionCaller
 
+    if load == "pack":
+        from assistant.packed import load_caller
+
+        return load_caller(model, dtype=dtype, quant=quant or "", spans=spans)
     return FunctionCaller.load(model, dtype=dtype, runner=runner, quant=quant, spans=spans)
 
 
