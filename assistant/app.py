@@ -72,8 +72,11 @@ def make_assistant(
         cal_settings = dataclasses.replace(cal_settings, username=cal_settings.username or "assistant")
     try:
         state = settings.state_path
+        calendar = CalDAVCalendar(cal_settings, url)
+        if server is not None:  # the embedded one answers at once: connect while the model loads
+            calendar.connect_soon()
         assistant = Assistant(
-            CalDAVCalendar(cal_settings, url),
+            calendar,
             Outbox(state),
             Journal(state),
             model=model,

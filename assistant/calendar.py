@@ -345,6 +345,7 @@ class CalDAVCalendar:
         self._target: _Collection | None = None
         self._all: list[_Collection] | None = None
         self.deadline: float | None = None  # monotonic time the current command must be done by (command)
+        self._connect_lock = threading.Lock()  # one connection at a time in this process (see connect_soon)
 
     @contextlib.contextmanager
     def command(self) -> Iterator[None]:
@@ -376,11 +377,31 @@ class CalDAVCalendar:
                 self._all = None
             raise typed from None
 
+    def connect_soon(self) -> threading.Thread:
+        """Connect in a background thread, so that the first command finds the calendar ready (discovery and
+        the first requests take a second or more). A failure here is only logged: the command that needs the
+        calendar connects again, within its deadline, and says what is wrong."""
+
+        def run() -> None:
+            try:
+                self._connect()
+            except Exception as error:  # noqa: BLE001 - reported by the next command, which connects again
+                log.info("early connect to %s failed: %s", self.server, type(error).__name__)
+
+        thread = threading.Thread(target=run, name="caldav-connect-early", daemon=True)
+        thread.start()
+        return thread
+
     def _connect(self) -> None:
         if self._client is not None and self._target is not None:
             return
         import caldav
 
+        with self._connect_lock:
+            if self._client is None or self._target is None:  # an early connect may have finished meanwhile
+                self._connect_locked(caldav)
+
+    def _connect_locked(self, caldav: Any) -> None:
         with self._errors("connect"), _setup_lock():
             # A user name with an empty password still answers a challenge (Radicale without auth needs one).
             # The lock: two assistants started at once on a fresh account would each create the calendar.

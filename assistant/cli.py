@@ -518,10 +518,17 @@ def main(argv: list[str] | None = None) -> int:
         if missing:
             print(messages.text("cli.cannot_listen", ui, reason=missing), file=sys.stderr)
             return EXIT_FAILED
-    model, problem = load_model(
-        settings.model, progress=lambda text: print(text, file=sys.stderr), quant=settings.quant
-    )
-    if args.command in ("call", "ask", "listen") and model is None:
+    say = lambda text: print(text, file=sys.stderr)  # noqa: E731
+    if args.command == "ask":  # the calendar starts (and connects) while the model loads
+        with make_assistant(settings, None, today=today, auto_confirm=args.yes) as assistant:
+            model, problem = load_model(settings.model, progress=say, quant=settings.quant)
+            if model is None:
+                print(messages.text("cli.cannot_run_model", ui, reason=problem), file=sys.stderr)
+                return 2
+            assistant.model, assistant.model_problem = model, problem
+            return _converse(assistant, args.text, lang, args.json, sys.stdin, sys.stdout)
+    model, problem = load_model(settings.model, progress=say, quant=settings.quant)
+    if args.command in ("call", "listen") and model is None:
         print(messages.text("cli.cannot_run_model", ui, reason=problem), file=sys.stderr)
         return 2
     if args.command == "serve":
@@ -535,9 +542,6 @@ def main(argv: list[str] | None = None) -> int:
         return 0 if prediction.error is None else 1
     if args.command == "listen":
         return _listen(args, settings, model, problem, today)
-    if args.command == "ask":
-        with make_assistant(settings, model, today=today, auto_confirm=args.yes) as assistant:
-            return _converse(assistant, args.text, lang, args.json, sys.stdin, sys.stdout)
     with make_assistant(settings, model, problem or "", today=today) as assistant:
         if settings.calendar.embedded:
             print(f"calendar: embedded server at {assistant.calendar.url} (calendar '{settings.calendar.name}')")

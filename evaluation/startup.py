@@ -4,9 +4,10 @@
 
 Each figure is the median over ``--runs`` fresh processes (min and max beside it), on a warm disk cache:
 
-- ``text``: process start -> the model loaded (from its saved pack) and the embedded calendar serving, the
-  way the CLI and the TUI build the assistant (``assistant.app``); then the first command answered. Memory is
-  the resident set size at ready and its peak.
+- ``text``: process start -> the model loaded (from its saved pack, warmed by one command) and the embedded
+  calendar serving and connected, the way the CLI and the TUI build the assistant (``assistant.app``: the
+  calendar starts and connects while the model loads); then the first command answered. Memory is the
+  resident set size at ready and its peak.
 - ``speech``: the same plus Whisper and the English piper voice loaded.
 - ``ask``: ``octocal ask --no-server "..."``, a one-shot command that loads everything itself, wall time.
 - ``--first-start``: once, with an empty cache directory, as the first start after ``make setup``: the base
@@ -47,16 +48,18 @@ def probe(kind: str) -> None:
     from assistant.settings import load_settings
 
     settings = load_settings()
-    model, problem = load_model()
-    if model is None:
-        raise SystemExit(f"no model: {problem}")
-    if kind == "speech":
-        from assistant.speech import Voice
+    with make_assistant(settings, None) as assistant:  # the embedded calendar starts and connects meanwhile
+        model, problem = load_model()
+        if model is None:
+            raise SystemExit(f"no model: {problem}")
+        assistant.model = model
+        if kind == "speech":
+            from assistant.speech import Voice
 
-        voice = Voice(settings.speech)
-        voice.transcriber  # noqa: B018 - loading is the point
-        voice.speaker._piper_voice(voice.speaker.voice_for("en"))
-    with make_assistant(settings, model) as assistant:
+            voice = Voice(settings.speech)
+            voice.transcriber  # noqa: B018 - loading is the point
+            voice.speaker._piper_voice(voice.speaker.voice_for("en"))
+        assistant.calendar.check()  # connected (waits for the early connection if it is still under way)
         ready = time.perf_counter()
         rss, peak = _memory_mb()
         assistant.handle(COMMAND)
