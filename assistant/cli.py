@@ -291,7 +291,7 @@ def _listen(args: argparse.Namespace, settings: Any, model: Any, problem: str, t
         audio = args.wav
         if audio is None:
             print(messages.text("cli.listening", messages.interface_language(settings.language)), file=sys.stderr)
-            audio = voice.record()
+            audio = voice.listen()  # transcribed ahead at each pause
         with make_assistant(settings, model, today=today, auto_confirm=args.yes) as assistant:
             heard = listen_file(assistant, voice, audio, speak=bool(args.say_to) or settings.speech.enabled)
     except UserError as error:  # no sound, no speech model, no calendar: said, in the interface language

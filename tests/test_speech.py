@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -147,6 +148,92 @@ def test_end_of_speech_detector_stops_after_quiet() -> None:
     assert not any(done(loud) for _ in range(20))
     stops = [done(quiet) for _ in range(12)]
     assert not any(stops[:8]) and stops[-1]  # about 0.5 s of quiet after speech ends it
+
+
+def test_a_pause_is_noticed_once_and_speech_after_it_moves_the_end() -> None:
+    rule = EndOfSpeech(silence_s=0.8, pause_s=0.2, max_s=10)
+    track = rule.tracker()
+    block = SAMPLE_RATE // 20
+    quiet, loud = np.full(block, 0.001), np.full(block, 0.3)
+    paused = []
+    for kind in [quiet] * 6 + [loud] * 10 + [quiet] * 6 + [loud] * 4 + [quiet] * 17:
+        done = track.feed(kind)
+        paused.append(track.paused)
+        if done:
+            break
+    # a pause after each stretch of speech, 0.2 s (4 blocks) into the quiet; the recording ends 0.8 s in
+    assert [i for i, p in enumerate(paused) if p] == [19, 29]
+    assert track.speech_end == 26 * block and done and len(paused) == 26 + 16
+
+
+def test_the_recording_so_far_is_handed_over_at_each_pause() -> None:
+    block = SAMPLE_RATE // 20
+    quiet, loud = np.full(block, 0.001, np.float32), np.full(block, 0.3, np.float32)
+    handed: list[int] = []
+    recorder = Recorder(EndOfSpeech(silence_s=0.8, pause_s=0.2))
+    audio = recorder.record_blocks(
+        iter([quiet] * 6 + [loud] * 10 + [quiet] * 30), on_pause=lambda a: handed.append(len(a))
+    )
+    assert handed == [20 * block]  # once, at 0.2 s of quiet, with everything recorded until then
+    assert len(audio) == 32 * block and recorder.speech_end == 16 * block  # stopped at 0.8 s of quiet
+
+
+def _real_time(audio: np.ndarray, tail_s: float = 1.2) -> Iterator[np.ndarray]:
+    """Audio as a microphone gives it: 50 ms blocks, each when its time has come, then quiet."""
+    import time
+
+    block = SAMPLE_RATE // 20
+    samples = np.concatenate(
+        [np.zeros(SAMPLE_RATE // 2, np.float32), audio, np.zeros(int(SAMPLE_RATE * tail_s), np.float32)]
+    )
+    start = time.perf_counter()
+    for i in range(0, len(samples), block):
+        delay = start + i / SAMPLE_RATE - time.perf_counter()
+        if delay > 0:
+            time.sleep(delay)
+        yield samples[i : i + block]
+
+
+@pytest.mark.slow
+def test_transcribing_ahead_at_the_final_pause_gives_the_same_words_sooner(
+    transcriber: Transcriber, wavs: dict[str, Path]
+) -> None:
+    """Issue 22: the transcript started 0.2 s into the final quiet is the utterance's; at the end of the
+    recording only its rest is waited for."""
+    from faster_whisper.audio import decode_audio
+
+    from assistant.speech import Voice
+
+    audio = decode_audio(str(wavs["create"]), sampling_rate=SAMPLE_RATE)
+    whole = transcriber.transcribe(audio)
+    voice = Voice(transcriber=transcriber)
+    heard = voice.listen(blocks=_real_time(audio))
+    assert heard.ahead and heard.transcript.text == whole.text and heard.transcript.lang == "en"
+    assert heard.wait_s < whole.seconds  # some of the transcription was done while the recording went on
+
+
+@pytest.mark.slow
+def test_speech_after_a_pause_is_not_lost(transcriber: Transcriber, wavs: dict[str, Path]) -> None:
+    """A pause mid-command starts a transcription that the rest of the command makes stale: it is dropped."""
+    from faster_whisper.audio import decode_audio
+
+    from assistant.speech import Voice
+
+    first = decode_audio(str(wavs["create"]), sampling_rate=SAMPLE_RATE)
+    second = decode_audio(str(wavs["list"]), sampling_rate=SAMPLE_RATE)
+    gap = np.zeros(int(SAMPLE_RATE * 0.5), np.float32)  # longer than a pause, shorter than the end
+    handed: list[int] = []
+    voice = Voice(transcriber=transcriber)
+    original = voice.recorder.record_blocks
+
+    def counting(blocks, level=None, on_pause=None):  # noqa: ANN001, ANN202 - the same call, counting pauses
+        return original(blocks, level, lambda a: (handed.append(len(a)), on_pause(a)))
+
+    voice.recorder.record_blocks = counting  # type: ignore[method-assign]
+    heard = voice.listen(blocks=_real_time(np.concatenate([first, gap, second])))
+    assert len(handed) >= 2  # the mid-command pause and the final one
+    words = heard.transcript.text.lower()
+    assert "dentist" in words and "calendar" in words  # both halves: the stale first transcription was dropped
 
 
 def test_missing_audio_device_is_a_clear_message() -> None:

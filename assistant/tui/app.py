@@ -494,11 +494,12 @@ class CalendarApp(App[None]):
         def level(value: float) -> None:
             self.call_from_thread(self.query_one("#level", ProgressBar).update, progress=min(100, value * 100))
 
-        try:
-            audio = self.speech.record(level=level)
+        def ended() -> None:
             self.activity = "transcribing"
             self.call_from_thread(self._stop_level)
-            transcript = self.speech.transcribe(audio)
+
+        try:  # transcribed ahead at each pause: at the end only the rest of that is waited for
+            transcript = self.speech.listen(level=level, ended=ended).transcript
         except Exception as error:  # noqa: BLE001 - a missing microphone must not crash the app
             log.warning("speech input failed", exc_info=error)
             self.activity = "idle"
