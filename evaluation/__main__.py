@@ -150,6 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     sp.add_argument("--repeat", type=int, default=2, help="passes over the command set")
     sp.add_argument("--whisper", default="base")
     sp.add_argument("--model", default="")
+    sp.add_argument("--stream", action="store_true", help="feed recordings in real time, as a microphone does")
 
     st = sub.add_parser(
         "study", help="two adapters on the rows of the functions both know (more functions, less accuracy?)"
@@ -229,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "speech":
         from .speech import run_speech_bench
 
-        summary = run_speech_bench(args.out_dir, args.repeat, args.whisper, args.model)
+        summary = run_speech_bench(args.out_dir, args.repeat, args.whisper, args.model, args.stream)
         print((args.out_dir / "report.md").read_text().split("\n\n")[1])
         return 0 if summary else 1
     if args.command == "passes":

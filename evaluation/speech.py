@@ -15,6 +15,7 @@ import json
 import re
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -84,7 +85,28 @@ def _same_call(got: dict[str, Any] | None, want: dict[str, Any]) -> bool:
     return a == b
 
 
-def run_speech_bench(out_dir: Path, repeat: int = 2, whisper: str = "base", model_path: str = "") -> dict[str, Any]:
+def real_time_blocks(audio: Any, lead_s: float = 0.5, tail_s: float = 1.2, block_s: float = 0.05) -> Iterator[Any]:
+    """Audio as a microphone gives it: quiet, the audio, quiet, in blocks that each come when their time has."""
+    import numpy as np
+
+    from assistant.stt import SAMPLE_RATE
+
+    block = int(SAMPLE_RATE * block_s)
+    lead, tail = np.zeros(int(SAMPLE_RATE * lead_s), np.float32), np.zeros(int(SAMPLE_RATE * tail_s), np.float32)
+    samples = np.concatenate([lead, np.asarray(audio, np.float32), tail])
+    start = time.perf_counter()
+    for i in range(0, len(samples), block):
+        delay = start + i / SAMPLE_RATE - time.perf_counter()
+        if delay > 0:
+            time.sleep(delay)
+        yield samples[i : i + block]
+
+
+def run_speech_bench(
+    out_dir: Path, repeat: int = 2, whisper: str = "base", model_path: str = "", stream: bool = False
+) -> dict[str, Any]:
+    """``stream``: each recording is fed in real time, as from a microphone (``Voice.listen``: transcribed ahead
+    at each pause), and "end of speech" is the end of the recording (0.8 s of quiet after the last word)."""
     from assistant.app import load_model, make_assistant
     from assistant.settings import Settings
     from assistant.speech import Voice, listen_file
@@ -110,7 +132,15 @@ def run_speech_bench(out_dir: Path, repeat: int = 2, whisper: str = "base", mode
             assistant.calendar.check()
             for rep in range(repeat):
                 for command, wav in zip(commands, wavs, strict=True):
-                    heard = listen_file(assistant, voice, wav)
+                    if stream:
+                        from faster_whisper.audio import decode_audio
+
+                        from assistant.stt import SAMPLE_RATE
+
+                        audio = decode_audio(str(wav), sampling_rate=SAMPLE_RATE)
+                        heard = listen_file(assistant, voice, voice.listen(blocks=real_time_blocks(audio)))
+                    else:
+                        heard = listen_file(assistant, voice, wav)
                     print(
                         f"[{rep + 1}/{repeat}] {command['lang']} {heard.total_s:5.2f}s  "
                         f"{heard.transcript.text!r} -> {heard.turn.outcome.kind}",

@@ -7,7 +7,6 @@ import datetime as dt
 import json
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -16,7 +15,7 @@ import pytest
 from assistant.audio import AudioUnavailable, EndOfSpeech, Recorder, audio_problem
 from assistant.stt import SAMPLE_RATE, Transcriber, Transcript, is_hallucination, whisper_base_dir
 from assistant.tts import Speaker, Speech, write_wav
-from evaluation.speech import word_error_rate
+from evaluation.speech import real_time_blocks, word_error_rate
 
 TODAY = dt.date(2026, 11, 26)
 ENGLISH = {
@@ -178,22 +177,6 @@ def test_the_recording_so_far_is_handed_over_at_each_pause() -> None:
     assert len(audio) == 32 * block and recorder.speech_end == 16 * block  # stopped at 0.8 s of quiet
 
 
-def _real_time(audio: np.ndarray, tail_s: float = 1.2) -> Iterator[np.ndarray]:
-    """Audio as a microphone gives it: 50 ms blocks, each when its time has come, then quiet."""
-    import time
-
-    block = SAMPLE_RATE // 20
-    samples = np.concatenate(
-        [np.zeros(SAMPLE_RATE // 2, np.float32), audio, np.zeros(int(SAMPLE_RATE * tail_s), np.float32)]
-    )
-    start = time.perf_counter()
-    for i in range(0, len(samples), block):
-        delay = start + i / SAMPLE_RATE - time.perf_counter()
-        if delay > 0:
-            time.sleep(delay)
-        yield samples[i : i + block]
-
-
 @pytest.mark.slow
 def test_transcribing_ahead_at_the_final_pause_gives_the_same_words_sooner(
     transcriber: Transcriber, wavs: dict[str, Path]
@@ -207,7 +190,7 @@ def test_transcribing_ahead_at_the_final_pause_gives_the_same_words_sooner(
     audio = decode_audio(str(wavs["create"]), sampling_rate=SAMPLE_RATE)
     whole = transcriber.transcribe(audio)
     voice = Voice(transcriber=transcriber)
-    heard = voice.listen(blocks=_real_time(audio))
+    heard = voice.listen(blocks=real_time_blocks(audio))
     assert heard.ahead and heard.transcript.text == whole.text and heard.transcript.lang == "en"
     assert heard.wait_s < whole.seconds  # some of the transcription was done while the recording went on
 
@@ -230,7 +213,7 @@ def test_speech_after_a_pause_is_not_lost(transcriber: Transcriber, wavs: dict[s
         return original(blocks, level, lambda a: (handed.append(len(a)), on_pause(a)))
 
     voice.recorder.record_blocks = counting  # type: ignore[method-assign]
-    heard = voice.listen(blocks=_real_time(np.concatenate([first, gap, second])))
+    heard = voice.listen(blocks=real_time_blocks(np.concatenate([first, gap, second])))
     assert len(handed) >= 2  # the mid-command pause and the final one
     words = heard.transcript.text.lower()
     assert "dentist" in words and "calendar" in words  # both halves: the stale first transcription was dropped
