@@ -10,9 +10,9 @@ from typing import Any
 
 from . import messages
 from .calendar import CalDAVCalendar
+from .decoding import DEFAULT_QUANT
 from .dialog import Assistant
 from .local_server import LocalServer
-from .model import DEFAULT_QUANT
 from .outbox import Journal, Outbox
 from .settings import Settings, data_dir
 
@@ -27,7 +27,7 @@ def load_model(
     from pathlib import Path
 
     try:
-        from .model import default_assets_dir
+        from .decoding import default_assets_dir
         from .packed import has_pack, load_caller
 
         target = Path(path) if path else default_assets_dir()

@@ -468,7 +468,7 @@ def main(argv: list[str] | None = None) -> int:
         print(describe_phrase(args.text, today, lang))
         return 0
     if args.command == "prompt":
-        from .model import adapter_prompt_style, default_assets_dir
+        from .decoding import adapter_prompt_style, default_assets_dir
 
         model = _settings(args).model
         print(build_prompt(args.text, today, adapter_prompt_style(Path(model) if model else default_assets_dir())))

@@ -18,7 +18,7 @@ from typing import Any
 import torch
 from torch import nn
 
-from .model import EXTRA_INIT_WORDS, EXTRA_TOKENS
+from .decoding import EXTRA_INIT_WORDS, EXTRA_TOKENS
 
 __all__ = [
     "FunctionCallingLM",

@@ -32,18 +32,18 @@ from typing import Any
 
 import torch
 
-from .functions import prompt_prefix
-from .model import (
+from .decoding import (
     CALIBRATION_QUERIES,
     DEFAULT_QUANT,
     EXTRA_TOKENS,
-    FunctionCaller,
     PromptCodec,
     date_format,
     default_assets_dir,
     prompt_style,
     signatures,
 )
+from .functions import prompt_prefix
+from .model import FunctionCaller
 from .runtime import Gemma3Runner
 
 __all__ = [
@@ -195,7 +195,9 @@ def sentencepiece_model(data: dict[str, Any]) -> tuple[bytes, dict[str, Any]] | 
                 side = after
             else:
                 side.extend(post["special_tokens"][item["SpecialToken"]["id"]]["ids"])
-    from sentencepiece import sentencepiece_model_pb2 as pb
+    from sentencepiece import sentencepiece_model_pb2
+
+    pb: Any = sentencepiece_model_pb2  # generated protobuf code: its classes are made at run time
 
     vocab: dict[str, int] = model["vocab"]
     pieces = [""] * len(vocab)

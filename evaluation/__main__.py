@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from assistant.model import QUANT, RUNNERS, SPAN_MODES
+from assistant.decoding import QUANT, RUNNERS, SPAN_MODES
 
 from .metrics import compute_metrics
 from .predict import load_predictor, predict_file, read_jsonl

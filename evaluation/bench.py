@@ -63,7 +63,8 @@ def run_bench(
 ) -> dict[str, Any]:
     import torch
 
-    from assistant.model import DEFAULT_QUANT, FunctionCaller, default_assets_dir
+    from assistant.decoding import DEFAULT_QUANT, default_assets_dir
+    from assistant.model import FunctionCaller
     from assistant.packed import has_pack, load_caller
 
     rows = [r for r in read_jsonl(data) if isinstance(r, dict)]

@@ -33,7 +33,7 @@ def test_resolve_and_prompt_take_today() -> None:
 
 
 def test_prompt_follows_the_models_prompt_style(tmp_path) -> None:
-    from assistant.model import adapter_prompt_style
+    from assistant.decoding import adapter_prompt_style
 
     (tmp_path / "adapter_config.json").write_text(json.dumps({"prompt": "short"}), encoding="utf-8")
     assert adapter_prompt_style(tmp_path) == "short"

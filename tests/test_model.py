@@ -25,7 +25,8 @@ def _rows(data: Path, split: str = "train") -> list[dict]:
 def test_codec_copies_spans_from_the_query(tiny_base, small_data) -> None:
     from transformers import AutoTokenizer
 
-    from assistant.model import END_TOKEN, NULL_TOKEN, SEP_TOKEN, PromptCodec
+    from assistant.decoding import NULL_TOKEN, SEP_TOKEN, PromptCodec
+    from assistant.model import END_TOKEN
 
     tokenizer = AutoTokenizer.from_pretrained(tiny_base("gemma3"))
     codec = PromptCodec(tokenizer, len(tokenizer))
@@ -204,7 +205,7 @@ def test_token_span_prefers_words_outside_the_title_but_allows_a_repeat(tiny_bas
     """The decoder may copy the same words into two arguments; encoding such an output must still work."""
     from transformers import AutoTokenizer
 
-    from assistant.model import PromptCodec
+    from assistant.decoding import PromptCodec
 
     tokenizer = AutoTokenizer.from_pretrained(tiny_base("gemma3"))
     q = PromptCodec(tokenizer, len(tokenizer)).query("Yoga morgen und morgen Yoga")
@@ -314,7 +315,7 @@ def test_spans_start_and_end_at_word_edges(tiny_base) -> None:
     """ "Notartermin" may be copied whole but never as "artermin" or "Notar"; punctuation is an edge."""
     from transformers import AutoTokenizer
 
-    from assistant.model import PromptCodec
+    from assistant.decoding import PromptCodec
 
     codec = PromptCodec(AutoTokenizer.from_pretrained(tiny_base("gemma3")), 1000)
     qt = codec.query("Kalendereintrag Notartermin am 5.04. um zwölf")
@@ -331,7 +332,7 @@ def _word_tokens(query: str):
     """QueryTokens with one token per word and per quote mark, as Gemma's tokenizer splits quotes."""
     import re
 
-    from assistant.model import QueryTokens
+    from assistant.decoding import QueryTokens
 
     text = " " + query
     offsets = tuple((m.start(), m.end()) for m in re.finditer(r" ?[„“”\"»«']| ?[^\s„“”\"»«']+", text))
@@ -340,8 +341,8 @@ def _word_tokens(query: str):
 
 def test_a_quoted_title_is_copied_exactly(tiny_base) -> None:
     """Typed quotes say where the title starts and ends; apostrophes and two quoted parts decide nothing."""
+    from assistant.decoding import ArgumentSpans
     from assistant.functions import ParamType
-    from assistant.model import ArgumentSpans
 
     today = dt.date(2026, 11, 26)
     for query, title in [
@@ -363,8 +364,8 @@ def test_argument_spans_are_those_that_resolve(tiny_base) -> None:
     """A time may not be "für 90 Min.", a date not "20 Uhr"; each kind finds its own words."""
     from transformers import AutoTokenizer
 
+    from assistant.decoding import ArgumentSpans, PromptCodec
     from assistant.functions import ParamType
-    from assistant.model import ArgumentSpans, PromptCodec
 
     codec = PromptCodec(AutoTokenizer.from_pretrained(tiny_base("gemma3")), 1000)
     query = "Trag Zahnarzt für Jürgen 15. August 20 Uhr für 90 Min. ein"
@@ -423,7 +424,7 @@ def test_loss_through_the_trainers_model_is_the_same(arch, tiny_base, small_data
     """The trainer's pass goes through the model it holds (so DDP can synchronise); same numbers as before."""
     import torch
 
-    from assistant.model import PromptCodec
+    from assistant.decoding import PromptCodec
     from training.sft import build_model, candidate_loss, collate, encode_rows
 
     module, base, tokenizer = build_model(

@@ -133,7 +133,7 @@ def test_the_bundled_models_pack_tokenizes_every_query_as_transformers_does():
     from transformers import AutoTokenizer
 
     from assistant.base_model import base_checkpoint
-    from assistant.model import default_assets_dir
+    from assistant.decoding import default_assets_dir
     from assistant.packed import PieceTokenizer
 
     load_caller(default_assets_dir())  # writes the pack if this machine has none yet

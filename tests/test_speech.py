@@ -232,8 +232,8 @@ def test_spoken_commands_change_the_calendar(
     radicale, wavs: dict[str, Path], transcriber: Transcriber, speaker: Speaker, tmp_path: Path
 ) -> None:
     from assistant.calendar import CalDAVCalendar
+    from assistant.decoding import default_assets_dir
     from assistant.dialog import Assistant
-    from assistant.model import default_assets_dir
     from assistant.outbox import Journal, Outbox
     from assistant.packed import load_caller
     from assistant.settings import CalendarSettings

@@ -262,7 +262,7 @@ def test_model_problem_is_said_in_the_ui_language(radicale: LocalServer, tmp_pat
 
 @pytest.mark.slow
 def test_bundled_model_conversation_screenshot(radicale: LocalServer, tmp_path: Path) -> None:
-    from assistant.model import default_assets_dir
+    from assistant.decoding import default_assets_dir
     from assistant.packed import load_caller
 
     model = load_caller(default_assets_dir())

@@ -251,7 +251,7 @@ class PreferenceSettings:
 
 def _start_model(settings: PreferenceSettings) -> tuple[Any, Any, str, str]:
     """The policy: the SFT model with its LoRA merged and a fresh LoRA on top, or the base with a fresh LoRA."""
-    from assistant.model import date_format, default_assets_dir, prompt_style
+    from assistant.decoding import date_format, default_assets_dir, prompt_style
     from assistant.network import load_function_calling_lm
 
     sft = SFTSettings(
@@ -298,7 +298,7 @@ def train_preference(settings: PreferenceSettings) -> dict[str, Any]:
     from datasets import Dataset
     from trl import SFTConfig, SFTTrainer
 
-    from assistant.model import EXTRA_TOKENS, PromptCodec, function_signatures
+    from assistant.decoding import EXTRA_TOKENS, PromptCodec, function_signatures
     from assistant.network import save_adapter
 
     torch.manual_seed(settings.seed)
@@ -414,7 +414,7 @@ def _stack_sft_factors(out: Path, sft_dir: Path | None) -> None:
     """Add the SFT adapter's LoRA factors to the new adapter file, so loading merges both (they add up)."""
     from safetensors.torch import load_file, save_file
 
-    from assistant.model import default_assets_dir
+    from assistant.decoding import default_assets_dir
 
     sft = load_file(str((sft_dir or default_assets_dir()) / "adapter.safetensors"))
     new = load_file(str(out / "adapter.safetensors"))

@@ -149,7 +149,7 @@ def _token_list(config: dict[str, Any]) -> str:
 
 
 def _init_words() -> str:
-    from assistant.model import EXTRA_INIT_WORDS
+    from assistant.decoding import EXTRA_INIT_WORDS
 
     return ", ".join(f"`{t}` {w!r}" for t, w in EXTRA_INIT_WORDS.items())
 
@@ -308,7 +308,7 @@ def write_model_card(
     study: str = "",
     corpora: dict[str, Any] | None = None,
 ) -> None:
-    from assistant.model import DEFAULT_QUANT, date_format, prompt_style
+    from assistant.decoding import DEFAULT_QUANT, date_format, prompt_style
 
     s = config["settings"]
     train_split = summary["splits"]["train"]

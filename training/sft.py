@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.cliargs import parse_config
-from assistant.model import EXTRA_TOKENS, function_signatures
+from assistant.decoding import EXTRA_TOKENS, function_signatures
 
 from .data import span_call_for_row
 
@@ -299,7 +299,7 @@ def train(settings: SFTSettings) -> dict[str, Any]:
     from datasets import Dataset
     from trl import SFTConfig
 
-    from assistant.model import PromptCodec
+    from assistant.decoding import PromptCodec
     from assistant.network import save_adapter
 
     if settings.threads:
