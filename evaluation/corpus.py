@@ -15,6 +15,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
+from assistant.jsonl import read_jsonl
+
 from .predict import load_predictor, predict_rows
 
 __all__ = ["score_corpus", "run_corpus"]
@@ -24,7 +26,7 @@ def _rows(path: Path, today: str, other_limit: int, seed: int) -> list[dict[str,
     """The corpus rows as queries: every calendar row, and (other_limit > 0) a fixed sample of the others."""
     from training.realdata import slot_spans
 
-    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    records = read_jsonl(path)
     calendar = [r for r in records if r["intent"].startswith("calendar_")]
     other = [r for r in records if not r["intent"].startswith("calendar_")]
     if other_limit and len(other) > other_limit:

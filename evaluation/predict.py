@@ -14,6 +14,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
+from assistant.jsonl import read_jsonl as shared_read_jsonl
+
 __all__ = ["Predictor", "load_predictor", "predict_file", "predict_rows", "read_jsonl"]
 
 
@@ -24,18 +26,8 @@ class Predictor(Protocol):
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any] | str]:
-    """Parsed rows; a line that is not a JSON object stays as its text so the caller can report it."""
-    rows: list[dict[str, Any] | str] = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError:
-            rows.append(line)
-            continue
-        rows.append(row if isinstance(row, dict) else line)
-    return rows
+    """Gold or prediction rows; a line that is not a JSON object stays as its text, to be reported."""
+    return shared_read_jsonl(path, keep_bad=True)
 
 
 def _check_row(row: dict[str, Any] | str, n: int) -> tuple[str, str, dt.date, str | None]:

@@ -24,6 +24,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from assistant.jsonl import read_jsonl
+
 __all__ = ["run_soak"]
 
 
@@ -49,7 +51,7 @@ def run_soak(
 
     from .__main__ import data_path
 
-    rows = [json.loads(line) for line in data_path("handwritten").read_text(encoding="utf-8").splitlines() if line]
+    rows = read_jsonl(data_path("handwritten"))
     model, problem = load_model(model_dir)
     if model is None:
         raise SystemExit(f"cannot load the model: {problem}")

@@ -18,6 +18,7 @@ PLACES: dict[str, tuple[int, str, int]] = {
     "messages": (0, "base", 0),
     "logs": (0, "base", 0),
     "cliargs": (0, "base", 0),
+    "jsonl": (0, "base", 0),
     "settings": (0, "base", 1),
     # the schema: functions, the words for dates and times, the resolver
     "lexicon": (1, "schema", 0),

@@ -38,6 +38,7 @@ from assistant.functions import (
     function_by_name,
     parse_span_call,
 )
+from assistant.jsonl import read_jsonl
 from assistant.resolve import resolve_call
 
 from .data import span_call_for_row
@@ -303,7 +304,7 @@ def train_preference(settings: PreferenceSettings) -> dict[str, Any]:
 
     torch.manual_seed(settings.seed)
     start = time.perf_counter()
-    pairs = [json.loads(line) for line in settings.pairs.read_text("utf-8").splitlines() if line.strip()]
+    pairs = read_jsonl(settings.pairs)
     if settings.max_pairs:
         pairs = pairs[: settings.max_pairs]
     module, tokenizer, base_name, prompt = _start_model(settings)

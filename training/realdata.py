@@ -19,6 +19,8 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from assistant.jsonl import read_jsonl
+
 __all__ = ["CORPORA", "EVAL_DATA", "FAMILIES", "convert", "family", "load", "norm", "slot_spans"]
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,14 +75,13 @@ def _write(path: Path, rows: list[dict[str, Any]]) -> None:
 def extract(massive_en: Path, massive_de_xlsx: Path, slurp_test: Path, slurp_devel: Path) -> None:
     """Trim the public files to what training and evaluation read; test partitions go to evaluation/data only,
     and a training row whose English text is a SLURP test or devel sentence is dropped."""
-    en = [json.loads(line) for line in massive_en.read_text(encoding="utf-8").splitlines() if line.strip()]
+    en = read_jsonl(massive_en)
     de = _xlsx_rows(massive_de_xlsx)[1:]  # header: id, utt, annot_utt, de_utt, de_annot_utt
     if len(de) != len(en) or any(d.get("B") != e["utt"] for d, e in zip(de, en, strict=True)):
         raise SystemExit("the German sheet is not row-aligned with en-US.jsonl")
     slurp = {}
     for name, path in (("test", slurp_test), ("devel", slurp_devel)):
-        rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-        slurp[name] = rows
+        slurp[name] = read_jsonl(path)
     held_out = {norm(r["sentence"]) for rows in slurp.values() for r in rows}
     keep = ("id", "partition", "scenario", "intent")
     splits: dict[str, list[dict[str, Any]]] = {"massive_en": [], "massive_de": [], "massive_de_test": []}
@@ -123,7 +124,7 @@ def load(name: str) -> list[dict[str, Any]]:
     path = CORPORA / f"{name}.jsonl"
     if not path.exists():
         path = EVAL_DATA / f"{name}.jsonl"
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return read_jsonl(path)
 
 
 # How a corpus intent is scored (issue 19): the functions that count as right for it.

@@ -26,6 +26,7 @@ from typing import Any
 
 from assistant.cliargs import parse_config
 from assistant.decoding import EXTRA_TOKENS, function_signatures
+from assistant.jsonl import read_jsonl
 
 from .data import span_call_for_row
 
@@ -289,7 +290,7 @@ def _make_trainer_class() -> type:
 
 
 def load_rows(path: Path, limit: int = 0) -> list[dict[str, Any]]:
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = read_jsonl(path)
     return rows[:limit] if limit else rows
 
 
