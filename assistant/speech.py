@@ -161,6 +161,7 @@ class Heard:
     stt_s: float
     model_s: float  # model + calendar
     tts_s: float
+    ahead: bool = False  # the transcript was started at the final pause, before the recording ended
 
     @property
     def total_s(self) -> float:
@@ -183,8 +184,9 @@ class Heard:
 
 def listen_file(assistant: Any, voice: Voice, audio: np.ndarray | str | Path | Listened, speak: bool = True) -> Heard:
     """Audio (or an utterance already recorded and transcribed by ``Voice.listen``) -> call -> reply."""
+    ahead = False
     if isinstance(audio, Listened):
-        transcript, stt_s = audio.transcript, audio.wait_s
+        transcript, stt_s, ahead = audio.transcript, audio.wait_s, audio.ahead
     else:
         started = time.perf_counter()
         transcript = voice.transcribe(audio)
@@ -198,4 +200,4 @@ def listen_file(assistant: Any, voice: Voice, audio: np.ndarray | str | Path | L
         started = time.perf_counter()
         speech = voice.speaker.synthesize(turn.outcome.message, turn.outcome.lang)
         tts_s = time.perf_counter() - started
-    return Heard(transcript, turn, speech, stt_s, model_s, tts_s)
+    return Heard(transcript, turn, speech, stt_s, model_s, tts_s, ahead)

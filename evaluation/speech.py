@@ -160,6 +160,7 @@ def run_speech_bench(
                             "total_s": heard.total_s,
                             "rep": rep,
                             "call_ok": _same_call(heard.turn.outcome.call, command["call"]),
+                            "ahead": heard.ahead,
                             "outcome": heard.turn.outcome.kind,
                         }
                     )
@@ -205,6 +206,7 @@ def _summarize(rows: list[dict[str, Any]]) -> dict[str, Any]:
             "tts_p50_s": _seconds_at([r["tts_s"] for r in sel], 0.5),
             "total_p50_s": _seconds_at([r["total_s"] for r in sel], 0.5),
             "total_p95_s": _seconds_at([r["total_s"] for r in sel], 0.95),
+            "ahead_share": sum(bool(r.get("ahead")) for r in sel) / len(sel),
         }
     return out
 
@@ -226,6 +228,9 @@ def _markdown(summary: dict[str, Any], rows: list[dict[str, Any]]) -> str:
             f"{s['model_calendar_p50_s']:.2f} s | {s['tts_p50_s']:.2f} s | {s['total_p50_s']:.2f} s | "
             f"{s['total_p95_s']:.2f} s |"
         )
+    if any(r.get("ahead") for r in rows):
+        used = sum(bool(r.get("ahead")) for r in rows)
+        lines += ["", f"Transcribed ahead at the final pause (fed in real time): {used} of {len(rows)} runs."]
     if "whisper" in summary:
         w = summary["whisper"]
         lines += ["", f"Whisper {w['model']}: loaded in {w['load_s']} s, {w['rss_mb']} MB resident."]
