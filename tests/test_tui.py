@@ -281,6 +281,7 @@ def test_bundled_model_conversation_screenshot(radicale: LocalServer, tmp_path: 
 
 
 def test_talk_key_without_a_microphone_says_so_and_typing_still_works(radicale: LocalServer, tmp_path: Path) -> None:
+    from assistant import messages
     from assistant.audio import audio_problem
     from assistant.speech import Voice
 
@@ -289,6 +290,8 @@ def test_talk_key_without_a_microphone_says_so_and_typing_still_works(radicale: 
     app = CalendarApp(settings_for(radicale.url, tmp_path), today=TODAY, load_model_on_start=False, speech=Voice())
 
     async def script(pilot: Any) -> None:
+        await settle(pilot)
+        assert messages.text("ui.mic_absent", "de") in str(app.query_one("#status").render())  # said up front
         await pilot.press("ctrl+t")
         await settle(pilot)
         assert "Spracheingabe nicht verfügbar" in log_text(app) and "PortAudio" in log_text(app)

@@ -86,6 +86,7 @@ class CalendarApp(App[None]):
         self._loading_since: float | None = None  # when the model started loading (the status counts seconds)
         self._load_clock: Any = None
         self._loaded: tuple[Any, str] | None = None  # what the model worker loaded (under self.lock)
+        self.mic_state = ""  # "mic_ready" / "mic_absent" once checked (only with speech on)
         self.title = self.t("title")
 
     def set_language(self, lang: str) -> None:
@@ -126,6 +127,8 @@ class CalendarApp(App[None]):
             self._load_clock = self.set_interval(1, self._update_status)
             self.start_model()
         self.start_backend()
+        if self.speech is not None:
+            self.check_microphone()
         self.set_interval(20, self.retry_outbox)
 
     def on_unmount(self) -> None:
@@ -154,6 +157,8 @@ class CalendarApp(App[None]):
         refused = len(self.assistant.outbox.refused()) if self.assistant else 0
         if refused:
             parts.append(self.t("refused", n=refused))
+        if self.speech is not None and self.mic_state:
+            parts.append(self.t(self.mic_state))
         parts.append(self.settings.language or self.t("languages"))
         parts.append(self.t(self.activity))
         self.query_one("#status", Static).update(" │ ".join(parts))
@@ -472,6 +477,16 @@ class CalendarApp(App[None]):
             log.warning("speech output failed", exc_info=error)
             self.call_from_thread(self.log_line, f"({type(error).__name__}: {error})", "turn-call")
 
+    @work(thread=True, group="microphone")
+    def check_microphone(self) -> None:
+        """Asking the sound system can take a moment: off the UI thread, then said in the status line."""
+        problem = self.speech.problem()
+        self.call_from_thread(self._set_microphone, "mic_absent" if problem else "mic_ready")
+
+    def _set_microphone(self, state: str) -> None:
+        self.mic_state = state
+        self._update_status()
+
     def action_talk(self) -> None:
         """Push-to-talk as a toggle: first press starts recording, the second (or silence) ends it."""
         if self.speech is None:
@@ -481,6 +496,7 @@ class CalendarApp(App[None]):
             self.speech.stop_listening()
             return
         problem = self.speech.problem()
+        self._set_microphone("mic_absent" if problem else "mic_ready")
         if problem:
             self.log_line(self.t("no_speech", reason=problem), "turn-error")
             return
