@@ -37,8 +37,17 @@ def _log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-# Catalog keys (``assistant/messages``) of the conversion's steps, in order.
+# Catalog keys (``assistant/messages``) of the conversion's steps, in order, and how long each took on the
+# reference machine (docs/speed.md); the time left is scaled by how fast the steps so far went here.
 STEPS = ("load.base_assemble", "load.base_tokenizer", "load.base_dequantise", "load.base_save", "load.base_ready")
+STEP_SECONDS = (1.0, 13.0, 13.0, 1.0)
+
+
+def time_left(step: int, elapsed: float) -> int:
+    """Seconds the conversion still needs from the start of ``step``, at this machine's pace so far."""
+    expected = sum(STEP_SECONDS[:step])
+    pace = elapsed / expected if expected >= 10 else 1.0  # a pace from the first second says little
+    return max(1, round(sum(STEP_SECONDS[step:]) * max(pace, 0.5)))
 
 
 @contextlib.contextmanager
@@ -79,7 +88,8 @@ def base_checkpoint(cache_dir: Path | None = None, progress: Progress = _log, la
     start = time.perf_counter()
 
     def step(i: int, **values: object) -> None:
-        progress(messages.text(STEPS[i], lang, s=time.perf_counter() - start, **values))
+        elapsed = time.perf_counter() - start
+        progress(messages.text(STEPS[i], lang, s=elapsed, left=time_left(i, elapsed), **values))
 
     step(0)
     # assembled into a private folder beside the target (not the package's shared default path), so a second
