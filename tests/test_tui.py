@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 
+from assistant import messages
 from assistant.local_server import LocalServer, free_port
 from assistant.settings import Settings
 from assistant.tui import CalendarApp
@@ -193,7 +194,7 @@ def test_missing_date_is_asked_back_in_the_conversation(radicale: LocalServer, t
 
     async def script(pilot: Any) -> None:
         await type_command(pilot, '<oc_1>("Oil change", null, null, 60)<oc_end>')
-        assert "When should I schedule 'Oil change'?" in log_text(app)
+        assert messages.text("reply.ask_when", "en", title="Oil change") in log_text(app)
         await type_command(pilot, "tomorrow at 9")
         assert "Added 'Oil change' on Friday, November 27 at 9:00 AM (1 hour)." in log_text(app)
         assert server_titles(radicale.url) == ["Oil change"]
@@ -234,7 +235,7 @@ def test_errors_are_shown_and_the_app_keeps_running(radicale: LocalServer, tmp_p
         await type_command(pilot, '<oc_1>("Zahnarzt", "2026-02-30", "14:30", 45)<oc_end>')
         assert "nicht verstanden" in log_text(app) and "2026-02-30" in log_text(app)
         await type_command(pilot, "Trag Zahnarzt morgen ein")  # no model loaded: says so, changes nothing
-        assert "Sprachmodell ist nicht geladen" in log_text(app)
+        assert messages.text("reply.model_missing", "de", reason="X").split(" (")[0] in log_text(app)
         await pilot.press("ctrl+t")  # no speech configured in this app
         assert "not available" in log_text(app).lower() or "nicht verfügbar" in log_text(app)
         assert server_titles(radicale.url) == []
@@ -281,7 +282,6 @@ def test_bundled_model_conversation_screenshot(radicale: LocalServer, tmp_path: 
 
 
 def test_talk_key_without_a_microphone_says_so_and_typing_still_works(radicale: LocalServer, tmp_path: Path) -> None:
-    from assistant import messages
     from assistant.audio import audio_problem
     from assistant.speech import Voice
 
@@ -366,7 +366,7 @@ def test_raw_model_lines_show_only_in_debug_mode(radicale: LocalServer, tmp_path
 def test_the_interface_speaks_the_setting_and_replies_the_command(radicale: LocalServer, tmp_path: Path) -> None:
     """Issue 21's language rule: footer, labels and the settings form in the interface language (the setting);
     a reply in the command's language; changing the setting re-says the interface at once."""
-    from assistant import messages, replies
+    from assistant import replies
 
     config = tmp_path / "config.toml"
     app = CalendarApp(
@@ -404,7 +404,6 @@ def test_commands_given_while_the_model_loads_wait_and_then_run(
     import threading
 
     import assistant.tui.app as tui_app
-    from assistant import messages
 
     go = threading.Event()
     real_load = tui_app.load_model
