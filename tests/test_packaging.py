@@ -57,7 +57,7 @@ def test_the_wheel_carries_everything_the_installed_command_reads(tmp_path: Path
     assert {f"octocal_assets/model/{name}" for name in bundled} <= names
     assert {"assistant/messages/de.toml", "assistant/messages/en.toml", "assistant/tui/app.tcss"} <= names
     assert "training/templates/create_event.yaml" in names and "evaluation/data/handwritten.jsonl" in names
-    assert "octocal = assistant.cli:main" in entry_points
+    assert "octocal = assistant.cli:run" in entry_points
     requires = [line.split(":", 1)[1].strip() for line in metadata.splitlines() if line.startswith("Requires-Dist:")]
     runtime = [r for r in requires if "extra ==" not in r]
     assert any(r.startswith("torch==2.13.0") for r in runtime) and any(r.startswith("transformers") for r in runtime)
