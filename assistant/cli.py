@@ -369,7 +369,8 @@ def run() -> None:
     sys.exit(code)
 
 
-def main(argv: list[str] | None = None) -> int:
+def build_parser() -> argparse.ArgumentParser:
+    """Subcommands and their options (``main`` runs them)."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--today", type=dt.date.fromisoformat, default=argparse.SUPPRESS, help="pretend today is this date (YYYY-MM-DD)"
@@ -466,36 +467,87 @@ def main(argv: list[str] | None = None) -> int:
     p_config = sub.add_parser("config", parents=[common, calendar], help="write or show the config file")
     p_config.add_argument("--keyring", action="store_true", help="keep the password in the system keyring")
     p_config.add_argument("--show", action="store_true", help="print the settings in effect (password masked)")
-    args = parser.parse_args(argv)
+    return parser
+
+
+def _cmd_parse(args: argparse.Namespace, today: dt.date, lang: str | None) -> int:
+    if args.json:
+        try:
+            print(json.dumps(parse_call(args.text).to_json(), ensure_ascii=False))
+        except CallError as error:
+            print(json.dumps({"error": str(error), "type": type(error).__name__}))
+            return 1
+        return 0
+    out = describe_output(args.text)
+    print(out)
+    return 1 if out.startswith("invalid") else 0
+
+
+def _cmd_resolve(args: argparse.Namespace, today: dt.date, lang: str | None) -> int:
+    print(describe_phrase(args.text, today, lang))
+    return 0
+
+
+def _cmd_prompt(args: argparse.Namespace, today: dt.date, lang: str | None) -> int:
+    from .decoding import adapter_prompt_style, default_assets_dir
+
+    model = _settings(args).model
+    print(build_prompt(args.text, today, adapter_prompt_style(Path(model) if model else default_assets_dir())))
+    return 0
+
+
+# Commands that need neither the settings' calendar nor the model.
+_OFFLINE = {
+    "parse": _cmd_parse,
+    "resolve": _cmd_resolve,
+    "prompt": _cmd_prompt,
+    "config": lambda args, today, lang: _config(args),
+}
+
+
+def _hand_over(args: argparse.Namespace, settings: Any, lang: str | None) -> int | None:
+    """``ask``/``undo``/``agenda`` answered by a running ``octocal serve``, or None when none is running."""
+    from .serve import connect, identity_of, socket_path
+
+    remote = connect(socket_path(settings.state_path), identity_of(settings))
+    if remote is None:
+        return None
+    log.info("handed to the running assistant")  # `octocal serve` holds the model: well under a second
+    try:
+        return _run_remote(args, remote, lang)
+    finally:
+        remote.close()
+
+
+def _agenda_or_undo(args: argparse.Namespace, settings: Any, today: dt.date, lang: str | None) -> int:
+    """Neither needs the model: the calendar and the journal answer them."""
+    from .app import make_assistant
+
+    with make_assistant(settings, today=today) as assistant:
+        if args.command == "undo":
+            assistant.flush()
+            outcome = assistant.undo(lang or assistant.default_lang)
+        else:
+            day = (args.day or today).isoformat()
+            outcome = assistant.execute(
+                Call("list_events", {"date": day, "end_date": day}),
+                lang or assistant.default_lang,
+                sent=assistant.flush(),
+            )
+        print(json.dumps(outcome.to_json(), ensure_ascii=False) if args.json else outcome.message)
+        return _exit_status(outcome)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
     global _command
     _command = args.command
     verbose = getattr(args, "verbose", False)
     setup_logging(verbose)
     today = getattr(args, "today", None) or dt.date.today()
     lang = getattr(args, "lang", None)
-
-    if args.command == "parse":
-        if args.json:
-            try:
-                print(json.dumps(parse_call(args.text).to_json(), ensure_ascii=False))
-            except CallError as error:
-                print(json.dumps({"error": str(error), "type": type(error).__name__}))
-                return 1
-            return 0
-        out = describe_output(args.text)
-        print(out)
-        return 1 if out.startswith("invalid") else 0
-    if args.command == "resolve":
-        print(describe_phrase(args.text, today, lang))
-        return 0
-    if args.command == "prompt":
-        from .decoding import adapter_prompt_style, default_assets_dir
-
-        model = _settings(args).model
-        print(build_prompt(args.text, today, adapter_prompt_style(Path(model) if model else default_assets_dir())))
-        return 0
-    if args.command == "config":
-        return _config(args)
+    if args.command in _OFFLINE:
+        return _OFFLINE[args.command](args, today, lang)
     settings = _settings(args)
     ui = messages.interface_language(settings.language)
     setup_logging(verbose, (settings.calendar.password,))  # the password in use is masked in every line
@@ -505,29 +557,11 @@ def main(argv: list[str] | None = None) -> int:
     from .app import make_assistant
 
     if args.command in ("ask", "undo", "agenda") and not args.no_server:
-        from .serve import connect, identity_of, socket_path
-
-        remote = connect(socket_path(settings.state_path), identity_of(settings))
-        if remote is not None:  # `octocal serve` holds the model: answered in well under a second
-            log.info("handed to the running assistant")
-            try:
-                return _run_remote(args, remote, lang)
-            finally:
-                remote.close()
+        handed = _hand_over(args, settings, lang)
+        if handed is not None:
+            return handed
     if args.command in ("undo", "agenda"):
-        with make_assistant(settings, today=today) as assistant:
-            if args.command == "undo":
-                assistant.flush()
-                outcome = assistant.undo(lang or assistant.default_lang)
-            else:
-                day = (args.day or today).isoformat()
-                outcome = assistant.execute(
-                    Call("list_events", {"date": day, "end_date": day}),
-                    lang or assistant.default_lang,
-                    sent=assistant.flush(),
-                )
-            print(json.dumps(outcome.to_json(), ensure_ascii=False) if args.json else outcome.message)
-            return _exit_status(outcome)
+        return _agenda_or_undo(args, settings, today, lang)
     if args.command == "tui" or (args.command is None and sys.stdin.isatty() and sys.stdout.isatty()):
         from .tui import run_tui  # it loads the model itself, in the background, with progress on screen
 
