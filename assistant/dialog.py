@@ -286,6 +286,9 @@ class Assistant:
     model: Any = None
     model_problem: str = ""
     today: Callable[[], dt.date] = dt.date.today
+    # The time of day on ``today`` (None: the real clock); tests that pin the day pin this too, or "the next
+    # upcoming event" would depend on when they run.
+    clock: Callable[[], dt.time] | None = None
     auto_confirm: bool = False  # --yes: deletes go ahead without asking
     default_lang: str = ""  # the interface language: replies to what has no words (undo key, queued sends)
     waiting: _Waiting | None = field(default=None)
@@ -888,9 +891,10 @@ class Assistant:
         return ""
 
     def _now(self) -> dt.datetime:
-        """Now in the user's zone, on the assistant's today (tests pin today; the clock time is the real one)."""
-        now = dt.datetime.now(ZoneInfo(self.zone))
-        return dt.datetime.combine(self.today(), now.time(), tzinfo=ZoneInfo(self.zone))
+        """Now in the user's zone, on the assistant's today, at ``clock``'s time (by default the real one)."""
+        zone = ZoneInfo(self.zone)
+        time_of_day = self.clock() if self.clock is not None else dt.datetime.now(zone).time()
+        return dt.datetime.combine(self.today(), time_of_day, tzinfo=zone)
 
     # ------------------------------------------------------------------ answers to a question
 

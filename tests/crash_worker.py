@@ -25,7 +25,9 @@ def main() -> None:
     url, state, seed = sys.argv[1], sys.argv[2], int(sys.argv[3])
     rng = random.Random(seed)
     cal = CalDAVCalendar(CalendarSettings(url=url, username="anna", password="x", timezone="Europe/Berlin"))
-    a = Assistant(cal, Outbox(state), Journal(state), today=lambda: TODAY, auto_confirm=True)
+    a = Assistant(
+        cal, Outbox(state), Journal(state), today=lambda: TODAY, clock=lambda: dt.time(12, 0), auto_confirm=True
+    )
     print("sent", a.flush(), flush=True)  # what an earlier, killed run left queued
     # creates made while offline: queued (the user was told so), then sent; a kill may fall in the flush
     for k in range(rng.randint(0, 3)):

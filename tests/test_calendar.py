@@ -32,6 +32,7 @@ from assistant.replies import say
 from assistant.settings import CalendarSettings
 
 TODAY = dt.date(2026, 11, 26)
+NOON = dt.time(12, 0)  # the time of day the tests run at, on TODAY
 ZONE = "Europe/Berlin"
 
 
@@ -47,7 +48,8 @@ def make(url: str, state: Path, **settings: object) -> Assistant:
         timezone=ZONE,
         **settings,
     )  # type: ignore[arg-type]
-    return Assistant(CalDAVCalendar(cal), Outbox(state), Journal(state), today=lambda: TODAY)
+    # the day and its time pinned: "the next upcoming" must not depend on when the suite runs
+    return Assistant(CalDAVCalendar(cal), Outbox(state), Journal(state), today=lambda: TODAY, clock=lambda: NOON)
 
 
 def titles_on(assistant: Assistant, day: str = "2026-11-27") -> list[str]:

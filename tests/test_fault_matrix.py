@@ -119,6 +119,7 @@ def test_the_calendar_holds_what_the_user_was_told(
             Outbox(tmp_path),
             Journal(tmp_path),
             today=lambda: TODAY,
+            clock=lambda: dt.time(12, 0),  # "the next upcoming" must not depend on when the suite runs
             auto_confirm=True,
         )
         for title, time in (("Zahnarzt", "14:30"), ("Friseur", "10:00"), ("Probe", "18:00")):

@@ -30,7 +30,9 @@ DAY = "2026-11-27"
 
 def make(url: str, state: Path) -> Assistant:
     cal = CalendarSettings(url=url, username="anna", password="x", timezone=ZONE)
-    return Assistant(CalDAVCalendar(cal), Outbox(state), Journal(state), today=lambda: TODAY)
+    return Assistant(
+        CalDAVCalendar(cal), Outbox(state), Journal(state), today=lambda: TODAY, clock=lambda: dt.time(12, 0)
+    )
 
 
 def create(title: str, time: str = "14:30") -> Call:

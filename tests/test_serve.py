@@ -29,7 +29,9 @@ def _server(radicale: LocalServer, state: Path) -> tuple[threading.Thread, Path,
     settings = Settings(state_dir=str(state))
     settings.calendar.url, settings.calendar.username = radicale.url, "anna"
     cal = CalDAVCalendar(CalendarSettings(url=radicale.url, username="anna", timezone="Europe/Berlin"))
-    assistant = Assistant(cal, Outbox(state), Journal(state), model=None, today=lambda: TODAY)
+    assistant = Assistant(
+        cal, Outbox(state), Journal(state), model=None, today=lambda: TODAY, clock=lambda: dt.time(12, 0)
+    )
     path, identity = S.socket_path(state), S.identity_of(settings)
     ready = threading.Event()
     thread = threading.Thread(target=S.serve, args=(assistant, path, identity, lambda _: ready.set()), daemon=True)

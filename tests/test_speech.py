@@ -241,7 +241,12 @@ def test_spoken_commands_change_the_calendar(
 
     cal = CalDAVCalendar(CalendarSettings(url=radicale.url, username="anna", timezone="Europe/Berlin"))
     a = Assistant(
-        cal, Outbox(tmp_path), Journal(tmp_path), model=load_caller(default_assets_dir()), today=lambda: TODAY
+        cal,
+        Outbox(tmp_path),
+        Journal(tmp_path),
+        model=load_caller(default_assets_dir()),
+        today=lambda: TODAY,
+        clock=lambda: dt.time(12, 0),
     )
     voice = Voice(transcriber=transcriber, speaker=speaker)
     created = listen_file(a, voice, wavs["create"])
