@@ -344,6 +344,19 @@ class PromptCodec:
         self.signatures.update({k: tuple(v) for k, v in (signatures or {}).items() if k in self.signatures})
         self.function_ids = tuple(self.extra_id[t] for t in (NO_CALL_TOKEN, *(f.token for f in self.functions)))
 
+    @classmethod
+    def from_config(cls, tokenizer: Any, vocab_size: int, config: dict[str, Any]) -> PromptCodec:
+        """The codec an adapter's config (or a saved runner's meta) records: prompt style, date format, extra
+        tokens and the arguments each function writes."""
+        return cls(
+            tokenizer,
+            vocab_size,
+            prompt_style(config),
+            date_format(config),
+            config.get("extra_tokens", EXTRA_TOKENS),
+            signatures(config),
+        )
+
     def calibration_ids(self) -> list[list[int]]:
         """For each calibration query: a whole prompt plus the shape of a completion (extra tokens included)."""
         x = self.extra_id

@@ -19,7 +19,6 @@ import torch
 from .decoding import (
     CALIBRATION_QUERIES,
     DEFAULT_QUANT,
-    EXTRA_TOKENS,
     MAX_SPAN_TOKENS,
     NULL_TOKEN,
     SEP_TOKEN,
@@ -29,11 +28,8 @@ from .decoding import (
     Prediction,
     PromptCodec,
     QueryTokens,
-    date_format,
     default_assets_dir,
     iso_date_trie,
-    prompt_style,
-    signatures,
 )
 from .functions import (
     END_TOKEN,
@@ -122,14 +118,7 @@ class FunctionCaller:
         module, tokenizer, meta = load_function_calling_lm(
             Path(path) if path else default_assets_dir(), dtype=dtype, base_dir=base_dir
         )
-        codec = PromptCodec(
-            tokenizer,
-            module.vocab_size,
-            prompt_style(meta),
-            date_format(meta),
-            meta.get("extra_tokens", EXTRA_TOKENS),
-            signatures(meta),
-        )
+        codec = PromptCodec.from_config(tokenizer, module.vocab_size, meta)
         return cls(
             module,
             codec,

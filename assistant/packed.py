@@ -36,12 +36,8 @@ import torch
 from .decoding import (
     CALIBRATION_QUERIES,
     DEFAULT_QUANT,
-    EXTRA_TOKENS,
     PromptCodec,
-    date_format,
     default_assets_dir,
-    prompt_style,
-    signatures,
 )
 from .functions import prompt_prefix
 from .model import FunctionCaller
@@ -395,14 +391,7 @@ def load_pack(target: Path, spans: str = "valid") -> FunctionCaller:
     embedding, extra, scale = tensors.pop("embedding"), tensors.pop("extra"), tensors.pop("embed_scale")[0]
     module = PackedLM(embedding, extra, scale, meta["extra_scale"])
     runner = Gemma3Runner.from_state(module, tensors, meta["runner"])
-    codec = PromptCodec(
-        tokenizer,
-        module.vocab_size,
-        prompt_style(meta),
-        date_format(meta),
-        meta.get("extra_tokens", EXTRA_TOKENS),
-        signatures(meta),
-    )
+    codec = PromptCodec.from_config(tokenizer, module.vocab_size, meta)
     caller = FunctionCaller(module, codec, name=meta.get("name", "model"), runner=runner, spans=spans)
     caller.runtime = meta["runtime"] + (", unchecked spans" if spans == "any" else "")
     _return_free_memory()
