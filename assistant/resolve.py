@@ -25,6 +25,7 @@ from typing import TypeVar
 
 from .functions import (
     Call,
+    CallError,
     Function,
     InvalidDate,
     InvalidDuration,
@@ -992,11 +993,14 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
     if span.function is None:
         return NoCall()
     spec = function_by_name(span.function)
-    span = _target_words_to_target(spec, span)
+    span = _target_words_to_target(spec, span, query)
     arguments: dict[str, object] = {}
     said = span.named
     range_minutes: int | None = None
     for p, phrase in zip(spec.params, span.phrases, strict=True):
+        if phrase is not None and p.type in _CORRECTABLE:
+            others = [o for o in span.phrases if o is not None and o is not phrase]
+            phrase = _corrected(p.type, phrase, query, lang, others)
         arguments[p.name] = None if phrase is None else resolve_phrase(p.type, phrase, today, lang, query)
         if phrase is not None and p.type is ParamType.TIME:
             span_of_time = resolve_time_range(phrase, lang, context=query)
@@ -1016,11 +1020,61 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
     return Call(spec.name, spec.fill_defaults(arguments, today))
 
 
+_CORRECTABLE = frozenset({ParamType.DATE, ParamType.FIRST_DATE, ParamType.TIME})
+# A slip and its correction: "um elf, nee, um zwölf", "to Thursday no Friday", "at eleven actually make that noon".
+_CORRECTION = re.compile(
+    r"(?:^|[\s,]+)(?:nein|nee|no|äh|ähm|uh|quatsch|moment|sorry|ich meine|i mean|oder nein|no wait|"
+    r"actually(?: make that| make it)?|make that|make it|oder doch|lieber)(?=[\s,])(?:[\s,]+(?:nein|no|i mean))?[\s,]+",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[,.;!?]")
+_LEAD = re.compile(r"(?:at|um|on|am|to|auf)\s", re.IGNORECASE)
+
+
+def _corrected(ptype: ParamType, phrase: str, query: str, lang: str | None, others: list[str]) -> str:
+    """The words a speaker corrected the copied ones to, if the query corrects them later ("samstag um elf uhr
+    flohmarkt ein nee um zwölf" with "um elf uhr" copied: "um zwölf"); else the copied words. A later
+    correction wins, as people mean it; the model usually copies it, and this keeps it right when it does not.
+    Words copied for another argument are never taken ("move it from today, no, to Monday": "to Monday" is the
+    target the model copied already)."""
+    at = query.lower().find(phrase.lower())
+    if at < 0:
+        return phrase
+    tail = query[at + len(phrase) :]
+    for m in _CORRECTION.finditer(tail):
+        if names_a_value(ptype, tail[: m.start()], lang):
+            return phrase  # another value of this kind came first: the marker corrects that one, or something else
+        words = _CLAUSE_END.split(tail[m.end() :], maxsplit=1)[0].split()
+        lead = phrase.split()[0] if _LEAD.match(phrase) else None  # "at twelve uh twelve thirty": "at" for both
+        for n in range(len(words), 0, -1):
+            said = " ".join(words[:n])
+            if any(o.lower() in said.lower() or said.lower() in o.lower() for o in others):
+                continue
+            for candidate in (said, f"{lead} {said}") if lead else (said,):
+                if names_a_value(ptype, candidate, lang):
+                    try:
+                        resolve_phrase(ptype, candidate, dt.date(2000, 1, 1), lang, query)
+                    except CallError:
+                        continue
+                    return candidate
+    return phrase
+
+
 # "auf Samstag", "to Friday": words that name where something goes, never where it is now.
 _TARGET_WORDS = re.compile(r"^\s*(?:auf|to|onto|nach)\b", re.IGNORECASE)
+_TARGET_BEFORE = re.compile(r"\b(?:auf|to|onto|nach)\s*$", re.IGNORECASE)
 
 
-def _target_words_to_target(spec: Function, span: SpanCall) -> SpanCall:
+def _said_as_target(phrase: str, query: str) -> bool:
+    """Whether the words are, or in the query follow, a target preposition ("auf in 14 Tagen" copied without
+    its "auf")."""
+    if _TARGET_WORDS.match(phrase):
+        return True
+    at = query.lower().find(phrase.lower())
+    return at > 0 and bool(_TARGET_BEFORE.search(query[:at]))
+
+
+def _target_words_to_target(spec: Function, span: SpanCall, query: str = "") -> SpanCall:
     """A move whose current-day words name a target ("Verschieb X auf Samstag" copied into the old day) while no
     new day was copied: the words go to the new day. A small model confuses the two slots; the preposition
     does not."""
@@ -1028,7 +1082,7 @@ def _target_words_to_target(spec: Function, span: SpanCall) -> SpanCall:
     if "date" not in names or "new_date" not in names:
         return span
     said = span.named
-    if said["date"] and said["new_date"] is None and _TARGET_WORDS.match(said["date"]):
+    if said["date"] and said["new_date"] is None and _said_as_target(said["date"], query):
         phrases = list(span.phrases)
         phrases[names.index("new_date")], phrases[names.index("date")] = said["date"], None
         return SpanCall(span.function, tuple(phrases))

@@ -108,3 +108,80 @@ def test_target_words_copied_into_the_old_day_go_to_the_new_day(old_words: str) 
     assert (call.arguments["date"], call.arguments["new_date"]) == (None, "2026-12-05")
     kept = resolve_call(SpanCall("move_event", ("Zahnarzt", "am Freitag", "auf Samstag", None)), TODAY, "de")
     assert (kept.arguments["date"], kept.arguments["new_date"]) == ("2026-12-04", "2026-12-05")
+
+
+@pytest.mark.parametrize(
+    ("query", "copied"),
+    [
+        ("Verschieb mal den Zahnarzt auf in 14 Tagen", "in 14 Tagen"),
+        ("push the dentist to next Friday", "next Friday"),
+    ],
+)
+def test_target_preposition_before_the_copied_words_counts_too(query: str, copied: str) -> None:
+    """The model may copy the day without its "auf"/"to": the query still says it is the target."""
+    call = resolve_call(SpanCall("move_event", ("Zahnarzt", copied, None, None)), TODAY, "de", query)
+    assert call.arguments["date"] is None and call.arguments["new_date"] is not None
+    stays = resolve_call(SpanCall("move_event", ("Zahnarzt", copied, None, None)), TODAY, "de", f"Zahnarzt {copied}")
+    assert stays.arguments["new_date"] is None and stays.arguments["date"] is not None
+
+
+# (query, function, the copied words, the field they fill, the value after the correction)
+CORRECTIONS = [
+    (
+        "schreib samstag um elf uhr flohmarkt ein nee um zwölf",
+        "create_event",
+        ("flohmarkt", "samstag", "um elf uhr", None),
+        "time",
+        "12:00",
+    ),
+    (
+        "flea market saturday at eleven am actually make that noon",
+        "create_event",
+        ("flea market", "saturday", "at eleven am", None),
+        "time",
+        "12:00",
+    ),
+    (
+        "lunch with lisa tomorrow at twelve uh twelve thirty",
+        "create_event",
+        ("lunch with lisa", "tomorrow", "at twelve", None),
+        "time",
+        "12:30",
+    ),
+    (
+        "verschieb den zahnarzt auf donnerstag nein auf freitag",
+        "move_event",
+        ("zahnarzt", None, "auf donnerstag", None),
+        "new_date",
+        "2026-12-04",
+    ),
+    (
+        "Trag morgen um 10, nein, übermorgen Zahnarzt ein",
+        "create_event",
+        ("Zahnarzt", "morgen", "um 10", None),
+        "date",
+        "2026-12-05",
+    ),
+]
+
+
+@pytest.mark.parametrize(("query", "function", "phrases", "field", "value"), CORRECTIONS)
+def test_a_later_correction_wins_over_copied_words(
+    query: str, function: str, phrases: tuple[str | None, ...], field: str, value: str
+) -> None:
+    """A slip corrected later in the query ("um elf, nee, um zwölf"): the correction is what the person means,
+    whichever of the two the model copied."""
+    call = resolve_call(SpanCall(function, phrases), TODAY, None, query)
+    assert call.arguments[field] == value
+
+
+def test_a_correction_never_takes_words_copied_for_another_argument() -> None:
+    """'move it from tomorrow next Saturday, no, to Monday': the words after "no" are the target the model
+    copied; the current day stays what was copied."""
+    query = "Can you move the date for tomorrow next Saturay, no, to this Monday?"
+    call = resolve_call(SpanCall("move_event", ("date", "for tomorrow", "to this Monday", None)), TODAY, "en", query)
+    assert call.arguments["date"] == "2026-12-04"
+    # no correction marker: the copied words stand
+    plain = SpanCall("create_event", ("Zahnarzt", "morgen", "um 10", None))
+    call = resolve_call(plain, TODAY, "de", "Zahnarzt morgen um 10 mit Anna")
+    assert call.arguments["time"] == "10:00"
