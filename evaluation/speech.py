@@ -21,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from .memory import memory_mb
 from .metrics import _percentile
 
 COMMANDS = Path(__file__).resolve().parent / "data" / "speech_commands.yaml"
@@ -124,10 +125,13 @@ def run_speech_bench(
         settings = Settings(state_dir=f"{tmp}/state")
         settings.calendar.storage = f"{tmp}/calendar"
         with make_assistant(settings, model, today=today, auto_confirm=True) as assistant:
-            rss_before = _rss_mb()
+            rss_before = memory_mb()[0]
             loading = time.perf_counter()
             voice.transcriber  # noqa: B018 - Whisper alone: its load time and memory go in the report
-            whisper_load = {"load_s": round(time.perf_counter() - loading, 2), "rss_mb": round(_rss_mb() - rss_before)}
+            whisper_load = {
+                "load_s": round(time.perf_counter() - loading, 2),
+                "rss_mb": round(memory_mb()[0] - rss_before),
+            }
             listen_file(assistant, voice, wavs[-1])  # warm-up: loads both voices, first CalDAV round
             assistant.calendar.check()
             for rep in range(repeat):
@@ -171,14 +175,6 @@ def run_speech_bench(
     (out_dir / "report.md").write_text(_markdown(summary, rows))
     _plot(rows, out_dir / "speech_latency.png")
     return summary
-
-
-def _rss_mb() -> float:
-    """Resident memory of this process now (MB), from /proc."""
-    for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
 
 
 def _seconds_at(values: list[float], q: float) -> float:

@@ -29,17 +29,11 @@ import time
 from pathlib import Path
 from typing import Any
 
+from evaluation.memory import memory_mb
+
 __all__ = ["run_startup"]
 
 COMMAND = "Was steht morgen an?"
-
-
-def _memory_mb() -> tuple[float, float]:
-    """(resident now, peak resident) of this process, from /proc."""
-    fields = dict(
-        line.split(":", 1) for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines() if ":" in line
-    )
-    return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
 
 
 def probe(kind: str) -> None:
@@ -61,7 +55,7 @@ def probe(kind: str) -> None:
             voice.speaker._piper_voice(voice.speaker.voice_for("en"))
         assistant.calendar.check()  # connected (waits for the early connection if it is still under way)
         ready = time.perf_counter()
-        rss, peak = _memory_mb()
+        rss, peak = memory_mb()
         assistant.handle(COMMAND)
         answered = time.perf_counter()
         print(
