@@ -31,6 +31,23 @@ def test_splits_are_disjoint_by_template(generated) -> None:
     }
 
 
+@pytest.mark.parametrize("seed", [7, 13, 21])
+def test_every_held_out_shape_is_also_trained(seed: int) -> None:
+    """A held-out template is a new sentence, never a new kind of sentence: whatever arguments it says, and
+    whether it opens with one ("pick up Lena from school tomorrow"), some training template does too. (v16's
+    split held out every English "Starting {date}, ..." series template.)"""
+    templates = D.load_templates()
+    split = D.split_templates(templates, seed, 0.30)
+    trained = {(t.function, t.lang, t.complete, D.template_shape(t)) for t in split["train"]}
+    for name in ("validation", "test"):
+        for t in split[name]:
+            assert (t.function, t.lang, t.complete, D.template_shape(t)) in trained, t
+    heldout = len(split["validation"]) + len(split["test"])
+    assert 0.2 < heldout / len(templates) < 0.4  # the held-out share is kept
+    starts = {D.template_shape(t) for t in split["train"] if t.function == "create_recurring_event" and t.lang == "en"}
+    assert any("date" in slots for slots, _ in starts)
+
+
 def test_held_out_titles_never_appear_in_training(generated) -> None:
     splits, _ = generated
     titles = {
