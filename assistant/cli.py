@@ -28,12 +28,13 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from . import messages, replies
-from .app import load_model
-from .functions import Call, CallError, NoCall, build_prompt, parse_call
-from .logs import log_file, setup_logging
-from .messages import UserError
-from .resolve import guess_lang, resolve_date, resolve_duration, resolve_time
+from assistant import messages
+from assistant.app import load_model
+from assistant.conversation import replies
+from assistant.logs import log_file, setup_logging
+from assistant.messages import UserError
+from assistant.schema.functions import Call, CallError, NoCall, build_prompt, parse_call
+from assistant.schema.resolve import guess_lang, resolve_date, resolve_duration, resolve_time
 
 __all__ = ["main", "describe_call", "describe_phrase", "describe_output", "load_model"]
 
@@ -140,7 +141,7 @@ EXIT_DONE, EXIT_FAILED, EXIT_WAITING = 0, 1, 3
 
 def _outbox(args: argparse.Namespace, settings: Any) -> int:
     """List what waits and what the server refused; retry or discard refused creates (no server needed)."""
-    from .outbox import Outbox
+    from assistant.calendar.outbox import Outbox
 
     outbox = Outbox(settings.state_path)
     target = args.retry or args.discard
@@ -192,8 +193,8 @@ def _run_remote(args: argparse.Namespace, remote: Any, lang: str | None) -> int:
 
 def _serve(settings: Any, model: Any, problem: str, ui: str) -> int:
     """Keep one assistant loaded behind the per-user socket until stopped (Ctrl-C or SIGTERM)."""
-    from .app import make_assistant
-    from .serve import identity_of, serve, socket_path
+    from assistant.app import make_assistant
+    from assistant.serve import identity_of, serve, socket_path
 
     if model is None:
         print(messages.text("cli.cannot_run_model", ui, reason=problem), file=sys.stderr)
@@ -222,7 +223,7 @@ def _config_file(args: argparse.Namespace) -> Path | None:
 
 
 def _settings(args: argparse.Namespace) -> Any:
-    from .settings import load_settings
+    from assistant.settings import load_settings
 
     calendar = {
         "url": getattr(args, "calendar", None),
@@ -280,10 +281,10 @@ def _converse(assistant: Any, text: str, lang: str | None, as_json: bool, stdin:
 
 
 def _listen(args: argparse.Namespace, settings: Any, model: Any, problem: str, today: dt.date) -> int:
-    from .app import make_assistant
-    from .audio import AudioUnavailable
-    from .speech import Voice, listen_file
-    from .tts import write_wav
+    from assistant.app import make_assistant
+    from assistant.speech.audio import AudioUnavailable
+    from assistant.speech.tts import write_wav
+    from assistant.speech.voice import Voice, listen_file
 
     if args.whisper:
         settings.speech.whisper_model = args.whisper
@@ -318,8 +319,8 @@ def _listen(args: argparse.Namespace, settings: Any, model: Any, problem: str, t
 def _config(args: argparse.Namespace) -> int:
     import getpass
 
-    from .calendar import redact_url
-    from .settings import KeyringUnavailable, config_path, save_settings
+    from assistant.calendar.client import redact_url
+    from assistant.settings import KeyringUnavailable, config_path, save_settings
 
     settings = _settings(args)
     path = _config_file(args) or config_path()
@@ -489,7 +490,7 @@ def _cmd_resolve(args: argparse.Namespace, today: dt.date, lang: str | None) -> 
 
 
 def _cmd_prompt(args: argparse.Namespace, today: dt.date, lang: str | None) -> int:
-    from .decoding import adapter_prompt_style, default_assets_dir
+    from assistant.model.decoding import adapter_prompt_style, default_assets_dir
 
     model = _settings(args).model
     print(build_prompt(args.text, today, adapter_prompt_style(Path(model) if model else default_assets_dir())))
@@ -507,7 +508,7 @@ _OFFLINE = {
 
 def _hand_over(args: argparse.Namespace, settings: Any, lang: str | None) -> int | None:
     """``ask``/``undo``/``agenda`` answered by a running ``octocal serve``, or None when none is running."""
-    from .serve import connect, identity_of, socket_path
+    from assistant.serve import connect, identity_of, socket_path
 
     remote = connect(socket_path(settings.state_path), identity_of(settings))
     if remote is None:
@@ -521,7 +522,7 @@ def _hand_over(args: argparse.Namespace, settings: Any, lang: str | None) -> int
 
 def _agenda_or_undo(args: argparse.Namespace, settings: Any, today: dt.date, lang: str | None) -> int:
     """Neither needs the model: the calendar and the journal answer them."""
-    from .app import make_assistant
+    from assistant.app import make_assistant
 
     with make_assistant(settings, today=today) as assistant:
         if args.command == "undo":
@@ -554,7 +555,7 @@ def main(argv: list[str] | None = None) -> int:
     log.info("command %s", args.command or "default")
     if args.command == "outbox":
         return _outbox(args, settings)
-    from .app import make_assistant
+    from assistant.app import make_assistant
 
     if args.command in ("ask", "undo", "agenda") and not args.no_server:
         handed = _hand_over(args, settings, lang)
@@ -563,11 +564,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command in ("undo", "agenda"):
         return _agenda_or_undo(args, settings, today, lang)
     if args.command == "tui" or (args.command is None and sys.stdin.isatty() and sys.stdout.isatty()):
-        from .tui import run_tui  # it loads the model itself, in the background, with progress on screen
+        from assistant.tui import run_tui  # it loads the model itself, in the background, with progress on screen
 
         return run_tui(settings, getattr(args, "today", None), _config_file(args))
     if args.command == "listen" and args.wav is None:  # no microphone: said at once, before seconds of loading
-        from .audio import audio_problem
+        from assistant.speech.audio import audio_problem
 
         missing = audio_problem("input")
         if missing:
@@ -580,7 +581,7 @@ def main(argv: list[str] | None = None) -> int:
             if model is None:
                 print(messages.text("cli.cannot_run_model", ui, reason=problem), file=sys.stderr)
                 return 2
-            assistant.model, assistant.model_problem = model, problem
+            assistant.model.caller, assistant.model_problem = model, problem
             return _converse(assistant, args.text, lang, args.json, sys.stdin, sys.stdout)
     model, problem = load_model(settings.model, progress=say, quant=settings.quant)
     if args.command in ("call", "listen") and model is None:
@@ -599,5 +600,5 @@ def main(argv: list[str] | None = None) -> int:
         return _listen(args, settings, model, problem, today)
     with make_assistant(settings, model, problem or "", today=today) as assistant:
         if settings.calendar.embedded:
-            print(f"calendar: embedded server at {assistant.calendar.url} (calendar '{settings.calendar.name}')")
+            print(f"calendar: embedded server at {assistant.calendar.client.url} (calendar '{settings.calendar.name}')")
         return shell(today, lang, sys.stdin, sys.stdout, model, problem, assistant, ui_lang=ui)

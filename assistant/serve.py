@@ -29,8 +29,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .dialog import Assistant, Outcome, Turn
-from .functions import Call
+from assistant.conversation.dialog import Assistant, Outcome, Turn
+from assistant.schema.functions import Call
 
 __all__ = ["RemoteAssistant", "connect", "identity_of", "serve", "socket_path"]
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .messages import UserError
+from assistant.messages import UserError
 
 __all__ = [
     "CalendarSettings",

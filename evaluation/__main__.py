@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from assistant.decoding import QUANT, RUNNERS, SPAN_MODES
+from assistant.model.decoding import QUANT, RUNNERS, SPAN_MODES
 
 from .metrics import compute_metrics
 from .predict import load_predictor, predict_file, read_jsonl
@@ -60,7 +60,9 @@ def score(
 def _runtime_options(parser: argparse.ArgumentParser) -> None:
     """How the model runs: the same choices for predict, run and bench."""
     parser.add_argument("--dtype", default="bfloat16", choices=["bfloat16", "float32"])
-    parser.add_argument("--runner", default="auto", choices=list(RUNNERS), help="forward pass (assistant.runtime)")
+    parser.add_argument(
+        "--runner", default="auto", choices=list(RUNNERS), help="forward pass (assistant.model.runtime)"
+    )
     parser.add_argument(
         "--quant",
         default=None,
@@ -77,7 +79,7 @@ def _runtime_options(parser: argparse.ArgumentParser) -> None:
         "--load",
         default="long",
         choices=["long", "pack"],
-        help="'pack': from the saved runner, as the assistant starts (assistant.packed); 'long': base + adapter",
+        help="'pack': from the saved runner, as the assistant starts (assistant.model.packed); 'long': base + adapter",
     )
 
 

@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.functions import FUNCTIONS, Call, CallError, NoCall, build_prompt, parse_call, render_call
+from assistant.schema.functions import FUNCTIONS, Call, CallError, NoCall, build_prompt, parse_call, render_call
 
 __all__ = ["InContextBaseline", "baseline_prompt"]
 
@@ -79,7 +79,7 @@ class InContextBaseline:
 
     @classmethod
     def load(cls, base: str = "gemma-3-270m", dtype: str = "bfloat16") -> InContextBaseline:
-        from assistant.network import load_base
+        from assistant.model.network import load_base
 
         model, tokenizer = load_base(base, dtype)
         return cls(model, tokenizer)

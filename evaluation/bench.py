@@ -59,9 +59,9 @@ def run_bench(
 ) -> dict[str, Any]:
     import torch
 
-    from assistant.decoding import DEFAULT_QUANT, default_assets_dir
-    from assistant.model import FunctionCaller
-    from assistant.packed import has_pack, load_caller
+    from assistant.model.caller import FunctionCaller
+    from assistant.model.decoding import DEFAULT_QUANT, default_assets_dir
+    from assistant.model.packed import has_pack, load_caller
 
     rows = [r for r in read_jsonl(data) if isinstance(r, dict)]
     rss_before = memory_mb()[1]
@@ -75,7 +75,7 @@ def run_bench(
             import sys
 
             code = (
-                "import sys; from assistant.packed import load_caller; a = sys.argv; "
+                "import sys; from assistant.model.packed import load_caller; a = sys.argv; "
                 "load_caller(a[1], dtype=a[2], quant=a[3])"
             )
             subprocess.run([sys.executable, "-c", code, str(adapter), dtype, quant or ""], check=True)
@@ -174,8 +174,8 @@ def pass_timings(
     """
     import torch
 
-    from assistant.model import FunctionCaller
-    from assistant.runtime import Gemma3Runner
+    from assistant.model.caller import FunctionCaller
+    from assistant.model.runtime import Gemma3Runner
 
     caller = FunctionCaller.load(model, runner="transformers", quant="none")  # weights kept for all three
     calibration = caller.codec.calibration_ids()
@@ -224,7 +224,7 @@ def _ctranslate2_timings(
     import ctranslate2
     import torch
 
-    from assistant.base_model import base_checkpoint, default_cache_dir
+    from assistant.model.base import base_checkpoint, default_cache_dir
 
     target = default_cache_dir().parent / "ctranslate2-int8"
     if not (target / "model.bin").exists():

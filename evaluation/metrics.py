@@ -13,8 +13,8 @@ import unicodedata
 from collections import Counter, defaultdict
 from typing import Any
 
-from assistant.functions import FUNCTIONS
-from assistant.lexicon import MONTH_WORDS, WEEKDAY_WORDS
+from assistant.schema.functions import FUNCTIONS
+from assistant.schema.lexicon import MONTH_WORDS, WEEKDAY_WORDS
 
 __all__ = [
     "DATE_KINDS",
@@ -33,7 +33,7 @@ NO_CALL = "no_call"
 FIELDS = tuple(dict.fromkeys(p.name for f in FUNCTIONS for p in f.params))
 CLASSES = tuple(f.name for f in FUNCTIONS) + (NO_CALL,)
 
-# The functional-token grammar, written independently of assistant.functions' parser on purpose: a parser bug
+# The functional-token grammar, written independently of assistant.schema.functions' parser on purpose: a parser bug
 # must not be able to hide a structural failure.
 _STRING = r'"(?:[^"\\]|\\.)*"'
 _ARG = rf"(?:{_STRING}|null|-?\d+)"

@@ -97,10 +97,10 @@ def load_predictor(
         from .baseline import InContextBaseline
 
         return InContextBaseline.load(model or "gemma-3-270m", dtype=dtype)
-    from assistant.model import FunctionCaller
+    from assistant.model.caller import FunctionCaller
 
     if load == "pack":
-        from assistant.packed import load_caller
+        from assistant.model.packed import load_caller
 
         return load_caller(model, dtype=dtype, quant=quant or "", spans=spans)
     return FunctionCaller.load(model, dtype=dtype, runner=runner, quant=quant, spans=spans)

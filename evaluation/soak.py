@@ -43,10 +43,10 @@ def run_soak(
     from tqdm import tqdm
 
     from assistant.app import load_model
-    from assistant.calendar import CalDAVCalendar
-    from assistant.dialog import CHANGED, Assistant
-    from assistant.local_server import LocalServer
-    from assistant.outbox import Journal, Outbox
+    from assistant.calendar.client import CalDAVCalendar
+    from assistant.calendar.local_server import LocalServer
+    from assistant.calendar.outbox import Journal, Outbox
+    from assistant.conversation.dialog import CHANGED, Assistant
     from assistant.settings import CalendarSettings
 
     from .__main__ import data_path

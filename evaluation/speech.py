@@ -36,7 +36,7 @@ def load_commands(path: Path = COMMANDS) -> tuple[dt.date, list[dict[str, Any]]]
 
 
 def _words(text: str) -> list[str]:
-    from assistant.resolve import normalize
+    from assistant.schema.resolve import normalize
 
     text = normalize(text).replace("-", " ")  # number words -> digits on both sides ("3 pm" vs "three pm")
     text = re.sub(r"(\d+):00", r"\1", text)
@@ -60,7 +60,7 @@ def synthesize_commands(commands: list[dict[str, Any]], out_dir: Path, speaker: 
     """One WAV per command (16-bit mono), English by piper, German by espeak-ng; 0.3 s of quiet around it."""
     import numpy as np
 
-    from assistant.tts import Speaker, Speech, write_wav
+    from assistant.speech.tts import Speaker, Speech, write_wav
 
     speaker = speaker or Speaker()
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -90,7 +90,7 @@ def real_time_blocks(audio: Any, lead_s: float = 0.5, tail_s: float = 1.2, block
     """Audio as a microphone gives it: quiet, the audio, quiet, in blocks that each come when their time has."""
     import numpy as np
 
-    from assistant.stt import SAMPLE_RATE
+    from assistant.speech.stt import SAMPLE_RATE
 
     block = int(SAMPLE_RATE * block_s)
     lead, tail = np.zeros(int(SAMPLE_RATE * lead_s), np.float32), np.zeros(int(SAMPLE_RATE * tail_s), np.float32)
@@ -110,7 +110,7 @@ def run_speech_bench(
     at each pause), and "end of speech" is the end of the recording (0.8 s of quiet after the last word)."""
     from assistant.app import load_model, make_assistant
     from assistant.settings import Settings
-    from assistant.speech import Voice, listen_file
+    from assistant.speech.voice import Voice, listen_file
 
     today, commands = load_commands()
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -133,13 +133,13 @@ def run_speech_bench(
                 "rss_mb": round(memory_mb()[0] - rss_before),
             }
             listen_file(assistant, voice, wavs[-1])  # warm-up: loads both voices, first CalDAV round
-            assistant.calendar.check()
+            assistant.calendar.client.check()
             for rep in range(repeat):
                 for command, wav in zip(commands, wavs, strict=True):
                     if stream:
                         from faster_whisper.audio import decode_audio
 
-                        from assistant.stt import SAMPLE_RATE
+                        from assistant.speech.stt import SAMPLE_RATE
 
                         audio = decode_audio(str(wav), sampling_rate=SAMPLE_RATE)
                         heard = listen_file(assistant, voice, voice.listen(blocks=real_time_blocks(audio)))

@@ -46,14 +46,14 @@ def probe(kind: str) -> None:
         model, problem = load_model()
         if model is None:
             raise SystemExit(f"no model: {problem}")
-        assistant.model = model
+        assistant.model.caller = model
         if kind == "speech":
-            from assistant.speech import Voice
+            from assistant.speech.voice import Voice
 
             voice = Voice(settings.speech)
             voice.transcriber  # noqa: B018 - loading is the point
             voice.speaker._piper_voice(voice.speaker.voice_for("en"))
-        assistant.calendar.check()  # connected (waits for the early connection if it is still under way)
+        assistant.calendar.client.check()  # connected (waits for the early connection if it is still under way)
         ready = time.perf_counter()
         rss, peak = memory_mb()
         assistant.handle(COMMAND)
@@ -123,7 +123,7 @@ def _summary(values: list[float]) -> dict[str, float]:
 
 
 def run_startup(runs: int, out_dir: Path, first_start: bool = False, progress: bool = True) -> dict[str, Any]:
-    from assistant.packed import load_caller
+    from assistant.model.packed import load_caller
 
     def say(message: str) -> None:
         if progress:

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from assistant.functions import FUNCTIONS
+from assistant.schema.functions import FUNCTIONS
 
 from .metrics import NO_CALL, compute_metrics
 from .predict import load_predictor, predict_file, read_jsonl

@@ -80,7 +80,7 @@ def tiny_base(tmp_path_factory: pytest.TempPathFactory, small_data: Path):
     import torch
     from transformers import AutoModelForCausalLM
 
-    from assistant.functions import PROMPT_INSTRUCTION
+    from assistant.schema.functions import PROMPT_INSTRUCTION
 
     texts = [json.loads(line)["query"] for line in (small_data / "train.jsonl").read_text("utf-8").splitlines()]
     texts += [PROMPT_INSTRUCTION, "Today: Thursday, 2026-11-26", "Query:", "Response:"]
@@ -144,7 +144,7 @@ def _user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mon
 @pytest.fixture(scope="module")
 def module_radicale(tmp_path_factory: pytest.TempPathFactory):
     """One real Radicale for a whole test module (tests that keep apart by user name, not by server)."""
-    from assistant.local_server import LocalServer
+    from assistant.calendar.local_server import LocalServer
 
     server = LocalServer(tmp_path_factory.mktemp("radicale"))
     server.start()
@@ -155,7 +155,7 @@ def module_radicale(tmp_path_factory: pytest.TempPathFactory):
 @pytest.fixture
 def radicale(tmp_path: Path):
     """A real Radicale on 127.0.0.1 (no auth: any user name is its own principal)."""
-    from assistant.local_server import LocalServer
+    from assistant.calendar.local_server import LocalServer
 
     server = LocalServer(tmp_path / "radicale")
     server.start()
@@ -166,7 +166,7 @@ def radicale(tmp_path: Path):
 @pytest.fixture
 def radicale_auth(tmp_path: Path):
     """Radicale with a password file: user 'anna', password 'right-pass'."""
-    from assistant.local_server import LocalServer
+    from assistant.calendar.local_server import LocalServer
 
     htpasswd = tmp_path / "users"
     htpasswd.write_text("anna:right-pass\n")
@@ -182,7 +182,7 @@ def xandikos(tmp_path: Path):
     import subprocess
     import sys
 
-    from assistant.local_server import free_port, wait_for_port
+    from assistant.calendar.local_server import free_port, wait_for_port
 
     port = free_port()
     proc = subprocess.Popen(

@@ -11,11 +11,11 @@ import datetime as dt
 import random
 import sys
 
-from assistant.calendar import CalDAVCalendar
-from assistant.dialog import Assistant
-from assistant.functions import Call
-from assistant.ical import new_event
-from assistant.outbox import Journal, Outbox
+from assistant.calendar.client import CalDAVCalendar
+from assistant.calendar.ical import new_event
+from assistant.calendar.outbox import Journal, Outbox
+from assistant.conversation.dialog import Assistant
+from assistant.schema.functions import Call
 from assistant.settings import CalendarSettings
 
 TODAY = dt.date(2026, 11, 26)

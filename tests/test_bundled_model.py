@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from assistant.functions import call_from_json
+from assistant.schema.functions import call_from_json
 from evaluation.metrics import GRAMMAR_RE
 
 TABLE = yaml.safe_load((Path(__file__).parent / "data" / "commands.yaml").read_text(encoding="utf-8"))
@@ -21,7 +21,7 @@ pytestmark = pytest.mark.slow
 def caller():
     """As the assistant loads it: from its saved pack (written by the first load); the subprocess test below
     loads it the long way, so the two are compared on every run."""
-    from assistant.packed import load_caller
+    from assistant.model.packed import load_caller
 
     assert (ASSETS / "adapter_config.json").exists(), "the bundled model is missing: run `make model`"
     return load_caller(ASSETS)
@@ -73,9 +73,9 @@ def test_call_command_uses_the_bundled_model() -> None:
 
 def test_conversation_on_a_real_calendar(caller, radicale, tmp_path) -> None:
     """Typed commands -> bundled model -> Radicale, with ask-back, confirmation, chit-chat and undo."""
-    from assistant.calendar import CalDAVCalendar
-    from assistant.dialog import Assistant
-    from assistant.outbox import Journal, Outbox
+    from assistant.calendar.client import CalDAVCalendar
+    from assistant.calendar.outbox import Journal, Outbox
+    from assistant.conversation.dialog import Assistant
     from assistant.settings import CalendarSettings
 
     cal = CalDAVCalendar(CalendarSettings(url=radicale.url, username="anna", timezone="Europe/Berlin"))
@@ -99,9 +99,9 @@ def test_conversation_on_a_real_calendar(caller, radicale, tmp_path) -> None:
 def test_calendar_v2_conversation_on_a_real_calendar(caller, radicale, tmp_path) -> None:
     """Said, not typed as calls: a series, a move, a find, a vacation and a week's list, each checked on the
     server (issue 18)."""
-    from assistant.calendar import CalDAVCalendar
-    from assistant.dialog import Assistant
-    from assistant.outbox import Journal, Outbox
+    from assistant.calendar.client import CalDAVCalendar
+    from assistant.calendar.outbox import Journal, Outbox
+    from assistant.conversation.dialog import Assistant
     from assistant.settings import CalendarSettings
 
     cal = CalDAVCalendar(CalendarSettings(url=radicale.url, username="anna", timezone="Europe/Berlin"))
@@ -170,7 +170,7 @@ def test_ask_command_end_to_end(radicale) -> None:
 
 _RAW_OUTPUTS = """
 import json, sys, datetime as dt
-from assistant.model import FunctionCaller
+from assistant.model.caller import FunctionCaller
 rows = [json.loads(line) for line in sys.stdin]
 caller = FunctionCaller.load(sys.argv[1])
 out = {r["id"]: caller.predict(r["query"], dt.date.fromisoformat(r["today"]), r["lang"]).raw for r in rows}

@@ -15,7 +15,7 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from assistant.calendar import (
+from assistant.calendar.client import (
     AuthFailed,
     CalDAVCalendar,
     ServerFailed,
@@ -23,12 +23,12 @@ from assistant.calendar import (
     Unreachable,
     match_events,
 )
-from assistant.dialog import Assistant, Outcome
-from assistant.functions import Call, InvalidTitle
-from assistant.ical import EventInfo, clean_summary, new_event, to_ical
-from assistant.local_server import LocalServer, free_port
-from assistant.outbox import Journal, Outbox
-from assistant.replies import say
+from assistant.calendar.ical import EventInfo, clean_summary, new_event, to_ical
+from assistant.calendar.local_server import LocalServer, free_port
+from assistant.calendar.outbox import Journal, Outbox
+from assistant.conversation.dialog import Assistant, Outcome
+from assistant.conversation.replies import say
+from assistant.schema.functions import Call, InvalidTitle
 from assistant.settings import CalendarSettings
 
 TODAY = dt.date(2026, 11, 26)
@@ -53,7 +53,7 @@ def make(url: str, state: Path, **settings: object) -> Assistant:
 
 
 def titles_on(assistant: Assistant, day: str = "2026-11-27") -> list[str]:
-    return [e.title for e in assistant.calendar.events_on(dt.date.fromisoformat(day))]
+    return [e.title for e in assistant.calendar.client.events_on(dt.date.fromisoformat(day))]
 
 
 # --------------------------------------------------------------------------- iCalendar, pure
@@ -111,7 +111,7 @@ def test_fuzzy_title_match(said: str, titles: tuple[str, ...], expected: list[st
 
 
 def test_urls_are_shown_without_credentials() -> None:
-    from assistant.calendar import redact_url, server_label
+    from assistant.calendar.client import redact_url, server_label
 
     url = "https://anna:s3cret@cloud.example.com:8443/remote.php/dav"
     assert redact_url(url) == "https://cloud.example.com:8443/remote.php/dav"
@@ -375,7 +375,7 @@ def test_auth_error_type(radicale_auth: LocalServer) -> None:
 
 
 def test_missing_calendar_and_direct_calendar_url(xandikos, tmp_path: Path) -> None:
-    from assistant.calendar import CalendarNotFound
+    from assistant.calendar.client import CalendarNotFound
 
     with pytest.raises(CalendarNotFound) as missing:
         CalDAVCalendar(CalendarSettings(url=xandikos.url + "nope/")).check()
@@ -390,8 +390,8 @@ def test_the_embedded_server_takes_another_port_when_its_free_one_is_taken(tmp_p
     """free_port() then bind is a race: another process can take the port in between. Start tries again."""
     import urllib.request
 
-    from assistant import local_server
-    from assistant.local_server import LocalServer
+    from assistant.calendar import local_server
+    from assistant.calendar.local_server import LocalServer
 
     taken = socket.socket()
     taken.bind(("127.0.0.1", 0))

@@ -11,9 +11,9 @@ import caldav
 import icalendar
 import pytest
 
-from assistant.dialog import Assistant
-from assistant.functions import Call
-from assistant.outbox import Journal, Outbox
+from assistant.calendar.outbox import Journal, Outbox
+from assistant.conversation.dialog import Assistant
+from assistant.schema.functions import Call
 from tests.test_calendar import TODAY, ZONE, create, make  # Thursday, 2026-11-26
 
 TZ = ZoneInfo(ZONE)
@@ -224,7 +224,7 @@ def test_concurrent_change_is_detected_not_overwritten(radicale, tmp_path: Path)
         return obj
 
     a.calendar._object = object_then_changed_elsewhere
-    from assistant.calendar import ChangedElsewhere
+    from assistant.calendar.client import ChangedElsewhere
 
     with pytest.raises(ChangedElsewhere):
         a.calendar.move(target, dt.datetime(2026, 11, 28, 9, tzinfo=TZ), dt.datetime(2026, 11, 28, 10, tzinfo=TZ))
@@ -244,7 +244,7 @@ def test_an_invalid_span_never_reaches_the_calendar(radicale, tmp_path: Path) ->
 
 def test_queued_series_keeps_its_rule(tmp_path: Path) -> None:
     """Offline, a series waits in the outbox with its repetition and is written as one."""
-    from assistant.ical import NewEvent, new_event
+    from assistant.calendar.ical import NewEvent, new_event
 
     event = new_event("Chor", dt.date(2026, 11, 26), dt.time(19), 90, ZONE, "biweekly", dt.date(2027, 3, 31))
     assert NewEvent.from_json(event.to_json()) == event
@@ -259,7 +259,7 @@ def test_find_expands_only_what_it_names_and_finds_what_a_full_listing_finds(cal
     """find_next reads series unexpanded and expands only those named like the title (a whole calendar of daily
     series made each find slower); it must find exactly what matching the full expanded listing finds, an
     occurrence moved by an override and one removed by an EXDATE included."""
-    from assistant.calendar import match_events
+    from assistant.calendar.client import match_events
 
     a = make(caldav_url, tmp_path)
     for title, frequency in (("Chor", "weekly"), ("Yoga", "daily"), ("Laufen", "daily"), ("Chorprobe", "weekly")):

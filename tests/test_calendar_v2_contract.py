@@ -10,11 +10,11 @@ import pytest
 import yaml
 
 from assistant import messages
-from assistant.dialog import EXECUTORS, REPLIES, Assistant
-from assistant.functions import FREQUENCIES, FUNCTIONS, SpanCall
-from assistant.ical import RRULES
-from assistant.lexicon import LANGS
-from assistant.resolve import resolve_call, resolve_date_range, resolve_frequency
+from assistant.calendar.ical import RRULES
+from assistant.conversation.dialog import EXECUTORS, REPLIES, Assistant
+from assistant.schema.functions import FREQUENCIES, FUNCTIONS, SpanCall
+from assistant.schema.lexicon import LANGS
+from assistant.schema.resolve import resolve_call, resolve_date_range, resolve_frequency
 from training.data import load_templates
 from training.phrases import load_table
 

@@ -33,7 +33,7 @@ def test_resolve_and_prompt_take_today() -> None:
 
 
 def test_prompt_follows_the_models_prompt_style(tmp_path) -> None:
-    from assistant.decoding import adapter_prompt_style
+    from assistant.model.decoding import adapter_prompt_style
 
     (tmp_path / "adapter_config.json").write_text(json.dumps({"prompt": "short"}), encoding="utf-8")
     assert adapter_prompt_style(tmp_path) == "short"
@@ -86,7 +86,7 @@ def test_queued_create_survives_a_kill_and_is_sent_once_the_server_is_back(tmp_p
     import signal
     import time
 
-    from assistant.local_server import LocalServer, free_port
+    from assistant.calendar.local_server import LocalServer, free_port
 
     port = free_port()
     url = f"http://127.0.0.1:{port}/"

@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from assistant.calendar import CalDAVCalendar
-from assistant.dialog import Assistant
-from assistant.local_server import LocalServer
-from assistant.outbox import Journal, Outbox
+from assistant.calendar.client import CalDAVCalendar
+from assistant.calendar.local_server import LocalServer
+from assistant.calendar.outbox import Journal, Outbox
+from assistant.conversation.dialog import Assistant
 from assistant.settings import CalendarSettings
 
 RUNS = int(os.environ.get("OCTOCAL_CRASH_RUNS", "200"))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.functions import FUNCTIONS, ParamType, call_from_json, parse_call
+from assistant.schema.functions import FUNCTIONS, ParamType, call_from_json, parse_call
 from training import data as D
 from training.phrases import load_table
 
@@ -77,8 +77,8 @@ def test_every_row_parses_validates_and_matches_its_call(generated) -> None:
 def test_every_phrase_resolves_to_its_value(generated) -> None:
     """The generated slot phrases agree with the resolver, so the gold values are what the words say: each
     argument's phrase read as its parameter type reads it (a span of days gives its first and last day)."""
-    from assistant.functions import ParamType, function_by_name
-    from assistant.resolve import resolve_date_in, resolve_duration, resolve_frequency, resolve_time
+    from assistant.schema.functions import ParamType, function_by_name
+    from assistant.schema.resolve import resolve_date_in, resolve_duration, resolve_frequency, resolve_time
 
     splits, _ = generated
     checked = Counter()
@@ -280,7 +280,7 @@ def test_real_phrasing_kinds_are_generated(generated) -> None:
 
 def test_self_corrections_keep_the_corrected_value(generated) -> None:
     """'am Montag, nein, am Dienstag': the slot holds the correction and the gold value is the correction's."""
-    from assistant.resolve import resolve_date, resolve_time
+    from assistant.schema.resolve import resolve_date, resolve_time
 
     splits, _ = generated
     markers = [m.strip(" ,").lower() for lang in ("de", "en") for m in load_table("values")["corrections"][lang]]

@@ -336,7 +336,7 @@ def test_optional_llm_judge_against_a_local_openai_compatible_server(tmp_path: P
 def test_shipped_sets_hold_valid_gold_calls(name: str) -> None:
     """Every gold call of a shipped set validates under today's schema, its text is that call, and a title is
     words of the query (the model can only copy): a typo in a hand-written row must fail here, not in a report."""
-    from assistant.functions import call_from_json, parse_call
+    from assistant.schema.functions import call_from_json, parse_call
 
     rows = [json.loads(line) for line in (DATA_DIR / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()]
     assert len({r["id"] for r in rows}) == len(rows)

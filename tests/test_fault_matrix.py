@@ -17,11 +17,11 @@ from pathlib import Path
 import pytest
 from faults import FaultProxy
 
-from assistant.calendar import CalDAVCalendar
-from assistant.dialog import Assistant, Outcome
-from assistant.functions import Call
-from assistant.local_server import LocalServer
-from assistant.outbox import Journal, Outbox
+from assistant.calendar.client import CalDAVCalendar
+from assistant.calendar.local_server import LocalServer
+from assistant.calendar.outbox import Journal, Outbox
+from assistant.conversation.dialog import Assistant, Outcome
+from assistant.schema.functions import Call
 from assistant.settings import CalendarSettings
 
 TODAY = dt.date(2026, 11, 26)

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from assistant import functions as F
-from assistant.functions import Call, NoCall, build_prompt, call_from_json, parse_call, render_call
+from assistant.schema import functions as F
+from assistant.schema.functions import Call, NoCall, build_prompt, call_from_json, parse_call, render_call
 
 ROUND_TRIP = [
     (

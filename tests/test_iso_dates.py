@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.functions import function_by_name
+from assistant.schema.functions import function_by_name
 from evaluation.metrics import GRAMMAR_RE
 from training.data import span_call_for_row
 from training.sft import SFTSettings, train
@@ -45,7 +45,7 @@ def iso_adapter(tiny_base, small_data: Path, tmp_path_factory: pytest.TempPathFa
 
 
 def test_the_date_trie_holds_exactly_the_real_dates() -> None:
-    from assistant.decoding import ISO_YEARS, iso_date_trie
+    from assistant.model.decoding import ISO_YEARS, iso_date_trie
 
     trie = iso_date_trie(TODAY)
     dates = []
@@ -71,7 +71,7 @@ def test_the_date_trie_holds_exactly_the_real_dates() -> None:
 def test_iso_rows_write_the_date_and_copy_the_rest(tiny_base, small_data) -> None:
     from transformers import AutoTokenizer
 
-    from assistant.decoding import SEP_TOKEN, PromptCodec
+    from assistant.model.decoding import SEP_TOKEN, PromptCodec
 
     codec = PromptCodec(AutoTokenizer.from_pretrained(tiny_base("gemma3")), 1000, dates="iso")
     checked = 0
@@ -101,7 +101,7 @@ def test_iso_rows_write_the_date_and_copy_the_rest(tiny_base, small_data) -> Non
 def test_a_tokenizer_without_digit_tokens_is_refused(tiny_base) -> None:
     from transformers import AutoTokenizer
 
-    from assistant.decoding import PromptCodec
+    from assistant.model.decoding import PromptCodec
 
     tokenizer = AutoTokenizer.from_pretrained(tiny_base("gemma3"))
     tokenizer.decode = lambda ids, **_: "?"  # every token reads back as something else
@@ -111,8 +111,8 @@ def test_a_tokenizer_without_digit_tokens_is_refused(tiny_base) -> None:
 
 def test_an_iso_adapter_records_its_form_and_always_writes_a_real_date(iso_adapter, small_data) -> None:
     """Whatever the (random) weights say, the date that comes out is a real calendar date near today."""
-    from assistant.decoding import NULL_TOKEN, adapter_prompt_style
-    from assistant.model import FunctionCaller
+    from assistant.model.caller import FunctionCaller
+    from assistant.model.decoding import NULL_TOKEN, adapter_prompt_style
 
     caller = FunctionCaller.load(iso_adapter, dtype="float32")
     assert caller.codec.dates == "iso" and adapter_prompt_style(iso_adapter) == "short"
@@ -142,9 +142,9 @@ def test_oracle_decoding_writes_every_gold_iso_date(iso_adapter, small_data) -> 
     """With scripted choices (the gold completion minus what the grammar forces: the token after <oc_null> or
     <oc_0>, date characters the trie leaves no choice about, and the closer after a date) the decoder gives back
     exactly the gold calls."""
-    from assistant.decoding import NULL_TOKEN, SEP_TOKEN, iso_date_trie
-    from assistant.functions import call_from_json
-    from assistant.model import FunctionCaller
+    from assistant.model.caller import FunctionCaller
+    from assistant.model.decoding import NULL_TOKEN, SEP_TOKEN, iso_date_trie
+    from assistant.schema.functions import call_from_json
 
     caller = FunctionCaller.load(iso_adapter, dtype="float32")
     codec = caller.codec

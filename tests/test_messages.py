@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from assistant import messages
-from assistant.resolve import guess_lang
+from assistant.schema.resolve import guess_lang
 
 ROOT = Path(__file__).resolve().parent.parent / "assistant"
 
@@ -43,11 +43,11 @@ def test_every_key_the_code_names_is_in_the_catalog() -> None:
 
 
 def test_every_user_error_says_itself_in_both_languages() -> None:
-    from assistant.audio import AudioUnavailable
-    from assistant.calendar import CalendarError, Unreachable
-    from assistant.functions import CallError, InvalidDate
+    from assistant.calendar.client import CalendarError, Unreachable
+    from assistant.schema.functions import CallError, InvalidDate
     from assistant.settings import KeyringUnavailable
-    from assistant.stt import SpeechError
+    from assistant.speech.audio import AudioUnavailable
+    from assistant.speech.stt import SpeechError
 
     for error in (
         AudioUnavailable("no device"),

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.functions import SpanCall
+from assistant.schema.functions import SpanCall
 from evaluation.metrics import GRAMMAR_RE
 from tests.conftest import ARCHITECTURES
 from training.data import span_call_for_row
@@ -25,8 +25,8 @@ def _rows(data: Path, split: str = "train") -> list[dict]:
 def test_codec_copies_spans_from_the_query(tiny_base, small_data) -> None:
     from transformers import AutoTokenizer
 
-    from assistant.decoding import NULL_TOKEN, SEP_TOKEN, PromptCodec
-    from assistant.model import END_TOKEN
+    from assistant.model.caller import END_TOKEN
+    from assistant.model.decoding import NULL_TOKEN, SEP_TOKEN, PromptCodec
 
     tokenizer = AutoTokenizer.from_pretrained(tiny_base("gemma3"))
     codec = PromptCodec(tokenizer, len(tokenizer))
@@ -59,7 +59,7 @@ def test_codec_copies_spans_from_the_query(tiny_base, small_data) -> None:
 
 @pytest.mark.parametrize("arch", ARCHITECTURES)
 def test_lora_training_step_and_adapter_round_trip(arch, tiny_base, small_data, tmp_path) -> None:
-    from assistant.model import FunctionCaller
+    from assistant.model.caller import FunctionCaller
 
     config = train(
         SFTSettings(
@@ -81,7 +81,7 @@ def test_lora_training_step_and_adapter_round_trip(arch, tiny_base, small_data, 
 
 
 def test_prompt_style_is_recorded_in_the_adapter_and_followed_at_load(tiny_base, small_data, tmp_path) -> None:
-    from assistant.model import FunctionCaller
+    from assistant.model.caller import FunctionCaller
 
     config = train(
         SFTSettings(
@@ -128,7 +128,7 @@ def test_adapter_changes_the_model_only_where_trained(tiny_adapter, tiny_base) -
     import torch
     from transformers import AutoModelForCausalLM
 
-    from assistant.network import load_function_calling_lm
+    from assistant.model.network import load_function_calling_lm
 
     module, _, config = load_function_calling_lm(tiny_adapter, dtype="float32")
     plain = AutoModelForCausalLM.from_pretrained(config["base"])
@@ -140,7 +140,7 @@ def test_adapter_changes_the_model_only_where_trained(tiny_adapter, tiny_base) -
 
 def test_random_model_output_is_always_grammatical(tiny_adapter, small_data) -> None:
     """The decoder cannot produce a malformed call, whatever the weights say."""
-    from assistant.model import FunctionCaller
+    from assistant.model.caller import FunctionCaller
 
     caller = FunctionCaller.load(tiny_adapter, dtype="float32")
     for row in _rows(small_data, "test")[:40]:
@@ -169,8 +169,8 @@ class _Oracle:
 
 def test_oracle_decoding_reproduces_every_gold_call(tiny_adapter, small_data) -> None:
     """With scripted choices the decoder, KV-cache cropping and resolver give back exactly the gold calls."""
-    from assistant.functions import call_from_json
-    from assistant.model import FunctionCaller
+    from assistant.model.caller import FunctionCaller
+    from assistant.schema.functions import call_from_json
 
     caller = FunctionCaller.load(tiny_adapter, dtype="float32")
     oracle = _Oracle(caller, caller.codec)
@@ -193,7 +193,7 @@ def test_oracle_decoding_reproduces_every_gold_call(tiny_adapter, small_data) ->
 
 
 def test_span_call_round_trip() -> None:
-    from assistant.functions import parse_span_call
+    from assistant.schema.functions import parse_span_call
 
     span = SpanCall("create_event", ("Zahnarzt", "nächste Woche Dienstag", "um halb drei", None))
     assert span.render() == '<oc_1>("Zahnarzt", "nächste Woche Dienstag", "um halb drei", null)<oc_end>'
@@ -205,7 +205,7 @@ def test_token_span_prefers_words_outside_the_title_but_allows_a_repeat(tiny_bas
     """The decoder may copy the same words into two arguments; encoding such an output must still work."""
     from transformers import AutoTokenizer
 
-    from assistant.decoding import PromptCodec
+    from assistant.model.decoding import PromptCodec
 
     tokenizer = AutoTokenizer.from_pretrained(tiny_base("gemma3"))
     q = PromptCodec(tokenizer, len(tokenizer)).query("Yoga morgen und morgen Yoga")
@@ -221,8 +221,8 @@ def _runners_on(model_dir: Path, **config_changes):
     import torch
     from transformers import AutoModelForCausalLM
 
-    from assistant.network import FunctionCallingLM
-    from assistant.runtime import Gemma3Runner, HFRunner
+    from assistant.model.network import FunctionCallingLM
+    from assistant.model.runtime import Gemma3Runner, HFRunner
 
     base = AutoModelForCausalLM.from_pretrained(model_dir, **config_changes).float().eval()
     module = FunctionCallingLM(base, torch.randn(7, base.config.hidden_size) * 0.02).eval()
@@ -256,7 +256,7 @@ def test_smoothing_scales_leave_the_function_unchanged(tiny_base) -> None:
     """SmoothQuant's scales are folded into norms, value and up projections: exact in float arithmetic."""
     import torch
 
-    from assistant.runtime import Gemma3Runner
+    from assistant.model.runtime import Gemma3Runner
 
     module, hf, plain = _runners_on(tiny_base("gemma3"))
     # make some activation channels outliers, as in real models, so the scales are far from 1
@@ -276,8 +276,8 @@ def test_smoothing_scales_leave_the_function_unchanged(tiny_base) -> None:
 def test_int8_runner_stays_close_and_decodes_grammatically(tiny_adapter, tiny_base, small_data) -> None:
     import torch
 
-    from assistant.model import FunctionCaller
-    from assistant.runtime import Gemma3Runner
+    from assistant.model.caller import FunctionCaller
+    from assistant.model.runtime import Gemma3Runner
 
     module, hf, _ = _runners_on(tiny_base("gemma3"))
     int8 = Gemma3Runner(module, quant="int8")
@@ -296,8 +296,8 @@ def test_int8_runner_stays_close_and_decodes_grammatically(tiny_adapter, tiny_ba
 def test_runner_choice(tiny_base) -> None:
     from transformers import AutoModelForCausalLM
 
-    from assistant.network import FunctionCallingLM
-    from assistant.runtime import Gemma3Runner, HFRunner, make_runner
+    from assistant.model.network import FunctionCallingLM
+    from assistant.model.runtime import Gemma3Runner, HFRunner, make_runner
 
     qwen = FunctionCallingLM(AutoModelForCausalLM.from_pretrained(tiny_base("qwen2")))
     assert isinstance(make_runner(qwen), HFRunner)  # other architectures keep the transformers forward
@@ -315,7 +315,7 @@ def test_spans_start_and_end_at_word_edges(tiny_base) -> None:
     """ "Notartermin" may be copied whole but never as "artermin" or "Notar"; punctuation is an edge."""
     from transformers import AutoTokenizer
 
-    from assistant.decoding import PromptCodec
+    from assistant.model.decoding import PromptCodec
 
     codec = PromptCodec(AutoTokenizer.from_pretrained(tiny_base("gemma3")), 1000)
     qt = codec.query("Kalendereintrag Notartermin am 5.04. um zwölf")
@@ -332,7 +332,7 @@ def _word_tokens(query: str):
     """QueryTokens with one token per word and per quote mark, as Gemma's tokenizer splits quotes."""
     import re
 
-    from assistant.decoding import QueryTokens
+    from assistant.model.decoding import QueryTokens
 
     text = " " + query
     offsets = tuple((m.start(), m.end()) for m in re.finditer(r" ?[„“”\"»«']| ?[^\s„“”\"»«']+", text))
@@ -341,8 +341,8 @@ def _word_tokens(query: str):
 
 def test_a_quoted_title_is_copied_exactly(tiny_base) -> None:
     """Typed quotes say where the title starts and ends; apostrophes and two quoted parts decide nothing."""
-    from assistant.decoding import ArgumentSpans
-    from assistant.functions import ParamType
+    from assistant.model.decoding import ArgumentSpans
+    from assistant.schema.functions import ParamType
 
     today = dt.date(2026, 11, 26)
     for query, title in [
@@ -364,8 +364,8 @@ def test_argument_spans_are_those_that_resolve(tiny_base) -> None:
     """A time may not be "für 90 Min.", a date not "20 Uhr"; each kind finds its own words."""
     from transformers import AutoTokenizer
 
-    from assistant.decoding import ArgumentSpans, PromptCodec
-    from assistant.functions import ParamType
+    from assistant.model.decoding import ArgumentSpans, PromptCodec
+    from assistant.schema.functions import ParamType
 
     codec = PromptCodec(AutoTokenizer.from_pretrained(tiny_base("gemma3")), 1000)
     query = "Trag Zahnarzt für Jürgen 15. August 20 Uhr für 90 Min. ein"
@@ -396,8 +396,8 @@ def test_argument_spans_are_those_that_resolve(tiny_base) -> None:
 @pytest.mark.parametrize("spans", ["valid", "any"])
 def test_random_model_calls_resolve_when_spans_are_checked(tiny_adapter, small_data, spans) -> None:
     """With checked spans even random weights only write arguments that resolve; unchecked, they do not."""
-    from assistant.model import FunctionCaller
-    from assistant.resolve import resolve_frequency
+    from assistant.model.caller import FunctionCaller
+    from assistant.schema.resolve import resolve_frequency
 
     caller = FunctionCaller.load(tiny_adapter, dtype="float32", spans=spans)
     rows = _rows(small_data, "test")[:40]
@@ -424,7 +424,7 @@ def test_loss_through_the_trainers_model_is_the_same(arch, tiny_base, small_data
     """The trainer's pass goes through the model it holds (so DDP can synchronise); same numbers as before."""
     import torch
 
-    from assistant.decoding import PromptCodec
+    from assistant.model.decoding import PromptCodec
     from training.sft import build_model, candidate_loss, collate, encode_rows
 
     module, base, tokenizer = build_model(

@@ -1,4 +1,4 @@
-"""The saved runner (``assistant.packed``): a later start computes bit for bit what the long load computes,
+"""The saved runner (``assistant.model.packed``): a later start computes bit for bit what the long load computes,
 never trusts a damaged or stale pack, and needs no transformers."""
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ import pytest
 import torch
 
 from assistant import messages
-from assistant.functions import prompt_prefix
-from assistant.model import FunctionCaller
-from assistant.packed import KEEP, META_FILE, PACK_FILE, PackedLM, load_caller, pack_dir
+from assistant.model.caller import FunctionCaller
+from assistant.model.packed import KEEP, META_FILE, PACK_FILE, PackedLM, load_caller, pack_dir
+from assistant.schema.functions import prompt_prefix
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = dt.date(2026, 11, 26)
@@ -117,7 +117,7 @@ def test_a_pack_that_cannot_be_written_costs_only_speed(tiny_adapter: Path, tmp_
 def test_starting_from_a_pack_imports_no_transformers(tiny_adapter: Path, tmp_path: Path):
     load_caller(tiny_adapter, dtype="float32", root=tmp_path)
     code = (
-        "import sys, datetime as dt; from pathlib import Path; from assistant.packed import load_caller;"
+        "import sys, datetime as dt; from pathlib import Path; from assistant.model.packed import load_caller;"
         f"c = load_caller(Path({str(tiny_adapter)!r}), dtype='float32', root=Path({str(tmp_path)!r}));"
         "c.predict('morgen um 9 Zahnarzt', dt.date(2026, 11, 26));"
         "print(type(c.module).__name__, 'transformers' in sys.modules, 'peft' in sys.modules)"
@@ -132,9 +132,9 @@ def test_the_bundled_models_pack_tokenizes_every_query_as_transformers_does():
     (That the pack then decodes as the long load does is ``test_bundled_model``'s cross-process test.)"""
     from transformers import AutoTokenizer
 
-    from assistant.base_model import base_checkpoint
-    from assistant.decoding import default_assets_dir
-    from assistant.packed import PieceTokenizer
+    from assistant.model.base import base_checkpoint
+    from assistant.model.decoding import default_assets_dir
+    from assistant.model.packed import PieceTokenizer
 
     load_caller(default_assets_dir())  # writes the pack if this machine has none yet
     packed = load_caller(default_assets_dir())
@@ -172,7 +172,7 @@ def _gemma_like_tokenizer_file(tmp_path: Path, texts: list[str]) -> Path:
 
 
 def test_a_gemma_like_tokenizer_is_converted_to_sentencepiece_exactly(small_data: Path, tmp_path: Path):
-    from assistant.packed import JsonTokenizer, PieceTokenizer, load_tokenizer, save_tokenizer
+    from assistant.model.packed import JsonTokenizer, PieceTokenizer, load_tokenizer, save_tokenizer
 
     texts = [json.loads(line)["query"] for line in (small_data / "train.jsonl").read_text("utf-8").splitlines()]
     path = _gemma_like_tokenizer_file(tmp_path, texts)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.functions import parse_span_call
-from assistant.resolve import resolve_call
+from assistant.schema.functions import parse_span_call
+from assistant.schema.resolve import resolve_call
 from evaluation.metrics import GRAMMAR_RE
 from training.data import span_call_for_row
 from training.preference import PreferenceSettings, build_pairs, near_misses, preference_loss, train_preference
@@ -103,7 +103,7 @@ def test_title_near_misses_are_the_classic_errors() -> None:
 
 
 def test_build_pairs_from_rules_and_from_model_mistakes(tiny_adapter, small_data) -> None:
-    from assistant.model import FunctionCaller
+    from assistant.model.caller import FunctionCaller
 
     rows = [json.loads(line) for line in (small_data / "train.jsonl").read_text("utf-8").splitlines()][:12]
     rule_pairs = build_pairs(rows, None, per_row=2, progress=False)
@@ -157,7 +157,7 @@ def pairs_file(small_data, tmp_path_factory) -> Path:
 
 @pytest.mark.parametrize("method", ["dpo", "orpo"])
 def test_one_short_run_after_sft_loads_and_decodes(method, tiny_adapter, pairs_file, tmp_path) -> None:
-    from assistant.model import FunctionCaller
+    from assistant.model.caller import FunctionCaller
 
     config = train_preference(
         PreferenceSettings(
@@ -178,7 +178,7 @@ def test_one_short_run_after_sft_loads_and_decodes(method, tiny_adapter, pairs_f
 
 
 def test_orpo_alone_from_the_base(tiny_base, pairs_file, tmp_path) -> None:
-    from assistant.model import FunctionCaller
+    from assistant.model.caller import FunctionCaller
 
     config = train_preference(
         PreferenceSettings(

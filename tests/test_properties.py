@@ -10,7 +10,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant.functions import FUNCTIONS, Call, CallError, NoCall, parse_call, render_call
+from assistant.schema.functions import FUNCTIONS, Call, CallError, NoCall, parse_call, render_call
 
 TOKENS = [f"<oc_{i}>" for i in range(len(FUNCTIONS) + 3)] + ["<oc_end>", "<oc_null>", "<oc_sep>"]
 values = st.one_of(
@@ -85,9 +85,9 @@ def test_building_a_call_from_any_arguments_validates_or_says_why(function: str,
 def test_the_dialog_never_crashes_and_changes_nothing_without_a_valid_call(
     module_radicale, tmp_path: Path, text: str
 ) -> None:
-    from assistant.calendar import CalDAVCalendar
-    from assistant.dialog import CHANGED, Assistant
-    from assistant.outbox import Journal, Outbox
+    from assistant.calendar.client import CalDAVCalendar
+    from assistant.calendar.outbox import Journal, Outbox
+    from assistant.conversation.dialog import CHANGED, Assistant
     from assistant.settings import CalendarSettings
 
     cal = CalDAVCalendar(

@@ -6,8 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-from assistant.functions import call_from_json
-from assistant.resolve import resolve_call
+from assistant.schema.functions import call_from_json
+from assistant.schema.resolve import resolve_call
 from training.data import sample_today, span_call_for_row
 from training.realdata import convert, family, load, norm, slot_spans
 

@@ -14,13 +14,13 @@ import pytest
 from faults import FaultProxy
 
 from assistant import messages
-from assistant.calendar import CalDAVCalendar
-from assistant.dialog import Assistant
-from assistant.functions import Call
-from assistant.ical import new_event
-from assistant.local_server import LocalServer
-from assistant.outbox import Journal, Outbox
-from assistant.replies import say
+from assistant.calendar.client import CalDAVCalendar
+from assistant.calendar.ical import new_event
+from assistant.calendar.local_server import LocalServer
+from assistant.calendar.outbox import Journal, Outbox
+from assistant.conversation.dialog import Assistant
+from assistant.conversation.replies import say
+from assistant.schema.functions import Call
 from assistant.settings import CalendarSettings
 
 TODAY = dt.date(2026, 11, 26)
@@ -40,7 +40,7 @@ def create(title: str, time: str = "14:30") -> Call:
 
 
 def titles_on(assistant: Assistant, day: str = DAY) -> list[str]:
-    return sorted(e.title for e in assistant.calendar.events_on(dt.date.fromisoformat(day)))
+    return sorted(e.title for e in assistant.calendar.client.events_on(dt.date.fromisoformat(day)))
 
 
 DAMAGED = {
@@ -137,7 +137,7 @@ def test_outbox_command_lists_retries_and_discards(
 
 
 def test_background_retries_back_off_while_offline(tmp_path: Path) -> None:
-    from assistant.local_server import free_port
+    from assistant.calendar.local_server import free_port
 
     a = make(f"http://127.0.0.1:{free_port()}/", tmp_path / "state")
     assert a.execute(create("Zahnarzt"), "de").kind == "queued"
@@ -165,14 +165,14 @@ def test_background_retries_back_off_while_offline(tmp_path: Path) -> None:
     ],
 )
 def test_titles_lose_invisible_and_bidi_controls_but_keep_every_script(title: str, stored: str) -> None:
-    from assistant.ical import clean_summary
+    from assistant.calendar.ical import clean_summary
 
     assert clean_summary(title) == stored
 
 
 def test_a_title_of_only_invisible_characters_is_refused() -> None:
-    from assistant.functions import InvalidTitle
-    from assistant.ical import clean_summary
+    from assistant.calendar.ical import clean_summary
+    from assistant.schema.functions import InvalidTitle
 
     with pytest.raises(InvalidTitle):
         clean_summary("\u200b\u202e\ufeff")
@@ -182,7 +182,7 @@ def test_a_title_of_only_invisible_characters_is_refused() -> None:
 def test_years_outside_1900_2100_are_refused_with_a_clear_message(
     radicale: LocalServer, tmp_path: Path, date: str
 ) -> None:
-    from assistant.functions import InvalidDate
+    from assistant.schema.functions import InvalidDate
 
     with pytest.raises(InvalidDate, match="outside the years 1900-2100"):
         Call("create_event", {"title": "X", "date": date, "time": "10:00", "duration_minutes": 60})
@@ -196,7 +196,7 @@ def test_years_outside_1900_2100_are_refused_with_a_clear_message(
     "said,year", [("am 3. März 2025", 2025), ("on March 3, 2025", 2025), ("am 1.1.0001", 1), ("am 5.5.26", 2026)]
 )
 def test_a_said_year_is_kept_never_replaced(said: str, year: int) -> None:
-    from assistant.resolve import resolve_date
+    from assistant.schema.resolve import resolve_date
 
     assert resolve_date(said, dt.date(2026, 12, 3)).year == year
 
@@ -350,7 +350,7 @@ def tls_radicale(radicale: LocalServer, tmp_path: Path):
 def test_an_untrusted_certificate_is_named_and_a_ca_bundle_fixes_it(
     tls_radicale: tuple[str, Path], tmp_path: Path
 ) -> None:
-    from assistant.calendar import CertificateUntrusted
+    from assistant.calendar.client import CertificateUntrusted
 
     url, cert = tls_radicale
     untrusted = make(url, tmp_path / "state")
@@ -378,7 +378,7 @@ def _unwritable(tmp_path: Path) -> Path:
 
 
 def test_a_create_neither_sent_nor_queued_is_reported_as_not_done(tmp_path: Path) -> None:
-    from assistant.local_server import free_port
+    from assistant.calendar.local_server import free_port
 
     a = make(f"http://127.0.0.1:{free_port()}/", _unwritable(tmp_path))
     out = a.execute(create("Zahnarzt"), "en")
@@ -402,7 +402,7 @@ def test_a_failed_write_leaves_no_temporary_file_and_the_old_file_whole(
 ) -> None:
     import os
 
-    from assistant.outbox import write_json_atomic
+    from assistant.calendar.outbox import write_json_atomic
 
     target = tmp_path / "journal.json"
     write_json_atomic(target, [1])

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from assistant.resolve import resolve_date, resolve_duration, resolve_time
+from assistant.schema.resolve import resolve_date, resolve_duration, resolve_time
 
 TABLE = yaml.safe_load((Path(__file__).parent / "data" / "phrases.yaml").read_text(encoding="utf-8"))
 
@@ -57,7 +57,7 @@ def test_sentences_give_date_and_time_together() -> None:
 
 
 def test_time_ranges_give_start_and_end() -> None:
-    from assistant.resolve import resolve_time_range
+    from assistant.schema.resolve import resolve_time_range
 
     def hm(pair):
         return pair and tuple(t.strftime("%H:%M") for t in pair)
@@ -77,8 +77,8 @@ def test_time_ranges_give_start_and_end() -> None:
 
 
 def test_a_range_sets_the_duration_of_a_call() -> None:
-    from assistant.functions import SpanCall
-    from assistant.resolve import resolve_call
+    from assistant.schema.functions import SpanCall
+    from assistant.schema.resolve import resolve_call
 
     call = resolve_call(
         SpanCall("create_event", ("Workshop", "morgen", "von 14 bis 16:30 Uhr", None)), dt.date(2026, 11, 26), "de"
@@ -118,8 +118,8 @@ def test_a_range_sets_the_duration_of_a_call() -> None:
 )
 def test_names_a_value_tells_impossible_from_unreadable(ptype, phrase, lang, expected) -> None:
     """Impossible values keep their form (the decoder may copy them, to report them); other words do not."""
-    from assistant.functions import ParamType
-    from assistant.resolve import names_a_value
+    from assistant.schema.functions import ParamType
+    from assistant.schema.resolve import names_a_value
 
     assert names_a_value(ParamType[ptype], phrase, lang) is expected
 
@@ -142,6 +142,6 @@ def test_names_a_value_tells_impossible_from_unreadable(ptype, phrase, lang, exp
 def test_typed_text_gets_its_language(text: str, lang: str) -> None:
     """Typed commands carry no detected language: replies must not switch to English for a German span of days
     (v12's TUI answered "Urlaub vom 21. bis 23. Dezember" in English)."""
-    from assistant.resolve import guess_lang
+    from assistant.schema.resolve import guess_lang
 
     assert guess_lang(text) == lang

@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 
 from assistant import serve as S
-from assistant.calendar import CalDAVCalendar
-from assistant.dialog import Assistant
-from assistant.local_server import LocalServer
-from assistant.outbox import Journal, Outbox
+from assistant.calendar.client import CalDAVCalendar
+from assistant.calendar.local_server import LocalServer
+from assistant.calendar.outbox import Journal, Outbox
+from assistant.conversation.dialog import Assistant
 from assistant.settings import CalendarSettings, Settings
 
 TODAY = dt.date(2026, 11, 26)

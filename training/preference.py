@@ -28,7 +28,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assistant.functions import (
+from assistant.jsonl import read_jsonl
+from assistant.schema.functions import (
     FUNCTIONS,
     CallError,
     Function,
@@ -38,8 +39,7 @@ from assistant.functions import (
     function_by_name,
     parse_span_call,
 )
-from assistant.jsonl import read_jsonl
-from assistant.resolve import resolve_call
+from assistant.schema.resolve import resolve_call
 
 from .data import span_call_for_row
 from .sft import (
@@ -252,8 +252,8 @@ class PreferenceSettings:
 
 def _start_model(settings: PreferenceSettings) -> tuple[Any, Any, str, str]:
     """The policy: the SFT model with its LoRA merged and a fresh LoRA on top, or the base with a fresh LoRA."""
-    from assistant.decoding import date_format, default_assets_dir, prompt_style
-    from assistant.network import load_function_calling_lm
+    from assistant.model.decoding import date_format, default_assets_dir, prompt_style
+    from assistant.model.network import load_function_calling_lm
 
     sft = SFTSettings(
         base=settings.base,
@@ -299,8 +299,8 @@ def train_preference(settings: PreferenceSettings) -> dict[str, Any]:
     from datasets import Dataset
     from trl import SFTConfig, SFTTrainer
 
-    from assistant.decoding import EXTRA_TOKENS, PromptCodec, function_signatures
-    from assistant.network import save_adapter
+    from assistant.model.decoding import EXTRA_TOKENS, PromptCodec, function_signatures
+    from assistant.model.network import save_adapter
 
     torch.manual_seed(settings.seed)
     start = time.perf_counter()
@@ -415,7 +415,7 @@ def _stack_sft_factors(out: Path, sft_dir: Path | None) -> None:
     """Add the SFT adapter's LoRA factors to the new adapter file, so loading merges both (they add up)."""
     from safetensors.torch import load_file, save_file
 
-    from assistant.decoding import default_assets_dir
+    from assistant.model.decoding import default_assets_dir
 
     sft = load_file(str((sft_dir or default_assets_dir()) / "adapter.safetensors"))
     new = load_file(str(out / "adapter.safetensors"))
@@ -451,7 +451,7 @@ def main(argv: list[str] | None = None) -> int:
         rows = rows[: args.rows]
         model = None
         if not args.no_model:
-            from assistant.model import FunctionCaller
+            from assistant.model.caller import FunctionCaller
 
             model = FunctionCaller.load(args.model)
         pairs = build_pairs(rows, model, args.seed, args.per_row)

@@ -232,8 +232,8 @@ def convert(record: dict[str, Any], today: Any) -> tuple[dict[str, Any] | None, 
     Only what the annotation says goes into the call, read by the assistant's own resolver: a record whose
     slots do not make a call of this schema (no event name to create or delete, a date or repetition the
     resolver cannot read, an intent this product has no function for) is dropped, never guessed."""
-    from assistant.functions import CallError, SpanCall, function_by_name
-    from assistant.resolve import resolve_call
+    from assistant.schema.functions import CallError, SpanCall, function_by_name
+    from assistant.schema.resolve import resolve_call
 
     text, slots = slot_spans(record["annot_utt"])
     base = {

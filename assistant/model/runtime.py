@@ -18,7 +18,7 @@ from typing import Any
 import torch
 import torch.nn.functional as F
 
-from .decoding import QUANT, RUNNERS
+from assistant.model.decoding import QUANT, RUNNERS
 
 __all__ = ["Gemma3Runner", "HFRunner", "make_runner"]
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from .functions import MAX_TITLE_CHARS, InvalidTitle
+from assistant.schema.functions import MAX_TITLE_CHARS, InvalidTitle
 
 __all__ = [
     "RRULES",

@@ -1,8 +1,8 @@
 """The function caller: load the model once, then ``predict(query, today)`` by grammar-constrained decoding.
 
-What it decodes, and everything about prompts and tokens, is ``assistant.decoding`` (no torch); how a forward
-pass runs is ``assistant.runtime``; the network around the base LM is ``assistant.network``. Imports flow one
-way: functions <- decoding <- runtime, network <- model <- packed <- the assistant.
+What it decodes, and everything about prompts and tokens, is ``assistant.model.decoding`` (no torch); how a
+forward pass runs is ``assistant.model.runtime``; the network around the base LM is ``assistant.model.network``.
+Imports flow one way: functions <- decoding <- runtime, network <- caller <- packed <- the assistant.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 
 import torch
 
-from .decoding import (
+from assistant.model.decoding import (
     CALIBRATION_QUERIES,
     DEFAULT_QUANT,
     MAX_SPAN_TOKENS,
@@ -31,7 +31,9 @@ from .decoding import (
     default_assets_dir,
     iso_date_trie,
 )
-from .functions import (
+from assistant.model.network import load_function_calling_lm
+from assistant.model.runtime import make_runner
+from assistant.schema.functions import (
     END_TOKEN,
     NO_CALL_TOKEN,
     Call,
@@ -42,9 +44,7 @@ from .functions import (
     SpanCall,
     function_by_token,
 )
-from .network import load_function_calling_lm
-from .resolve import resolve_call
-from .runtime import make_runner
+from assistant.schema.resolve import resolve_call
 
 __all__ = ["FunctionCaller"]
 
@@ -72,7 +72,7 @@ class FunctionCaller:
         spans: str = "valid",
     ) -> None:
         """``runner``: a name in ``RUNNERS`` (built here from ``module``), or a runner already built (a saved one,
-        ``assistant.packed``)."""
+        ``assistant.model.packed``)."""
         if spans not in SPAN_MODES:
             raise ValueError(f"spans must be one of {SPAN_MODES}, not {spans!r}")
         self.speculate = speculate
@@ -109,7 +109,7 @@ class FunctionCaller:
     ) -> FunctionCaller:
         """The bundled model (``assets/model``) or any directory written by ``training.sft``.
 
-        ``runner``/``quant`` (None or "": ``DEFAULT_QUANT``): see ``assistant.runtime``; the loaded module
+        ``runner``/``quant`` (None or "": ``DEFAULT_QUANT``): see ``assistant.model.runtime``; the loaded module
         serves only this caller, so the lean runner takes its weights over (``release``) instead of holding a
         second copy.
         """

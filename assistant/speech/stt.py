@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from .messages import UserError
+from assistant.messages import UserError
 
 __all__ = [
     "SAMPLE_RATE",

@@ -10,11 +10,11 @@ What the model writes (token ids, never free text)::
 The functional token picks the function; each argument is either a span copied token by token from the
 query or ``<oc_null>`` (not said); ``<oc_sep>`` separates arguments and ``<oc_end>`` ends the call. (A model
 trained with ``dates="iso"`` writes the date as ISO digits instead, along a trie of real dates.) Spans are
-turned into ISO values by ``assistant.resolve.resolve_call``, so the model never does date arithmetic, and a
+turned into ISO values by ``assistant.schema.resolve.resolve_call``, so the model never does date arithmetic, and a
 title can only be words the user said. Decoding is constrained to exactly that grammar, so every output is
 structurally valid; what fails to resolve ("am 30. Februar") is reported, never executed.
 
-The seven extra tokens get their own embedding rows (``assistant.network.FunctionCallingLM``), used for input
+The seven extra tokens get their own embedding rows (``assistant.model.network.FunctionCallingLM``), used for input
 and output alike; the base vocabulary is untouched, and logits are only ever computed for the few tokens the
 grammar allows at a step (in training: the query's tokens plus the extra tokens).
 """
@@ -32,7 +32,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .functions import (
+from assistant.schema.functions import (
     END_TOKEN,
     FUNCTIONAL_TOKENS,
     FUNCTIONS,
@@ -45,7 +45,7 @@ from .functions import (
     function_by_name,
     prompt_prefix,
 )
-from .resolve import names_a_value, resolve_phrase
+from assistant.schema.resolve import names_a_value, resolve_phrase
 
 __all__ = [
     "adapter_prompt_style",
@@ -104,7 +104,7 @@ _QUOTE_PAIRS = {"„": "“”", "“": "”", '"': '"', "»": "«", "«": "»",
 # An opening quote after a space (or at the start), the words, the closing quote before a non-word character:
 # "what's" or "Anna's" never opens a quote.
 _QUOTED = re.compile(r"(?:(?<=\s)|^)(?P<open>[„“\"»«‚‘'])(?P<body>\w[^„“”\"»«‚‘’']*?)(?P<close>[“”\"«»‘’'])(?!\w)")
-# How a forward pass runs (assistant.runtime); by default int8 linear layers on the lean Gemma 3 runner.
+# How a forward pass runs (assistant.model.runtime); by default int8 linear layers on the lean Gemma 3 runner.
 RUNNERS = ("auto", "lean", "transformers")
 QUANT = ("none", "int8")
 # Which spans an argument may copy: "valid" ones only (those that resolve), or "any" (then a span that does
@@ -118,7 +118,7 @@ DATE_FORMATS = ("span", "iso")
 # The years an ISO date may name, relative to today's: a calendar command talks about the coming years.
 ISO_YEARS = (-1, 9)
 ISO_CHARS = "0123456789-"
-# Sentences whose activations calibrate the int8 smoothing (assistant.runtime); none is in any evaluation set.
+# Sentences whose activations calibrate the int8 smoothing (assistant.model.runtime); none is in any evaluation set.
 CALIBRATION_QUERIES = (
     "Trag mir morgen um 9 Uhr den Zahnarzt ein",
     "Bitte Elternabend am 3. März um halb acht eintragen",
@@ -138,7 +138,7 @@ def default_assets_dir() -> Path:
     try:
         return Path(str(resources.files("octocal_assets") / "model"))
     except ModuleNotFoundError:  # a checkout used without installing it
-        return Path(__file__).resolve().parent.parent / "assets" / "model"
+        return Path(__file__).resolve().parents[2] / "assets" / "model"
 
 
 def prompt_style(config: dict[str, Any]) -> str:

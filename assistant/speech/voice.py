@@ -15,10 +15,10 @@ from typing import Any
 
 import numpy as np
 
-from .audio import AudioUnavailable, Player, Recorder, audio_problem
-from .settings import SpeechSettings
-from .stt import SttConfig, Transcriber, Transcript
-from .tts import Speaker, Speech
+from assistant.settings import SpeechSettings
+from assistant.speech.audio import AudioUnavailable, Player, Recorder, audio_problem
+from assistant.speech.stt import SttConfig, Transcriber, Transcript
+from assistant.speech.tts import Speaker, Speech
 
 __all__ = ["Heard", "Listened", "Voice", "listen_file"]
 

@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable
 from typing import TypeVar
 
-from .functions import (
+from assistant.schema.functions import (
     Call,
     CallError,
     Function,
@@ -37,7 +37,7 @@ from .functions import (
     SpanCall,
     function_by_name,
 )
-from .lexicon import MONTH_WORDS, WEEKDAY_WORDS, cardinal_words, ordinal_words
+from assistant.schema.lexicon import MONTH_WORDS, WEEKDAY_WORDS, cardinal_words, ordinal_words
 
 __all__ = [
     "clean_title",

@@ -13,7 +13,7 @@ version, dtype, quantisation and this file's format); a pack whose key no longer
 and is rebuilt, and packs not used lately are removed (``KEEP``). Predictions are bit for bit those of the
 long load (``tests/test_packed.py``).
 
-    python -m assistant.packed            # build (or find) the bundled model's pack; prints its directory
+    python -m assistant.model.packed            # build (or find) the bundled model's pack; prints its directory
 """
 
 from __future__ import annotations
@@ -33,15 +33,15 @@ from typing import Any
 
 import torch
 
-from .decoding import (
+from assistant.model.caller import FunctionCaller
+from assistant.model.decoding import (
     CALIBRATION_QUERIES,
     DEFAULT_QUANT,
     PromptCodec,
     default_assets_dir,
 )
-from .functions import prompt_prefix
-from .model import FunctionCaller
-from .runtime import Gemma3Runner
+from assistant.model.runtime import Gemma3Runner
+from assistant.schema.functions import prompt_prefix
 
 __all__ = [
     "META_FILE",
@@ -81,7 +81,7 @@ def _return_free_memory() -> None:
 
 
 def default_pack_root() -> Path:
-    from .base_model import default_cache_dir
+    from assistant.model.base import default_cache_dir
 
     return default_cache_dir().parent / "runtime"
 
@@ -275,7 +275,7 @@ def load_tokenizer(target: Path) -> JsonTokenizer | PieceTokenizer:
 class PackedLM:
     """What decoding asks of the network besides the layers: input embeddings and candidate logits.
 
-    Computes exactly what ``assistant.network.FunctionCallingLM`` does (same dtypes, same roundings), over a
+    Computes exactly what ``assistant.model.network.FunctionCallingLM`` does (same dtypes, same roundings), over a
     tied embedding matrix that may be memory-mapped.
     """
 
@@ -421,7 +421,7 @@ def load_caller(
     long way and then packed for the next start. A pack that cannot be read is rebuilt, never trusted.
     ``progress`` hears, in ``lang``, what happens to the pack; ``pack`` is its directory when the caller has
     already worked it out (``pack_dir`` hashes the 3.4 MB adapter)."""
-    from . import messages
+    from assistant import messages
 
     adapter_dir = Path(path) if path else default_assets_dir()
     quant = quant or DEFAULT_QUANT
@@ -437,7 +437,7 @@ def load_caller(
             shutil.rmtree(target, ignore_errors=True)
     caller = FunctionCaller.load(adapter_dir, dtype=dtype, quant=quant, spans=spans)
     if isinstance(caller.runner, Gemma3Runner):
-        from .network import resolve_base
+        from assistant.model.network import resolve_base
 
         config = json.loads((adapter_dir / "adapter_config.json").read_text(encoding="utf-8"))
         tokenizer_file = Path(resolve_base(config["base"])) / TOKENIZER_FILE

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .messages import UserError
+from assistant.messages import UserError
 
 __all__ = [
     "END_TOKEN",
@@ -136,7 +136,7 @@ class InvalidRange(CallError):
 
 
 class ParamType(enum.Enum):
-    """What kind of value an argument holds, and so how its words are read (``assistant.resolve``)."""
+    """What kind of value an argument holds, and so how its words are read (``assistant.schema.resolve``)."""
 
     TITLE = "title"  # free text, copied from the query
     DATE = "date"  # YYYY-MM-DD: the day the words name
@@ -593,7 +593,7 @@ class SpanCall:
     """A call as the tuned model writes it: every argument is the words said for it, copied from the query
     (``"nächste Woche Dienstag"``, ``"um halb drei"``), or ``None`` when it was not said.
 
-    ``assistant.resolve.resolve_call`` turns it into a ``Call`` with ISO values; the call that is shown,
+    ``assistant.schema.resolve.resolve_call`` turns it into a ``Call`` with ISO values; the call that is shown,
     evaluated and executed is always that resolved one.
     """
 

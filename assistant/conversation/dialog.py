@@ -18,12 +18,19 @@ from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from . import replies
-from .calendar import CalDAVCalendar, CalendarError, Unconfirmed, is_exact_match, is_generic_title, match_events
-from .functions import Call, CallError, NoCall, ParamType, parse_call
-from .ical import EventInfo, NewEvent, new_all_day_event, new_event
-from .outbox import Change, Journal, Outbox
-from .resolve import guess_lang, resolve_date, resolve_time
+from assistant.calendar.client import (
+    CalDAVCalendar,
+    CalendarError,
+    Unconfirmed,
+    is_exact_match,
+    is_generic_title,
+    match_events,
+)
+from assistant.calendar.ical import EventInfo, NewEvent, new_all_day_event, new_event
+from assistant.calendar.outbox import Change, Journal, Outbox
+from assistant.conversation import replies
+from assistant.schema.functions import Call, CallError, NoCall, ParamType, parse_call
+from assistant.schema.resolve import guess_lang, resolve_date, resolve_time
 
 __all__ = ["EXECUTORS", "REPLIES", "Assistant", "Outcome", "OutcomeKind", "Turn", "executes"]
 

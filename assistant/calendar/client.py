@@ -22,9 +22,9 @@ from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from . import messages
-from .ical import EventInfo, NewEvent, event_info, to_ical
-from .settings import CalendarSettings
+from assistant import messages
+from assistant.calendar.ical import EventInfo, NewEvent, event_info, to_ical
+from assistant.settings import CalendarSettings
 
 __all__ = [
     "AuthFailed",
@@ -740,7 +740,7 @@ def _setup_lock() -> Iterator[None]:
     """Serialise finding (and, the first time, creating) the calendar across processes of this user."""
     import fcntl
 
-    from .settings import data_dir
+    from assistant.settings import data_dir
 
     try:
         path = data_dir() / "calendar-setup.lock"

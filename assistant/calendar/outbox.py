@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .calendar import EventRefused
-from .ical import NewEvent
+from assistant.calendar.client import EventRefused
+from assistant.calendar.ical import NewEvent
 
 __all__ = ["Change", "Journal", "Outbox", "Pending", "Refused", "quarantine", "write_json_atomic"]
 

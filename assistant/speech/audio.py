@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .messages import UserError
-from .stt import SAMPLE_RATE
+from assistant.messages import UserError
+from assistant.speech.stt import SAMPLE_RATE
 
 __all__ = ["AudioUnavailable", "EndOfSpeech", "Player", "Recorder", "SpeechTracker", "audio_problem"]
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from . import messages
-from .functions import FREQUENCIES
-from .ical import EventInfo
-from .lexicon import MONTHS, WEEKDAYS
+from assistant import messages
+from assistant.calendar.ical import EventInfo
+from assistant.schema.functions import FREQUENCIES
+from assistant.schema.lexicon import MONTHS, WEEKDAYS
 
 __all__ = [
     "FREQUENCY_KEYS",
