@@ -185,3 +185,20 @@ def test_a_correction_never_takes_words_copied_for_another_argument() -> None:
     plain = SpanCall("create_event", ("Zahnarzt", "morgen", "um 10", None))
     call = resolve_call(plain, TODAY, "de", "Zahnarzt morgen um 10 mit Anna")
     assert call.arguments["time"] == "10:00"
+
+
+@pytest.mark.parametrize(
+    ("query", "often", "said", "lang", "time"),
+    [
+        ("Trag mir jeden Morgen um 6:30 Yoga ein", "jeden Morgen", "um 6:30", "de", "06:30"),
+        ("jeden Abend um acht Tagesschau", "jeden Abend", "um acht", "de", "20:00"),
+        ("Yoga every morning at 6:30 for 20 minutes", "every morning", "at 6:30", "en", "06:30"),
+        ("walk the dog every evening at 7", "every evening", "at 7", "en", "19:00"),
+    ],
+)
+def test_a_series_said_by_its_part_of_the_day_gives_a_bare_time_its_half(
+    query: str, often: str, said: str, lang: str, time: str
+) -> None:
+    """ "jeden Morgen um 6:30" is 06:30, as "morgen früh um 6:30" is (v17 with the resolver before read 18:30)."""
+    span = SpanCall("create_recurring_event", ("Yoga", None, said, None, often, None))
+    assert resolve_call(span, TODAY, lang, query).arguments["time"] == time

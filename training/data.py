@@ -418,6 +418,15 @@ class RowMaker:
                 slots[slot] = rng.choice(self.values["cities"][lang])
             else:
                 raise ValueError(f"template {template.id} has an unknown slot {{{slot}}}")
+        if "frequency" in slots and "time" in slots:
+            # "jeden Morgen um sechs" is 06:00: a repetition that names a part of the day must agree with the time
+            for _ in range(50):
+                said = f"{slots['frequency']} {slots['time']}"
+                if resolve_time(slots["time"], lang, context=said) == values["time"]:
+                    break
+                slots["frequency"], values["frequency"], values["weekday"], values["named_first"] = book.frequency(
+                    rng, today, with_day=not {"date", "until"} & set(template.slots)
+                )
         if (
             template.function == "move_event"
             and values.get("date") is not None
@@ -433,8 +442,11 @@ class RowMaker:
             part = part_of_day(values["time"].hour)
             with_part = book.date_with_daypart(rng, kinds["date"], values["date"], part)
             if with_part:
-                slots["date"] = with_part
-                slots["time"] = book.render_time(rng, kinds["time"], values["time"], words, qualify=False)
+                bare = book.render_time(rng, kinds["time"], values["time"], words, qualify=False)
+                said = f"{slots.get('frequency', '')} {with_part} {bare}"
+                if resolve_time(bare, lang, context=said) == values["time"]:  # not "every evening ... morning"
+                    slots["date"] = with_part
+                    slots["time"] = bare
         text = template.text
         if slots.get("title", "")[:1].lower() in tuple("aeiou"):  # "{verb} a {title}" with "appointment ..."
             text = re.sub(r"\b([Aa]) \{title\}", r"\1n {title}", text)

@@ -680,6 +680,8 @@ def _qualifier(text: str, lang: str | None) -> str | None:
 _DAYPART_AFTER_DAY = re.compile(
     rf"\b(?:heute|morgen|übermorgen|{_WD_RE})\s*(früh|morgens?|vormittags?|nachmittags?|abends?|nachts?)\b"
     rf"|\b(?:this|today|tomorrow|{_WD_RE})\s+(morning|afternoon|evening|night)\b|\b(tonight)\b"
+    # a series said by its part of the day: "jeden Morgen", "every evening"
+    r"|\b(?:jeden|jede)\s+(morgen|vormittag|nachmittag|abend|nacht)\b|\b(?:every|each)\s+(morning|afternoon|evening|night)\b"
 )
 _DAYPART_QUALIFIER = {
     "früh": "am",
@@ -1037,6 +1039,11 @@ def _corrected(ptype: ParamType, phrase: str, query: str, lang: str | None, othe
     correction wins, as people mean it; the model usually copies it, and this keeps it right when it does not.
     Words copied for another argument are never taken ("move it from today, no, to Monday": "to Monday" is the
     target the model copied already)."""
+    inside = _CORRECTION.search(phrase)
+    if inside and names_a_value(ptype, phrase[: inside.start()], lang):  # "at twelve uh twelve thirty" copied whole
+        fixed = _corrected(ptype, phrase[: inside.start()], phrase, lang, others)
+        if fixed != phrase[: inside.start()]:
+            return fixed
     at = query.lower().find(phrase.lower())
     if at < 0:
         return phrase
