@@ -581,7 +581,7 @@ def main(argv: list[str] | None = None) -> int:
             if model is None:
                 print(messages.text("cli.cannot_run_model", ui, reason=problem), file=sys.stderr)
                 return 2
-            assistant.model.caller, assistant.model_problem = model, problem
+            assistant.model, assistant.model_problem = model, problem
             return _converse(assistant, args.text, lang, args.json, sys.stdin, sys.stdout)
     model, problem = load_model(settings.model, progress=say, quant=settings.quant)
     if args.command in ("call", "listen") and model is None:
@@ -600,5 +600,5 @@ def main(argv: list[str] | None = None) -> int:
         return _listen(args, settings, model, problem, today)
     with make_assistant(settings, model, problem or "", today=today) as assistant:
         if settings.calendar.embedded:
-            print(f"calendar: embedded server at {assistant.calendar.client.url} (calendar '{settings.calendar.name}')")
+            print(f"calendar: embedded server at {assistant.calendar.url} (calendar '{settings.calendar.name}')")
         return shell(today, lang, sys.stdin, sys.stdout, model, problem, assistant, ui_lang=ui)

@@ -133,7 +133,7 @@ def run_speech_bench(
                 "rss_mb": round(memory_mb()[0] - rss_before),
             }
             listen_file(assistant, voice, wavs[-1])  # warm-up: loads both voices, first CalDAV round
-            assistant.calendar.client.check()
+            assistant.calendar.check()
             for rep in range(repeat):
                 for command, wav in zip(commands, wavs, strict=True):
                     if stream:

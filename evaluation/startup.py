@@ -46,14 +46,14 @@ def probe(kind: str) -> None:
         model, problem = load_model()
         if model is None:
             raise SystemExit(f"no model: {problem}")
-        assistant.model.caller = model
+        assistant.model = model
         if kind == "speech":
             from assistant.speech.voice import Voice
 
             voice = Voice(settings.speech)
             voice.transcriber  # noqa: B018 - loading is the point
             voice.speaker._piper_voice(voice.speaker.voice_for("en"))
-        assistant.calendar.client.check()  # connected (waits for the early connection if it is still under way)
+        assistant.calendar.check()  # connected (waits for the early connection if it is still under way)
         ready = time.perf_counter()
         rss, peak = memory_mb()
         assistant.handle(COMMAND)

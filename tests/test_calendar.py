@@ -53,7 +53,7 @@ def make(url: str, state: Path, **settings: object) -> Assistant:
 
 
 def titles_on(assistant: Assistant, day: str = "2026-11-27") -> list[str]:
-    return [e.title for e in assistant.calendar.client.events_on(dt.date.fromisoformat(day))]
+    return [e.title for e in assistant.calendar.events_on(dt.date.fromisoformat(day))]
 
 
 # --------------------------------------------------------------------------- iCalendar, pure

@@ -40,7 +40,7 @@ def create(title: str, time: str = "14:30") -> Call:
 
 
 def titles_on(assistant: Assistant, day: str = DAY) -> list[str]:
-    return sorted(e.title for e in assistant.calendar.client.events_on(dt.date.fromisoformat(day)))
+    return sorted(e.title for e in assistant.calendar.events_on(dt.date.fromisoformat(day)))
 
 
 DAMAGED = {

@@ -318,7 +318,7 @@ def test_refused_creates_are_shown_and_can_be_sent_again_or_discarded(radicale: 
             from assistant.calendar.ical import new_event
 
             for i, title in enumerate(["Zahnarzt", "Friseur"]):
-                app.assistant.calendar.outbox.add(
+                app.assistant.outbox.add(
                     new_event(title, dt.date(2026, 11, 27), dt.time(9 + i), 30, "Europe/Berlin"), "de"
                 )
             app.retry_outbox()
@@ -341,7 +341,7 @@ def test_refused_creates_are_shown_and_can_be_sent_again_or_discarded(radicale: 
             await settle(pilot)
             await pilot.click("#discard-0")
             await settle(pilot)
-            assert "verworfen" in log_text(app) and app.assistant.calendar.outbox.refused() == []
+            assert "verworfen" in log_text(app) and app.assistant.outbox.refused() == []
             assert len(server_titles(radicale.url)) == 1
             assert "abgelehnt" not in str(app.query_one("#status").render())
 

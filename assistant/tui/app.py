@@ -152,10 +152,10 @@ class CalendarApp(App[None]):
         else:
             model = self.t(self.model_state)
         parts = [model, where]
-        pending = len(self.assistant.calendar.outbox) if self.assistant else 0
+        pending = len(self.assistant.outbox) if self.assistant else 0
         if pending:
             parts.append(self.t("pending", n=pending))
-        refused = len(self.assistant.calendar.outbox.refused()) if self.assistant else 0
+        refused = len(self.assistant.outbox.refused()) if self.assistant else 0
         if refused:
             parts.append(self.t("refused", n=refused))
         if self.speech is not None and self.mic_state:
@@ -272,7 +272,7 @@ class CalendarApp(App[None]):
     def _current_model(self) -> tuple[Any, str]:
         """(model, problem) as known now; call with ``self.lock`` held."""
         if self.assistant is not None:
-            return self.assistant.model.caller, self.assistant.model_problem
+            return self.assistant.model, self.assistant.model_problem
         return self._loaded or (self.model, "")
 
     @work(thread=True, group="backend")
@@ -301,7 +301,7 @@ class CalendarApp(App[None]):
         with self.lock:
             self._loaded = (model, problem)
             if self.assistant is not None:
-                self.assistant.model.caller, self.assistant.model_problem = model, problem
+                self.assistant.model, self.assistant.model_problem = model, problem
         self.call_from_thread(self._model_ready, model, problem)
 
     def _backend_ready(self) -> None:
@@ -334,7 +334,7 @@ class CalendarApp(App[None]):
     @work(thread=True, group="backend")
     def retry_outbox(self) -> None:
         """Send queued creates in the background once the server is back."""
-        if self.assistant is None or not self.assistant.calendar.outbox.pending():
+        if self.assistant is None or not self.assistant.outbox.pending():
             return
         with self.lock:
             sent = self.assistant.flush(background=True)
@@ -407,7 +407,7 @@ class CalendarApp(App[None]):
     def action_outbox(self) -> None:
         """The creates the server refused for good: send one again (after fixing the cause) or drop it."""
         if self.assistant is not None:
-            self.push_screen(OutboxScreen(self.assistant.calendar.outbox.refused(), self.ui_lang), self.outbox_answered)
+            self.push_screen(OutboxScreen(self.assistant.outbox.refused(), self.ui_lang), self.outbox_answered)
 
     @work(thread=True, group="backend")
     def outbox_answered(self, answer: tuple[str, str] | None) -> None:
@@ -416,14 +416,14 @@ class CalendarApp(App[None]):
         action, uid = answer
         with self.lock:
             title = next(
-                (r.entry.event.title for r in self.assistant.calendar.outbox.refused() if r.entry.event.uid == uid), uid
+                (r.entry.event.title for r in self.assistant.outbox.refused() if r.entry.event.uid == uid), uid
             )
-            if action == "retry" and self.assistant.calendar.outbox.retry(uid):
+            if action == "retry" and self.assistant.outbox.retry(uid):
                 self.call_from_thread(self.log_line, self.t("retried", title=title), "turn-ok")
                 sent = self.assistant.flush()
                 if sent:
                     self.call_from_thread(self.log_line, replies.say("sent", self.ui_lang, n=sent), "turn-ok")
-            elif action == "discard" and self.assistant.calendar.outbox.discard(uid):
+            elif action == "discard" and self.assistant.outbox.discard(uid):
                 self.call_from_thread(self.log_line, self.t("discarded", title=title), "turn-ok")
         self.call_from_thread(self.refresh_agenda)
         self.call_from_thread(self._update_status)
