@@ -87,7 +87,149 @@ def _predictor(args: argparse.Namespace) -> Any:
     return load_predictor(args.model, args.baseline, args.dtype, args.runner, args.quant, args.spans, args.load)
 
 
-def main(argv: list[str] | None = None) -> int:
+def _agree(args: argparse.Namespace) -> int:
+    """Rows whose call, raw output or error differ; exit 1 when any do."""
+    a, b = read_jsonl(args.a), read_jsonl(args.b)
+    keys = ("call", "raw", "error")
+
+    def said(row: Any) -> list[Any]:
+        return [row.get(k) for k in keys] if isinstance(row, dict) else [row]
+
+    differ = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if said(x) != said(y)]
+    print(f"{len(a)} rows, {len(differ)} differ" + (f": rows {differ[:20]}" if differ else ""))
+    return 0 if not differ else 1
+
+
+def _startup(args: argparse.Namespace) -> int:
+    """Start -> ready and memory in fresh processes."""
+    from .startup import format_startup, run_startup
+
+    print(format_startup(run_startup(args.runs, args.out_dir, args.first_start)))
+    return 0
+
+
+def _soak(args: argparse.Namespace) -> int:
+    """Many commands in one session; exit 1 on a crash."""
+    from .soak import run_soak
+
+    result = run_soak(args.commands, args.model, args.out_dir, keep=args.keep, fixed=args.fixed)
+    print((args.out_dir / "soak.md").read_text(encoding="utf-8"))
+    return 0 if result["crashes"] == 0 else 1
+
+
+def _corpus(args: argparse.Namespace) -> int:
+    """A crowd corpus test partition, scored by intent family."""
+    from .corpus import format_corpus, run_corpus
+
+    path = data_path(args.data)
+    out_dir = args.out_dir or Path("reports") / path.stem
+    print(format_corpus(run_corpus(path, out_dir, args.model, args.today, args.other_limit)))
+    return 0
+
+
+def _study(args: argparse.Namespace) -> int:
+    """Two or more adapters on the rows of the functions all know."""
+    from .study import run_study
+
+    models = dict(m.split("=", 1) for m in args.model)
+    sets = {}
+    for item in args.data:
+        name, _, path = item.partition("=")
+        sets[name] = data_path(path or name)
+    results = run_study(models, sets, args.out_dir, args.limit)
+    print((args.out_dir / "study.md").read_text(encoding="utf-8"))
+    return 0 if results["sets"] else 1
+
+
+def _speech(args: argparse.Namespace) -> int:
+    """The speech benchmark."""
+    from .speech import run_speech_bench
+
+    summary = run_speech_bench(args.out_dir, args.repeat, args.whisper, args.model, args.stream)
+    print((args.out_dir / "report.md").read_text().split("\n\n")[1])
+    return 0 if summary else 1
+
+
+def _passes(args: argparse.Namespace) -> int:
+    """Milliseconds per forward pass, per runtime."""
+    from .bench import format_passes, pass_timings
+
+    print(format_passes(pass_timings(args.model, args.out_dir, ctranslate2=args.ctranslate2)))
+    return 0
+
+
+def _bench(args: argparse.Namespace) -> int:
+    """Latency, memory and the speed-up over the in-context baseline."""
+    from .bench import format_bench, run_bench
+
+    result = run_bench(
+        args.model,
+        args.out_dir,
+        args.baseline_rows,
+        args.dtype,
+        args.data,
+        runner=args.runner,
+        quant=args.quant,
+        spans=args.spans,
+    )
+    print(format_bench(result))
+    return 0
+
+
+def _predict(args: argparse.Namespace) -> int:
+    """A model over a JSONL file of queries."""
+    predictor = _predictor(args)
+    n = predict_file(args.data, args.out, predictor, args.limit)
+    print(f"wrote {n} predictions to {args.out}")
+    return 0
+
+
+def _score(args: argparse.Namespace) -> int:
+    """Predictions against gold rows: report.md, metrics.json, PNGs."""
+    metrics = score(args.data, args.pred, args.out_dir, args.name, args.judge_url, args.judge_model)
+    if "judge" in metrics:
+        print(f"judge: {metrics['judge']}")
+    print(summary_table(metrics))
+    print(f"report: {args.out_dir / 'report.md'}")
+    return 0
+
+
+def _compare(args: argparse.Namespace) -> int:
+    """Report directories side by side."""
+    print(compare_table(args.reports, args.unseen_by, args.dates))
+    return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Predict and score in one go."""
+    data = data_path(args.data)
+    if not data.exists():
+        print(
+            f"{data} does not exist; generate it with `python -m training.data --out {data.parent}`",
+            file=sys.stderr,
+        )
+        return 1
+    name = args.name or ("baseline" if args.baseline else "model") + "-" + data.stem
+    out_dir = args.out_dir or Path("reports") / name
+    predictor = _predictor(args)
+    pred = out_dir / "predictions.jsonl"
+    predict_file(data, pred, predictor, args.limit)
+    gold_limit = args.limit
+    gold = data
+    if gold_limit:
+        rows = read_jsonl(data)[:gold_limit]
+        gold = out_dir / "gold.jsonl"
+        gold.write_text(
+            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows if isinstance(r, dict)), encoding="utf-8"
+        )
+    metrics = score(gold, pred, out_dir, name)
+    print(summary_table(metrics))
+    print(f"report: {out_dir / 'report.md'}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Every subcommand with its options; each one's handler is its ``run`` default."""
     parser = argparse.ArgumentParser(prog="python -m evaluation", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -188,114 +330,28 @@ def main(argv: list[str] | None = None) -> int:
     so.add_argument(
         "--fixed", action="store_true", help="hold the calendar at one size (fill it once, undo every change after)"
     )
+    handlers = {
+        "agree": _agree,
+        "startup": _startup,
+        "soak": _soak,
+        "corpus": _corpus,
+        "study": _study,
+        "speech": _speech,
+        "passes": _passes,
+        "bench": _bench,
+        "predict": _predict,
+        "score": _score,
+        "compare": _compare,
+        "run": _run,
+    }
+    for name, command in sub.choices.items():
+        command.set_defaults(run=handlers[name])
+    return parser
 
-    args = parser.parse_args(argv)
-    if args.command == "agree":
-        a, b = read_jsonl(args.a), read_jsonl(args.b)
-        keys = ("call", "raw", "error")
 
-        def said(row: Any) -> list[Any]:
-            return [row.get(k) for k in keys] if isinstance(row, dict) else [row]
-
-        differ = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if said(x) != said(y)]
-        print(f"{len(a)} rows, {len(differ)} differ" + (f": rows {differ[:20]}" if differ else ""))
-        return 0 if not differ else 1
-    if args.command == "startup":
-        from .startup import format_startup, run_startup
-
-        print(format_startup(run_startup(args.runs, args.out_dir, args.first_start)))
-        return 0
-    if args.command == "soak":
-        from .soak import run_soak
-
-        result = run_soak(args.commands, args.model, args.out_dir, keep=args.keep, fixed=args.fixed)
-        print((args.out_dir / "soak.md").read_text(encoding="utf-8"))
-        return 0 if result["crashes"] == 0 else 1
-    if args.command == "corpus":
-        from .corpus import format_corpus, run_corpus
-
-        path = data_path(args.data)
-        out_dir = args.out_dir or Path("reports") / path.stem
-        print(format_corpus(run_corpus(path, out_dir, args.model, args.today, args.other_limit)))
-        return 0
-    if args.command == "study":
-        from .study import run_study
-
-        models = dict(m.split("=", 1) for m in args.model)
-        sets = {}
-        for item in args.data:
-            name, _, path = item.partition("=")
-            sets[name] = data_path(path or name)
-        results = run_study(models, sets, args.out_dir, args.limit)
-        print((args.out_dir / "study.md").read_text(encoding="utf-8"))
-        return 0 if results["sets"] else 1
-    if args.command == "speech":
-        from .speech import run_speech_bench
-
-        summary = run_speech_bench(args.out_dir, args.repeat, args.whisper, args.model, args.stream)
-        print((args.out_dir / "report.md").read_text().split("\n\n")[1])
-        return 0 if summary else 1
-    if args.command == "passes":
-        from .bench import format_passes, pass_timings
-
-        print(format_passes(pass_timings(args.model, args.out_dir, ctranslate2=args.ctranslate2)))
-        return 0
-    if args.command == "bench":
-        from .bench import format_bench, run_bench
-
-        result = run_bench(
-            args.model,
-            args.out_dir,
-            args.baseline_rows,
-            args.dtype,
-            args.data,
-            runner=args.runner,
-            quant=args.quant,
-            spans=args.spans,
-        )
-        print(format_bench(result))
-        return 0
-    if args.command == "predict":
-        predictor = _predictor(args)
-        n = predict_file(args.data, args.out, predictor, args.limit)
-        print(f"wrote {n} predictions to {args.out}")
-        return 0
-    if args.command == "score":
-        metrics = score(args.data, args.pred, args.out_dir, args.name, args.judge_url, args.judge_model)
-        if "judge" in metrics:
-            print(f"judge: {metrics['judge']}")
-        print(summary_table(metrics))
-        print(f"report: {args.out_dir / 'report.md'}")
-        return 0
-    if args.command == "compare":
-        print(compare_table(args.reports, args.unseen_by, args.dates))
-        return 0
-    if args.command == "run":
-        data = data_path(args.data)
-        if not data.exists():
-            print(
-                f"{data} does not exist; generate it with `python -m training.data --out {data.parent}`",
-                file=sys.stderr,
-            )
-            return 1
-        name = args.name or ("baseline" if args.baseline else "model") + "-" + data.stem
-        out_dir = args.out_dir or Path("reports") / name
-        predictor = _predictor(args)
-        pred = out_dir / "predictions.jsonl"
-        predict_file(data, pred, predictor, args.limit)
-        gold_limit = args.limit
-        gold = data
-        if gold_limit:
-            rows = read_jsonl(data)[:gold_limit]
-            gold = out_dir / "gold.jsonl"
-            gold.write_text(
-                "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows if isinstance(r, dict)), encoding="utf-8"
-            )
-        metrics = score(gold, pred, out_dir, name)
-        print(summary_table(metrics))
-        print(f"report: {out_dir / 'report.md'}")
-        return 0
-    return 2
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.run(args))
 
 
 if __name__ == "__main__":

@@ -20,7 +20,6 @@ PLACES: dict[str, tuple[str, int]] = {
     # base: the catalog, settings, logging, no knowledge of calendars or models
     "messages": ("base", 0),
     "logs": ("base", 0),
-    "cliargs": ("base", 0),
     "jsonl": ("base", 0),
     "settings": ("base", 1),
     # the schema: functions, the words for dates and times, the resolver

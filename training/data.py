@@ -24,7 +24,6 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assistant.cliargs import parse_config
 from assistant.schema.functions import (
     FUNCTIONS,
     Call,
@@ -40,6 +39,7 @@ from assistant.schema.functions import (
 from assistant.schema.lexicon import LANGS
 from assistant.schema.resolve import resolve_call, resolve_date_in, resolve_duration, resolve_frequency, resolve_time
 
+from .config import parse_config
 from .phrases import DATE_KIND_WEIGHTS, PhraseBook, load_table, part_of_day
 
 __all__ = ["DataConfig", "Template", "generate", "main", "span_call_for_row", "split_templates", "title_pools"]

@@ -24,7 +24,7 @@ import random
 import re
 import sys
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -429,7 +429,7 @@ def _stack_sft_factors(out: Path, sft_dir: Path | None) -> None:
 def main(argv: list[str] | None = None) -> int:
     import argparse
 
-    from assistant.cliargs import add_dataclass_arguments, dataclass_from_args
+    from .config import config_parser
 
     parser = argparse.ArgumentParser(prog="python -m training.preference", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -441,9 +441,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--per-row", type=int, default=1)
     p.add_argument("--out", type=Path, default=Path("runs/pairs.jsonl"))
     p.add_argument("--seed", type=int, default=13)
-    t = sub.add_parser("train", help="DPO or ORPO on a pairs file")
-    add_dataclass_arguments(t, PreferenceSettings)
-    t.add_argument("--from", dest="from_model", type=Path, default=None)
+    train = config_parser(PreferenceSettings, "DPO or ORPO on a pairs file", add_help=False)
+    train.add_argument("--from", dest="from_model", type=Path, default=None, help="the same as --from-model")
+    sub.add_parser("train", help="DPO or ORPO on a pairs file", parents=[train])
     args = parser.parse_args(argv)
     if args.command == "pairs":
         rows = load_rows(args.data / "train.jsonl")
@@ -462,7 +462,8 @@ def main(argv: list[str] | None = None) -> int:
             sources[pair["source"]] = sources.get(pair["source"], 0) + 1
         print(f"{len(pairs)} pairs from {len(rows)} rows -> {args.out}: {json.dumps(sources, ensure_ascii=False)}")
         return 0
-    train_preference(dataclass_from_args(PreferenceSettings, args))
+    names = {f.name for f in fields(PreferenceSettings)}
+    train_preference(PreferenceSettings(**{k: v for k, v in vars(args).items() if k in names}))
     return 0
 
 

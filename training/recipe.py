@@ -18,8 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assistant.cliargs import parse_config
-
+from .config import parse_config
 from .data import DataConfig, format_summary, generate, write
 from .sft import SFTSettings, train
 

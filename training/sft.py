@@ -24,10 +24,10 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assistant.cliargs import parse_config
 from assistant.jsonl import read_jsonl
 from assistant.model.decoding import EXTRA_TOKENS, function_signatures
 
+from .config import parse_config
 from .data import span_call_for_row
 
 __all__ = ["SFTSettings", "candidate_loss", "encode_example", "encode_rows", "main", "token_logps", "train"]
@@ -43,16 +43,18 @@ class SFTSettings:
     lora_r: int = 16
     lora_alpha: int = 32
     lora_dropout: float = 0.0
-    lora_targets: tuple[str, ...] = (
-        "q_proj",
-        "k_proj",
-        "v_proj",
-        "o_proj",
-        "gate_proj",
-        "up_proj",
-        "down_proj",
-        "qkv_proj",
-        "gate_up_proj",
+    lora_targets: list[str] = field(
+        default_factory=lambda: [
+            "q_proj",
+            "k_proj",
+            "v_proj",
+            "o_proj",
+            "gate_proj",
+            "up_proj",
+            "down_proj",
+            "qkv_proj",
+            "gate_up_proj",
+        ]
     )
     train_rows: int = field(default=9000, metadata={"help": "training rows used (0 = all)"})
     epochs: float = 1.0

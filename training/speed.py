@@ -18,8 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assistant.cliargs import parse_config
-
+from .config import parse_config
 from .sft import SFTSettings, build_model, candidate_loss, collate, completion_hidden, encode_rows, load_rows
 
 __all__ = ["SpeedSettings", "main"]
