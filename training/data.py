@@ -203,18 +203,20 @@ def split_templates(templates: list[Template], seed: int, heldout_share: float) 
         items = sorted(items, key=lambda t: t.id)
         random.Random(f"{seed}/{key}").shuffle(items)
         n_heldout = max(2, round(len(items) * heldout_share))
-        left = Counter(template_shape(t) for t in items)
+        shapes = {t.id: template_shape(t) for t in items}
+        left = Counter(shapes.values())
         heldout: list[Template] = []
         for t in items:
-            if len(heldout) < n_heldout and left[template_shape(t)] > 1:
+            if len(heldout) < n_heldout and left[shapes[t.id]] > 1:
                 heldout.append(t)
-                left[template_shape(t)] -= 1
+                left[shapes[t.id]] -= 1
         if len(heldout) < 2:  # a group of one shape: hold out as before
             heldout = items[:n_heldout]
+        held = {t.id for t in heldout}
         n_val = max(1, len(heldout) // 3)
         out["validation"] += heldout[:n_val]
         out["test"] += heldout[n_val:]
-        out["train"] += [t for t in items if t not in heldout]
+        out["train"] += [t for t in items if t.id not in held]
     return out
 
 
@@ -370,6 +372,11 @@ class RowMaker:
         values: dict[str, Any] = {}
         kinds: dict[str, str] = {}
         says_duration = any(slot.startswith("duration") for slot in template.slots)
+
+        def draw_frequency() -> tuple[str, str, int | None, dt.date | None]:
+            # a sentence that says the first or last day itself gets no repetition that names a day
+            return book.frequency(rng, today, with_day=not {"date", "until"} & set(template.slots))
+
         params = {p.slot: p for p in function_by_name(template.function).params} if template.function != NO_CALL else {}
         for slot in template.slots:
             ptype = params[slot].type if slot in params else None
@@ -398,9 +405,7 @@ class RowMaker:
                     lambda: book.date(rng, today, words, UNTIL_KIND_WEIGHTS), lambda d, after=after: d >= after
                 )
             elif ptype is ParamType.FREQUENCY:
-                slots[slot], values[slot], values["weekday"], values["named_first"] = book.frequency(
-                    rng, today, with_day=not {"date", "until"} & set(template.slots)
-                )
+                slots[slot], values[slot], values["weekday"], values["named_first"] = draw_frequency()
             elif slot == "date" or ptype is ParamType.DATE:
                 weights = LIST_DATE_KIND_WEIGHTS if template.function == "list_events" else None
                 slots[slot], values[slot], kinds[slot] = book.date(rng, today, words, weights)
@@ -424,9 +429,7 @@ class RowMaker:
                 said = f"{slots['frequency']} {slots['time']}"
                 if resolve_time(slots["time"], lang, context=said) == values["time"]:
                     break
-                slots["frequency"], values["frequency"], values["weekday"], values["named_first"] = book.frequency(
-                    rng, today, with_day=not {"date", "until"} & set(template.slots)
-                )
+                slots["frequency"], values["frequency"], values["weekday"], values["named_first"] = draw_frequency()
         if (
             template.function == "move_event"
             and values.get("date") is not None

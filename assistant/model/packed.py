@@ -44,11 +44,11 @@ from assistant.model.runtime import Gemma3Runner
 from assistant.schema.functions import prompt_prefix
 
 __all__ = [
-    "META_FILE",
     "JsonTokenizer",
     "PackedLM",
     "PieceTokenizer",
     "has_pack",
+    "is_pack",
     "load_caller",
     "load_pack",
     "pack_dir",
@@ -322,7 +322,12 @@ def pack_key(adapter_dir: Path, quant: str, dtype: str) -> str:
 
 def has_pack(adapter_dir: Path, quant: str = DEFAULT_QUANT, dtype: str = "bfloat16", root: Path | None = None) -> bool:
     """Whether a start finds this model saved (and so needs neither the base checkpoint nor transformers)."""
-    return (pack_dir(adapter_dir, quant, dtype, root) / META_FILE).exists()
+    return is_pack(pack_dir(adapter_dir, quant, dtype, root))
+
+
+def is_pack(target: Path) -> bool:
+    """Whether ``target`` (a ``pack_dir``) holds a saved runner: its meta file is written last."""
+    return (target / META_FILE).exists()
 
 
 def pack_dir(adapter_dir: Path, quant: str = DEFAULT_QUANT, dtype: str = "bfloat16", root: Path | None = None) -> Path:
@@ -428,7 +433,7 @@ def load_caller(
     if threads:
         torch.set_num_threads(threads)
     target = pack or pack_dir(adapter_dir, quant, dtype, root)
-    if (target / META_FILE).exists():
+    if is_pack(target):
         try:
             return load_pack(target, spans)
         except Exception as error:  # noqa: BLE001 - a damaged cache entry is rebuilt, and said so

@@ -999,9 +999,9 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
     arguments: dict[str, object] = {}
     said = span.named
     range_minutes: int | None = None
-    for p, phrase in zip(spec.params, span.phrases, strict=True):
+    for i, (p, phrase) in enumerate(zip(spec.params, span.phrases, strict=True)):
         if phrase is not None and p.type in _CORRECTABLE:
-            others = [o for o in span.phrases if o is not None and o is not phrase]
+            others = [o for j, o in enumerate(span.phrases) if o is not None and j != i]
             phrase = _corrected(p.type, phrase, query, lang, others)
         arguments[p.name] = None if phrase is None else resolve_phrase(p.type, phrase, today, lang, query)
         if phrase is not None and p.type is ParamType.TIME:
@@ -1048,11 +1048,11 @@ def _corrected(ptype: ParamType, phrase: str, query: str, lang: str | None, othe
     if at < 0:
         return phrase
     tail = query[at + len(phrase) :]
+    lead = phrase.split()[0] if _LEAD.match(phrase) else None  # "at twelve uh twelve thirty": "at" for both
     for m in _CORRECTION.finditer(tail):
         if names_a_value(ptype, tail[: m.start()], lang):
             return phrase  # another value of this kind came first: the marker corrects that one, or something else
         words = _CLAUSE_END.split(tail[m.end() :], maxsplit=1)[0].split()
-        lead = phrase.split()[0] if _LEAD.match(phrase) else None  # "at twelve uh twelve thirty": "at" for both
         for n in range(len(words), 0, -1):
             said = " ".join(words[:n])
             if any(o.lower() in said.lower() or said.lower() in o.lower() for o in others):
