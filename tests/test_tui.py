@@ -323,7 +323,8 @@ def test_refused_creates_are_shown_and_can_be_sent_again_or_discarded(radicale: 
                 )
             app.retry_outbox()
             await settle(pilot)
-            app._update_status()
+            app.refresh_agenda()  # the counts come with the agenda's read
+            await settle(pilot)
             assert "2 abgelehnt (F3)" in str(app.query_one("#status").render())
             await pilot.press("f3")
             await settle(pilot)
@@ -392,6 +393,47 @@ def test_the_interface_speaks_the_setting_and_replies_the_command(radicale: Loca
         assert app.query_one("#command").placeholder == messages.text("ui.placeholder", "en")
 
     drive(app, script)
+
+
+def test_screen_state_changes_only_on_the_ui_thread(
+    radicale: LocalServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers post messages; only the UI thread mounts, redraws or sets a reactive field. Every widget change
+    during a session of create, ask-back, delete with confirmation, undo, paging and a server error is recorded
+    with the thread that made it."""
+    import threading
+
+    from textual.reactive import Reactive
+    from textual.widget import Widget
+
+    threads: dict[str, set[str]] = {}
+    for owner, name in ((Widget, "mount"), (Widget, "refresh"), (Reactive, "__set__")):
+        real = getattr(owner, name)
+
+        def record(*args: Any, _real: Any = real, _name: str = name, **kwargs: Any) -> Any:
+            threads.setdefault(_name, set()).add(threading.current_thread().name)
+            return _real(*args, **kwargs)
+
+        monkeypatch.setattr(owner, name, record)
+    app = CalendarApp(settings_for(radicale.url, tmp_path), today=TODAY, load_model_on_start=False)
+
+    async def script(pilot: Any) -> None:
+        await type_command(pilot, CREATE)
+        await type_command(pilot, '<oc_1>("Oil change", null, null, 60)<oc_end>')
+        await type_command(pilot, '<oc_3>("zahnarzt", "2026-11-27")<oc_end>')
+        await pilot.click("#yes")
+        await settle(pilot)
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        await pilot.press("pagedown")
+        await settle(pilot)
+        await type_command(pilot, '<oc_1>("Zahnarzt", "2026-02-30", "14:30", 45)<oc_end>')
+        assert server_titles(radicale.url) == ["Zahnarzt"]  # deleted, then undone
+
+    drive(app, script)
+    assert set(threads) == {"mount", "refresh", "__set__"}, threads  # the recorder saw the changes
+    ui = threading.main_thread().name
+    assert all(names == {ui} for names in threads.values()), threads
 
 
 @pytest.mark.slow
