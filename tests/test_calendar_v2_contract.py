@@ -111,6 +111,44 @@ def test_target_words_copied_into_the_old_day_go_to_the_new_day(old_words: str) 
 
 
 @pytest.mark.parametrize(
+    ("both", "old", "new"),
+    [
+        ("von Dienstag auf Mittwoch", "2026-12-08", "2026-12-09"),
+        ("Tuesday to Wednesday", "2026-12-08", "2026-12-09"),
+        ("from Tuesday to Thursday", "2026-12-08", "2026-12-10"),
+    ],
+)
+def test_both_days_copied_into_the_old_day_are_split_at_the_target(both: str, old: str, new: str) -> None:
+    """'Move choir from Tuesday to Wednesday' with both days copied into the current day: the target preposition
+    between them divides them (a move's day is one day, so "to" is never a range's end there)."""
+    call = resolve_call(SpanCall("move_event", ("Chor", both, None, None)), TODAY, "en")
+    assert (call.arguments["date"], call.arguments["new_date"]) == (old, new)
+    untouched = resolve_call(SpanCall("move_event", ("Chor", both, "am Samstag", None)), TODAY, "de")
+    assert untouched.arguments["new_date"] == "2026-12-05"
+
+
+@pytest.mark.parametrize(
+    ("function", "phrases", "day", "time"),
+    [
+        (
+            "move_event",
+            ("Telefonat", None, None, "auf morgen um 11"),
+            ("new_date", "2026-12-04"),
+            ("new_time", "11:00"),
+        ),
+        ("create_event", ("Zahnarzt", None, "Freitag um 9", None), ("date", "2026-12-04"), ("time", "09:00")),
+        ("create_event", ("Zahnarzt", None, "um 9", None), ("date", None), ("time", "09:00")),
+        ("create_event", ("Zahnarzt", "Samstag", "Freitag um 9", None), ("date", "2026-12-05"), ("time", "09:00")),
+    ],
+)
+def test_time_words_that_name_the_day_give_an_empty_day(function: str, phrases: tuple, day: tuple, time: tuple) -> None:
+    """'verschiebe ich auf morgen um 11' copied whole for the new time: the day is in it, and the day's own slot
+    was empty (a day copied for it is never replaced; words without a day leave it asked back)."""
+    call = resolve_call(SpanCall(function, phrases), TODAY, "de")
+    assert (call.arguments[day[0]], call.arguments[time[0]]) == (day[1], time[1])
+
+
+@pytest.mark.parametrize(
     ("query", "copied"),
     [
         ("Verschieb mal den Zahnarzt auf in 14 Tagen", "in 14 Tagen"),
@@ -202,3 +240,21 @@ def test_a_series_said_by_its_part_of_the_day_gives_a_bare_time_its_half(
     """ "jeden Morgen um 6:30" is 06:30, as "morgen früh um 6:30" is (v17 with the resolver before read 18:30)."""
     span = SpanCall("create_recurring_event", ("Yoga", None, said, None, often, None))
     assert resolve_call(span, TODAY, lang, query).arguments["time"] == time
+
+
+@pytest.mark.parametrize(
+    ("copied", "title"),
+    [
+        ("um the dentist", "the dentist"),
+        ("ähm, Zahnarzt", "Zahnarzt"),
+        ("dentist uh", "dentist"),
+        ("Umzug", "Umzug"),
+        ("Hummer essen", "Hummer essen"),
+        ("um", "um"),
+    ],
+)
+def test_a_hesitation_is_never_the_edge_of_a_title(copied: str, title: str) -> None:
+    """A speech recognizer writes "delete um the dentist": the "um" is no part of the event's name (a word that
+    only begins like one is, and a title that is nothing but the word stays as said)."""
+    call = resolve_call(SpanCall("delete_event", (copied, "Freitag")), TODAY, "en")
+    assert call.arguments["title"] == title

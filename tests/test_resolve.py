@@ -71,6 +71,9 @@ def test_time_ranges_give_start_and_end() -> None:
     assert hm(resolve_time_range("von 8 bis 9.", "de")) == ("08:00", "09:00")
     assert hm(resolve_time_range("9-11 Uhr", "de")) == ("09:00", "11:00")
     assert resolve_time_range("at ten to eleven", "en") is None  # 10:50, not a range
+    assert hm(resolve_time_range("from ten to eleven thirty", "en")) == ("10:00", "11:30")  # said as words
+    assert hm(resolve_time_range("ten to eleven thirty", "en")) == ("10:00", "11:30")  # minutes after: a span
+    assert hm(resolve_time_range("von zehn bis elf uhr dreißig", "de")) == ("10:00", "11:30")
     assert resolve_time_range("von 16 bis 14 Uhr", "de") is None
     assert hm(resolve_time_range("von 20 Uhr bis Mitternacht", "de")) == ("20:00", "23:59")
     assert hm(resolve_time_range("from 8 pm until midnight", "en")) == ("20:00", "23:59")

@@ -748,6 +748,26 @@ def _hm(h: str, m: str | None = None) -> tuple[int, int, bool]:
 
 
 _EN_AMPM = re.compile(r"\b(\d{1,2})(?:[:. ](\d{2}))?\s*(am|pm)\b")  # "2:30 pm", "two thirty pm"
+# A clock reading counted from the hour, then "am"/"pm": "half past seven pm", "a quarter to 5 am", "20 past 4 pm".
+# ("10 to 11 pm" is left out: said so, it is more often a span than 22:50.)
+_EN_RELATIVE_AMPM = re.compile(
+    r"\b(?:(?P<half>half) past|(?:a )?(?P<quarter>quarter) (?P<qdir>past|after|to|before|of)|"
+    r"(?P<n>\d{1,2}) (?:minutes (?P<ndir>past|after|to|before)|(?P<past>past|after))) (?P<h>\d{1,2})\s*(?P<ap>am|pm)\b"
+)
+
+
+def _en_relative_ampm(m: re.Match[str]) -> dt.time | None:
+    """ "a quarter to 12 pm" is 11:45, "half past 12 am" 0:30: the hour is read on the 24-hour clock first."""
+    hour = int(m["h"])
+    minutes = 30 if m["half"] else 15 if m["quarter"] else int(m["n"])
+    if not 1 <= hour <= 12 or not 0 < minutes < 60:
+        return None
+    at = (hour % 12 + (12 if m["ap"] == "pm" else 0)) * 60
+    before = (m["qdir"] or m["ndir"] or "past") in ("to", "before", "of")
+    at = (at - minutes if before else at + minutes) % (24 * 60)
+    return dt.time(at // 60, at % 60)
+
+
 _TIME_RULES: list[TimeRule] = [
     (re.compile(r"\b(\d{1,2}):(\d{2})\b"), lambda m: _hm(m[1], m[2])),
     (re.compile(r"\b(\d{1,2})\.(\d{2})\s*(?:uhr|h)\b"), lambda m: _hm(m[1], m[2])),
@@ -790,9 +810,10 @@ END_OF_DAY = dt.time(23, 59, 59, 999999)  # a range's end at midnight; durations
 _RANGE = re.compile(
     r"^(?:.*?\b)?(?:von|from|between|zwischen)\s+(?P<a>.+?)\s*"
     r"(?:\bbis\b|\buntil\b|\btill\b|\bto\b|\band\b|\bund\b|-|–)\s*(?P<b>.+)$|^(?:.*?\b)?(?:um|at|ab)?\s*(?P<c>\d{1,2}(?:[:.]\d{2})?)\s*"
-    r"(?:\bbis\b|\buntil\b|\btill\b|-|–)\s*(?P<d>.+)$"
+    # "ten to eleven thirty" is a span: "ten to eleven" alone is a clock reading (10:50), but not before minutes
+    r"(?:\bbis\b|\buntil\b|\btill\b|-|–|\bto\b(?=\s*\d{1,2}[ :.]\d{2}\b))\s*(?P<d>.+)$"
 )
-_BARE_CLOCK = re.compile(r"^\d{1,2}(?:[:.]\d{2})?$")
+_BARE_CLOCK = re.compile(r"^\d{1,2}(?:[:. ]\d{2})?$")  # "11 30": "eleven thirty", as normalize() writes it
 
 
 def resolve_time_range(text: str, lang: str | None = None, context: str = "") -> tuple[dt.time, dt.time] | None:
@@ -804,9 +825,9 @@ def resolve_time_range(text: str, lang: str | None = None, context: str = "") ->
     if not m:
         return None
     a, b = (m["a"], m["b"]) if m["a"] else (m["c"], m["d"])
-    a = a.strip()
-    a_phrase = f"um {a}" if _BARE_CLOCK.match(a) else a
-    b_phrase = f"um {b.strip()}" if _BARE_CLOCK.match(b.strip()) else b
+    a, b = a.strip(), b.strip()
+    a_phrase = f"um {a.replace(' ', ':')}" if _BARE_CLOCK.match(a) else a
+    b_phrase = f"um {b.replace(' ', ':')}" if _BARE_CLOCK.match(b) else b
     end = _resolve_single(b_phrase, lang, context)
     if end == dt.time(0, 0) and _MIDNIGHT.search(normalize(b)):
         end = END_OF_DAY  # "bis Mitternacht", "until midnight": the end of the day, not its start
@@ -837,6 +858,9 @@ def _resolve_single(text: str, lang: str | None, context: str, inherited: str | 
     t = normalize(text)
     qualifier = _qualifier(t, lang) or inherited or (_context_qualifier(normalize(context)) if context else None)
     if lang != "de":
+        relative = _EN_RELATIVE_AMPM.search(t)
+        if relative:  # "quarter past four pm": not 16:00
+            return _en_relative_ampm(relative)
         m = _EN_AMPM.search(t)
         if m:
             hour, minute = int(m[1]), int(m[2] or 0)
@@ -912,9 +936,16 @@ def guess_lang(text: str, default: str = "en") -> str:
 _TITLE_EDGES = " \t\n\"'„“”‚‘’«»,;:!?."
 
 
+# Hesitations a speech recognizer writes down ("delete um the dentist"): never the first or last word of a title.
+_FILLER_EDGE = re.compile(
+    r"^(?:(?:uh|uhm|um|umm|erm|äh|ähm|öh|öhm|hm|hmm)\b[\s,]*)+|(?:[\s,]+(?:uh|uhm|umm|erm|äh|ähm|öhm|hmm))+$", re.I
+)
+
+
 def clean_title(phrase: str) -> str:
-    """A copied title without the quotes and punctuation around it (a span may take the quote it sits in)."""
-    return phrase.strip(_TITLE_EDGES)
+    """A copied title without the quotes and punctuation around it (a span may take the quote it sits in), and
+    without a hesitation at either end."""
+    return _FILLER_EDGE.sub("", phrase.strip(_TITLE_EDGES)).strip(_TITLE_EDGES) or phrase.strip(_TITLE_EDGES)
 
 
 def resolve_phrase(
@@ -995,7 +1026,7 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
     if span.function is None:
         return NoCall()
     spec = function_by_name(span.function)
-    span = _target_words_to_target(spec, span, query)
+    span = _day_in_time_words(spec, _target_words_to_target(spec, span, query))
     arguments: dict[str, object] = {}
     said = span.named
     range_minutes: int | None = None
@@ -1089,11 +1120,35 @@ def _target_words_to_target(spec: Function, span: SpanCall, query: str = "") -> 
     if "date" not in names or "new_date" not in names:
         return span
     said = span.named
-    if said["date"] and said["new_date"] is None and _said_as_target(said["date"], query):
+    if said["date"] and said["new_date"] is None:
         phrases = list(span.phrases)
-        phrases[names.index("new_date")], phrases[names.index("date")] = said["date"], None
+        split = _FROM_TO.match(said["date"])
+        if _said_as_target(said["date"], query):
+            phrases[names.index("new_date")], phrases[names.index("date")] = said["date"], None
+        elif split and all(names_a_value(ParamType.DATE, split[k]) for k in ("old", "new")):
+            # "von Dienstag auf Mittwoch", "Tuesday to Wednesday" copied whole into the current day
+            phrases[names.index("date")], phrases[names.index("new_date")] = split["old"], split["new"]
         return SpanCall(span.function, tuple(phrases))
     return span
+
+
+# A move's two days in one phrase: the target preposition between them ("von Dienstag auf Mittwoch").
+_FROM_TO = re.compile(r"^(?P<old>.+?)\s+(?P<new>(?:auf|to|onto)\s+.+)$", re.IGNORECASE)
+
+
+def _day_in_time_words(spec: Function, span: SpanCall) -> SpanCall:
+    """Time words that also name the day ("auf morgen um 11" copied for the new time) give the day when its own
+    slot is empty: the day argument just before the time argument (``date`` before ``time``, ``new_date``
+    before ``new_time``) reads the day out of them, and the time argument the clock time."""
+    phrases = list(span.phrases)
+    for i, p in enumerate(spec.params):
+        if p.type is not ParamType.TIME or i == 0 or phrases[i] is None:
+            continue
+        before = spec.params[i - 1]
+        if before.type in (ParamType.DATE, ParamType.FIRST_DATE) and phrases[i - 1] is None:
+            if names_a_value(ParamType.DATE, phrases[i] or ""):
+                phrases[i - 1] = phrases[i]
+    return SpanCall(span.function, tuple(phrases))
 
 
 def _settle_series(spec: Function, said: dict[str, str | None], arguments: dict[str, object], today: dt.date) -> None:
