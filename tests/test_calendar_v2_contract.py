@@ -258,3 +258,74 @@ def test_a_hesitation_is_never_the_edge_of_a_title(copied: str, title: str) -> N
     only begins like one is, and a title that is nothing but the word stays as said)."""
     call = resolve_call(SpanCall("delete_event", (copied, "Freitag")), TODAY, "en")
     assert call.arguments["title"] == title
+
+
+# (query, the model's span call, the argument the query fills, its value)
+LEFT_IN_QUERY = [
+    (
+        "äh verschieb den haarschnitt auf freitag um drei",
+        ("move_event", ("haarschnitt", None, "auf freitag", None)),
+        "new_time",
+        "15:00",
+    ),
+    ("move my haircut to friday at 7 pm", ("move_event", ("haircut", None, "to friday", None)), "new_time", "19:00"),
+    (
+        "Nächste Woche Mittwoch um 19 Uhr Volleyball",
+        ("create_event", ("Volleyball", "Mittwoch um 19 Uhr", None, None)),
+        "time",
+        "19:00",
+    ),
+    (
+        "Jeden Dienstag um halb sechs Schwimmen bis Ende Februar",
+        ("create_recurring_event", ("Schwimmen", None, "um halb sechs", None, "Jeden Dienstag", None)),
+        "until",
+        "2027-02-28",
+    ),
+    (
+        "Ab dem 11. Januar jeden Montag um 18 Uhr Kurs bis zum 29. März",
+        ("create_recurring_event", ("Kurs", None, "um 18 Uhr", None, "jeden Montag", None)),
+        "until",
+        "2027-03-29",
+    ),
+    (
+        "carpool every weekday at 7:30 am starting January 4",
+        ("create_recurring_event", ("carpool", None, "at 7:30 am", None, "every weekday", None)),
+        "date",
+        "2027-01-04",
+    ),
+    (
+        "Alle 14 Tage montags um 9 Uhr Jour fixe",
+        ("create_recurring_event", ("Jour fixe", None, "um 9 Uhr", None, "montags", None)),
+        "frequency",
+        "biweekly",
+    ),
+    # words that only look like it leave the argument as the model gave it
+    (
+        "Von Montag bis Freitag jeden Tag um 7:45 Kita",
+        ("create_recurring_event", ("Kita", None, "um 7:45", None, "jeden Tag", None)),
+        "until",
+        None,
+    ),
+    (
+        "Monday through Friday at 8 standup",
+        ("create_recurring_event", ("standup", None, "at 8", None, "Monday through Friday", None)),
+        "until",
+        None,
+    ),
+    (
+        "Jeden Montag von 10 bis 11 Uhr Yoga",
+        ("create_recurring_event", ("Yoga", None, "von 10 bis 11 Uhr", None, "Jeden Montag", None)),
+        "until",
+        None,
+    ),
+    ("Trag Zahnarzt morgen ein", ("create_event", ("Zahnarzt", "morgen", None, None)), "time", None),
+    ("Zahnarzt am Freitag um die Ecke", ("create_event", ("Zahnarzt", "am Freitag", None, None)), "time", None),
+]
+
+
+@pytest.mark.parametrize(("query", "span", "field", "value"), LEFT_IN_QUERY)
+def test_values_the_query_says_but_the_model_left_empty(query: str, span: tuple, field: str, value: object) -> None:
+    """A clock time right after the copied day, a series' first day after "ab"/"starting", its last day after
+    "bis"/"until", "alle 14 Tage" over a copied weekday: said in so many words, so taken from the query."""
+    call = resolve_call(SpanCall(span[0], span[1]), TODAY, None, query)
+    assert call.arguments[field] == value

@@ -1027,6 +1027,7 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
         return NoCall()
     spec = function_by_name(span.function)
     span = _day_in_time_words(spec, _target_words_to_target(spec, span, query))
+    span = _words_left_in_query(spec, span, query, lang)
     arguments: dict[str, object] = {}
     said = span.named
     range_minutes: int | None = None
@@ -1137,17 +1138,77 @@ _FROM_TO = re.compile(r"^(?P<old>.+?)\s+(?P<new>(?:auf|to|onto)\s+.+)$", re.IGNO
 
 
 def _day_in_time_words(spec: Function, span: SpanCall) -> SpanCall:
-    """Time words that also name the day ("auf morgen um 11" copied for the new time) give the day when its own
-    slot is empty: the day argument just before the time argument (``date`` before ``time``, ``new_date``
-    before ``new_time``) reads the day out of them, and the time argument the clock time."""
+    """A day and its clock time copied as one phrase into one of their two slots ("auf morgen um 11" for the new
+    time, "Mittwoch um 19 Uhr" for the day) while the other slot is empty: each slot reads its part out of the
+    phrase. The day slot is the one just before the time slot (``date``/``time``, ``new_date``/``new_time``)."""
     phrases = list(span.phrases)
     for i, p in enumerate(spec.params):
-        if p.type is not ParamType.TIME or i == 0 or phrases[i] is None:
+        before = spec.params[i - 1] if i else None
+        if p.type is not ParamType.TIME or before is None or before.type not in (ParamType.DATE, ParamType.FIRST_DATE):
             continue
-        before = spec.params[i - 1]
-        if before.type in (ParamType.DATE, ParamType.FIRST_DATE) and phrases[i - 1] is None:
-            if names_a_value(ParamType.DATE, phrases[i] or ""):
-                phrases[i - 1] = phrases[i]
+        day, time = phrases[i - 1], phrases[i]
+        if day is None and time is not None and names_a_value(ParamType.DATE, time):
+            phrases[i - 1] = time
+        elif time is None and day is not None and names_a_value(ParamType.TIME, day):
+            phrases[i] = day
+    return SpanCall(span.function, tuple(phrases))
+
+
+# A clock time said right after a day ("auf Freitag um drei", "to friday at three"), and the words that open a
+# series' first and last day ("ab dem 4. Januar", "starting January 4"; "bis Ende März", "until March 29").
+_CLOCK_LEAD = frozenset({"um", "at", "gegen", "around", "ab"})
+_SERIES_FROM = re.compile(r"\b(?:ab|starting|beginning|beginnend)\b", re.IGNORECASE)
+_SERIES_UNTIL = re.compile(r"\b(?:bis|until|till|through|thru)\b", re.IGNORECASE)
+_SAID_END = re.compile(r"[,;!?]|(?<!\d)\.")  # a clause ends there, but not at "29. März"
+_WEEKDAY_BEFORE = re.compile(rf"\b(?:{_WD_RE})\w*\s*$")
+
+
+def _said_after(query: str, marker: re.Match[str], ptype: ParamType, copied: list[str], lang: str | None) -> str | None:
+    """The longest run of up to six words after ``marker`` (the marker included) that names a value of ``ptype``
+    and resolves, and that is no part of words copied for another argument."""
+    words = _SAID_END.split(query[marker.start() :], maxsplit=1)[0].split()[:7]
+    for n in range(len(words), 1, -1):
+        said = " ".join(words[:n])
+        if any(said.lower() in c.lower() or c.lower() in said.lower() for c in copied):
+            continue
+        if names_a_value(ptype, said, lang):
+            try:
+                resolve_phrase(ptype, said, dt.date(2000, 1, 1), lang, query)
+            except CallError:
+                continue
+            return said
+    return None
+
+
+def _words_left_in_query(spec: Function, span: SpanCall, query: str, lang: str | None) -> SpanCall:
+    """Values the query says but the model left empty, where the words that say them leave no doubt: a clock time
+    right after the copied day, a series' first day after "ab"/"starting", its last day after "bis"/"until"
+    (never "von Montag bis Freitag", which is the repetition), and "alle 14 Tage" over a copied "montags"."""
+    if not query:
+        return span
+    phrases = list(span.phrases)
+    copied = [p for p in phrases if p]
+    for i, p in enumerate(spec.params):
+        before = spec.params[i - 1] if i else None
+        if p.type is ParamType.TIME and phrases[i] is None and before is not None and phrases[i - 1]:
+            at = query.lower().find(str(phrases[i - 1]).lower())
+            rest = query[at + len(str(phrases[i - 1])) :] if at >= 0 else ""
+            lead = re.match(r"[\s,]*(\w+)", rest)
+            if at >= 0 and lead and lead[1].lower() in _CLOCK_LEAD:
+                phrases[i] = _said_after(rest, lead, ParamType.TIME, copied, lang)
+        if any(q.type is ParamType.FREQUENCY for q in spec.params) and phrases[i] is None:
+            marker = {ParamType.FIRST_DATE: _SERIES_FROM, ParamType.RANGE_END: _SERIES_UNTIL}.get(p.type)
+            for m in marker.finditer(query) if marker else ():
+                if p.type is ParamType.RANGE_END and _WEEKDAY_BEFORE.search(normalize(query[: m.start()])):
+                    continue  # "von Montag bis Freitag", "Monday through Friday": the days it repeats on
+                found = _said_after(query, m, ParamType.DATE, copied, lang)
+                if found:
+                    phrases[i] = found
+                    break
+        if p.type is ParamType.FREQUENCY and phrases[i] and resolve_frequency(phrases[i] or "") == "weekly":
+            every_other = dict(_FREQUENCY_RULES)["biweekly"].search(normalize(query))
+            if every_other:  # "alle 14 Tage montags" with only "montags" copied
+                phrases[i] = f"{every_other[0]} {phrases[i]}"
     return SpanCall(span.function, tuple(phrases))
 
 
