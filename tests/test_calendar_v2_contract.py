@@ -329,3 +329,22 @@ def test_values_the_query_says_but_the_model_left_empty(query: str, span: tuple,
     "bis"/"until", "alle 14 Tage" over a copied weekday: said in so many words, so taken from the query."""
     call = resolve_call(SpanCall(span[0], span[1]), TODAY, None, query)
     assert call.arguments[field] == value
+
+
+@pytest.mark.parametrize(
+    ("query", "copied", "day"),
+    [
+        ("Übernächsten Freitag um 19 Uhr Theater mit Anna", "Freitag", "2026-12-11"),
+        ("Nächsten Monat am 5. um 18 Uhr Elternabend", "am 5.", "2027-01-05"),
+        ("dentist on Monday in two weeks at 9", "on Monday", "2026-12-21"),
+        # words that do not change the day, or are another argument's, or a correction, leave it as copied
+        ("Theater am Freitag um 19 Uhr", "am Freitag", "2026-12-04"),
+        ("trag am montag nein am dienstag um drei physio ein", "am dienstag", "2026-12-08"),
+        ("Verschieb Schicht auf achten 01. 12:00", "achten 01.", "2027-01-08"),
+    ],
+)
+def test_a_copied_day_takes_the_words_around_it_that_change_it(query: str, copied: str, day: str) -> None:
+    """A model that copies "Freitag" out of "Übernächsten Freitag" is a week early: the words next to the copied
+    day that make it another day are part of it (never a clock time, another argument or a corrected slip)."""
+    call = resolve_call(SpanCall("create_event", ("Theater", copied, None, None)), TODAY, None, query)
+    assert call.arguments["date"] == day

@@ -1035,6 +1035,8 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
         if phrase is not None and p.type in _CORRECTABLE:
             others = [o for j, o in enumerate(span.phrases) if o is not None and j != i]
             phrase = _corrected(p.type, phrase, query, lang, others)
+        if phrase is not None and p.type in (ParamType.DATE, ParamType.FIRST_DATE):
+            phrase = _whole_day_words(p.type, phrase, query, [o for o in span.phrases if o and o != phrase], today)
         arguments[p.name] = None if phrase is None else resolve_phrase(p.type, phrase, today, lang, query)
         if phrase is not None and p.type is ParamType.TIME:
             span_of_time = resolve_time_range(phrase, lang, context=query)
@@ -1052,6 +1054,37 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
                 arguments[p.name] = last.isoformat()
     _settle_series(spec, said, arguments, today)
     return Call(spec.name, spec.fill_defaults(arguments, today))
+
+
+_COUNTED = re.compile(r"\b\d+\s+(?:tage?n?|wochen?|monate?n?|jahren?|days?|weeks?|months?|years?)\b")
+
+
+def _whole_day_words(ptype: ParamType, phrase: str, query: str, others: list[str], today: dt.date) -> str:
+    """The copied day with the words around it in the query that change which day it is: "Übernächsten
+    Freitag" with "Freitag" copied, "am Montag in einer Woche" with "am Montag", "Nächsten Monat am 5." with
+    "am 5.". Up to three words on each side, never words of another argument; the widest that names another day
+    wins, never across a self-correction. A model that copies the noun of a date phrase and drops its modifier
+    is wrong by a week or a month."""
+    at = query.lower().find(phrase.lower())
+    base = resolve_date_in(ptype, phrase, today) if at >= 0 else None
+    if base is None:
+        return phrase
+    taken = {w for o in others for w in normalize(o).split()}
+    before = query[:at].split()[-3:]
+    after = _SAID_END.split(query[at + len(phrase) :], maxsplit=1)[0].split()[:3]
+    for nb in range(len(before), -1, -1):
+        for na in range(len(after), -1, -1):
+            extra = before[len(before) - nb :] + after[:na]
+            said = normalize(" ".join(extra))
+            if not extra or taken & set(said.split()) or re.search(r"\d", _COUNTED.sub("", said)):
+                continue  # another argument's words, or a number that is not "in 2 Wochen" ("am 10.03. 15:00")
+            wider = " ".join([*before[len(before) - nb :], phrase, *after[:na]])
+            if _CORRECTION.search(f" {wider} "):
+                continue  # "am montag nein am dienstag": the correction is _corrected()'s
+            got = resolve_date_in(ptype, wider, today)
+            if got is not None and got != base:
+                return wider
+    return phrase
 
 
 _CORRECTABLE = frozenset({ParamType.DATE, ParamType.FIRST_DATE, ParamType.TIME})
@@ -1149,11 +1182,12 @@ def _day_in_time_words(spec: Function, span: SpanCall) -> SpanCall:
         day, time = phrases[i - 1], phrases[i]
         if day is None and time is not None and names_a_value(ParamType.DATE, time):
             phrases[i - 1] = time
-        elif time is None and day is not None and names_a_value(ParamType.TIME, day):
-            phrases[i] = day
+        elif time is None and day is not None and _CLOCK_SAID.search(normalize(day)):
+            phrases[i] = day  # only a clock said as one ("um 19 Uhr"), never "auf 12. April" or "am 10.03."
     return SpanCall(span.function, tuple(phrases))
 
 
+_CLOCK_SAID = re.compile(r"\b(?:um|at|gegen|around)\s+\d{1,2}\b(?!\.)|\d:\d{2}|\buhr\b|\d\s*(?:am|pm)\b|o'?clock")
 # A clock time said right after a day ("auf Freitag um drei", "to friday at three"), and the words that open a
 # series' first and last day ("ab dem 4. Januar", "starting January 4"; "bis Ende März", "until March 29").
 _CLOCK_LEAD = frozenset({"um", "at", "gegen", "around", "ab"})
@@ -1199,6 +1233,8 @@ def _words_left_in_query(spec: Function, span: SpanCall, query: str, lang: str |
         if any(q.type is ParamType.FREQUENCY for q in spec.params) and phrases[i] is None:
             marker = {ParamType.FIRST_DATE: _SERIES_FROM, ParamType.RANGE_END: _SERIES_UNTIL}.get(p.type)
             for m in marker.finditer(query) if marker else ():
+                if re.match(r"\s*(?:jetzt|sofort|now|nun)\b", query[m.end() :], re.IGNORECASE):
+                    continue  # "ab jetzt", "starting now": today, as when nothing is said
                 if p.type is ParamType.RANGE_END and _WEEKDAY_BEFORE.search(normalize(query[: m.start()])):
                     continue  # "von Montag bis Freitag", "Monday through Friday": the days it repeats on
                 found = _said_after(query, m, ParamType.DATE, copied, lang)
