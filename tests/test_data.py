@@ -361,3 +361,22 @@ def test_day_long_events_have_day_long_titles(generated) -> None:
         r for r in rows if r["call"]["arguments"]["title"].casefold().split(" ")[0] in {p.split(" ")[0] for p in pool}
     ]
     assert len(from_pool) > 0.4 * len(rows)
+
+
+def test_every_generated_span_resolves_to_its_call_in_its_sentence(generated) -> None:
+    """What the model is taught to copy, read with the whole sentence as the assistant reads it, gives the gold
+    call: the resolver's rules that look at the query (a later correction, words around a copied day, a time said
+    after the day, a series' ab/bis) never change a right copy. Real-corpus rows are left out: their gold keeps
+    the corpus annotation, which the sentence can say more precisely ("tonight at eight" has no day there)."""
+    from assistant.schema.resolve import resolve_call
+
+    splits, _ = generated
+    wrong = []
+    for row in (r for rows in splits.values() for r in rows):
+        if row["call"].get("function") is None or "real" in row["id"]:
+            continue
+        today = dt.date.fromisoformat(row["today"])
+        got = resolve_call(D.span_call_for_row(row), today, row["lang"], row["query"]).to_json()
+        if got != row["call"]:
+            wrong.append((row["query"], row["call"], got))
+    assert not wrong, wrong[:5]
