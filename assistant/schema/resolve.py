@@ -1059,6 +1059,9 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
 _COUNTED = re.compile(r"\b\d+\s+(?:tage?n?|wochen?|monate?n?|jahren?|days?|weeks?|months?|years?)\b")
 
 
+_OTHER_DAY = re.compile(rf"\b(?:{_WD_RE})|\b(?:statt|anstatt|instead|rather|nicht|not|oder|or)\b")
+
+
 def _whole_day_words(ptype: ParamType, phrase: str, query: str, others: list[str], today: dt.date) -> str:
     """The copied day with the words around it in the query that change which day it is: "Übernächsten
     Freitag" with "Freitag" copied, "am Montag in einer Woche" with "am Montag", "Nächsten Monat am 5." with
@@ -1078,6 +1081,8 @@ def _whole_day_words(ptype: ParamType, phrase: str, query: str, others: list[str
             said = normalize(" ".join(extra))
             if not extra or taken & set(said.split()) or re.search(r"\d", _COUNTED.sub("", said)):
                 continue  # another argument's words, or a number that is not "in 2 Wochen" ("am 10.03. 15:00")
+            if _OTHER_DAY.search(said):
+                continue  # "am Mittwoch statt am Dienstag": a second day, not a part of this one
             wider = " ".join([*before[len(before) - nb :], phrase, *after[:na]])
             if _CORRECTION.search(f" {wider} "):
                 continue  # "am montag nein am dienstag": the correction is _corrected()'s
