@@ -64,7 +64,8 @@ EXPECTED_KINDS = {
         "title runs on",
         "wrong function",
         "date dropped",
-        "time dropped",
+        # no "time dropped": the resolver takes a clock said right after the copied day ("morgen um 15 Uhr") when
+        # the model leaves the time out, so that call resolves to the gold one and is no near miss
     },
     "l1": {"wrong function"},
     "d1": {"title cut short", "title missing its head", "wrong function", "date dropped"},
@@ -195,3 +196,12 @@ def test_orpo_alone_from_the_base(tiny_base, pairs_file, tmp_path) -> None:
     assert config["steps"] == 2
     caller = FunctionCaller.load(tmp_path, dtype="float32")
     assert GRAMMAR_RE.match(caller.predict("Cancel gym tomorrow", dt.date(2026, 11, 26), "en").raw)
+
+
+def test_a_dropped_time_said_right_after_the_day_is_no_near_miss() -> None:
+    """Dropping "um 15 Uhr" after "morgen" is read back by the resolver (the same call): not a rejected answer.
+    A time said elsewhere in the sentence stays a near miss when dropped."""
+    kinds = {kind for kind, _ in near_misses(ROWS[0])}
+    assert "time dropped" not in kinds
+    apart = dict(ROWS[0], query="Trag um 15 Uhr Klavierunterricht für Lina bitte morgen ein")
+    assert "time dropped" in {kind for kind, _ in near_misses(apart)}
