@@ -1123,18 +1123,35 @@ def _corrected(ptype: ParamType, phrase: str, query: str, lang: str | None, othe
         if names_a_value(ptype, tail[: m.start()], lang):
             return phrase  # another value of this kind came first: the marker corrects that one, or something else
         words = _CLAUSE_END.split(tail[m.end() :], maxsplit=1)[0].split()
-        for n in range(len(words), 0, -1):
-            said = " ".join(words[:n])
-            if any(o.lower() in said.lower() or said.lower() in o.lower() for o in others):
-                continue
-            for candidate in (said, f"{lead} {said}") if lead else (said,):
-                if names_a_value(ptype, candidate, lang):
-                    try:
-                        resolve_phrase(ptype, candidate, dt.date(2000, 1, 1), lang, query)
-                    except CallError:
-                        continue
-                    return candidate
+        found = _longest_value(words, 1, ptype, lang, query, others, lead)
+        if found:
+            return found
     return phrase
+
+
+def _longest_value(
+    words: list[str],
+    shortest: int,
+    ptype: ParamType,
+    lang: str | None,
+    query: str,
+    others: list[str],
+    lead: str | None = None,
+) -> str | None:
+    """The longest opening run of ``words`` (at least ``shortest``; with ``lead`` before it, if that reads) that
+    names a value of ``ptype`` and resolves, and that is no part of words copied for another argument."""
+    for n in range(len(words), shortest - 1, -1):
+        said = " ".join(words[:n])
+        if any(o.lower() in said.lower() or said.lower() in o.lower() for o in others):
+            continue
+        for candidate in (said, f"{lead} {said}") if lead else (said,):
+            if names_a_value(ptype, candidate, lang):
+                try:
+                    resolve_phrase(ptype, candidate, dt.date(2000, 1, 1), lang, query)
+                except CallError:
+                    continue
+                return candidate
+    return None
 
 
 # "auf Samstag", "to Friday": words that name where something goes, never where it is now.
@@ -1206,17 +1223,7 @@ def _said_after(query: str, marker: re.Match[str], ptype: ParamType, copied: lis
     """The longest run of up to six words after ``marker`` (the marker included) that names a value of ``ptype``
     and resolves, and that is no part of words copied for another argument."""
     words = _SAID_END.split(query[marker.start() :], maxsplit=1)[0].split()[:7]
-    for n in range(len(words), 1, -1):
-        said = " ".join(words[:n])
-        if any(said.lower() in c.lower() or c.lower() in said.lower() for c in copied):
-            continue
-        if names_a_value(ptype, said, lang):
-            try:
-                resolve_phrase(ptype, said, dt.date(2000, 1, 1), lang, query)
-            except CallError:
-                continue
-            return said
-    return None
+    return _longest_value(words, 2, ptype, lang, query, copied)
 
 
 def _words_left_in_query(spec: Function, span: SpanCall, query: str, lang: str | None) -> SpanCall:
