@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+import pytest
+
 from assistant.schema.functions import call_from_json
 from assistant.schema.resolve import resolve_call
 from training.data import sample_today, span_call_for_row
@@ -81,3 +83,39 @@ def test_real_share_mixes_converted_rows_into_train_and_validation_only() -> Non
     assert real["test"] == [] and summary["phrase_mismatches"] == {}
     assert {r["lang"] for r in real["train"]} == {"de", "en"}
     assert any(r["call"]["function"] for r in real["train"]) and any(not r["call"]["function"] for r in real["train"])
+
+
+@pytest.mark.parametrize(
+    ("annotation", "title"),
+    [
+        ("could you remind me to take the [event_name : bins] out on [date : thursday]", "take the bins out"),
+        ("tell me later to file the [event_name : invoice]", "file the invoice"),
+        ("remind me to go to the [event_name : corner store] on [date : tuesday]", "go to the corner store"),
+        # a verb that only says the event is there is no part of its title, nor is the reminder itself
+        ("remind me to have a [event_name : meeting with andrew] on [date : monday]", "meeting with andrew"),
+        ("remember to remind me about [event_name : client meet] [date : tomorrow]", "client meet"),
+        # no reminder: the words before the name stay command words
+        ("i want to schedule a [event_name : meeting] [date : tomorrow]", "meeting"),
+    ],
+)
+def test_a_reminded_to_do_keeps_its_verb(annotation: str, title: str) -> None:
+    record = {"id": "x", "lang": "en", "intent": "calendar_set", "annot_utt": annotation}
+    row, why = convert(record, dt.date(2026, 12, 3))
+    assert row is not None, why
+    assert row["call"]["arguments"]["title"] == title
+    assert row["slots"]["title"] in row["query"]
+
+
+def test_a_german_title_cut_from_its_zu_verb_is_dropped_not_taught() -> None:
+    cut = "erinnere mich daran [event_name : die präsentation] [date : heute] um [time : eins] zu verschicken"
+    whole = "erinnere mich [date : morgen] an [event_name : meinen zahnarzttermin] bitte vergiss nicht mich zu erinnern"
+    add = "kannst du [event_name : yoga] [date : morgen] um [time : acht uhr] hinzufügen"
+    assert convert({"id": "x", "lang": "de", "intent": "calendar_set", "annot_utt": cut}, dt.date(2026, 12, 3)) == (
+        None,
+        "title cut from its verb",
+    )
+    for annotation in (whole, add):
+        row, why = convert(
+            {"id": "x", "lang": "de", "intent": "calendar_set", "annot_utt": annotation}, dt.date(2026, 12, 3)
+        )
+        assert row is not None, (annotation, why)
