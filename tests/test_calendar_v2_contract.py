@@ -299,7 +299,21 @@ LEFT_IN_QUERY = [
         "frequency",
         "biweekly",
     ),
-    # words that only look like it leave the argument as the model gave it
+    (
+        "Ende des Monats um 9 Uhr Zählerstand ablesen",
+        ("create_event", ("Zählerstand ablesen", None, "um 9 Uhr", None)),
+        "date",
+        "2026-12-31",
+    ),
+    ("cancel yoga on the 18th please", ("delete_event", ("yoga", None)), "date", "2026-12-18"),
+    # words that only look like it leave the argument as the model gave it: a day inside the copied title
+    (
+        "Mathe nächsten Dienstag um 16 Uhr",
+        ("create_event", ("Mathe nächsten Dienstag", None, "um 16 Uhr", None)),
+        "date",
+        None,
+    ),
+    ("add plumber about release 2.1", ("create_event", ("plumber about release 2.1", None, None, None)), "date", None),
     (
         "Von Montag bis Freitag jeden Tag um 7:45 Kita",
         ("create_recurring_event", ("Kita", None, "um 7:45", None, "jeden Tag", None)),
@@ -326,7 +340,8 @@ LEFT_IN_QUERY = [
 @pytest.mark.parametrize(("query", "span", "field", "value"), LEFT_IN_QUERY)
 def test_values_the_query_says_but_the_model_left_empty(query: str, span: tuple, field: str, value: object) -> None:
     """A clock time right after the copied day, a series' first day after "ab"/"starting", its last day after
-    "bis"/"until", "alle 14 Tage" over a copied weekday: said in so many words, so taken from the query."""
+    "bis"/"until", "alle 14 Tage" over a copied weekday, a day that would be asked for: said in so many words,
+    so taken from the query."""
     call = resolve_call(SpanCall(span[0], span[1]), TODAY, None, query)
     assert call.arguments[field] == value
 

@@ -32,6 +32,7 @@ from assistant.schema.functions import (
     InvalidFrequency,
     InvalidTime,
     InvalidTitle,
+    Missing,
     NoCall,
     ParamType,
     SpanCall,
@@ -1226,10 +1227,26 @@ def _said_after(query: str, marker: re.Match[str], ptype: ParamType, copied: lis
     return _longest_value(words, 2, ptype, lang, query, copied)
 
 
+def _day_said_anywhere(query: str, copied: list[str], lang: str | None) -> str | None:
+    """The first run of words (up to six, within a clause) that names a day and resolves, outside the words
+    copied for the other arguments: "Ende des Monats um 10 Uhr Miete überweisen" with the day left empty."""
+    rest = query
+    for phrase in sorted(copied, key=len, reverse=True):  # the words copied are no day said besides them
+        rest = re.sub(re.escape(phrase), " ; ", rest, flags=re.IGNORECASE)
+    for clause in _SAID_END.split(rest):
+        words = clause.split()
+        for start in range(len(words)):
+            found = _longest_value(words[start : start + 6], 1, ParamType.DATE, lang, query, copied)
+            if found:
+                return found
+    return None
+
+
 def _words_left_in_query(spec: Function, span: SpanCall, query: str, lang: str | None) -> SpanCall:
     """Values the query says but the model left empty, where the words that say them leave no doubt: a clock time
     right after the copied day, a series' first day after "ab"/"starting", its last day after "bis"/"until"
-    (never "von Montag bis Freitag", which is the repetition), and "alle 14 Tage" over a copied "montags"."""
+    (never "von Montag bis Freitag", which is the repetition), "alle 14 Tage" over a copied "montags", and a day
+    that would be asked for though the query names it."""
     if not query:
         return span
     phrases = list(span.phrases)
@@ -1253,6 +1270,8 @@ def _words_left_in_query(spec: Function, span: SpanCall, query: str, lang: str |
                 if found:
                     phrases[i] = found
                     break
+        if p.type is ParamType.DATE and p.missing is Missing.ASK and phrases[i] is None:
+            phrases[i] = _day_said_anywhere(query, copied, lang)  # else it is asked for: said once is enough
         if p.type is ParamType.FREQUENCY and phrases[i] and resolve_frequency(phrases[i] or "") == "weekly":
             every_other = dict(_FREQUENCY_RULES)["biweekly"].search(normalize(query))
             if every_other:  # "alle 14 Tage montags" with only "montags" copied

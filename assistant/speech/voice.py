@@ -105,7 +105,8 @@ class Voice:
         used_ahead = transcript is not None
         if transcript is None:
             transcript = self.transcribe(audio)
-        return Listened(audio, transcript, time.perf_counter() - stopped, used_ahead)
+        head_start = stopped - last.started if used_ahead and last is not None else 0.0
+        return Listened(audio, transcript, time.perf_counter() - stopped, used_ahead, head_start)
 
     def speak(self, text: str, lang: str) -> Speech:
         speech = self.speaker.synthesize(text, lang)
@@ -124,6 +125,7 @@ class Listened:
     transcript: Transcript
     wait_s: float
     ahead: bool  # the transcript is the one started at the last pause
+    head_start_s: float = 0.0  # how long that transcription had been running when the recording ended
 
 
 class _Ahead:
@@ -131,6 +133,7 @@ class _Ahead:
 
     def __init__(self, samples: int, thread: threading.Thread, box: dict[str, Any]) -> None:
         self.samples, self.thread, self.box = samples, thread, box
+        self.started = time.perf_counter()
 
     @classmethod
     def start(cls, voice: Voice, audio: np.ndarray) -> _Ahead:
