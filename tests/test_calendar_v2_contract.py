@@ -363,3 +363,24 @@ def test_a_copied_day_takes_the_words_around_it_that_change_it(query: str, copie
     day that make it another day are part of it (never a clock time, another argument or a corrected slip)."""
     call = resolve_call(SpanCall("create_event", ("Theater", copied, None, None)), TODAY, None, query)
     assert call.arguments["date"] == day
+
+
+@pytest.mark.parametrize(
+    ("query", "copied", "time", "minutes"),
+    [
+        ("workshop friday from nine to ten thirty", "nine to ten", "09:00", 90),
+        ("Zahnarzt morgen um 7 Uhr 30", "um 7", "07:30", 60),
+        # words after the time that are a length, an end, a day or a correction leave it as copied
+        ("dentist friday at 9 30 minutes", "at 9", "09:00", 60),
+        ("Schwimmen morgen um 8 bis 15. Juni", "um 8", "08:00", 60),
+        ("Treffen morgen um 10 und um 12 Mittag", "um 10", "10:00", 60),
+        ("call friday at 4 no 5", "at 4", "17:00", 60),  # the correction wins (_corrected), not "4 no 5"
+    ],
+)
+def test_a_copied_time_takes_the_words_right_after_it_that_change_it(
+    query: str, copied: str, time: str, minutes: int
+) -> None:
+    """A model that copies "nine to ten" out of "from nine to ten thirty" starts at 8:50 for an hour: the words
+    right after the copied time that make it another time or a span are part of it."""
+    call = resolve_call(SpanCall("create_event", ("x", "morgen", copied, None)), TODAY, None, query)
+    assert (call.arguments["time"], call.arguments["duration_minutes"]) == (time, minutes)

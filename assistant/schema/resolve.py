@@ -1036,6 +1036,8 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
         if phrase is not None and p.type in _CORRECTABLE:
             others = [o for j, o in enumerate(span.phrases) if o is not None and j != i]
             phrase = _corrected(p.type, phrase, query, lang, others)
+        if phrase is not None and p.type is ParamType.TIME:
+            phrase = _whole_time_words(phrase, query, [o for o in span.phrases if o and o != phrase], lang)
         if phrase is not None and p.type in (ParamType.DATE, ParamType.FIRST_DATE):
             phrase = _whole_day_words(p.type, phrase, query, [o for o in span.phrases if o and o != phrase], today)
         arguments[p.name] = None if phrase is None else resolve_phrase(p.type, phrase, today, lang, query)
@@ -1090,6 +1092,45 @@ def _whole_day_words(ptype: ParamType, phrase: str, query: str, others: list[str
             got = resolve_date_in(ptype, wider, today)
             if got is not None and got != base:
                 return wider
+    return phrase
+
+
+_DURATION_UNIT = re.compile(r"(?:min|minuten?|minutes?|mins?|std|stunden?|hours?|hrs?)\b")
+_CLOCK_TAIL = re.compile(r"(?:\d{1,2}(?::\d\d)?|am|pm|a\.m\.?|p\.m\.?|uhr|o'?clock|h)")
+
+
+def _continues_a_clock(word: str) -> bool:
+    """Whether a word can go on a clock time said before it: minutes ("30", "thirty"), "Uhr", "pm". Never an
+    end ("bis 15. Juni"), a day, or "ein" (a verb's particle: "plan ... von 18 bis 20 ein")."""
+    word = word.strip(",;!?")
+    if _CLOCK_TAIL.fullmatch(word):
+        return True
+    return 2 <= cardinal_words.get(word, 0) <= 59
+
+
+def _whole_time_words(phrase: str, query: str, others: list[str], lang: str | None) -> str:
+    """The copied time with up to two words right after it that make it another time or a span: "ten to eleven"
+    copied out of "from ten to eleven thirty" (10:50 -> 10:00 for 90 minutes), "um 7" before "Uhr 30". Never
+    another argument's words, nor anything but minutes, "Uhr" or "pm" (not "bis 15. Juni", not "30 minutes")."""
+    at = query.lower().find(phrase.lower())
+    base = resolve_time(phrase, lang, context=query) if at >= 0 else None
+    if base is None:
+        return phrase
+    base_span = resolve_time_range(phrase, lang, context=query)
+    taken = {w for o in others for w in normalize(o).split()}
+    after = _SAID_END.split(query[at + len(phrase) :], maxsplit=1)[0].split()[:3]
+    for n in range(min(len(after), 2), 0, -1):
+        said = normalize(" ".join(after[:n]))
+        if n < len(after) and _DURATION_UNIT.match(normalize(after[n])):
+            continue  # "at 9 30 minutes": the number is a length
+        wider = " ".join([phrase, *after[:n]])
+        if taken & set(said.split()) or not all(_continues_a_clock(w) for w in said.split()):
+            continue
+        if not names_a_value(ParamType.TIME, wider, lang):
+            continue
+        got = resolve_time(wider, lang, context=query)
+        if got is not None and (got != base or resolve_time_range(wider, lang, context=query) != base_span):
+            return wider
     return phrase
 
 
