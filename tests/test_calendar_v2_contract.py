@@ -374,6 +374,8 @@ def test_a_copied_day_takes_the_words_around_it_that_change_it(query: str, copie
         ("dentist friday at 9 30 minutes", "at 9", "09:00", 60),
         ("Schwimmen morgen um 8 bis 15. Juni", "um 8", "08:00", 60),
         ("Treffen morgen um 10 und um 12 Mittag", "um 10", "10:00", 60),
+        ("Weihnachtsmarkt morgen 14 Uhr 1,5 Stunden lang", "14 Uhr", "14:00", 60),  # not 14:01
+        ("Reservier mir vier Uhr 11. Oktober für Fahrstunde", "vier Uhr", "16:00", 60),
         ("call friday at 4 no 5", "at 4", "17:00", 60),  # the correction wins (_corrected), not "4 no 5"
     ],
 )

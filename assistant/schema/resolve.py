@@ -1118,7 +1118,13 @@ def _whole_time_words(phrase: str, query: str, others: list[str], lang: str | No
         return phrase
     base_span = resolve_time_range(phrase, lang, context=query)
     taken = {w for o in others for w in normalize(o).split()}
-    after = _SAID_END.split(query[at + len(phrase) :], maxsplit=1)[0].split()[:3]
+    after: list[str] = []
+    for word in query[at + len(phrase) :].split()[:3]:  # whole words: "14 Uhr 1,5 Stunden" goes on with "1,5"
+        if re.fullmatch(r"\d+\.", word):
+            break  # "vier Uhr 11. Oktober": an ordinal is a day
+        after.append(word.rstrip(",;!?."))
+        if word != after[-1]:
+            break  # the clause ends with this word
     for n in range(min(len(after), 2), 0, -1):
         said = normalize(" ".join(after[:n]))
         if n < len(after) and _DURATION_UNIT.match(normalize(after[n])):
