@@ -386,3 +386,22 @@ def test_a_copied_time_takes_the_words_right_after_it_that_change_it(
     right after the copied time that make it another time or a span are part of it."""
     call = resolve_call(SpanCall("create_event", ("x", "morgen", copied, None)), TODAY, None, query)
     assert (call.arguments["time"], call.arguments["duration_minutes"]) == (time, minutes)
+
+
+@pytest.mark.parametrize(
+    ("query", "copied", "title"),
+    [
+        ("remind me about Emma's recital on Friday", "recital", "Emma's recital"),
+        ("cancel grandma's check-up on Friday", "check-up", "grandma's check-up"),
+        # contractions own nothing; an owner the model copied stays once
+        ("let's schedule yoga on Friday", "yoga", "yoga"),
+        ("move tomorrow's standup to Friday", "standup", "standup"),
+        ("cancel Friday's team lunch", "team lunch", "team lunch"),
+        ("it's lunch with Ann on Friday", "lunch with Ann", "lunch with Ann"),
+        ("add Emma's recital on Friday", "Emma's recital", "Emma's recital"),
+    ],
+)
+def test_a_copied_title_keeps_the_owner_said_right_before_it(query: str, copied: str, title: str) -> None:
+    """A model that copies "birthday" out of "Dad's birthday" puts somebody else's event in the calendar."""
+    call = resolve_call(SpanCall("create_event", (copied, "on Friday", None, None)), TODAY, "en", query)
+    assert call.arguments["title"] == title

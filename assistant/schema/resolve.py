@@ -1036,6 +1036,8 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
         if phrase is not None and p.type in _CORRECTABLE:
             others = [o for j, o in enumerate(span.phrases) if o is not None and j != i]
             phrase = _corrected(p.type, phrase, query, lang, others)
+        if phrase is not None and p.type is ParamType.TITLE:
+            phrase = _with_owner(phrase, query)
         if phrase is not None and p.type is ParamType.TIME:
             phrase = _whole_time_words(phrase, query, [o for o in span.phrases if o and o != phrase], lang)
         if phrase is not None and p.type in (ParamType.DATE, ParamType.FIRST_DATE):
@@ -1093,6 +1095,28 @@ def _whole_day_words(ptype: ParamType, phrase: str, query: str, others: list[str
             if got is not None and got != base:
                 return wider
     return phrase
+
+
+# "Paul's birthday": the owner said right before a copied title is part of it; "let's", "it's" own nothing.
+_OWNER_BEFORE = re.compile(r"(?:^|\s)([^\W\d_][\w.-]*'s)\s+$")
+_NOT_AN_OWNER = frozenset(
+    {"let's", "it's", "that's", "what's", "there's", "here's", "he's", "she's", "who's", "where's", "when's", "how's"}
+)
+
+
+_DAY_OWNER = re.compile(
+    rf"(?:{_WD_RE})\w*|today|tomorrow|tonight|yesterday|week|weekend|month|year|morning|evening|night|afternoon"
+)
+
+
+def _with_owner(phrase: str, query: str) -> str:
+    """The copied title with the possessive right before it in the query ("Dad's" + "birthday"): a model that
+    drops the owner names somebody else's birthday."""
+    at = query.find(phrase)
+    owner = _OWNER_BEFORE.search(query[:at]) if at > 0 else None
+    if owner is None or owner[1].lower() in _NOT_AN_OWNER or _DAY_OWNER.fullmatch(owner[1].lower()[:-2]):
+        return phrase  # "tomorrow's meeting" is the meeting of a day, said as its date
+    return f"{owner[1]} {phrase}"
 
 
 _DURATION_UNIT = re.compile(r"(?:min|minuten?|minutes?|mins?|std|stunden?|hours?|hrs?)\b")
