@@ -463,18 +463,14 @@ class RowMaker:
             slots["title"] = _fill_numbers(rng, rng.choice(title_pool["base"]))
             article = "an" if slots["title"][:1].lower() in "aeio" else "a"
             text = _ARTICLE_SLOT.sub(lambda m: f"{m[1]} {article} {{title}}", text, count=1)
+        # Titles said with "the/den/die/das" before them: those of a move, delete or find, and German reminders
+        # ("Erinnere mich an den Elternsprechtag", where v18 copied "an den").
+        definite = template.function in ("move_event", "delete_event", "find_event") or (
+            lang == "de" and "an {title}" in text
+        )
         if slots.get("title", "").split(" ")[0].casefold() in _task_verbs(lang):  # not "cancel the call the bank"
             text = re.sub(r"(?i)\b(the|my|a|an) \{title\}", "{title}", text)
-        elif (
-            (
-                template.function in ("move_event", "delete_event", "find_event")
-                or (
-                    lang == "de" and "an {title}" in text
-                )  # "Erinnere mich an den Elternsprechtag": v18 copied "an den"
-            )
-            and "title" in slots
-            and rng.random() < DEFINITE_SHARE
-        ):
+        elif definite and "title" in slots and rng.random() < DEFINITE_SHARE:
             text = _with_definite_article(lang, text, slots["title"])
         text = _preposition_into_slots(text, slots)
         if garble_pool is not None:

@@ -201,7 +201,8 @@ def _title(text: str, slots: list[tuple[str, str, int]]) -> str | None:
 # "remind me to [take the] [event_name : bins] [out]": the corpus names the thing, the person the to-do. The
 # words between a reminder's "to" and the name are the title's verb (v18 learned "get flowers" -> "flowers").
 _REMINDER = re.compile(r"\b(?:remind|reminder|remember|tell me|alert me|notify me)\b")
-# No to-do starts with an article; verbs that only say an event is there ("have a meeting") are no title's.
+# No to-do starts with an article; verbs that only say an event is there ("have a meeting") are no title's, nor
+# is a second reminder ("remember to remind me about ...").
 _NOT_A_VERB = frozenset({"the", "a", "an", "my", "me", "your", "this", "that", "our", "be", "do"})
 _LIGHT = frozenset({"have", "attend", "make", "schedule", "add", "book", "set", "remind", "about", "of"})
 _PARTICLES = frozenset({"out", "up", "off", "in", "back", "over", "down", "away"})
