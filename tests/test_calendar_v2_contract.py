@@ -399,6 +399,8 @@ def test_a_copied_time_takes_the_words_right_after_it_that_change_it(
         ("cancel Friday's team lunch", "team lunch", "team lunch"),
         ("it's lunch with Ann on Friday", "lunch with Ann", "lunch with Ann"),
         ("add Emma's recital on Friday", "Emma's recital", "Emma's recital"),
+        # a title that names its own owner takes no second one (a typo'd "there's" is no owner either)
+        ("tehre's Mother's Day lunch on Friday", "Mother's Day lunch", "Mother's Day lunch"),
     ],
 )
 def test_a_copied_title_keeps_the_owner_said_right_before_it(query: str, copied: str, title: str) -> None:

@@ -48,6 +48,17 @@ def test_every_held_out_shape_is_also_trained(seed: int) -> None:
     assert any("date" in slots for slots, _ in starts)
 
 
+def test_no_training_row_says_what_an_evaluation_set_says(generated) -> None:
+    """The hand-written, wild and corpus test sets measure commands the model never saw: a generated or corpus
+    row that says one of them (in any case or punctuation) is drawn again."""
+    said = D.evaluation_queries()
+    assert {"tell me a joke", "what's the date today", "wie viele tage sind es noch bis weihnachten"} <= said
+    assert D.same_words("Tell me a joke!") == D.same_words("tell me  a joke") == "tell me a joke"
+    splits, _ = generated
+    for name in ("train", "validation"):
+        assert not [r["query"] for r in splits[name] if D.same_words(r["query"]) in said]
+
+
 def test_held_out_titles_never_appear_in_training(generated) -> None:
     splits, _ = generated
     titles = {

@@ -1099,6 +1099,7 @@ def _whole_day_words(ptype: ParamType, phrase: str, query: str, others: list[str
 
 # "Paul's birthday": the owner said right before a copied title is part of it; "let's", "it's" own nothing.
 _OWNER_BEFORE = re.compile(r"(?:^|\s)([^\W\d_][\w.-]*'s)\s+$")
+_OWNER_FIRST = re.compile(r"[^\W\d_][\w.-]*'s\s")
 _NOT_AN_OWNER = frozenset(
     {"let's", "it's", "that's", "what's", "there's", "here's", "he's", "she's", "who's", "where's", "when's", "how's"}
 )
@@ -1111,9 +1112,10 @@ _DAY_OWNER = re.compile(
 
 def _with_owner(phrase: str, query: str) -> str:
     """The copied title with the possessive right before it in the query ("Dad's" + "birthday"): a model that
-    drops the owner names somebody else's birthday."""
+    drops the owner names somebody else's birthday. A title that starts with its own owner ("Mother's Day
+    lunch") takes no second one."""
     at = query.find(phrase)
-    owner = _OWNER_BEFORE.search(query[:at]) if at > 0 else None
+    owner = _OWNER_BEFORE.search(query[:at]) if at > 0 and not _OWNER_FIRST.match(phrase) else None
     if owner is None or owner[1].lower() in _NOT_AN_OWNER or _DAY_OWNER.fullmatch(owner[1].lower()[:-2]):
         return phrase  # "tomorrow's meeting" is the meeting of a day, said as its date
     return f"{owner[1]} {phrase}"
