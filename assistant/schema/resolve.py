@@ -943,10 +943,17 @@ _FILLER_EDGE = re.compile(
 )
 
 
+# An article before a title is said, never part of it ("cancel the dentist", "Verschieb den Zahnarzttermin"):
+# the training data never copies one (training/data.py: ARTICLE_SHARE, DEFINITE_SHARE), but a hesitation before
+# it ("delete um the dentist") can make the model start its copy there.
+_ARTICLE_EDGE = re.compile(r"^(?:the|an?|der|die|das|den|dem|des|eine[mnrs]?|ein)\s+(?=\w)", re.I)
+
+
 def clean_title(phrase: str) -> str:
     """A copied title without the quotes and punctuation around it (a span may take the quote it sits in), and
-    without a hesitation at either end."""
-    return _FILLER_EDGE.sub("", phrase.strip(_TITLE_EDGES)).strip(_TITLE_EDGES) or phrase.strip(_TITLE_EDGES)
+    without a hesitation at either end or an article before it."""
+    title = _FILLER_EDGE.sub("", phrase.strip(_TITLE_EDGES)).strip(_TITLE_EDGES)
+    return _ARTICLE_EDGE.sub("", title) or title or phrase.strip(_TITLE_EDGES)
 
 
 def resolve_phrase(
