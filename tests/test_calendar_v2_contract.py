@@ -430,3 +430,48 @@ def test_a_copied_title_keeps_the_owner_said_right_before_it(query: str, copied:
     """A model that copies "birthday" out of "Dad's birthday" puts somebody else's event in the calendar."""
     call = resolve_call(SpanCall("create_event", (copied, "on Friday", None, None)), TODAY, "en", query)
     assert call.arguments["title"] == title
+
+
+@pytest.mark.parametrize(
+    ("function", "query", "phrases", "title"),
+    [
+        (
+            "create_event",
+            "schedule hackathon kickoff on Friday at 9",
+            ("hackathon", "on Friday", "at 9", None),
+            "hackathon kickoff",
+        ),
+        (
+            "create_event",
+            "schedule hackathon kickoff on Friday at 9",
+            ("kickoff", "on Friday", "at 9", None),
+            "hackathon kickoff",
+        ),
+        ("create_event", "Nachhilfe Physik Freitag um 9", ("Physik", "Freitag", "um 9", None), "Nachhilfe Physik"),
+        ("delete_event", "cancel sprint review Friday", ("review", "Friday"), "sprint review"),
+        # never over a word the templates say (or one typed a letter off it, or another form of it), over
+        # punctuation or another argument's words
+        (
+            "create_event",
+            "Zahnreinigung Termin am Freitag um 9",
+            ("Zahnreinigung", "am Freitag", "um 9", None),
+            "Zahnreinigung",
+        ),
+        (
+            "move_event",
+            "pospone hackathon kickoff to Friday",
+            ("hackathon kickoff", None, "to Friday", None),
+            "hackathon kickoff",
+        ),
+        ("delete_event", "I'm skipping sprint review on Friday", ("sprint review", "on Friday"), "sprint review"),
+        ("create_event", "hackathon, kickoff on Friday at 9", ("kickoff", "on Friday", "at 9", None), "kickoff"),
+        ("create_event", "add yoga tomorrow at 8 with Kim", ("yoga", "tomorrow", "at 8", None), "yoga"),
+    ],
+)
+def test_a_copied_title_takes_the_unusual_words_right_next_to_it(
+    function: str, query: str, phrases: tuple, title: str
+) -> None:
+    """A model that drops the first or last word of an unusual title ("pta meeting", "project alpha retro")
+    shortens what the person named: a word next to the copy that no template says around a title belongs to
+    it."""
+    assert resolve_call(SpanCall(function, phrases), TODAY, None, query).arguments["title"] == title

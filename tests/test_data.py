@@ -59,6 +59,16 @@ def test_no_training_row_says_what_an_evaluation_set_says(generated) -> None:
         assert not [r["query"] for r in splits[name] if D.same_words(r["query"]) in said]
 
 
+def test_the_resolvers_frame_words_are_the_templates_words() -> None:
+    """The resolver widens a title only over words no template says around one: its list must follow the
+    templates (python -m training.frame_words writes it)."""
+    from assistant.schema.resolve import FRAME_WORDS_FILE
+    from training import frame_words
+
+    assert FRAME_WORDS_FILE.read_text(encoding="utf-8") == frame_words.render()
+    assert {"cancel", "verschieb", "tomorrow", "morgen", "uhr", "um"} <= set(frame_words.frame_words())
+
+
 def test_held_out_titles_never_appear_in_training(generated) -> None:
     splits, _ = generated
     titles = {

@@ -18,9 +18,11 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import difflib
 import functools
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import TypeVar
 
 from assistant.schema.functions import (
@@ -1044,7 +1046,7 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
             others = [o for j, o in enumerate(span.phrases) if o is not None and j != i]
             phrase = _corrected(p.type, phrase, query, lang, others)
         if phrase is not None and p.type is ParamType.TITLE:
-            phrase = _with_owner(phrase, query)
+            phrase = _with_owner(_whole_title_words(phrase, query, span.phrases), query)
         if phrase is not None and p.type is ParamType.TIME:
             phrase = _whole_time_words(phrase, query, [o for o in span.phrases if o and o != phrase], lang)
         if phrase is not None and p.type in (ParamType.DATE, ParamType.FIRST_DATE):
@@ -1102,6 +1104,64 @@ def _whole_day_words(ptype: ParamType, phrase: str, query: str, others: list[str
             if got is not None and got != base:
                 return wider
     return phrase
+
+
+FRAME_WORDS_FILE = Path(__file__).with_name("frame_words.txt")
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'-]*")
+_MOST_WIDENED = 3  # words on each side
+
+
+@functools.cache
+def _frame_words() -> dict[int, frozenset[str]]:
+    """The words the templates say around arguments (training/frame_words.py), by length."""
+    words = [w for w in FRAME_WORDS_FILE.read_text(encoding="utf-8").split("\n") if w and not w.startswith("#")]
+    return {n: frozenset(w for w in words if len(w) == n) for n in {len(w) for w in words}}
+
+
+@functools.cache
+def _is_frame_word(word: str) -> bool:
+    """A word the templates say, another form of one ("skipping"), or one typed a letter or two off it
+    ("deltee", "Pospone")."""
+    by_length = _frame_words()
+    stem = _INFLECTION.sub("", word)
+    stems = {stem, stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] else stem}  # "skipping": "skip"
+    if any(w in by_length.get(len(w), ()) for w in {word, *stems}):
+        return True
+    near = [w for n in range(len(word) - 2, len(word) + 3) for w in by_length.get(n, ())]
+    return bool(difflib.get_close_matches(word, near, n=1, cutoff=0.8))
+
+
+_INFLECTION = re.compile(r"(?<=\w\w\w)(?:ing|ed|es|s|en|e|t)$")
+
+
+def _whole_title_words(phrase: str, query: str, phrases: tuple[str | None, ...]) -> str:
+    """The copied title with up to three words on either side that the templates never say around a title and
+    no other argument took ("pta" + "meeting", "project alpha" + "retro"): a model that drops the first or last
+    word of an unusual title shortens what the person named. Stops at punctuation, a number, a frame word."""
+    at = query.find(phrase)
+    if at < 0:
+        return phrase
+    taken = {w.lower() for o in phrases if o and o != phrase for w in o.split()}
+
+    def title_word(word: str) -> bool:
+        low = word.lower()
+        return bool(_TITLE_WORD.fullmatch(word)) and low not in taken and not _is_frame_word(low)
+
+    left: list[str] = []
+    before = query[:at]
+    if before.endswith(" "):
+        for word in reversed(before[:-1].split(" ")):
+            if len(left) == _MOST_WIDENED or not title_word(word):
+                break
+            left.insert(0, word)
+    right: list[str] = []
+    after = query[at + len(phrase) :]
+    if after.startswith(" "):
+        for word in after[1:].split(" "):
+            if len(right) == _MOST_WIDENED or not title_word(word):
+                break
+            right.append(word)
+    return " ".join([*left, phrase, *right])
 
 
 # "Paul's birthday": the owner said right before a copied title is part of it; "let's", "it's" own nothing.
