@@ -475,3 +475,30 @@ def test_a_copied_title_takes_the_unusual_words_right_next_to_it(
     shortens what the person named: a word next to the copy that no template says around a title belongs to
     it."""
     assert resolve_call(SpanCall(function, phrases), TODAY, None, query).arguments["title"] == title
+
+
+@pytest.mark.parametrize(
+    ("query", "first", "often", "frequency", "date"),
+    [
+        ("Von Montag bis Freitag jeden Tag um 7 Yoga", "Montag bis Freitag", "jeden Tag", "weekdays", "2026-12-03"),
+        (
+            "every day Monday through Friday at 7 yoga",
+            None,
+            "every day Monday through Friday",
+            "weekdays",
+            "2026-12-03",
+        ),
+        ("Mo - Fr täglich um 7 Yoga", None, "Mo - Fr täglich", "weekdays", "2026-12-03"),
+        # a day said on its own stays the first one; "every day" alone is every day
+        ("ab Montag jeden Tag um 7 Yoga", "ab Montag", "jeden Tag", "daily", "2026-12-07"),
+        ("every day at 7 yoga", None, "every day", "daily", "2026-12-03"),
+    ],
+)
+def test_every_day_from_monday_to_friday_is_every_working_day(
+    query: str, first: str | None, often: str, frequency: str, date: str
+) -> None:
+    """ "Von Montag bis Freitag jeden Tag" is a series on working days from today (v19 made it daily from next
+    Monday: the weekend in, the rest of this week out)."""
+    span = SpanCall("create_recurring_event", ("Yoga", first, "um 7", None, often, None))
+    call = resolve_call(span, TODAY, None, query)
+    assert (call.arguments["frequency"], call.arguments["date"]) == (frequency, date)

@@ -1428,6 +1428,12 @@ def _settle_series(spec: Function, said: dict[str, str | None], arguments: dict[
     if first is None or freq is None:
         return
     freq_words = said.get(freq.name) or ""
+    first_words = said.get(first.name) or ""
+    if arguments[freq.name] == "daily" and _WORKWEEK.search(normalize(f"{first_words} {freq_words}")):
+        # "von Montag bis Freitag jeden Tag": every working day from today, not daily from next Monday
+        arguments[freq.name] = "weekdays"
+        if _WORKWEEK.fullmatch(normalize(first_words).strip()):
+            arguments[first.name] = None
     if arguments[first.name] is None and arguments[freq.name] in ("monthly", "yearly"):
         # "jedes Jahr am 2. Mai", "monthly on the 28th": the repetition names its first day
         named = resolve_first_date(freq_words, today) if freq_words else None
@@ -1444,6 +1450,11 @@ def _settle_series(spec: Function, said: dict[str, str | None], arguments: dict[
     elif arguments[freq.name] == "weekdays" and day.weekday() >= 5:
         day += dt.timedelta(days=7 - day.weekday())
     arguments[first.name] = day.isoformat()
+
+
+_WORKWEEK = re.compile(
+    r"\b(?:von |from )?(?:montags?|mondays?|mo) ?(?:bis|to|through|thru|till|until|-) ?(?:freitags?|fridays?|fr)\b"
+)
 
 
 def _weekday_named(words: str) -> int | None:
