@@ -16,22 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from assistant.schema import lexicon
+from assistant.schema.functions import FUNCTIONS
 from assistant.schema.resolve import FRAME_WORDS_FILE
 
 from .phrases import load_table
 
-# Tables whose every string is frame; of values.yaml only the fillers and corrections are (the rest are titles).
-_TABLES = (
-    "create_event",
-    "list_events",
-    "delete_event",
-    "move_event",
-    "find_event",
-    "create_recurring_event",
-    "create_all_day_event",
-    "no_call",
-    "phrases",
-)
+# Tables whose every string is frame (each function's templates, the near misses, the phrase book); of values.yaml
+# only the fillers and corrections are (the rest are titles).
+_TABLES = (*(f.name for f in FUNCTIONS), "no_call", "phrases")
 # Words that say what happens to an event or whether it does, which the templates happen not to say.
 _AUXILIARIES = (
     "is are was were be been being has have had will would do does did due not no yes "
