@@ -1109,6 +1109,7 @@ def _whole_day_words(ptype: ParamType, phrase: str, query: str, others: list[str
 FRAME_WORDS_FILE = Path(__file__).with_name("frame_words.txt")
 _TITLE_WORD = re.compile(r"[^\W\d_][\w'-]*")
 _MOST_WIDENED = 3  # words on each side
+_INFLECTION = re.compile(r"(?<=\w\w\w)(?:ing|ed|es|s|en|e|t)$")  # "skipping", "cancelled", "verschoben"
 
 
 @functools.cache
@@ -1129,9 +1130,6 @@ def _is_frame_word(word: str) -> bool:
         return True
     near = [w for n in range(len(word) - 2, len(word) + 3) for w in by_length.get(n, ())]
     return bool(difflib.get_close_matches(word, near, n=1, cutoff=0.8))
-
-
-_INFLECTION = re.compile(r"(?<=\w\w\w)(?:ing|ed|es|s|en|e|t)$")
 
 
 def _whole_title_words(phrase: str, query: str, phrases: tuple[str | None, ...]) -> str:
