@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 import sys
-from pathlib import Path
 from typing import Any
 
 from assistant.schema import lexicon
@@ -62,8 +61,9 @@ def render() -> str:
 
 def main(argv: list[str] | None = None) -> int:
     del argv
-    Path(FRAME_WORDS_FILE).write_text(render(), encoding="utf-8")
-    print(f"wrote {len(frame_words())} words to {FRAME_WORDS_FILE}")
+    text = render()
+    FRAME_WORDS_FILE.write_text(text, encoding="utf-8")
+    print(f"wrote {len(text.splitlines()) - 1} words to {FRAME_WORDS_FILE}")
     return 0
 
 
