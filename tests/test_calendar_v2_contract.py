@@ -502,3 +502,75 @@ def test_every_day_from_monday_to_friday_is_every_working_day(
     span = SpanCall("create_recurring_event", ("Yoga", first, "um 7", None, often, None))
     call = resolve_call(span, TODAY, None, query)
     assert (call.arguments["frequency"], call.arguments["date"]) == (frequency, date)
+
+
+@pytest.mark.parametrize(
+    ("function", "query", "phrases", "title"),
+    [
+        # a reminder's "an den" / "about the" is the request's
+        (
+            "create_event",
+            "Erinnere mich nächste Woche Donnerstag um 16 Uhr an den Elternsprechtag",
+            ("an den Elternsprechtag", "nächste Woche Donnerstag", "um 16 Uhr", None),
+            "Elternsprechtag",
+        ),
+        (
+            "create_event",
+            "remind me about the dentist on Friday at 9",
+            ("about the dentist", "on Friday", "at 9", None),
+            "dentist",
+        ),
+        # without a reminder verb, "an" and "about" stay the person's words
+        (
+            "create_event",
+            "Samstag um 9 an die Ostsee fahren",
+            ("an die Ostsee fahren", "Samstag", "um 9", None),
+            "an die Ostsee fahren",
+        ),
+        # a title that starts at its preposition takes the event noun before it
+        (
+            "create_event",
+            "Erinnere mich morgen um 10 an den Anruf bei der Bank",
+            ("bei der Bank", "morgen", "um 10", None),
+            "Anruf bei der Bank",
+        ),
+        (
+            "create_event",
+            "termin beim tierarzt übermorgen um viertel nach vier",
+            ("beim tierarzt", "übermorgen", "um viertel nach vier", None),
+            "termin beim tierarzt",
+        ),
+        # a word before the preposition that is no event noun stays out
+        (
+            "create_event",
+            "trag mir bei der Bank morgen um 10 ein",
+            ("bei der Bank", "morgen", "um 10", None),
+            "bei der Bank",
+        ),
+        # another argument's words at the end of the title are that argument's
+        (
+            "delete_event",
+            "let's erase lecture the day after tomorrow",
+            ("lecture the day after tomorrow", "the day after tomorrow"),
+            "lecture",
+        ),
+        (
+            "create_event",
+            "Trag Chorprobe zu Ostersonntag um viertel nach 5 ein",
+            ("Chorprobe zu Ostersonntag", "Ostersonntag", "um viertel nach 5", None),
+            "Chorprobe",
+        ),
+        # at its start they stay: "Memorial Day barbecue" is the barbecue's name
+        (
+            "create_event",
+            "Memorial Day barbecue at 3 pm",
+            ("Memorial Day barbecue", "Memorial Day", "at 3 pm", None),
+            "Memorial Day barbecue",
+        ),
+    ],
+)
+def test_a_copied_title_keeps_its_own_words_only(function: str, query: str, phrases: tuple, title: str) -> None:
+    """What the calendar shows is the event's name: not the reminder's "an den" (v20 copied "an den
+    Elternsprechtag"), not a date the model copied twice, and with the event noun before its preposition
+    ("bei der Bank" lost its "Anruf")."""
+    assert resolve_call(SpanCall(function, phrases), TODAY, None, query).arguments["title"] == title

@@ -948,7 +948,12 @@ _FILLER_EDGE = re.compile(
 # An article before a title is said, never part of it ("cancel the dentist", "Verschieb den Zahnarzttermin"):
 # the training data never copies one (training/data.py: ARTICLE_SHARE, DEFINITE_SHARE), but a hesitation before
 # it ("delete um the dentist") can make the model start its copy there.
-_ARTICLE_EDGE = re.compile(r"^(?:the|an?|der|die|das|den|dem|des|eine[mnrs]?|ein)\s+(?=\w)", re.I)
+# German "an" before an article is a preposition ("an die Ostsee fahren"), not the English article.
+_ARTICLE_EDGE = re.compile(
+    r"^(?:the|a|an(?!\s+(?:der|die|das|den|dem|des|ein|eine[mnrs]?|meine?[mnrs]?)\b)|der|die|das|den|dem|des|"
+    r"eine[mnrs]?|ein)\s+(?=\w)",
+    re.I,
+)
 
 
 def clean_title(phrase: str) -> str:
@@ -1046,7 +1051,8 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
             others = [o for j, o in enumerate(span.phrases) if o is not None and j != i]
             phrase = _corrected(p.type, phrase, query, lang, others)
         if phrase is not None and p.type is ParamType.TITLE:
-            phrase = _with_owner(_whole_title_words(phrase, query, span.phrases), query)
+            phrase = _title_without_others(_reminded(phrase, query), span.phrases)
+            phrase = _with_head(_with_owner(_whole_title_words(phrase, query, span.phrases), query), query)
         if phrase is not None and p.type is ParamType.TIME:
             phrase = _whole_time_words(phrase, query, [o for o in span.phrases if o and o != phrase], lang)
         if phrase is not None and p.type in (ParamType.DATE, ParamType.FIRST_DATE):
@@ -1184,6 +1190,59 @@ def _with_owner(phrase: str, query: str) -> str:
     if owner is None or owner[1].lower() in _NOT_AN_OWNER or _DAY_OWNER.fullmatch(owner[1].lower()[:-2]):
         return phrase  # "tomorrow's meeting" is the meeting of a day, said as its date
     return f"{owner[1]} {phrase}"
+
+
+# "Erinnere mich an den Elternsprechtag", "remind me about the dentist": the reminder's preposition and the
+# article after it belong to the request; v20 copied them ("an den Elternsprechtag").
+_REMINDER_VERB = re.compile(r"\b(?:erinner|remind)\w*\b", re.IGNORECASE)
+_REMINDED_LEAD = re.compile(
+    r"(?:an|about|of)\s+(?:(?:den|die|das|dem|meine[nm]?|mein|the|my)\s+)?(?=[^\W\d_])", re.IGNORECASE
+)
+
+
+def _reminded(phrase: str, query: str) -> str:
+    """The copied title without the "an den"/"about" that a reminder verb before it in the query asks for."""
+    at = query.find(phrase)
+    lead = _REMINDED_LEAD.match(phrase)
+    if at < 0 or lead is None or not _REMINDER_VERB.search(query[:at]):
+        return phrase
+    return phrase[lead.end() :] or phrase
+
+
+# "Anruf bei der Bank", "Termin beim Tierarzt", "appointment with Dr. Lee": a title that starts at its
+# preposition lost the event noun before it (a template word, so the widening above stops at it).
+_PREPOSITION_FIRST = re.compile(r"(?:bei|beim|mit|vom|zum|zur|with|at)\s", re.IGNORECASE)
+_EVENT_NOUN = re.compile(r"(?:\w*termin|anruf|besuch|treffen|appointment|meeting|call|visit)", re.IGNORECASE)
+
+
+def _with_head(phrase: str, query: str) -> str:
+    """The copied title with the event noun right before it in the query when it is a preposition and a place
+    or a person."""
+    at = query.find(phrase)
+    head = re.search(r"(?:^|\s)([^\W\d_]+)\s+$", query[:at]) if at > 0 else None
+    if head is None or not _PREPOSITION_FIRST.match(phrase) or len(phrase.split()) > 3:
+        return phrase  # a longer one is a to-do with its place first ("beim Bürgeramt Pass abholen")
+    if not _EVENT_NOUN.fullmatch(head[1]):
+        return phrase
+    return f"{head[1]} {phrase}"
+
+
+_DANGLING = frozenset({"on", "at", "for", "in", "from", "am", "um", "zu", "zum", "für", "ab", "von", "im", "an"})
+
+
+def _title_without_others(phrase: str, phrases: tuple[str | None, ...]) -> str:
+    """The copied title without another argument's words at its end ("lecture the day after tomorrow" with the
+    day copied as the date too): a word said once belongs to one argument, and the title is the one that ran
+    over. The preposition left dangling goes with it ("run for tomorrow")."""
+    for other in phrases:
+        if not other or other == phrase or not phrase.lower().endswith(" " + other.lower()):
+            continue
+        words = phrase[: -len(other)].split()
+        while words and words[-1].lower() in _DANGLING:
+            words.pop()
+        if words:
+            return " ".join(words)
+    return phrase
 
 
 _DURATION_UNIT = re.compile(r"(?:min|minuten?|minutes?|mins?|std|stunden?|hours?|hrs?)\b")
