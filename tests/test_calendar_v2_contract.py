@@ -200,6 +200,14 @@ CORRECTIONS = [
         "date",
         "2026-12-05",
     ),
+    # the correction copied, its words also said inside the slip: the later words are the copy
+    (
+        "put meditation on my calendar for Christmas Eve, I mean for Christmas",
+        "create_event",
+        ("meditation", "for Christmas", None, None),
+        "date",
+        "2026-12-25",
+    ),
 ]
 
 

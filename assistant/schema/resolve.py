@@ -1088,7 +1088,7 @@ def _whole_day_words(ptype: ParamType, phrase: str, query: str, others: list[str
     "am 5.". Up to three words on each side, never words of another argument; the widest that names another day
     wins, never across a self-correction. A model that copies the noun of a date phrase and drops its modifier
     is wrong by a week or a month."""
-    at = query.lower().find(phrase.lower())
+    at = query.lower().rfind(phrase.lower())  # said twice: the correction is the later one
     base = resolve_date_in(ptype, phrase, today) if at >= 0 else None
     if base is None:
         return phrase
