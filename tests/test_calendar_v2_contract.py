@@ -12,7 +12,7 @@ import yaml
 from assistant import messages
 from assistant.calendar.ical import RRULES
 from assistant.conversation.dialog import EXECUTORS, REPLIES, Assistant
-from assistant.schema.functions import FREQUENCIES, FUNCTIONS, SpanCall, function_by_name
+from assistant.schema.functions import FREQUENCIES, FUNCTIONS, CallError, SpanCall, function_by_name
 from assistant.schema.lexicon import LANGS
 from assistant.schema.resolve import resolve_call, resolve_date_range, resolve_frequency
 from training.data import load_templates
@@ -401,11 +401,12 @@ def test_a_copied_day_takes_the_words_around_it_that_change_it(query: str, copie
     [
         ("workshop friday from nine to ten thirty", "nine to ten", "09:00", 90),
         ("Zahnarzt morgen um 7 Uhr 30", "um 7", "07:30", 60),
-        # words after the time that are a length, an end, a day or a correction leave it as copied
-        ("dentist friday at 9 30 minutes", "at 9", "09:00", 60),
+        # words after the time that are a length, an end, a day or a correction leave it as copied (a length is
+        # the duration the model left out)
+        ("dentist friday at 9 30 minutes", "at 9", "09:00", 30),
         ("Schwimmen morgen um 8 bis 15. Juni", "um 8", "08:00", 60),
         ("Treffen morgen um 10 und um 12 Mittag", "um 10", "10:00", 60),
-        ("Weihnachtsmarkt morgen 14 Uhr 1,5 Stunden lang", "14 Uhr", "14:00", 60),  # not 14:01
+        ("Weihnachtsmarkt morgen 14 Uhr 1,5 Stunden lang", "14 Uhr", "14:00", 90),  # not 14:01
         ("Reservier mir vier Uhr 11. Oktober für Fahrstunde", "vier Uhr", "16:00", 60),
         ("call friday at 4 no 5", "at 4", "17:00", 60),  # the correction wins (_corrected), not "4 no 5"
     ],
@@ -582,3 +583,60 @@ def test_a_copied_title_keeps_its_own_words_only(function: str, query: str, phra
     Elternsprechtag"), not a date the model copied twice, and with the event noun before its preposition
     ("bei der Bank" lost its "Anruf")."""
     assert resolve_call(SpanCall(function, phrases), TODAY, None, query).arguments["title"] == title
+
+
+@pytest.mark.parametrize(
+    ("query", "time", "often", "minutes"),
+    [
+        ("standup every weekday at 9:15, 15 minutes", "at 9:15", "every weekday", 15),
+        ("Teammeeting jeden Montag um 9 Uhr, eine halbe Stunde", "um 9 Uhr", "jeden Montag", 30),
+        ("yoga every Tuesday at 6 pm for an hour and a half", "at 6 pm", "every Tuesday", 90),
+        # an offset or a reminder's lead time is no length
+        ("standup every weekday at 9:15, 15 minutes before the call", "at 9:15", "every weekday", 60),
+        ("Teammeeting jeden Montag um 9 Uhr, erinnere mich 10 Minuten vorher", "um 9 Uhr", "jeden Montag", 60),
+        ("yoga every Tuesday at 6 pm, remind me in 20 minutes", "at 6 pm", "every Tuesday", 60),
+    ],
+)
+def test_a_length_the_model_left_out_is_read_from_the_query(query: str, time: str, often: str, minutes: int) -> None:
+    """ "standup every weekday at 9:15, 15 minutes" with no length copied made an hour-long standup: a length
+    said on its own is the duration; an offset ("in 20 minutes", "10 Minuten vorher") is not."""
+    span = SpanCall("create_recurring_event", ("x", None, time, None, often, None))
+    assert resolve_call(span, TODAY, None, query).arguments["duration_minutes"] == minutes
+
+
+def test_a_series_end_copied_as_its_first_day_is_read_from_bis() -> None:
+    """ "Ab dem 11. Januar jeden Montag ... bis zum 29. März" with "dem 11. Januar" copied for both ends made a
+    series of one day: the first day copied again is no end; the end is what "bis" says."""
+    query = "Ab dem 11. Januar jeden Montag um 18 Uhr Volkshochschulkurs bis zum 29. März"
+    span = SpanCall(
+        "create_recurring_event",
+        ("Volkshochschulkurs", "dem 11. Januar", "um 18 Uhr", None, "jeden Montag", "dem 11. Januar"),
+    )
+    call = resolve_call(span, TODAY, "de", query)
+    assert (call.arguments["date"], call.arguments["until"]) == ("2027-01-11", "2027-03-29")
+
+
+@pytest.mark.parametrize(
+    ("query", "often", "date"),
+    [
+        ("Dienstag um 11 Uhr beim Bürgeramt Reisepass abholen", "Dienstag", "2026-12-08"),
+        ("Mittwoch in zwei Wochen um 9 Uhr Reisepass abholen", "Mittwoch in zwei Wochen", "2026-12-23"),
+    ],
+)
+def test_a_series_with_no_repetition_said_is_one_event(query: str, often: str, date: str) -> None:
+    """A series call whose "how often" is a plain day, from a query that says no repetition, is the one event on
+    that day: v21 wrote such calls and the assistant answered "I could not understand how often: 'Dienstag'"."""
+    span = SpanCall("create_recurring_event", ("Reisepass abholen", None, "um 11 Uhr", None, often, None))
+    call = resolve_call(span, TODAY, "de", query)
+    assert (call.function, call.arguments["date"], call.arguments["time"]) == ("create_event", date, "11:00")
+
+
+@pytest.mark.parametrize(
+    "query", ["dienstags um 11 Uhr Reisepass abholen", "Reisepass abholen jede Woche Dienstag um 11 Uhr"]
+)
+def test_a_series_whose_query_says_a_repetition_stays_one(query: str) -> None:
+    """Where the query does say a repetition, a "how often" copied as a plain day is no single event: the call
+    does not validate, and the assistant says what it could not read."""
+    span = SpanCall("create_recurring_event", ("Reisepass abholen", None, "um 11 Uhr", None, "Dienstag", None))
+    with pytest.raises(CallError):
+        resolve_call(span, TODAY, "de", query)

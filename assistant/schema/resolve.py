@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from assistant.schema.functions import (
+    FUNCTIONS,
     Call,
     CallError,
     Function,
@@ -1033,6 +1034,25 @@ def names_a_value(ptype: ParamType, phrase: str, lang: str | None = None) -> boo
     return any(pattern.search(t) for pattern, _ in _DURATION_RULES)
 
 
+def _series_never_said(spec: Function, span: SpanCall, query: str, lang: str | None) -> tuple[Function, SpanCall]:
+    """A series whose "how often" is a day and whose query says no repetition at all ("Dienstag um 11 Uhr beim
+    Bürgeramt Reisepass abholen", "Mittwoch in zwei Wochen um 9 Uhr Jahresgespräch") is one event on that day:
+    the call with the series' other arguments. v21 wrote such calls; they failed as "how often: 'Dienstag'"."""
+    said = dict(zip((p.name for p in spec.params), span.phrases, strict=True))
+    often = next((p for p in spec.params if p.type is ParamType.FREQUENCY), None)
+    first = next((p for p in spec.params if p.type is ParamType.FIRST_DATE), None)
+    phrase = said.get(often.name) if often else None
+    if not query or often is None or first is None or not phrase or said[first.name]:
+        return spec, span
+    if resolve_frequency(phrase) or resolve_frequency(query) or not names_a_value(ParamType.DATE, phrase, lang):
+        return spec, span
+    kept = [p.name for p in spec.params if p.type not in (ParamType.FREQUENCY, ParamType.RANGE_END)]
+    single = next((f for f in FUNCTIONS if [p.name for p in f.params] == kept), None)
+    if single is None:
+        return spec, span
+    return single, SpanCall(single.name, tuple(phrase if name == first.name else said[name] for name in kept))
+
+
 def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query: str = "") -> Call | NoCall:
     """Turn the model's span form into a validated call with ISO values.
 
@@ -1040,7 +1060,7 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
     """
     if span.function is None:
         return NoCall()
-    spec = function_by_name(span.function)
+    spec, span = _series_never_said(function_by_name(span.function), span, query, lang)
     span = _day_in_time_words(spec, _target_words_to_target(spec, span, query))
     span = _words_left_in_query(spec, span, query, lang)
     arguments: dict[str, object] = {}
@@ -1051,8 +1071,9 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
             others = [o for j, o in enumerate(span.phrases) if o is not None and j != i]
             phrase = _corrected(p.type, phrase, query, lang, others)
         if phrase is not None and p.type is ParamType.TITLE:
-            phrase = _title_without_others(_reminded(phrase, query), span.phrases)
-            phrase = _with_head(_with_owner(_whole_title_words(phrase, query, span.phrases), query), query)
+            rest = tuple(o for j, o in enumerate(span.phrases) if j != i)  # the other arguments' copies
+            phrase = _whole_title_words(_title_without_others(_reminded(phrase, query), rest), query, span.phrases)
+            phrase = _with_head(_with_owner(_title_without_others(phrase, rest), query), query)
         if phrase is not None and p.type is ParamType.TIME:
             phrase = _whole_time_words(phrase, query, [o for o in span.phrases if o and o != phrase], lang)
         if phrase is not None and p.type in (ParamType.DATE, ParamType.FIRST_DATE):
@@ -1219,12 +1240,14 @@ def _with_head(phrase: str, query: str) -> str:
     """The copied title with the event noun right before it in the query when it is a preposition and a place
     or a person."""
     at = query.find(phrase)
-    head = re.search(r"(?:^|\s)([^\W\d_]+)\s+$", query[:at]) if at > 0 else None
-    if head is None or not _PREPOSITION_FIRST.match(phrase) or len(phrase.split()) > 3:
+    if at <= 0 or len(phrase.split()) > 3:
         return phrase  # a longer one is a to-do with its place first ("beim Bürgeramt Pass abholen")
-    if not _EVENT_NOUN.fullmatch(head[1]):
-        return phrase
-    return f"{head[1]} {phrase}"
+    if _PREPOSITION_FIRST.match(phrase):
+        head = re.search(r"(?:^|\s)([^\W\d_]+)\s+$", query[:at])
+        return f"{head[1]} {phrase}" if head and _EVENT_NOUN.fullmatch(head[1]) else phrase
+    # "einen Termin beim Orthopäden" with only "Orthopäden" copied
+    head = re.search(r"(?:^|\s)([^\W\d_]+\s+(?:bei|beim|with)\s+(?:(?:der|dem|den|the|my)\s+)?)$", query[:at], re.I)
+    return f"{head[1]}{phrase}" if head and _EVENT_NOUN.fullmatch(head[1].split()[0]) else phrase
 
 
 _DANGLING = frozenset({"on", "at", "for", "in", "from", "am", "um", "zu", "zum", "für", "ab", "von", "im", "an"})
@@ -1456,6 +1479,14 @@ def _words_left_in_query(spec: Function, span: SpanCall, query: str, lang: str |
             lead = re.match(r"[\s,]*(\w+)", rest)
             if at >= 0 and lead and lead[1].lower() in _CLOCK_LEAD:
                 phrases[i] = _said_after(rest, lead, ParamType.TIME, copied, lang)
+        if (
+            p.type is ParamType.RANGE_END
+            and phrases[i]
+            and any(q.type is ParamType.FIRST_DATE and phrases[j] == phrases[i] for j, q in enumerate(spec.params))
+        ):
+            phrases[i] = None  # the first day copied again as the last: the end is read from "bis"/"until"
+        if p.type is ParamType.MINUTES and phrases[i] is None:
+            phrases[i] = _length_said(query, copied, lang)
         if any(q.type is ParamType.FREQUENCY for q in spec.params) and phrases[i] is None:
             marker = {ParamType.FIRST_DATE: _SERIES_FROM, ParamType.RANGE_END: _SERIES_UNTIL}.get(p.type)
             for m in marker.finditer(query) if marker else ():
@@ -1474,6 +1505,35 @@ def _words_left_in_query(spec: Function, span: SpanCall, query: str, lang: str |
             if every_other:  # "alle 14 Tage montags" with only "montags" copied
                 phrases[i] = f"{every_other[0]} {phrases[i]}"
     return SpanCall(span.function, tuple(phrases))
+
+
+# "standup every weekday at 9:15, 15 minutes": a length said on its own, no offset ("in 15 Minuten", "15 minutes
+# before") and no other argument's words.
+_LENGTH = re.compile(
+    r"(?<![\w-])(?:(?:eine?n?|an?|one|half|halbe?|anderthalb|\S+)\s+){0,2}?(?:min|minuten?|minutes?|mins?|std|"
+    r"stunden?|hours?|hrs?)\b(?:\s+and\s+a\s+half\b)?",
+    re.IGNORECASE,
+)
+_OFFSET_BEFORE = re.compile(r"\b(?:in|within|innerhalb|nach|after|vor|alle|every|jede[nrs]?|each)\s*$", re.IGNORECASE)
+_OFFSET_AFTER = re.compile(
+    r"^\s*(?:before|vorher|davor|früher|eher|later|später|after|danach|ago|vor|nach|from now|lang\w* vorher)\b",
+    re.IGNORECASE,
+)
+
+
+def _length_said(query: str, copied: list[str], lang: str | None) -> str | None:
+    """A length the query says that the model left out, when it is no offset and no other argument's words."""
+    for m in _LENGTH.finditer(query):
+        if _OFFSET_AFTER.match(query[m.end() :]):
+            continue
+        words = query[m.start() : m.end()].split()
+        for k in range(len(words)):  # the longest run that reads as a length
+            if _OFFSET_BEFORE.search(" ".join([query[: m.start()], *words[:k]])) or _OFFSET_BEFORE.match(words[k]):
+                continue  # "in 20 minutes" is when, not how long
+            found = _longest_value(words[k:], len(words) - k, ParamType.MINUTES, lang, query, copied)
+            if found:
+                return found
+    return None
 
 
 def _settle_series(spec: Function, said: dict[str, str | None], arguments: dict[str, object], today: dt.date) -> None:
