@@ -1067,13 +1067,12 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
     said = span.named
     range_minutes: int | None = None
     for i, (p, phrase) in enumerate(zip(spec.params, span.phrases, strict=True)):
+        others = [o for j, o in enumerate(span.phrases) if o is not None and j != i]  # the other arguments' copies
         if phrase is not None and p.type in _CORRECTABLE:
-            others = [o for j, o in enumerate(span.phrases) if o is not None and j != i]
             phrase = _corrected(p.type, phrase, query, lang, others)
         if phrase is not None and p.type is ParamType.TITLE:
-            rest = tuple(o for j, o in enumerate(span.phrases) if j != i)  # the other arguments' copies
-            phrase = _whole_title_words(_title_without_others(_reminded(phrase, query), rest), query, span.phrases)
-            phrase = _with_head(_with_owner(_title_without_others(phrase, rest), query), query)
+            phrase = _whole_title_words(_title_without_others(_reminded(phrase, query), others), query, span.phrases)
+            phrase = _with_head(_with_owner(_title_without_others(phrase, others), query), query)
         if phrase is not None and p.type is ParamType.TIME:
             phrase = _whole_time_words(phrase, query, [o for o in span.phrases if o and o != phrase], lang)
         if phrase is not None and p.type in (ParamType.DATE, ParamType.FIRST_DATE):
@@ -1253,12 +1252,12 @@ def _with_head(phrase: str, query: str) -> str:
 _DANGLING = frozenset({"on", "at", "for", "in", "from", "am", "um", "zu", "zum", "für", "ab", "von", "im", "an"})
 
 
-def _title_without_others(phrase: str, phrases: tuple[str | None, ...]) -> str:
+def _title_without_others(phrase: str, phrases: list[str]) -> str:
     """The copied title without another argument's words at its end ("lecture the day after tomorrow" with the
     day copied as the date too): a word said once belongs to one argument, and the title is the one that ran
     over. The preposition left dangling goes with it ("run for tomorrow")."""
     for other in phrases:
-        if not other or other == phrase or not phrase.lower().endswith(" " + other.lower()):
+        if other == phrase or not phrase.lower().endswith(" " + other.lower()):
             continue
         words = phrase[: -len(other)].split()
         while words and words[-1].lower() in _DANGLING:
@@ -1510,8 +1509,7 @@ def _words_left_in_query(spec: Function, span: SpanCall, query: str, lang: str |
 # "standup every weekday at 9:15, 15 minutes": a length said on its own, no offset ("in 15 Minuten", "15 minutes
 # before") and no other argument's words.
 _LENGTH = re.compile(
-    r"(?<![\w-])(?:(?:eine?n?|an?|one|half|halbe?|anderthalb|\S+)\s+){0,2}?(?:min|minuten?|minutes?|mins?|std|"
-    r"stunden?|hours?|hrs?)\b(?:\s+and\s+a\s+half\b)?",
+    r"(?<![\w-])(?:\S+\s+){0,2}?(?:min|minuten?|minutes?|mins?|std|stunden?|hours?|hrs?)\b(?:\s+and\s+a\s+half\b)?",
     re.IGNORECASE,
 )
 _OFFSET_BEFORE = re.compile(r"\b(?:in|within|innerhalb|nach|after|vor|alle|every|jede[nrs]?|each)\s*$", re.IGNORECASE)
