@@ -337,13 +337,14 @@ LEFT_IN_QUERY = [
         "2026-12-31",
     ),
     ("cancel yoga on the 18th please", ("delete_event", ("yoga", None)), "date", "2026-12-18"),
-    # words that only look like it leave the argument as the model gave it: a day inside the copied title
+    # a day at the end of the copied title is the day (test_a_day_or_time_at_the_title_end_fills_its_empty_slot)
     (
         "Mathe nächsten Dienstag um 16 Uhr",
         ("create_event", ("Mathe nächsten Dienstag", None, "um 16 Uhr", None)),
         "date",
-        None,
+        "2026-12-08",
     ),
+    # words that only look like a day leave the argument as the model gave it
     ("add plumber about release 2.1", ("create_event", ("plumber about release 2.1", None, None, None)), "date", None),
     (
         "Von Montag bis Freitag jeden Tag um 7:45 Kita",
@@ -640,3 +641,79 @@ def test_a_series_whose_query_says_a_repetition_stays_one(query: str) -> None:
     span = SpanCall("create_recurring_event", ("Reisepass abholen", None, "um 11 Uhr", None, "Dienstag", None))
     with pytest.raises(CallError):
         resolve_call(span, TODAY, "de", query)
+
+
+@pytest.mark.parametrize(
+    ("function", "query", "phrases", "title", "values"),
+    [
+        (
+            "delete_event",
+            "could you scrap the company picnic day after tomorrow?",
+            ("company picnic day after tomorrow", None),
+            "company picnic",
+            {"date": "2026-12-05"},
+        ),
+        (
+            "create_all_day_event",
+            "Kannst du Wochenmarkt im Hofbräuhaus Pfingstmontag eintragen, ganztägig?",
+            ("Wochenmarkt im Hofbräuhaus Pfingstmontag", None, None),
+            "Wochenmarkt im Hofbräuhaus",
+            {"date": "2027-05-17", "end_date": "2027-05-17"},
+        ),
+        (
+            "create_all_day_event",
+            "I'll be at field trip in July.",
+            ("field trip in July", None, None),
+            "field trip",
+            {"date": "2027-07-01", "end_date": "2027-07-31"},
+        ),
+        (
+            "create_event",
+            "Trag Lauftreff von 16:00 bis 16:30 am Samstag nächste Woche ein.",
+            ("Lauftreff von 16:00 bis 16:30", "am Samstag nächste Woche", None, None),
+            "Lauftreff",
+            {"date": "2026-12-12", "time": "16:00", "duration_minutes": 30},
+        ),
+        (  # a target goes to the new day
+            "move_event",
+            "Leg Ehrenamt auf Tag der Arbeit.",
+            ("Ehrenamt auf Tag der Arbeit", None, None, None),
+            "Ehrenamt",
+            {"date": None, "new_date": "2027-05-01"},
+        ),
+        # the last word is no part of a day: the day names the event
+        (
+            "delete_event",
+            "nuke my version 3 easter brunch please",
+            ("version 3 easter brunch", None),
+            "version 3 easter brunch",
+            {"date": None},
+        ),
+        (
+            "move_event",
+            "The office Christmas party has been moved to the 18th",
+            ("office Christmas party", None, "to the 18th", None),
+            "office Christmas party",
+            {"date": None, "new_date": "2026-12-18"},
+        ),
+        # "march" and "may" alone are words, not months
+        ("delete_event", "cancel the protest march", ("protest march", None), "protest march", {"date": None}),
+        # a move's new time is never read out of its title: "um 10" is when the dentist is now
+        (
+            "move_event",
+            "verschieb den Zahnarzt um 10 auf Freitag",
+            ("Zahnarzt um 10", None, "auf Freitag", None),
+            "Zahnarzt um 10",
+            {"new_time": None},
+        ),
+    ],
+)
+def test_a_day_or_time_at_the_title_end_fills_its_empty_slot(
+    function: str, query: str, phrases: tuple, title: str, values: dict
+) -> None:
+    """v21 copied "volunteering day after tomorrow" as the title and left the day empty: a delete that asks
+    which day and then finds no event of that name. Words at a title's end that name the empty day (or the
+    clock time after it) are that day, and the title ends before them."""
+    call = resolve_call(SpanCall(function, phrases), TODAY, None, query)
+    assert call.arguments["title"] == title
+    assert {k: call.arguments[k] for k in values} == values

@@ -1053,6 +1053,73 @@ def _series_never_said(spec: Function, span: SpanCall, query: str, lang: str | N
     return single, SpanCall(single.name, tuple(phrase if name == first.name else said[name] for name in kept))
 
 
+# A one-word month that is also an English word ("protest march", "what I may") names no span on its own.
+_NOT_ALONE = frozenset({"may", "march"})
+_NO_TITLE = frozenset(
+    "der die das den dem des ein eine einen und oder ich mein meine meinen the a an and or i my me this that".split()
+)
+
+
+def _value(ptype: ParamType, words: str, today: dt.date, lang: str | None) -> object:
+    """What the words name as a value of ``ptype`` (None when they name none or it does not exist)."""
+    if not names_a_value(ptype, words, lang) or normalize(words) in _NOT_ALONE:
+        return None
+    if ptype is ParamType.TIME:
+        return resolve_time(words, lang), resolve_time_range(words, lang)
+    return resolve_date_in(ptype, words, today)
+
+
+def _value_at_end(words: list[str], ptypes: list[ParamType], today: dt.date, lang: str | None) -> tuple[int, int]:
+    """Where the title's last words that name a value of one of ``ptypes`` begin, and which one: the shortest
+    run at the end that names one, widened by up to five words before it when they make it another value
+    ("tomorrow" -> "day after tomorrow", "16:30" -> "von 16:00 bis 16:30"). At least one word stays a title.
+    (-1, -1) when there is none."""
+    for k in range(len(words) - 1, 0, -1):
+        for n, ptype in enumerate(ptypes):
+            base = _value(ptype, " ".join(words[k:]), today, lang)
+            if base is None or (ptype is ParamType.TIME and base[0] is None):
+                continue
+            if k < len(words) - 1 and _value(ptype, " ".join(words[k:-1]), today, lang) == base:
+                continue  # the last word is no part of it ("Christmas party", "easter brunch")
+            values = [_value(ptype, " ".join(words[j:]), today, lang) for j in range(len(words))]
+            wider = [j for j in range(max(1, k - 5), k) if values[j] not in (None, values[j + 1])]
+            return (min(wider) if wider else k), n
+    return -1, -1
+
+
+def _values_in_title(spec: Function, span: SpanCall, today: dt.date, lang: str | None) -> SpanCall:
+    """A day or clock time at the title's end whose own slot the model left empty ("volunteering day after
+    tomorrow", "field trip in July", "Lauftreff von 16:00 bis 16:30"): the words go to that slot and the title
+    ends before them, with its dangling preposition. Only the event's own day and the time right after it: a
+    move's new time is never read out of its title ("Zahnarzt um 10 auf Freitag" names the old one), nor a
+    series' day (its title's "montags" is how often)."""
+    if any(p.type is ParamType.FREQUENCY for p in spec.params):
+        return span
+    title = next((i for i, p in enumerate(spec.params) if p.type is ParamType.TITLE), None)
+    day = next((i for i, p in enumerate(spec.params) if p.type in (ParamType.DATE, ParamType.RANGE_START)), None)
+    if title is None or day is None or not span.phrases[title]:
+        return span
+    phrases = list(span.phrases)
+    slots = [day] + [day + 1] * (day + 1 < len(spec.params) and spec.params[day + 1].type is ParamType.TIME)
+    for _ in slots:
+        words = str(phrases[title]).split()
+        empty = [i for i in slots if phrases[i] is None]
+        k, n = _value_at_end(words, [spec.params[i].type for i in empty], today, lang)
+        if k < 0:
+            break
+        while k > 1 and (words[k - 1].lower() in _LEADS_A_DAY or _DAY_MODIFIER.fullmatch(words[k - 1].lower())):
+            k -= 1  # "nächsten Dienstag" is this Tuesday as much as "Dienstag": the word still goes with it
+        if all(w.lower() in _NO_TITLE | _LEADS_A_DAY for w in words[:k]):
+            break  # "Die nächsten drei Tage": the day was copied as the title, which is not said here
+        lead = words[k].lower()
+        if lead in ("auf", "to") and "new_date" not in (p.name for p in spec.params):
+            break  # "Urlaub bis nach ... auf": a target is a move's
+        if lead in ("auf", "to") and span.named.get("new_date") is not None:
+            break  # the target is said already; these words are another day, or the title's
+        phrases[empty[n]], phrases[title] = " ".join(words[k:]), " ".join(words[:k])
+    return SpanCall(span.function, tuple(phrases))
+
+
 def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query: str = "") -> Call | NoCall:
     """Turn the model's span form into a validated call with ISO values.
 
@@ -1061,6 +1128,7 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
     if span.function is None:
         return NoCall()
     spec, span = _series_never_said(function_by_name(span.function), span, query, lang)
+    span = _values_in_title(spec, span, today, lang)
     span = _day_in_time_words(spec, _target_words_to_target(spec, span, query))
     span = _words_left_in_query(spec, span, query, lang)
     arguments: dict[str, object] = {}
@@ -1250,6 +1318,9 @@ def _with_head(phrase: str, query: str) -> str:
 
 
 _DANGLING = frozenset({"on", "at", "for", "in", "from", "am", "um", "zu", "zum", "für", "ab", "von", "im", "an"})
+_DAY_MODIFIER = re.compile(r"(?:über)?nächste[nrs]?|kommende[nrs]?|diese[nrs]?|next|coming|this")
+# The words that go before a day or a clock time, with it ("am Montag", "for the day after tomorrow").
+_LEADS_A_DAY = _DANGLING | {"auf", "to", "vom", "zwischen", "between", "der", "die", "das", "den", "dem", "the"}
 
 
 def _title_without_others(phrase: str, phrases: list[str]) -> str:
