@@ -245,7 +245,19 @@ def title_pools(seed: int, share: float) -> dict[str, dict[str, dict[str, list[s
             train, heldout = _split_pool(table[lang][part], seed, share)
             pools["train"].setdefault(lang, {})[part] = train
             pools["heldout"].setdefault(lang, {})[part] = heldout
+        for side, other in (("train", "heldout"), ("heldout", "train")):
+            # a listed to-do the other side composes from its verbs and objects ("pick up" + "the prescription")
+            # would say a held-out title in training
+            composed = {t.casefold() for t in _composed_tasks(lang, pools[other][lang])}
+            tasks = pools[side][lang]["tasks"]
+            tasks[:] = [t for t in tasks if t.casefold() not in composed]
     return pools
+
+
+def _composed_tasks(lang: str, pool: dict[str, list[str]]) -> list[str]:
+    """Every to-do ``_compose_task`` makes from the pool's verbs and objects without a companion."""
+    pairs = [(obj, verb) for obj in pool["task_objects"] for verb in pool["task_verbs"]]
+    return [f"{obj} {verb}" if lang == "de" else verb.format(obj=obj) for obj, verb in pairs]
 
 
 def _names(pool: dict[str, list[str]]) -> list[str]:
