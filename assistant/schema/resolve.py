@@ -1065,7 +1065,8 @@ def _value(ptype: ParamType, words: str, today: dt.date, lang: str | None) -> ob
     if not names_a_value(ptype, words, lang) or normalize(words) in _NOT_ALONE:
         return None
     if ptype is ParamType.TIME:
-        return resolve_time(words, lang), resolve_time_range(words, lang)
+        time = resolve_time(words, lang)
+        return None if time is None else (time, resolve_time_range(words, lang))
     return resolve_date_in(ptype, words, today)
 
 
@@ -1077,7 +1078,7 @@ def _value_at_end(words: list[str], ptypes: list[ParamType], today: dt.date, lan
     for k in range(len(words) - 1, 0, -1):
         for n, ptype in enumerate(ptypes):
             base = _value(ptype, " ".join(words[k:]), today, lang)
-            if base is None or (ptype is ParamType.TIME and base[0] is None):
+            if base is None:
                 continue
             if k < len(words) - 1 and _value(ptype, " ".join(words[k:-1]), today, lang) == base:
                 continue  # the last word is no part of it ("Christmas party", "easter brunch")
