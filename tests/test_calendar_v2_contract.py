@@ -717,3 +717,77 @@ def test_a_day_or_time_at_the_title_end_fills_its_empty_slot(
     call = resolve_call(SpanCall(function, phrases), TODAY, None, query)
     assert call.arguments["title"] == title
     assert {k: call.arguments[k] for k in values} == values
+
+
+@pytest.mark.parametrize(
+    ("query", "phrases", "moved"),
+    [
+        # the day said with "instead"/"lieber" is the new one; the one after "instead of"/"statt" the old one
+        (
+            "let's do the street fair next week Sunday instead of on Friday",
+            ("street fair", "next week Sunday", None, None),
+            ("2026-12-04", "2026-12-13", None),
+        ),
+        (
+            "I'll do the call with the insurance tomorrow at 11 instead",
+            ("call with the insurance", "tomorrow", None, "at 11"),
+            (None, "2026-12-04", "11:00"),
+        ),
+        (
+            "Ich mach den Wochenmarkt lieber am Samstag",
+            ("Wochenmarkt", "am Samstag", None, None),
+            (None, "2026-12-05", None),
+        ),
+        # a day that names the event, with a new time after other words, stays the old day
+        (
+            "Make the call with Karen on Friday start at 10 instead",
+            ("call with Karen", "on Friday", None, "at 10"),
+            ("2026-12-04", None, "10:00"),
+        ),
+        # a day said before the new one and copied for nothing is the old one
+        (
+            "Postpone call the bank in three days to in two weeks",
+            ("call the bank", None, "to in two weeks", None),
+            ("2026-12-06", "2026-12-17", None),
+        ),
+        (
+            "zieh den augenarzt von diesem freitag auf heute in einer woche vor",
+            ("augenarzt", None, "auf heute in einer woche", None),
+            ("2026-12-04", "2026-12-10", None),
+        ),
+        (
+            "Chorprobe ist jetzt am Mittwoch statt am Dienstag",
+            ("Chorprobe", None, "am Dienstag", None),
+            ("2026-12-08", "2026-12-09", None),
+        ),
+        # ... but never one corrected away or said as a target
+        (
+            "Leg Kindergeburtstag am 7. sorry auf 25. um 15.30 Uhr",
+            ("Kindergeburtstag", None, "auf 25.", "um 15.30 Uhr"),
+            (None, "2026-12-25", "15:30"),
+        ),
+        (
+            "Verschieb Yoga auf Montag, nein, auf Dienstag",
+            ("Yoga", None, "auf Dienstag", None),
+            (None, "2026-12-08", None),
+        ),
+        # nothing new copied: a clock time the query says is the new time, so no "to when?" is asked
+        ("Das Meeting mit Tom ist jetzt erst um 15 Uhr", ("Meeting mit Tom", None, None, None), (None, None, "15:00")),
+        (
+            "kannst du den Termin bei Rüdiger auf zu Mittag verlegen",
+            ("Termin bei Rüdiger", None, None, None),
+            (None, None, "12:00"),
+        ),
+        # a clock time said right after the new day, without "um"/"at"
+        (
+            "Ich möchte die Bewerbung auf Sonntag 21:35 verschieben",
+            ("Bewerbung", None, "auf Sonntag", None),
+            (None, "2026-12-06", "21:35"),
+        ),
+    ],
+)
+def test_a_moves_days_are_read_as_the_query_says_them(query: str, phrases: tuple, moved: tuple) -> None:
+    """v21 swapped a move's days after "instead of" (11 rows of its generated split) and dropped an old day said
+    before the new one: the event moved was looked up on the wrong day, or asked about."""
+    call = resolve_call(SpanCall("move_event", phrases), TODAY, None, query)
+    assert (call.arguments["date"], call.arguments["new_date"], call.arguments["new_time"]) == moved

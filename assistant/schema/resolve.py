@@ -1131,7 +1131,7 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
     spec, span = _series_never_said(function_by_name(span.function), span, query, lang)
     span = _values_in_title(spec, span, today, lang)
     span = _day_in_time_words(spec, _target_words_to_target(spec, span, query))
-    span = _words_left_in_query(spec, span, query, lang)
+    span = _words_left_in_query(spec, _move_days(spec, span, query, lang), query, lang)
     arguments: dict[str, object] = {}
     said = span.named
     range_minutes: int | None = None
@@ -1518,16 +1518,19 @@ def _said_after(query: str, marker: re.Match[str], ptype: ParamType, copied: lis
     return _longest_value(words, 2, ptype, lang, query, copied)
 
 
-def _day_said_anywhere(query: str, copied: list[str], lang: str | None) -> str | None:
-    """The first run of words (up to six, within a clause) that names a day and resolves, outside the words
-    copied for the other arguments: "Ende des Monats um 10 Uhr Miete überweisen" with the day left empty."""
+def _day_said_anywhere(
+    query: str, copied: list[str], lang: str | None, ptype: ParamType = ParamType.DATE
+) -> str | None:
+    """The first run of words (up to six, within a clause) that names a day (or a value of ``ptype``) and
+    resolves, outside the words copied for the other arguments: "Ende des Monats um 10 Uhr Miete überweisen"
+    with the day left empty."""
     rest = query
     for phrase in sorted(copied, key=len, reverse=True):  # the words copied are no day said besides them
         rest = re.sub(re.escape(phrase), " ; ", rest, flags=re.IGNORECASE)
     for clause in _SAID_END.split(rest):
         words = clause.split()
         for start in range(len(words)):
-            found = _longest_value(words[start : start + 6], 1, ParamType.DATE, lang, query, copied)
+            found = _longest_value(words[start : start + 6], 1, ptype, lang, query, copied)
             if found:
                 return found
     return None
@@ -1550,6 +1553,10 @@ def _words_left_in_query(spec: Function, span: SpanCall, query: str, lang: str |
             lead = re.match(r"[\s,]*(\w+)", rest)
             if at >= 0 and lead and lead[1].lower() in _CLOCK_LEAD:
                 phrases[i] = _said_after(rest, lead, ParamType.TIME, copied, lang)
+            elif at >= 0 and lead:  # "auf Sonntag 21:35", "auf übermorgen elf Uhr früh": a clock said as one
+                found = _said_after(rest, lead, ParamType.TIME, copied, lang)
+                clock = found and re.match(r"\d", normalize(found)) and _CLOCK_SAID.search(normalize(found))
+                phrases[i] = found if clock else None
         if (
             p.type is ParamType.RANGE_END
             and phrases[i]
@@ -1575,6 +1582,51 @@ def _words_left_in_query(spec: Function, span: SpanCall, query: str, lang: str |
             every_other = dict(_FREQUENCY_RULES)["biweekly"].search(normalize(query))
             if every_other:  # "alle 14 Tage montags" with only "montags" copied
                 phrases[i] = f"{every_other[0]} {phrases[i]}"
+    return SpanCall(span.function, tuple(phrases))
+
+
+# "Let's do X on the 28th instead of in fourteen days", "Ich mach X lieber am Freitag", "X findet morgen statt
+# statt Dienstag": the day said with "instead"/"lieber" is where the event goes, the one after "instead of" or
+# "statt" where it is now.
+_RATHER = re.compile(r"\b(?:instead|lieber|rather|statt|anstatt)\b", re.IGNORECASE)
+_INSTEAD_OF = re.compile(r"\b(?:instead of|rather than|anstatt|statt)\b", re.IGNORECASE)
+
+
+def _move_days(spec: Function, span: SpanCall, query: str, lang: str | None) -> SpanCall:
+    """A move's days and time as the query says them where the model left them out or swapped them: the day
+    said with "instead"/"lieber" is the new one (the model copied it as the old); a day said before the new one
+    and copied for nothing is the old one ("call the bank in three days to in two weeks"); with neither new
+    day nor new time copied (it would ask "to when?"), a clock time or a day the query says is the new one
+    ("Das Meeting mit Tom ist jetzt erst um 15 Uhr"). Never a day said as a target or corrected away."""
+    names = [p.name for p in spec.params]
+    if not query or not {"date", "new_date", "new_time"} <= set(names):
+        return span
+    phrases = list(span.phrases)
+    said = dict(zip(names, phrases, strict=True))
+    copied = [p for p in phrases if p]
+    old, new, new_time = names.index("date"), names.index("new_date"), names.index("new_time")
+    if said["date"] and said["new_date"] is None and _RATHER.search(query):
+        at = query.lower().find(said["date"].lower())
+        instead_of = _INSTEAD_OF.search(query)
+        time_at = query.lower().find(said["new_time"].lower()) if said["new_time"] else -1
+        with_time = time_at < 0 or not query[at + len(said["date"]) : time_at].strip(" ,")
+        if at >= 0 and (instead_of is None or at < instead_of.start()) and with_time:
+            # "X tomorrow at 11 instead": the day with the new time; "X on Thanksgiving start at 10 instead"
+            # names the event by its day and moves its time
+            phrases[new] = said["date"]
+            phrases[old] = _said_after(query, instead_of, ParamType.DATE, copied, lang) if instead_of else None
+    elif said["date"] is None and said["new_date"]:
+        at = query.lower().find(said["new_date"].lower())
+        found = _day_said_anywhere(query[:at], copied, lang) if at > 0 else None
+        since = query.lower().find(found.lower()) if found else -1
+        if found and not _said_as_target(found, query) and not _CORRECTION.search(f" {query[since:at]} "):
+            phrases[old] = found
+            if _INSTEAD_OF.search(query[since:at]):  # "am Mittwoch statt am Dienstag"
+                phrases[old], phrases[new] = said["new_date"], found
+    elif said["new_date"] is None and said["new_time"] is None:
+        found = _day_said_anywhere(query, copied, lang, ParamType.TIME)
+        if found and (_CLOCK_SAID.search(normalize(found)) or _NOON_ONLY.search(normalize(found))):
+            phrases[new_time] = found
     return SpanCall(span.function, tuple(phrases))
 
 
