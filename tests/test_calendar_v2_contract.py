@@ -791,3 +791,25 @@ def test_a_moves_days_are_read_as_the_query_says_them(query: str, phrases: tuple
     before the new one: the event moved was looked up on the wrong day, or asked about."""
     call = resolve_call(SpanCall("move_event", phrases), TODAY, None, query)
     assert (call.arguments["date"], call.arguments["new_date"], call.arguments["new_time"]) == moved
+
+
+@pytest.mark.parametrize(
+    ("query", "copied", "title"),
+    [
+        ("drop the suitcase off tomorrow afternoon at five", "drop the suitcase", "drop the suitcase off"),
+        ("let the meter reader in on Friday at 9 am", "let the meter reader", "let the meter reader in"),
+        ("Just erase take the quote back Wednesday", "take the quote", "take the quote back"),
+        # a particle that opens another phrase stays out: "off my calendar", "in three days"
+        ("take call the bank off my calendar", "call the bank", "call the bank"),
+        ("pick up the prescription in two days at 1 pm", "pick up the prescription", "pick up the prescription"),
+        ("Bump pick up Grandma from the station in 21 days to today", "pick up Grandma from the station", None),
+        # the event noun before a place or a person ("Termin" + "im Rathaus", "Notartermin für" + "Käthe")
+        ("termin im rathaus um sieben uhr am abend vermerken", "im rathaus", "termin im rathaus"),
+        ("an diesem Wochenende ist Notartermin für Käthe", "Käthe", "Notartermin für Käthe"),
+    ],
+)
+def test_a_copied_title_takes_its_particle_and_its_event_noun(query: str, copied: str, title: str | None) -> None:
+    """ "drop the suitcase off" copied as "drop the suitcase" is another to-do; "im rathaus" without its "termin"
+    is a place. The title takes the particle of its phrasal verb and the event noun before its preposition."""
+    call = resolve_call(SpanCall("find_event", (copied,)), TODAY, None, query)
+    assert call.arguments["title"] == (title or copied)

@@ -1142,6 +1142,7 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
         if phrase is not None and p.type is ParamType.TITLE:
             phrase = _whole_title_words(_title_without_others(_reminded(phrase, query), others), query, span.phrases)
             phrase = _with_head(_with_owner(_title_without_others(phrase, others), query), query)
+            phrase = _with_particle(phrase, query)
         if phrase is not None and p.type is ParamType.TIME:
             phrase = _whole_time_words(phrase, query, [o for o in span.phrases if o and o != phrase], lang)
         if phrase is not None and p.type in (ParamType.DATE, ParamType.FIRST_DATE):
@@ -1300,7 +1301,7 @@ def _reminded(phrase: str, query: str) -> str:
 
 # "Anruf bei der Bank", "Termin beim Tierarzt", "appointment with Dr. Lee": a title that starts at its
 # preposition lost the event noun before it (a template word, so the widening above stops at it).
-_PREPOSITION_FIRST = re.compile(r"(?:bei|beim|mit|vom|zum|zur|with|at)\s", re.IGNORECASE)
+_PREPOSITION_FIRST = re.compile(r"(?:bei|beim|mit|vom|zum|zur|im|an|with|at)\s", re.IGNORECASE)
 _EVENT_NOUN = re.compile(r"(?:\w*termin|anruf|besuch|treffen|appointment|meeting|call|visit)", re.IGNORECASE)
 
 
@@ -1314,8 +1315,32 @@ def _with_head(phrase: str, query: str) -> str:
         head = re.search(r"(?:^|\s)([^\W\d_]+)\s+$", query[:at])
         return f"{head[1]} {phrase}" if head and _EVENT_NOUN.fullmatch(head[1]) else phrase
     # "einen Termin beim Orthopäden" with only "Orthopäden" copied
-    head = re.search(r"(?:^|\s)([^\W\d_]+\s+(?:bei|beim|with)\s+(?:(?:der|dem|den|the|my)\s+)?)$", query[:at], re.I)
+    head = re.search(
+        r"(?:^|\s)([^\W\d_]+\s+(?:bei|beim|im|für|with|for)\s+(?:(?:der|dem|den|die|the|my)\s+)?)$", query[:at], re.I
+    )
     return f"{head[1]}{phrase}" if head and _EVENT_NOUN.fullmatch(head[1].split()[0]) else phrase
+
+
+# "drop the kids off", "take the quote back", "pick Grandma up": an English verb's particle said after its object
+# belongs to the title; the model stops at it (it is a template word: "take X off my calendar").
+_PHRASAL_VERB = frozenset("take drop pick bring put let call give hand send fill carry throw get check".split())
+_PARTICLE_AFTER = re.compile(
+    r"\s+(off|back|up|in|out|over|away|down)\b"
+    r"(?!\s+(?:\d|(?:my|the|your|of|from|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+    r"thirty|forty|fifty|half|few|several)\b))",  # not "off my calendar", not "in three days"
+    re.IGNORECASE,
+)
+
+
+def _with_particle(phrase: str, query: str) -> str:
+    """The copied title with the particle right after it when it starts with a phrasal verb; never "off my
+    calendar", "off the list"."""
+    at = query.find(phrase)
+    words = phrase.split()
+    if at < 0 or len(words) < 2 or words[0].lower() not in _PHRASAL_VERB:
+        return phrase
+    particle = _PARTICLE_AFTER.match(query, at + len(phrase))
+    return f"{phrase} {particle[1]}" if particle else phrase
 
 
 _DANGLING = frozenset({"on", "at", "for", "in", "from", "am", "um", "zu", "zum", "für", "ab", "von", "im", "an"})
