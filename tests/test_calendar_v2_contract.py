@@ -813,3 +813,40 @@ def test_a_copied_title_takes_its_particle_and_its_event_noun(query: str, copied
     is a place. The title takes the particle of its phrasal verb and the event noun before its preposition."""
     call = resolve_call(SpanCall("find_event", (copied,)), TODAY, None, query)
     assert call.arguments["title"] == (title or copied)
+
+
+@pytest.mark.parametrize(
+    ("function", "query", "phrases", "moved"),
+    [
+        (
+            "create_event",
+            "I'll do package pickup in a week at 23 hundred instead.",
+            ("package pickup", "in a week", "at 23 hundred", None),
+            (None, "2026-12-10", "23:00"),
+        ),
+        (
+            "create_all_day_event",
+            "Let's do the staycation tomorrow instead of today.",
+            ("staycation", "tomorrow", None),
+            ("2026-12-03", "2026-12-04", None),
+        ),
+        (  # "findet ... statt" is "takes place"; the second "statt" says where it was
+            "create_event",
+            "Kaffeetrinken findet am kommenden Montag statt statt übermorgen.",
+            ("Kaffeetrinken", "am kommenden Montag", None, None),
+            ("2026-12-05", "2026-12-07", None),
+        ),
+    ],
+)
+def test_a_create_said_instead_of_something_is_a_move(function: str, query: str, phrases: tuple, moved: tuple) -> None:
+    """ "I'll do X tomorrow at 11 instead" put a second X in the calendar (v21: 28 such rows of its generated
+    split): "instead" and "statt" name an event that goes elsewhere."""
+    call = resolve_call(SpanCall(function, phrases), TODAY, None, query)
+    assert call.function == "move_event"
+    assert (call.arguments["date"], call.arguments["new_date"], call.arguments["new_time"]) == moved
+
+
+@pytest.mark.parametrize("query", ["Kaffeetrinken findet am Montag statt.", "Trag Kaffeetrinken am Montag ein."])
+def test_a_create_that_takes_place_stays_a_create(query: str) -> None:
+    call = resolve_call(SpanCall("create_event", ("Kaffeetrinken", "am Montag", None, None)), TODAY, None, query)
+    assert call.function == "create_event"
