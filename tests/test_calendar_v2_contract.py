@@ -830,6 +830,12 @@ def test_a_copied_title_takes_its_particle_and_its_event_noun(query: str, copied
             ("staycation", "tomorrow", None),
             ("2026-12-03", "2026-12-04", None),
         ),
+        (
+            "create_all_day_event",
+            "Ich mach den Spieleabend lieber am Samstag.",
+            ("Spieleabend", "am Samstag", None),
+            (None, "2026-12-05", None),
+        ),
         (  # "findet ... statt" is "takes place"; the second "statt" says where it was
             "create_event",
             "Kaffeetrinken findet am kommenden Montag statt statt übermorgen.",
@@ -849,4 +855,28 @@ def test_a_create_said_instead_of_something_is_a_move(function: str, query: str,
 @pytest.mark.parametrize("query", ["Kaffeetrinken findet am Montag statt.", "Trag Kaffeetrinken am Montag ein."])
 def test_a_create_that_takes_place_stays_a_create(query: str) -> None:
     call = resolve_call(SpanCall("create_event", ("Kaffeetrinken", "am Montag", None, None)), TODAY, None, query)
+    assert call.function == "create_event"
+
+
+@pytest.mark.parametrize(
+    ("query", "title", "span"),
+    [
+        ("Trag von Sonntag bis Samstag Teamevent ein.", "Teamevent", ("2026-12-06", "2026-12-12")),
+        ("mal trag bis Sonntag Baustelle in Hannover ein.", "Baustelle in Hannover", ("2026-12-03", "2026-12-06")),
+        ("Put down the conference for the next 3 days.", "conference", ("2026-12-03", "2026-12-05")),
+    ],
+)
+def test_a_timed_event_over_a_span_of_days_is_all_day(query: str, title: str, span: tuple) -> None:
+    """A create with no time over a span of days said with its end is a day-long event over them: "Trag von
+    Sonntag bis Samstag Teamevent ein" asked "at what time?" and made a one-hour event on Sunday."""
+    call = resolve_call(SpanCall("create_event", (title, None, None, None)), TODAY, None, query)
+    assert (call.function, call.arguments["date"], call.arguments["end_date"]) == ("create_all_day_event", *span)
+
+
+@pytest.mark.parametrize(
+    "query", ["Plan a call with Tom next week", "Trag Yoga nächste Woche ein", "Meeting from Monday to Friday at 9"]
+)
+def test_a_timed_event_in_a_named_week_stays_timed(query: str) -> None:
+    """A week named alone is when a timed event is, not how long; a clock time makes it timed."""
+    call = resolve_call(SpanCall("create_event", ("x", None, None, None)), TODAY, None, query)
     assert call.function == "create_event"

@@ -1053,9 +1053,12 @@ def _series_never_said(spec: Function, span: SpanCall, query: str, lang: str | N
     return single, SpanCall(single.name, tuple(phrase if name == first.name else said[name] for name in kept))
 
 
-# "I'll do X tomorrow at 11 instead", "X findet am Montag statt statt übermorgen": "instead" and the preposition
-# "statt" (not the particle of "stattfinden") say an event the calendar has goes elsewhere.
-_INSTEAD = re.compile(r"\binstead\b|\b(?:an)?statt\s+(?!statt\b)[^\W\d_]", re.IGNORECASE)
+# "I'll do X tomorrow at 11 instead", "X findet am Montag statt statt übermorgen", "Ich mach X lieber am Freitag":
+# "instead", the preposition "statt" (not the particle of "stattfinden") and "mach ... lieber" say an event the
+# calendar has goes elsewhere.
+_INSTEAD = re.compile(
+    r"\binstead\b|\b(?:an)?statt\s+(?!statt\b)[^\W\d_]|\bmach(?:e|en)?\b[^.?!]*?\blie+ber\b", re.IGNORECASE
+)
 
 
 def _instead_is_a_move(spec: Function, span: SpanCall, query: str) -> tuple[Function, SpanCall]:
@@ -1074,6 +1077,40 @@ def _instead_is_a_move(spec: Function, span: SpanCall, query: str) -> tuple[Func
         copied = [p for p in span.phrases if p]
         new["date"] = _said_after(query, instead_of, ParamType.DATE, copied, None)
     return move, SpanCall(move.name, tuple(new.get(p.name) for p in move.params))
+
+
+# "von Sonntag bis Samstag", "between May 12 and June 1", "bis Sonntag", "for the next 3 days": a span of days
+# with its end said, which no timed event has.
+_SPAN_SAID = re.compile(
+    r"\b(?:bis|until|till|through|thru|between|zwischen)\b|\b(?:next|nächsten|kommenden)\s+\S+\s+(?:days|tage)\b",
+    re.IGNORECASE,
+)
+
+
+def _span_is_all_day(spec: Function, span: SpanCall, query: str, today: dt.date) -> tuple[Function, SpanCall]:
+    """A timed event with no time, no length and a span of days said with its end ("Trag von Sonntag bis Samstag
+    Teamevent ein") is a day-long event over those days: a timed event cannot span them, and asking "at what
+    time?" would make it one. A week or a month named alone stays a timed event that asks for its day ("Plan a
+    call with Tom next week")."""
+    types = [p.type for p in spec.params]
+    said = dict(zip(types, span.phrases, strict=False))
+    if not query or ParamType.FREQUENCY in types or ParamType.TIME not in types or said[ParamType.TIME]:
+        return spec, span
+    if said.get(ParamType.MINUTES) or not said.get(ParamType.TITLE):
+        return spec, span
+    all_day = next(
+        (
+            f
+            for f in FUNCTIONS
+            if [p.type for p in f.params] == [ParamType.TITLE, ParamType.RANGE_START, ParamType.RANGE_END]
+        ),
+        None,
+    )
+    rest = query.replace(str(said[ParamType.TITLE]), " ; ")
+    days = resolve_date_range(rest, today) if _SPAN_SAID.search(rest) else None
+    if all_day is None or days is None or days[1] <= days[0] or names_a_value(ParamType.TIME, rest):
+        return spec, span
+    return all_day, SpanCall(all_day.name, (said[ParamType.TITLE], rest.strip(), None))
 
 
 # A one-word month that is also an English word ("protest march", "what I may") names no span on its own.
@@ -1153,6 +1190,7 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
         return NoCall()
     spec, span = _series_never_said(function_by_name(span.function), span, query, lang)
     spec, span = _instead_is_a_move(spec, span, query)
+    spec, span = _span_is_all_day(spec, span, query, today)
     span = _values_in_title(spec, span, today, lang)
     span = _day_in_time_words(spec, _target_words_to_target(spec, span, query))
     span = _words_left_in_query(spec, _move_days(spec, span, query, lang), query, lang)
