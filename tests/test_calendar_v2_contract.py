@@ -880,3 +880,22 @@ def test_a_timed_event_in_a_named_week_stays_timed(query: str) -> None:
     """A week named alone is when a timed event is, not how long; a clock time makes it timed."""
     call = resolve_call(SpanCall("create_event", ("x", None, None, None)), TODAY, None, query)
     assert call.function == "create_event"
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Welcher Wochentag ist der 24. Dezember?", False),
+        ("Auf welchen Tag fällt Pfingsten dieses Jahr?", False),
+        ("What date is on the 7th of September?", False),
+        ("was für ein tag ist übernächsten montag", False),
+        # a question about the user's own days is a listing
+        ("Was habe ich am 24. Dezember?", True),
+        ("What day is my calendar free next week?", True),
+        ("Welche Termine habe ich am Montag?", True),
+    ],
+)
+def test_a_question_about_the_date_lists_nothing(query: str, listed: bool) -> None:
+    """Issue 19: "which date or weekday it is" is no calendar command; v19 listed the day it named."""
+    call = resolve_call(SpanCall("list_events", ("am Montag", None)), TODAY, None, query)
+    assert (call.function == "list_events") is listed

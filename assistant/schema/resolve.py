@@ -1113,6 +1113,27 @@ def _span_is_all_day(spec: Function, span: SpanCall, query: str, today: dt.date)
     return all_day, SpanCall(all_day.name, (said[ParamType.TITLE], rest.strip(), None))
 
 
+# "Welcher Wochentag ist der 24. Dezember?", "What date is it today?", "Auf welchen Tag fällt Ostern?": a question
+# about the calendar itself, no listing of events (issue 19's near misses; MASSIVE and SLURP: datetime_query).
+_DATE_QUESTION = re.compile(
+    r"\b(?:welche[rsn]?\s+(?:wochen)?tag|welches\s+datum|was\s+für\s+ein\s+tag|wievielte[nr]?|what\s+day|"
+    r"what\s+date|which\s+day|what'?s\s+the\s+date|what\s+is\s+the\s+date|today\s+is\s+what|heute\s+ist\s+welche)\b",
+    re.IGNORECASE,
+)
+_EVENT_SAID = re.compile(
+    r"termin|kalender|treffen|besprechung|veranstaltung|\bhabe? ich\b|\bbin ich\b|calendar|appointment|meeting|"
+    r"event|\bdo i have\b|\bam i\b|\bmy\b|\bmein",
+    re.IGNORECASE,
+)
+
+
+def _asks_the_date(spec: Function, query: str) -> bool:
+    """Whether a listing's query only asks which day or date it is ("Welcher Wochentag ist der 10.?"), with no
+    event, calendar or "do I have" in it ("What day is my dentist appointment?" is a find)."""
+    listing = all(p.type.is_date for p in spec.params)
+    return listing and bool(_DATE_QUESTION.search(query)) and not _EVENT_SAID.search(query)
+
+
 # A one-word month that is also an English word ("protest march", "what I may") names no span on its own.
 _NOT_ALONE = frozenset({"may", "march"})
 _NO_TITLE = frozenset(
@@ -1189,6 +1210,8 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
     if span.function is None:
         return NoCall()
     spec, span = _series_never_said(function_by_name(span.function), span, query, lang)
+    if _asks_the_date(spec, query):
+        return NoCall()
     spec, span = _instead_is_a_move(spec, span, query)
     spec, span = _span_is_all_day(spec, span, query, today)
     span = _values_in_title(spec, span, today, lang)
