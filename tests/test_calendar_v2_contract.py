@@ -899,3 +899,33 @@ def test_a_question_about_the_date_lists_nothing(query: str, listed: bool) -> No
     """Issue 19: "which date or weekday it is" is no calendar command; v19 listed the day it named."""
     call = resolve_call(SpanCall("list_events", ("am Montag", None)), TODAY, None, query)
     assert (call.function == "list_events") is listed
+
+
+@pytest.mark.parametrize(
+    ("function", "query", "phrases", "date"),
+    [
+        (
+            "create_all_day_event",
+            "parental leave December 7th is not happening.",
+            ("parental leave", "December 7th", None),
+            "2026-12-07",
+        ),
+        ("create_event", "Yoga am Montag fällt aus", ("Yoga", "am Montag", None, None), "2026-12-07"),
+        (
+            "create_all_day_event",
+            "visit Sarah on Friday got cancelled.",
+            ("visit Sarah", "on Friday", None),
+            "2026-12-04",
+        ),
+    ],
+)
+def test_an_event_said_to_be_off_is_deleted(function: str, query: str, phrases: tuple, date: str) -> None:
+    """News that an event is off ("is not happening", "fällt aus") is its delete, never a new event of it."""
+    call = resolve_call(SpanCall(function, phrases), TODAY, None, query)
+    assert (call.function, call.arguments["title"], call.arguments["date"]) == ("delete_event", phrases[0], date)
+
+
+def test_a_delete_said_instead_is_a_move() -> None:
+    query = "can we do the book club next Wednesday instead"
+    call = resolve_call(SpanCall("delete_event", ("book club", "next Wednesday")), TODAY, None, query)
+    assert (call.function, call.arguments["date"], call.arguments["new_date"]) == ("move_event", None, "2026-12-09")

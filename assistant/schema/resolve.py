@@ -1069,7 +1069,11 @@ def _instead_is_a_move(spec: Function, span: SpanCall, query: str) -> tuple[Func
         return spec, span
     move = next((f for f in FUNCTIONS if {"title", "date", "new_date", "new_time"} <= {p.name for p in f.params}), None)
     said = dict(zip((p.name for p in spec.params), span.phrases, strict=True))
-    if move is None or not said.get("title") or spec.name not in {"create_event", "create_all_day_event"}:
+    if (
+        move is None
+        or not said.get("title")
+        or spec.name not in {"create_event", "create_all_day_event", "delete_event"}
+    ):
         return spec, span
     new = {"title": said["title"], "date": None, "new_date": said.get("date"), "new_time": said.get("time")}
     instead_of = _INSTEAD_OF.search(query, query.lower().find(str(said.get("date")).lower()) + 1)
@@ -1132,6 +1136,27 @@ def _asks_the_date(spec: Function, query: str) -> bool:
     event, calendar or "do I have" in it ("What day is my dentist appointment?" is a find)."""
     listing = all(p.type.is_date for p in spec.params)
     return listing and bool(_DATE_QUESTION.search(query)) and not _EVENT_SAID.search(query)
+
+
+# "Yoga morgen fällt aus", "dinner on the 10th is not happening", "visit Sarah got cancelled": news that an event
+# is off, said with no delete verb.
+_CALLED_OFF = re.compile(
+    r"\b(?:is|was|got|has been|have been)\s+(?:not happening|off|cancell?ed|called off)\b|\bfällt\b.*\b(?:aus|flach)\b|"
+    r"\bfindet\b.*\bnicht\s+statt\b|\b(?:ist|wurde|wird)\s+abgesagt\b",
+    re.IGNORECASE,
+)
+
+
+def _called_off(spec: Function, span: SpanCall, query: str) -> tuple[Function, SpanCall]:
+    """A new event from a query that says an event is off is the delete of that event (its title and day).
+    v21 made "parental leave November 27th is not happening" a day-long event."""
+    if not query or not spec.name.startswith("create") or not _CALLED_OFF.search(query):
+        return spec, span
+    said = dict(zip((p.name for p in spec.params), span.phrases, strict=True))
+    delete = next((f for f in FUNCTIONS if [p.name for p in f.params] == ["title", "date"]), None)
+    if delete is None or not said.get("title") or any(p.type is ParamType.FREQUENCY for p in spec.params):
+        return spec, span
+    return delete, SpanCall(delete.name, (said["title"], said.get("date")))
 
 
 # A one-word month that is also an English word ("protest march", "what I may") names no span on its own.
@@ -1212,7 +1237,7 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
     spec, span = _series_never_said(function_by_name(span.function), span, query, lang)
     if _asks_the_date(spec, query):
         return NoCall()
-    spec, span = _instead_is_a_move(spec, span, query)
+    spec, span = _instead_is_a_move(*_called_off(spec, span, query), query)
     spec, span = _span_is_all_day(spec, span, query, today)
     span = _values_in_title(spec, span, today, lang)
     span = _day_in_time_words(spec, _target_words_to_target(spec, span, query))
