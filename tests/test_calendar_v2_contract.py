@@ -929,3 +929,22 @@ def test_a_delete_said_instead_is_a_move() -> None:
     query = "can we do the book club next Wednesday instead"
     call = resolve_call(SpanCall("delete_event", ("book club", "next Wednesday")), TODAY, None, query)
     assert (call.function, call.arguments["date"], call.arguments["new_date"]) == ("move_event", None, "2026-12-09")
+
+
+@pytest.mark.parametrize(
+    ("query", "copied", "title"),
+    [
+        ("Trag Handyabo kündigen für Freitag um 10 ein", "Handyabo", "Handyabo kündigen"),
+        ("jeden werktag um acht uhr mails checken", "checken", "mails checken"),
+        (
+            "Winterreifen aufziehen lassen auf Montag verschieben",
+            "Winterreifen aufziehen",
+            "Winterreifen aufziehen lassen",
+        ),
+    ],
+)
+def test_words_only_near_misses_say_are_title_words(query: str, copied: str, title: str) -> None:
+    """ "kündigen", "checken", "lassen" are said by near misses ("Kündige mein Handyabo"), never around a title:
+    they are part of the title the person named (v19 wrote "Handyabo" for "Handyabo kündigen")."""
+    call = resolve_call(SpanCall("find_event", (copied,)), TODAY, None, query)
+    assert call.arguments["title"] == title

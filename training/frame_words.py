@@ -20,9 +20,10 @@ from assistant.schema.resolve import FRAME_WORDS_FILE
 
 from .phrases import load_table
 
-# Tables whose every string is frame (each function's templates, the near misses, the phrase book); of values.yaml
-# only the fillers and corrections are (the rest are titles).
-_TABLES = (*(f.name for f in FUNCTIONS), "no_call", "phrases")
+# Tables whose every string is frame (each function's templates, the phrase book); of values.yaml only the fillers
+# and corrections are (the rest are titles). The near misses (no_call) say no title: their words ("kündigen",
+# "Wetter", "open") are what people name events with ("Handyabo kündigen"), and stopped the widening at them.
+_TABLES = (*(f.name for f in FUNCTIONS), "phrases")
 # Words that say what happens to an event or whether it does, which the templates happen not to say.
 _AUXILIARIES = (
     "is are was were be been being has have had will would do does did due not no yes "
