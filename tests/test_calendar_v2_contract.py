@@ -874,7 +874,7 @@ def test_a_timed_event_over_a_span_of_days_is_all_day(query: str, title: str, sp
 
 
 @pytest.mark.parametrize(
-    "query", ["Plan a call with Tom next week", "Trag Yoga nächste Woche ein", "Meeting from Monday to Friday at 9"]
+    "query", ["Plan a call with Tom next week", "Trag Yoga nächste Woche ein", "Meeting next week at 9"]
 )
 def test_a_timed_event_in_a_named_week_stays_timed(query: str) -> None:
     """A week named alone is when a timed event is, not how long; a clock time makes it timed."""
@@ -948,3 +948,67 @@ def test_words_only_near_misses_say_are_title_words(query: str, copied: str, tit
     they are part of the title the person named (v19 wrote "Handyabo" for "Handyabo kündigen")."""
     call = resolve_call(SpanCall("find_event", (copied,)), TODAY, None, query)
     assert call.arguments["title"] == title
+
+
+@pytest.mark.parametrize(
+    ("query", "phrases", "often"),
+    [
+        ("Trag jeden Montag um 8 Uhr das Teammeeting ein", ("Teammeeting", "Montag", "um 8 Uhr", None), "weekly"),
+        ("Ich habe an Werktagen um 18.30 Uhr Klausur.", ("Klausur", None, "um 18.30 Uhr", None), "weekdays"),
+        ("Set up the standup Monday through Friday at 9", ("standup", "Monday", "at 9", None), "weekdays"),
+        ("Meeting from Monday to Friday at 9", ("Meeting", None, "at 9", None), "weekdays"),
+    ],
+)
+def test_one_event_from_a_query_that_says_a_repetition_is_a_series(query: str, phrases: tuple, often: str) -> None:
+    """ "jeden Montag" copied as "Montag" made one meeting: a repetition said outside the title is the series."""
+    call = resolve_call(SpanCall("create_event", phrases), TODAY, None, query)
+    assert (call.function, call.arguments["frequency"]) == ("create_recurring_event", often)
+
+
+def test_a_repetition_inside_the_title_stays_one_event() -> None:
+    span = SpanCall("create_event", ("weekly review", "tomorrow", "at 10", None))
+    assert resolve_call(span, TODAY, None, "add the weekly review tomorrow at 10").function == "create_event"
+
+
+@pytest.mark.parametrize(
+    ("title", "days"),
+    [
+        ("meetings the day after tomorrow", ("2026-12-05", "2026-12-05")),
+        ("appointments on Christmas", ("2026-12-25", "2026-12-25")),
+        ("Termine am Wochenende", ("2026-12-05", "2026-12-06")),
+    ],
+)
+def test_a_find_of_any_meetings_on_a_day_lists_it(title: str, days: tuple) -> None:
+    call = resolve_call(SpanCall("find_event", (title,)), TODAY, None, f"any {title}?")
+    assert (call.function, call.arguments["date"], call.arguments["end_date"]) == ("list_events", *days)
+
+
+def test_a_find_of_a_named_event_on_a_day_stays_a_find() -> None:
+    call = resolve_call(SpanCall("find_event", ("dentist on Friday",)), TODAY, None, "when is the dentist on Friday?")
+    assert call.function == "find_event"
+
+
+@pytest.mark.parametrize(
+    ("query", "phrases", "moved"),
+    [
+        (
+            "verschieb mal den Kinoabend von heute auf morgen",
+            ("Kinoabend", "heute", None, None),
+            ("2026-12-03", "2026-12-04", None),
+        ),
+        (
+            "move office hours on Monday from 10 to 11 am",
+            ("office hours", "on Monday", None, "from 10 to 11 am"),
+            ("2026-12-07", None, "11:00"),
+        ),
+        # a target inside the title is the title's
+        (
+            "move take the kids to school on Friday",
+            ("take the kids to school", "on Friday", None, None),
+            ("2026-12-04", None, None),
+        ),
+    ],
+)
+def test_a_moves_target_said_after_its_day_is_the_new_one(query: str, phrases: tuple, moved: tuple) -> None:
+    call = resolve_call(SpanCall("move_event", phrases), TODAY, None, query)
+    assert (call.arguments["date"], call.arguments["new_date"], call.arguments["new_time"]) == moved

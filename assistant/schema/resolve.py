@@ -1159,6 +1159,59 @@ def _called_off(spec: Function, span: SpanCall, query: str) -> tuple[Function, S
     return delete, SpanCall(delete.name, (said["title"], said.get("date")))
 
 
+def _series_said(spec: Function, span: SpanCall, query: str) -> tuple[Function, SpanCall]:
+    """A single event from a query that says a repetition outside its title ("Trag jeden Montag um 8 Uhr das
+    Teammeeting ein" copied as one event on "Montag") is that series: the function whose arguments are these
+    and a repetition, with the words that say it."""
+    names = [p.name for p in spec.params]
+    if not query or ParamType.TIME not in {p.type for p in spec.params}:
+        return spec, span
+    if any(p.type is ParamType.FREQUENCY for p in spec.params):
+        return spec, span
+    series = next(
+        (
+            f
+            for f in FUNCTIONS
+            if any(p.type is ParamType.FREQUENCY for p in f.params) and set(names) <= {p.name for p in f.params}
+        ),
+        None,
+    )
+    said = dict(zip(names, span.phrases, strict=True))
+    title = next((said[p.name] for p in spec.params if p.type is ParamType.TITLE), None)
+    rest = normalize(query.replace(title, " ; ") if title else query)
+    found = next((m[0] for _, pattern in _FREQUENCY_RULES for m in [pattern.search(rest)] if m), None)
+    if series is None or found is None:
+        return spec, span
+    return series, SpanCall(
+        series.name, tuple(found if p.type is ParamType.FREQUENCY else said.get(p.name) for p in series.params)
+    )
+
+
+# "Any meetings the day after tomorrow?": no event's name, but what a listing asks for.
+_ANY_EVENTS = re.compile(
+    r"(?:any(?:thing)?|something|irgendwelche|irgendwas|etwas|was)?\s*(?:meetings|appointments|events|plans|"
+    r"termine|treffen|besprechungen|veranstaltungen|pläne)?",
+    re.IGNORECASE,
+)
+
+
+def _events_on_a_day(spec: Function, span: SpanCall, today: dt.date, lang: str | None) -> tuple[Function, SpanCall]:
+    """A find whose title is only "meetings"/"Termine" and a day ("meetings the day after tomorrow") is the
+    listing of that day."""
+    if [p.type for p in spec.params] != [ParamType.TITLE] or not span.phrases[0]:
+        return spec, span
+    listing = next(
+        (f for f in FUNCTIONS if [p.type for p in f.params] == [ParamType.RANGE_START, ParamType.RANGE_END]), None
+    )
+    words = str(span.phrases[0]).split()
+    k, _ = _value_at_end(words, [ParamType.RANGE_START], today, lang)
+    while k > 0 and words[k - 1].lower() in _LEADS_A_DAY:
+        k -= 1
+    if listing is None or k < 0 or not _ANY_EVENTS.fullmatch(" ".join(words[:k])):
+        return spec, span
+    return listing, SpanCall(listing.name, (" ".join(words[k:]), None))
+
+
 # A one-word month that is also an English word ("protest march", "what I may") names no span on its own.
 _NOT_ALONE = frozenset({"may", "march"})
 _NO_TITLE = frozenset(
@@ -1238,6 +1291,7 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
     if _asks_the_date(spec, query):
         return NoCall()
     spec, span = _instead_is_a_move(*_called_off(spec, span, query), query)
+    spec, span = _series_said(*_events_on_a_day(spec, span, today, lang), query)
     spec, span = _span_is_all_day(spec, span, query, today)
     span = _values_in_title(spec, span, today, lang)
     span = _day_in_time_words(spec, _target_words_to_target(spec, span, query))
@@ -1759,10 +1813,24 @@ def _move_days(spec: Function, span: SpanCall, query: str, lang: str | None) -> 
             if _INSTEAD_OF.search(query[since:at]):  # "am Mittwoch statt am Dienstag"
                 phrases[old], phrases[new] = said["new_date"], found
     elif said["new_date"] is None and said["new_time"] is None:
-        found = _day_said_anywhere(query, copied, lang, ParamType.TIME)
+        inside = [(at, at + len(c)) for c in copied for at in [query.lower().find(c.lower())] if at >= 0]
+        for target in re.finditer(r"\b(?:auf|to|onto)\s", query, re.IGNORECASE):  # "von heute auf morgen"
+            if any(a <= target.start() < b for a, b in inside):
+                continue  # "take the prescription to the post office": the title's own "to"
+            phrases[new] = _said_after(query, target, ParamType.DATE, copied, lang)
+            if phrases[new]:
+                break
+        found = _day_said_anywhere(query, [*copied, *filter(None, [phrases[new]])], lang, ParamType.TIME)
         if found and (_CLOCK_SAID.search(normalize(found)) or _NOON_ONLY.search(normalize(found))):
             phrases[new_time] = found
+    moved_from = _MOVED_FROM_TO.match(str(phrases[new_time] or ""))
+    if moved_from:
+        phrases[new_time] = moved_from["new"]  # "from 10 to 11 am": 11
     return SpanCall(span.function, tuple(phrases))
+
+
+# A move's clock time said with where it was: "from 10 to 11 am", "von 10 auf 11 Uhr".
+_MOVED_FROM_TO = re.compile(r"^\s*(?:from|von)\s+\S+(?:\s+uhr)?\s+(?P<new>(?:to|auf)\s+.+)$", re.IGNORECASE)
 
 
 # "standup every weekday at 9:15, 15 minutes": a length said on its own, no offset ("in 15 Minuten", "15 minutes
