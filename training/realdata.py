@@ -271,7 +271,7 @@ def convert(record: dict[str, Any], today: Any) -> tuple[dict[str, Any] | None, 
     slots do not make a call of this schema (no event name to create or delete, a date or repetition the
     resolver cannot read, an intent this product has no function for) is dropped, never guessed."""
     from assistant.schema.functions import CallError, SpanCall, function_by_name
-    from assistant.schema.resolve import resolve_call
+    from assistant.schema.resolve import resolve_call, resolve_frequency
 
     text, slots = slot_spans(record["annot_utt"])
     base = {
@@ -292,6 +292,8 @@ def convert(record: dict[str, Any], today: Any) -> tuple[dict[str, Any] | None, 
     if title and record["lang"] == "de" and intent == "calendar_set" and _ZU_INFINITIVE.search(text):
         return None, "title cut from its verb"
     frequency = _phrase(slots, "general_frequency")
+    if not frequency and date and resolve_frequency(date):  # "every sunday" annotated as the date: a series
+        frequency, date = date, None
     said: dict[str, str | None]
     if intent == "calendar_query":
         if title and not date:
@@ -312,6 +314,8 @@ def convert(record: dict[str, Any], today: Any) -> tuple[dict[str, Any] | None, 
         call = resolve_call(SpanCall(function, phrases), today, record["lang"], text)
     except CallError as error:
         return None, f"unread {type(error).__name__}"
+    if call.function != function:  # the resolver reads the words as another function: the slots say this one
+        return None, f"read as {call.function}"
     row_slots = {p.slot: said.get(p.slot) for p in spec.params if said.get(p.slot)}
     return {**base, "call": call.to_json(), "text": call.render(), "slots": row_slots}, function
 

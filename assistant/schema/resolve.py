@@ -1061,10 +1061,17 @@ _INSTEAD = re.compile(
 )
 
 
+def _without_stattfinden(query: str) -> str:
+    """The query without the particle of "findet ... statt" ("takes place"), so that "statt" left in it is the
+    preposition ("findet am Montag statt statt übermorgen", not "Kochkurs findet nicht statt, lösch das")."""
+    return re.sub(r"(\b(?:find|fand)\w*\b[^.,;!?]*?)\s+statt\b", r"\1", query, count=1, flags=re.IGNORECASE)
+
+
 def _instead_is_a_move(spec: Function, span: SpanCall, query: str) -> tuple[Function, SpanCall]:
     """A create whose query says "instead"/"statt" is the move of an event the calendar has: its day and time
     are the new ones, and a day said after "instead of"/"statt" the old one. v21 wrote "I'll do package pickup
     in a week at 23 hundred instead" as a new event (28 rows of its generated split)."""
+    query = _without_stattfinden(query)
     if not query or not _INSTEAD.search(query) or spec.name.startswith("move"):
         return spec, span
     move = next((f for f in FUNCTIONS if {"title", "date", "new_date", "new_time"} <= {p.name for p in f.params}), None)
@@ -1078,7 +1085,7 @@ def _instead_is_a_move(spec: Function, span: SpanCall, query: str) -> tuple[Func
     new = {"title": said["title"], "date": None, "new_date": said.get("date"), "new_time": said.get("time")}
     instead_of = _INSTEAD_OF.search(query, query.lower().find(str(said.get("date")).lower()) + 1)
     if said.get("date") and instead_of:  # "for today instead of end of the month": where it is now
-        copied = [p for p in span.phrases if p]
+        copied = [p for p in new.values() if p]  # an all-day end copied from "statt den 22." is no new day
         new["date"] = _said_after(query, instead_of, ParamType.DATE, copied, None)
     return move, SpanCall(move.name, tuple(new.get(p.name) for p in move.params))
 
@@ -1480,8 +1487,12 @@ def _with_head(phrase: str, query: str) -> str:
         return f"{head[1]} {phrase}" if head and _EVENT_NOUN.fullmatch(head[1]) else phrase
     # "einen Termin beim Orthopäden" with only "Orthopäden" copied
     head = re.search(
-        r"(?:^|\s)([^\W\d_]+\s+(?:bei|beim|im|für|with|for)\s+(?:(?:der|dem|den|die|the|my)\s+)?)$", query[:at], re.I
+        r"(?:^|\s)([^\W\d_]+\s+(bei|beim|im|für|with|for)\s+(?:(?:der|dem|den|die|the|my)\s+)?)$", query[:at], re.I
     )
+    if head and head[2].lower() in ("für", "for"):  # "Notartermin für Käthe"; never "Termin für Pflanzen umtopfen"
+        named = all(w[:1].isupper() for w in phrase.split())
+        if not named or head[1].split()[0].lower() in ("termin", "appointment", "meeting", "event"):
+            return phrase
     return f"{head[1]}{phrase}" if head and _EVENT_NOUN.fullmatch(head[1].split()[0]) else phrase
 
 
@@ -1504,7 +1515,11 @@ def _with_particle(phrase: str, query: str) -> str:
     if at < 0 or len(words) < 2 or words[0].lower() not in _PHRASAL_VERB:
         return phrase
     particle = _PARTICLE_AFTER.match(query, at + len(phrase))
-    return f"{phrase} {particle[1]}" if particle else phrase
+    if particle is None or _PARTICLE_AFTER.fullmatch(f" {words[-1]}"):
+        return phrase  # none, or the title has its own ("pick the library books up")
+    if particle[1].lower() == "in" and re.search(r"\b(?:put|pencil|slot|fit|squeeze|block)\b", query[:at], re.I):
+        return phrase  # "put X in", "pencil X in": the request's particle
+    return f"{phrase} {particle[1]}"
 
 
 _DANGLING = frozenset({"on", "at", "for", "in", "from", "am", "um", "zu", "zum", "für", "ab", "von", "im", "an"})
@@ -1788,6 +1803,7 @@ def _move_days(spec: Function, span: SpanCall, query: str, lang: str | None) -> 
     day nor new time copied (it would ask "to when?"), a clock time or a day the query says is the new one
     ("Das Meeting mit Tom ist jetzt erst um 15 Uhr"). Never a day said as a target or corrected away."""
     names = [p.name for p in spec.params]
+    query = _without_stattfinden(query)
     if not query or not {"date", "new_date", "new_time"} <= set(names):
         return span
     phrases = list(span.phrases)
