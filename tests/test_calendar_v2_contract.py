@@ -1012,3 +1012,38 @@ def test_a_find_of_a_named_event_on_a_day_stays_a_find() -> None:
 def test_a_moves_target_said_after_its_day_is_the_new_one(query: str, phrases: tuple, moved: tuple) -> None:
     call = resolve_call(SpanCall("move_event", phrases), TODAY, None, query)
     assert (call.arguments["date"], call.arguments["new_date"], call.arguments["new_time"]) == moved
+
+
+def test_a_year_said_after_the_copied_day_is_part_of_it() -> None:
+    query = "project alpha retro on March 3, 2025 at 10 am"
+    span = SpanCall("create_event", ("project alpha retro", "on March 3", "2025 at 10 am", None))
+    assert resolve_call(span, TODAY, "en", query).arguments["date"] == "2025-03-03"
+
+
+def test_a_day_said_before_a_moves_new_time_is_its_day() -> None:
+    span = SpanCall("move_event", ("dinner with Ben", None, None, "to 8 pm"))
+    call = resolve_call(span, TODAY, "en", "Push dinner with Ben tonight to 8 pm")
+    assert (call.arguments["date"], call.arguments["new_time"]) == ("2026-12-03", "20:00")
+
+
+@pytest.mark.parametrize(
+    ("query", "copied", "title"),
+    [
+        ("Put out the recycling every other Wednesday at 5 pm", "out the recycling", "Put out the recycling"),
+        ("Put down the dentist for Friday", "the dentist", "dentist"),  # the request's verb and particle stay out
+    ],
+)
+def test_a_title_that_starts_with_its_particle_takes_its_verb(query: str, copied: str, title: str) -> None:
+    assert resolve_call(SpanCall("find_event", (copied,)), TODAY, "en", query).arguments["title"] == title
+
+
+@pytest.mark.parametrize(
+    ("query", "copied", "title"),
+    [
+        ("Weißt du, wann ich zum Zahnarzt muss?", "zum Zahnarzt muss", "Zahnarzt"),
+        ("Do you know when I have to go to the dentist?", "go to the dentist", "dentist"),
+        ("Wann ist die Nachhilfe von Emma?", "Nachhilfe von Emma", "Nachhilfe von Emma"),
+    ],
+)
+def test_a_finds_title_is_the_event_not_the_way_there(query: str, copied: str, title: str) -> None:
+    assert resolve_call(SpanCall("find_event", (copied,)), TODAY, None, query).arguments["title"] == title

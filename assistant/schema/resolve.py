@@ -1219,6 +1219,22 @@ def _events_on_a_day(spec: Function, span: SpanCall, today: dt.date, lang: str |
     return listing, SpanCall(listing.name, (" ".join(words[k:]), None))
 
 
+# "Weißt du, wann ich zum Zahnarzt muss?", "when do I have to go to the dentist?": the way there and the clause's
+# verb are the question's, the event is the dentist.
+_FIND_LEAD = re.compile(r"^(?:(?:go|going|get)\s+to|zum|zur|to)\s+(?:(?:the|my|dem|der|meinem|meiner)\s+)?", re.I)
+_FIND_TAIL = re.compile(
+    r"\s+(?:muss|musst|müssen|soll|sollte|habe|hab|ist|sind|bin|gehe|geht|fahre|fährt|fliege)$", re.I
+)
+
+
+def _found_event(spec: Function, span: SpanCall) -> SpanCall:
+    """A find's title without the way there and the question's verb ("zum Zahnarzt muss": "Zahnarzt")."""
+    if [p.type for p in spec.params] != [ParamType.TITLE] or not span.phrases[0]:
+        return span
+    title = _FIND_TAIL.sub("", _FIND_LEAD.sub("", str(span.phrases[0])))
+    return SpanCall(span.function, (title or span.phrases[0],))
+
+
 # A one-word month that is also an English word ("protest march", "what I may") names no span on its own.
 _NOT_ALONE = frozenset({"may", "march"})
 _NO_TITLE = frozenset(
@@ -1299,6 +1315,7 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
         return NoCall()
     spec, span = _instead_is_a_move(*_called_off(spec, span, query), query)
     spec, span = _series_said(*_events_on_a_day(spec, span, today, lang), query)
+    span = _found_event(spec, span)
     spec, span = _span_is_all_day(spec, span, query, today)
     span = _values_in_title(spec, span, today, lang)
     span = _day_in_time_words(spec, _target_words_to_target(spec, span, query))
@@ -1313,7 +1330,7 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
         if phrase is not None and p.type is ParamType.TITLE:
             phrase = _whole_title_words(_title_without_others(_reminded(phrase, query), others), query, span.phrases)
             phrase = _with_head(_with_owner(_title_without_others(phrase, others), query), query)
-            phrase = _with_particle(phrase, query)
+            phrase = _with_verb_before(_with_particle(phrase, query), query)
         if phrase is not None and p.type is ParamType.TIME:
             phrase = _whole_time_words(phrase, query, [o for o in span.phrases if o and o != phrase], lang)
         if phrase is not None and p.type in (ParamType.DATE, ParamType.FIRST_DATE):
@@ -1353,6 +1370,9 @@ def _whole_day_words(ptype: ParamType, phrase: str, query: str, others: list[str
     base = resolve_date_in(ptype, phrase, today) if at >= 0 else None
     if base is None:
         return phrase
+    year = re.match(r",?\s*(?:19|20)\d\d\b", query[at + len(phrase) :])  # "on March 3, 2025"
+    if year and resolve_date_in(ptype, phrase + year[0], today) not in (None, base):
+        return phrase + year[0]
     taken = {w for o in others for w in normalize(o).split()}
     before = query[:at].split()[-3:]
     after = _SAID_END.split(query[at + len(phrase) :], maxsplit=1)[0].split()[:3]
@@ -1520,6 +1540,19 @@ def _with_particle(phrase: str, query: str) -> str:
     if particle[1].lower() == "in" and re.search(r"\b(?:put|pencil|slot|fit|squeeze|block)\b", query[:at], re.I):
         return phrase  # "put X in", "pencil X in": the request's particle
     return f"{phrase} {particle[1]}"
+
+
+def _with_verb_before(phrase: str, query: str) -> str:
+    """The copied title with the phrasal verb said right before it when the title starts with its particle
+    ("Put" + "out the recycling")."""
+    at = query.find(phrase)
+    before = query[:at].split()
+    if at <= 0 or not before:
+        return phrase
+    first = phrase.split()[0].lower()
+    if _PARTICLE_AFTER.fullmatch(f" {first}") and before[-1].lower() in _PHRASAL_VERB:
+        return f"{before[-1]} {phrase}"
+    return phrase  # never verb and particle before a whole title: "Call off", "Put down" are the request's
 
 
 _DANGLING = frozenset({"on", "at", "for", "in", "from", "am", "um", "zu", "zum", "für", "ab", "von", "im", "an"})
@@ -1820,8 +1853,8 @@ def _move_days(spec: Function, span: SpanCall, query: str, lang: str | None) -> 
             # names the event by its day and moves its time
             phrases[new] = said["date"]
             phrases[old] = _said_after(query, instead_of, ParamType.DATE, copied, lang) if instead_of else None
-    elif said["date"] is None and said["new_date"]:
-        at = query.lower().find(said["new_date"].lower())
+    elif said["date"] is None and (said["new_date"] or said["new_time"]):
+        at = query.lower().find(str(said["new_date"] or said["new_time"]).lower())  # "Push X tonight to 8 pm"
         found = _day_said_anywhere(query[:at], copied, lang) if at > 0 else None
         since = query.lower().find(found.lower()) if found else -1
         if found and not _said_as_target(found, query) and not _CORRECTION.search(f" {query[since:at]} "):
