@@ -1047,3 +1047,9 @@ def test_a_title_that_starts_with_its_particle_takes_its_verb(query: str, copied
 )
 def test_a_finds_title_is_the_event_not_the_way_there(query: str, copied: str, title: str) -> None:
     assert resolve_call(SpanCall("find_event", (copied,)), TODAY, None, query).arguments["title"] == title
+
+
+def test_a_move_over_two_days_stays_a_move() -> None:
+    """ "verschieb Yoga von Montag auf Mittwoch" said with "bis" is where it goes, never a day-long event."""
+    span = SpanCall("move_event", ("Yoga", "von Montag", "bis Mittwoch", None))
+    assert resolve_call(span, TODAY, "de", "verschieb Yoga von Montag bis Mittwoch").function == "move_event"

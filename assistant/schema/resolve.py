@@ -1061,6 +1061,18 @@ _INSTEAD = re.compile(
 )
 
 
+def _makes_an_event(spec: Function) -> bool:
+    """Whether the function puts a new event in the calendar: a title with a time or a last day, and no new day or
+    time of an event that is there already (a move)."""
+    types = {p.type for p in spec.params}
+    new = any(p.name.startswith("new_") for p in spec.params)
+    return ParamType.TITLE in types and bool(types & {ParamType.TIME, ParamType.RANGE_END}) and not new
+
+
+def _deletes_an_event(spec: Function) -> bool:
+    return [p.type for p in spec.params] == [ParamType.TITLE, ParamType.DATE]
+
+
 def _without_stattfinden(query: str) -> str:
     """The query without the particle of "findet ... statt" ("takes place"), so that "statt" left in it is the
     preposition ("findet am Montag statt statt übermorgen", not "Kochkurs findet nicht statt, lösch das")."""
@@ -1072,15 +1084,11 @@ def _instead_is_a_move(spec: Function, span: SpanCall, query: str) -> tuple[Func
     are the new ones, and a day said after "instead of"/"statt" the old one. v21 wrote "I'll do package pickup
     in a week at 23 hundred instead" as a new event (28 rows of its generated split)."""
     query = _without_stattfinden(query)
-    if not query or not _INSTEAD.search(query) or spec.name.startswith("move"):
+    if not query or not _INSTEAD.search(query) or not (_makes_an_event(spec) or _deletes_an_event(spec)):
         return spec, span
     move = next((f for f in FUNCTIONS if {"title", "date", "new_date", "new_time"} <= {p.name for p in f.params}), None)
     said = dict(zip((p.name for p in spec.params), span.phrases, strict=True))
-    if (
-        move is None
-        or not said.get("title")
-        or spec.name not in {"create_event", "create_all_day_event", "delete_event"}
-    ):
+    if move is None or not said.get("title") or any(p.type is ParamType.FREQUENCY for p in spec.params):
         return spec, span
     new = {"title": said["title"], "date": None, "new_date": said.get("date"), "new_time": said.get("time")}
     instead_of = _INSTEAD_OF.search(query, query.lower().find(str(said.get("date")).lower()) + 1)
@@ -1105,7 +1113,9 @@ def _span_is_all_day(spec: Function, span: SpanCall, query: str, today: dt.date)
     call with Tom next week")."""
     types = [p.type for p in spec.params]
     said = dict(zip(types, span.phrases, strict=False))
-    if not query or ParamType.FREQUENCY in types or ParamType.TIME not in types or said[ParamType.TIME]:
+    if not query or not _makes_an_event(spec) or ParamType.FREQUENCY in types or ParamType.TIME not in types:
+        return spec, span  # a move's "von Montag bis Mittwoch" is where it goes, never a span
+    if said[ParamType.TIME]:
         return spec, span
     if said.get(ParamType.MINUTES) or not said.get(ParamType.TITLE):
         return spec, span
@@ -1157,7 +1167,7 @@ _CALLED_OFF = re.compile(
 def _called_off(spec: Function, span: SpanCall, query: str) -> tuple[Function, SpanCall]:
     """A new event from a query that says an event is off is the delete of that event (its title and day).
     v21 made "parental leave November 27th is not happening" a day-long event."""
-    if not query or not spec.name.startswith("create") or not _CALLED_OFF.search(query):
+    if not query or not _makes_an_event(spec) or not _CALLED_OFF.search(query):
         return spec, span
     said = dict(zip((p.name for p in spec.params), span.phrases, strict=True))
     delete = next((f for f in FUNCTIONS if [p.name for p in f.params] == ["title", "date"]), None)
@@ -1171,7 +1181,7 @@ def _series_said(spec: Function, span: SpanCall, query: str) -> tuple[Function, 
     Teammeeting ein" copied as one event on "Montag") is that series: the function whose arguments are these
     and a repetition, with the words that say it."""
     names = [p.name for p in spec.params]
-    if not query or ParamType.TIME not in {p.type for p in spec.params}:
+    if not query or not _makes_an_event(spec) or ParamType.TIME not in {p.type for p in spec.params}:
         return spec, span
     if any(p.type is ParamType.FREQUENCY for p in spec.params):
         return spec, span
