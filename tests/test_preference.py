@@ -44,9 +44,9 @@ ROWS = [
         "id": "d1",
         "lang": "en",
         "today": "2026-11-26",
-        "query": "Cancel team lunch tomorrow",
-        "call": {"function": "delete_event", "arguments": {"title": "team lunch", "date": "2026-11-27"}},
-        "slots": {"title": "team lunch", "date": "tomorrow"},
+        "query": "Cancel team meeting tomorrow",
+        "call": {"function": "delete_event", "arguments": {"title": "team meeting", "date": "2026-11-27"}},
+        "slots": {"title": "team meeting", "date": "tomorrow"},
     },
     {
         "id": "n1",
@@ -68,7 +68,7 @@ EXPECTED_KINDS = {
         # "team"): the resolver puts it back
     },
     "l1": {"wrong function"},
-    "d1": {"title cut short", "wrong function"},  # "team" without "lunch", a word the templates say
+    "d1": {"title cut short", "wrong function"},  # "team" without "meeting", a word the templates say
     "n1": {"wrong function"},
 }
 
