@@ -388,6 +388,7 @@ def test_values_the_query_says_but_the_model_left_empty(query: str, span: tuple,
         ("Theater am Freitag um 19 Uhr", "am Freitag", "2026-12-04"),
         ("trag am montag nein am dienstag um drei physio ein", "am dienstag", "2026-12-08"),
         ("Verschieb Schicht auf achten 01. 12:00", "achten 01.", "2027-01-08"),
+        ("Theater today for Thanksgiving at 7 pm", "today", "2026-12-03"),  # after "for"/"to": another day
     ],
 )
 def test_a_copied_day_takes_the_words_around_it_that_change_it(query: str, copied: str, day: str) -> None:
@@ -803,6 +804,7 @@ def test_a_moves_days_are_read_as_the_query_says_them(query: str, phrases: tuple
         ("take call the bank off my calendar", "call the bank", "call the bank"),
         ("pick up the prescription in two days at 1 pm", "pick up the prescription", "pick up the prescription"),
         ("Bump pick up Grandma from the station in 21 days to today", "pick up Grandma from the station", None),
+        ("i'm on hand in my bike in april 2026", "hand in my bike", None),  # the verb has its particle
         # the event noun before a place or a person ("Termin" + "im Rathaus", "Notartermin für" + "Käthe")
         ("termin im rathaus um sieben uhr am abend vermerken", "im rathaus", "termin im rathaus"),
         ("an diesem Wochenende ist Notartermin für Käthe", "Käthe", "Notartermin für Käthe"),
@@ -1026,11 +1028,18 @@ def test_a_day_said_before_a_moves_new_time_is_its_day() -> None:
     assert (call.arguments["date"], call.arguments["new_time"]) == ("2026-12-03", "20:00")
 
 
+def test_a_particle_that_opens_another_argument_stays_out_of_the_title() -> None:
+    span = SpanCall("delete_event", ("take the dog to the vet", "in fourteen days"))
+    call = resolve_call(span, TODAY, "en", "delete take the dog to the vet in fourteen days.")
+    assert (call.arguments["title"], call.arguments["date"]) == ("take the dog to the vet", "2026-12-17")
+
+
 @pytest.mark.parametrize(
     ("query", "copied", "title"),
     [
         ("Put out the recycling every other Wednesday at 5 pm", "out the recycling", "Put out the recycling"),
         ("Put down the dentist for Friday", "the dentist", "dentist"),  # the request's verb and particle stay out
+        ("Put out sick on my calendar through Tuesday", "out sick", "out sick"),  # "put ... on my calendar"
     ],
 )
 def test_a_title_that_starts_with_its_particle_takes_its_verb(query: str, copied: str, title: str) -> None:

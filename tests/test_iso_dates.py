@@ -132,9 +132,15 @@ def test_an_iso_adapter_records_its_form_and_always_writes_a_real_date(iso_adapt
             if param.type.is_date and phrase is not None:
                 assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", phrase)
                 assert abs(dt.date.fromisoformat(phrase).year - today.year) <= 9
-                if p.call is not None:  # random weights may write an end before its start: refused, not executed
-                    assert p.call.arguments[param.name] == phrase
                 dates += 1
+        if p.call is not None:  # random weights may write an end before its start: refused, not executed
+            # the resolver may read the query as another function ("statt": a move) and give a day another slot,
+            # but a date that comes out is always one the model wrote
+            written = {phrase for phrase in p.span.phrases if phrase is not None}
+            called = function_by_name(p.call.function)
+            for param in called.params:
+                value = p.call.arguments[param.name]
+                assert not param.type.is_date or value is None or value in written, (p.raw, row["query"], p.call)
     assert dates > 0
 
 

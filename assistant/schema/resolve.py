@@ -1340,7 +1340,7 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
         if phrase is not None and p.type is ParamType.TITLE:
             phrase = _whole_title_words(_title_without_others(_reminded(phrase, query), others), query, span.phrases)
             phrase = _with_head(_with_owner(_title_without_others(phrase, others), query), query)
-            phrase = _with_verb_before(_with_particle(phrase, query), query)
+            phrase = _with_verb_before(_with_particle(phrase, query, others), query)
         if phrase is not None and p.type is ParamType.TIME:
             phrase = _whole_time_words(phrase, query, [o for o in span.phrases if o and o != phrase], lang)
         if phrase is not None and p.type in (ParamType.DATE, ParamType.FIRST_DATE):
@@ -1367,6 +1367,7 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
 _COUNTED = re.compile(r"\b\d+\s+(?:tage?n?|wochen?|monate?n?|jahren?|days?|weeks?|months?|years?)\b")
 
 
+_TO_ANOTHER_DAY = frozenset("to for onto until till auf bis".split())
 _OTHER_DAY = re.compile(rf"\b(?:{_WD_RE})|\b(?:statt|anstatt|instead|rather|nicht|not|oder|or)\b")
 
 
@@ -1392,8 +1393,8 @@ def _whole_day_words(ptype: ParamType, phrase: str, query: str, others: list[str
             said = normalize(" ".join(extra))
             if not extra or taken & set(said.split()) or re.search(r"\d", _COUNTED.sub("", said)):
                 continue  # another argument's words, or a number that is not "in 2 Wochen" ("am 10.03. 15:00")
-            if _OTHER_DAY.search(said):
-                continue  # "am Mittwoch statt am Dienstag": a second day, not a part of this one
+            if _OTHER_DAY.search(said) or (na and after[0].lower() in _TO_ANOTHER_DAY):
+                continue  # "am Mittwoch statt am Dienstag", "today for Thanksgiving": a second day, not a part of this one
             wider = " ".join([*before[len(before) - nb :], phrase, *after[:na]])
             if _CORRECTION.search(f" {wider} "):
                 continue  # "am montag nein am dienstag": the correction is _corrected()'s
@@ -1537,19 +1538,24 @@ _PARTICLE_AFTER = re.compile(
 )
 
 
-def _with_particle(phrase: str, query: str) -> str:
+def _with_particle(phrase: str, query: str, others: list[str] = []) -> str:  # noqa: B006 (read only)
     """The copied title with the particle right after it when it starts with a phrasal verb; never "off my
-    calendar", "off the list"."""
+    calendar", "off the list", never the first word of another argument ("in April 2026")."""
     at = query.find(phrase)
     words = phrase.split()
     if at < 0 or len(words) < 2 or words[0].lower() not in _PHRASAL_VERB:
         return phrase
     particle = _PARTICLE_AFTER.match(query, at + len(phrase))
-    if particle is None or _PARTICLE_AFTER.fullmatch(f" {words[-1]}"):
-        return phrase  # none, or the title has its own ("pick the library books up")
+    if particle is None or any(_PARTICLE_AFTER.fullmatch(f" {w}") for w in (words[1], words[-1])):
+        return phrase  # none, or the title has its own ("pick the library books up", "hand in my bike")
+    if any(query[particle.start(1) :].lower().startswith(o.lower()) for o in others):
+        return phrase  # "take the dog to the vet" + "in fourteen days": the date's
     if particle[1].lower() == "in" and re.search(r"\b(?:put|pencil|slot|fit|squeeze|block)\b", query[:at], re.I):
         return phrase  # "put X in", "pencil X in": the request's particle
     return f"{phrase} {particle[1]}"
+
+
+_INTO_CALENDAR = re.compile(r"\s+(?:on|in|into|onto|to)\s+(?:my|the|our)\s+(?:calendar|schedule|agenda)\b", re.I)
 
 
 def _with_verb_before(phrase: str, query: str) -> str:
@@ -1560,6 +1566,8 @@ def _with_verb_before(phrase: str, query: str) -> str:
     if at <= 0 or not before:
         return phrase
     first = phrase.split()[0].lower()
+    if _INTO_CALENDAR.match(query, at + len(phrase)):
+        return phrase  # "Put out sick on my calendar": "put ... on my calendar" is the request
     if _PARTICLE_AFTER.fullmatch(f" {first}") and before[-1].lower() in _PHRASAL_VERB:
         return f"{before[-1]} {phrase}"
     return phrase  # never verb and particle before a whole title: "Call off", "Put down" are the request's
