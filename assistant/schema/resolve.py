@@ -1394,7 +1394,7 @@ def _whole_day_words(ptype: ParamType, phrase: str, query: str, others: list[str
             if not extra or taken & set(said.split()) or re.search(r"\d", _COUNTED.sub("", said)):
                 continue  # another argument's words, or a number that is not "in 2 Wochen" ("am 10.03. 15:00")
             if _OTHER_DAY.search(said) or (na and after[0].lower() in _TO_ANOTHER_DAY):
-                continue  # "am Mittwoch statt am Dienstag", "today for Thanksgiving": a second day, not a part of this one
+                continue  # "am Mittwoch statt am Dienstag", "today for Thanksgiving": a second day
             wider = " ".join([*before[len(before) - nb :], phrase, *after[:na]])
             if _CORRECTION.search(f" {wider} "):
                 continue  # "am montag nein am dienstag": the correction is _corrected()'s
