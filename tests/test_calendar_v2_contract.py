@@ -1032,6 +1032,9 @@ def test_a_particle_that_opens_another_argument_stays_out_of_the_title() -> None
     span = SpanCall("delete_event", ("take the dog to the vet", "in fourteen days"))
     call = resolve_call(span, TODAY, "en", "delete take the dog to the vet in fourteen days.")
     assert (call.arguments["title"], call.arguments["date"]) == ("take the dog to the vet", "2026-12-17")
+    span = SpanCall("move_event", ("take the library books", None, "to thursday", None))  # "back" opens no day
+    call = resolve_call(span, TODAY, "en", "so can you move take the library books back for today to thursday?")
+    assert call.arguments["title"] == "take the library books back"
 
 
 @pytest.mark.parametrize(

@@ -1548,8 +1548,9 @@ def _with_particle(phrase: str, query: str, others: list[str] = []) -> str:  # n
     particle = _PARTICLE_AFTER.match(query, at + len(phrase))
     if particle is None or any(_PARTICLE_AFTER.fullmatch(f" {w}") for w in (words[1], words[-1])):
         return phrase  # none, or the title has its own ("pick the library books up", "hand in my bike")
-    if any(query[particle.start(1) :].lower().startswith(o.lower()) for o in others):
-        return phrase  # "take the dog to the vet" + "in fourteen days": the date's
+    opens = [o for o in others if query[particle.start(1) :].lower().startswith(o.lower())]
+    if particle[1].lower() == "in" and opens:
+        return phrase  # "take the dog to the vet" + "in fourteen days": the date's ("back for today" is no day's)
     if particle[1].lower() == "in" and re.search(r"\b(?:put|pencil|slot|fit|squeeze|block)\b", query[:at], re.I):
         return phrase  # "put X in", "pencil X in": the request's particle
     return f"{phrase} {particle[1]}"
