@@ -1082,8 +1082,8 @@ def _without_stattfinden(query: str) -> str:
 def _instead_is_a_move(spec: Function, span: SpanCall, query: str) -> tuple[Function, SpanCall]:
     """A create whose query says "instead"/"statt" is the move of an event the calendar has: its day and time
     are the new ones, and a day said after "instead of"/"statt" the old one. v21 wrote "I'll do package pickup
-    in a week at 23 hundred instead" as a new event (28 rows of its generated split)."""
-    query = _without_stattfinden(query)
+    in a week at 23 hundred instead" as a new event (28 rows of its generated split). ``query`` is said without
+    the "statt" of "findet ... statt" (_without_stattfinden)."""
     if not query or not _INSTEAD.search(query) or not (_makes_an_event(spec) or _deletes_an_event(spec)):
         return spec, span
     move = next((f for f in FUNCTIONS if {"title", "date", "new_date", "new_time"} <= {p.name for p in f.params}), None)
@@ -1091,10 +1091,10 @@ def _instead_is_a_move(spec: Function, span: SpanCall, query: str) -> tuple[Func
     if move is None or not said.get("title") or any(p.type is ParamType.FREQUENCY for p in spec.params):
         return spec, span
     new = {"title": said["title"], "date": None, "new_date": said.get("date"), "new_time": said.get("time")}
-    instead_of = _INSTEAD_OF.search(query, query.lower().find(str(said.get("date")).lower()) + 1)
-    if said.get("date") and instead_of:  # "for today instead of end of the month": where it is now
+    if said.get("date"):  # "for today instead of end of the month": where it is now
         copied = [p for p in new.values() if p]  # an all-day end copied from "statt den 22." is no new day
-        new["date"] = _said_after(query, instead_of, ParamType.DATE, copied, None)
+        after = query.lower().find(str(said["date"]).lower()) + 1
+        new["date"] = _day_instead_of(query, _INSTEAD_OF.search(query, after), copied, None)
     return move, SpanCall(move.name, tuple(new.get(p.name) for p in move.params))
 
 
@@ -1222,8 +1222,7 @@ def _events_on_a_day(spec: Function, span: SpanCall, today: dt.date, lang: str |
     )
     words = str(span.phrases[0]).split()
     k, _ = _value_at_end(words, [ParamType.RANGE_START], today, lang)
-    while k > 0 and words[k - 1].lower() in _LEADS_A_DAY:
-        k -= 1
+    k = _with_words_before_a_day(words, k)
     if listing is None or k < 0 or not _ANY_EVENTS.fullmatch(" ".join(words[:k])):
         return spec, span
     return listing, SpanCall(listing.name, (" ".join(words[k:]), None))
@@ -1274,10 +1273,20 @@ def _value_at_end(words: list[str], ptypes: list[ParamType], today: dt.date, lan
                 continue
             if k < len(words) - 1 and _value(ptype, " ".join(words[k:-1]), today, lang) == base:
                 continue  # the last word is no part of it ("Christmas party", "easter brunch")
-            values = [_value(ptype, " ".join(words[j:]), today, lang) for j in range(len(words))]
+            values = {j: _value(ptype, " ".join(words[j:]), today, lang) for j in range(max(1, k - 5), k)}
+            values[k] = base
             wider = [j for j in range(max(1, k - 5), k) if values[j] not in (None, values[j + 1])]
             return (min(wider) if wider else k), n
     return -1, -1
+
+
+def _with_words_before_a_day(words: list[str], k: int, keep: int = 0) -> int:
+    """Where a day that starts at ``words[k]`` starts with the words said before it that go with it ("am",
+    "for the", "nächsten": "nächsten Dienstag" is this Tuesday as much as "Dienstag"); ``keep`` words stay
+    before it. ``k`` < 0 (no day) stays."""
+    while k > keep and (words[k - 1].lower() in _LEADS_A_DAY or _DAY_MODIFIER.fullmatch(words[k - 1].lower())):
+        k -= 1
+    return k
 
 
 def _values_in_title(spec: Function, span: SpanCall, today: dt.date, lang: str | None) -> SpanCall:
@@ -1300,8 +1309,7 @@ def _values_in_title(spec: Function, span: SpanCall, today: dt.date, lang: str |
         k, n = _value_at_end(words, [spec.params[i].type for i in empty], today, lang)
         if k < 0:
             break
-        while k > 1 and (words[k - 1].lower() in _LEADS_A_DAY or _DAY_MODIFIER.fullmatch(words[k - 1].lower())):
-            k -= 1  # "nächsten Dienstag" is this Tuesday as much as "Dienstag": the word still goes with it
+        k = _with_words_before_a_day(words, k, keep=1)
         if all(w.lower() in _NO_TITLE | _LEADS_A_DAY for w in words[:k]):
             break  # "Die nächsten drei Tage": the day was copied as the title, which is not said here
         lead = words[k].lower()
@@ -1323,13 +1331,14 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
     spec, span = _series_never_said(function_by_name(span.function), span, query, lang)
     if _asks_the_date(spec, query):
         return NoCall()
-    spec, span = _instead_is_a_move(*_called_off(spec, span, query), query)
+    plain = _without_stattfinden(query)  # "statt" left in it is the preposition
+    spec, span = _instead_is_a_move(*_called_off(spec, span, query), plain)
     spec, span = _series_said(*_events_on_a_day(spec, span, today, lang), query)
     span = _found_event(spec, span)
     spec, span = _span_is_all_day(spec, span, query, today)
     span = _values_in_title(spec, span, today, lang)
     span = _day_in_time_words(spec, _target_words_to_target(spec, span, query))
-    span = _words_left_in_query(spec, _move_days(spec, span, query, lang), query, lang)
+    span = _words_left_in_query(spec, _move_days(spec, span, plain, lang), query, lang)
     arguments: dict[str, object] = {}
     said = span.named
     range_minutes: int | None = None
@@ -1848,14 +1857,19 @@ _RATHER = re.compile(r"\b(?:instead|lieber|rather|statt|anstatt)\b", re.IGNORECA
 _INSTEAD_OF = re.compile(r"\b(?:instead of|rather than|anstatt|statt)\b", re.IGNORECASE)
 
 
+def _day_instead_of(query: str, instead_of: re.Match[str] | None, copied: list[str], lang: str | None) -> str | None:
+    """The day said after "instead of"/"statt" (where the event is now), if one is."""
+    return _said_after(query, instead_of, ParamType.DATE, copied, lang) if instead_of else None
+
+
 def _move_days(spec: Function, span: SpanCall, query: str, lang: str | None) -> SpanCall:
     """A move's days and time as the query says them where the model left them out or swapped them: the day
     said with "instead"/"lieber" is the new one (the model copied it as the old); a day said before the new one
     and copied for nothing is the old one ("call the bank in three days to in two weeks"); with neither new
     day nor new time copied (it would ask "to when?"), a clock time or a day the query says is the new one
-    ("Das Meeting mit Tom ist jetzt erst um 15 Uhr"). Never a day said as a target or corrected away."""
+    ("Das Meeting mit Tom ist jetzt erst um 15 Uhr"). Never a day said as a target or corrected away. ``query`` is
+    said without the "statt" of "findet ... statt"."""
     names = [p.name for p in spec.params]
-    query = _without_stattfinden(query)
     if not query or not {"date", "new_date", "new_time"} <= set(names):
         return span
     phrases = list(span.phrases)
@@ -1871,7 +1885,7 @@ def _move_days(spec: Function, span: SpanCall, query: str, lang: str | None) -> 
             # "X tomorrow at 11 instead": the day with the new time; "X on Thanksgiving start at 10 instead"
             # names the event by its day and moves its time
             phrases[new] = said["date"]
-            phrases[old] = _said_after(query, instead_of, ParamType.DATE, copied, lang) if instead_of else None
+            phrases[old] = _day_instead_of(query, instead_of, copied, lang)
     elif said["date"] is None and (said["new_date"] or said["new_time"]):
         at = query.lower().find(str(said["new_date"] or said["new_time"]).lower())  # "Push X tonight to 8 pm"
         found = _day_said_anywhere(query[:at], copied, lang) if at > 0 else None
