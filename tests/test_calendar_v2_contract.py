@@ -978,6 +978,7 @@ def test_a_repetition_inside_the_title_stays_one_event() -> None:
         ("meetings the day after tomorrow", ("2026-12-05", "2026-12-05")),
         ("appointments on Christmas", ("2026-12-25", "2026-12-25")),
         ("Termine am Wochenende", ("2026-12-05", "2026-12-06")),
+        ("meetings next Monday", ("2026-12-07", "2026-12-07")),  # the modifier goes with the day
     ],
 )
 def test_a_find_of_any_meetings_on_a_day_lists_it(title: str, days: tuple) -> None:
