@@ -808,6 +808,17 @@ def test_a_moves_days_are_read_as_the_query_says_them(query: str, phrases: tuple
         # the event noun before a place or a person ("Termin" + "im Rathaus", "Notartermin für" + "Käthe")
         ("termin im rathaus um sieben uhr am abend vermerken", "im rathaus", "termin im rathaus"),
         ("an diesem Wochenende ist Notartermin für Käthe", "Käthe", "Notartermin für Käthe"),
+        ("Termin an Gleis 12 am 14.08.2024 rausstreichen", "Gleis 12", "Termin an Gleis 12"),
+        ("Leg einen Serientermin an Blumen gießen jährlich um 7", "Blumen gießen", None),  # "anlegen"'s "an"
+        # where the event is kept is no part of its name, also when typed with a slip
+        ("Find Karen visiting in my calendar.", "Karen visiting in my calendar", "Karen visiting"),
+        (
+            "Remove pick up the prescription from my caledar",
+            "pick up the prescription from my caledar",
+            "pick up the prescription",
+        ),
+        ("Entferne Notartermin aus meinem Kalender", "Notartermin aus meinem Kalender", "Notartermin"),
+        ("Find the party in my sister's garden", "party in my sister's garden", None),
     ],
 )
 def test_a_copied_title_takes_its_particle_and_its_event_noun(query: str, copied: str, title: str | None) -> None:
@@ -1027,6 +1038,28 @@ def test_a_day_said_before_a_moves_new_time_is_its_day() -> None:
     span = SpanCall("move_event", ("dinner with Ben", None, None, "to 8 pm"))
     call = resolve_call(span, TODAY, "en", "Push dinner with Ben tonight to 8 pm")
     assert (call.arguments["date"], call.arguments["new_time"]) == ("2026-12-03", "20:00")
+
+
+@pytest.mark.parametrize(
+    ("query", "copied", "title", "day"),
+    [
+        (
+            "füge mitarbeitergespräch zu christi himmelfahrt hinzu",
+            "mitarbeitergespräch zu christi himmelfahrt",
+            "mitarbeitergespräch",
+            "2027-05-06",
+        ),
+        ("Remove lecture on Easter Sunday", "lecture on Easter Sunday", "lecture", "2027-03-28"),
+        ("Cancel meeting with José on Labor Day", "meeting with José on Labor Day", "meeting with José", "2027-09-06"),
+    ],
+)
+def test_a_day_named_by_several_words_at_the_titles_end_goes_whole(
+    query: str, copied: str, title: str, day: str
+) -> None:
+    """ "Christi Himmelfahrt" copied into the title with the day left empty: the whole name is the day, not
+    "Himmelfahrt" with "zu Christi" left in the title."""
+    call = resolve_call(SpanCall("delete_event", (copied, None)), TODAY, None, query)
+    assert (call.arguments["title"], call.arguments["date"]) == (title, day)
 
 
 def test_a_particle_that_opens_another_argument_stays_out_of_the_title() -> None:

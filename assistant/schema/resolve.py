@@ -1261,6 +1261,12 @@ def _value(ptype: ParamType, words: str, today: dt.date, lang: str | None) -> ob
     return resolve_date_in(ptype, words, today)
 
 
+def _names_a_day(words: list[str]) -> bool:
+    """Whether the words are the whole name of a day that is named by more words than its last ("Christi
+    Himmelfahrt", "Easter Sunday", "Labor Day")."""
+    return normalize(" ".join(words)) in MOVABLE
+
+
 def _value_at_end(words: list[str], ptypes: list[ParamType], today: dt.date, lang: str | None) -> tuple[int, int]:
     """Where the title's last words that name a value of one of ``ptypes`` begin, and which one: the shortest
     run at the end that names one, widened by up to five words before it when they make it another value
@@ -1276,7 +1282,9 @@ def _value_at_end(words: list[str], ptypes: list[ParamType], today: dt.date, lan
             values = {j: _value(ptype, " ".join(words[j:]), today, lang) for j in range(max(1, k - 5), k)}
             values[k] = base
             wider = [j for j in range(max(1, k - 5), k) if values[j] not in (None, values[j + 1])]
-            return (min(wider) if wider else k), n
+            start = min(wider) if wider else k
+            named = [j for j in (start - 2, start - 1) if j >= 1 and _names_a_day(words[j : start + 1])]
+            return (named[0] if named else start), n  # "christi himmelfahrt", not "christi" + "himmelfahrt"
     return -1, -1
 
 
@@ -1348,6 +1356,7 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
             phrase = _corrected(p.type, phrase, query, lang, others)
         if phrase is not None and p.type is ParamType.TITLE:
             phrase = _whole_title_words(_title_without_others(_reminded(phrase, query), others), query, span.phrases)
+            phrase = _without_calendar(phrase)
             phrase = _with_head(_with_owner(_title_without_others(phrase, others), query), query)
             phrase = _with_verb_before(_with_particle(phrase, query, others), query)
         if phrase is not None and p.type is ParamType.TIME:
@@ -1516,6 +1525,39 @@ _PREPOSITION_FIRST = re.compile(r"(?:bei|beim|mit|vom|zum|zur|im|an|with|at)\s",
 _EVENT_NOUN = re.compile(r"(?:\w*termin|anruf|besuch|treffen|appointment|meeting|call|visit)", re.IGNORECASE)
 
 
+# "Karen visiting in my calendar", "pick up the prescription from my caledar", "Notartermin aus meinem Kalender":
+# where the event is, said after its title; a typed slip of the word ("caledar") is the same word.
+_CALENDAR_TAIL = re.compile(
+    r"\s+(?:in|from|on|to|into|off|im|aus|in|von)\s+(?:(?:my|the|our|meinem|meinen|dem|den)\s+)?(?P<word>[^\W\d_]+)$",
+    re.IGNORECASE,
+)
+_CALENDAR_WORDS = ("calendar", "kalender", "schedule", "agenda", "terminkalender")
+
+
+def _slip_of(word: str, target: str) -> bool:
+    """Whether ``word`` is ``target`` or one typed slip from it (one letter left out, added, changed, or two
+    letters swapped), for words of six letters or more."""
+    if word == target:
+        return True
+    if min(len(word), len(target)) < 6 or abs(len(word) - len(target)) > 1:
+        return False
+    if len(word) == len(target):
+        diff = [i for i, (a, b) in enumerate(zip(word, target, strict=True)) if a != b]
+        swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and word[diff[0]] == target[diff[1]]
+        return len(diff) == 1 or (swapped and word[diff[1]] == target[diff[0]])
+    short, long = sorted((word, target), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def _without_calendar(phrase: str) -> str:
+    """The copied title without "in my calendar" said at its end: no event is named so."""
+    tail = _CALENDAR_TAIL.search(phrase)
+    if tail is None or tail.start() == 0:
+        return phrase
+    word = tail["word"].lower()
+    return phrase[: tail.start()] if any(_slip_of(word, w) for w in _CALENDAR_WORDS) else phrase
+
+
 def _with_head(phrase: str, query: str) -> str:
     """The copied title with the event noun right before it in the query when it is a preposition and a place
     or a person."""
@@ -1527,8 +1569,12 @@ def _with_head(phrase: str, query: str) -> str:
         return f"{head[1]} {phrase}" if head and _EVENT_NOUN.fullmatch(head[1]) else phrase
     # "einen Termin beim Orthopäden" with only "Orthopäden" copied
     head = re.search(
-        r"(?:^|\s)([^\W\d_]+\s+(bei|beim|im|für|with|for)\s+(?:(?:der|dem|den|die|the|my)\s+)?)$", query[:at], re.I
+        r"(?:^|\s)([^\W\d_]+\s+(bei|beim|im|an|für|with|for|at)\s+(?:(?:der|dem|den|die|the|my)\s+)?)$",
+        query[:at],
+        re.I,
     )
+    if head and head[2].lower() == "an" and re.search(r"\b(?:ein|eine|einen|neuen)\s+$", query[: at - len(head[1])]):
+        return phrase  # "Leg einen Serientermin an Blumen gießen": the particle of "anlegen"
     if head and head[2].lower() in ("für", "for"):  # "Notartermin für Käthe"; never "Termin für Pflanzen umtopfen"
         named = all(w[:1].isupper() for w in phrase.split())
         if not named or head[1].split()[0].lower() in ("termin", "appointment", "meeting", "event"):
