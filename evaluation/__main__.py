@@ -1,9 +1,10 @@
 """Evaluate any model the same way, so each training choice is a number.
 
 python -m evaluation predict --data IN.jsonl --out OUT.jsonl [--model PATH] [--baseline in-context]
-python -m evaluation score --data GOLD.jsonl --pred OUT.jsonl --out-dir REPORT/
+python -m evaluation score --data GOLD.jsonl --pred OUT.jsonl --out-dir REPORT/ [--resolve-again]
 python -m evaluation compare REPORT_A/ REPORT_B/ ...
 python -m evaluation agree A.jsonl B.jsonl                            # same predictions? (e.g. --load pack)
+python -m evaluation corpus --data slurp_test [--other-limit 400] [--pred SAVED.jsonl]
 python -m evaluation run [--model PATH] [--data data/test.jsonl] [--out-dir reports/test]
 python -m evaluation bench [--model PATH] [--baseline-rows 20]        # latency, memory, speed-up
 python -m evaluation passes [--model PATH]                            # ms per forward pass, per runtime
@@ -22,7 +23,7 @@ from typing import Any
 from assistant.model.decoding import QUANT, RUNNERS, SPAN_MODES
 
 from .metrics import compute_metrics
-from .predict import load_predictor, predict_file, read_jsonl
+from .predict import load_predictor, predict_file, read_jsonl, resolve_again
 from .report import compare_table, summary_table, write_report
 
 HANDWRITTEN = Path(__file__).resolve().parent / "data" / "handwritten.jsonl"
@@ -41,9 +42,15 @@ def score(
     name: str | None = None,
     judge_url: str | None = None,
     judge_model: str = "judge",
+    again: bool = False,
 ) -> dict:
     gold = [r for r in read_jsonl(data) if isinstance(r, dict) and "call" in r and "id" in r]
     preds = [r for r in read_jsonl(pred) if isinstance(r, dict)]
+    if again:
+        preds = resolve_again(gold, preds)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        pred = out_dir / "predictions.jsonl"  # the calls scored are these, not the saved ones
+        pred.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in preds), encoding="utf-8")
     metrics = compute_metrics(gold, preds)
     if judge_url:
         from .judge import judge_titles
@@ -123,7 +130,8 @@ def _corpus(args: argparse.Namespace) -> int:
 
     path = data_path(args.data)
     out_dir = args.out_dir or Path("reports") / path.stem
-    print(format_corpus(run_corpus(path, out_dir, args.model, args.today, args.other_limit)))
+    metrics = run_corpus(path, out_dir, args.model, args.today, args.other_limit, pred=args.pred)
+    print(format_corpus(metrics))
     return 0
 
 
@@ -186,7 +194,8 @@ def _predict(args: argparse.Namespace) -> int:
 
 def _score(args: argparse.Namespace) -> int:
     """Predictions against gold rows: report.md, metrics.json, PNGs."""
-    metrics = score(args.data, args.pred, args.out_dir, args.name, args.judge_url, args.judge_model)
+    data = data_path(args.data)
+    metrics = score(data, args.pred, args.out_dir, args.name, args.judge_url, args.judge_model, args.resolve_again)
     if "judge" in metrics:
         print(f"judge: {metrics['judge']}")
     print(summary_table(metrics))
@@ -248,6 +257,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--name", default=None)
     s.add_argument("--judge-url", default=None, help="OpenAI-compatible server for the optional LLM judge")
     s.add_argument("--judge-model", default="judge")
+    s.add_argument(
+        "--resolve-again",
+        action="store_true",
+        help="read the saved spans again with this repository's resolver (a resolver change, no model run)",
+    )
 
     ag = sub.add_parser("agree", help="rows whose call, raw output or error differ between two prediction files")
     ag.add_argument("a", type=Path)
@@ -316,6 +330,12 @@ def build_parser() -> argparse.ArgumentParser:
     co.add_argument("--out-dir", type=Path, default=None)
     co.add_argument("--today", default="2026-12-03", help="the day the commands are read against")
     co.add_argument("--other-limit", type=int, default=0, help="score a fixed sample of N non-calendar rows")
+    co.add_argument(
+        "--pred",
+        type=Path,
+        default=None,
+        help="saved predictions.jsonl of an earlier corpus run: read again by this resolver, no model run",
+    )
 
     st = sub.add_parser("startup", help="start -> ready and memory in fresh processes; one-shot ask (make bench)")
     st.add_argument("--runs", type=int, default=5)

@@ -17,7 +17,7 @@ from typing import Any
 
 from assistant.jsonl import read_jsonl
 
-from .predict import load_predictor, predict_rows
+from .predict import load_predictor, predict_rows, resolve_again
 
 __all__ = ["score_corpus", "run_corpus"]
 
@@ -78,10 +78,22 @@ def score_corpus(rows: list[dict[str, Any]], preds: list[dict[str, Any]]) -> dic
 
 
 def run_corpus(
-    data: Path, out_dir: Path, model: str | None = None, today: str = "2026-12-03", other_limit: int = 0, seed: int = 13
+    data: Path,
+    out_dir: Path,
+    model: str | None = None,
+    today: str = "2026-12-03",
+    other_limit: int = 0,
+    seed: int = 13,
+    pred: Path | None = None,
 ) -> dict[str, Any]:
+    """Predict and score the corpus rows; with ``pred``, score those saved predictions read again by this
+    resolver (the same rows: same ``today``, ``other_limit`` and ``seed``)."""
     rows = _rows(data, today, other_limit, seed)
-    preds = list(predict_rows(rows, load_predictor(model)))
+    if pred is None:
+        preds = list(predict_rows(rows, load_predictor(model)))
+    else:
+        preds = resolve_again(rows, [p for p in read_jsonl(pred) if isinstance(p, dict)])
+        model = f"{pred} (read again)"
     metrics = score_corpus(rows, preds)
     metrics["data"], metrics["model"], metrics["today"] = str(data), model or "bundled", today
     out_dir.mkdir(parents=True, exist_ok=True)

@@ -16,7 +16,7 @@ from typing import Any, Protocol
 
 from assistant.jsonl import read_jsonl as shared_read_jsonl
 
-__all__ = ["Predictor", "load_predictor", "predict_file", "predict_rows", "read_jsonl"]
+__all__ = ["Predictor", "load_predictor", "predict_file", "predict_rows", "read_jsonl", "resolve_again"]
 
 
 class Predictor(Protocol):
@@ -44,6 +44,29 @@ def _check_row(row: dict[str, Any] | str, n: int) -> tuple[str, str, dt.date, st
         raise ValueError(f"line {n}: today {row['today']!r} is not a YYYY-MM-DD date") from None
     lang = row.get("lang") if row.get("lang") in ("de", "en") else None
     return str(row["id"]), row["query"], today, lang
+
+
+def resolve_again(rows: Iterable[dict[str, Any] | str], preds: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Saved predictions read again by this repository's resolver: the model's spans stay, the calls are made
+    anew, so a resolver change is measured in seconds on a model's saved outputs instead of an hour of running
+    it again. A prediction whose row or span is missing stays as it was."""
+    from assistant.schema.functions import CallError, parse_span_call
+    from assistant.schema.resolve import resolve_call
+
+    by_id = {str(r["id"]): r for r in rows if isinstance(r, dict) and "id" in r}
+    out = []
+    for pred in preds:
+        row, text = by_id.get(str(pred.get("id"))), pred.get("span") or pred.get("raw")
+        if row is None or not text:
+            out.append(pred)
+            continue
+        try:
+            _, query, today, lang = _check_row(row, 0)
+            call, error = resolve_call(parse_span_call(text), today, lang, query).to_json(), None
+        except (CallError, ValueError) as exc:
+            call, error = None, str(exc)
+        out.append({**pred, "call": call, "error": error})
+    return out
 
 
 def predict_rows(

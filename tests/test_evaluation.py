@@ -441,3 +441,56 @@ def test_soak_mechanics_with_a_tiny_model(tiny_adapter, tmp_path: Path) -> None:
     assert all(b["rss_mb"] > 0 and b["p50_ms"] > 0 for b in result["blocks"])
     assert json.loads((tmp_path / "soak.json").read_text())["crashes"] == result["crashes"]
     assert (tmp_path / "soak.png").stat().st_size > 0 and "| 24 |" in (tmp_path / "soak.md").read_text()
+
+
+def test_saved_spans_are_read_again_by_this_resolver(tmp_path: Path) -> None:
+    """`score --resolve-again` measures a resolver change on a model's saved outputs: the spans stay, the calls
+    are made anew (a stale call, a stale error), and a span that does not read is an error, not a crash."""
+    gold = [
+        {"id": "1", "lang": "de", "today": "2026-12-03", "query": "Zahnarzt morgen um 9",
+         "call": {"function": "create_event",
+                  "arguments": {"title": "Zahnarzt", "date": "2026-12-04", "time": "09:00", "duration_minutes": 60}}},
+        {"id": "2", "lang": "en", "today": "2026-12-03", "query": "what's on today",
+         "call": {"function": "list_events", "arguments": {"date": "2026-12-03", "end_date": "2026-12-03"}}},
+        {"id": "3", "lang": "en", "today": "2026-12-03", "query": "play music",
+         "call": {"function": None, "arguments": {}}},
+    ]  # fmt: skip
+    preds = [
+        {"id": "1", "call": None, "error": "stale", "raw": "", "latency_ms": 1.0, "tokens": 9,
+         "span": '<oc_1>("Zahnarzt", "morgen", "um 9", null)<oc_end>'},
+        {"id": "2", "call": None, "error": None, "raw": "", "latency_ms": 1.0, "tokens": 4,
+         "span": "<oc_2>(null, null)<oc_end>"},
+        {"id": "3", "call": {"function": None, "arguments": {}}, "error": None, "raw": "", "latency_ms": 1.0,
+         "tokens": 2, "span": "<oc_9>(<oc_end>"},
+    ]  # fmt: skip
+    data, pred, out = _write(tmp_path / "g.jsonl", gold), _write(tmp_path / "p.jsonl", preds), tmp_path / "again"
+    assert evaluation_main(["score", "--data", str(data), "--pred", str(pred), "--out-dir", str(out)]) == 0
+    assert json.loads((out / "metrics.json").read_text())["overall"]["exact_match"] == pytest.approx(1 / 3, abs=1e-3)
+    args = ["score", "--data", str(data), "--pred", str(pred), "--out-dir", str(out), "--resolve-again"]
+    assert evaluation_main(args) == 0
+    again = [json.loads(line) for line in (out / "predictions.jsonl").read_text().splitlines()]
+    assert [p["call"] for p in again[:2]] == [gold[0]["call"], gold[1]["call"]]
+    assert again[2]["call"] is None and again[2]["error"]
+    assert json.loads((out / "metrics.json").read_text())["overall"]["exact_match"] == pytest.approx(2 / 3, abs=1e-3)
+
+
+def test_a_corpus_run_scores_saved_predictions_read_again(tmp_path: Path) -> None:
+    from evaluation.corpus import run_corpus
+
+    records = [
+        {
+            "id": "a",
+            "lang": "en",
+            "intent": "calendar_set",
+            "annot_utt": "add [event_name : dentist] [date : tomorrow]",
+        },
+        {"id": "b", "lang": "en", "intent": "play_music", "annot_utt": "play [song_name : appointment]"},
+    ]
+    saved = [  # calls from an older resolver: the spans are what is read
+        {"id": "a", "call": None, "error": "stale", "span": '<oc_1>("dentist", "tomorrow", null, null)<oc_end>'},
+        {"id": "b", "call": None, "error": None, "span": "<oc_0><oc_end>"},
+    ]
+    data, pred = _write(tmp_path / "c.jsonl", records), _write(tmp_path / "p.jsonl", saved)
+    m = run_corpus(data, tmp_path / "out", pred=pred)
+    assert m["calendar_function_accuracy"] == 1.0 and m["other_no_call"] == 1.0
+    assert "read again" in m["model"]
