@@ -21,7 +21,7 @@ import datetime as dt
 import difflib
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
@@ -1264,7 +1264,8 @@ def _value(ptype: ParamType, words: str, today: dt.date, lang: str | None) -> ob
 def _names_a_day(words: list[str]) -> bool:
     """Whether the words are the whole name of a day that is named by more words than its last ("Christi
     Himmelfahrt", "Easter Sunday", "Labor Day")."""
-    return normalize(" ".join(words)) in MOVABLE
+    said = normalize(" ".join(words))
+    return said in MOVABLE or said in HOLIDAYS
 
 
 def _value_at_end(words: list[str], ptypes: list[ParamType], today: dt.date, lang: str | None) -> tuple[int, int]:
@@ -1528,7 +1529,7 @@ _EVENT_NOUN = re.compile(r"(?:\w*termin|anruf|besuch|treffen|appointment|meeting
 # "Karen visiting in my calendar", "pick up the prescription from my caledar", "Notartermin aus meinem Kalender":
 # where the event is, said after its title; a typed slip of the word ("caledar") is the same word.
 _CALENDAR_TAIL = re.compile(
-    r"\s+(?:in|from|on|to|into|off|im|aus|in|von)\s+(?:(?:my|the|our|meinem|meinen|dem|den)\s+)?(?P<word>[^\W\d_]+)$",
+    r"\s+(?:in|from|on|to|into|off|im|aus|von)\s+(?:(?:my|the|our|meinem|meinen|dem|den)\s+)?(?P<word>[^\W\d_]+)$",
     re.IGNORECASE,
 )
 _CALENDAR_WORDS = ("calendar", "kalender", "schedule", "agenda", "terminkalender")
@@ -1593,7 +1594,7 @@ _PARTICLE_AFTER = re.compile(
 )
 
 
-def _with_particle(phrase: str, query: str, others: list[str] = []) -> str:  # noqa: B006 (read only)
+def _with_particle(phrase: str, query: str, others: Sequence[str] = ()) -> str:
     """The copied title with the particle right after it when it starts with a phrasal verb; never "off my
     calendar", "off the list", never the first word of another argument ("in April 2026")."""
     at = query.find(phrase)
