@@ -810,6 +810,7 @@ def test_a_moves_days_are_read_as_the_query_says_them(query: str, phrases: tuple
         ("an diesem Wochenende ist Notartermin für Käthe", "Käthe", "Notartermin für Käthe"),
         ("Termin an Gleis 12 am 14.08.2024 rausstreichen", "Gleis 12", "Termin an Gleis 12"),
         ("Leg einen Serientermin an Blumen gießen jährlich um 7", "Blumen gießen", None),  # "anlegen"'s "an"
+        ("Leg einnen Termin an Osterfrühstück bei Matthias heute", "Osterfrühstück bei Matthias", None),
         # where the event is kept is no part of its name, also when typed with a slip
         ("Find Karen visiting in my calendar.", "Karen visiting in my calendar", "Karen visiting"),
         (
@@ -1060,6 +1061,15 @@ def test_a_day_named_by_several_words_at_the_titles_end_goes_whole(
     "Himmelfahrt" with "zu Christi" left in the title."""
     call = resolve_call(SpanCall("delete_event", (copied, None)), TODAY, None, query)
     assert (call.arguments["title"], call.arguments["date"]) == (title, day)
+
+
+def test_a_year_a_copied_title_starts_with_is_the_titles() -> None:
+    span = SpanCall("delete_event", ("2029 budget training session", "on the fourteenth of March"))
+    call = resolve_call(span, TODAY, "en", "Cancel on the fourteenth of March 2029 budget training session.")
+    assert (call.arguments["title"], call.arguments["date"]) == ("2029 budget training session", "2027-03-14")
+    span = SpanCall("create_event", ("project alpha retro", "on March 3", "2025 at 10 am", None))  # a time's: a year
+    call = resolve_call(span, TODAY, "en", "project alpha retro on March 3, 2025 at 10 am")
+    assert (call.arguments["date"], call.arguments["time"]) == ("2025-03-03", "10:00")
 
 
 def test_a_particle_that_opens_another_argument_stays_out_of_the_title() -> None:

@@ -1400,10 +1400,11 @@ def _whole_day_words(ptype: ParamType, phrase: str, query: str, others: list[str
     base = resolve_date_in(ptype, phrase, today) if at >= 0 else None
     if base is None:
         return phrase
-    year = re.match(r",?\s*(?:19|20)\d\d\b", query[at + len(phrase) :])  # "on March 3, 2025"
-    if year and resolve_date_in(ptype, phrase + year[0], today) not in (None, base):
-        return phrase + year[0]
     taken = {w for o in others for w in normalize(o).split()}
+    year = re.match(r",?\s*((?:19|20)\d\d)\b", query[at + len(phrase) :])  # "on March 3, 2025"
+    titled = year and any(o.startswith(year[1]) and not names_a_value(ParamType.TIME, o) for o in others)
+    if year and not titled and resolve_date_in(ptype, phrase + year[0], today) not in (None, base):
+        return phrase + year[0]  # never the year a copied title starts with ("2029 budget training session")
     before = query[:at].split()[-3:]
     after = _SAID_END.split(query[at + len(phrase) :], maxsplit=1)[0].split()[:3]
     for nb in range(len(before), -1, -1):
@@ -1559,6 +1560,10 @@ def _without_calendar(phrase: str) -> str:
     return phrase[: tail.start()] if any(_slip_of(word, w) for w in _CALENDAR_WORDS) else phrase
 
 
+# "Leg einen Termin an", "lege mir ein Meeting an": "an" is the verb's particle, not the event's place.
+_ANLEGEN = re.compile(r"\b(?:leg|lege|legen|legt)\b|\b(?:ein|eine|einen|neuen)\s+$", re.IGNORECASE)
+
+
 def _with_head(phrase: str, query: str) -> str:
     """The copied title with the event noun right before it in the query when it is a preposition and a place
     or a person."""
@@ -1574,7 +1579,7 @@ def _with_head(phrase: str, query: str) -> str:
         query[:at],
         re.I,
     )
-    if head and head[2].lower() == "an" and re.search(r"\b(?:ein|eine|einen|neuen)\s+$", query[: at - len(head[1])]):
+    if head and head[2].lower() == "an" and _ANLEGEN.search(query[: at - len(head[1])]):
         return phrase  # "Leg einen Serientermin an Blumen gießen": the particle of "anlegen"
     if head and head[2].lower() in ("für", "for"):  # "Notartermin für Käthe"; never "Termin für Pflanzen umtopfen"
         named = all(w[:1].isupper() for w in phrase.split())
