@@ -1538,17 +1538,10 @@ _CALENDAR_WORDS = ("calendar", "kalender", "schedule", "agenda", "terminkalender
 
 def _slip_of(word: str, target: str) -> bool:
     """Whether ``word`` is ``target`` or one typed slip from it (one letter left out, added, changed, or two
-    letters swapped), for words of six letters or more."""
-    if word == target:
-        return True
-    if min(len(word), len(target)) < 6 or abs(len(word) - len(target)) > 1:
-        return False
-    if len(word) == len(target):
-        diff = [i for i, (a, b) in enumerate(zip(word, target, strict=True)) if a != b]
-        swapped = len(diff) == 2 and diff[1] == diff[0] + 1 and word[diff[0]] == target[diff[1]]
-        return len(diff) == 1 or (swapped and word[diff[1]] == target[diff[0]])
-    short, long = sorted((word, target), key=len)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+    letters swapped: optimal string alignment distance 1), for words of six letters or more."""
+    from rapidfuzz.distance import OSA  # the fuzzy matcher the calendar's title match uses
+
+    return word == target or (min(len(word), len(target)) >= 6 and OSA.distance(word, target) <= 1)
 
 
 def _without_calendar(phrase: str) -> str:
@@ -1609,8 +1602,8 @@ def _with_particle(phrase: str, query: str, others: Sequence[str] = ()) -> str:
     particle = _PARTICLE_AFTER.match(query, at + len(phrase))
     if particle is None or any(_PARTICLE_AFTER.fullmatch(f" {w}") for w in (words[1], words[-1])):
         return phrase  # none, or the title has its own ("pick the library books up", "hand in my bike")
-    opens = [o for o in others if query[particle.start(1) :].lower().startswith(o.lower())]
-    if particle[1].lower() == "in" and opens:
+    rest = query[particle.start(1) :].lower()
+    if particle[1].lower() == "in" and any(rest.startswith(o.lower()) for o in others):
         return phrase  # "take the dog to the vet" + "in fourteen days": the date's ("back for today" is no day's)
     if particle[1].lower() == "in" and re.search(r"\b(?:put|pencil|slot|fit|squeeze|block)\b", query[:at], re.I):
         return phrase  # "put X in", "pencil X in": the request's particle
