@@ -208,6 +208,21 @@ CORRECTIONS = [
         "date",
         "2026-12-25",
     ),
+    # the correction is the start of the slip's words ("gegen 1" in "gegen 16"): the copy is the later one
+    (
+        "trag mittwochs gegen 16 uhr, äh, nein, gegen 1 die leihwagen-rückgabe ein",
+        "create_event",
+        ("leihwagen-rückgabe", "mittwochs", "gegen 1", None),
+        "time",
+        "13:00",
+    ),
+    (
+        "dentist on friday at 10 no at 1",
+        "create_event",
+        ("dentist", "on friday", "at 1", None),
+        "time",
+        "13:00",
+    ),
 ]
 
 

@@ -1093,7 +1093,7 @@ def _instead_is_a_move(spec: Function, span: SpanCall, query: str) -> tuple[Func
     new = {"title": said["title"], "date": None, "new_date": said.get("date"), "new_time": said.get("time")}
     if said.get("date"):  # "for today instead of end of the month": where it is now
         copied = [p for p in new.values() if p]  # an all-day end copied from "statt den 22." is no new day
-        after = query.lower().find(str(said["date"]).lower()) + 1
+        after = _said_at(query, str(said["date"])) + 1
         new["date"] = _day_instead_of(query, _INSTEAD_OF.search(query, after), copied, None)
     return move, SpanCall(move.name, tuple(new.get(p.name) for p in move.params))
 
@@ -1454,7 +1454,7 @@ def _whole_title_words(phrase: str, query: str, phrases: tuple[str | None, ...])
     """The copied title with up to three words on either side that the templates never say around a title and
     no other argument took ("pta" + "meeting", "project alpha" + "retro"): a model that drops the first or last
     word of an unusual title shortens what the person named. Stops at punctuation, a number, a frame word."""
-    at = query.find(phrase)
+    at = _said_at(query, phrase, case=True)
     if at < 0:
         return phrase
     taken = {w.lower() for o in phrases if o and o != phrase for w in o.split()}
@@ -1497,7 +1497,7 @@ def _with_owner(phrase: str, query: str) -> str:
     """The copied title with the possessive right before it in the query ("Dad's" + "birthday"): a model that
     drops the owner names somebody else's birthday. A title that starts with its own owner ("Mother's Day
     lunch") takes no second one."""
-    at = query.find(phrase)
+    at = _said_at(query, phrase, case=True)
     owner = _OWNER_BEFORE.search(query[:at]) if at > 0 and not _OWNER_FIRST.match(phrase) else None
     if owner is None or owner[1].lower() in _NOT_AN_OWNER or _DAY_OWNER.fullmatch(owner[1].lower()[:-2]):
         return phrase  # "tomorrow's meeting" is the meeting of a day, said as its date
@@ -1514,7 +1514,7 @@ _REMINDED_LEAD = re.compile(
 
 def _reminded(phrase: str, query: str) -> str:
     """The copied title without the "an den"/"about" that a reminder verb before it in the query asks for."""
-    at = query.find(phrase)
+    at = _said_at(query, phrase, case=True)
     lead = _REMINDED_LEAD.match(phrase)
     if at < 0 or lead is None or not _REMINDER_VERB.search(query[:at]):
         return phrase
@@ -1534,6 +1534,17 @@ _CALENDAR_TAIL = re.compile(
     re.IGNORECASE,
 )
 _CALENDAR_WORDS = ("calendar", "kalender", "schedule", "agenda", "terminkalender")
+
+
+def _said_at(query: str, phrase: str, *, case: bool = False) -> int:
+    """Where the copied words stand in the query: the first place they are whole words ("gegen 1" in "gegen 16
+    uhr, nein, gegen 1" is the second), else the first place at all, else -1. A plain find took the start of
+    "gegen 16" for "gegen 1" and read the corrected time as 18:00."""
+    flags = 0 if case else re.IGNORECASE
+    m = re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", query, flags) if phrase else None
+    if m:
+        return m.start()
+    return query.find(phrase) if case else query.lower().find(phrase.lower())
 
 
 def _slip_of(word: str, target: str) -> bool:
@@ -1560,7 +1571,7 @@ _ANLEGEN = re.compile(r"\b(?:leg|lege|legen|legt)\b|\b(?:ein|eine|einen|neuen)\s
 def _with_head(phrase: str, query: str) -> str:
     """The copied title with the event noun right before it in the query when it is a preposition and a place
     or a person."""
-    at = query.find(phrase)
+    at = _said_at(query, phrase, case=True)
     if at <= 0 or len(phrase.split()) > 3:
         return phrase  # a longer one is a to-do with its place first ("beim Bürgeramt Pass abholen")
     if _PREPOSITION_FIRST.match(phrase):
@@ -1595,7 +1606,7 @@ _PARTICLE_AFTER = re.compile(
 def _with_particle(phrase: str, query: str, others: Sequence[str] = ()) -> str:
     """The copied title with the particle right after it when it starts with a phrasal verb; never "off my
     calendar", "off the list", never the first word of another argument ("in April 2026")."""
-    at = query.find(phrase)
+    at = _said_at(query, phrase, case=True)
     words = phrase.split()
     if at < 0 or len(words) < 2 or words[0].lower() not in _PHRASAL_VERB:
         return phrase
@@ -1616,7 +1627,7 @@ _INTO_CALENDAR = re.compile(r"\s+(?:on|in|into|onto|to)\s+(?:my|the|our)\s+(?:ca
 def _with_verb_before(phrase: str, query: str) -> str:
     """The copied title with the phrasal verb said right before it when the title starts with its particle
     ("Put" + "out the recycling")."""
-    at = query.find(phrase)
+    at = _said_at(query, phrase, case=True)
     before = query[:at].split()
     if at <= 0 or not before:
         return phrase
@@ -1666,7 +1677,7 @@ def _whole_time_words(phrase: str, query: str, others: list[str], lang: str | No
     """The copied time with up to two words right after it that make it another time or a span: "ten to eleven"
     copied out of "from ten to eleven thirty" (10:50 -> 10:00 for 90 minutes), "um 7" before "Uhr 30". Never
     another argument's words, nor anything but minutes, "Uhr" or "pm" (not "bis 15. Juni", not "30 minutes")."""
-    at = query.lower().find(phrase.lower())
+    at = _said_at(query, phrase)
     base = resolve_time(phrase, lang, context=query) if at >= 0 else None
     if base is None:
         return phrase
@@ -1716,7 +1727,7 @@ def _corrected(ptype: ParamType, phrase: str, query: str, lang: str | None, othe
         fixed = _corrected(ptype, phrase[: inside.start()], phrase, lang, others)
         if fixed != phrase[: inside.start()]:
             return fixed
-    at = query.lower().find(phrase.lower())
+    at = _said_at(query, phrase)
     if at < 0:
         return phrase
     tail = query[at + len(phrase) :]
@@ -1766,7 +1777,7 @@ def _said_as_target(phrase: str, query: str) -> bool:
     its "auf")."""
     if _TARGET_WORDS.match(phrase):
         return True
-    at = query.lower().find(phrase.lower())
+    at = _said_at(query, phrase)
     return at > 0 and bool(_TARGET_BEFORE.search(query[:at]))
 
 
@@ -1858,7 +1869,7 @@ def _words_left_in_query(spec: Function, span: SpanCall, query: str, lang: str |
     for i, p in enumerate(spec.params):
         before = spec.params[i - 1] if i else None
         if p.type is ParamType.TIME and phrases[i] is None and before is not None and phrases[i - 1]:
-            at = query.lower().find(str(phrases[i - 1]).lower())
+            at = _said_at(query, str(phrases[i - 1]))
             rest = query[at + len(str(phrases[i - 1])) :] if at >= 0 else ""
             lead = re.match(r"[\s,]*(\w+)", rest)
             if at >= 0 and lead and lead[1].lower() in _CLOCK_LEAD:
@@ -1922,9 +1933,9 @@ def _move_days(spec: Function, span: SpanCall, query: str, lang: str | None) -> 
     copied = [p for p in phrases if p]
     old, new, new_time = names.index("date"), names.index("new_date"), names.index("new_time")
     if said["date"] and said["new_date"] is None and _RATHER.search(query):
-        at = query.lower().find(said["date"].lower())
+        at = _said_at(query, said["date"])
         instead_of = _INSTEAD_OF.search(query)
-        time_at = query.lower().find(said["new_time"].lower()) if said["new_time"] else -1
+        time_at = _said_at(query, said["new_time"]) if said["new_time"] else -1
         with_time = time_at < 0 or not query[at + len(said["date"]) : time_at].strip(" ,")
         if at >= 0 and (instead_of is None or at < instead_of.start()) and with_time:
             # "X tomorrow at 11 instead": the day with the new time; "X on Thanksgiving start at 10 instead"
@@ -1932,15 +1943,15 @@ def _move_days(spec: Function, span: SpanCall, query: str, lang: str | None) -> 
             phrases[new] = said["date"]
             phrases[old] = _day_instead_of(query, instead_of, copied, lang)
     elif said["date"] is None and (said["new_date"] or said["new_time"]):
-        at = query.lower().find(str(said["new_date"] or said["new_time"]).lower())  # "Push X tonight to 8 pm"
+        at = _said_at(query, str(said["new_date"] or said["new_time"]))  # "Push X tonight to 8 pm"
         found = _day_said_anywhere(query[:at], copied, lang) if at > 0 else None
-        since = query.lower().find(found.lower()) if found else -1
+        since = _said_at(query, found) if found else -1
         if found and not _said_as_target(found, query) and not _CORRECTION.search(f" {query[since:at]} "):
             phrases[old] = found
             if _INSTEAD_OF.search(query[since:at]):  # "am Mittwoch statt am Dienstag"
                 phrases[old], phrases[new] = said["new_date"], found
     elif said["new_date"] is None and said["new_time"] is None:
-        inside = [(at, at + len(c)) for c in copied for at in [query.lower().find(c.lower())] if at >= 0]
+        inside = [(at, at + len(c)) for c in copied for at in [_said_at(query, c)] if at >= 0]
         for target in re.finditer(r"\b(?:auf|to|onto)\s", query, re.IGNORECASE):  # "von heute auf morgen"
             if any(a <= target.start() < b for a, b in inside):
                 continue  # "take the prescription to the post office": the title's own "to"
