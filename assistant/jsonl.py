@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-__all__ = ["read_jsonl"]
+__all__ = ["read_jsonl", "write_jsonl"]
 
 
 def read_jsonl(path: Path | str, *, keep_bad: bool = False) -> list[Any]:
@@ -31,3 +32,15 @@ def read_jsonl(path: Path | str, *, keep_bad: bool = False) -> list[Any]:
             raise ValueError(f"{path}:{n}: not a JSON object")
         rows.append(row)
     return rows
+
+
+def write_jsonl(path: Path | str, rows: Iterable[Any]) -> int:
+    """Write one JSON object per line in UTF-8 with the text as it is (no ``\\u`` escapes, so that German rows
+    stay readable in a diff); rows are written as they come, so a long run leaves what it did. Returns the
+    count."""
+    count = 0
+    with open(path, "w", encoding="utf-8") as f:
+        for row in rows:
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+            count += 1
+    return count

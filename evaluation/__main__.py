@@ -15,11 +15,11 @@ python -m evaluation startup [--runs 5] [--first-start]               # start ->
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
+from assistant.jsonl import write_jsonl
 from assistant.model.decoding import QUANT, RUNNERS, SPAN_MODES
 
 from .metrics import compute_metrics
@@ -50,7 +50,7 @@ def score(
         preds = resolve_again(gold, preds)
         out_dir.mkdir(parents=True, exist_ok=True)
         pred = out_dir / "predictions.jsonl"  # the calls scored are these, not the saved ones
-        pred.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in preds), encoding="utf-8")
+        write_jsonl(pred, preds)
     metrics = compute_metrics(gold, preds)
     if judge_url:
         from .judge import judge_titles
@@ -228,9 +228,7 @@ def _run(args: argparse.Namespace) -> int:
     if gold_limit:
         rows = read_jsonl(data)[:gold_limit]
         gold = out_dir / "gold.jsonl"
-        gold.write_text(
-            "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows if isinstance(r, dict)), encoding="utf-8"
-        )
+        write_jsonl(gold, (r for r in rows if isinstance(r, dict)))
     metrics = score(gold, pred, out_dir, name)
     print(summary_table(metrics))
     print(f"report: {out_dir / 'report.md'}")

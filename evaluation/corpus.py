@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-from assistant.jsonl import read_jsonl
+from assistant.jsonl import read_jsonl, write_jsonl
 
 from .predict import load_predictor, predict_rows, resolve_again
 
@@ -97,9 +97,7 @@ def run_corpus(
     metrics = score_corpus(rows, preds)
     metrics["data"], metrics["model"], metrics["today"] = str(data), model or "bundled", today
     out_dir.mkdir(parents=True, exist_ok=True)
-    (out_dir / "predictions.jsonl").write_text(
-        "".join(json.dumps(p, ensure_ascii=False) + "\n" for p in preds), encoding="utf-8"
-    )
+    write_jsonl(out_dir / "predictions.jsonl", preds)
     (out_dir / "metrics.json").write_text(json.dumps(metrics, indent=1, ensure_ascii=False), encoding="utf-8")
     return metrics
 

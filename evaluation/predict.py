@@ -8,13 +8,13 @@ its ``error``; it never stops the run.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Protocol
 
 from assistant.jsonl import read_jsonl as shared_read_jsonl
+from assistant.jsonl import write_jsonl
 
 __all__ = ["Predictor", "load_predictor", "predict_file", "predict_rows", "read_jsonl", "resolve_again"]
 
@@ -134,9 +134,4 @@ def predict_file(data: Path, out: Path, predictor: Predictor, limit: int = 0, pr
     if limit:
         rows = rows[:limit]
     out.parent.mkdir(parents=True, exist_ok=True)
-    count = 0
-    with open(out, "w", encoding="utf-8") as f:
-        for pred in predict_rows(rows, predictor, progress):
-            f.write(json.dumps(pred, ensure_ascii=False) + "\n")
-            count += 1
-    return count
+    return write_jsonl(out, predict_rows(rows, predictor, progress))

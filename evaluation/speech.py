@@ -21,6 +21,8 @@ from typing import Any
 
 import yaml
 
+from assistant.jsonl import write_jsonl
+
 from .memory import memory_mb
 from .metrics import _percentile
 
@@ -170,9 +172,9 @@ def run_speech_bench(
                     )
     summary = _summarize(rows)
     summary["whisper"] = {"model": whisper, **whisper_load}
-    (out_dir / "rows.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+    write_jsonl(out_dir / "rows.jsonl", rows)
     (out_dir / "summary.json").write_text(json.dumps(summary, indent=1))
-    (out_dir / "report.md").write_text(_markdown(summary, rows))
+    (out_dir / "report.md").write_text(_markdown(summary, rows), encoding="utf-8")
     _plot(rows, out_dir / "speech_latency.png")
     return summary
 

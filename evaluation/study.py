@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from assistant.jsonl import write_jsonl
 from assistant.schema.functions import FUNCTIONS
 
 from .metrics import NO_CALL, compute_metrics
@@ -47,7 +48,7 @@ def run_study(models: dict[str, str], sets: dict[str, Path], out_dir: Path, limi
         if limit:
             rows = rows[:limit]
         gold = out_dir / f"{set_name}-gold.jsonl"
-        gold.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+        write_jsonl(gold, rows)
         results["sets"][set_name] = {}
         for model_name, model_dir in models.items():
             print(f"[study] {model_name} on {set_name}: {len(rows)} rows", flush=True)

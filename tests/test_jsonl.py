@@ -1,4 +1,4 @@
-"""The one JSONL reader that training, evaluation and the corpora share."""
+"""The one JSONL reader and writer that training, evaluation and the corpora share."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.jsonl import read_jsonl
+from assistant.jsonl import read_jsonl, write_jsonl
 
 
 def test_rows_are_read_and_a_bad_line_is_named(tmp_path: Path) -> None:
@@ -20,3 +20,14 @@ def test_rows_are_read_and_a_bad_line_is_named(tmp_path: Path) -> None:
     path.write_text("[1, 2]\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"rows.jsonl:1: not a JSON object"):
         read_jsonl(path)
+
+
+def test_rows_written_read_back_the_same_and_stay_readable(tmp_path: Path) -> None:
+    """German titles are written as they are (a diff of the data shows "Bäcker", not "B\\u00e4cker"), a generator
+    is written row by row, and what is written reads back unchanged."""
+    rows = [{"query": "Trag Bäcker um 7 ein", "call": None}, {"query": "list my week", "n": 2}]
+    path = tmp_path / "rows.jsonl"
+    assert write_jsonl(path, (r for r in rows)) == 2
+    text = path.read_text(encoding="utf-8")
+    assert "Bäcker" in text and text.count("\n") == 2
+    assert read_jsonl(path) == rows

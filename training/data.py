@@ -24,6 +24,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from assistant.jsonl import write_jsonl
 from assistant.schema.functions import (
     FUNCTIONS,
     Call,
@@ -957,9 +958,7 @@ def summarize(splits: dict[str, list[dict[str, Any]]], templates: dict[str, list
 def write(splits: dict[str, list[dict[str, Any]]], summary: dict[str, Any], out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for split, rows in splits.items():
-        with open(out / f"{split}.jsonl", "w", encoding="utf-8") as f:
-            for row in rows:
-                f.write(json.dumps(row, ensure_ascii=False) + "\n")
+        write_jsonl(out / f"{split}.jsonl", rows)
     (out / "summary.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
 
 

@@ -28,7 +28,7 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from assistant.jsonl import read_jsonl
+from assistant.jsonl import read_jsonl, write_jsonl
 from assistant.schema.functions import (
     FUNCTIONS,
     CallError,
@@ -456,7 +456,7 @@ def main(argv: list[str] | None = None) -> int:
             model = FunctionCaller.load(args.model)
         pairs = build_pairs(rows, model, args.seed, args.per_row)
         args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in pairs), encoding="utf-8")
+        write_jsonl(args.out, pairs)
         sources: dict[str, int] = {}
         for pair in pairs:
             sources[pair["source"]] = sources.get(pair["source"], 0) + 1

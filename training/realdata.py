@@ -11,7 +11,6 @@ public copies (provenance in `training/corpora/README.md`); nothing is fetched a
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 import xml.etree.ElementTree as ET
@@ -19,7 +18,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from assistant.jsonl import read_jsonl
+from assistant.jsonl import read_jsonl, write_jsonl
 
 __all__ = ["CORPORA", "EVAL_DATA", "FAMILIES", "convert", "family", "load", "norm", "slot_spans"]
 
@@ -68,7 +67,7 @@ def _xlsx_rows(path: Path) -> list[dict[str, str | None]]:
 
 def _write(path: Path, rows: list[dict[str, Any]]) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    write_jsonl(path, rows)
     print(f"wrote {len(rows)} rows to {path.relative_to(ROOT)}")
 
 
