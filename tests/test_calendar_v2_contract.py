@@ -820,6 +820,10 @@ def test_a_moves_days_are_read_as_the_query_says_them(query: str, phrases: tuple
         ("pick up the prescription in two days at 1 pm", "pick up the prescription", "pick up the prescription"),
         ("Bump pick up Grandma from the station in 21 days to today", "pick up Grandma from the station", None),
         ("i'm on hand in my bike in april 2026", "hand in my bike", None),  # the verb has its particle
+        # the request's own particle: "push X back", "put X in"
+        ("Push send the visa back to this Sunday", "send the visa", None),
+        ("Push call with Ethan back to the 20th of September", "call with Ethan", None),
+        ("pencil pick up Lena in for Friday at 3", "pick up Lena", None),
         # the event noun before a place or a person ("Termin" + "im Rathaus", "Notartermin für" + "Käthe")
         ("termin im rathaus um sieben uhr am abend vermerken", "im rathaus", "termin im rathaus"),
         ("an diesem Wochenende ist Notartermin für Käthe", "Käthe", "Notartermin für Käthe"),
@@ -1085,6 +1089,23 @@ def test_a_year_a_copied_title_starts_with_is_the_titles() -> None:
     span = SpanCall("create_event", ("project alpha retro", "on March 3", "2025 at 10 am", None))  # a time's: a year
     call = resolve_call(span, TODAY, "en", "project alpha retro on March 3, 2025 at 10 am")
     assert (call.arguments["date"], call.arguments["time"]) == ("2025-03-03", "10:00")
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Fitnessstudio am Sonntag finndet nicht statt lösch das",
+        "Hausarzt 8. März fnidet nicht statt, lösch das",
+        "Kochkurs am Sonntag findet nicht statt, lösch das",
+    ],
+)
+def test_takes_place_typed_with_a_slip_is_no_instead(query: str) -> None:
+    """ "findet nicht statt" ("does not take place") is a delete, also with the verb typed wrong; its "statt" is
+    no "instead of" that would make the call a move."""
+    title = query.split()[0]
+    day = " ".join(query.split()[1:3])
+    call = resolve_call(SpanCall("delete_event", (title, day)), TODAY, "de", query)
+    assert call.function == "delete_event" and call.arguments["date"] is not None
 
 
 def test_a_particle_that_opens_another_argument_stays_out_of_the_title() -> None:

@@ -1075,8 +1075,15 @@ def _deletes_an_event(spec: Function) -> bool:
 
 def _without_stattfinden(query: str) -> str:
     """The query without the particle of "findet ... statt" ("takes place"), so that "statt" left in it is the
-    preposition ("findet am Montag statt statt übermorgen", not "Kochkurs findet nicht statt, lösch das")."""
-    return re.sub(r"(\b(?:find|fand)\w*\b[^.,;!?]*?)\s+statt\b", r"\1", query, count=1, flags=re.IGNORECASE)
+    preposition ("findet am Montag statt statt übermorgen", not "Kochkurs findet nicht statt, lösch das"). The
+    verb may be typed with a slip ("fnidet", "finndet")."""
+    for verb in re.finditer(r"\b\w{4,7}\b", query):
+        word = verb[0].lower()
+        if word.startswith(("find", "fand")) or any(_slip_of(word, form) for form in ("findet", "finden")):
+            rest = re.sub(r"^([^.,;!?]*?)\s+statt\b", r"\1", query[verb.end() :], count=1, flags=re.IGNORECASE)
+            if rest != query[verb.end() :]:
+                return query[: verb.end()] + rest
+    return query
 
 
 def _instead_is_a_move(spec: Function, span: SpanCall, query: str) -> tuple[Function, SpanCall]:
@@ -1616,9 +1623,17 @@ def _with_particle(phrase: str, query: str, others: Sequence[str] = ()) -> str:
     rest = query[particle.start(1) :].lower()
     if particle[1].lower() == "in" and any(rest.startswith(o.lower()) for o in others):
         return phrase  # "take the dog to the vet" + "in fourteen days": the date's ("back for today" is no day's)
-    if particle[1].lower() == "in" and re.search(r"\b(?:put|pencil|slot|fit|squeeze|block)\b", query[:at], re.I):
-        return phrase  # "put X in", "pencil X in": the request's particle
+    request = _REQUEST_PARTICLE.get(particle[1].lower())
+    if request and request.search(query[:at]):
+        return phrase  # "put X in", "pencil X in", "push X back": the request's particle
     return f"{phrase} {particle[1]}"
+
+
+# Particles that belong to the request said before the title, not to a phrasal verb the title starts with.
+_REQUEST_PARTICLE = {
+    "in": re.compile(r"\b(?:put|pencil|slot|fit|squeeze|block)\b", re.I),
+    "back": re.compile(r"\b(?:push|bump|set|put)\b", re.I),  # not "move": "move take the books back for today"
+}
 
 
 _INTO_CALENDAR = re.compile(r"\s+(?:on|in|into|onto|to)\s+(?:my|the|our)\s+(?:calendar|schedule|agenda)\b", re.I)
