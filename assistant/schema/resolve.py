@@ -1632,7 +1632,7 @@ def _with_particle(phrase: str, query: str, others: Sequence[str] = ()) -> str:
 # Particles that belong to the request said before the title, not to a phrasal verb the title starts with.
 _REQUEST_PARTICLE = {
     "in": re.compile(r"\b(?:put|pencil|slot|fit|squeeze|block)\b", re.I),
-    "back": re.compile(r"\b(?:push|bump|set|put)\b", re.I),  # not "move": "move take the books back for today"
+    "back": re.compile(r"\b(?:push|bump)\b", re.I),  # not "move X back for today", nor "put X back at 8" (a create)
 }
 
 
