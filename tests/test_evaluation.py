@@ -382,6 +382,23 @@ def test_corpus_rows_are_scored_by_intent_family() -> None:
     assert [f["id"] for f in m["failures"]] == ["b", "e"]
 
 
+def test_a_row_that_names_its_function_is_right_with_that_function_only() -> None:
+    """The short creates ("Add a haircut") are calendar_set rows that a move would pass by family; they name
+    create_event, and only that counts."""
+    from evaluation.__main__ import data_path
+    from evaluation.corpus import _rows, score_corpus
+
+    rows = _rows(data_path("short_creates"), "2026-12-03", 0, 13)
+    assert len(rows) == 24 and {r["function"] for r in rows} == {"create_event"}
+    assert {r["lang"] for r in rows} == {"de", "en"}
+    preds = [{"id": r["id"], "call": {"function": "create_event"}} for r in rows]
+    preds[0]["call"]["function"] = "move_event"
+    preds[1]["call"]["function"] = None
+    m = score_corpus(rows, preds)
+    assert m["calendar_function_accuracy"] == round(22 / 24, 4)
+    assert [f["id"] for f in m["failures"]] == [rows[0]["id"], rows[1]["id"]]
+
+
 def test_study_compares_on_the_rows_both_models_know(tmp_path: Path) -> None:
     from evaluation.study import known_functions, shared_rows, study_table
 
