@@ -324,6 +324,12 @@ def _compose_title(rng: random.Random, lang: str, pool: dict[str, list[str]]) ->
     return _with_tail(rng, title, forms["tails"]) if kind == "person" else title
 
 
+def bare_title(rng: random.Random, pool: dict[str, list[str]]) -> str:
+    """A base title alone, with no person, place or tail ("haircut", "Friseur"): what short commands and an
+    article before the title name."""
+    return _fill_numbers(rng, rng.choice(pool["base"]))
+
+
 def _with_tail(rng: random.Random, title: str, tails: list[str]) -> str:
     """Now and then a group or an occasion after the title ("Mittagessen mit den Kollegen vom Vertrieb", "team
     drinks after work"): v19 cut such tails off people's titles (wild German exact 89.7)."""
@@ -416,7 +422,7 @@ class RowMaker:
                 and template.slots == ["title"]
                 and rng.random() < SHORT_TITLE_SHARE.get(template.function, 0.0)
             ):
-                slots[slot] = _fill_numbers(rng, rng.choice(title_pool["base"]))
+                slots[slot] = bare_title(rng, title_pool)
             elif slot == "title":
                 slots[slot] = sample_title(rng, lang, title_pool)
             elif slot == "task":  # a to-do with its verb: a listed one or one composed from verb and object
@@ -495,7 +501,7 @@ class RowMaker:
             and _ARTICLE_SLOT.search(text)
             and rng.random() < ARTICLE_SHARE
         ):
-            slots["title"] = _fill_numbers(rng, rng.choice(title_pool["base"]))
+            slots["title"] = bare_title(rng, title_pool)
             article = "an" if slots["title"][:1].lower() in "aeio" else "a"
             text = _ARTICLE_SLOT.sub(lambda m: f"{m[1]} {article} {{title}}", text, count=1)
         # Titles said with "the/den/die/das" before them: those of a move, delete or find, and German reminders

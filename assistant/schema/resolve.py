@@ -1077,7 +1077,7 @@ def _without_stattfinden(query: str) -> str:
     """The query without the particle of "findet ... statt" ("takes place"), so that "statt" left in it is the
     preposition ("findet am Montag statt statt übermorgen", not "Kochkurs findet nicht statt, lösch das"). The
     verb may be typed with a slip ("fnidet", "finndet")."""
-    for verb in re.finditer(r"\b\w{4,7}\b", query):
+    for verb in re.finditer(r"\b\w{4,}\b", query):
         word = verb[0].lower()
         if word.startswith(("find", "fand")) or any(_slip_of(word, form) for form in ("findet", "finden")):
             rest = re.sub(r"^([^.,;!?]*?)\s+statt\b", r"\1", query[verb.end() :], count=1, flags=re.IGNORECASE)
