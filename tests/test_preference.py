@@ -13,7 +13,14 @@ from assistant.schema.functions import parse_span_call
 from assistant.schema.resolve import resolve_call
 from evaluation.metrics import GRAMMAR_RE
 from training.data import span_call_for_row
-from training.preference import PreferenceSettings, build_pairs, near_misses, preference_loss, train_preference
+from training.preference import (
+    PreferenceSettings,
+    build_pairs,
+    decision_pairs,
+    near_misses,
+    preference_loss,
+    train_preference,
+)
 
 ROWS = [
     {
@@ -61,14 +68,15 @@ EXPECTED_KINDS = {
     "c1": {
         "title runs on",
         "wrong function",
+        "declined",
         # no "time dropped" nor "date dropped": the resolver takes a clock said right after the copied day
         # ("morgen um 15 Uhr") and a day said anywhere outside the copied words when the model leaves them out,
         # so those calls resolve to the gold one and are no near misses; nor a title cut short or missing its
         # head when the word cut off is one no template says around a title ("Lina", "Klavierunterricht",
         # "team"): the resolver puts it back
     },
-    "l1": {"wrong function"},
-    "d1": {"title cut short", "wrong function"},  # "team" without "meeting", a word the templates say
+    "l1": {"declined"},
+    "d1": {"title cut short", "wrong function", "declined"},  # "team" without "meeting", a word the templates say
     "n1": {"wrong function"},
 }
 
@@ -102,6 +110,27 @@ def test_title_near_misses_are_the_classic_errors() -> None:
     # the same words read as each other function that takes a title and needs nothing else that was not said
     wrong = {span.function for kind, span in near_misses(ROWS[0]) if kind == "wrong function"}
     assert wrong == {"delete_event", "move_event", "find_event", "create_all_day_event"}
+
+
+def test_decision_pairs_pit_short_commands_against_no_call_and_back() -> None:
+    pairs = decision_pairs(ROWS, max_words=6, per_side=10)
+    by_id: dict[str, list[dict]] = {}
+    for pair in pairs:
+        by_id.setdefault(pair["id"], []).append(pair)
+    # the 10-word create is not short; the others are, and each gets the pairs for its side
+    assert set(by_id) == {"l1", "d1", "n1"}
+    # a short delete against no call and against another function that takes its title
+    rejected = {parse_span_call(p["rejected"]).function for p in by_id["d1"]}
+    assert None in rejected and len(rejected) == 2 and "delete_event" not in rejected
+    assert {p["source"] for p in by_id["d1"]} == {"decision: declined", "decision: wrong function"}
+    # a short list has no other function to be taken for: no call only
+    assert [p["rejected"] for p in by_id["l1"]] == ["<oc_0><oc_end>"]
+    # a short request the assistant does not serve: no call chosen, a call rejected
+    assert [p["chosen"] for p in by_id["n1"]] == ["<oc_0><oc_end>"]
+    assert parse_span_call(by_id["n1"][0]["rejected"]).function is not None
+    # per_side caps the rows of each side: one command and the one no-call row
+    capped = decision_pairs(ROWS, max_words=6, per_side=1)
+    assert len({p["id"] for p in capped}) == 2 and "n1" in {p["id"] for p in capped}
 
 
 def test_build_pairs_from_rules_and_from_model_mistakes(tiny_adapter, small_data) -> None:
@@ -206,3 +235,28 @@ def test_a_dropped_time_said_right_after_the_day_is_no_near_miss() -> None:
     assert "time dropped" not in kinds
     apart = dict(ROWS[0], query="Trag um 15 Uhr Klavierunterricht für Lina bitte morgen ein")
     assert "time dropped" in {kind for kind, _ in near_misses(apart)}
+
+
+def test_recipe_preference_stage_pairs_trains_and_stacks(tiny_adapter, small_data, tmp_path) -> None:
+    """`make model`'s third stage on a tiny SFT run: pairs file, a preference adapter that loads with the SFT
+    factors stacked, and the figures the model card prints."""
+    import shutil
+
+    from assistant.model.caller import FunctionCaller
+    from training.recipe import RecipeSettings, _preference_line, _preference_stage
+
+    run = tmp_path / "run"
+    shutil.copytree(tiny_adapter, run)
+    settings = RecipeSettings(data=small_data, run=run, pair_rows=6, decision_words=6, decision_rows=3)
+    stage = _preference_stage(settings, run / "orpo", base="unused", max_steps=2, batch_size=2, train_layers=1)
+    pairs = [json.loads(line) for line in (run / "pairs.jsonl").read_text("utf-8").splitlines()]
+    assert stage["pairs"] == len(pairs) and stage["steps"] == 2 and stage["method"] == "orpo"
+    assert stage["sources"].get("decision", 0) > 0 and stage["sources"].get("rule", 0) > 0
+    from safetensors import safe_open
+
+    with safe_open(str(run / "orpo" / "adapter.safetensors"), "pt") as f:
+        assert any(key.startswith("sft::") for key in f.keys())
+    caller = FunctionCaller.load(run / "orpo", dtype="float32")
+    assert GRAMMAR_RE.match(caller.predict("Trag Yoga morgen um 9 ein", dt.date(2026, 11, 26), "de").raw)
+    line = _preference_line({"preference": stage})
+    assert f"{stage['pairs']} chosen/rejected pairs" in line and "ORPO" in line

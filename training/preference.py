@@ -54,7 +54,7 @@ from .sft import (
     token_logps,
 )
 
-__all__ = ["PreferenceSettings", "build_pairs", "near_misses", "preference_loss"]
+__all__ = ["PreferenceSettings", "build_pairs", "decision_pairs", "near_misses", "preference_loss"]
 
 
 # --------------------------------------------------------------------------- pairs
@@ -93,8 +93,8 @@ def near_misses(row: dict[str, Any]) -> list[tuple[str, SpanCall]]:
                 swapped = _swapped(other, gold.named)
                 if swapped is not None:
                     out.append(("wrong function", swapped))
-    else:
-        out.append(("wrong function", SpanCall(None)))
+    # a command taken for something the assistant does not do: the one-token choice short commands hinge on
+    out.append(("declined", SpanCall(None)))
     for i, (p, phrase) in enumerate(zip(spec.params, phrases, strict=True)):
         if p.type is ParamType.TITLE:
             continue
@@ -180,6 +180,47 @@ def build_pairs(
             pairs.append({**base, "rejected": span.render(), "source": f"rule: {kind}"})
     if bar is not None:
         bar.close()
+    return pairs
+
+
+def decision_pairs(rows: list[dict[str, Any]], max_words: int, per_side: int, seed: int = 13) -> list[dict[str, Any]]:
+    """Pairs for the choice of function on short queries, ``per_side`` rows each way: a short command (chosen)
+    against no call and against another function, and a short request the assistant does not serve (chosen: no
+    call) against a call made of its words.
+
+    Short commands ("Add a haircut", "Trag Friseur ein") and short near misses ("Add milk", "Stell einen Wecker")
+    differ in one functional token and little else; generic pairs rarely hold one (about one row in a hundred
+    is short), so this choice gets its own pairs."""
+    rng = random.Random(seed)
+    short = [r for r in rows if len(r["query"].split()) <= max_words]
+    sides: dict[bool, list[list[dict[str, Any]]]] = {True: [], False: []}
+
+    def kind_of(span: SpanCall) -> str:
+        return "declined" if span.function is None else "wrong function"
+
+    for row in short:
+        gold = span_call_for_row(row)
+        is_call = gold.function is not None
+        misses = near_misses(row)
+        # a command against no call and against one other function (a day without a time is no all-day event,
+        # a short title no delete); a request the assistant does not serve against a call made of its words
+        chosen = [span for kind, span in misses if kind == "declined"]
+        others = [span for kind, span in misses if kind == "wrong function"]
+        if others:
+            chosen.append(rng.choice(others))
+        if not chosen:
+            continue
+        base = {"id": row["id"], "lang": row["lang"], "today": row["today"], "query": row["query"]}
+        sides[is_call].append(
+            [
+                {**base, "chosen": gold.render(), "rejected": span.render(), "source": f"decision: {kind_of(span)}"}
+                for span in chosen
+            ]
+        )
+    pairs = []
+    for side in (True, False):
+        rng.shuffle(sides[side])
+        pairs += [pair for row_pairs in sides[side][:per_side] for pair in row_pairs]
     return pairs
 
 
@@ -441,12 +482,20 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--per-row", type=int, default=1)
     p.add_argument("--out", type=Path, default=Path("runs/pairs.jsonl"))
     p.add_argument("--seed", type=int, default=13)
+    p.add_argument(
+        "--decision-words",
+        type=int,
+        default=0,
+        help="also pair short queries (this many words or fewer, from all training rows) for the call/no-call choice",
+    )
+    p.add_argument("--decision-rows", type=int, default=300, help="decision pairs each way (command, no command)")
     train = config_parser(PreferenceSettings, "DPO or ORPO on a pairs file", add_help=False)
     train.add_argument("--from", dest="from_model", type=Path, default=None, help="the same as --from-model")
     sub.add_parser("train", help="DPO or ORPO on a pairs file", parents=[train])
     args = parser.parse_args(argv)
     if args.command == "pairs":
-        rows = load_rows(args.data / "train.jsonl")
+        every_row = load_rows(args.data / "train.jsonl")
+        rows = list(every_row)
         random.Random(args.seed).shuffle(rows)
         rows = rows[: args.rows]
         model = None
@@ -455,6 +504,8 @@ def main(argv: list[str] | None = None) -> int:
 
             model = FunctionCaller.load(args.model)
         pairs = build_pairs(rows, model, args.seed, args.per_row)
+        if args.decision_words:
+            pairs += decision_pairs(every_row, args.decision_words, args.decision_rows, args.seed)
         args.out.parent.mkdir(parents=True, exist_ok=True)
         write_jsonl(args.out, pairs)
         sources: dict[str, int] = {}

@@ -1,4 +1,4 @@
-"""Rebuild the bundled model from scratch: data -> SFT -> assets/model -> evaluation -> model card.
+"""Rebuild the bundled model from scratch: data -> SFT -> ORPO -> assets/model -> evaluation -> model card.
 
     python -m training.recipe                 # what `make model` runs (under 60 minutes on a 2-core CPU)
     python -m training.recipe --skip-eval     # train and bundle only
@@ -50,6 +50,17 @@ class RecipeSettings:
     )
     prompt: str = field(default="short", metadata={"help": "prompt style (see training.sft --prompt)"})
     dates: str = field(default="span", metadata={"help": "date form: span or iso (see training.sft --dates)"})
+    preference: str = field(
+        default="orpo",
+        metadata={"help": "preference stage on top of SFT: orpo, dpo or none (see training.preference)"},
+    )
+    pair_rows: int = field(default=800, metadata={"help": "training rows the SFT model's mistakes are looked for in"})
+    decision_words: int = field(
+        default=6, metadata={"help": "queries this short get pairs for the choice of function (0 = none)"}
+    )
+    decision_rows: int = field(default=400, metadata={"help": "short rows each way (command, no command)"})
+    preference_beta: float = field(default=0.1, metadata={"help": "ORPO lambda / DPO beta"})
+    preference_learning_rate: float = 5e-5
     skip_eval: bool = False
     card_only: bool = field(
         default=False,
@@ -79,13 +90,13 @@ def main(argv: list[str] | None = None) -> int:
     if settings.card_only:
         return _card_only(settings)
     start = time.perf_counter()
-    print(f"[1/4] generating {settings.n} rows (seed {settings.seed}) into {settings.data}/", flush=True)
+    print(f"[1/5] generating {settings.n} rows (seed {settings.seed}) into {settings.data}/", flush=True)
     splits, summary = generate(
         DataConfig(out=settings.data, n=settings.n, seed=settings.seed, real_share=settings.real_share)
     )
     write(splits, summary, settings.data)
     print(format_summary(summary), flush=True)
-    print(f"[2/4] fine-tuning into {settings.run}/", flush=True)
+    print(f"[2/5] fine-tuning into {settings.run}/", flush=True)
     sft = SFTSettings(
         data=settings.data,
         out=settings.run,
@@ -95,13 +106,22 @@ def main(argv: list[str] | None = None) -> int:
         dates=settings.dates,
     )
     config = train(sft)
-    print(f"[3/4] bundling into {settings.assets}/", flush=True)
+    adapter = settings.run
+    if settings.preference != "none":
+        print(f"[3/5] {settings.preference} on pairs of the SFT model's mistakes and near misses", flush=True)
+        adapter = settings.run / settings.preference
+        config["preference"] = _preference_stage(settings, adapter)
+    print(f"[4/5] bundling into {settings.assets}/", flush=True)
     settings.assets.mkdir(parents=True, exist_ok=True)
-    for name in ("adapter_config.json", "adapter.safetensors", "loss.png"):
-        shutil.copy2(settings.run / name, settings.assets / name)
+    shutil.copy2(adapter / "adapter.safetensors", settings.assets / "adapter.safetensors")
+    shutil.copy2(settings.run / "loss.png", settings.assets / "loss.png")
+    (settings.assets / "loss-preference.png").unlink(missing_ok=True)
+    if adapter != settings.run:
+        shutil.copy2(adapter / "loss.png", settings.assets / "loss-preference.png")
+    (settings.assets / "adapter_config.json").write_text(json.dumps(config, indent=1), encoding="utf-8")
     results: dict[str, Any] = {}
     if not settings.skip_eval:
-        print("[4/4] evaluating on the generated test split and the hand-written set", flush=True)
+        print("[5/5] evaluating on the generated test split and the hand-written set", flush=True)
         results["test"] = _eval(
             "bundled-test",
             settings.data / "test.jsonl",
@@ -123,6 +143,71 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(f"done in {(time.perf_counter() - start) / 60:.1f} min; model card: {settings.assets / 'MODEL_CARD.md'}")
     return 0
+
+
+def _preference_stage(settings: RecipeSettings, out: Path, **overrides: Any) -> dict[str, Any]:
+    """Pairs from the SFT model (its own mistakes on training rows, rule-made near misses, and the choice of
+    function on short queries), then a preference pass whose adapter carries the SFT factors too.
+    ``overrides`` go to PreferenceSettings (tests: a few steps of a tiny model)."""
+    import random
+
+    from assistant.jsonl import write_jsonl
+    from assistant.model.caller import FunctionCaller
+
+    from .preference import PreferenceSettings, build_pairs, decision_pairs, train_preference
+    from .sft import load_rows
+
+    every_row = load_rows(settings.data / "train.jsonl")
+    rows = list(every_row)
+    random.Random(settings.seed).shuffle(rows)
+    model = FunctionCaller.load(settings.run)
+    pairs = build_pairs(rows[: settings.pair_rows], model, settings.seed)
+    if settings.decision_words:
+        pairs += decision_pairs(every_row, settings.decision_words, settings.decision_rows, settings.seed)
+    del model
+    pairs_path = settings.run / "pairs.jsonl"
+    write_jsonl(pairs_path, pairs)
+    preference = PreferenceSettings(
+        pairs=pairs_path,
+        out=out,
+        method=settings.preference,
+        from_model=settings.run,
+        beta=settings.preference_beta,
+        learning_rate=settings.preference_learning_rate,
+        seed=settings.seed,
+        **overrides,
+    )
+    stage = train_preference(preference)
+    sources: dict[str, int] = {}
+    for pair in pairs:
+        kind = pair["source"].split(":")[0]
+        sources[kind] = sources.get(kind, 0) + 1
+    return {
+        "method": settings.preference,
+        "pairs": len(pairs),
+        "sources": sources,
+        "pair_rows": settings.pair_rows,
+        "decision_words": settings.decision_words,
+        "decision_rows": settings.decision_rows,
+        "beta": settings.preference_beta,
+        "learning_rate": settings.preference_learning_rate,
+        "steps": stage["steps"],
+        "train_seconds": stage["train_seconds"],
+    }
+
+
+def _preference_line(config: dict[str, Any]) -> str:
+    p = config.get("preference")
+    if not isinstance(p, dict):
+        return ""
+    sources = ", ".join(f"{n} {k}" for k, n in p["sources"].items())
+    return f"""- Then {p["method"].upper()} (`training.preference`, written out in the TRL loop; a fresh LoRA on the SFT
+  model, learning rate {p["learning_rate"]}, beta/lambda {p["beta"]}, {p["steps"]} steps in
+  {p["train_seconds"] / 60:.1f} min) on {p["pairs"]} chosen/rejected pairs ({sources}): the SFT model's own mistakes
+  on {p["pair_rows"]} training rows and rule-made near misses, plus the choice of function on queries of
+  {p["decision_words"]} words or fewer ({p["decision_rows"]} rows each way: a short command against no call and
+  against another function, a short request the assistant does not serve against a call). Loss: `loss-preference.png`.
+"""
 
 
 def _study_section(study: str) -> str:
@@ -351,7 +436,7 @@ Octopus-v2-style functional tokens: `<oc_0>` (no call), {_token_list(config)}, `
 - Batch {s["batch_size"]} x {s["grad_accum"]}, {s["epochs"]} epoch, learning rate {s["learning_rate"]}
   ({s["scheduler"]}, warmup {s["warmup_ratio"]}), extra-token learning rate {s["extra_learning_rate"]},
   seed {s["seed"]}, {s["dtype"]}. Final training loss {config["final_loss"]}.
-
+{_preference_line(config)}
 ![loss](loss.png)
 
 ## Evaluation
