@@ -54,7 +54,7 @@ from .sft import (
     token_logps,
 )
 
-__all__ = ["PreferenceSettings", "build_pairs", "decision_pairs", "near_misses", "preference_loss"]
+__all__ = ["PreferenceSettings", "build_pairs", "decision_pairs", "near_misses", "pairs_from_data", "preference_loss"]
 
 
 # --------------------------------------------------------------------------- pairs
@@ -221,6 +221,26 @@ def decision_pairs(rows: list[dict[str, Any]], max_words: int, per_side: int, se
     for side in (True, False):
         rng.shuffle(sides[side])
         pairs += [pair for row_pairs in sides[side][:per_side] for pair in row_pairs]
+    return pairs
+
+
+def pairs_from_data(
+    train: Path,
+    model: Any | None,
+    rows: int,
+    seed: int = 13,
+    per_row: int = 1,
+    decision_words: int = 0,
+    decision_rows: int = 400,
+) -> list[dict[str, Any]]:
+    """The pairs `pairs` writes and `make model` trains on: ``rows`` shuffled training rows (the model's mistakes
+    and near misses), plus the decision pairs, drawn from every training row since short ones are rare."""
+    every_row = load_rows(train)
+    sample = list(every_row)
+    random.Random(seed).shuffle(sample)
+    pairs = build_pairs(sample[:rows], model, seed, per_row)
+    if decision_words:
+        pairs += decision_pairs(every_row, decision_words, decision_rows, seed)
     return pairs
 
 
@@ -486,32 +506,29 @@ def main(argv: list[str] | None = None) -> int:
         "--decision-words",
         type=int,
         default=0,
-        help="also pair short queries (this many words or fewer, from all training rows) for the call/no-call choice",
+        help="also pair short queries (this many words or fewer, from all training rows) for the choice of function",
     )
-    p.add_argument("--decision-rows", type=int, default=300, help="decision pairs each way (command, no command)")
+    p.add_argument("--decision-rows", type=int, default=400, help="short rows each way (command, no command)")
     train = config_parser(PreferenceSettings, "DPO or ORPO on a pairs file", add_help=False)
     train.add_argument("--from", dest="from_model", type=Path, default=None, help="the same as --from-model")
     sub.add_parser("train", help="DPO or ORPO on a pairs file", parents=[train])
     args = parser.parse_args(argv)
     if args.command == "pairs":
-        every_row = load_rows(args.data / "train.jsonl")
-        rows = list(every_row)
-        random.Random(args.seed).shuffle(rows)
-        rows = rows[: args.rows]
         model = None
         if not args.no_model:
             from assistant.model.caller import FunctionCaller
 
             model = FunctionCaller.load(args.model)
-        pairs = build_pairs(rows, model, args.seed, args.per_row)
-        if args.decision_words:
-            pairs += decision_pairs(every_row, args.decision_words, args.decision_rows, args.seed)
+        train_path = args.data / "train.jsonl"
+        pairs = pairs_from_data(
+            train_path, model, args.rows, args.seed, args.per_row, args.decision_words, args.decision_rows
+        )
         args.out.parent.mkdir(parents=True, exist_ok=True)
         write_jsonl(args.out, pairs)
         sources: dict[str, int] = {}
         for pair in pairs:
             sources[pair["source"]] = sources.get(pair["source"], 0) + 1
-        print(f"{len(pairs)} pairs from {len(rows)} rows -> {args.out}: {json.dumps(sources, ensure_ascii=False)}")
+        print(f"{len(pairs)} pairs -> {args.out}: {json.dumps(sources, ensure_ascii=False)}")
         return 0
     names = {f.name for f in fields(PreferenceSettings)}
     train_preference(PreferenceSettings(**{k: v for k, v in vars(args).items() if k in names}))

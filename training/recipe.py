@@ -149,21 +149,20 @@ def _preference_stage(settings: RecipeSettings, out: Path, **overrides: Any) -> 
     """Pairs from the SFT model (its own mistakes on training rows, rule-made near misses, and the choice of
     function on short queries), then a preference pass whose adapter carries the SFT factors too.
     ``overrides`` go to PreferenceSettings (tests: a few steps of a tiny model)."""
-    import random
-
     from assistant.jsonl import write_jsonl
     from assistant.model.caller import FunctionCaller
 
-    from .preference import PreferenceSettings, build_pairs, decision_pairs, train_preference
-    from .sft import load_rows
+    from .preference import PreferenceSettings, pairs_from_data, train_preference
 
-    every_row = load_rows(settings.data / "train.jsonl")
-    rows = list(every_row)
-    random.Random(settings.seed).shuffle(rows)
     model = FunctionCaller.load(settings.run)
-    pairs = build_pairs(rows[: settings.pair_rows], model, settings.seed)
-    if settings.decision_words:
-        pairs += decision_pairs(every_row, settings.decision_words, settings.decision_rows, settings.seed)
+    pairs = pairs_from_data(
+        settings.data / "train.jsonl",
+        model,
+        settings.pair_rows,
+        settings.seed,
+        decision_words=settings.decision_words,
+        decision_rows=settings.decision_rows,
+    )
     del model
     pairs_path = settings.run / "pairs.jsonl"
     write_jsonl(pairs_path, pairs)
