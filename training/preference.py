@@ -24,6 +24,7 @@ import random
 import re
 import sys
 import time
+from collections import Counter
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -194,27 +195,22 @@ def decision_pairs(rows: list[dict[str, Any]], max_words: int, per_side: int, se
     rng = random.Random(seed)
     short = [r for r in rows if len(r["query"].split()) <= max_words]
     sides: dict[bool, list[list[dict[str, Any]]]] = {True: [], False: []}
-
-    def kind_of(span: SpanCall) -> str:
-        return "declined" if span.function is None else "wrong function"
-
     for row in short:
         gold = span_call_for_row(row)
-        is_call = gold.function is not None
         misses = near_misses(row)
         # a command against no call and against one other function (a day without a time is no all-day event,
         # a short title no delete); a request the assistant does not serve against a call made of its words
-        chosen = [span for kind, span in misses if kind == "declined"]
-        others = [span for kind, span in misses if kind == "wrong function"]
+        rejected = [miss for miss in misses if miss[0] == "declined"]
+        others = [miss for miss in misses if miss[0] == "wrong function"]
         if others:
-            chosen.append(rng.choice(others))
-        if not chosen:
+            rejected.append(rng.choice(others))
+        if not rejected:
             continue
         base = {"id": row["id"], "lang": row["lang"], "today": row["today"], "query": row["query"]}
-        sides[is_call].append(
+        sides[gold.function is not None].append(
             [
-                {**base, "chosen": gold.render(), "rejected": span.render(), "source": f"decision: {kind_of(span)}"}
-                for span in chosen
+                {**base, "chosen": gold.render(), "rejected": span.render(), "source": f"decision: {kind}"}
+                for kind, span in rejected
             ]
         )
     pairs = []
@@ -525,10 +521,8 @@ def main(argv: list[str] | None = None) -> int:
         )
         args.out.parent.mkdir(parents=True, exist_ok=True)
         write_jsonl(args.out, pairs)
-        sources: dict[str, int] = {}
-        for pair in pairs:
-            sources[pair["source"]] = sources.get(pair["source"], 0) + 1
-        print(f"{len(pairs)} pairs -> {args.out}: {json.dumps(sources, ensure_ascii=False)}")
+        sources = Counter(pair["source"] for pair in pairs)
+        print(f"{len(pairs)} pairs -> {args.out}: {json.dumps(dict(sources), ensure_ascii=False)}")
         return 0
     names = {f.name for f in fields(PreferenceSettings)}
     train_preference(PreferenceSettings(**{k: v for k, v in vars(args).items() if k in names}))

@@ -14,6 +14,7 @@ import json
 import shutil
 import sys
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -177,14 +178,11 @@ def _preference_stage(settings: RecipeSettings, out: Path, **overrides: Any) -> 
         **overrides,
     )
     stage = train_preference(preference)
-    sources: dict[str, int] = {}
-    for pair in pairs:
-        kind = pair["source"].split(":")[0]
-        sources[kind] = sources.get(kind, 0) + 1
+    sources = Counter(pair["source"].split(":")[0] for pair in pairs)  # model, rule, decision
     return {
         "method": settings.preference,
         "pairs": len(pairs),
-        "sources": sources,
+        "sources": dict(sources),
         "pair_rows": settings.pair_rows,
         "decision_words": settings.decision_words,
         "decision_rows": settings.decision_rows,
