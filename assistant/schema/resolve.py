@@ -332,7 +332,7 @@ _DAYPART = r"(?:abend|morgen|nachmittag|vormittag|mittag|früh|nacht)?"
 _DATE_RULES: list[DateRule] = [
     (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), lambda m, t: _safe_date(int(m[1]), int(m[2]), int(m[3]))),
     (
-        re.compile(r"(?<!um )(?<!at )\b(\d{1,2})\.\s?(\d{1,2})\.(?:\s?(\d{4}|\d{2})\b)?"),
+        re.compile(r"(?<!\bum )(?<!\bat )\b(\d{1,2})\.\s?(\d{1,2})\.(?:\s?(\d{4}|\d{2})\b)?"),
         lambda m, t: _day_month(m[1], int(m[2]), m[3], t),
     ),
     (
@@ -396,7 +396,7 @@ _DATE_RULES: list[DateRule] = [
     ),
     # "Freitag, den 13." names the day of the month; the weekday only decorates it.
     (
-        re.compile(r"\b(?:am|den|on the|the|auf den|auf)\s+(\d{1,2})(?:\.|st|nd|rd|th)(?!\d)"),
+        re.compile(r"\b(?:am|den|dem|zum|vom|on the|the|auf den|auf)\s+(\d{1,2})(?:\.|st|nd|rd|th)(?!\d)"),
         lambda m, t: _next_day_of_month(int(m[1]), t),
     ),
     (re.compile(rf"\b({_HOLIDAY_RE})(?!\w)"), lambda m, t: _next_day_month(*HOLIDAYS[m[1]], t)),
