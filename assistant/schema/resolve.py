@@ -382,7 +382,7 @@ _DATE_RULES: list[DateRule] = [
     (re.compile(r"\b(?:übermorgen|(?:the )?day after tomorrow)\b"), _offset(2)),
     (re.compile(r"\b(?:vorgestern|(?:the )?day before yesterday)\b"), _offset(-2)),
     (re.compile(r"\b(?:heute|today|tonight|this (?:morning|afternoon|evening))\b"), _offset(0)),
-    (re.compile(r"(?<!am )(?<!guten )\bmorgen\b|\btomorrow\b"), _offset(1)),
+    (re.compile(r"(?<!\bam )(?<!\bguten )\bmorgen\b|\btomorrow\b"), _offset(1)),
     (re.compile(r"\b(?:gestern|yesterday)\b"), _offset(-1)),
     (re.compile(r"\bin (\d{1,3}) (?:tagen|tag|days|day)\b"), lambda m, t: t + dt.timedelta(days=int(m[1]))),
     (re.compile(r"\bin (\d{1,2}) (?:wochen|woche|weeks|week)\b"), lambda m, t: t + dt.timedelta(weeks=int(m[1]))),
