@@ -345,6 +345,44 @@ LEFT_IN_QUERY = [
         "frequency",
         "biweekly",
     ),
+    # the day a series repeats on, said apart from the copied "how often": its first occurrence
+    (
+        "Nachhilfe dienstags um 16 Uhr jede Woche",
+        ("create_recurring_event", ("Nachhilfe", None, "um 16 Uhr", None, "jede Woche", None)),
+        "date",
+        "2026-12-08",
+    ),
+    (
+        "Alle 14 Tage montags um 9 Uhr Jour fixe",
+        ("create_recurring_event", ("Jour fixe", None, "um 9 Uhr", None, "Alle 14 Tage", None)),
+        "date",
+        "2026-12-07",
+    ),
+    (
+        "water the plants monthly on the 28th at 9 am",
+        ("create_recurring_event", ("water the plants", None, "at 9 am", None, "monthly", None)),
+        "date",
+        "2026-12-28",
+    ),
+    (
+        "yoga on Mondays at 6 pm every week",
+        ("create_recurring_event", ("yoga", None, "at 6 pm", None, "every week", None)),
+        "date",
+        "2026-12-07",
+    ),
+    # a weekday in the title, or after "bis"/"until", is not the day it repeats on
+    (
+        "Tuesday team sync every week at 9",
+        ("create_recurring_event", ("Tuesday team sync", None, "at 9", None, "every week", None)),
+        "date",
+        "2026-12-03",
+    ),
+    (
+        "Chor jede Woche um 19 Uhr bis Montag, den 15. Februar",
+        ("create_recurring_event", ("Chor", None, "um 19 Uhr", None, "jede Woche", None)),
+        "date",
+        "2026-12-03",
+    ),
     (
         "Ende des Monats um 9 Uhr Zählerstand ablesen",
         ("create_event", ("Zählerstand ablesen", None, "um 9 Uhr", None)),
@@ -387,8 +425,8 @@ LEFT_IN_QUERY = [
 @pytest.mark.parametrize(("query", "span", "field", "value"), LEFT_IN_QUERY)
 def test_values_the_query_says_but_the_model_left_empty(query: str, span: tuple, field: str, value: object) -> None:
     """A clock time right after the copied day, a series' first day after "ab"/"starting", its last day after
-    "bis"/"until", "alle 14 Tage" over a copied weekday, a day that would be asked for: said in so many words,
-    so taken from the query."""
+    "bis"/"until", "alle 14 Tage" over a copied weekday, the weekday or day of the month a series repeats on, a day
+    that would be asked for: said in so many words, so taken from the query."""
     call = resolve_call(SpanCall(span[0], span[1]), TODAY, None, query)
     assert call.arguments[field] == value
 

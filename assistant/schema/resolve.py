@@ -1918,7 +1918,37 @@ def _words_left_in_query(spec: Function, span: SpanCall, query: str, lang: str |
             every_other = dict(_FREQUENCY_RULES)["biweekly"].search(normalize(query))
             if every_other:  # "alle 14 Tage montags" with only "montags" copied
                 phrases[i] = f"{every_other[0]} {phrases[i]}"
+        first_said = any(q.type is ParamType.FIRST_DATE and phrases[j] for j, q in enumerate(spec.params))
+        if p.type is ParamType.FREQUENCY and phrases[i] and not first_said:
+            day = _repetition_day_left(query, str(phrases[i]), copied)
+            if day:  # "every week" copied out of "on Tuesdays ... every week": the series is on Tuesdays
+                phrases[i] = f"{phrases[i]} {day}"
     return SpanCall(span.function, tuple(phrases))
+
+
+# The day a repetition falls on, said apart from its "how often": "montags", "on Tuesdays", "jeden Montag",
+# "am 28.", "on the 1st"; never after "ab"/"bis"/"starting"/"until" (a first or last day).
+_REPEAT_WEEKDAY = re.compile(rf"\b(?:(jeden|immer|every|on|am)\s+)?({_WD_RE})(s)?\b")
+_REPEAT_MONTHDAY = re.compile(r"\b(?:am|on the|on|the)\s+(\d{1,2})(?:\.|st|nd|rd|th)(?!\d)")
+_BOUND_BEFORE = re.compile(r"\b(?:ab|bis|vom|von|starting|beginning|beginnend|from|until|till|through|thru|to|auf)\s*$")
+
+
+def _repetition_day_left(query: str, frequency: str, copied: list[str]) -> str | None:
+    """The weekday of a weekly series or the day of a monthly one, said in the query outside the copied words,
+    when the copied repetition ("every week", "monthly", "alle 14 Tage") names none."""
+    how_often = resolve_frequency(frequency)
+    rest = normalize(query)
+    for phrase in copied:
+        rest = rest.replace(normalize(phrase), " | ")
+    if how_often in ("weekly", "biweekly") and _weekday_named(frequency) is None:
+        for m in _REPEAT_WEEKDAY.finditer(rest):
+            if (m[1] or m[3]) and not _BOUND_BEFORE.search(rest[: m.start()]):
+                return m[0]
+    if how_often == "monthly" and not re.search(r"\d", normalize(frequency)):
+        for m in _REPEAT_MONTHDAY.finditer(rest):
+            if not _BOUND_BEFORE.search(rest[: m.start()]):
+                return m[0]
+    return None
 
 
 # "Let's do X on the 28th instead of in fourteen days", "Ich mach X lieber am Freitag", "X findet morgen statt
