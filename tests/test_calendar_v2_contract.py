@@ -345,6 +345,25 @@ LEFT_IN_QUERY = [
         "frequency",
         "biweekly",
     ),
+    # a series' day said after "starting"/"ab" but copied as its last day is its first; a month or a week as its first
+    (
+        "carpool every weekday at 7:30 am starting January 4",
+        ("create_recurring_event", ("carpool", None, "at 7:30 am", None, "every weekday", "January 4")),
+        "until",
+        None,
+    ),
+    (
+        "Tanzkurs jeden Montag um 19 Uhr ab März",
+        ("create_recurring_event", ("Tanzkurs", None, "um 19 Uhr", None, "jeden Montag", "ab März")),
+        "date",
+        "2027-03-01",
+    ),
+    (
+        "dance class every Monday at 7 pm starting next week until March 29",
+        ("create_recurring_event", ("dance class", None, "at 7 pm", None, "every Monday", "March 29")),
+        "date",
+        "2026-12-07",
+    ),
     # the day a series repeats on, said apart from the copied "how often": its first occurrence
     (
         "Nachhilfe dienstags um 16 Uhr jede Woche",

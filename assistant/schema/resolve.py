@@ -598,10 +598,13 @@ def resolve_date_in(ptype: ParamType, text: str, today: dt.date) -> dt.date | No
 
 def resolve_first_date(text: str, today: dt.date) -> dt.date | None:
     """The first day on or after today that the words name: "jeden Donnerstag" is today on a Thursday (a
-    one-off "am Donnerstag" said on a Thursday means next week's)."""
+    one-off "am Donnerstag" said on a Thursday means next week's); a span of days ("ab März", "starting next
+    week") starts on its first day, today for one already under way ("ab diesem Monat")."""
     day = resolve_date(text, today)
     if day == today + dt.timedelta(days=7) and _bare_weekday(normalize(text)):
         return today
+    if day is None and (span := resolve_date_range(text, today)) is not None:
+        return max(span[0], today)
     return day
 
 
@@ -1879,7 +1882,7 @@ def _words_left_in_query(spec: Function, span: SpanCall, query: str, lang: str |
     that would be asked for though the query names it."""
     if not query:
         return span
-    phrases = list(span.phrases)
+    phrases = _first_day_copied_as_last(spec, list(span.phrases), query)
     copied = [p for p in phrases if p]
     for i, p in enumerate(spec.params):
         before = spec.params[i - 1] if i else None
@@ -1924,6 +1927,25 @@ def _words_left_in_query(spec: Function, span: SpanCall, query: str, lang: str |
             if day:  # "every week" copied out of "on Tuesdays ... every week": the series is on Tuesdays
                 phrases[i] = f"{phrases[i]} {day}"
     return SpanCall(span.function, tuple(phrases))
+
+
+_FROM_BEFORE = re.compile(r"\b(?:ab|starting|beginning|beginnend)\s*$", re.IGNORECASE)
+
+
+def _first_day_copied_as_last(spec: Function, phrases: list[str | None], query: str) -> list[str | None]:
+    """A series' last day that the query says after "ab"/"starting" ("carpool every weekday starting January 4"
+    copied as its end) is its first day, when no first day was copied."""
+    first = next((i for i, p in enumerate(spec.params) if p.type is ParamType.FIRST_DATE), None)
+    last = next((i for i, p in enumerate(spec.params) if p.type is ParamType.RANGE_END), None)
+    if first is None or last is None or phrases[first] or not phrases[last]:
+        return phrases
+    phrase = str(phrases[last])
+    at = _said_at(query, phrase)
+    if _SERIES_UNTIL.search(phrase):  # "7 June until July 4" copied whole: its end is the end
+        return phrases
+    if _SERIES_FROM.match(phrase.strip()) or (at > 0 and _FROM_BEFORE.search(query[:at])):
+        phrases[first], phrases[last] = phrase, None
+    return phrases
 
 
 # The day a repetition falls on, said apart from its "how often": "montags", "on Tuesdays", "jeden Montag",
