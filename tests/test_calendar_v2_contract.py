@@ -706,6 +706,22 @@ def test_a_series_with_no_repetition_said_is_one_event(query: str, often: str, d
 
 
 @pytest.mark.parametrize(
+    ("query", "title", "date"),
+    [
+        ("annual review with my boss two weeks from Wednesday at 11 am", "annual review with my boss", "2026-12-23"),
+        ("Jahresgespräch am Freitag um 11 Uhr", "Jahresgespräch", "2026-12-04"),
+        ("Jahresgespräch um 11 Uhr", "Jahresgespräch", None),  # no day: asked for
+    ],
+)
+def test_a_series_whose_how_often_is_its_title_is_one_event(query: str, title: str, date: str | None) -> None:
+    """A series call that copies its title as its "how often", from a query that says no repetition outside the
+    title ("annual review"), is the one event the query names; v25 wrote such a call and it failed to validate."""
+    span = SpanCall("create_recurring_event", (title, None, "um 11 Uhr", None, title, None))
+    call = resolve_call(span, TODAY, None, query)
+    assert (call.function, call.arguments["date"], call.arguments["time"]) == ("create_event", date, "11:00")
+
+
+@pytest.mark.parametrize(
     "query", ["dienstags um 11 Uhr Reisepass abholen", "Reisepass abholen jede Woche Dienstag um 11 Uhr"]
 )
 def test_a_series_whose_query_says_a_repetition_stays_one(query: str) -> None:

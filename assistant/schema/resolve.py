@@ -1047,13 +1047,21 @@ def _series_never_said(spec: Function, span: SpanCall, query: str, lang: str | N
     phrase = said.get(often.name) if often else None
     if not query or often is None or first is None or not phrase or said[first.name]:
         return spec, span
-    if resolve_frequency(phrase) or resolve_frequency(query) or not names_a_value(ParamType.DATE, phrase, lang):
+    title = next((said[p.name] for p in spec.params if p.type is ParamType.TITLE), None)
+    outside_title = re.sub(re.escape(title), " ", query, flags=re.IGNORECASE) if title else query
+    if resolve_frequency(phrase) or resolve_frequency(outside_title):
+        return spec, span
+    if names_a_value(ParamType.DATE, phrase, lang):
+        day: str | None = phrase
+    elif phrase == title:  # "annual review ... two weeks from Wednesday": the title copied as its "how often"
+        day = None  # (the day is read from the query, or asked for)
+    else:
         return spec, span
     kept = [p.name for p in spec.params if p.type not in (ParamType.FREQUENCY, ParamType.RANGE_END)]
     single = next((f for f in FUNCTIONS if [p.name for p in f.params] == kept), None)
     if single is None:
         return spec, span
-    return single, SpanCall(single.name, tuple(phrase if name == first.name else said[name] for name in kept))
+    return single, SpanCall(single.name, tuple(day if name == first.name else said[name] for name in kept))
 
 
 # "I'll do X tomorrow at 11 instead", "X findet am Montag statt statt übermorgen", "Ich mach X lieber am Freitag":
