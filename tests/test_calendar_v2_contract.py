@@ -315,6 +315,25 @@ LEFT_IN_QUERY = [
         "15:00",
     ),
     ("move my haircut to friday at 7 pm", ("move_event", ("haircut", None, "to friday", None)), "new_time", "19:00"),
+    # a day copied as the new one but said before "to <clock>" names the event ("tonight to 8 pm")
+    (
+        "push dinner with Ben tonight to 8 pm",
+        ("move_event", ("dinner with Ben", None, "tonight", None)),
+        "new_time",
+        "20:00",
+    ),
+    (
+        "Schieb das Abendessen morgen auf 20 Uhr",
+        ("move_event", ("Abendessen", None, "morgen", None)),
+        "date",
+        "2026-12-04",
+    ),
+    (
+        "Schieb das Abendessen auf morgen",
+        ("move_event", ("Abendessen", None, "auf morgen", None)),
+        "new_date",
+        "2026-12-04",
+    ),
     (
         "Nächste Woche Mittwoch um 19 Uhr Volleyball",
         ("create_event", ("Volleyball", "Mittwoch um 19 Uhr", None, None)),

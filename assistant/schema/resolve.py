@@ -2017,6 +2017,15 @@ def _move_days(spec: Function, span: SpanCall, query: str, lang: str | None) -> 
             # names the event by its day and moves its time
             phrases[new] = said["date"]
             phrases[old] = _day_instead_of(query, instead_of, copied, lang)
+    elif (
+        said["date"] is None
+        and said["new_date"]
+        and said["new_time"] is None
+        and (clock := _clock_said_as_target_after(query, said["new_date"], copied, lang))
+    ):
+        # "Push dinner tonight to 8 pm" with "tonight" copied as the new day: the day names the event, the
+        # clock after "to" is where it goes
+        phrases[old], phrases[new], phrases[new_time] = said["new_date"], None, clock
     elif said["date"] is None and (said["new_date"] or said["new_time"]):
         at = _said_at(query, str(said["new_date"] or said["new_time"]))  # "Push X tonight to 8 pm"
         found = _day_said_anywhere(query[:at], copied, lang) if at > 0 else None
@@ -2040,6 +2049,19 @@ def _move_days(spec: Function, span: SpanCall, query: str, lang: str | None) -> 
     if moved_from:
         phrases[new_time] = moved_from["new"]  # "from 10 to 11 am": 11
     return SpanCall(span.function, tuple(phrases))
+
+
+def _clock_said_as_target_after(query: str, day: str, copied: list[str], lang: str | None) -> str | None:
+    """The clock time after "to"/"auf" that follows a copied day said without one ("tonight to 8 pm"), if any."""
+    at = _said_at(query, day)
+    if at < 0 or _said_as_target(day, query):
+        return None
+    rest = query[at + len(day) :]
+    target = re.match(r"[\s,]*(?:to|auf|onto)\s", rest, re.IGNORECASE)
+    if target is None:
+        return None
+    found = _said_after(rest, target, ParamType.TIME, copied, lang)
+    return found if found and _CLOCK_SAID.search(normalize(found)) else None
 
 
 # A move's clock time said with where it was: "from 10 to 11 am", "von 10 auf 11 Uhr".
