@@ -568,6 +568,25 @@ def test_a_copied_title_keeps_the_owner_said_right_before_it(query: str, copied:
         ("delete_event", "I'm skipping sprint review on Friday", ("sprint review", "on Friday"), "sprint review"),
         ("create_event", "hackathon, kickoff on Friday at 9", ("kickoff", "on Friday", "at 9", None), "kickoff"),
         ("create_event", "add yoga tomorrow at 8 with Kim", ("yoga", "tomorrow", "at 8", None), "yoga"),
+        # "mit <Name>" right before a title that goes on is part of it; not after an earlier title word
+        (
+            "create_event",
+            "Freitag um 17 Uhr mit Ole Fahrrad reparieren",
+            ("Ole Fahrrad reparieren", "Freitag", "um 17 Uhr", None),
+            "mit Ole Fahrrad reparieren",
+        ),
+        (
+            "create_event",
+            "Morgen um 9 mit Mia Unterlagen sortieren",
+            ("Unterlagen sortieren", "Morgen", "um 9", None),
+            "mit Mia Unterlagen sortieren",
+        ),
+        (
+            "create_event",
+            "Radtour mit Ole Petersen am Freitag um 17 Uhr",
+            ("Ole Petersen", "am Freitag", "um 17 Uhr", None),
+            "Ole Petersen",
+        ),
     ],
 )
 def test_a_copied_title_takes_the_unusual_words_right_next_to_it(

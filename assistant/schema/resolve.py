@@ -1378,6 +1378,7 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
             phrase = _without_calendar(phrase)
             phrase = _with_head(_with_owner(_title_without_others(phrase, others), query), query)
             phrase = _with_verb_before(_with_particle(phrase, query, others), query)
+            phrase = _with_company(phrase, query, others)
         if phrase is not None and p.type is ParamType.TIME:
             phrase = _whole_time_words(phrase, query, [o for o in span.phrases if o and o != phrase], lang)
         if phrase is not None and p.type in (ParamType.DATE, ParamType.FIRST_DATE):
@@ -1496,6 +1497,27 @@ def _whole_title_words(phrase: str, query: str, phrases: tuple[str | None, ...])
                 break
             right.append(word)
     return " ".join([*left, phrase, *right])
+
+
+_COMPANY_BEFORE = re.compile(r"(?:^|[\s,:])(mit|with)\s+$", re.IGNORECASE)
+
+
+def _with_company(phrase: str, query: str, others: list[str]) -> str:
+    """ "mit" before a title that starts with a name and goes on ("um 19 Uhr mit Lea Geschenke einpacken") is
+    part of it: "Lea Geschenke einpacken" reads as something Lea does. Not where "mit" ends an earlier title
+    ("Kaffee mit Lea") or another argument's words."""
+    words = phrase.split()
+    if len(words) < 2 or not words[0][:1].isupper():
+        return phrase
+    at = _said_at(query, phrase, case=True)
+    company = _COMPANY_BEFORE.search(query[:at]) if at > 0 else None
+    if company is None:
+        return phrase
+    before = query[: company.start(1)].rstrip(" ,:").split(" ")[-1] if company.start(1) else ""
+    taken = {w.lower() for o in others for w in o.split()}
+    if before and _TITLE_WORD.fullmatch(before) and before.lower() not in taken and not _is_frame_word(before.lower()):
+        return phrase  # "Kaffee mit Lea ...": the title before it has the company
+    return f"{company[1]} {phrase}"
 
 
 # "Paul's birthday": the owner said right before a copied title is part of it; "let's", "it's" own nothing.
