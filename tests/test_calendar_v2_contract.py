@@ -568,6 +568,23 @@ def test_a_copied_title_keeps_the_owner_said_right_before_it(query: str, copied:
         ("delete_event", "I'm skipping sprint review on Friday", ("sprint review", "on Friday"), "sprint review"),
         ("create_event", "hackathon, kickoff on Friday at 9", ("kickoff", "on Friday", "at 9", None), "kickoff"),
         ("create_event", "add yoga tomorrow at 8 with Kim", ("yoga", "tomorrow", "at 8", None), "yoga"),
+        # a number that labels the title's last word is part of it; never a time, a length or a day
+        (
+            "create_event",
+            "Besprechung in Raum 204 morgen um 10",
+            ("Besprechung in Raum", "morgen", "um 10", None),
+            "Besprechung in Raum 204",
+        ),
+        (
+            "create_event",
+            "retro on version 3.2 Friday at 9",
+            ("retro on version", "Friday", "at 9", None),
+            "retro on version 3.2",
+        ),
+        ("create_event", "Lesung im 2. Stock morgen um 8", ("Lesung im", "morgen", "um 8", None), "Lesung im 2. Stock"),
+        ("create_event", "Training 2 Stunden morgen um 10", ("Training", "morgen", "um 10", None), "Training"),
+        ("create_event", "Zahnarzt am Freitag 10 Uhr", ("Zahnarzt", "am Freitag", "10 Uhr", None), "Zahnarzt"),
+        ("delete_event", "lösche Training 13. Januar", ("Training", None), "Training"),
         # "mit <Name>" right before a title that goes on is part of it; not after an earlier title word
         (
             "create_event",

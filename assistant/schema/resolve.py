@@ -1492,11 +1492,44 @@ def _whole_title_words(phrase: str, query: str, phrases: tuple[str | None, ...])
     right: list[str] = []
     after = query[at + len(phrase) :]
     if after.startswith(" "):
-        for word in after[1:].split(" "):
-            if len(right) == _MOST_WIDENED or not title_word(word):
+        following = after[1:].split(" ")
+        clock_copied = any(o and o != phrase and names_a_value(ParamType.TIME, o) for o in phrases)
+        for k, word in enumerate(following):
+            nxt = following[k + 1] if k + 1 < len(following) else ""
+            label = (
+                _label_number(word, nxt, clock_copied)
+                and word.rstrip(",.;:!?") not in {w.rstrip(",.;:!?") for w in taken}
+                and not (word.rstrip(",;:!?").endswith(".") and nxt.lower() in taken)  # "13. Januar" copied
+            )
+            if len(right) == _MOST_WIDENED or not (title_word(word) or label):
                 break
-            right.append(word)
+            right.append(word.rstrip(",;:!?") if label else word)
+            if label and word != word.rstrip(",;:!?"):
+                break  # "Paragraph 13, trag das ein": the clause ends there
     return " ".join([*left, phrase, *right])
+
+
+_LABEL_NUMBER = re.compile(r"\d+(?:[.,]\d+)*\.?[,;:!?]?")
+_UNIT_AFTER = re.compile(
+    r"(?i)(?:uhr|h|pm|am|a\.m\.|p\.m\.|o'clock|min\.?|mins?|minuten?|minutes?|std\.?|stunden?|hours?|hrs?|"
+    r"tagen?|days?|wochen?|weeks?|monate?n?|months?|jahren?|years?|bis|to|until|-)[,.;:!?]?"
+)
+
+
+def _label_number(word: str, following: str, clock_copied: bool) -> bool:
+    """A number that labels the title's last word ("Release 2.1", "Paragraph 13", "im 3. Stock", "lab 18"): not
+    a clock time, a length or a day ("um 10", "13.", "2 Stunden"); a bare one only where the time was copied."""
+    if not _LABEL_NUMBER.fullmatch(word) or _UNIT_AFTER.fullmatch(following):
+        return False
+    core = word.rstrip(",;:!?")
+    if core.endswith("."):  # "3. Stock" is a floor; "am 13." a day
+        word_after = following.rstrip(",.;:!?")
+        return (
+            bool(_TITLE_WORD.fullmatch(word_after))
+            and word_after[:1].isupper()
+            and word_after.lower() not in MONTH_WORDS
+        )
+    return "." in core or "," in core or clock_copied
 
 
 _COMPANY_BEFORE = re.compile(r"(?:^|[\s,:])(mit|with)\s+$", re.IGNORECASE)
