@@ -616,6 +616,40 @@ def test_a_copied_title_takes_the_unusual_words_right_next_to_it(
 
 
 @pytest.mark.parametrize(
+    ("function", "query", "copied", "title"),
+    [
+        ("create_event", "go ahead and add dentist on Friday at 9", "add dentist", "dentist"),
+        ("create_event", "could you pencil in choir Friday at 9", "pencil in choir", "choir"),
+        ("create_event", "can you shedule yoga on Friday at 9", "shedule yoga", "yoga"),  # a typed slip
+        ("create_event", "I need an event for plumber Friday at 9", "event for plumber", "plumber"),
+        ("create_event", "trag lauftreff am Freitag um 9 ein", "trag lauftreff", "lauftreff"),
+        ("create_all_day_event", "Reservier Messe Köln am Freitag ganztägig", "Reservier Messe Köln", "Messe Köln"),
+        # a to-do that starts with its own verb keeps it; other functions' titles are left alone
+        ("create_event", "set up the Wi-Fi on Friday at 9", "set up the Wi-Fi", "set up the Wi-Fi"),
+        (
+            "create_event",
+            "set up a table at Luigi's on Friday at 9",
+            "set up a table at Luigi's",
+            "set up a table at Luigi's",
+        ),
+        ("create_event", "book the flights on Friday at 9", "book the flights", "book the flights"),
+        ("create_event", "Termin für Anna am Freitag um 9", "Termin für Anna", "Termin für Anna"),
+        ("find_event", "when is add-on training", "add-on training", "add-on training"),
+    ],
+)
+def test_a_new_events_title_leaves_out_the_request_copied_before_it(
+    function: str, query: str, copied: str, title: str
+) -> None:
+    """A model that meets a frame it never saw ("go ahead and add X") may copy the request into the title; the
+    calendar would show "add dentist"."""
+    phrases = tuple(
+        copied if p.type.name == "TITLE" else ("Freitag" if p.name == "date" else None)
+        for p in function_by_name(function).params
+    )
+    assert resolve_call(SpanCall(function, phrases), TODAY, None, query).arguments["title"] == title
+
+
+@pytest.mark.parametrize(
     ("query", "first", "often", "frequency", "date"),
     [
         ("Von Montag bis Freitag jeden Tag um 7 Yoga", "Montag bis Freitag", "jeden Tag", "weekdays", "2026-12-03"),

@@ -1379,6 +1379,7 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
             phrase = _with_head(_with_owner(_title_without_others(phrase, others), query), query)
             phrase = _with_verb_before(_with_particle(phrase, query, others), query)
             phrase = _with_company(phrase, query, others)
+            phrase = _without_request(phrase, spec)
         if phrase is not None and p.type is ParamType.TIME:
             phrase = _whole_time_words(phrase, query, [o for o in span.phrases if o and o != phrase], lang)
         if phrase is not None and p.type in (ParamType.DATE, ParamType.FIRST_DATE):
@@ -1626,6 +1627,45 @@ def _slip_of(word: str, target: str) -> bool:
     from rapidfuzz.distance import OSA  # the fuzzy matcher the calendar's title match uses
 
     return word == target or (min(len(word), len(target)) >= 6 and OSA.distance(word, target) <= 1)
+
+
+# The request that makes an event, copied at the start of its title ("I'd like to book a lawyer" read as "book a
+# lawyer" ... "set up a library", "trag lauftreff ... ein", "Penncil in therapy session", "event for plumber"):
+# the verbs a to-do rarely starts with ("book", "make", "plan", "put" are left: "book the flights" is a to-do).
+_REQUEST_VERBS = (
+    "add schedule create arrange enter trag trage reservier reserviere notier notiere erstell erstelle speicher "
+    "speichere blockier blockiere registrier registriere vermerke füg füge"
+).split()
+_REQUEST_LEAD = re.compile(
+    r"^(?:(?:go ahead and|please|bitte)\s+)?(?P<verb>[^\W\d_]+)(?:\s+(?P<particle>in|up|down|out time for))?"
+    r"(?:\s+(?P<article>a|an|mir|bitte|mal))?\s+(?=\S)",
+    re.IGNORECASE,
+)
+_PHRASAL_REQUEST = {"in": ("pencil", "slot"), "down": ("jot",), "out time for": ("block",)}
+_EVENT_FOR = re.compile(r"^(?:an?\s+)?(?:event\s+(?:for|called)|(?:termin|eintrag)\s+namens)\s+(?=\S)", re.I)
+_MAKES = ("create_event", "create_recurring_event", "create_all_day_event")
+
+
+def _without_request(phrase: str, spec: Function) -> str:
+    """A new event's title without the request copied before it: the verb that asks for the event ("add",
+    "trag", "pencil in", one typed a letter off) with its article, or "event for"."""
+    if spec.name not in _MAKES:
+        return phrase
+    event_for = _EVENT_FOR.match(phrase)
+    if event_for:
+        return phrase[event_for.end() :]
+    lead = _REQUEST_LEAD.match(phrase)
+    if lead is None:
+        return phrase
+    verb, particle = lead["verb"].lower(), (lead["particle"] or "").lower()
+    if particle == "up":  # "set up a table at the restaurant" is a to-do as often as a request
+        request = False
+    elif particle:
+        request = any(_slip_of(verb, v) or verb == v for v in _PHRASAL_REQUEST[particle])
+    else:
+        request = any(_slip_of(verb, v) for v in _REQUEST_VERBS)
+    rest = phrase[lead.end() :]
+    return rest if request and _TITLE_WORD.match(rest) else phrase
 
 
 def _without_calendar(phrase: str) -> str:
