@@ -624,7 +624,17 @@ def test_a_copied_title_takes_the_unusual_words_right_next_to_it(
         ("create_event", "I need an event for plumber Friday at 9", "event for plumber", "plumber"),
         ("create_event", "trag lauftreff am Freitag um 9 ein", "trag lauftreff", "lauftreff"),
         ("create_all_day_event", "Reservier Messe Köln am Freitag ganztägig", "Reservier Messe Köln", "Messe Köln"),
+        ("delete_event", "please scrap barbecue on Friday", "scrap barbecue", "barbecue"),
+        ("delete_event", "storniere bitte Lauftreff am Freitag", "storniere bitte Lauftreff", "Lauftreff"),
+        ("move_event", "well, postpone breakfast Friday to Monday", "posttpone breakfast", "breakfast"),
         # a to-do that starts with its own verb keeps it; other functions' titles are left alone
+        (
+            "delete_event",
+            "delete cancel the gym membership on Friday",
+            "cancel the gym membership",
+            "cancel the gym membership",
+        ),
+        ("move_event", "push move the couch to Friday", "move the couch", "move the couch"),
         ("create_event", "set up the Wi-Fi on Friday at 9", "set up the Wi-Fi", "set up the Wi-Fi"),
         (
             "create_event",

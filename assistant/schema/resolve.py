@@ -1632,10 +1632,15 @@ def _slip_of(word: str, target: str) -> bool:
 # The request that makes an event, copied at the start of its title ("I'd like to book a lawyer" read as "book a
 # lawyer" ... "set up a library", "trag lauftreff ... ein", "Penncil in therapy session", "event for plumber"):
 # the verbs a to-do rarely starts with ("book", "make", "plan", "put" are left: "book the flights" is a to-do).
-_REQUEST_VERBS = (
+_MAKE_VERBS = (
     "add schedule create arrange enter trag trage reservier reserviere notier notiere erstell erstelle speicher "
     "speichere blockier blockiere registrier registriere vermerke füg füge"
 ).split()
+_REQUEST_VERBS = {  # not "cancel", "drop", "move", "shift": "cancel the gym membership" is a to-do
+    **dict.fromkeys(("create_event", "create_recurring_event", "create_all_day_event"), _MAKE_VERBS),
+    "delete_event": "delete remove scrap lösch lösche storniere stornier streich streiche entferne entfern".split(),
+    "move_event": "postpone reschedule push bump verschieb verschiebe verleg verlege".split(),
+}
 _REQUEST_LEAD = re.compile(
     r"^(?:(?:go ahead and|please|bitte)\s+)?(?P<verb>[^\W\d_]+)(?:\s+(?P<particle>in|up|down|out time for))?"
     r"(?:\s+(?P<article>a|an|mir|bitte|mal))?\s+(?=\S)",
@@ -1647,23 +1652,23 @@ _MAKES = ("create_event", "create_recurring_event", "create_all_day_event")
 
 
 def _without_request(phrase: str, spec: Function) -> str:
-    """A new event's title without the request copied before it: the verb that asks for the event ("add",
-    "trag", "pencil in", one typed a letter off) with its article, or "event for"."""
-    if spec.name not in _MAKES:
+    """A title without the request copied before it: the verb that asks for the event, its removal or its move
+    ("add", "trag", "pencil in", "scrap", "postpone", one typed a letter off) with its article, or "event for"."""
+    if spec.name not in _REQUEST_VERBS:
         return phrase
-    event_for = _EVENT_FOR.match(phrase)
+    event_for = _EVENT_FOR.match(phrase) if spec.name in _MAKES else None
     if event_for:
         return phrase[event_for.end() :]
     lead = _REQUEST_LEAD.match(phrase)
     if lead is None:
         return phrase
     verb, particle = lead["verb"].lower(), (lead["particle"] or "").lower()
-    if particle == "up":  # "set up a table at the restaurant" is a to-do as often as a request
+    if particle == "up" or (particle and spec.name not in _MAKES):  # "set up a table at the restaurant": a to-do
         request = False
     elif particle:
         request = any(_slip_of(verb, v) or verb == v for v in _PHRASAL_REQUEST[particle])
     else:
-        request = any(_slip_of(verb, v) for v in _REQUEST_VERBS)
+        request = any(_slip_of(verb, v) for v in _REQUEST_VERBS[spec.name])
     rest = phrase[lead.end() :]
     return rest if request and _TITLE_WORD.match(rest) else phrase
 
