@@ -97,6 +97,9 @@ _PHRASES = [
 ]
 
 
+_HUNDRED_CLOCK = re.compile(r"\b(\d{1,2}) hundred(?: and)? (\d{2}) ?(?=(?:am|pm)\b)")
+
+
 @functools.lru_cache(maxsize=4096)
 def normalize(text: str) -> str:
     """Lowercase, unify quotes and spaces, and write number words as digits ("halb drei" -> "halb 3").
@@ -129,6 +132,7 @@ def normalize(text: str) -> str:
 
     t = _WORD.sub(word_to_number, t)
     t = re.sub(r"\b(\d{1,2}) oh (\d)\b", r"\1 0\2", t)  # "six oh nine" -> 6 09
+    t = _HUNDRED_CLOCK.sub(r"\1:\2 ", t)  # "five hundred and twenty pm" (SLURP's spelled-out clock) -> 5:20 pm
     return re.sub(r"\s+", " ", t).strip()
 
 
@@ -631,8 +635,8 @@ _FREQUENCY_RULES: list[tuple[str, re.Pattern[str]]] = [
         ),
         (
             "daily",
-            r"\b(?:(?:tag)?täglich\w*|jeden tag|alle tage|jeden (?:morgen|abend|mittag)|every (?:day|morning|evening|"
-            r"night)|each (?:day|morning|evening)|daily|nightly)\b",
+            r"\b(?:(?:tag)?täglich\w*|jeden tag|alle tage|jeden (?:morgen|abend|mittag)|every (?:single )?(?:day|"
+            r"morning|evening|night)|everyday|each (?:day|morning|evening)|daily|nightly)\b",
         ),
         (
             "monthly",
@@ -754,7 +758,7 @@ def _hm(h: str, m: str | None = None) -> tuple[int, int, bool]:
     return int(h), int(m or 0), len(h) == 2 and h.startswith("0") or h == "0"
 
 
-_EN_AMPM = re.compile(r"\b(\d{1,2})(?:[:. ](\d{2}))?\s*(am|pm)\b")  # "2:30 pm", "two thirty pm"
+_EN_AMPM = re.compile(r"\b(\d{1,2})(?:[:. ]?(\d{2}))?\s*(am|pm)\b")  # "2:30 pm", "two thirty pm", "530pm"
 # A clock reading counted from the hour, then "am"/"pm": "half past seven pm", "a quarter to 5 am", "20 past 4 pm".
 # ("10 to 11 pm" is left out: said so, it is more often a span than 22:50.)
 _EN_RELATIVE_AMPM = re.compile(
@@ -800,6 +804,8 @@ _TIME_RULES: list[TimeRule] = [
         re.compile(r"\b(\d{1,2}) (?:minuten |minutes )?(?:vor|to|before) (\d{1,2})\b"),
         lambda m: (_prev_hour(int(m[2])), 60 - int(m[1]), False),
     ),
+    # "at 1700", "um 0930", "at 930": a clock written without its colon, after a word that leads a time
+    (re.compile(r"\b(?:um|at|gegen|by|around)\s+([01]?\d|2[0-3])([0-5]\d)\b(?![.,]\d)"), lambda m: _hm(m[1], m[2])),
     (
         re.compile(
             r"\b(?:um|at|gegen|ab|von|from|bis|until|till|to|auf|around|about)\s+(\d{1,2})(?:\s+(\d{2}))?\b"
