@@ -383,6 +383,15 @@ LEFT_IN_QUERY = [
         "date",
         "2026-12-07",
     ),
+    (
+        "Jeden Dienstag um halb sechs Schwimmen bis Ende Februar",
+        (
+            "create_recurring_event",
+            ("Schwimmen", "bis Ende Februar", "um halb sechs", None, "Jeden Dienstag", "Februar"),
+        ),
+        "until",
+        "2027-02-28",
+    ),
     # the day a series repeats on, said apart from the copied "how often": its first occurrence
     (
         "Nachhilfe dienstags um 16 Uhr jede Woche",
@@ -802,6 +811,22 @@ def test_a_series_with_no_repetition_said_is_one_event(query: str, often: str, d
     span = SpanCall("create_recurring_event", ("Reisepass abholen", None, "um 11 Uhr", None, often, None))
     call = resolve_call(span, TODAY, "de", query)
     assert (call.function, call.arguments["date"], call.arguments["time"]) == ("create_event", date, "11:00")
+
+
+@pytest.mark.parametrize(
+    ("copied", "title"),
+    [("verleg die Elternversammlung", "Elternversammlung"), ("postpone the dentist", "dentist")],
+)
+def test_a_create_whose_title_starts_with_moving_it_is_a_move(copied: str, title: str) -> None:
+    """ "verleg die Elternversammlung auf den 15. Dezember um 19 Uhr" copied as a new event called "verleg die
+    Elternversammlung" would put a second one in the calendar: it is the move, to the day and time copied."""
+    call = resolve_call(SpanCall("create_event", (copied, "auf den 15. Dezember", "um 19 Uhr", None)), TODAY, None)
+    assert call.function == "move_event"
+    assert (call.arguments["title"], call.arguments["new_date"], call.arguments["new_time"]) == (
+        title,
+        "2026-12-15",
+        "19:00",
+    )
 
 
 @pytest.mark.parametrize(

@@ -1122,6 +1122,24 @@ def _instead_is_a_move(spec: Function, span: SpanCall, query: str) -> tuple[Func
     return move, SpanCall(move.name, tuple(new.get(p.name) for p in move.params))
 
 
+_MOVE_VERB_FIRST = re.compile(r"^(?P<verb>[^\W\d_]+)\s+(?:(?:den|die|das|the|my|mein|meine|meinen)\s+)?(?=\S)", re.I)
+
+
+def _move_copied_as_create(spec: Function, span: SpanCall) -> tuple[Function, SpanCall]:
+    """A create whose copied title starts with a verb that moves an event ("verleg die Elternversammlung" with
+    "auf den 15. Dezember") is that move: its day and time are the new ones. v26 wrote this one as a new event."""
+    said = dict(zip((p.name for p in spec.params), span.phrases, strict=True))
+    title = said.get("title") or ""
+    lead = _MOVE_VERB_FIRST.match(title)
+    if spec.name != "create_event" or lead is None or not (said.get("date") or said.get("time")):
+        return spec, span
+    if not any(_slip_of(lead["verb"].lower(), v) for v in _REQUEST_VERBS["move_event"]):
+        return spec, span
+    move = function_by_name("move_event")
+    new = {"title": title[lead.end() :], "date": None, "new_date": said.get("date"), "new_time": said.get("time")}
+    return move, SpanCall(move.name, tuple(new.get(p.name) for p in move.params))
+
+
 # "von Sonntag bis Samstag", "between May 12 and June 1", "bis Sonntag", "for the next 3 days": a span of days
 # with its end said, which no timed event has.
 _SPAN_SAID = re.compile(
@@ -1366,6 +1384,7 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
         return NoCall()
     plain = _without_stattfinden(query)  # "statt" left in it is the preposition
     spec, span = _instead_is_a_move(*_called_off(spec, span, query), plain)
+    spec, span = _move_copied_as_create(spec, span)
     spec, span = _series_said(*_events_on_a_day(spec, span, today, lang), query)
     span = _found_event(spec, span)
     spec, span = _span_is_all_day(spec, span, query, today)
@@ -2048,10 +2067,18 @@ _FROM_BEFORE = re.compile(r"\b(?:ab|starting|beginning|beginnend)\s*$", re.IGNOR
 
 def _first_day_copied_as_last(spec: Function, phrases: list[str | None], query: str) -> list[str | None]:
     """A series' last day that the query says after "ab"/"starting" ("carpool every weekday starting January 4"
-    copied as its end) is its first day, when no first day was copied."""
+    copied as its end) is its first day, when no first day was copied; a first day copied with its "bis"/"until"
+    ("bis Ende Februar") is the last."""
     first = next((i for i, p in enumerate(spec.params) if p.type is ParamType.FIRST_DATE), None)
     last = next((i for i, p in enumerate(spec.params) if p.type is ParamType.RANGE_END), None)
-    if first is None or last is None or phrases[first] or not phrases[last]:
+    if first is None or last is None:
+        return phrases
+    said_first = str(phrases[first] or "")
+    if _SERIES_UNTIL.match(said_first.strip()) and (not phrases[last] or str(phrases[last]) in said_first):
+        # "bis Ende Februar" copied as the first day (and "Februar" as the last): it is the last day
+        phrases[first], phrases[last] = None, said_first
+        return phrases
+    if phrases[first] or not phrases[last]:
         return phrases
     phrase = str(phrases[last])
     at = _said_at(query, phrase)
