@@ -1131,11 +1131,12 @@ def _move_copied_as_create(spec: Function, span: SpanCall) -> tuple[Function, Sp
     said = dict(zip((p.name for p in spec.params), span.phrases, strict=True))
     title = said.get("title") or ""
     lead = _MOVE_VERB_FIRST.match(title)
-    if spec.name != "create_event" or lead is None or not (said.get("date") or said.get("time")):
+    single = _makes_an_event(spec) and not any(p.type is ParamType.FREQUENCY for p in spec.params)
+    if not single or lead is None or not (said.get("date") or said.get("time")):
         return spec, span
-    if not any(_slip_of(lead["verb"].lower(), v) for v in _REQUEST_VERBS["move_event"]):
+    move = next((f for f in FUNCTIONS if _moves_an_event(f)), None)
+    if move is None or not any(_slip_of(lead["verb"].lower(), v) for v in _MOVE_VERBS):
         return spec, span
-    move = function_by_name("move_event")
     new = {"title": title[lead.end() :], "date": None, "new_date": said.get("date"), "new_time": said.get("time")}
     return move, SpanCall(move.name, tuple(new.get(p.name) for p in move.params))
 
@@ -1654,18 +1655,16 @@ def _slip_of(word: str, target: str) -> bool:
     return word == target or (min(len(word), len(target)) >= 6 and OSA.distance(word, target) <= 1)
 
 
-# The request that makes an event, copied at the start of its title ("I'd like to book a lawyer" read as "book a
-# lawyer" ... "set up a library", "trag lauftreff ... ein", "Penncil in therapy session", "event for plumber"):
-# the verbs a to-do rarely starts with ("book", "make", "plan", "put" are left: "book the flights" is a to-do).
+# The request copied at the start of a title ("I'd like to add dentist" read as "add dentist", "trag lauftreff ...
+# ein", "Penncil in therapy session", "event for plumber", "scrap barbecue"): the verbs a to-do rarely starts with
+# ("book", "make", "plan", "put", "set up", "cancel", "drop", "move", "shift" are left: "book the flights", "cancel
+# the gym membership" are to-dos).
 _MAKE_VERBS = (
     "add schedule create arrange enter trag trage reservier reserviere notier notiere erstell erstelle speicher "
     "speichere blockier blockiere registrier registriere vermerke füg füge"
 ).split()
-_REQUEST_VERBS = {  # not "cancel", "drop", "move", "shift": "cancel the gym membership" is a to-do
-    **dict.fromkeys(("create_event", "create_recurring_event", "create_all_day_event"), _MAKE_VERBS),
-    "delete_event": "delete remove scrap lösch lösche storniere stornier streich streiche entferne entfern".split(),
-    "move_event": "postpone reschedule push bump verschieb verschiebe verleg verlege".split(),
-}
+_DELETE_VERBS = "delete remove scrap lösch lösche storniere stornier streich streiche entferne entfern".split()
+_MOVE_VERBS = "postpone reschedule push bump verschieb verschiebe verleg verlege".split()
 _REQUEST_LEAD = re.compile(
     r"^(?:(?:go ahead and|please|bitte)\s+)?(?P<verb>[^\W\d_]+)(?:\s+(?P<particle>in|up|down|out time for))?"
     r"(?:\s+(?P<article>a|an|mir|bitte|mal))?\s+(?=\S)",
@@ -1673,27 +1672,38 @@ _REQUEST_LEAD = re.compile(
 )
 _PHRASAL_REQUEST = {"in": ("pencil", "slot"), "down": ("jot",), "out time for": ("block",)}
 _EVENT_FOR = re.compile(r"^(?:an?\s+)?(?:event\s+(?:for|called)|(?:termin|eintrag)\s+namens)\s+(?=\S)", re.I)
-_MAKES = ("create_event", "create_recurring_event", "create_all_day_event")
+
+
+def _moves_an_event(spec: Function) -> bool:
+    return {"title", "date", "new_date", "new_time"} <= {p.name for p in spec.params}
+
+
+def _request_verbs(spec: Function) -> list[str]:
+    """The verbs that ask for what the function does: make, delete or move an event."""
+    if _makes_an_event(spec):
+        return _MAKE_VERBS
+    if _deletes_an_event(spec):
+        return _DELETE_VERBS
+    return _MOVE_VERBS if _moves_an_event(spec) else []
 
 
 def _without_request(phrase: str, spec: Function) -> str:
     """A title without the request copied before it: the verb that asks for the event, its removal or its move
     ("add", "trag", "pencil in", "scrap", "postpone", one typed a letter off) with its article, or "event for"."""
-    if spec.name not in _REQUEST_VERBS:
-        return phrase
-    event_for = _EVENT_FOR.match(phrase) if spec.name in _MAKES else None
+    verbs = _request_verbs(spec)
+    event_for = _EVENT_FOR.match(phrase) if verbs is _MAKE_VERBS else None
     if event_for:
         return phrase[event_for.end() :]
     lead = _REQUEST_LEAD.match(phrase)
-    if lead is None:
+    if lead is None or not verbs:
         return phrase
     verb, particle = lead["verb"].lower(), (lead["particle"] or "").lower()
-    if particle == "up" or (particle and spec.name not in _MAKES):  # "set up a table at the restaurant": a to-do
+    if particle == "up" or (particle and verbs is not _MAKE_VERBS):  # "set up a table at the restaurant": a to-do
         request = False
     elif particle:
         request = any(_slip_of(verb, v) or verb == v for v in _PHRASAL_REQUEST[particle])
     else:
-        request = any(_slip_of(verb, v) for v in _REQUEST_VERBS[spec.name])
+        request = any(_slip_of(verb, v) for v in verbs)
     rest = phrase[lead.end() :]
     return rest if request and _TITLE_WORD.match(rest) else phrase
 
