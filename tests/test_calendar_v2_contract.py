@@ -633,6 +633,8 @@ def test_a_copied_title_takes_the_unusual_words_right_next_to_it(
         ("create_event", "I need an event for plumber Friday at 9", "event for plumber", "plumber"),
         ("create_event", "trag lauftreff am Freitag um 9 ein", "trag lauftreff", "lauftreff"),
         ("create_all_day_event", "Reservier Messe Köln am Freitag ganztägig", "Reservier Messe Köln", "Messe Köln"),
+        ("create_recurring_event", "Leg einen Serientermin an: Chor jeden Freitag", "Serientermin an: Chor", "Chor"),
+        ("create_event", "Termin an Gleis 12 am Freitag um 9", "Termin an Gleis 12", "Termin an Gleis 12"),
         ("delete_event", "please scrap barbecue on Friday", "scrap barbecue", "barbecue"),
         ("delete_event", "storniere bitte Lauftreff am Freitag", "storniere bitte Lauftreff", "Lauftreff"),
         ("move_event", "well, postpone breakfast Friday to Monday", "posttpone breakfast", "breakfast"),
@@ -662,7 +664,9 @@ def test_a_new_events_title_leaves_out_the_request_copied_before_it(
     """A model that meets a frame it never saw ("go ahead and add X") may copy the request into the title; the
     calendar would show "add dentist"."""
     phrases = tuple(
-        copied if p.type.name == "TITLE" else ("Freitag" if p.name == "date" else None)
+        copied
+        if p.type.name == "TITLE"
+        else ("Freitag" if p.name == "date" else "jeden Freitag" if p.name == "frequency" else None)
         for p in function_by_name(function).params
     )
     assert resolve_call(SpanCall(function, phrases), TODAY, None, query).arguments["title"] == title
@@ -811,6 +815,28 @@ def test_a_series_with_no_repetition_said_is_one_event(query: str, often: str, d
     span = SpanCall("create_recurring_event", ("Reisepass abholen", None, "um 11 Uhr", None, often, None))
     call = resolve_call(span, TODAY, "de", query)
     assert (call.function, call.arguments["date"], call.arguments["time"]) == ("create_event", date, "11:00")
+
+
+@pytest.mark.parametrize(
+    ("function", "copied", "title", "minutes"),
+    [
+        ("create_event", "30-minute call with Tom", "call with Tom", 30),
+        ("create_recurring_event", "two-hour car service", "car service", 120),
+        ("create_event", "zweistündige Probe", "Probe", 120),
+        ("create_event", "call with Tom", "call with Tom", 60),  # no length said
+    ],
+)
+def test_a_length_copied_as_the_titles_first_word_is_the_length(
+    function: str, copied: str, title: str, minutes: int
+) -> None:
+    """ "Set a recurring two-hour car service": a model that copies "two-hour car service" as the title books an
+    hour of "two-hour car service"."""
+    phrases = tuple(
+        copied if p.name == "title" else {"date": "Freitag", "time": "um 9", "frequency": "jeden Freitag"}.get(p.name)
+        for p in function_by_name(function).params
+    )
+    call = resolve_call(SpanCall(function, phrases), TODAY, None)
+    assert (call.arguments["title"], call.arguments["duration_minutes"]) == (title, minutes)
 
 
 @pytest.mark.parametrize(

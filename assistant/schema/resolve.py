@@ -1122,6 +1122,24 @@ def _instead_is_a_move(spec: Function, span: SpanCall, query: str) -> tuple[Func
     return move, SpanCall(move.name, tuple(new.get(p.name) for p in move.params))
 
 
+_LENGTH_WORD = re.compile(r"^\d+(?:[.,]\d+)?-(?:hours?|minutes?|stündig\w*|minütig\w*)$")
+
+
+def _length_in_title(spec: Function, span: SpanCall) -> SpanCall:
+    """A length said as an adjective before the title ("Set a recurring two-hour car service", "a 30-minute call")
+    and copied as the title's first word is the event's length, when none was copied for it."""
+    title = next((i for i, p in enumerate(spec.params) if p.type is ParamType.TITLE), None)
+    length = next((i for i, p in enumerate(spec.params) if p.type is ParamType.MINUTES), None)
+    if title is None or length is None or span.phrases[length] or not span.phrases[title]:
+        return span
+    first, _, rest = str(span.phrases[title]).partition(" ")
+    if not rest or not _LENGTH_WORD.match(normalize(first)):
+        return span
+    phrases = list(span.phrases)
+    phrases[title], phrases[length] = rest, first
+    return SpanCall(span.function, tuple(phrases))
+
+
 _MOVE_VERB_FIRST = re.compile(r"^(?P<verb>[^\W\d_]+)\s+(?:(?:den|die|das|the|my|mein|meine|meinen)\s+)?(?=\S)", re.I)
 
 
@@ -1386,6 +1404,7 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
     plain = _without_stattfinden(query)  # "statt" left in it is the preposition
     spec, span = _instead_is_a_move(*_called_off(spec, span, query), plain)
     spec, span = _move_copied_as_create(spec, span)
+    span = _length_in_title(spec, span)
     spec, span = _series_said(*_events_on_a_day(spec, span, today, lang), query)
     span = _found_event(spec, span)
     spec, span = _span_is_all_day(spec, span, query, today)
@@ -1671,6 +1690,9 @@ _REQUEST_LEAD = re.compile(
     re.IGNORECASE,
 )
 _PHRASAL_REQUEST = {"in": ("pencil", "slot"), "down": ("jot",), "out time for": ("block",)}
+# "Leg einen Serientermin an: Pakete abschicken": "Serientermin an" is the request ("Termin an Gleis 12" is a place,
+# so a plain "Termin an" only with its colon).
+_SERIES_ANLEGEN = re.compile(r"^(?:serientermin\s+an[:,]?|termin\s+an[:,])\s+(?=\S)", re.IGNORECASE)
 _EVENT_FOR = re.compile(r"^(?:an?\s+)?(?:event\s+(?:for|called)|(?:termin|eintrag)\s+namens)\s+(?=\S)", re.I)
 
 
@@ -1689,9 +1711,10 @@ def _request_verbs(spec: Function) -> list[str]:
 
 def _without_request(phrase: str, spec: Function) -> str:
     """A title without the request copied before it: the verb that asks for the event, its removal or its move
-    ("add", "trag", "pencil in", "scrap", "postpone", one typed a letter off) with its article, or "event for"."""
+    ("add", "trag", "pencil in", "scrap", "postpone", one typed a letter off) with its article, "event for", or
+    the rest of "Leg einen Serientermin an: ..."."""
     verbs = _request_verbs(spec)
-    event_for = _EVENT_FOR.match(phrase) if verbs is _MAKE_VERBS else None
+    event_for = (_EVENT_FOR.match(phrase) or _SERIES_ANLEGEN.match(phrase)) if verbs is _MAKE_VERBS else None
     if event_for:
         return phrase[event_for.end() :]
     lead = _REQUEST_LEAD.match(phrase)
