@@ -216,6 +216,21 @@ def test_token_span_prefers_words_outside_the_title_but_allows_a_repeat(tiny_bas
     assert q.span_text(*only) == "und"
 
 
+def test_token_span_finds_a_copy_that_starts_at_punctuation(tiny_base) -> None:
+    """A model may copy from a punctuation token (", Polterabend am 9.2." out of "ja, Polterabend ..."): its own
+    output must encode again, as the preference stage does with the SFT model's mistakes; words still match whole."""
+    from transformers import AutoTokenizer
+
+    from assistant.model.decoding import PromptCodec
+
+    tokenizer = AutoTokenizer.from_pretrained(tiny_base("gemma3"))
+    q = PromptCodec(tokenizer, len(tokenizer)).query("ja, Polterabend am 9.2.2027 von 11 bis 12 speichern.")
+    start, end = q.token_span(", Polterabend am 9.2.2027")
+    assert "Polterabend am 9.2.2027" in q.span_text(start, end)
+    with pytest.raises(ValueError):
+        q.token_span("olterabend")  # inside a word: not a copy
+
+
 def _runners_on(model_dir: Path, **config_changes):
     """The transformers forward and the lean Gemma 3 runner on the same float32 tiny model."""
     import torch

@@ -233,8 +233,12 @@ class QueryTokens:
         return self.text[self.offsets[start][0] : self.offsets[end - 1][1]].strip()
 
     def token_span(self, phrase: str, avoid: tuple[int, int] | None = None) -> tuple[int, int]:
-        """Token range [start, end) that covers ``phrase`` as a whole-word match, not overlapping ``avoid``."""
-        pattern = re.compile(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)")
+        """Token range [start, end) that covers ``phrase`` as a whole-word match, not overlapping ``avoid``. A
+        phrase the decoder copied from a punctuation token (", Polterabend am 9.2." after "ja") has no word edge
+        there to match."""
+        lead = r"(?<!\w)" if phrase[:1].isalnum() or phrase[:1] == "_" else ""
+        tail = r"(?!\w)" if phrase[-1:].isalnum() or phrase[-1:] == "_" else ""
+        pattern = re.compile(lead + re.escape(phrase) + tail)
         overlapping = None
         for m in pattern.finditer(self.text):
             covered = [i for i, (s, e) in enumerate(self.offsets) if e > m.start() and s < m.end()]
