@@ -1110,7 +1110,7 @@ def _instead_is_a_move(spec: Function, span: SpanCall, query: str) -> tuple[Func
     the "statt" of "findet ... statt" (_without_stattfinden)."""
     if not query or not _INSTEAD.search(query) or not (_makes_an_event(spec) or _deletes_an_event(spec)):
         return spec, span
-    move = next((f for f in FUNCTIONS if {"title", "date", "new_date", "new_time"} <= {p.name for p in f.params}), None)
+    move = next((f for f in FUNCTIONS if _moves_an_event(f)), None)
     said = dict(zip((p.name for p in spec.params), span.phrases, strict=True))
     if move is None or not said.get("title") or any(p.type is ParamType.FREQUENCY for p in spec.params):
         return spec, span
@@ -1540,11 +1540,12 @@ def _whole_title_words(phrase: str, query: str, phrases: tuple[str | None, ...])
     if after.startswith(" "):
         following = after[1:].split(" ")
         clock_copied = any(o and o != phrase and names_a_value(ParamType.TIME, o) for o in phrases)
+        taken_bare = {w.rstrip(",.;:!?") for w in taken}
         for k, word in enumerate(following):
             nxt = following[k + 1] if k + 1 < len(following) else ""
             label = (
                 _label_number(word, nxt, clock_copied)
-                and word.rstrip(",.;:!?") not in {w.rstrip(",.;:!?") for w in taken}
+                and word.rstrip(",.;:!?") not in taken_bare
                 and not (word.rstrip(",;:!?").endswith(".") and nxt.lower() in taken)  # "13. Januar" copied
             )
             if len(right) == _MOST_WIDENED or not (title_word(word) or label):
@@ -2095,7 +2096,7 @@ def _words_left_in_query(spec: Function, span: SpanCall, query: str, lang: str |
     return SpanCall(span.function, tuple(phrases))
 
 
-_FROM_BEFORE = re.compile(r"\b(?:ab|starting|beginning|beginnend)\s*$", re.IGNORECASE)
+_FROM_BEFORE = re.compile(_SERIES_FROM.pattern.removesuffix(r"\b") + r"\s*$", re.IGNORECASE)
 
 
 def _first_day_copied_as_last(spec: Function, phrases: list[str | None], query: str) -> list[str | None]:
