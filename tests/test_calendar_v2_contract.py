@@ -14,7 +14,7 @@ from assistant.calendar.ical import RRULES
 from assistant.conversation.dialog import EXECUTORS, REPLIES, Assistant
 from assistant.schema.functions import FREQUENCIES, FUNCTIONS, CallError, SpanCall, function_by_name
 from assistant.schema.lexicon import LANGS
-from assistant.schema.resolve import resolve_call, resolve_date_range, resolve_frequency
+from assistant.schema.resolve import asks_for_an_event, resolve_call, resolve_date_range, resolve_frequency
 from training.data import load_templates
 from training.phrases import load_table
 
@@ -670,6 +670,41 @@ def test_a_new_events_title_leaves_out_the_request_copied_before_it(
         for p in function_by_name(function).params
     )
     assert resolve_call(SpanCall(function, phrases), TODAY, None, query).arguments["title"] == title
+
+
+@pytest.mark.parametrize(
+    ("query", "asks"),
+    [
+        ("Add a dentist appointment", True),
+        ("could you please create swim practice", True),
+        ("ok schedule a call with the landlord", True),
+        ("remind me about the parcel", True),
+        ("Trag Elternsprechtag ein", True),
+        ("Schreib mir Kita-Fest rein.", True),
+        ("Kannst du Physiotherapie ansetzen?", True),
+        ("Erinner mich an den Reifenwechsel", True),
+        ("Erinenre mich: Steuer abgeben", True),  # a typed slip of the verb
+        ("Füge Chorprobe hinzu", True),
+        ("Neuer Termin: Steuerberater", True),
+        ("Erstelle Sommerfest", True),
+        # something else is added, nothing is named, or the calendar is asked about
+        ("Add eggs to my shopping list", False),
+        ("add this song to my playlist", False),
+        ("Create an email to Sam", False),
+        ("Füg Lena zu meinen Kontakten hinzu", False),
+        ("Schedule for tomorrow?", False),
+        ("Erinnere mich um", False),
+        ("erinnere mich nach einer Stunde", False),
+        ("Trag es ein", False),
+        ("Eintrag hinzufügen", False),
+        ("hilf mir eine Beschwerde zu erstellen", False),
+        ("What's on tomorrow?", False),
+    ],
+)
+def test_a_request_to_add_something_is_told_from_other_requests(query: str, asks: bool) -> None:
+    """The caller lets a declined bare request ("Add a run") become an event; only a request to put a named thing
+    in the calendar may."""
+    assert asks_for_an_event(query) is asks
 
 
 @pytest.mark.parametrize(

@@ -151,6 +151,38 @@ def test_random_model_output_is_always_grammatical(tiny_adapter, small_data) -> 
         assert p.call is not None or p.error
 
 
+@pytest.mark.parametrize(
+    ("query", "lead", "function"),
+    [
+        ("Trag mir Klavierstunde ein", 2.0, "create_event"),  # a request, declined by a little: an event
+        ("Trag mir Klavierstunde ein", 9.0, None),  # declined for sure: as the model says
+        ("Spiel mir was vor", 2.0, None),  # no request to add anything: as the model says
+    ],
+)
+def test_a_declined_request_to_add_becomes_an_event(tiny_adapter, query, lead, function) -> None:
+    """The function token is scripted ("no call" ahead of every other by ``lead``); the rest is the model's."""
+    import torch
+
+    from assistant.model.caller import DECLINE_MARGIN, FunctionCaller
+
+    caller = FunctionCaller.load(tiny_adapter, dtype="float32")
+    no_call = caller.codec.extra_id["<oc_0>"]
+    makers = {caller.codec.extra_id[f.token] for f in caller.codec.functions if f.name.startswith("create")}
+    model_logits = caller.module.candidate_logits
+
+    def scripted(hidden, candidates):
+        logits = model_logits(hidden, candidates)
+        ids = candidates.tolist()
+        if no_call in ids:  # the function token: the makers at 0 (create_event first), "no call" at lead
+            logits = torch.tensor([lead if i == no_call else 0.5 if i == ids[1] else 0.0 for i in ids])
+        return logits
+
+    caller.module.candidate_logits = scripted
+    assert 2.0 < DECLINE_MARGIN < 9.0 and caller.codec.function_ids[1] in makers
+    prediction = caller.predict(query, dt.date(2026, 11, 26), "de")
+    assert prediction.call is not None and prediction.call.function == function, prediction.raw
+
+
 class _Oracle:
     """Scripted choices: the gold completion, minus the tokens the grammar forces without asking."""
 

@@ -44,7 +44,9 @@ from assistant.schema.functions import (
 from assistant.schema.lexicon import MONTH_WORDS, WEEKDAY_WORDS, cardinal_words, ordinal_words
 
 __all__ = [
+    "asks_for_an_event",
     "clean_title",
+    "event_makers",
     "guess_lang",
     "names_a_value",
     "normalize",
@@ -1730,6 +1732,75 @@ def _without_request(phrase: str, spec: Function) -> str:
         request = any(_slip_of(verb, v) for v in verbs)
     rest = phrase[lead.end() :]
     return rest if request and _TITLE_WORD.match(rest) else phrase
+
+
+# "Add a run", "Trag mir Klavierstunde ein", "kannst du vorlesung blockieren?": a request to put something in the
+# calendar, said with nothing but its title. The model declines some of these (a bare title looks like chit-chat),
+# and the user who asked gets "I did not understand"; the caller lets a declined one of these become an event.
+_ASK_LEAD = re.compile(
+    r"^(?:(?:hey|hi|ok|okay|so|well|uh|um|ähm|äh|also|ja|bitte|please|sag mal|and|und)[,.!]?\s+)*"
+    r"(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|(?:kannst|könntest|würdest)\s+du\s+(?:bitte\s+|mal\s+)*"
+    r"|go\s+ahead\s+and\s+|i(?:'d|\s+would)\s+like\s+to\s+|i\s+(?:want|need)\s+to\s+|please\s+|bitte\s+)?",
+    re.IGNORECASE,
+)
+_ASKS_TO_ADD = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"^(?:add|create|enter|pencil\s+in|slot\s+in|jot\s+down|remind\s+me\s+(?:to|about|of)"
+        r"|new\s+(?:event|appointment|entry)|schedule(?!\s+(?:on|for|in|at|today|tomorrow|the)\b))[:,]?\s+(?P<rest>.+)$",
+        r"^(?:trag|trage|schreib|schreibe)\s+(?P<rest>.+?)\s+(?:ein|rein)[.!?]?$",
+        r"^(?:füg|füge)\s+(?P<rest>.+?)\s+hinzu[.!?]?$",
+        r"^erinnere?\s+mich(?!\s+(?:wenn|ob|wann|was|wie)\b)[:,]?\s+(?P<rest>.+)$",
+        r"^neue[rnm]?\s+(?:termin|eintrag)[:,]?\s+(?P<rest>.+)$",
+        r"^(?:erstell|erstelle|blockier|blockiere|eintragen)[:,]?\s+(?P<rest>.+)$",
+        r"^(?P<rest>.+?)\s+(?<!zu )(?:eintragen|ansetzen|blockieren|erstellen|anlegen|hinzufügen|einplanen)[.!?]?$",
+    )
+)
+_ASK_VERBS = (
+    "erinnere erstelle blockiere eintragen ansetzen blockieren erstellen anlegen hinzufügen einplanen schedule "
+    "create remind".split()
+)
+# What else such a request adds to or makes: a mail, a song, a list, a contact, an alarm, a light's setting.
+_NOT_AN_EVENT = re.compile(
+    r"e-?mail|mail|song|lied|musik|music|playlist|\w*listen?|lists?|contacts?|kontakt\w*|tweet|channel|kanal"
+    r"|alarm\w*|wecker|timer|notifications?|benachrichtigung\w*|artikel|article|menu\w*|address|adresse|lights?"
+    r"|licht\w*|radio|order|bestellung",
+    re.IGNORECASE,
+)
+_NO_TITLE = frozenset(
+    "a an the my it something ein eine einen neuen neues neue mir bitte mal es etwas termin eintrag event "
+    "appointment entry daran".split()
+)
+
+# Words no title starts with: "erinnere mich um", "... nach zehn Minuten", "... dass ich etwas tun muss".
+_NO_TITLE_START = frozenset("um nach in im dass ob wenn zu ich mich at in on to that if when me i".split())
+
+
+def asks_for_an_event(query: str) -> bool:
+    """Whether the query asks, in so many words, to put something in the calendar ("add", "schedule", "trag ...
+    ein", "erinnere mich an", "... ansetzen") and names what: never "add this song", "füge Jonas meiner
+    Kontaktliste hinzu", "Schedule for today?" (a question about the calendar) or "Eintrag hinzufügen" (no title)."""
+    words = _ASK_LEAD.sub("", query.strip(), count=1).split()
+    if not words:
+        return False
+    first, last = words[0].lower(), words[-1].lower().rstrip(".!?")
+    words[0] = next((v for v in _ASK_VERBS if _slip_of(first, v)), words[0])  # "Erninere mich", "erstelen"
+    words[-1] = next((v for v in _ASK_VERBS if _slip_of(last, v)), words[-1])
+    said = " ".join(words)
+    for ask in _ASKS_TO_ADD:
+        m = ask.match(said)
+        if m:
+            rest = [w.lower() for w in re.findall(r"[^\W_]+(?:-[^\W_]+)*", m["rest"])]
+            if any(_NOT_AN_EVENT.fullmatch(w) for w in rest):
+                return False
+            named = [w for w in rest if w not in _NO_TITLE]
+            return bool(named) and named[0] not in _NO_TITLE_START
+    return False
+
+
+def event_makers(functions: Sequence[Function]) -> tuple[Function, ...]:
+    """The functions that put a new event in the calendar."""
+    return tuple(f for f in functions if _makes_an_event(f))
 
 
 def _without_calendar(phrase: str) -> str:
