@@ -1165,6 +1165,37 @@ def test_a_timed_event_over_a_span_of_days_is_all_day(query: str, title: str, sp
 
 
 @pytest.mark.parametrize(
+    ("query", "phrases", "timed"),
+    [
+        ("Flohmarkt am Samstag um viertel nach acht", ("Flohmarkt", "am Samstag", None), ("08:15", 60)),
+        ("Sommerfest Samstag mittags", ("Sommerfest", "Samstag", None), ("12:00", 60)),
+        ("New event: bake sale, Saturday, from 10 to 2", ("bake sale", "Saturday", "from 10 to 2"), ("10:00", 240)),
+        (
+            "Block at 7 pm on Saturday for quiz night",
+            ("quiz night", "on Saturday", "at 7 pm on Saturday"),
+            ("19:00", 60),
+        ),
+        # no clock, a span of days or a day-long event said in so many words: day-long
+        ("Sommerfest am Samstag", ("Sommerfest", "am Samstag", None), None),
+        ("Messe vom 8. bis 10. Dezember", ("Messe", "vom 8.", "bis 10. Dezember"), None),
+        ("Flohmarkt am Samstag ab 8 Uhr, ganztägig", ("Flohmarkt", "am Samstag", None), None),
+    ],
+)
+def test_a_day_long_event_with_a_clock_time_is_timed(query: str, phrases: tuple, timed: tuple | None) -> None:
+    """A day-long event on one day whose query says a clock time is a timed event at that time: the day-long one
+    dropped the time said (v25 wrote "für heute Wochenmarkt um dreiviertel zehn früh" as a day-long event)."""
+    call = resolve_call(SpanCall("create_all_day_event", phrases), TODAY, None, query)
+    if timed is None:
+        assert call.function == "create_all_day_event"
+    else:
+        assert call.function == "create_event"
+        assert (call.arguments["date"], call.arguments["time"], call.arguments["duration_minutes"]) == (
+            "2026-12-05",
+            *timed,
+        )
+
+
+@pytest.mark.parametrize(
     "query", ["Plan a call with Tom next week", "Trag Yoga nächste Woche ein", "Meeting next week at 9"]
 )
 def test_a_timed_event_in_a_named_week_stays_timed(query: str) -> None:

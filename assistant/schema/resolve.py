@@ -1196,6 +1196,37 @@ def _span_is_all_day(spec: Function, span: SpanCall, query: str, today: dt.date)
         return spec, span
     return all_day, SpanCall(all_day.name, (said[ParamType.TITLE], rest.strip(), None))
 
+_ALL_DAY = re.compile(r"ganztägig|ganztags|den\s+ganzen\s+tag|all[\s-]day|whole\s+day|full\s+day", re.IGNORECASE)
+
+
+def _all_day_with_a_clock(spec: Function, span: SpanCall, query: str, lang: str | None) -> tuple[Function, SpanCall]:
+    """A day-long event on one day whose query says a clock time ("für heute Wochenmarkt um dreiviertel zehn früh",
+    "package pickup, for today, from 11 to 1" with the time copied as the last day) is a timed event at that time:
+    a day-long one has none, and the time said would be lost. A span of days keeps its days."""
+    types = [p.type for p in spec.params]
+    if not query or types != [ParamType.TITLE, ParamType.RANGE_START, ParamType.RANGE_END] or _ALL_DAY.search(query):
+        return spec, span
+    title, first, last = span.phrases
+    if last and last != first:  # "from 11 to 1", "at 13 hundred next week on Sunday" copied as the last day
+        clock = _day_said_anywhere(last, [], lang, ParamType.TIME)
+        if clock and names_a_value(ParamType.DATE, last) and not _CLOCK_SAID.search(normalize(clock)):
+            clock = None  # "bis 5. Mai" is a last day
+    else:
+        clock = _day_said_anywhere(query, [p for p in span.phrases if p], lang, ParamType.TIME)
+    timed = next(
+        (
+            f
+            for f in FUNCTIONS
+            if [p.type for p in f.params][:3] == [ParamType.TITLE, ParamType.DATE, ParamType.TIME]
+            and _makes_an_event(f)
+        ),
+        None,
+    )
+    if timed is None or not clock:
+        return spec, span
+    said = {ParamType.TITLE: title, ParamType.DATE: first, ParamType.TIME: clock}
+    return timed, SpanCall(timed.name, tuple(said.get(p.type) for p in timed.params))
+
 
 # "Welcher Wochentag ist der 24. Dezember?", "What date is it today?", "Auf welchen Tag fällt Ostern?": a question
 # about the calendar itself, no listing of events (issue 19's near misses; MASSIVE and SLURP: datetime_query).
@@ -1409,7 +1440,7 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
     span = _length_in_title(spec, span)
     spec, span = _series_said(*_events_on_a_day(spec, span, today, lang), query)
     span = _found_event(spec, span)
-    spec, span = _span_is_all_day(spec, span, query, today)
+    spec, span = _all_day_with_a_clock(*_span_is_all_day(spec, span, query, today), query, lang)
     span = _values_in_title(spec, span, today, lang)
     span = _day_in_time_words(spec, _target_words_to_target(spec, span, query))
     span = _words_left_in_query(spec, _move_days(spec, span, plain, lang), query, lang)
