@@ -1196,6 +1196,7 @@ def _span_is_all_day(spec: Function, span: SpanCall, query: str, today: dt.date)
         return spec, span
     return all_day, SpanCall(all_day.name, (said[ParamType.TITLE], rest.strip(), None))
 
+
 _ALL_DAY = re.compile(r"ganztägig|ganztags|den\s+ganzen\s+tag|all[\s-]day|whole\s+day|full\s+day", re.IGNORECASE)
 
 
