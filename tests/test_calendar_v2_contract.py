@@ -1196,6 +1196,38 @@ def test_a_day_long_event_with_a_clock_time_is_timed(query: str, phrases: tuple,
 
 
 @pytest.mark.parametrize(
+    ("query", "function", "phrases", "message"),
+    [
+        ("Email Tom that the barbecue on Saturday is cancelled", "delete_event", ("barbecue", "on Saturday"), True),
+        ("Sag Jana, dass der Chor morgen ausfällt", "delete_event", ("Chor", "morgen"), True),
+        ("Text Sam that lunch moved to Friday", "move_event", ("lunch", None, "to Friday", None), True),
+        (
+            "Gib Oma Bescheid, dass Kaffee am Sonntag verschoben ist",
+            "move_event",
+            ("Kaffee", "am Sonntag", None, None),
+            True,
+        ),
+        # a reminder asked for, or a delete that says the news: the call stays
+        ("Let me know about the barbecue on Saturday", "find_event", ("barbecue",), False),
+        (
+            "gib mir am Samstag um 9 Bescheid, dass Müll rausmuss",
+            "create_event",
+            ("Müll rausmuss", "am Samstag", "um 9", None),
+            False,
+        ),
+        ("the barbecue on Saturday is cancelled", "delete_event", ("barbecue", "on Saturday"), False),
+    ],
+)
+def test_a_message_to_someone_about_an_event_is_no_call(
+    query: str, function: str, phrases: tuple, message: bool
+) -> None:
+    """ "Email Sarah that the appointment on Saturday is cancelled" is a message to Sarah: v25 deleted the
+    appointment (the news "is cancelled" reads as a delete)."""
+    call = resolve_call(SpanCall(function, phrases), TODAY, None, query)
+    assert (call.function is None) is message
+
+
+@pytest.mark.parametrize(
     "query", ["Plan a call with Tom next week", "Trag Yoga nächste Woche ein", "Meeting next week at 9"]
 )
 def test_a_timed_event_in_a_named_week_stays_timed(query: str) -> None:

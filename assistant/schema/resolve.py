@@ -1250,6 +1250,18 @@ def _asks_the_date(spec: Function, query: str) -> bool:
     return listing and bool(_DATE_QUESTION.search(query)) and not _EVENT_SAID.search(query)
 
 
+# "Email Sarah that the dinner on Saturday is cancelled", "Sag Thorsten, dass der Termin verschoben ist": a message
+# to someone about an event, which no calendar function sends (and the news in it is no delete or move of one's
+# own). "Tell me", "let me know", "gib mir Bescheid" ask for a reminder, and stay.
+_TELLS_SOMEONE = re.compile(
+    r"^(?:(?:hey|hi|ok|okay|so|well|uh|um|ähm|äh|also|ja|bitte|please|hm|sag mal)[,.!]?\s+)*"
+    r"(?:(?:can|could|would)\s+you\s+(?:please\s+)?|(?:kannst|könntest)\s+du\s+(?:bitte\s+|mal\s+)*"
+    r"|sei\s+so\s+nett\s+und\s+|please\s+|bitte\s+)?"
+    r"(?:e-?mail|text|message|tell|notify|inform|let|sag|sage|schreib|schreibe|schick|schicke|gib|informiere?"
+    r"|benachrichtige?)\s+(?!(?:me|mir|mich|uns|us)\b)[^.?!]*?\b(?:that|dass|bescheid)\b",
+    re.IGNORECASE,
+)
+
 # "Yoga morgen fällt aus", "dinner on the 10th is not happening", "visit Sarah got cancelled": news that an event
 # is off, said with no delete verb.
 _CALLED_OFF = re.compile(
@@ -1433,7 +1445,7 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
     if span.function is None:
         return NoCall()
     spec, span = _series_never_said(function_by_name(span.function), span, query, lang)
-    if _asks_the_date(spec, query):
+    if _asks_the_date(spec, query) or _TELLS_SOMEONE.search(query):
         return NoCall()
     plain = _without_stattfinden(query)  # "statt" left in it is the preposition
     spec, span = _instead_is_a_move(*_called_off(spec, span, query), plain)
