@@ -673,6 +673,61 @@ def test_a_new_events_title_leaves_out_the_request_copied_before_it(
 
 
 @pytest.mark.parametrize(
+    ("function", "query", "phrases", "title"),
+    [
+        (
+            "create_recurring_event",
+            "Leg einen Serientermin an: Chorprobe jeden Freitag um 19 Uhr",
+            ("Serientermin an", None, "um 19 Uhr", None, "jeden Freitag", None),
+            "Chorprobe",
+        ),
+        (
+            "create_event",
+            "Remider for Friday at 9: water the plants.",  # a typed slip of "Reminder"
+            ("Remider", "for Friday", "at 9", None),
+            "water the plants",
+        ),
+        (
+            "create_event",
+            "Reminder on Friday at 9",
+            ("Reminder", "on Friday", "at 9", None),
+            "Reminder",
+        ),  # nothing else
+        (
+            "create_event",
+            "plane am Freitag um 9 für Klausur ein.",
+            ("Klausur ein", "am Freitag", "um 9", None),
+            "Klausur",
+        ),
+        (
+            "create_event",
+            "am Freitag um 9 Grillabend anlegen",
+            ("Grillabend anlegen", "am Freitag", "um 9", None),
+            "Grillabend",
+        ),
+        (
+            "delete_event",
+            "Den Termin beim Notar streichen.",
+            ("Termin beim Notar streichen", None),
+            "Termin beim Notar",
+        ),
+        # the request was said besides: the verb is the title's
+        ("delete_event", "lösche Zaun streichen am Freitag", ("Zaun streichen", "am Freitag"), "Zaun streichen"),
+        (
+            "delete_event",
+            "Koffer streichen am Freitag, bitte löschen",
+            ("Koffer streichen", "am Freitag"),
+            "Koffer streichen",
+        ),
+    ],
+)
+def test_a_title_is_not_the_request_said_around_it(function: str, query: str, phrases: tuple, title: str) -> None:
+    """A copy that is only the request ("Serientermin an") names no event: the title is said after it; a request
+    verb copied at a German title's end ("anlegen", "streichen", the "ein" of "plane ... ein") is no part of it."""
+    assert resolve_call(SpanCall(function, phrases), TODAY, None, query).arguments["title"] == title
+
+
+@pytest.mark.parametrize(
     ("query", "asks"),
     [
         ("Add a dentist appointment", True),

@@ -1465,12 +1465,13 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
         if phrase is not None and p.type in _CORRECTABLE:
             phrase = _corrected(p.type, phrase, query, lang, others)
         if phrase is not None and p.type is ParamType.TITLE:
+            phrase = _title_after_request(phrase, query, others)
             phrase = _whole_title_words(_title_without_others(_reminded(phrase, query), others), query, span.phrases)
             phrase = _without_calendar(phrase)
             phrase = _with_head(_with_owner(_title_without_others(phrase, others), query), query)
             phrase = _with_verb_before(_with_particle(phrase, query, others), query)
             phrase = _with_company(phrase, query, others)
-            phrase = _without_request(phrase, spec)
+            phrase = _without_request_after(_without_request(phrase, spec), spec, query)
         if phrase is not None and p.type is ParamType.TIME:
             phrase = _whole_time_words(phrase, query, [o for o in span.phrases if o and o != phrase], lang)
         if phrase is not None and p.type in (ParamType.DATE, ParamType.FIRST_DATE):
@@ -1845,6 +1846,63 @@ def asks_for_an_event(query: str) -> bool:
 def event_makers(functions: Sequence[Function]) -> tuple[Function, ...]:
     """The functions that put a new event in the calendar."""
     return tuple(f for f in functions if _makes_an_event(f))
+
+
+# "KFZ-Zulassungsstelle ... anlegen", "für klausur ein", "termin im hofbräuhaus streichen": the request said after
+# the title, as German says it, copied at the title's end. "ein"/"rein" are the particle of the "trag"/"plan"
+# said before; a verb is the title's own when the request is said besides ("lösche Zaun streichen", "Koffer
+# streichen ... bitte löschen").
+_REQUEST_AFTER_MAKE = frozenset("eintragen anlegen blockieren einplanen ansetzen hinzufügen erstellen".split())
+_PARTICLE_AFTER_MAKE = frozenset({"ein", "rein"})
+_REQUEST_AFTER_DELETE = frozenset("streichen löschen entfernen absagen stornieren canceln".split())
+
+
+def _without_request_after(phrase: str, spec: Function, query: str) -> str:
+    """A title without the request verb or particle copied at its end."""
+    words = phrase.split()
+    verbs = _request_verbs(spec)
+    if len(words) < 2 or verbs not in (_MAKE_VERBS, _DELETE_VERBS):
+        return phrase
+    last = words[-1].lower()
+    if verbs is _MAKE_VERBS and last in _PARTICLE_AFTER_MAKE:
+        return " ".join(words[:-1])
+    after = _REQUEST_AFTER_MAKE if verbs is _MAKE_VERBS else _REQUEST_AFTER_DELETE
+    if last not in after:
+        return phrase
+    at = _said_at(query, phrase, case=True)
+    besides = query[:at] + " " + query[at + len(phrase) :]
+    if at < 0 or any(_slip_of(w.lower(), v) for w in re.findall(r"[^\W\d_]+", besides) for v in (*verbs, *after)):
+        return phrase
+    return " ".join(words[:-1])
+
+
+# "Leg einen Serientermin an: Geschenk kaufen wöchentlich ...", "Reeminder for February 11th at 4: print the meter
+# reading": a title copy that is only the request names no event; the title is what was said after it that no
+# other argument took.
+_REQUEST_ONLY = re.compile(
+    r"(?:serientermin\s+an|termin\s+an|new\s+(?:event|appointment|entry)|neue[rn]?\s+(?:termin|eintrag)"
+    r"|(?P<word>[^\W\d_]+))[:,.]?",
+    re.IGNORECASE,
+)
+
+
+def _title_after_request(phrase: str, query: str, others: Sequence[str]) -> str:
+    """The words after a copied request ("Serientermin an", "reminder", one typed a letter off) up to the next
+    argument's words or the end of the sentence, when the copy is nothing but the request."""
+    only = _REQUEST_ONLY.fullmatch(phrase.strip())
+    if only is None or (only["word"] and not any(_slip_of(only["word"].lower(), w) for w in ("reminder",))):
+        return phrase
+    at = _said_at(query, phrase)
+    if at < 0:
+        return phrase
+    rest = query[at + len(phrase) :]
+    for other in sorted(others, key=len, reverse=True):
+        rest = re.sub(rf"(?<!\w){re.escape(other)}(?!\w)", " ; ", rest, flags=re.IGNORECASE)
+    for piece in re.split(r"[;.!?]", rest):
+        said = piece.strip(" ,:")
+        if said:
+            return said if _TITLE_WORD.match(said) else phrase
+    return phrase
 
 
 def _without_calendar(phrase: str) -> str:
