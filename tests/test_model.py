@@ -152,33 +152,36 @@ def test_random_model_output_is_always_grammatical(tiny_adapter, small_data) -> 
 
 
 @pytest.mark.parametrize(
-    ("query", "lead", "function"),
+    ("query", "leader", "lead", "function"),
     [
-        ("Trag mir Klavierstunde ein", 2.0, "create_event"),  # a request, declined by a little: an event
-        ("Trag mir Klavierstunde ein", 9.0, None),  # declined for sure: as the model says
-        ("Spiel mir was vor", 2.0, None),  # no request to add anything: as the model says
+        ("Trag mir Klavierstunde ein", None, 2.0, "create_event"),  # a request, declined by a little: an event
+        ("remind me of our anniversary on Friday", "list_events", 2.0, "create_event"),  # read as a look: an event
+        ("Trag mir Klavierstunde ein", None, 9.0, None),  # declined for sure: as the model says
+        ("Spiel mir was vor", None, 2.0, None),  # no request to add anything: as the model says
+        ("What's on Friday?", "list_events", 2.0, "list_events"),
     ],
 )
-def test_a_declined_request_to_add_becomes_an_event(tiny_adapter, query, lead, function) -> None:
-    """The function token is scripted ("no call" ahead of every other by ``lead``); the rest is the model's."""
+def test_a_declined_request_to_add_becomes_an_event(tiny_adapter, query, leader, lead, function) -> None:
+    """The function token is scripted (``leader``, "no call" for None, ahead of every other function by ``lead``,
+    create_event next); the rest is the model's."""
     import torch
 
     from assistant.model.caller import DECLINE_MARGIN, FunctionCaller
+    from assistant.schema.functions import function_by_name
 
     caller = FunctionCaller.load(tiny_adapter, dtype="float32")
-    no_call = caller.codec.extra_id["<oc_0>"]
-    makers = {caller.codec.extra_id[f.token] for f in caller.codec.functions if f.name.startswith("create")}
+    first = caller.codec.extra_id[function_by_name(leader).token if leader else "<oc_0>"]
+    second = caller.codec.extra_id[function_by_name("create_event").token]
     model_logits = caller.module.candidate_logits
 
     def scripted(hidden, candidates):
-        logits = model_logits(hidden, candidates)
         ids = candidates.tolist()
-        if no_call in ids:  # the function token: the makers at 0 (create_event first), "no call" at lead
-            logits = torch.tensor([lead if i == no_call else 0.5 if i == ids[1] else 0.0 for i in ids])
-        return logits
+        if first in ids and second in ids:  # the function token
+            return torch.tensor([lead if i == first else 0.5 if i == second else 0.0 for i in ids])
+        return model_logits(hidden, candidates)
 
     caller.module.candidate_logits = scripted
-    assert 2.0 < DECLINE_MARGIN < 9.0 and caller.codec.function_ids[1] in makers
+    assert 2.0 < DECLINE_MARGIN < 9.0
     prediction = caller.predict(query, dt.date(2026, 11, 26), "de")
     assert prediction.call is not None and prediction.call.function == function, prediction.raw
 

@@ -44,13 +44,13 @@ from assistant.schema.functions import (
     SpanCall,
     function_by_token,
 )
-from assistant.schema.resolve import asks_for_an_event, event_makers, resolve_call
+from assistant.schema.resolve import asks_for_an_event, calendar_readers, event_makers, resolve_call
 
 __all__ = ["FunctionCaller", "DECLINE_MARGIN"]
 
-# How far ahead of every function that makes an event "no call" may be and still give way to one when the query
-# asks in so many words to add something ("Add a run": v25 declined such requests by 0.1 to 4.7 logits; a query
-# that is no calendar request, "put the lights off now", by 2.6 to 17).
+# How far ahead of every function that makes an event "no call" (or a listing, a find) may be and still give way
+# to one when the query asks in so many words to add something ("Add a run": v25 declined such requests by 0.1 to
+# 4.7 logits; a query that is no calendar request, "put the lights off now", by 2.6 to 17).
 DECLINE_MARGIN = 6.0
 
 
@@ -89,6 +89,10 @@ class FunctionCaller:
         self.codec = codec
         self.name = name
         self._makers = tuple(codec.extra_id[f.token] for f in event_makers(codec.functions))
+        self._readers = {
+            codec.extra_id[NO_CALL_TOKEN],
+            *(codec.extra_id[f.token] for f in calendar_readers(codec.functions)),
+        }
         if isinstance(runner, str):
             calibration = codec.calibration_ids() if quant == "int8" else []
             self.runner = make_runner(self.module, runner, quant, release, calibration)
@@ -158,13 +162,14 @@ class FunctionCaller:
         logits = self.module.candidate_logits(hidden, cands)
         return int(cands[int(logits.argmax())])
 
-    def _asked_to_add(self, hidden: Any, query: str) -> int | None:
-        """The likeliest function that makes an event, when the model declined a query that asks to add something
-        by no more than ``decline_margin``: the person who said "Trag mir Klavierstunde ein" wants an event, and one
+    def _asked_to_add(self, hidden: Any, query: str, chosen: int) -> int | None:
+        """The likeliest function that makes an event, when the model answered a query that asks to add something
+        with "no call" or a look at the calendar, ahead of it by no more than ``decline_margin``: the person who
+        said "Trag mir Klavierstunde ein" or "remind me of our anniversary on February 14" wants an event, and one
         without a day is asked for its day, where "no call" drops the request."""
         if self.decline_margin is None or not self._makers or not asks_for_an_event(query):
             return None
-        cands = torch.tensor([self.codec.extra_id[NO_CALL_TOKEN], *self._makers])
+        cands = torch.tensor([chosen, *self._makers])
         logits = self.module.candidate_logits(hidden, cands).float()
         best = int(logits[1:].argmax())
         return self._makers[best] if float(logits[0] - logits[1 + best]) <= self.decline_margin else None
@@ -310,8 +315,8 @@ class FunctionCaller:
         hidden = self._forward(state, [*q, *self.codec.suffix_ids])
         steps_before = state.steps
         token = self._choose(hidden[-1], self.codec.function_ids)
-        if token == ids[NO_CALL_TOKEN]:
-            token = self._asked_to_add(hidden[-1], query) or token
+        if token in self._readers:
+            token = self._asked_to_add(hidden[-1], query, token) or token
         produced = [token]
         if token == ids[NO_CALL_TOKEN]:
             produced.append(ids[END_TOKEN])

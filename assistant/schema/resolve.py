@@ -45,6 +45,7 @@ from assistant.schema.lexicon import MONTH_WORDS, WEEKDAY_WORDS, cardinal_words,
 
 __all__ = [
     "asks_for_an_event",
+    "calendar_readers",
     "clean_title",
     "event_makers",
     "guess_lang",
@@ -1792,7 +1793,9 @@ _ASKS_TO_ADD = tuple(
     re.compile(p, re.IGNORECASE)
     for p in (
         r"^(?:add|create|enter|pencil\s+in|slot\s+in|jot\s+down|remind\s+me\s+(?:to|about|of)"
-        r"|new\s+(?:event|appointment|entry)|schedule(?!\s+(?:on|for|in|at|today|tomorrow|the)\b))[:,]?\s+(?P<rest>.+)$",
+        r"|new\s+(?:event|appointment|entry)"
+        r"|schedule(?!\s+(?:on|for|in|at|today|tomorrow|tonight|the|next|this|until|till|through|events?)\b))"
+        r"[:,]?\s+(?P<rest>.+)$",
         r"^(?:trag|trage|schreib|schreibe)\s+(?P<rest>.+?)\s+(?:ein|rein)[.!?]?$",
         r"^(?:füg|füge)\s+(?P<rest>.+?)\s+hinzu[.!?]?$",
         r"^erinnere?\s+mich(?!\s+(?:wenn|ob|wann|was|wie)\b)[:,]?\s+(?P<rest>.+)$",
@@ -1805,20 +1808,23 @@ _ASK_VERBS = (
     "erinnere erstelle blockiere eintragen ansetzen blockieren erstellen anlegen hinzufügen einplanen schedule "
     "create remind".split()
 )
-# What else such a request adds to or makes: a mail, a song, a list, a contact, an alarm, a light's setting.
+# What else such a request adds to or makes (a mail, a song, a list, a contact, an alarm, a light's setting), or
+# the calendar itself ("remind me about my schedule for the afternoon").
 _NOT_AN_EVENT = re.compile(
     r"e-?mail|mail|song|lied|musik|music|playlist|\w*listen?|lists?|contacts?|kontakt\w*|tweet|channel|kanal"
     r"|alarm\w*|wecker|timer|notifications?|benachrichtigung\w*|artikel|article|menu\w*|address|adresse|lights?"
-    r"|licht\w*|radio|order|bestellung",
+    r"|licht\w*|radio|order|bestellung|schedule|calendar|kalender\w*|agenda",
     re.IGNORECASE,
 )
 _NO_TITLE = frozenset(
-    "a an the my it something ein eine einen neuen neues neue mir bitte mal es etwas termin eintrag event "
-    "appointment entry daran".split()
+    "a an the my it this that something ein eine einen neuen neues neue mir bitte mal es das dies diese etwas "
+    "irgendwas irgendwann termin eintrag event appointment entry daran".split()
 )
 
 # Words no title starts with: "erinnere mich um", "... nach zehn Minuten", "... dass ich etwas tun muss".
-_NO_TITLE_START = frozenset("um nach in im dass ob wenn zu ich mich at in on to that if when me i".split())
+_NO_TITLE_START = frozenset(
+    "um am nach in im dass ob wenn wann was wie welche zu ich mich at on to that if when what how which me i".split()
+)
 
 
 def asks_for_an_event(query: str) -> bool:
@@ -1839,13 +1845,23 @@ def asks_for_an_event(query: str) -> bool:
             if any(_NOT_AN_EVENT.fullmatch(w) for w in rest):
                 return False
             named = [w for w in rest if w not in _NO_TITLE]
-            return bool(named) and named[0] not in _NO_TITLE_START
+            return bool(named) and named[0] not in _NO_TITLE_START and not _names_a_day_or_time(named[0])
     return False
+
+
+def _names_a_day_or_time(word: str) -> bool:
+    """ "tomorrow" in "remind me about this tomorrow": when, not what."""
+    return names_a_value(ParamType.DATE, word) or names_a_value(ParamType.TIME, word)
 
 
 def event_makers(functions: Sequence[Function]) -> tuple[Function, ...]:
     """The functions that put a new event in the calendar."""
     return tuple(f for f in functions if _makes_an_event(f))
+
+
+def calendar_readers(functions: Sequence[Function]) -> tuple[Function, ...]:
+    """The functions that only read the calendar (list, find): neither make, delete nor move an event."""
+    return tuple(f for f in functions if not (_makes_an_event(f) or _deletes_an_event(f) or _moves_an_event(f)))
 
 
 # "KFZ-Zulassungsstelle ... anlegen", "für klausur ein", "termin im hofbräuhaus streichen": the request said after
