@@ -934,6 +934,23 @@ def test_a_length_copied_as_the_titles_first_word_is_the_length(
 
 
 @pytest.mark.parametrize(
+    ("query", "minutes"),
+    [
+        ("Set a recurring 90-minute car service every Friday at 9", 90),
+        ("Set a recurring two-hour car service every Friday at 9", 120),
+        ("Jeden Freitag zweistündige car service um 9", 120),
+        ("car service every Friday at 9", 60),  # no length said
+        ("car service every Friday at 9 with the 2-hour-parking sign", 60),  # a word that only ends like one
+    ],
+)
+def test_a_length_said_as_an_adjective_and_not_copied_is_the_length(query: str, minutes: int) -> None:
+    """ "Set a recurring 90-minute conference call ...": v25 copied the title alone and booked an hour."""
+    span = SpanCall("create_recurring_event", ("car service", None, "at 9", None, "every Friday", None))
+    call = resolve_call(span, TODAY, None, query)
+    assert (call.arguments["title"], call.arguments["duration_minutes"]) == ("car service", minutes)
+
+
+@pytest.mark.parametrize(
     ("copied", "title"),
     [("verleg die Elternversammlung", "Elternversammlung"), ("postpone the dentist", "dentist")],
 )

@@ -2449,6 +2449,10 @@ def _length_said(query: str, copied: list[str], lang: str | None) -> str | None:
             found = _longest_value(words[k:], len(words) - k, ParamType.MINUTES, lang, query, copied)
             if found:
                 return found
+    for m in re.finditer(r"(?<![\w-])[^\W_]+(?:-[^\W_]+)*", query):  # "a 90-minute call", "zweistündige Probe"
+        word = m[0]
+        if _LENGTH_WORD.match(normalize(word)) and not any(word in c.split() for c in copied):
+            return word
     return None
 
 
