@@ -934,6 +934,20 @@ def test_a_length_copied_as_the_titles_first_word_is_the_length(
 
 
 @pytest.mark.parametrize(
+    ("query", "copied", "days"),
+    [
+        ("mark through Sunday as staycation", "Sunday", ("2026-12-03", "2026-12-06")),
+        ("Trag bis Sonntag Baustelle ein", "Sonntag", ("2026-12-03", "2026-12-06")),
+        ("mark Sunday as staycation", "Sunday", ("2026-12-06", "2026-12-06")),  # one day
+    ],
+)
+def test_a_day_long_events_end_copied_without_its_until_runs_from_today(query: str, copied: str, days: tuple) -> None:
+    """ "mark through thursday as volunteering" with "thursday" copied: v25 marked Thursday alone."""
+    call = resolve_call(SpanCall("create_all_day_event", ("staycation", copied, None)), TODAY, None, query)
+    assert (call.arguments["date"], call.arguments["end_date"]) == days
+
+
+@pytest.mark.parametrize(
     ("query", "minutes"),
     [
         ("Set a recurring 90-minute car service every Friday at 9", 90),

@@ -1230,6 +1230,23 @@ def _all_day_with_a_clock(spec: Function, span: SpanCall, query: str, lang: str 
     return timed, SpanCall(timed.name, tuple(said.get(p.type) for p in timed.params))
 
 
+_UNTIL_BEFORE = re.compile(r"(?:through|thru|until|till|bis(?:\s+(?:zum|zur|einschließlich))?)\s+$", re.IGNORECASE)
+
+
+def _until_said_before_start(spec: Function, span: SpanCall, query: str) -> SpanCall:
+    """A day-long event's only day copied without the "through"/"bis" said right before it ("mark through
+    thursday as volunteering" with "thursday") runs from today to that day: read alone, it was that day only."""
+    types = [p.type for p in spec.params]
+    if not query or types != [ParamType.TITLE, ParamType.RANGE_START, ParamType.RANGE_END] or span.phrases[2]:
+        return span
+    first = span.phrases[1]
+    at = _said_at(query, first) if first else -1
+    marker = _UNTIL_BEFORE.search(query[:at]) if at > 0 else None
+    if first is None or marker is None:
+        return span
+    return SpanCall(span.function, (span.phrases[0], query[marker.start() : at + len(first)], None))
+
+
 # "Welcher Wochentag ist der 24. Dezember?", "What date is it today?", "Auf welchen Tag fällt Ostern?": a question
 # about the calendar itself, no listing of events (issue 19's near misses; MASSIVE and SLURP: datetime_query).
 _DATE_QUESTION = re.compile(
@@ -1455,6 +1472,7 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
     spec, span = _series_said(*_events_on_a_day(spec, span, today, lang), query)
     span = _found_event(spec, span)
     spec, span = _all_day_with_a_clock(*_span_is_all_day(spec, span, query, today), query, lang)
+    span = _until_said_before_start(spec, span, query)
     span = _values_in_title(spec, span, today, lang)
     span = _day_in_time_words(spec, _target_words_to_target(spec, span, query))
     span = _words_left_in_query(spec, _move_days(spec, span, plain, lang), query, lang)
