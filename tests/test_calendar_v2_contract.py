@@ -392,6 +392,18 @@ LEFT_IN_QUERY = [
         "until",
         "2027-02-28",
     ),
+    (
+        "Chor jeden Montag um 19 Uhr bis zum 18.12.",
+        ("create_recurring_event", ("Chor", "zum 18.12.", "um 19 Uhr", None, "jeden Montag", None)),
+        "until",
+        "2026-12-18",
+    ),
+    (
+        "choir every Monday at 7 pm starting next week until December 18",
+        ("create_recurring_event", ("choir", "December 18", "at 7 pm", None, "every Monday", "December 18")),
+        "date",
+        "2026-12-07",
+    ),
     # the day a series repeats on, said apart from the copied "how often": its first occurrence
     (
         "Nachhilfe dienstags um 16 Uhr jede Woche",

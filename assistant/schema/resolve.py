@@ -2319,6 +2319,12 @@ def _first_day_copied_as_last(spec: Function, phrases: list[str | None], query: 
         # "bis Ende Februar" copied as the first day (and "Februar" as the last): it is the last day
         phrases[first], phrases[last] = None, said_first
         return phrases
+    at = _said_at(query, said_first) if said_first else -1
+    until = _UNTIL_BEFORE.search(query[:at]) if at > 0 else None
+    if until and (not phrases[last] or phrases[last] == said_first):
+        # "Chor jeden Montag bis zum 18.12." with "zum 18.12." copied as the first day: the last, said with its "bis"
+        phrases[first], phrases[last] = None, query[until.start() : at + len(said_first)]
+        return phrases
     if phrases[first] or not phrases[last]:
         return phrases
     phrase = str(phrases[last])
