@@ -1114,6 +1114,11 @@ def test_a_day_or_time_at_the_title_end_fills_its_empty_slot(
             ("Wochenmarkt", "am Samstag", None, None),
             (None, "2026-12-05", None),
         ),
+        (  # the day before a time corrected into the new one
+            "I'll do the call with the insurance tomorrow at 10, sorry, at 11 instead",
+            ("call with the insurance", "tomorrow", None, "at 11"),
+            (None, "2026-12-04", "11:00"),
+        ),
         # a day that names the event, with a new time after other words, stays the old day
         (
             "Make the call with Karen on Friday start at 10 instead",

@@ -2391,7 +2391,9 @@ def _move_days(spec: Function, span: SpanCall, query: str, lang: str | None) -> 
         at = _said_at(query, said["date"])
         instead_of = _INSTEAD_OF.search(query)
         time_at = _said_at(query, said["new_time"]) if said["new_time"] else -1
-        with_time = time_at < 0 or not query[at + len(said["date"]) : time_at].strip(" ,")
+        between = query[at + len(said["date"]) : time_at]
+        # said right before the new time, or before a time corrected into it ("at 3:30 actually at eleven")
+        with_time = time_at < 0 or not between.strip(" ,") or bool(_CORRECTION.search(f"{between} "))
         if at >= 0 and (instead_of is None or at < instead_of.start()) and with_time:
             # "X tomorrow at 11 instead": the day with the new time; "X on Thanksgiving start at 10 instead"
             # names the event by its day and moves its time
