@@ -993,6 +993,27 @@ def test_a_create_whose_title_starts_with_moving_it_is_a_move(copied: str, title
 
 
 @pytest.mark.parametrize(
+    ("query", "phrases", "move"),
+    [
+        ("bring drinks with Karen forward to nine am", ("bring drinks with Karen", None, "to nine am", None), True),
+        ("Kannst du Zahnarzt auf 19 Uhr vorziehen?", ("Zahnarzt", None, "auf 19 Uhr", None), True),
+        ("Elternabend auf Mittwoch umplanen", ("Elternabend", "auf Mittwoch", None, None), True),
+        # no move said, or a day and time that are no target
+        ("Add a run from 8 to 9", ("run", None, "from 8 to 9", None), False),
+        ("Move-in day on Friday at 9", ("Move-in day", "on Friday", "at 9", None), False),
+        ("Trag Zahnarzt auf 19 Uhr ein", ("Zahnarzt", None, "auf 19 Uhr", None), False),
+    ],
+)
+def test_a_create_aimed_at_a_new_day_or_time_with_a_move_said_is_a_move(query: str, phrases: tuple, move: bool) -> None:
+    """ "bring meeting with sarah forward to 8 o'clock" copied as a new event at 8 would put a second one in the
+    calendar (v25: 5 such rows of its generated split)."""
+    call = resolve_call(SpanCall("create_event", phrases), TODAY, None, query)
+    assert call.function == ("move_event" if move else "create_event")
+    if move:
+        assert not call.arguments["title"].lower().startswith("bring")
+
+
+@pytest.mark.parametrize(
     ("query", "title", "date"),
     [
         ("annual review with my boss two weeks from Wednesday at 11 am", "annual review with my boss", "2026-12-23"),

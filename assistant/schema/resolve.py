@@ -1146,19 +1146,35 @@ def _length_in_title(spec: Function, span: SpanCall) -> SpanCall:
 _MOVE_VERB_FIRST = re.compile(r"^(?P<verb>[^\W\d_]+)\s+(?:(?:den|die|das|the|my|mein|meine|meinen)\s+)?(?=\S)", re.I)
 
 
-def _move_copied_as_create(spec: Function, span: SpanCall) -> tuple[Function, SpanCall]:
+# "bring X forward to 8", "auf 19 Uhr vorziehen", "auf Mittwoch umplanen", "rebook": the query says a move.
+_MOVE_SAID = re.compile(
+    r"\bbring\b.*\bforward\b|\bvor(?:zu)?ziehen\b|\bvorverleg\w*|\bum(?:zu)?planen\b|\brebook\w*|\breschedul\w*"
+    r"|\bpostpon\w*|\bverschieb\w*|\bverleg\w*|\bshift\w*|\bpush\w*|\bbump\w*|\bmove\b",
+    re.IGNORECASE,
+)
+_TARGET = re.compile(r"(?:to|auf)\s", re.IGNORECASE)
+
+
+def _move_copied_as_create(spec: Function, span: SpanCall, query: str) -> tuple[Function, SpanCall]:
     """A create whose copied title starts with a verb that moves an event ("verleg die Elternversammlung" with
-    "auf den 15. Dezember") is that move: its day and time are the new ones. v26 wrote this one as a new event."""
+    "auf den 15. Dezember"), or whose day or time is copied as a target ("to half past six", "auf 19 Uhr") from a
+    query that says a move ("bring X forward", "vorziehen", "umplanen"), is that move: its day and time are the new
+    ones. v26 and v25 wrote these as new events."""
     said = dict(zip((p.name for p in spec.params), span.phrases, strict=True))
     title = said.get("title") or ""
     lead = _MOVE_VERB_FIRST.match(title)
     single = _makes_an_event(spec) and not any(p.type is ParamType.FREQUENCY for p in spec.params)
-    if not single or lead is None or not (said.get("date") or said.get("time")):
+    if not single or not (said.get("date") or said.get("time")):
         return spec, span
     move = next((f for f in FUNCTIONS if _moves_an_event(f)), None)
-    if move is None or not any(_slip_of(lead["verb"].lower(), v) for v in _MOVE_VERBS):
+    led = lead is not None and any(_slip_of(lead["verb"].lower(), v) for v in _MOVE_VERBS)
+    targets = [p for p in (said.get("date"), said.get("time")) if p]
+    aimed = bool(_MOVE_SAID.search(query)) and all(_TARGET.match(p) for p in targets)
+    if move is None or not (led or aimed):
         return spec, span
-    new = {"title": title[lead.end() :], "date": None, "new_date": said.get("date"), "new_time": said.get("time")}
+    if lead is not None and (led or lead["verb"].lower() == "bring"):  # "bring drinks with karen" + "forward"
+        title = title[lead.end() :]
+    new = {"title": title, "date": None, "new_date": said.get("date"), "new_time": said.get("time")}
     return move, SpanCall(move.name, tuple(new.get(p.name) for p in move.params))
 
 
@@ -1467,7 +1483,7 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
         return NoCall()
     plain = _without_stattfinden(query)  # "statt" left in it is the preposition
     spec, span = _instead_is_a_move(*_called_off(spec, span, query), plain)
-    spec, span = _move_copied_as_create(spec, span)
+    spec, span = _move_copied_as_create(spec, span, query)
     span = _length_in_title(spec, span)
     spec, span = _series_said(*_events_on_a_day(spec, span, today, lang), query)
     span = _found_event(spec, span)
@@ -2392,8 +2408,11 @@ def _move_days(spec: Function, span: SpanCall, query: str, lang: str | None) -> 
         instead_of = _INSTEAD_OF.search(query)
         time_at = _said_at(query, said["new_time"]) if said["new_time"] else -1
         between = query[at + len(said["date"]) : time_at]
-        # said right before the new time, or before a time corrected into it ("at 3:30 actually at eleven")
-        with_time = time_at < 0 or not between.strip(" ,") or bool(_CORRECTION.search(f"{between} "))
+        fix = _CORRECTION.search(f"{between} ")
+        # said right before the new time, or before a time corrected into it ("at 3:30 actually at eleven"; never
+        # "X on Monday is now at 3, sorry, at 1 instead": the day names the event)
+        corrected = fix is not None and re.match(r"[\s,]*(?:at|um|gegen)\s", between[: fix.start()])
+        with_time = time_at < 0 or not between.strip(" ,") or bool(corrected)
         if at >= 0 and (instead_of is None or at < instead_of.start()) and with_time:
             # "X tomorrow at 11 instead": the day with the new time; "X on Thanksgiving start at 10 instead"
             # names the event by its day and moves its time
@@ -2477,7 +2496,8 @@ def _length_said(query: str, copied: list[str], lang: str | None) -> str | None:
                 return found
     for m in re.finditer(r"(?<![\w-])[^\W_]+(?:-[^\W_]+)*", query):  # "a 90-minute call", "zweistündige Probe"
         word = m[0]
-        if _LENGTH_WORD.match(normalize(word)) and not any(word in c.split() for c in copied):
+        interval = re.match(r"\s+(?:intervall\w*|abständ\w*|intervals?)\b", query[m.end() :], re.IGNORECASE)
+        if _LENGTH_WORD.match(normalize(word)) and not interval and not any(word in c.split() for c in copied):
             return word
     return None
 
