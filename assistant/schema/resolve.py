@@ -1308,13 +1308,36 @@ _CALLED_OFF = re.compile(
 def _called_off(spec: Function, span: SpanCall, query: str) -> tuple[Function, SpanCall]:
     """A new event from a query that says an event is off is the delete of that event (its title and day).
     v21 made "parental leave November 27th is not happening" a day-long event."""
-    if not query or not _makes_an_event(spec) or not _CALLED_OFF.search(query):
+    if not query or not _makes_an_event(spec):
         return spec, span
     said = dict(zip((p.name for p in spec.params), span.phrases, strict=True))
+    if not (_CALLED_OFF.search(query) or _delete_said(query, said.get("title") or "")):
+        return spec, span
     delete = next((f for f in FUNCTIONS if [p.name for p in f.params] == ["title", "date"]), None)
     if delete is None or not said.get("title") or any(p.type is ParamType.FREQUENCY for p in spec.params):
         return spec, span
     return delete, SpanCall(delete.name, (said["title"], said.get("date")))
+
+
+# Verbs that ask for a delete, said outside the copied title ("Mitgliederversammlung am Sonntag austragen", "trag
+# bewerbung abschicken aus", "strike conference call", one typed a letter off: "verwefen").
+_DELETE_SAID = frozenset(
+    "delete remove scrap strike erase lösch lösche löschen streich streiche streichen entferne entfernen storniere "
+    "stornieren austragen verwerfen verwirf".split()
+)
+_ADD_SAID = re.compile(r"\b(?:trag|trage|schreib|schreibe)\b.*\b(?:ein|rein)\b|\bfüg\w*\b.*\bhinzu\b", re.IGNORECASE)
+_TRAG_AUS = re.compile(r"\btrag\w*\b.*\baus\W*$", re.IGNORECASE)
+
+
+def _delete_said(query: str, title: str) -> bool:
+    """Whether the query asks for a delete, in words outside the title, and asks to make nothing."""
+    at = _said_at(query, title, case=True) if title else -1
+    rest = query if at < 0 else query[:at] + " ; " + query[at + len(title) :]
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", rest)]
+    made = [v for v in _MAKE_VERBS if len(v) > 3 and v not in ("trag", "trage")]  # "trag ... aus" deletes
+    if any(w == v or _slip_of(w, v) for w in words for v in made) or _ADD_SAID.search(rest):
+        return False
+    return bool(_TRAG_AUS.search(rest)) or any(_slip_of(w, v) for w in words for v in _DELETE_SAID)
 
 
 def _series_said(spec: Function, span: SpanCall, query: str) -> tuple[Function, SpanCall]:
