@@ -1873,7 +1873,7 @@ _NOT_AN_EVENT = re.compile(
     r"|licht\w*|radio|order|bestellung|schedule|calendar|kalender\w*|agenda",
     re.IGNORECASE,
 )
-_NO_TITLE = frozenset(
+_NOTHING_NAMED = frozenset(
     "a an the my it this that something ein eine einen neuen neues neue mir bitte mal es das dies diese etwas "
     "irgendwas irgendwann termin eintrag event appointment entry daran".split()
 )
@@ -1901,7 +1901,7 @@ def asks_for_an_event(query: str) -> bool:
             rest = [w.lower() for w in re.findall(r"[^\W_]+(?:-[^\W_]+)*", m["rest"])]
             if any(_NOT_AN_EVENT.fullmatch(w) for w in rest):
                 return False
-            named = [w for w in rest if w not in _NO_TITLE]
+            named = [w for w in rest if w not in _NOTHING_NAMED]
             return bool(named) and named[0] not in _NO_TITLE_START and not _names_a_day_or_time(named[0])
     return False
 
