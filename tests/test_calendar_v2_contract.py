@@ -993,6 +993,29 @@ def test_a_create_whose_title_starts_with_moving_it_is_a_move(copied: str, title
 
 
 @pytest.mark.parametrize(
+    ("query", "phrases", "function"),
+    [
+        ("Is the dentist appointment in my calendar?", ("dentist appointment", None, None, None), "find_event"),
+        ("ist Elternabend schon eingetragen", ("Elternabend", None, None, None), "find_event"),
+        ("mark Friday as sick day", ("sick day", "Friday", None, None), "create_all_day_event"),
+        ("markier Freitag als Urlaub", ("Urlaub", "Freitag", None, None), "create_all_day_event"),
+        # a new event asked for, or a clock time said
+        (
+            "Put the dentist appointment in my calendar on Friday",
+            ("dentist appointment", "on Friday", None, None),
+            "create_event",
+        ),
+        ("Mark Friday at 9 as dentist", ("dentist", "Friday", "at 9", None), "create_event"),
+    ],
+)
+def test_a_question_whether_it_is_there_finds_and_a_marked_day_is_all_day(
+    query: str, phrases: tuple, function: str
+) -> None:
+    """ "Is Christmas dinner with Aunt Linda in my calendar?" copied as a new event would make one."""
+    assert resolve_call(SpanCall("create_event", phrases), TODAY, None, query).function == function
+
+
+@pytest.mark.parametrize(
     ("query", "phrases", "deleted"),
     [
         ("Chorprobe am Sonntag austragen", ("Chorprobe", "am Sonntag", None, None), True),

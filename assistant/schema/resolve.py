@@ -1319,6 +1319,42 @@ def _called_off(spec: Function, span: SpanCall, query: str) -> tuple[Function, S
     return delete, SpanCall(delete.name, (said["title"], said.get("date")))
 
 
+# "Is Christmas dinner with Aunt Linda in my calendar?", "ist Termin mit Matthias schon eingetragen": a question
+# whether an event is there, which a model may copy as a new event.
+_IS_IT_THERE = re.compile(
+    r"^(?:(?:ok|okay|so|well|hey|und|also|ja)[,.]?\s+)*(?:is|ist|steht|hab(?:e)?\s+ich|have\s+i|do\s+i\s+have)\b"
+    r".*(?:\b(?:in|on|im)\s+(?:my\s+|meinem\s+)?(?:calendar|schedule|kalender)|\beingetragen|\bscheduled)\W*$",
+    re.IGNORECASE,
+)
+# "mark tuesday as school pickup", "markier Freitag als Urlaub": a day marked, all day long.
+_MARK_AS = re.compile(r"\bmark\b.*\bas\b|\bmarkier\w*\b.*\bals\b", re.IGNORECASE)
+
+
+def _asked_or_marked(spec: Function, span: SpanCall, query: str) -> tuple[Function, SpanCall]:
+    """A single new event from a question whether it is in the calendar is the find of it; one with a day and
+    no time from "mark <day> as <title>" is a day-long event on that day."""
+    said = dict(zip((p.name for p in spec.params), span.phrases, strict=True))
+    single = _makes_an_event(spec) and not any(p.type is ParamType.FREQUENCY for p in spec.params)
+    if not query or not single or not said.get("title") or "time" not in said:
+        return spec, span
+    if _IS_IT_THERE.search(query):
+        find = next((f for f in FUNCTIONS if [p.type for p in f.params] == [ParamType.TITLE]), None)
+        return (spec, span) if find is None else (find, SpanCall(find.name, (said["title"],)))
+    if _MARK_AS.search(query) and said.get("date") and not said.get("time"):
+        all_day = next(
+            (
+                f
+                for f in FUNCTIONS
+                if [p.type for p in f.params] == [ParamType.TITLE, ParamType.RANGE_START, ParamType.RANGE_END]
+            ),
+            None,
+        )
+        return (
+            (spec, span) if all_day is None else (all_day, SpanCall(all_day.name, (said["title"], said["date"], None)))
+        )
+    return spec, span
+
+
 # Verbs that ask for a delete, said outside the copied title ("Mitgliederversammlung am Sonntag austragen", "trag
 # bewerbung abschicken aus", "strike conference call", one typed a letter off: "verwefen").
 _DELETE_SAID = frozenset(
@@ -1506,7 +1542,7 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
         return NoCall()
     plain = _without_stattfinden(query)  # "statt" left in it is the preposition
     spec, span = _instead_is_a_move(*_called_off(spec, span, query), plain)
-    spec, span = _move_copied_as_create(spec, span, query)
+    spec, span = _asked_or_marked(*_move_copied_as_create(spec, span, query), query)
     span = _length_in_title(spec, span)
     spec, span = _series_said(*_events_on_a_day(spec, span, today, lang), query)
     span = _found_event(spec, span)
