@@ -1400,6 +1400,16 @@ def test_a_message_to_someone_about_an_event_is_no_call(
 
 
 @pytest.mark.parametrize(
+    ("query", "nothing"),
+    [("No, forget it.", True), ("nein, vergiss es", True), ("never mind", True), ("Forget it: delete the gym", False)],
+)
+def test_never_mind_is_no_call(query: str, nothing: bool) -> None:
+    """ "No, forget it" read as the delete of an event called "forget it" (v25, 3 generated rows)."""
+    call = resolve_call(SpanCall("delete_event", ("forget it", None)), TODAY, None, query)
+    assert (call.function is None) is nothing
+
+
+@pytest.mark.parametrize(
     "query", ["Plan a call with Tom next week", "Trag Yoga nächste Woche ein", "Meeting next week at 9"]
 )
 def test_a_timed_event_in_a_named_week_stays_timed(query: str) -> None:

@@ -1295,6 +1295,11 @@ _TELLS_SOMEONE = re.compile(
     r"|benachrichtige?)\s+(?!(?:me|mir|mich|uns|us)\b)[^.?!]*?\b(?:that|dass|bescheid)\b",
     re.IGNORECASE,
 )
+# "No, forget it.", "Vergiss es", "never mind": nothing asked, whatever function a model reads into "forget".
+_NEVER_MIND = re.compile(
+    r"^\W*(?:(?:no|nein|nee|ach|oh|ok|okay)\W+)*(?:forget\s+it|never\s*mind|vergiss\s+es|schon\s+gut|egal)\W*$",
+    re.IGNORECASE,
+)
 
 # "Yoga morgen fällt aus", "dinner on the 10th is not happening", "visit Sarah got cancelled": news that an event
 # is off, said with no delete verb.
@@ -1538,7 +1543,7 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
     if span.function is None:
         return NoCall()
     spec, span = _series_never_said(function_by_name(span.function), span, query, lang)
-    if _asks_the_date(spec, query) or _TELLS_SOMEONE.search(query):
+    if _asks_the_date(spec, query) or _TELLS_SOMEONE.search(query) or _NEVER_MIND.match(query):
         return NoCall()
     plain = _without_stattfinden(query)  # "statt" left in it is the preposition
     spec, span = _instead_is_a_move(*_called_off(spec, span, query), plain)
