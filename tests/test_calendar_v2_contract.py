@@ -993,6 +993,35 @@ def test_a_create_whose_title_starts_with_moving_it_is_a_move(copied: str, title
 
 
 @pytest.mark.parametrize(
+    ("query", "phrases", "want"),
+    [
+        # the same day copied as the first day and as "how often", with no repetition said: that one day
+        (
+            "Trag Einkaufen 16. Dezember um 9 ein",
+            ("Einkaufen", "16. Dezember", "um 9", None, "16. Dezember", None),
+            ("create_event", "2026-12-16", None),
+        ),
+        # "how often" copied without the word that makes it one
+        (
+            "Chor jeden Montag um 9",
+            ("Chor", "Montag", "um 9", None, "Montag", None),
+            ("create_recurring_event", "2026-12-07", "weekly"),
+        ),
+        (
+            "Chor jede zweite Woche um 9",
+            ("Chor", None, "um 9", None, "Woche", None),
+            ("create_recurring_event", "2026-12-03", "biweekly"),
+        ),
+    ],
+)
+def test_a_series_copy_that_is_no_repetition_is_read_from_the_query(query: str, phrases: tuple, want: tuple) -> None:
+    """v25 wrote "Trag Einkaufen gehen 16. Februar um 9:00 abends ein" as a series "how often: 16. Februar" and
+    the assistant answered that it could not understand how often."""
+    call = resolve_call(SpanCall("create_recurring_event", phrases), TODAY, None, query)
+    assert (call.function, call.arguments["date"], call.arguments.get("frequency")) == want
+
+
+@pytest.mark.parametrize(
     ("query", "phrases", "function"),
     [
         ("Is the dentist appointment in my calendar?", ("dentist appointment", None, None, None), "find_event"),

@@ -1054,8 +1054,8 @@ def _series_never_said(spec: Function, span: SpanCall, query: str, lang: str | N
     often = next((p for p in spec.params if p.type is ParamType.FREQUENCY), None)
     first = next((p for p in spec.params if p.type is ParamType.FIRST_DATE), None)
     phrase = said.get(often.name) if often else None
-    if not query or often is None or first is None or not phrase or said[first.name]:
-        return spec, span
+    if not query or often is None or first is None or not phrase or said[first.name] not in (None, phrase):
+        return spec, span  # a first day copied apart from the "how often" (the same one twice is that day)
     title = next((said[p.name] for p in spec.params if p.type is ParamType.TITLE), None)
     outside_title = re.sub(re.escape(title), " ", query, flags=re.IGNORECASE) if title else query
     if resolve_frequency(phrase) or resolve_frequency(outside_title):
@@ -1556,6 +1556,7 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
     span = _values_in_title(spec, span, today, lang)
     span = _day_in_time_words(spec, _target_words_to_target(spec, span, query))
     span = _words_left_in_query(spec, _move_days(spec, span, plain, lang), query, lang)
+    span = _whole_frequency(spec, span, query)
     arguments: dict[str, object] = {}
     said = span.named
     range_minutes: int | None = None
@@ -2564,6 +2565,22 @@ def _length_said(query: str, copied: list[str], lang: str | None) -> str | None:
         if _LENGTH_WORD.match(normalize(word)) and not interval and not any(word in c.split() for c in copied):
             return word
     return None
+
+
+def _whole_frequency(spec: Function, span: SpanCall, query: str) -> SpanCall:
+    """A "how often" copied without the word before it that makes it one ("Montag" out of "jeden Montag", "Woche"
+    out of "jede zweite Woche"): up to two words before it, when they make a repetition and it was none."""
+    i = next((k for k, p in enumerate(spec.params) if p.type is ParamType.FREQUENCY), None)
+    phrase = span.phrases[i] if i is not None else None
+    if i is None or not phrase or resolve_frequency(phrase) is not None:
+        return span
+    at = _said_at(query, phrase)
+    before = query[:at].split() if at > 0 else []
+    for n in (1, 2):
+        wider = " ".join([*before[-n:], phrase]) if len(before) >= n else ""
+        if wider and resolve_frequency(wider) is not None:
+            return SpanCall(span.function, tuple(wider if k == i else p for k, p in enumerate(span.phrases)))
+    return span
 
 
 def _settle_series(spec: Function, said: dict[str, str | None], arguments: dict[str, object], today: dt.date) -> None:
