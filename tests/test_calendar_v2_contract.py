@@ -749,6 +749,7 @@ def test_a_title_is_not_the_request_said_around_it(function: str, query: str, ph
         ("Trag Elternsprechtag ein", True),
         ("Schreib mir Kita-Fest rein.", True),
         ("Kannst du Physiotherapie ansetzen?", True),
+        ("kannst du Yoga blockieren?", True),
         ("Erinner mich an den Reifenwechsel", True),
         ("Erinenre mich: Steuer abgeben", True),  # a typed slip of the verb
         ("Füge Chorprobe hinzu", True),
@@ -1400,6 +1401,7 @@ def test_a_day_long_event_with_a_clock_time_is_timed(query: str, phrases: tuple,
     ("query", "function", "phrases", "message"),
     [
         ("Email Tom that the barbecue on Saturday is cancelled", "delete_event", ("barbecue", "on Saturday"), True),
+        ("Let Tom know the barbecue moved to Sunday", "move_event", ("barbecue", None, "to Sunday", None), True),
         ("Sag Jana, dass der Chor morgen ausfällt", "delete_event", ("Chor", "morgen"), True),
         ("Text Sam that lunch moved to Friday", "move_event", ("lunch", None, "to Friday", None), True),
         (

@@ -1292,7 +1292,8 @@ _TELLS_SOMEONE = re.compile(
     r"(?:(?:can|could|would)\s+you\s+(?:please\s+)?|(?:kannst|könntest)\s+du\s+(?:bitte\s+|mal\s+)*"
     r"|sei\s+so\s+nett\s+und\s+|please\s+|bitte\s+)?"
     r"(?:e-?mail|text|message|tell|notify|inform|let|sag|sage|schreib|schreibe|schick|schicke|gib|informiere?"
-    r"|benachrichtige?)\s+(?!(?:me|mir|mich|uns|us)\b)[^.?!]*?\b(?:that|dass|bescheid)\b",
+    r"|benachrichtige?)\s+(?!(?:me|mir|mich|uns|us)\b)(?:[^.?!]*?\b(?:that|dass|bescheid)\b|[^\s.?!]+(?:\s+[^\s.?!]+)?"
+    r"\s+know\b)",  # "Let Sarah know ...", "let my boss know ..."
     re.IGNORECASE,
 )
 # "No, forget it.", "Vergiss es", "never mind": nothing asked, whatever function a model reads into "forget".
@@ -1934,8 +1935,10 @@ def asks_for_an_event(query: str) -> bool:
     if not words:
         return False
     first, last = words[0].lower(), words[-1].lower().rstrip(".!?")
-    words[0] = next((v for v in _ASK_VERBS if _slip_of(first, v)), words[0])  # "Erninere mich", "erstelen"
-    words[-1] = next((v for v in _ASK_VERBS if _slip_of(last, v)), words[-1])
+    if first not in _ASK_VERBS:
+        words[0] = next((v for v in _ASK_VERBS if _slip_of(first, v)), words[0])  # "Erninere mich", "erstelen"
+    if last not in _ASK_VERBS:
+        words[-1] = next((v for v in _ASK_VERBS if _slip_of(last, v)), words[-1])
     said = " ".join(words)
     for ask in _ASKS_TO_ADD:
         m = ask.match(said)
