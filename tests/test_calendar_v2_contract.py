@@ -994,6 +994,20 @@ def test_a_create_whose_title_starts_with_moving_it_is_a_move(copied: str, title
 
 
 @pytest.mark.parametrize(
+    ("query", "copied", "first"),
+    [
+        ("Ab Mittwoch nächste Woche habe ich einmal die Woche um 9 Chor", "nächste Woche", "2026-12-09"),
+        ("Ab nächster Woche habe ich einmal die Woche um 9 Chor", "nächster Woche", "2026-12-07"),
+        ("Ab Mittwoch statt nächste Woche habe ich einmal die Woche um 9 Chor", "nächste Woche", "2026-12-07"),
+    ],
+)
+def test_a_weekday_said_with_a_copied_week_is_a_day_of_it(query: str, copied: str, first: str) -> None:
+    """ "Ab Mittwoch nächste Woche" with "nächste Woche" copied started the series on Monday."""
+    span = SpanCall("create_recurring_event", ("Chor", copied, "um 9", None, "einmal die Woche", None))
+    assert resolve_call(span, TODAY, "de", query).arguments["date"] == first
+
+
+@pytest.mark.parametrize(
     ("query", "phrases", "want"),
     [
         # the same day copied as the first day and as "how often", with no repetition said: that one day

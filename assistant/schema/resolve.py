@@ -1601,6 +1601,9 @@ _COUNTED = re.compile(r"\b\d+\s+(?:tage?n?|wochen?|monate?n?|jahren?|days?|weeks
 
 _TO_ANOTHER_DAY = frozenset("to for onto until till auf bis".split())
 _OTHER_DAY = re.compile(rf"\b(?:{_WD_RE})|\b(?:statt|anstatt|instead|rather|nicht|not|oder|or)\b")
+# "Mittwoch" + "nächste Woche", "next week" + "on Friday": a weekday said with a copied week is a day of it.
+_WEEK_SAID = re.compile(r"\b(?:woche|week)\b", re.IGNORECASE)
+_WEEKDAY_ALONE = re.compile(rf"(?:(?:am|on|the)\s+)?(?:{_WD_RE})\w*", re.IGNORECASE)
 
 
 def _whole_day_words(ptype: ParamType, phrase: str, query: str, others: list[str], today: dt.date) -> str:
@@ -1626,7 +1629,8 @@ def _whole_day_words(ptype: ParamType, phrase: str, query: str, others: list[str
             said = normalize(" ".join(extra))
             if not extra or taken & set(said.split()) or re.search(r"\d", _COUNTED.sub("", said)):
                 continue  # another argument's words, or a number that is not "in 2 Wochen" ("am 10.03. 15:00")
-            if _OTHER_DAY.search(said) or (na and after[0].lower() in _TO_ANOTHER_DAY):
+            weekday_of_week = _WEEK_SAID.search(phrase) and _WEEKDAY_ALONE.fullmatch(said)
+            if (_OTHER_DAY.search(said) and not weekday_of_week) or (na and after[0].lower() in _TO_ANOTHER_DAY):
                 continue  # "am Mittwoch statt am Dienstag", "today for Thanksgiving": a second day
             wider = " ".join([*before[len(before) - nb :], phrase, *after[:na]])
             if _CORRECTION.search(f" {wider} "):
