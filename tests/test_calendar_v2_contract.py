@@ -1118,14 +1118,24 @@ def test_a_series_whose_how_often_is_its_title_is_one_event(query: str, title: s
 
 
 @pytest.mark.parametrize(
-    "query", ["dienstags um 11 Uhr Reisepass abholen", "Reisepass abholen jede Woche Dienstag um 11 Uhr"]
+    ("query", "weekly"),
+    [("dienstags um 11 Uhr Reisepass abholen", False), ("Reisepass abholen jede Woche Dienstag um 11 Uhr", True)],
 )
-def test_a_series_whose_query_says_a_repetition_stays_one(query: str) -> None:
-    """Where the query does say a repetition, a "how often" copied as a plain day is no single event: the call
-    does not validate, and the assistant says what it could not read."""
+def test_a_series_whose_query_says_a_repetition_stays_one(query: str, weekly: bool) -> None:
+    """Where the query does say a repetition, a "how often" copied as a plain day is no single event: the words
+    right before the copy that make it a repetition ("jede Woche" + "Dienstag") are read with it, and where there
+    are none the call does not validate, and the assistant says what it could not read."""
     span = SpanCall("create_recurring_event", ("Reisepass abholen", None, "um 11 Uhr", None, "Dienstag", None))
-    with pytest.raises(CallError):
-        resolve_call(span, TODAY, "de", query)
+    if weekly:
+        call = resolve_call(span, TODAY, "de", query)
+        assert (call.function, call.arguments["frequency"], call.arguments["date"]) == (
+            "create_recurring_event",
+            "weekly",
+            "2026-12-08",
+        )
+    else:
+        with pytest.raises(CallError):
+            resolve_call(span, TODAY, "de", query)
 
 
 @pytest.mark.parametrize(
