@@ -1186,6 +1186,14 @@ _SPAN_SAID = re.compile(
 )
 
 
+_ALL_DAY_TYPES = [ParamType.TITLE, ParamType.RANGE_START, ParamType.RANGE_END]
+
+
+def _function_typed(types: list[ParamType]) -> Function | None:
+    """The function whose arguments have these types, in order (found by what it takes, never by its name)."""
+    return next((f for f in FUNCTIONS if [p.type for p in f.params] == types), None)
+
+
 def _span_is_all_day(spec: Function, span: SpanCall, query: str, today: dt.date) -> tuple[Function, SpanCall]:
     """A timed event with no time, no length and a span of days said with its end ("Trag von Sonntag bis Samstag
     Teamevent ein") is a day-long event over those days: a timed event cannot span them, and asking "at what
@@ -1199,14 +1207,7 @@ def _span_is_all_day(spec: Function, span: SpanCall, query: str, today: dt.date)
         return spec, span
     if said.get(ParamType.MINUTES) or not said.get(ParamType.TITLE):
         return spec, span
-    all_day = next(
-        (
-            f
-            for f in FUNCTIONS
-            if [p.type for p in f.params] == [ParamType.TITLE, ParamType.RANGE_START, ParamType.RANGE_END]
-        ),
-        None,
-    )
+    all_day = _function_typed(_ALL_DAY_TYPES)
     rest = query.replace(str(said[ParamType.TITLE]), " ; ")
     days = resolve_date_range(rest, today) if _SPAN_SAID.search(rest) else None
     if all_day is None or days is None or days[1] <= days[0] or names_a_value(ParamType.TIME, rest):
@@ -1222,7 +1223,7 @@ def _all_day_with_a_clock(spec: Function, span: SpanCall, query: str, lang: str 
     "package pickup, for today, from 11 to 1" with the time copied as the last day) is a timed event at that time:
     a day-long one has none, and the time said would be lost. A span of days keeps its days."""
     types = [p.type for p in spec.params]
-    if not query or types != [ParamType.TITLE, ParamType.RANGE_START, ParamType.RANGE_END] or _ALL_DAY.search(query):
+    if not query or types != _ALL_DAY_TYPES or _ALL_DAY.search(query):
         return spec, span
     title, first, last = span.phrases
     if last and last != first:  # "from 11 to 1", "at 13 hundred next week on Sunday" copied as the last day
@@ -1253,7 +1254,7 @@ def _until_said_before_start(spec: Function, span: SpanCall, query: str) -> Span
     """A day-long event's only day copied without the "through"/"bis" said right before it ("mark through
     thursday as volunteering" with "thursday") runs from today to that day: read alone, it was that day only."""
     types = [p.type for p in spec.params]
-    if not query or types != [ParamType.TITLE, ParamType.RANGE_START, ParamType.RANGE_END] or span.phrases[2]:
+    if not query or types != _ALL_DAY_TYPES or span.phrases[2]:
         return span
     first = span.phrases[1]
     at = _said_at(query, first) if first else -1
@@ -1284,11 +1285,14 @@ def _asks_the_date(spec: Function, query: str) -> bool:
     return listing and bool(_DATE_QUESTION.search(query)) and not _EVENT_SAID.search(query)
 
 
+# Words said before a request that change nothing: "hey", "ok", "so", "äh", "bitte", "sag mal", "und".
+_FILLERS = r"(?:(?:hey|hi|ok|okay|so|well|uh|um|ähm|äh|also|ja|bitte|please|hm|sag mal|and|und)[,.!]?\s+)*"
+
 # "Email Sarah that the dinner on Saturday is cancelled", "Sag Thorsten, dass der Termin verschoben ist": a message
 # to someone about an event, which no calendar function sends (and the news in it is no delete or move of one's
 # own). "Tell me", "let me know", "gib mir Bescheid" ask for a reminder, and stay.
 _TELLS_SOMEONE = re.compile(
-    r"^(?:(?:hey|hi|ok|okay|so|well|uh|um|ähm|äh|also|ja|bitte|please|hm|sag mal)[,.!]?\s+)*"
+    rf"^{_FILLERS}"
     r"(?:(?:can|could|would)\s+you\s+(?:please\s+)?|(?:kannst|könntest)\s+du\s+(?:bitte\s+|mal\s+)*"
     r"|sei\s+so\s+nett\s+und\s+|please\s+|bitte\s+)?"
     r"(?:e-?mail|text|message|tell|notify|inform|let|sag|sage|schreib|schreibe|schick|schicke|gib|informiere?"
@@ -1328,7 +1332,7 @@ def _called_off(spec: Function, span: SpanCall, query: str) -> tuple[Function, S
 # "Is Christmas dinner with Aunt Linda in my calendar?", "ist Termin mit Matthias schon eingetragen": a question
 # whether an event is there, which a model may copy as a new event.
 _IS_IT_THERE = re.compile(
-    r"^(?:(?:ok|okay|so|well|hey|und|also|ja)[,.]?\s+)*(?:is|ist|steht|hab(?:e)?\s+ich|have\s+i|do\s+i\s+have)\b"
+    rf"^{_FILLERS}(?:is|ist|steht|hab(?:e)?\s+ich|have\s+i|do\s+i\s+have)\b"
     r".*(?:\b(?:in|on|im)\s+(?:my\s+|meinem\s+)?(?:calendar|schedule|kalender)|\beingetragen|\bscheduled)\W*$",
     re.IGNORECASE,
 )
@@ -1344,17 +1348,10 @@ def _asked_or_marked(spec: Function, span: SpanCall, query: str) -> tuple[Functi
     if not query or not single or not said.get("title") or "time" not in said:
         return spec, span
     if _IS_IT_THERE.search(query):
-        find = next((f for f in FUNCTIONS if [p.type for p in f.params] == [ParamType.TITLE]), None)
+        find = _function_typed([ParamType.TITLE])
         return (spec, span) if find is None else (find, SpanCall(find.name, (said["title"],)))
     if _MARK_AS.search(query) and said.get("date") and not said.get("time"):
-        all_day = next(
-            (
-                f
-                for f in FUNCTIONS
-                if [p.type for p in f.params] == [ParamType.TITLE, ParamType.RANGE_START, ParamType.RANGE_END]
-            ),
-            None,
-        )
+        all_day = _function_typed(_ALL_DAY_TYPES)
         return (
             (spec, span) if all_day is None else (all_day, SpanCall(all_day.name, (said["title"], said["date"], None)))
         )
@@ -1888,7 +1885,7 @@ def _without_request(phrase: str, spec: Function) -> str:
 # calendar, said with nothing but its title. The model declines some of these (a bare title looks like chit-chat),
 # and the user who asked gets "I did not understand"; the caller lets a declined one of these become an event.
 _ASK_LEAD = re.compile(
-    r"^(?:(?:hey|hi|ok|okay|so|well|uh|um|ähm|äh|also|ja|bitte|please|sag mal|and|und)[,.!]?\s+)*"
+    rf"^{_FILLERS}"
     r"(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|(?:kannst|könntest|würdest)\s+du\s+(?:bitte\s+|mal\s+)*"
     r"|go\s+ahead\s+and\s+|i(?:'d|\s+would)\s+like\s+to\s+|i\s+(?:want|need)\s+to\s+|please\s+|bitte\s+)?",
     re.IGNORECASE,
