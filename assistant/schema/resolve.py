@@ -1163,7 +1163,7 @@ def _move_copied_as_create(spec: Function, span: SpanCall, query: str) -> tuple[
     said = dict(zip((p.name for p in spec.params), span.phrases, strict=True))
     title = said.get("title") or ""
     lead = _MOVE_VERB_FIRST.match(title)
-    single = _makes_an_event(spec) and not any(p.type is ParamType.FREQUENCY for p in spec.params)
+    single = _makes_one_event(spec)
     if not single or not (said.get("date") or said.get("time")):
         return spec, span
     move = next((f for f in FUNCTIONS if _moves_an_event(f)), None)
@@ -1187,6 +1187,11 @@ _SPAN_SAID = re.compile(
 
 
 _ALL_DAY_TYPES = [ParamType.TITLE, ParamType.RANGE_START, ParamType.RANGE_END]
+
+
+def _makes_one_event(spec: Function) -> bool:
+    """Whether the function puts one new event in the calendar (no series)."""
+    return _makes_an_event(spec) and not any(p.type is ParamType.FREQUENCY for p in spec.params)
 
 
 def _function_typed(types: list[ParamType]) -> Function | None:
@@ -1256,12 +1261,15 @@ def _until_said_before_start(spec: Function, span: SpanCall, query: str) -> Span
     types = [p.type for p in spec.params]
     if not query or types != _ALL_DAY_TYPES or span.phrases[2]:
         return span
-    first = span.phrases[1]
-    at = _said_at(query, first) if first else -1
+    until = _with_until_before(query, span.phrases[1])
+    return span if until is None else SpanCall(span.function, (span.phrases[0], until, None))
+
+
+def _with_until_before(query: str, phrase: str | None) -> str | None:
+    """The copied day with the "bis"/"until" said right before it ("zum 18.12." of "bis zum 18.12."), if one is."""
+    at = _said_at(query, phrase) if phrase else -1
     marker = _UNTIL_BEFORE.search(query[:at]) if at > 0 else None
-    if first is None or marker is None:
-        return span
-    return SpanCall(span.function, (span.phrases[0], query[marker.start() : at + len(first)], None))
+    return None if phrase is None or marker is None else query[marker.start() : at + len(phrase)]
 
 
 # "Welcher Wochentag ist der 24. Dezember?", "What date is it today?", "Auf welchen Tag fällt Ostern?": a question
@@ -1323,7 +1331,7 @@ def _called_off(spec: Function, span: SpanCall, query: str) -> tuple[Function, S
     said = dict(zip((p.name for p in spec.params), span.phrases, strict=True))
     if not (_CALLED_OFF.search(query) or _delete_said(query, said.get("title") or "")):
         return spec, span
-    delete = next((f for f in FUNCTIONS if [p.name for p in f.params] == ["title", "date"]), None)
+    delete = next((f for f in FUNCTIONS if _deletes_an_event(f)), None)
     if delete is None or not said.get("title") or any(p.type is ParamType.FREQUENCY for p in spec.params):
         return spec, span
     return delete, SpanCall(delete.name, (said["title"], said.get("date")))
@@ -1344,7 +1352,7 @@ def _asked_or_marked(spec: Function, span: SpanCall, query: str) -> tuple[Functi
     """A single new event from a question whether it is in the calendar is the find of it; one with a day and
     no time from "mark <day> as <title>" is a day-long event on that day."""
     said = dict(zip((p.name for p in spec.params), span.phrases, strict=True))
-    single = _makes_an_event(spec) and not any(p.type is ParamType.FREQUENCY for p in spec.params)
+    single = _makes_one_event(spec)
     if not query or not single or not said.get("title") or "time" not in said:
         return spec, span
     if _IS_IT_THERE.search(query):
@@ -1373,8 +1381,7 @@ def _delete_said(query: str, title: str) -> bool:
     at = _said_at(query, title, case=True) if title else -1
     rest = query if at < 0 else query[:at] + " ; " + query[at + len(title) :]
     words = [w.lower() for w in re.findall(r"[^\W\d_]+", rest)]
-    made = [v for v in _MAKE_VERBS if len(v) > 3 and v not in ("trag", "trage")]  # "trag ... aus" deletes
-    if any(w == v or _slip_of(w, v) for w in words for v in made) or _ADD_SAID.search(rest):
+    if any(w == v or _slip_of(w, v) for w in words for v in _MADE_SAID) or _ADD_SAID.search(rest):
         return False
     return bool(_TRAG_AUS.search(rest)) or any(_slip_of(w, v) for w in words for v in _DELETE_SAID)
 
@@ -1833,6 +1840,9 @@ _MAKE_VERBS = (
     "speichere blockier blockiere registrier registriere vermerke füg füge"
 ).split()
 _DELETE_VERBS = "delete remove scrap lösch lösche storniere stornier streich streiche entferne entfern".split()
+# The make verbs that rule out a delete said besides (_delete_said): "trag ... aus" deletes, "trag ... ein" is read
+# by _ADD_SAID.
+_MADE_SAID = [v for v in _MAKE_VERBS if len(v) > 3 and v not in ("trag", "trage")]
 _MOVE_VERBS = "postpone reschedule push bump verschieb verschiebe verleg verlege".split()
 _REQUEST_LEAD = re.compile(
     r"^(?:(?:go ahead and|please|bitte)\s+)?(?P<verb>[^\W\d_]+)(?:\s+(?P<particle>in|up|down|out time for))?"
@@ -1890,6 +1900,8 @@ _ASK_LEAD = re.compile(
     r"|go\s+ahead\s+and\s+|i(?:'d|\s+would)\s+like\s+to\s+|i\s+(?:want|need)\s+to\s+|please\s+|bitte\s+)?",
     re.IGNORECASE,
 )
+# The German requests said after the title ("Physio ansetzen", "Grillabend anlegen").
+_ADD_AFTER_TITLE = ("eintragen", "ansetzen", "blockieren", "erstellen", "anlegen", "hinzufügen", "einplanen")
 _ASKS_TO_ADD = tuple(
     re.compile(p, re.IGNORECASE)
     for p in (
@@ -1902,13 +1914,10 @@ _ASKS_TO_ADD = tuple(
         r"^erinnere?\s+mich(?!\s+(?:wenn|ob|wann|was|wie)\b)[:,]?\s+(?P<rest>.+)$",
         r"^neue[rnm]?\s+(?:termin|eintrag)[:,]?\s+(?P<rest>.+)$",
         r"^(?:erstell|erstelle|blockier|blockiere|eintragen)[:,]?\s+(?P<rest>.+)$",
-        r"^(?P<rest>.+?)\s+(?<!zu )(?:eintragen|ansetzen|blockieren|erstellen|anlegen|hinzufügen|einplanen)[.!?]?$",
+        rf"^(?P<rest>.+?)\s+(?<!zu )(?:{'|'.join(_ADD_AFTER_TITLE)})[.!?]?$",
     )
 )
-_ASK_VERBS = (
-    "erinnere erstelle blockiere eintragen ansetzen blockieren erstellen anlegen hinzufügen einplanen schedule "
-    "create remind".split()
-)
+_ASK_VERBS = ("erinnere", "erstelle", "blockiere", *_ADD_AFTER_TITLE, "schedule", "create", "remind")
 # What else such a request adds to or makes (a mail, a song, a list, a contact, an alarm, a light's setting), or
 # the calendar itself ("remind me about my schedule for the afternoon").
 _NOT_AN_EVENT = re.compile(
@@ -1971,7 +1980,7 @@ def calendar_readers(functions: Sequence[Function]) -> tuple[Function, ...]:
 # the title, as German says it, copied at the title's end. "ein"/"rein" are the particle of the "trag"/"plan"
 # said before; a verb is the title's own when the request is said besides ("lösche Zaun streichen", "Koffer
 # streichen ... bitte löschen").
-_REQUEST_AFTER_MAKE = frozenset("eintragen anlegen blockieren einplanen ansetzen hinzufügen erstellen".split())
+_REQUEST_AFTER_MAKE = frozenset(_ADD_AFTER_TITLE)
 _PARTICLE_AFTER_MAKE = frozenset({"ein", "rein"})
 _REQUEST_AFTER_DELETE = frozenset("streichen löschen entfernen absagen stornieren canceln".split())
 
@@ -2404,11 +2413,10 @@ def _first_day_copied_as_last(spec: Function, phrases: list[str | None], query: 
         # "bis Ende Februar" copied as the first day (and "Februar" as the last): it is the last day
         phrases[first], phrases[last] = None, said_first
         return phrases
-    at = _said_at(query, said_first) if said_first else -1
-    until = _UNTIL_BEFORE.search(query[:at]) if at > 0 else None
+    until = _with_until_before(query, said_first or None)
     if until and (not phrases[last] or phrases[last] == said_first):
         # "Chor jeden Montag bis zum 18.12." with "zum 18.12." copied as the first day: the last, said with its "bis"
-        phrases[first], phrases[last] = None, query[until.start() : at + len(said_first)]
+        phrases[first], phrases[last] = None, until
         return phrases
     if phrases[first] or not phrases[last]:
         return phrases
