@@ -224,6 +224,46 @@ def test_missing_date_and_time_are_asked_for_not_guessed(caldav_url: str, tmp_pa
     assert titles_on(a) == ["Ölwechsel"]
 
 
+def test_a_reminder_that_names_nothing_is_asked_what_it_is_for(caldav_url: str, tmp_path: Path) -> None:
+    """ "Erinnere mich morgen um 9": what it is for is asked first, then what else is missing; the calendar is
+    written once, when the event is whole."""
+    a = make(caldav_url, tmp_path)
+    asked = a.execute(create(None, time="09:00"), "de")  # type: ignore[arg-type]
+    assert asked.kind == "ask" and asked.missing == ("title",)
+    assert asked.message == say("ask_title_day_time", "de", day="Freitag, 27. November", time="09:00")
+    assert titles_on(a) == []
+    done = a.handle("An den Ölwechsel.", "de").outcome  # answered without the model: the answer is the title
+    assert done.kind == "created" and "'Ölwechsel' am Freitag, 27. November um 09:00" in done.message
+    assert titles_on(a) == ["Ölwechsel"]
+
+    asked = a.execute(create(None, date=None, time=None), "en")  # type: ignore[arg-type]
+    assert asked.message == say("ask_title", "en") and asked.missing == ("title", "date", "time")
+    asked = a.handle("to call Bob", "en").outcome
+    assert asked.kind == "ask" and asked.message == say("ask_when", "en", title="call Bob")
+    assert a.handle("tomorrow at 4 pm", "en").outcome.kind == "created"
+    assert sorted(titles_on(a)) == ["call Bob", "Ölwechsel"]
+
+    series = Call(
+        "create_recurring_event",
+        {
+            "title": None,
+            "date": "2026-11-30",
+            "time": "08:00",
+            "duration_minutes": 30,
+            "frequency": "weekly",
+            "until": None,
+        },
+    )
+    assert a.execute(series, "en").message == say("ask_title_day_time", "en", day="Monday, November 30", time="8:00 AM")
+    assert a.handle("no", "en").outcome.kind == "cancelled"  # nothing written
+    assert titles_on(a, "2026-11-30") == []
+
+    days = Call("create_all_day_event", {"title": None, "date": "2026-11-30", "end_date": "2026-12-04"})
+    assert a.execute(days, "de").message == say("ask_title_days", "de", day="30. November bis 4. Dezember")
+    assert a.handle("Urlaub", "de").outcome.kind == "created"
+    assert "Urlaub" in titles_on(a, "2026-12-02")
+
+
 def test_list_covers_every_calendar_and_recurring_events(radicale: LocalServer, tmp_path: Path) -> None:
     import caldav
 

@@ -14,7 +14,13 @@ from assistant.calendar.ical import RRULES
 from assistant.conversation.dialog import EXECUTORS, REPLIES, Assistant
 from assistant.schema.functions import FREQUENCIES, FUNCTIONS, CallError, SpanCall, function_by_name
 from assistant.schema.lexicon import LANGS
-from assistant.schema.resolve import asks_for_an_event, resolve_call, resolve_date_range, resolve_frequency
+from assistant.schema.resolve import (
+    asks_for_a_reminder,
+    asks_for_an_event,
+    resolve_call,
+    resolve_date_range,
+    resolve_frequency,
+)
 from training.data import load_templates
 from training.phrases import load_table
 
@@ -703,8 +709,8 @@ def test_a_new_events_title_leaves_out_the_request_copied_before_it(
             "create_event",
             "Reminder on Friday at 9",
             ("Reminder", "on Friday", "at 9", None),
-            "Reminder",
-        ),  # nothing else
+            None,
+        ),  # names nothing: the assistant asks what it is for
         (
             "create_event",
             "plane am Freitag um 9 für Klausur ein.",
@@ -777,6 +783,77 @@ def test_a_request_to_add_something_is_told_from_other_requests(query: str, asks
     """The caller lets a declined bare request ("Add a run") become an event; only a request to put a named thing
     in the calendar may."""
     assert asks_for_an_event(query) is asks
+
+
+@pytest.mark.parametrize(
+    ("query", "asks"),
+    [
+        ("remind me tomorrow at 10", True),
+        ("Erinnere mich bitte", True),
+        ("set a reminder for Friday", True),
+        ("Stell mir eine Erinnerung für Montag um 8", True),
+        ("please remind me about this tomorrow", True),
+        ("Erinnerung morgen um 9", True),
+        ("erinnere mich daran", True),
+        ("remind me to call the bank on Friday", True),  # names what: the model copies it
+        ("Kannst du mich an Pauls Geburtstag erinnern", False),  # said after: asks_for_an_event's
+        ("remind her to bring the cake", False),  # someone else
+        ("Erinnere dich an dieses Lied", False),
+        ("remind me when I'm at the library", False),  # on a condition, at no time
+        ("erinnere mich wenn Mama anruft", False),
+        ("remind me what I have on Sunday", False),  # a look at the calendar
+        ("erinnere mich daran was ich am Sonntag mache", False),
+        ("remind me about my schedule for the afternoon", False),
+        ("remind me the reminders I have set", False),
+        ("Zeig mir meine Erinnerungen", False),
+        ("Set a reminder?", False),
+        ("remind me to play this song tonight", False),
+        ("erinnere ich habe einen Kuchen bestellt", False),
+    ],
+)
+def test_a_request_for_a_reminder_is_told_from_other_requests(query: str, asks: bool) -> None:
+    """A reminder is an event, as on a phone: the caller lets a declined request for one become an event, and the
+    assistant asks what one that names nothing is for."""
+    assert asks_for_a_reminder(query) is asks
+
+
+@pytest.mark.parametrize(
+    ("function", "query", "phrases", "expected"),
+    [
+        ("create_event", "remind me tomorrow at 10", ("tomorrow", None, "at 10", None), (None, "2026-12-04", "10:00")),
+        (
+            "create_event",
+            "Erinnere mich morgen um acht",
+            ("mich morgen", "morgen", "um acht", None),
+            (None, "2026-12-04", "08:00"),
+        ),
+        (
+            "create_event",
+            "set a reminder for Friday",
+            ("set a reminder", "Friday", None, None),
+            (None, "2026-12-04", None),
+        ),
+        ("create_event", "remind me about this", ("me about this", None, None, None), (None, None, None)),
+        ("create_event", "Reminder in ten minutes", ("in ten minutes", None, None, None), (None, None, None)),
+        # a title of its own stays, even one of numbers or a named day
+        ("create_event", "Add a 1:1 tomorrow at 3", ("1:1", "tomorrow", "at 3", None), ("1:1", "2026-12-04", "15:00")),
+        (
+            "create_event",
+            "schedule a leg day on Friday at 7",
+            ("leg day", "on Friday", "at 7", None),
+            ("leg day", "2026-12-04", "07:00"),
+        ),
+        ("create_event", "Erinnere mich an Muttertag", ("Muttertag", None, None, None), ("Muttertag", None, None)),
+    ],
+)
+def test_a_reminder_that_names_nothing_leaves_its_title_to_be_asked(
+    function: str, query: str, phrases: tuple[str | None, ...], expected: tuple[str | None, ...]
+) -> None:
+    """ "Remind me tomorrow at 10" copied "tomorrow" as its title (v25): the day goes where it belongs and the title,
+    never said, is asked for ("What should I put in your calendar on Friday at 10?")."""
+    call = resolve_call(SpanCall(function, phrases), TODAY, None, query)
+    assert (call.arguments["title"], call.arguments["date"], call.arguments["time"]) == expected
+    assert ("title" in call.missing) is (expected[0] is None)
 
 
 @pytest.mark.parametrize(
@@ -1703,3 +1780,23 @@ def test_a_move_over_two_days_stays_a_move() -> None:
     """ "verschieb Yoga von Montag auf Mittwoch" said with "bis" is where it goes, never a day-long event."""
     span = SpanCall("move_event", ("Yoga", "von Montag", "bis Mittwoch", None))
     assert resolve_call(span, TODAY, "de", "verschieb Yoga von Montag bis Mittwoch").function == "move_event"
+
+
+@pytest.mark.parametrize(
+    ("query", "phrases", "date"),
+    [
+        (
+            "Erinnere mich um 9 am Morgen ähm nein um 2 nachts an Essen mit Björn",
+            ("Essen mit Björn", None, "um 2 nachts"),
+            None,
+        ),
+        ("Trag Joggen um 7 am Morgen ein", ("Joggen", None, "um 7"), None),
+        ("Trag Essen mit Björn morgen ein, um 9", ("Essen mit Björn", None, "um 9"), "2026-12-04"),
+        ("Heute Morgen um 9 Essen mit Björn eintragen", ("Essen mit Björn", None, "um 9"), "2026-12-03"),
+    ],
+)
+def test_the_morning_said_is_no_day(query: str, phrases: tuple[str | None, ...], date: str | None) -> None:
+    """ "am Morgen" names the morning; only "morgen" said alone is tomorrow (seed 14's data had a
+    reminder at 2 at night moved to tomorrow by the "Morgen" of its corrected time)."""
+    call = resolve_call(SpanCall("create_event", (*phrases, None)), TODAY, "de", query)
+    assert call.arguments["date"] == date

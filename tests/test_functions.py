@@ -145,7 +145,7 @@ MALFORMED = [
     ("<oc_0>", F.MissingEndToken),
     ("<oc_0> yes<oc_end>", F.MalformedCall),
     ('<oc_1>("Zahnarzt", "2026-11-25", "14:30", 45)<oc_end> and more', F.MalformedCall),
-    ('<oc_1>(null, "2026-11-25", "14:30", 45)<oc_end>', F.MissingArgument),
+    ('<oc_4>(null, null, "2026-11-25", null)<oc_end>', F.MissingArgument),  # a move names its event
     ('<oc_1>("Zahnarzt", "2026-11-25", "14:30", null)<oc_end>', F.MissingArgument),
     ("<oc_3>(null, null)<oc_end>", F.MissingArgument),
     ('<oc_1>("   ", "2026-11-25", "14:30", 45)<oc_end>', F.InvalidTitle),
@@ -194,7 +194,7 @@ def test_missing_arguments_and_defaults() -> None:
         "end_date": "2026-11-26",
     }
     assert F.function_by_name("list_events").fill_defaults({"date": "2026-12-01"}, today)["end_date"] == "2026-12-01"
-    assert [p.name for p in spec.params if p.nullable] == ["date", "time"]
+    assert [p.name for p in spec.params if p.nullable] == ["title", "date", "time"]  # a reminder may name nothing
     move = Call("move_event", {"title": "Friseur", "date": None, "new_date": None, "new_time": "10:00"})
     assert move.missing == ()  # OPTIONAL arguments are the executor's to read, not the dialog's to ask for
     series = F.function_by_name("create_recurring_event").fill_defaults({"title": "Chor", "frequency": "daily"}, today)

@@ -156,6 +156,9 @@ def test_random_model_output_is_always_grammatical(tiny_adapter, small_data) -> 
     [
         ("Trag mir Klavierstunde ein", None, 2.0, "create_event"),  # a request, declined by a little: an event
         ("remind me of our anniversary on Friday", "list_events", 2.0, "create_event"),  # read as a look: an event
+        ("remind me tomorrow at 10", "list_events", 2.0, "create_event"),  # a reminder that names nothing: asked
+        ("Erinnere mich bitte", None, 2.0, "create_event"),
+        ("remind me what I have on Sunday", "list_events", 2.0, "list_events"),  # a look at the calendar
         ("Trag mir Klavierstunde ein", None, 9.0, None),  # declined for sure: as the model says
         ("Spiel mir was vor", None, 2.0, None),  # no request to add anything: as the model says
         ("What's on Friday?", "list_events", 2.0, "list_events"),

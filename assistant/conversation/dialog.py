@@ -29,8 +29,8 @@ from assistant.calendar.client import (
 from assistant.calendar.ical import EventInfo, NewEvent, new_all_day_event, new_event
 from assistant.calendar.outbox import Change, Journal, Outbox
 from assistant.conversation import replies
-from assistant.schema.functions import Call, CallError, NoCall, ParamType, parse_call
-from assistant.schema.resolve import guess_lang, resolve_date, resolve_time
+from assistant.schema.functions import FUNCTIONS, Call, CallError, NoCall, ParamType, parse_call
+from assistant.schema.resolve import event_makers, guess_lang, resolve_date, resolve_time
 
 __all__ = ["EXECUTORS", "REPLIES", "Assistant", "Outcome", "OutcomeKind", "Turn", "executes"]
 
@@ -248,6 +248,16 @@ class _Waiting:
 EXECUTORS: dict[str, str] = {}
 #: function name -> the reply keys its executor may say; a test checks each exists in every language.
 REPLIES: dict[str, tuple[str, ...]] = {}
+_MAKERS = frozenset(f.name for f in event_makers(FUNCTIONS))
+# What a new event is for, asked when its title went unsaid ("Erinnere mich morgen um 8"), with its day and time.
+ASK_TITLE_KEYS = ("ask_title", "ask_title_day", "ask_title_days", "ask_title_time", "ask_title_day_time")
+# Words a named answer starts with that go with the question, not the title ("an Pauls Geburtstag", "to call Mum").
+_ANSWER_LEAD = re.compile(
+    r"^(?:(?:an|ans|to|about|of|that|dass|daran,?\s+dass|für|for)\s+)+(?:(?:den|die|das|dem|the|my|meine[nm]?)\s+)?",
+    re.IGNORECASE,
+)
+# The request an answer completes, for the model to read it in (said without, and with, its own "an"/"to").
+_REQUEST_FOR = {"de": ("Erinnere mich an", "Erinnere mich"), "en": ("Remind me to", "Remind me")}
 # A list read aloud in full up to this many events; a longer one is summed up with its first few.
 LIST_ALOUD = 6
 LIST_FIRST = 3
@@ -364,6 +374,8 @@ class Assistant:
         self.waiting = None
         if isinstance(call, NoCall) or call.function is None:
             return self._outcome("no_call", lang, replies.say("no_call", lang), sent)
+        if "title" in call.missing:
+            return self._ask_what(call, lang, sent)
         if (
             call.function in ("create_event", "create_all_day_event")
             and not call.missing
@@ -511,7 +523,16 @@ class Assistant:
     # ------------------------------------------------------------------ the functions (EXECUTORS)
 
     @executes(
-        "create_event", "created", "queued", "not_saved", "confirm_past", "ask_when", "ask_time", "ask_date", "overlap"
+        "create_event",
+        "created",
+        "queued",
+        "not_saved",
+        "confirm_past",
+        "ask_when",
+        "ask_time",
+        "ask_date",
+        "overlap",
+        *ASK_TITLE_KEYS,
     )
     def _create(self, call: Call, lang: str, sent: int) -> Outcome:
         a = call.arguments
@@ -536,6 +557,7 @@ class Assistant:
         "ask_time",
         "overlap",
         *replies.FREQUENCY_KEYS,
+        *ASK_TITLE_KEYS,
     )
     def _create_series(self, call: Call, lang: str, sent: int) -> Outcome:
         a = call.arguments
@@ -556,7 +578,15 @@ class Assistant:
         )
         return self._send(call, event, "created_series", values, lang, sent)
 
-    @executes("create_all_day_event", "created_all_day", "created_days", "queued", "not_saved", "confirm_past")
+    @executes(
+        "create_all_day_event",
+        "created_all_day",
+        "created_days",
+        "queued",
+        "not_saved",
+        "confirm_past",
+        *ASK_TITLE_KEYS,
+    )
     def _create_all_day(self, call: Call, lang: str, sent: int) -> Outcome:
         a = call.arguments
         first, last = dt.date.fromisoformat(a["date"]), dt.date.fromisoformat(a["end_date"])
@@ -602,6 +632,39 @@ class Assistant:
         self._remember(Change("created", event.uid, event.title, lang, calendar=info.calendar))
         message = replies.say(key, lang, **values) + self._overlaps(event.info(), lang)
         return self._outcome("created", lang, message, sent, call, events=(info.to_json(),))
+
+    def _ask_what(self, call: Call, lang: str, sent: int) -> Outcome:
+        """Ask what a new event is for when only its request and time were said ("Erinnere mich morgen um 8",
+        "set a reminder for Friday"); the next utterance names it, and what else is missing is asked after."""
+        a = call.arguments
+        self.waiting = _Waiting(call, lang, asking=("title",))
+        values: dict[str, str] = {}
+        key = "ask_title"
+        if a.get("end_date") and a["end_date"] != a["date"]:  # whole days: "vom 30. November bis 6. Dezember"
+            first, last = dt.date.fromisoformat(a["date"]), dt.date.fromisoformat(a["end_date"])
+            key, values["day"] = key + "_days", replies.span(first, last, lang, self.today())
+        elif a.get("date"):
+            key, values["day"] = key + "_day", replies.day(dt.date.fromisoformat(a["date"]), lang, self.today())
+        if a.get("time"):
+            key, values["time"] = key + "_time", replies.clock(dt.time.fromisoformat(a["time"]), lang)
+        return self._outcome("ask", lang, replies.say(key, lang, **values), sent, call, missing=call.missing)
+
+    def _named(self, text: str, lang: str, today: dt.date, call: Call) -> dict[str, Any] | None:
+        """What the answer to "what should I put in?" names: the title, and the day or time the call still lacks
+        if the answer says them ("den Zahnarzt anrufen, um drei"). The model reads the answer as the request it
+        completes ("erinnere mich an ..."); None when the answer is another calendar command ("Was habe ich
+        morgen?")."""
+        if self.model is not None:
+            alone = self.model.predict(text, today, lang).call
+            if isinstance(alone, Call) and alone.function not in _MAKERS:
+                return None
+            lead = _ANSWER_LEAD.match(text.strip())
+            request = _REQUEST_FOR[lang if lang in _REQUEST_FOR else "en"]
+            said = self.model.predict(f"{request[bool(lead)]} {text.strip()}", today, lang).call
+            if isinstance(said, Call) and said.function in _MAKERS and said.arguments["title"]:
+                return {n: v for n, v in said.arguments.items() if n in call.missing and v is not None}
+        title = _ANSWER_LEAD.sub("", text.strip()).strip(" .!?,;:")
+        return {"title": title} if title else None
 
     def _ask_when(self, call: Call, lang: str, sent: int) -> Outcome:
         """Ask for the date and/or time a create lacks; the next utterance completes it."""
@@ -936,6 +999,12 @@ class Assistant:
         if words in NO:
             self.waiting = None
             return self._outcome("cancelled", lang, replies.say("cancelled", lang), sent)
+        if "title" in waiting.asking:
+            named = self._named(text, lang, today, waiting.call)
+            if named is None:
+                self.waiting = None
+                return None
+            return self.execute(waiting.call.with_arguments(**named), lang, sent)
         changes: dict[str, Any] = {}
         spec = waiting.call.spec
         for name in waiting.asking or waiting.call.missing:

@@ -44,13 +44,20 @@ from assistant.schema.functions import (
     SpanCall,
     function_by_token,
 )
-from assistant.schema.resolve import asks_for_an_event, calendar_readers, event_makers, resolve_call
+from assistant.schema.resolve import (
+    asks_for_a_reminder,
+    asks_for_an_event,
+    calendar_readers,
+    event_makers,
+    resolve_call,
+)
 
 __all__ = ["FunctionCaller", "DECLINE_MARGIN"]
 
 # How far ahead of every function that makes an event "no call" (or a listing, a find) may be and still give way
 # to one when the query asks in so many words to add something ("Add a run": v25 declined such requests by 0.1 to
-# 4.7 logits; a query that is no calendar request, "put the lights off now", by 2.6 to 17).
+# 4.7 logits, and a request for a reminder that names nothing, "remind me about this tomorrow", by 0.4 to 4.7; a
+# query that is no calendar request, "put the lights off now", by 2.6 to 17).
 DECLINE_MARGIN = 6.0
 
 
@@ -166,8 +173,11 @@ class FunctionCaller:
         """The likeliest function that makes an event, when the model answered a query that asks to add something
         with "no call" or a look at the calendar, ahead of it by no more than ``decline_margin``: the person who
         said "Trag mir Klavierstunde ein" or "remind me of our anniversary on February 14" wants an event, and one
-        without a day is asked for its day, where "no call" drops the request."""
-        if self.decline_margin is None or not self._makers or not asks_for_an_event(query):
+        without a day is asked for its day, where "no call" drops the request. So is a request for a reminder
+        ("Erinnere mich bitte", "set a reminder for Friday"): one that names nothing is asked what it is for."""
+        if self.decline_margin is None or not self._makers:
+            return None
+        if not (asks_for_an_event(query) or asks_for_a_reminder(query)):
             return None
         cands = torch.tensor([chosen, *self._makers])
         logits = self.module.candidate_logits(hidden, cands).float()

@@ -225,7 +225,8 @@ class Function:
         return out
 
 
-_TITLE = "what the event is, in the user's words"
+# A new event's title may go unsaid ("remind me tomorrow at 10"): the assistant asks what it is for.
+_TITLE = "what the event is, in the user's words (null: not said, asked for)"
 FUNCTIONS: tuple[Function, ...] = (
     Function(
         name="create_event",
@@ -238,7 +239,7 @@ FUNCTIONS: tuple[Function, ...] = (
             ("Zahnarzt", "2026-03-04", "14:30", 45),
         ),
         params=(
-            Param("title", ParamType.TITLE, description=_TITLE),
+            Param("title", ParamType.TITLE, Missing.ASK, description=_TITLE),
             Param("date", ParamType.DATE, Missing.ASK, description="day of the event, YYYY-MM-DD"),
             Param("time", ParamType.TIME, Missing.ASK, description="start time, HH:MM (24 h)"),
             Param("duration_minutes", ParamType.MINUTES, Missing.DEFAULT, 60, "length in minutes"),
@@ -307,7 +308,7 @@ FUNCTIONS: tuple[Function, ...] = (
             ("choir practice", "2026-03-05", "19:00", 60, "weekly", None),
         ),
         params=(
-            Param("title", ParamType.TITLE, description=_TITLE),
+            Param("title", ParamType.TITLE, Missing.ASK, description=_TITLE),
             Param(
                 "date",
                 ParamType.FIRST_DATE,
@@ -327,7 +328,7 @@ FUNCTIONS: tuple[Function, ...] = (
         init_word="holiday",
         example=("2026-03-02", "Urlaub vom 22. bis 30. Dezember", ("Urlaub", "2026-12-22", "2026-12-30")),
         params=(
-            Param("title", ParamType.TITLE, description=_TITLE),
+            Param("title", ParamType.TITLE, Missing.ASK, description=_TITLE),
             Param("date", ParamType.RANGE_START, Missing.TODAY, description="first day, YYYY-MM-DD"),
             Param("end_date", ParamType.RANGE_END, Missing.START, description="last day (inclusive), YYYY-MM-DD"),
         ),

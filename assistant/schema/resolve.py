@@ -1540,6 +1540,61 @@ def _values_in_title(spec: Function, span: SpanCall, today: dt.date, lang: str |
     return SpanCall(span.function, tuple(phrases))
 
 
+# What a reminder that names nothing is copied as, in place of a title: the one reminded, the request, when, and
+# how ("mich morgen", "me about this", "in ten minutes", "reminder for this"). A named day ("Muttertag",
+# "Thanksgiving") is what some reminders are for, so only these plain words of when are no title.
+_SAYS_NOTHING = frozenset(
+    "me mich mir uns us myself it this that something anything etwas irgendwas es das dies diese dieses daran dran "
+    "remind reminder reminders erinnere erinner erinnern erinnerung erinnerungen please bitte mal a an the ein eine "
+    "einen to about of for at on in by after before until um am im an für nach vor bis zu dass "
+    "today tomorrow tonight morning afternoon evening night noon midnight next this coming week weekend month year "
+    "day days weeks months minute minutes hour hours half quarter past am pm a.m. p.m. o'clock oclock later soon "
+    "now then sometime future heute morgen übermorgen abend abends früh morgens nachmittag nachmittags vormittag "
+    "vormittags mittag mittags mitternacht nacht nächste nächsten nächster kommende kommenden diesen dieser woche "
+    "wochenende monat jahr tag tage tagen wochen monate minuten stunde stunden halb viertel dreiviertel uhr später "
+    "bald jetzt dann irgendwann zukunft set create add make give put new schedule stell stelle setz setze erstell "
+    "erstelle mach mache trag trage ein hinzu".split()
+)
+
+
+def _says_nothing(phrase: str) -> bool:
+    """Whether a copied title names nothing: only the words of a reminder's request, its day and its time."""
+    words = [w.lower() for w in re.findall(r"[^\W_]+(?:['.:-][^\W_]+)*\.?", normalize(phrase))]
+    return all(
+        w in _SAYS_NOTHING
+        or w.rstrip(".") in _SAYS_NOTHING
+        or w in WEEKDAY_WORDS
+        or w in MONTH_WORDS
+        or w in cardinal_words
+        or w in ordinal_words
+        or re.fullmatch(r"\d+(?:[.:]\d\d)?(?:st|nd|rd|th|h|\.)?", w)  # "10", "8th", "9.30"; not "1:1"
+        for w in words
+    )
+
+
+_WHEN_TYPES = (ParamType.DATE, ParamType.FIRST_DATE, ParamType.RANGE_START, ParamType.TIME)
+
+
+def _title_only_when(spec: Function, span: SpanCall, today: dt.date, lang: str | None) -> SpanCall:
+    """A new event's title copied as nothing but when it is ("remind me tomorrow at 10" -> "tomorrow", "Erinnere
+    mich morgen um acht" -> "mich morgen"): the day or time goes to its slot if that is empty, and the title,
+    which the user did not say, is left for the assistant to ask for."""
+    t = next((i for i, p in enumerate(spec.params) if p.type is ParamType.TITLE), None)
+    if t is None or not spec.params[t].nullable or not span.phrases[t] or not _says_nothing(str(span.phrases[t])):
+        return span
+    phrases = list(span.phrases)
+    words = str(phrases[t]).split()
+    while words and words[0].lower() in _NO_TITLE | {"mich", "mir", "us", "uns", "about", "an", "daran", "dran"}:
+        words = words[1:]
+    when = " ".join(words)
+    for i, p in enumerate(spec.params):
+        if when and phrases[i] is None and p.type in _WHEN_TYPES and _value(p.type, when, today, lang) is not None:
+            phrases[i] = when
+            break
+    phrases[t] = None
+    return SpanCall(span.function, tuple(phrases))
+
+
 def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query: str = "") -> Call | NoCall:
     """Turn the model's span form into a validated call with ISO values.
 
@@ -1558,7 +1613,7 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
     span = _found_event(spec, span)
     spec, span = _all_day_with_a_clock(*_span_is_all_day(spec, span, query, today), query, lang)
     span = _until_said_before_start(spec, span, query)
-    span = _values_in_title(spec, span, today, lang)
+    span = _values_in_title(spec, _title_only_when(spec, span, today, lang), today, lang)
     span = _day_in_time_words(spec, _target_words_to_target(spec, span, query))
     span = _words_left_in_query(spec, _move_days(spec, span, plain, lang), query, lang)
     span = _whole_frequency(spec, span, query)
@@ -1577,6 +1632,8 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
             phrase = _with_verb_before(_with_particle(phrase, query, others), query)
             phrase = _with_company(phrase, query, others)
             phrase = _without_request_after(_without_request(phrase, spec), spec, query)
+            if p.nullable and _says_nothing(phrase):
+                phrase = None  # "set a reminder for this": what it is for is asked
         if phrase is not None and p.type is ParamType.TIME:
             phrase = _whole_time_words(phrase, query, [o for o in span.phrases if o and o != phrase], lang)
         if phrase is not None and p.type in (ParamType.DATE, ParamType.FIRST_DATE):
@@ -1961,6 +2018,42 @@ def asks_for_an_event(query: str) -> bool:
     return False
 
 
+# "Remind me tomorrow at 10", "Erinnere mich bitte", "set a reminder for Friday", "Stell mir eine Erinnerung für
+# Montag": a request for a reminder, said with or without what to be reminded of. A reminder is an event (as on a
+# phone), and one that names nothing is asked what it is for. Never "remind her", "erinnere dich an dieses Lied",
+# "remind me when I'm at the library" (no time to put it at) or "remind me what I have on Sunday" (a look at the
+# calendar).
+_REMINDER_REQUEST = re.compile(
+    r"^(?:remind(?:\s+(?:me|us))?|erinnere?(?:\s+(?:mich|mir|uns))?"
+    r"|(?:(?:set|create|add|make|give|put|schedule)\s+(?:me\s+|up\s+)?(?:an?\s+|some\s+)?|new\s+)?reminders?"
+    r"|(?:(?:stell|stelle|setz|setze|erstell|erstelle|mach|mache|leg|lege)\s+(?:mir\s+)?(?:eine\s+)?)?erinnerung"
+    r")(?=$|[\s:,.!])(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_REMINDER_NOUN = re.compile(r"reminders?|erinnerung(?:en)?", re.IGNORECASE)  # "remind me the reminders I have set"
+_NOT_WHEN = frozenset(
+    "what when where who whom how which if whether once while wann was wo wer wie welche welchen welcher ob wenn "
+    "sobald falls woran dich sie ihn ihr her him them you i ich".split()
+)
+
+
+def asks_for_a_reminder(query: str) -> bool:
+    """Whether the query asks for a reminder at a time ("remind me tomorrow at 10", "Erinnere mich an Pauls
+    Geburtstag", "set a reminder for this"), whatever it names: never one of someone else, one on a condition
+    ("when I'm at the library"), a question about the calendar ("remind me what I have on Sunday") or one of
+    what is no event (a mail, an alarm, the schedule)."""
+    said = _ASK_LEAD.sub("", query.strip(), count=1)
+    m = _REMINDER_REQUEST.match(said)
+    if m is None or said.rstrip().endswith("?"):
+        return False
+    rest = [w.lower() for w in re.findall(r"[^\W_]+(?:['-][^\W_]+)*", m["rest"])]
+    while rest and rest[0] in {"me", "mich", "mir", "daran", "dran"}:
+        rest = rest[1:]
+    if rest and rest[0] in _NOT_WHEN:
+        return False
+    return not any(_NOT_AN_EVENT.fullmatch(w) or _REMINDER_NOUN.fullmatch(w) for w in rest)
+
+
 def _names_a_day_or_time(word: str) -> bool:
     """ "tomorrow" in "remind me about this tomorrow": when, not what."""
     return names_a_value(ParamType.DATE, word) or names_a_value(ParamType.TIME, word)
@@ -2337,10 +2430,15 @@ def _day_said_anywhere(
     for clause in _SAID_END.split(rest):
         words = clause.split()
         for start in range(len(words)):
+            if start and words[start].lower() == "morgen" and words[start - 1].lower() in _THE_MORNING:
+                continue  # "um 9 am Morgen": the morning, not tomorrow
             found = _longest_value(words[start : start + 6], 1, ptype, lang, query, copied)
             if found:
                 return found
     return None
+
+
+_THE_MORNING = frozenset("am jeden diesen den der zum heute gestern".split())
 
 
 def _words_left_in_query(spec: Function, span: SpanCall, query: str, lang: str | None) -> SpanCall:
