@@ -8,8 +8,8 @@ mechanics are tested without loading the model; the slow test types German with 
 from __future__ import annotations
 
 import asyncio
-import re
 import datetime as dt
+import re
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
