@@ -1800,3 +1800,135 @@ def test_the_morning_said_is_no_day(query: str, phrases: tuple[str | None, ...],
     reminder at 2 at night moved to tomorrow by the "Morgen" of its corrected time)."""
     call = resolve_call(SpanCall("create_event", (*phrases, None)), TODAY, "de", query)
     assert call.arguments["date"] == date
+
+
+@pytest.mark.parametrize(
+    ("query", "day", "expected"),
+    [
+        ("am 29.12.2030 ist Prüfungswoche.", "am 29.12.2030", ("Prüfungswoche", "2030-12-29", "2030-12-29")),
+        (
+            "Prüfungswoche ist vom 7. bis 11. Dezember",
+            "vom 7. bis 11. Dezember",
+            ("Prüfungswoche", "2026-12-07", "2026-12-11"),
+        ),
+        ("also, frei ist an diesem Wochenende.", "an diesem Wochenende", ("frei", "2026-12-05", "2026-12-06")),
+        ("for tomorrow is funeral.", "for tomorrow", ("funeral", "2026-12-04", "2026-12-04")),
+        (
+            "essen mit rüdiger ist ist an diesem wochenende",
+            "an diesem wochenende",
+            ("essen mit rüdiger", "2026-12-05", "2026-12-06"),
+        ),
+        # never a question, the day said twice, nothing, or what is said of today
+        ("Was ist morgen", "morgen", None),
+        ("Ist morgen frei?", "morgen", None),
+        ("Heute ist Montag", "Heute", None),
+        ("morgen ist nichts los", "morgen", None),
+        ("today is John's birthday", "today", None),
+        ("march one is Susan's birthday right", "march one", None),
+    ],
+)
+def test_a_statement_that_something_is_on_a_day_is_a_day_long_event(
+    query: str, day: str, expected: tuple[str, str, str] | None
+) -> None:
+    """ "Prüfungswoche ist vom 7. bis 11. Dezember": v25 listed those days (7 rows of its generated split)."""
+    call = resolve_call(SpanCall("list_events", (day, None)), TODAY, None, query)
+    if expected is None:
+        assert call.function == "list_events"
+    else:
+        assert call.function == "create_all_day_event"
+        assert (call.arguments["title"], call.arguments["date"], call.arguments["end_date"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "function", "phrases", "expected"),
+    [
+        (
+            "Termin mit Anna findet für morgen statt statt in drei Tagen.",
+            "list_events",
+            ("für morgen", None),
+            ("Termin mit Anna", "2026-12-06", "2026-12-04", None),
+        ),
+        (
+            "Der Zahnarzt ist jetzt am Freitag statt am Samstag",
+            "list_events",
+            ("am Freitag", None),
+            ("Zahnarzt", "2026-12-05", "2026-12-04", None),
+        ),
+        (
+            "the barbecue takes place on Sunday instead of Saturday",
+            "list_events",
+            ("on Sunday", None),
+            ("barbecue", "2026-12-05", "2026-12-06", None),
+        ),
+        (
+            "gitarrenunterricht findet montag statt statt heute",
+            "create_recurring_event",
+            ("gitarrenunterricht", "heute", None, None, "montag", None),
+            ("gitarrenunterricht", "2026-12-03", "2026-12-07", None),
+        ),
+    ],
+)
+def test_news_that_an_event_takes_place_on_another_day_is_its_move(
+    query: str, function: str, phrases: tuple[str | None, ...], expected: tuple[str | None, ...]
+) -> None:
+    """ "X findet <new> statt statt <old>": v25 read it as a listing of one of the days (4 rows of its split)."""
+    call = resolve_call(SpanCall(function, phrases), TODAY, "de", query)
+    assert call.function == "move_event"
+    assert tuple(call.arguments.values()) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "function", "phrases", "title"),
+    [
+        (
+            "Can you move the lawyer on the 30th of January to Saturday?",
+            "move_event",
+            ("move the lawyer", "on the 30th of January", "to Saturday", None),
+            "lawyer",
+        ),
+        (
+            "bring car service forward to half past three",
+            "move_event",
+            ("bring car service", None, None, "to half past three"),
+            "car service",
+        ),
+        # the verb is the title's where another verb asks, it is said twice, or the title is the news
+        (
+            "Make move the drinks start at half past 3",
+            "move_event",
+            ("move the drinks", None, None, "at half past 3"),
+            "move the drinks",
+        ),
+        (
+            "I need to move move the car to Wednesday",
+            "move_event",
+            ("move the car", None, "to Wednesday", None),
+            "move the car",
+        ),
+        (
+            "move the car for today is now on Friday",
+            "move_event",
+            ("move the car", "for today", "on Friday", None),
+            "move the car",
+        ),
+        (
+            "move the fence needs to move to August 24",
+            "move_event",
+            ("move the fence", None, "to August 24", None),
+            "move the fence",
+        ),
+        (
+            "make book the flights a recurring event fortnightly at 9",
+            "create_recurring_event",
+            ("make book the flights", None, "at 9", None, "fortnightly", None),
+            "book the flights",
+        ),
+        ("Add make dinner tomorrow at 7", "create_event", ("make dinner", "tomorrow", "at 7", None), "make dinner"),
+        ("Add move on October 15 all day", "create_all_day_event", ("move", "on October 15", None), "move"),
+    ],
+)
+def test_the_verb_that_asks_is_no_part_of_the_title(
+    query: str, function: str, phrases: tuple[str | None, ...], title: str
+) -> None:
+    """ "move the lawyer", "make book the flights": v25 copied the request with the title (3 rows of its split)."""
+    assert resolve_call(SpanCall(function, phrases), TODAY, "en", query).arguments["title"] == title

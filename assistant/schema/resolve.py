@@ -1366,6 +1366,82 @@ def _asked_or_marked(spec: Function, span: SpanCall, query: str) -> tuple[Functi
     return spec, span
 
 
+# "Prüfungswoche ist vom 3. bis 7. März", "am 29.12. ist Prüfungswoche", "frei ist an diesem Wochenende", "for
+# tomorrow is funeral": a statement that something is on a day or days, which v25 read as a listing of them. The
+# words on the other side of "ist"/"is" are a day-long event's title; never a question ("Was ist morgen?", "Ist
+# morgen frei?", "march one is Susan's birthday, right"), a day named twice ("Heute ist Montag", "today is the 5th"),
+# nothing ("morgen ist nichts los") or what is said of today (the crowd corpora label "today is John's birthday" a
+# look at the calendar).
+_STATED = re.compile(rf"^{_FILLERS}(?P<a>.+?)\s+(?:ist|is)\s+(?:(?:ist|is)\s+)?(?P<b>.+?)[\s.!]*$", re.IGNORECASE)
+_NOT_STATED = frozenset(
+    "was what wer who wie how wo where wann when welche which welcher warum why nichts nothing viel much alles "
+    "everything los on it es das this that there da dort hier here mein my meine heute today morgen tomorrow "
+    "schon already noch still right oder gell correct".split()
+)
+
+
+def _stated_days(spec: Function, span: SpanCall, query: str, today: dt.date) -> tuple[Function, SpanCall]:
+    """A listing of the day said in "<title> ist <day>" or "<day> is <title>" is that title's day-long event."""
+    all_day = _function_typed(_ALL_DAY_TYPES)
+    m = _STATED.match(query.strip())
+    if all_day is None or m is None or "?" in query or not all(p.type.is_date for p in spec.params):
+        return spec, span
+    day = span.phrases[0]
+    if not day:
+        return spec, span
+    sides = [m["a"].strip(" ,"), m["b"].strip(" ,")]
+    with_day = [i for i, side in enumerate(sides) if day.lower() in side.lower()]
+    if len(with_day) != 1:
+        return spec, span
+    rest = sides[with_day[0]].lower().replace(day.lower(), " ").split()
+    title = sides[1 - with_day[0]]
+    words = title.lower().split()
+    if len(rest) > 1 and not names_a_value(ParamType.TIME, " ".join(rest)):  # "Morgen um 9 ist Zahnarzt" is timed
+        return spec, span
+    if not words or words[0] in _NOT_STATED or words[-1] in _NOT_STATED:
+        return spec, span
+    if names_a_value(ParamType.DATE, title) or names_a_value(ParamType.TIME, title):
+        return spec, span
+    if resolve_date_range(day, today) in ((today, today), None):
+        return spec, span  # "today is John's birthday", "heute ist Feiertag": said of today, as often asked as told
+    return all_day, SpanCall(all_day.name, (title, day, None))
+
+
+# "Termin mit Anna findet morgen statt statt in drei Tagen", "Der Zahnarzt ist jetzt am Freitag statt am
+# Donnerstag", "the barbecue takes place on Sunday instead of Saturday": news that an event has moved, which v25
+# read as a listing of one of the days. The event before the verb moves from the day after "statt"/"instead of" to
+# the one before it.
+_TAKES_PLACE_INSTEAD = tuple(
+    re.compile(rf"^{_FILLERS}{p}[\s.!]*$", re.IGNORECASE)
+    for p in (
+        r"(?P<title>.+?)\s+(?:findet\s+)+(?P<new>.+?)\s+statt\s+(?:statt|anstatt)\s+(?P<old>.+?)",
+        r"(?P<title>.+?)\s+(?:ist|is)\s+(?:jetzt|nun|now)\s+(?P<new>.+?)\s+(?:statt|anstatt|instead\s+of)\s+(?P<old>.+?)",
+        r"(?P<title>.+?)\s+(?:takes\s+place|is\s+happening)\s+(?P<new>.+?)\s+instead\s+of\s+(?P<old>.+?)",
+    )
+)
+
+
+def _takes_place_instead(spec: Function, span: SpanCall, query: str) -> tuple[Function, SpanCall]:
+    """Any reading but a move of "<event> findet <new day> statt statt <old day>" is that move."""
+    move = next((f for f in FUNCTIONS if _moves_an_event(f)), None)
+    if move is None or spec is move or "?" in query:
+        return spec, span
+    m = next((m for p in _TAKES_PLACE_INSTEAD if (m := p.match(query.strip()))), None)
+    if m is None or m["title"].split()[0].lower() in _NOT_STATED:
+        return spec, span
+    new, old = m["new"].strip(" ,"), m["old"].strip(" ,")
+    if not (names_a_value(ParamType.DATE, old) or names_a_value(ParamType.TIME, old)):
+        return spec, span
+    said = {"title": m["title"].strip(" ,"), "date": old if names_a_value(ParamType.DATE, old) else None}
+    if names_a_value(ParamType.DATE, new):
+        said["new_date"] = new
+    elif names_a_value(ParamType.TIME, new):
+        said["new_time"] = new
+    else:
+        return spec, span
+    return move, SpanCall(move.name, tuple(said.get(p.name) for p in move.params))
+
+
 # Verbs that ask for a delete, said outside the copied title ("Mitgliederversammlung am Sonntag austragen", "trag
 # bewerbung abschicken aus", "strike conference call", one typed a letter off: "verwefen").
 _DELETE_SAID = frozenset(
@@ -1607,7 +1683,9 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
         return NoCall()
     plain = _without_stattfinden(query)  # "statt" left in it is the preposition
     spec, span = _instead_is_a_move(*_called_off(spec, span, query), plain)
+    spec, span = _takes_place_instead(spec, span, query)
     spec, span = _asked_or_marked(*_move_copied_as_create(spec, span, query), query)
+    spec, span = _stated_days(spec, span, query, today)
     span = _length_in_title(spec, span)
     spec, span = _series_said(*_events_on_a_day(spec, span, today, lang), query)
     span = _found_event(spec, span)
@@ -1631,6 +1709,7 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
             phrase = _with_head(_with_owner(_title_without_others(phrase, others), query), query)
             phrase = _with_verb_before(_with_particle(phrase, query, others), query)
             phrase = _with_company(phrase, query, others)
+            phrase = _without_make_it(_without_move_request(phrase, spec, query), query)
             phrase = _without_request_after(_without_request(phrase, spec), spec, query)
             if p.nullable and _says_nothing(phrase):
                 phrase = None  # "set a reminder for this": what it is for is asked
@@ -1901,6 +1980,46 @@ _DELETE_VERBS = "delete remove scrap lösch lösche storniere stornier streich s
 # by _ADD_SAID.
 _MADE_SAID = [v for v in _MAKE_VERBS if len(v) > 3 and v not in ("trag", "trage")]
 _MOVE_VERBS = "postpone reschedule push bump verschieb verschiebe verleg verlege".split()
+# Verbs that ask for a move and are in titles too ("move the car", a house move): a move's title drops one only
+# where the request starts with it ("Can you move the lawyer on the 30th to Saturday"), not where another verb asks
+# ("Make move the drinks start at 3", "delay move the application"), it is said twice ("move move the car") or the
+# title is the subject of news ("move the winter tires for today is now on Friday").
+_MOVE_ONLY_IN_A_MOVE = frozenset("move shift change rebook bring".split())
+
+
+def _without_move_request(phrase: str, spec: Function, query: str) -> str:
+    """A move's title copied with the verb that asks for the move at its start, without it."""
+    head, _, rest = phrase.partition(" ")
+    if not _moves_an_event(spec) or head.lower() not in _MOVE_ONLY_IN_A_MOVE or not rest:
+        return phrase
+    said = _ASK_LEAD.sub("", query.strip(), count=1)
+    if not said.lower().startswith(phrase.lower()) or _NEWS_OF_IT.search(said[len(phrase) :]):
+        return phrase  # "move the winter tires for today is now on Friday": news of the event "move the winter tires"
+    return rest
+
+
+# Said after a title, what makes the title the subject of news: "... is now on Friday", "... needs to move to".
+_NEWS_OF_IT = re.compile(
+    r"\b(?:is|ist|needs?|has\s+to|must|muss|mov\w*|shift\w*|postpon\w*|resched\w*|verschieb\w*|verleg\w*)\b",
+    re.IGNORECASE,
+)
+# "make book the flights a recurring event": the request around the title.
+_MAKE_IT_AN_EVENT = re.compile(
+    r"\bmake\s+(?P<title>.+?)\s+(?:a|an|into\s+an?)\s+(?:(?:recurring|repeating|regular|weekly|daily|monthly|yearly"
+    r"|all-day|all\s+day)\s+)?(?:event|series|appointment|entry)\b",
+    re.IGNORECASE,
+)
+
+
+def _without_make_it(phrase: str, query: str) -> str:
+    """A title copied with the "make" of "make <title> a recurring event" before it, without it."""
+    m = _MAKE_IT_AN_EVENT.search(query)
+    head, _, rest = phrase.partition(" ")
+    if m is None or head.lower() != "make" or not rest or not m["title"].lower().startswith(rest.lower()):
+        return phrase
+    return rest
+
+
 _REQUEST_LEAD = re.compile(
     r"^(?:(?:go ahead and|please|bitte)\s+)?(?P<verb>[^\W\d_]+)(?:\s+(?P<particle>in|up|down|out time for))?"
     r"(?:\s+(?P<article>a|an|mir|bitte|mal))?\s+(?=\S)",
