@@ -1932,3 +1932,26 @@ def test_the_verb_that_asks_is_no_part_of_the_title(
 ) -> None:
     """ "move the lawyer", "make book the flights": v25 copied the request with the title (3 rows of its split)."""
     assert resolve_call(SpanCall(function, phrases), TODAY, "en", query).arguments["title"] == title
+
+
+@pytest.mark.parametrize(
+    ("query", "phrases", "time"),
+    [
+        (
+            "Plane am 18.12. um 10 Uhr abends 4 Stunden für Steuer ein",
+            ("Steuer", "am 18.12.", "um 10 Uhr", "4 Stunden"),
+            "22:00",
+        ),
+        ("Plane kommenden Dienstag mittags für Physio ein", ("Physio", "Dienstag mittags", None, None), "12:00"),
+        (
+            "Trag Physio am Dienstag um 10 Uhr ein, 2 Stunden",
+            ("Physio", "am Dienstag", "um 10 Uhr", "2 Stunden"),
+            "10:00",
+        ),
+    ],
+)
+def test_the_part_of_the_day_said_with_a_clock_or_a_day_is_read(
+    query: str, phrases: tuple[str | None, ...], time: str
+) -> None:
+    """ "um 10 Uhr abends" copied as "um 10 Uhr" was 10:00, "Dienstag mittags" copied as the day had no time (v25)."""
+    assert resolve_call(SpanCall("create_event", phrases), TODAY, "de", query).arguments["time"] == time

@@ -2359,7 +2359,9 @@ def _title_without_others(phrase: str, phrases: list[str]) -> str:
 
 
 _DURATION_UNIT = re.compile(r"(?:min|minuten?|minutes?|mins?|std|stunden?|hours?|hrs?)\b")
-_CLOCK_TAIL = re.compile(r"(?:\d{1,2}(?::\d\d)?|am|pm|a\.m\.?|p\.m\.?|uhr|o'?clock|h)")
+_CLOCK_TAIL = re.compile(
+    r"(?:\d{1,2}(?::\d\d)?|am|pm|a\.m\.?|p\.m\.?|uhr|o'?clock|h|abends|morgens|nachmittags|vormittags|nachts|früh)"
+)  # "um 10 Uhr abends" is 22:00
 
 
 def _continues_a_clock(word: str) -> bool:
@@ -2520,7 +2522,10 @@ def _day_in_time_words(spec: Function, span: SpanCall) -> SpanCall:
     return SpanCall(span.function, tuple(phrases))
 
 
-_CLOCK_SAID = re.compile(r"\b(?:um|at|gegen|around)\s+\d{1,2}\b(?!\.)|\d:\d{2}|\buhr\b|\d\s*(?:am|pm)\b|o'?clock")
+_CLOCK_SAID = re.compile(
+    r"\b(?:um|at|gegen|around)\s+\d{1,2}\b(?!\.)|\d:\d{2}|\buhr\b|\d\s*(?:am|pm)\b|o'?clock"
+    r"|\b(?:mittags|noon|midday|mitternacht|midnight)\b"  # "Dienstag mittags": noon, said with its day
+)
 # A clock time said right after a day ("auf Freitag um drei", "to friday at three"), and the words that open a
 # series' first and last day ("ab dem 4. Januar", "starting January 4"; "bis Ende März", "until March 29").
 _CLOCK_LEAD = frozenset({"um", "at", "gegen", "around", "ab"})
