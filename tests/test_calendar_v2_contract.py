@@ -1955,3 +1955,50 @@ def test_the_part_of_the_day_said_with_a_clock_or_a_day_is_read(
 ) -> None:
     """ "um 10 Uhr abends" copied as "um 10 Uhr" was 10:00, "Dienstag mittags" copied as the day had no time (v25)."""
     assert resolve_call(SpanCall("create_event", phrases), TODAY, "de", query).arguments["time"] == time
+
+
+@pytest.mark.parametrize(
+    ("query", "phrases", "expected"),
+    [
+        # the day a repetition falls on, copied as its end too: no end
+        (
+            "Einkaufen gehen jede Woche am Donnerstag 19:00",
+            ("Einkaufen gehen", None, "19:00", None, "jede Woche am Donnerstag", "am Donnerstag"),
+            ("Einkaufen gehen", "2026-12-03", "weekly", None),
+        ),
+        # a day said without "until" is when it starts
+        (
+            "i have the meter reading annually on august 15",
+            ("the meter reading", None, None, None, "annually", "on august 15"),
+            ("meter reading", "2027-08-15", "yearly", None),
+        ),
+        # "until" said, or typed a letter off, is the end
+        (
+            "choir every Monday at 7 pm utnil December 21",
+            ("choir", None, "at 7 pm", None, "every Monday", "December 21"),
+            ("choir", "2026-12-07", "weekly", "2026-12-21"),
+        ),
+        (
+            "Chor jeden Montag bis zum 21.12. um 19 Uhr",
+            ("Chor", None, "um 19 Uhr", None, "jeden Montag", "zum 21.12."),
+            ("Chor", "2026-12-07", "weekly", "2026-12-21"),
+        ),
+        # how often copied at the title's start goes; a title's own word said twice stays
+        (
+            "bitte, trag täglich essen mit sabine ein",
+            ("täglich essen mit sabine", None, None, None, "täglich", None),
+            ("essen mit sabine", "2026-12-03", "daily", None),
+        ),
+        (
+            "Set up a recurring daily standup daily",
+            ("daily standup", None, None, None, "daily", None),
+            ("daily standup", "2026-12-03", "daily", None),
+        ),
+    ],
+)
+def test_a_series_end_is_said_with_its_until(
+    query: str, phrases: tuple[str | None, ...], expected: tuple[str | None, ...]
+) -> None:
+    """v25 ended "jede Woche am Donnerstag" on its first Thursday and "annually on August 15" on August 15."""
+    a = resolve_call(SpanCall("create_recurring_event", phrases), TODAY, None, query).arguments
+    assert (a["title"], a["date"], a["frequency"], a["until"]) == expected

@@ -1704,9 +1704,10 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
             phrase = _corrected(p.type, phrase, query, lang, others)
         if phrase is not None and p.type is ParamType.TITLE:
             phrase = _title_after_request(phrase, query, others)
-            phrase = _whole_title_words(_title_without_others(_reminded(phrase, query), others), query, span.phrases)
+            phrase = _title_without_others(_reminded(phrase, query), others, query)
+            phrase = _whole_title_words(phrase, query, span.phrases)
             phrase = _without_calendar(phrase)
-            phrase = _with_head(_with_owner(_title_without_others(phrase, others), query), query)
+            phrase = _with_head(_with_owner(_title_without_others(phrase, others, query), query), query)
             phrase = _with_verb_before(_with_particle(phrase, query, others), query)
             phrase = _with_company(phrase, query, others)
             phrase = _without_make_it(_without_move_request(phrase, spec, query), query)
@@ -2343,11 +2344,16 @@ _DAY_MODIFIER = re.compile(r"(?:über)?nächste[nrs]?|kommende[nrs]?|diese[nrs]?
 _LEADS_A_DAY = _DANGLING | {"auf", "to", "vom", "zwischen", "between", "der", "die", "das", "den", "dem", "the"}
 
 
-def _title_without_others(phrase: str, phrases: list[str]) -> str:
+def _title_without_others(phrase: str, phrases: list[str], query: str = "") -> str:
     """The copied title without another argument's words at its end ("lecture the day after tomorrow" with the
-    day copied as the date too): a word said once belongs to one argument, and the title is the one that ran
-    over. The preposition left dangling goes with it ("run for tomorrow")."""
+    day copied as the date too), or how often at its start ("täglich essen mit sabine" with "täglich" copied as
+    the frequency): a word said once belongs to one argument, and the title is the one that ran over. The
+    preposition left dangling goes with it ("run for tomorrow")."""
     for other in phrases:
+        said_once = query.lower().count(other.lower()) == 1  # "daily standup daily": the title's own "daily"
+        often = resolve_frequency(other) is not None  # a day it starts with is the title's ("Memorial Day barbecue")
+        if other != phrase and said_once and often and phrase.lower().startswith(other.lower() + " "):
+            return phrase[len(other) + 1 :]  # "täglich essen mit sabine" with "täglich" copied as how often
         if other == phrase or not phrase.lower().endswith(" " + other.lower()):
             continue
         words = phrase[: -len(other)].split()
@@ -2630,6 +2636,17 @@ def _first_day_copied_as_last(spec: Function, phrases: list[str | None], query: 
     last = next((i for i, p in enumerate(spec.params) if p.type is ParamType.RANGE_END), None)
     if first is None or last is None:
         return phrases
+    said_last = str(phrases[last] or "")
+    if said_last and not _SERIES_UNTIL.search(said_last) and not _until_before(query, said_last):
+        often = next(
+            (str(p) for q, p in zip(spec.params, phrases, strict=True) if q.type is ParamType.FREQUENCY and p), ""
+        )
+        if said_last.lower() in often.lower():
+            phrases[last] = None  # "jede Woche am Donnerstag" with "am Donnerstag" copied as its end too
+            return phrases
+        if not phrases[first]:
+            phrases[first], phrases[last] = said_last, None  # "annually on August 15": when it starts
+            return phrases
     said_first = str(phrases[first] or "")
     if _SERIES_UNTIL.match(said_first.strip()) and (not phrases[last] or str(phrases[last]) in said_first):
         # "bis Ende Februar" copied as the first day (and "Februar" as the last): it is the last day
@@ -2649,6 +2666,21 @@ def _first_day_copied_as_last(spec: Function, phrases: list[str | None], query: 
     if _SERIES_FROM.match(phrase.strip()) or (at > 0 and _FROM_BEFORE.search(query[:at])):
         phrases[first], phrases[last] = phrase, None
     return phrases
+
+
+def _until_before(query: str, phrase: str) -> bool:
+    """Whether the copied day is said after "bis"/"until" (or a slip of it: "unitl", "utnil", "unil"), as a last
+    day is."""
+    at = _said_at(query, phrase)
+    if at < 0:
+        return True  # not found as said: leave it as copied
+    from rapidfuzz.distance import OSA
+
+    before = [w.strip(",") for w in query[:at].lower().split()[-3:]]
+    return any(w in _UNTIL_WORDS or OSA.distance(w, "until") <= 1 or _slip_of(w, "through") for w in before)
+
+
+_UNTIL_WORDS = frozenset("bis until till through thru ending endet enden up to".split())
 
 
 # The day a repetition falls on, said apart from its "how often": "montags", "on Tuesdays", "jeden Montag",
