@@ -2002,3 +2002,64 @@ def test_a_series_end_is_said_with_its_until(
     """v25 ended "jede Woche am Donnerstag" on its first Thursday and "annually on August 15" on August 15."""
     a = resolve_call(SpanCall("create_recurring_event", phrases), TODAY, None, query).arguments
     assert (a["title"], a["date"], a["frequency"], a["until"]) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "phrases", "title"),
+    [
+        # a place, topic or company said after the copied title belongs to it
+        (
+            "Ich habe jeden Monat um 1 am Nachmittag Spanischkurs mit Mehmet von der Kita",
+            ("Spanischkurs mit Mehmet", None, "um 1 am Nachmittag", None, "jeden Monat", None),
+            "Spanischkurs mit Mehmet von der Kita",
+        ),
+        ("Look up sprint planning in London.", ("sprint planning",), "sprint planning in London"),
+        ("trag seminar im 3. stock ein, in 4 tagen", ("seminar", "in 4 tagen", None, None), "seminar im 3. stock"),
+        (
+            "from Sunday until Saturday is weekend getaway about the lease",
+            ("weekend getaway", "from Sunday until Saturday", None),
+            "weekend getaway about the lease",
+        ),
+        # a widened place before it keeps its preposition ("Büro Steuererklärung" was half of it)
+        (
+            "Ich habe morgen im Büro Steuererklärung bezahlen.",
+            ("Steuererklärung bezahlen", "morgen", None, None),
+            "im Büro Steuererklärung bezahlen",
+        ),
+        # a day copied with the title's tail in front of it leaves the tail to the title
+        (
+            "please clear Christmas party on Q4 goals on October 9 from my schedule.",
+            ("Christmas party", "on Q4 goals on October 9"),
+            "Christmas party on Q4 goals",
+        ),
+        (
+            "Trag im Dezember zu Hause Steuererklärung abschicken ein.",
+            ("Steuererklärung abschicken", "im Dezember", None),
+            "zu Hause Steuererklärung abschicken",
+        ),
+        # never when, where events are kept, a pronoun, a weekday typed a letter off or a bare "at"
+        ("add yoga in the morning", ("yoga", None, None, None), "yoga"),
+        ("erinnere mich an mein treffen in ein paar stunden", ("treffen", None, None, None), "treffen"),
+        ("put lunch with Anna on my calendar", ("lunch with Anna", None, None, None), "lunch with Anna"),
+        ("Zahnarzt im Terminplan für Freitag eintragen", ("Zahnarzt", "für Freitag", None, None), "Zahnarzt"),
+        ("plan a meeting with us tomorrow", ("meeting", "tomorrow", None, None), "meeting"),
+        ("add dentist on Tuhrsday", ("dentist", None, None, None), "dentist"),
+        (
+            "book pick up the prescription at oh five to one",
+            ("pick up the prescription", None, None, None),
+            "pick up the prescription",
+        ),
+        (
+            "ich will zu Sandras Geburtstag am Samstag gehen",
+            ("Geburtstag", "am Samstag", None, None),
+            "Sandras Geburtstag",
+        ),
+    ],
+)
+def test_a_place_said_next_to_a_title_belongs_to_it(query: str, phrases: tuple, title: str) -> None:
+    """The model stops a title at a preposition, a template word ("Spanischkurs mit Mehmet" of "... von der
+    Kita"): the place, topic or company said there is part of what the person named."""
+    makers = {6: "create_recurring_event", 3: "create_all_day_event", 2: "delete_event", 1: "find_event"}
+    function = makers.get(len(phrases), "create_event")
+    call = resolve_call(SpanCall(function, phrases), TODAY, None, query)
+    assert call.arguments["title"] == title

@@ -1705,7 +1705,7 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
         if phrase is not None and p.type is ParamType.TITLE:
             phrase = _title_after_request(phrase, query, others)
             phrase = _title_without_others(_reminded(phrase, query), others, query)
-            phrase = _whole_title_words(phrase, query, span.phrases)
+            phrase = _with_place_after(_whole_title_words(phrase, query, span.phrases), query, span.phrases, lang)
             phrase = _without_calendar(phrase)
             phrase = _with_head(_with_owner(_title_without_others(phrase, others, query), query), query)
             phrase = _with_verb_before(_with_particle(phrase, query, others), query)
@@ -1828,6 +1828,13 @@ def _whole_title_words(phrase: str, query: str, phrases: tuple[str | None, ...])
             if len(left) == _MOST_WIDENED or not title_word(word):
                 break
             left.insert(0, word)
+    if left:  # "im Büro" + "Steuererklärung bezahlen": the place's preposition with the place
+        rest = before.rstrip()[: -len(" ".join(left))].rstrip()
+        place = _PLACE_BEFORE.search(rest)
+        if place and not {w.lower() for w in place[0].split()} & taken and left[0].lower() not in _PRONOUNS:
+            left[:0] = place[0].split()
+        elif left[0].lower() == "hause" and re.search(r"(?i)(?:^|\s)zu$", rest):
+            left.insert(0, rest[-2:])  # "zu Hause": at home ("zu Sandras Geburtstag" is where one goes)
     right: list[str] = []
     after = query[at + len(phrase) :]
     if after.startswith(" "):
@@ -1847,6 +1854,95 @@ def _whole_title_words(phrase: str, query: str, phrases: tuple[str | None, ...])
             if label and word != word.rstrip(",;:!?"):
                 break  # "Paragraph 13, trag das ein": the clause ends there
     return " ".join([*left, phrase, *right])
+
+
+# A place, topic or company said right after a title ("Spanischkurs mit Mehmet" + "von der Kita", "weekend
+# getaway" + "about the lease", "Augenarzt" + "im 3. Stock"): the model often stops at the preposition (a template
+# word), so the widening above does too. Not "to"/"auf"/"for"/"für" (a move's target, "for me", "für morgen").
+_TAIL_PREPOSITIONS = frozenset(
+    "in im on about regarding von vom aus wegen an bei beim zum zur mit with at über".split()
+)
+_BARE_NEVER = frozenset({"at"})  # "at oh five", "at five": "at" says a place only before "the" ("at the club")
+_DETERMINERS = frozenset(
+    "der die das dem den des the a an my your our his her their meinem meiner meine meinen unserem unserer "
+    "einem einer einen ein".split()
+)
+# "im Büro" before a widened title: a preposition (and article) that says where or with whom. German only: "I'll be
+# at José visiting" is a statement.
+_PLACE_BEFORE = re.compile(r"(?:^|(?<=\s))(?:im|in|bei|beim|zum|zur|vom|mit)(?:\s+(?:der|dem|den))?$", re.IGNORECASE)
+# Words that say when or how long, not where ("in the morning", "in an hour", "am Wochenende").
+_WHEN_NOUNS = re.compile(
+    r"(?i)(?:morning|afternoon|evening|night|noon|midday|weekend|hours?|minutes?|days?|weeks?|months?|years?|"
+    r"morgen|vormittag|nachmittag|abend|nacht|früh|frühe|mittag|wochenende|stunden?|minuten?|tag(?:en)?|"
+    r"wochen?|monat(?:en)?|jahr(?:en)?|sommer|winter|herbst|frühling|summer|autumn|fall|spring|future|past|"
+    r"zukunft|vergangenheit|monatsende|monatsanfang|jahresende|jahresanfang|feierabend|heutig\w*|morgig\w*|"
+    r"gestrig\w*|oh|advance|voraus|vorhinein|zeitraum|period)"
+)
+_MOST_TAILS = 2
+_PRONOUNS = frozenset("uns mir dir ihm ihr euch ihnen sich us me him her them you it".split())
+
+
+def _says_when_or_where_kept(word: str) -> bool:
+    """A word after a title's preposition that makes it no place: when ("morning", a weekday typed a letter off),
+    where events are kept ("calendar", "Terminen", "meinen" typed "menien") or a pronoun ("with us")."""
+    if _WHEN_NOUNS.fullmatch(word) or word in _PRONOUNS:
+        return True
+    names = (*_STORE_WORDS, *WEEKDAY_WORDS, *MONTH_WORDS, "meinen", "meinem", "meiner")
+    return any(_slip_of(word, n) for n in names)
+
+
+def _with_place_after(phrase: str, query: str, phrases: tuple[str | None, ...], lang: str | None) -> str:
+    """The copied title with up to two prepositional tails said right after it that name a place, a topic or a
+    person ("in der Mittagspause", "on release 2.1", "aus dem Chor") and nothing another argument took, no day,
+    time, length or calendar."""
+    at = _said_at(query, phrase, case=True)
+    if at < 0:
+        return phrase
+    after = query[at + len(phrase) :]
+    # "Christmas party" + "on Q4 goals on October 9": a day copied with the title's tail in front of it
+    joined = [o for o in phrases if o and o != phrase and after[1:].lower().startswith(o.lower())]
+    taken = {w.lower().strip(",.;:!?") for o in phrases if o and o != phrase and o not in joined for w in o.split()}
+    exact = _frame_words()
+    words = after.split(" ")
+    if words[:1] != [""]:
+        return phrase  # the copy ends inside a word
+    words = words[1:]
+    added: list[str] = []
+    for _ in range(_MOST_TAILS):
+        if not words or words[0].lower() not in _TAIL_PREPOSITIONS or added and added[-1][-1:] in ",.;:!?":
+            break
+        k = 1
+        while k < len(words) and words[k].lower() in _DETERMINERS and k < 3:
+            k += 1
+        if k == 1 and words[0].lower() in _BARE_NEVER:
+            break
+        named: list[str] = []
+        for word in words[k : k + _MOST_WIDENED + 1]:
+            core = word.rstrip(",.;:!?")
+            low = core.lower()
+            if _says_when_or_where_kept(low):
+                named = []  # "in ein paar Stunden", "on Tuhrsday", "in menien Kalender": no place
+                break
+            plain = bool(_TITLE_WORD.fullmatch(core)) and low not in exact.get(len(low), ())
+            label = bool(re.fullmatch(r"\d+(?:\.\d+)*\.?", core)) and (bool(named) or word.endswith("."))
+            if not (plain or label) or low in taken or len(named) == _MOST_WIDENED:
+                break
+            named.append(word)
+            if core != word.rstrip(".") or (word.endswith(".") and not label):
+                break  # the clause ends at a comma or a full stop
+        if not named or not any(_TITLE_WORD.fullmatch(w.rstrip(",.;:!?")) for w in named):
+            break
+        tail = " ".join(words[: k + len(named)])
+        if any(names_a_value(t, tail, lang) for t in (ParamType.DATE, ParamType.TIME, ParamType.MINUTES)):
+            break
+        rest = [o[len(" ".join([*added, tail])) :] for o in joined if not added or o.startswith(" ".join(added))]
+        if any(not any(names_a_value(t, r, lang) for t in (ParamType.DATE, ParamType.TIME)) for r in rest):
+            break  # the other argument is all title words
+        added.extend(words[: k + len(named)])
+        words = words[k + len(named) :]
+    if not added:
+        return phrase
+    return " ".join([phrase, *added]).rstrip(",.;:!?")
 
 
 _LABEL_NUMBER = re.compile(r"\d+(?:[.,]\d+)*\.?[,;:!?]?")
@@ -1947,6 +2043,12 @@ _CALENDAR_TAIL = re.compile(
     re.IGNORECASE,
 )
 _CALENDAR_WORDS = ("calendar", "kalender", "schedule", "agenda", "terminkalender")
+# Where events or names are kept, not where one takes place ("im Terminplan", "in contacts").
+_STORE_WORDS = (
+    *_CALENDAR_WORDS,
+    *"terminplan zeitplan planner planer diary contacts kontakten veranstaltungen termine terminen events".split(),
+    *"appointments einträge einträgen entries liste list".split(),
+)
 
 
 def _said_at(query: str, phrase: str, *, case: bool = False) -> int:
