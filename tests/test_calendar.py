@@ -165,6 +165,40 @@ def test_create_list_delete_undo_round_trip(caldav_url: str, tmp_path: Path) -> 
     assert titles_on(a) == ["Zahnarzt"]
 
 
+def test_clearing_a_day_lists_it_asks_and_undoes_whole(caldav_url: str, tmp_path: Path) -> None:
+    """ "clear my calendar for Friday": every event of that day, after a yes; of a series only that day's
+    occurrence; one undo puts all back; with no day said the day is asked; a refusal changes nothing."""
+    a = make(caldav_url, tmp_path)
+    a.execute(create("Zahnarzt"), "de")
+    a.execute(create("Team Meeting", time="09:00", minutes=60), "en")
+    weekly = {"title": "Yoga", "date": "2026-11-20", "time": "18:00", "duration_minutes": 60}
+    a.execute(Call("create_recurring_event", {**weekly, "frequency": "weekly", "until": None}), "en")
+    a.execute(create("Friseur", date="2026-11-28"), "de")
+    clear = Call("delete_event", {"title": "all events", "date": "2026-11-27"})
+
+    asked = a.execute(clear, "en")
+    assert asked.kind == "confirm" and len(asked.events) == 3 and "3 events" in asked.message
+    assert a.handle("no", "en").outcome.kind == "cancelled"
+    assert titles_on(a) == ["Team Meeting", "Zahnarzt", "Yoga"]
+
+    assert a.execute(clear, "en").kind == "confirm"
+    done = a.handle("yes", "en").outcome
+    assert done.kind == "deleted" and done.message == say("cleared", "en", count="3 events", day="Friday, November 27")
+    assert titles_on(a) == [] and titles_on(a, "2026-11-28") == ["Friseur"]
+    assert titles_on(a, "2026-12-04") == ["Yoga"]  # the series goes on
+
+    undone = a.undo("en")
+    assert undone.message == say("undone_cleared", "en", count="3 events")
+    assert sorted(titles_on(a)) == ["Team Meeting", "Yoga", "Zahnarzt"]
+
+    unsaid = a.execute(Call("delete_event", {"title": "alle Termine", "date": None}), "de")
+    assert unsaid.kind == "ask" and unsaid.message == say("ask_clear_date", "de")
+    assert a.handle("Samstag", "de").outcome.kind == "confirm"
+    assert a.handle("ja", "de").outcome.message == say("cleared", "de", count="1 Termin", day="Samstag, 28. November")
+    empty = a.execute(Call("delete_event", {"title": "all events", "date": "2026-11-29"}), "en")
+    assert empty.kind == "not_found" and empty.message == say("nothing_to_clear", "en", day="Sunday, November 29")
+
+
 def test_delete_cancelled_changes_nothing(caldav_url: str, tmp_path: Path) -> None:
     a = make(caldav_url, tmp_path)
     a.execute(create("Yoga"), "en")

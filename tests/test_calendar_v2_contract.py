@@ -17,6 +17,7 @@ from assistant.schema.lexicon import LANGS
 from assistant.schema.resolve import (
     asks_for_a_reminder,
     asks_for_an_event,
+    names_every_event,
     resolve_call,
     resolve_date_range,
     resolve_frequency,
@@ -2063,3 +2064,58 @@ def test_a_place_said_next_to_a_title_belongs_to_it(query: str, phrases: tuple, 
     function = makers.get(len(phrases), "create_event")
     call = resolve_call(SpanCall(function, phrases), TODAY, None, query)
     assert call.arguments["title"] == title
+
+
+@pytest.mark.parametrize(
+    ("query", "span", "date"),
+    [
+        ("clear my calendar for saturday", SpanCall("list_events", ("for saturday", None)), "saturday"),
+        ("erase all the events in the calendar", SpanCall("list_events", (None, None)), None),
+        ("wipe everything on my calendar", SpanCall("list_events", (None, None)), None),
+        ("get rid of the events on the nineteenth", SpanCall("list_events", ("on the nineteenth", None)), "19"),
+        ("mach meinen kalender für samstag frei", SpanCall("list_events", ("samstag", None)), "saturday"),
+        ("lösche alle Termine am Freitag", SpanCall("delete_event", ("Termine", "am Freitag")), "friday"),
+        ("streiche alle meine geplanten termine", SpanCall(None, ()), None),
+    ],
+)
+def test_a_request_to_clear_a_day_deletes_every_event_of_it(query: str, span: SpanCall, date: str | None) -> None:
+    """The model reads "clear my calendar for Saturday" as a listing of it: the request says delete, and what
+    it deletes is every event of that one day (the dialog lists them and asks first; no day said: it asks)."""
+    call = resolve_call(span, TODAY, None, query)
+    assert call.function == "delete_event" and names_every_event(call.arguments["title"])
+    day = call.arguments["date"]
+    if date is None:
+        assert day is None
+    elif date.isdigit():
+        assert dt.date.fromisoformat(day).day == int(date)
+    else:
+        assert dt.date.fromisoformat(day).strftime("%A").lower() == date
+
+
+@pytest.mark.parametrize(
+    ("query", "span", "function"),
+    [
+        ("Remove massage from my calendar on 17 April.", SpanCall("delete_event", ("massage", "on 17 April")), None),
+        (
+            "clear everything off my calendar for the rest of the week",
+            SpanCall("list_events", ("this week", None)),
+            "list_events",
+        ),
+        ("sage alle termine nach fünfzehn uhr heute ab", SpanCall(None, ()), "no_call"),
+        ("Sag mir alle Termine ab Montag", SpanCall("list_events", ("ab Montag", None)), "list_events"),
+        ("delete all my emails", SpanCall(None, ()), "no_call"),
+        ("remove all appointments with the dentist", SpanCall("delete_event", ("dentist", None)), None),
+        ("alle Termine mit Anna morgen löschen", SpanCall("delete_event", ("Termine mit Anna", "morgen")), None),
+        ("cancel my gym membership", SpanCall(None, ()), "no_call"),
+    ],
+)
+def test_what_is_no_day_to_clear_stays_as_read(query: str, span: SpanCall, function: str | None) -> None:
+    """A named event, a span of days, part of a day ("nach fünfzehn Uhr") or something that is no event is not
+    a cleared day: the assistant clears one whole day at a time and nothing else."""
+    call = resolve_call(span, TODAY, None, query)
+    if function == "no_call":
+        assert call.function is None
+    elif function is None:
+        assert call.function == "delete_event" and not names_every_event(call.arguments["title"])
+    else:
+        assert call.function == function

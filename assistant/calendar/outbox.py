@@ -264,7 +264,12 @@ class Journal:
             return []
 
     def push(self, change: Change) -> None:
-        write_json_atomic(self.path, [c.to_json() for c in [*self.changes(), change][-self.keep :]])
+        changes = [*self.changes(), change]
+        start = max(0, len(changes) - self.keep)
+        batch = change.extra.get("batch")
+        while batch and start > 0 and changes[start - 1].extra.get("batch") == batch:
+            start -= 1  # a cleared day is undone whole: its batch is never cut
+        write_json_atomic(self.path, [c.to_json() for c in changes[start:]])
 
     def last(self) -> Change | None:
         changes = self.changes()

@@ -30,7 +30,7 @@ from assistant.calendar.ical import EventInfo, NewEvent, new_all_day_event, new_
 from assistant.calendar.outbox import Change, Journal, Outbox
 from assistant.conversation import replies
 from assistant.schema.functions import FUNCTIONS, Call, CallError, NoCall, ParamType, parse_call
-from assistant.schema.resolve import event_makers, guess_lang, resolve_date, resolve_time
+from assistant.schema.resolve import event_makers, guess_lang, names_every_event, resolve_date, resolve_time
 
 __all__ = ["EXECUTORS", "REPLIES", "Assistant", "Outcome", "OutcomeKind", "Turn", "executes"]
 
@@ -242,6 +242,7 @@ class _Waiting:
     whole_series: bool = False
     asking: tuple[str, ...] = ()  # arguments asked for besides the call's missing ones (a move's new day or time)
     past: bool = False  # a create on a day already gone waits for "ja"/"yes"
+    clearing: tuple[EventInfo, ...] = ()  # a cleared day's events, waiting for "ja"/"yes" (``target`` is the first)
 
 
 #: function name -> the Assistant method that runs it; ``executes`` fills it, a test checks every function has one.
@@ -416,6 +417,8 @@ class Assistant:
         if waiting is None or waiting.target is None or not yes:
             return self._outcome("cancelled", lang, replies.say("cancelled", lang))
         try:
+            if waiting.clearing:
+                return self._really_clear(waiting.call, waiting.clearing, lang, 0)
             return self._really_delete(waiting.call, waiting.target, lang, 0, whole_series=waiting.whole_series)
         except CalendarError as error:
             return self._failed(error, lang, 0, waiting.call)
@@ -433,26 +436,39 @@ class Assistant:
         if change is None:
             return self._outcome("nothing_to_undo", lang, replies.say("nothing_to_undo", lang), sent)
         try:
-            if change.action == "queued" and self.outbox.remove(change.uid):
-                key = "undone_queued"
-            elif change.action in ("created", "queued"):
-                # the server says whether it was there: an event already gone is not reported as undone
-                key = "undone_created" if self.calendar.delete_uid(change.uid) else "undo_gone"
-            elif change.action == "changed":  # a move, or one occurrence deleted: the object as it was
-                self.calendar.replace(change.ical, change.calendar, change.extra.get("href", ""))
-                key = "undone_changed"
-            else:
-                self.calendar.restore(change.ical, change.calendar)
-                key = "undone_deleted"
+            key = self._revert(change)
+            self.journal.pop()
+            back = 1
+            batch = change.extra.get("batch")
+            while batch and (before := self.journal.last()) is not None and before.extra.get("batch") == batch:
+                self._revert(before)  # a cleared day: every event of it goes back
+                self.journal.pop()
+                back += 1
         except CalendarError as error:
             return self._failed(error, lang, sent)
-        self.journal.pop()
+        if batch:
+            return self._outcome(
+                "undone", lang, replies.say("undone_cleared", lang, count=replies.events(back, lang)), sent
+            )
         return self._outcome(
             "nothing_to_undo" if key == "undo_gone" else "undone",
             lang,
             replies.say(key, lang, title=change.title),
             sent,
         )
+
+    def _revert(self, change: Change) -> str:
+        """Put one journaled change back; the reply key that says so."""
+        if change.action == "queued" and self.outbox.remove(change.uid):
+            return "undone_queued"
+        if change.action in ("created", "queued"):
+            # the server says whether it was there: an event already gone is not reported as undone
+            return "undone_created" if self.calendar.delete_uid(change.uid) else "undo_gone"
+        if change.action == "changed":  # a move, or one occurrence deleted: the object as it was
+            self.calendar.replace(change.ical, change.calendar, change.extra.get("href", ""))
+            return "undone_changed"
+        self.calendar.restore(change.ical, change.calendar)
+        return "undone_deleted"
 
     @_one_command
     def flush(self, background: bool = False) -> int:
@@ -824,9 +840,15 @@ class Assistant:
         "not_found",
         "ambiguous",
         "which_event",
+        "ask_clear_date",
+        "confirm_clear",
+        "cleared",
+        "nothing_to_clear",
     )
     def _delete(self, call: Call, lang: str, sent: int) -> Outcome:
         title = call.arguments["title"]
+        if names_every_event(title):
+            return self._clear(call, lang, sent)
         if call.arguments["date"] is None:
             self.waiting = _Waiting(call, lang)
             return self._outcome(
@@ -862,6 +884,55 @@ class Assistant:
             sent,
             call,
             events=(target.to_json(),),
+        )
+
+    def _clear(self, call: Call, lang: str, sent: int) -> Outcome:
+        """Every event of one day ("clear my calendar for Saturday"): the day asked for when unsaid, its events
+        listed and deleted only after a "ja"/"yes" (``--yes`` too asks: it never deletes more than one event)."""
+        if call.arguments["date"] is None:
+            self.waiting = _Waiting(call, lang)
+            return self._outcome("ask", lang, replies.say("ask_clear_date", lang), sent, call, missing=("date",))
+        date = dt.date.fromisoformat(call.arguments["date"])
+        label = replies.day(date, lang, self.today())
+        on_day = tuple(self.calendar.versioned(e) for e in self.calendar.events_on(date))
+        if not on_day:
+            return self._outcome("not_found", lang, replies.say("nothing_to_clear", lang, day=label), sent, call)
+        self.waiting = _Waiting(call, lang, on_day[0], clearing=on_day)
+        listing = replies.event_list(on_day, lang, self.zone)
+        return self._outcome(
+            "confirm",
+            lang,
+            replies.say("confirm_clear", lang, count=replies.events(len(on_day), lang), day=label, events=listing),
+            sent,
+            call,
+            events=tuple(e.to_json() for e in on_day),
+        )
+
+    def _really_clear(self, call: Call, events: tuple[EventInfo, ...], lang: str, sent: int) -> Outcome:
+        """Delete a cleared day's events, each journaled under one batch so that one "undo" puts all back; of a
+        series only the day's occurrence goes."""
+        batch = f"clear-{time.time_ns()}"
+        done: list[EventInfo] = []
+        for target in events:
+            if target.recurrence_id:
+                before = self.calendar.delete_occurrence(target)
+                change = Change("changed", target.uid, target.title, lang, ical=before, calendar=target.calendar)
+                change.extra.update(href=target.href, batch=batch)
+            else:
+                ical = self.calendar.ical_of(target)
+                self.calendar.delete(target)
+                change = Change("deleted", target.uid, target.title, lang, ical=ical, calendar=target.calendar)
+                change.extra["batch"] = batch
+            self._remember(change)
+            done.append(target)
+        day = replies.day(events[0].first_day(self.zone), lang, self.today())
+        return self._outcome(
+            "deleted",
+            lang,
+            replies.say("cleared", lang, count=replies.events(len(done), lang), day=day),
+            sent,
+            call,
+            events=tuple(e.to_json() for e in done),
         )
 
     def _target(self, call: Call, lang: str, sent: int) -> EventInfo | Outcome:

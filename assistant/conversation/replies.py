@@ -91,6 +91,13 @@ def days(n: int, lang: str) -> str:
     return f"{n} day{'s' if n != 1 else ''}"
 
 
+def events(n: int, lang: str) -> str:
+    """ "1 Termin", "3 events": how many events, for a cleared day."""
+    if lang == "de":
+        return f"{n} Termin{'e' if n != 1 else ''}"
+    return f"{n} event{'s' if n != 1 else ''}"
+
+
 def until(last: dt.date | None, lang: str, today: dt.date | None = None) -> str:
     """ ", bis 31. März" for a series with an end; empty without one."""
     if last is None:

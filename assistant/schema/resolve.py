@@ -47,8 +47,10 @@ __all__ = [
     "asks_for_an_event",
     "calendar_readers",
     "clean_title",
+    "EVERY_EVENT",
     "event_makers",
     "guess_lang",
+    "names_every_event",
     "names_a_value",
     "normalize",
     "resolve_call",
@@ -1676,6 +1678,68 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
 
     Raises a ``CallError`` that names the words it could not read, so the assistant can say so.
     """
+    return _cleared(_resolve_call(span, today, lang, query), query, today, lang)
+
+
+# "clear my calendar for Saturday", "erase all the events", "lösche alle Termine am Freitag", "mach meinen Kalender
+# für Samstag frei": a request to delete every event of a day. The model reads most of these as a listing of that
+# day (nothing in its training deletes more than one event); the assistant lists the day and asks before it
+# deletes anything.
+_CLEAR_VERB_EN = r"(?:clear|clean|erase|wipe|delete|remove|cancel|scrap|drop|empty|get\s+rid\s+of)"
+_EVERY_EN = (
+    r"(?:(?:all|every)(?:\s+of)?(?:\s+(?:the|my))?(?:\s+(?:scheduled|planned|upcoming))?\s+"
+    r"(?:events?|appointments?|entries|dates|plans|things)|everything|(?:my|the)\s+(?:whole\s+|entire\s+)?"
+    r"(?:calendar|schedule|agenda)|the\s+events)"
+)
+_CLEAR_VERB_DE = (
+    r"(?:lösch\w*|entfern\w*|streich\w*|leer\w*|storniere?|sag\w*(?=.*\bab\W*$)|mach\w*(?=.*\bfrei\W*$)|"
+    r"räum\w*(?=.*\b(?:frei|leer|auf)\W*$)|cancel\w*)"
+)
+_EVERY_DE = (
+    r"(?:alle(?:\s+(?:meine|unsere|die))?(?:\s+(?:geplanten|anstehenden|kommenden))?\s+"
+    r"(?:termine|einträge|veranstaltungen|ereignisse|verabredungen)|alles|(?:meinen|den)\s+(?:ganzen\s+)?"
+    r"(?:kalender|terminkalender))"
+)
+_GAP = r"(?:(?:please|out|off|up|all|of|bitte|mal|mir|uns|doch|bloß|einfach)\s+){0,2}"  # never a title
+# "remove all appointments with the dentist", "alle Termine mit Anna löschen": some events, named
+_SOME_NAMED = r"(?!\s+(?:with|about|called|named|mit|namens|zum|zur|von|bei|beim)\b)"
+_CLEAR_REQUEST = re.compile(
+    rf"\b{_CLEAR_VERB_EN}\s+{_GAP}{_EVERY_EN}\b{_SOME_NAMED}|\b{_CLEAR_VERB_DE}\s+{_GAP}{_EVERY_DE}\b{_SOME_NAMED}"
+    rf"|\b{_EVERY_DE}\b{_SOME_NAMED}.*\b(?:löschen|entfernen|streichen|absagen|stornieren)\b",
+    re.IGNORECASE,
+)
+#: The title of a delete that names every event of its day, by language; ``names_every_event`` tells it.
+EVERY_EVENT = {"de": "alle Termine", "en": "all events"}
+
+
+def names_every_event(title: str | None) -> bool:
+    """Whether a delete's title is the one that stands for every event of its day (``EVERY_EVENT``)."""
+    return title is not None and title.strip().lower() in {t.lower() for t in EVERY_EVENT.values()}
+
+
+def _cleared(call: Call | NoCall, query: str, today: dt.date, lang: str | None) -> Call | NoCall:
+    """A call read from a request to clear a day, as the delete of every event on it. Only for one day or none
+    said (the day is then asked); a span of days, a part of a day ("nach 15 Uhr") or a named event stay as
+    read: the assistant deletes no more than one day at a time, each time after asking."""
+    if not query or not _CLEAR_REQUEST.search(query) or names_a_value(ParamType.TIME, query, lang):
+        return call
+    if isinstance(call, Call) and call.function == "list_events":
+        first, last = call.arguments.get("date"), call.arguments.get("end_date")
+        if first != last:
+            return call
+        day = first if resolve_date(query, today) is not None else None  # a listing's day defaults to today
+    elif isinstance(call, Call) and call.function == "delete_event":
+        day = call.arguments.get("date")
+    elif isinstance(call, NoCall):
+        found = resolve_date(query, today)
+        day = None if found is None else found.isoformat()
+    else:
+        return call
+    said = lang if lang in EVERY_EVENT else guess_lang(query)
+    return Call("delete_event", {"title": EVERY_EVENT[said], "date": day})
+
+
+def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) -> Call | NoCall:
     if span.function is None:
         return NoCall()
     spec, span = _series_never_said(function_by_name(span.function), span, query, lang)
