@@ -234,8 +234,8 @@ class CalendarApp(App[None]):
         self._run_held()
 
     @on(AgendaLoaded)
-    def _agenda_loaded(self, message: AgendaLoaded) -> None:
-        self.agenda.show(message.day, message.last, message.events, message.queued, message.problem)
+    async def _agenda_loaded(self, message: AgendaLoaded) -> None:
+        await self.agenda.show(message.day, message.last, message.events, message.queued, message.problem)
         self.status_line.pending = message.pending
         self.status_line.refused = len(message.refused)
         self._refused = message.refused

@@ -141,13 +141,15 @@ class Agenda(Vertical):
         self.show_title()
         return True
 
-    def show(self, day: dt.date, last: dt.date, events: list[Any], queued: list[Any], problem: str) -> None:
-        """The events read for ``day..last``; a read for days no longer shown (the user paged on) is dropped."""
+    async def show(self, day: dt.date, last: dt.date, events: list[Any], queued: list[Any], problem: str) -> None:
+        """The events read for ``day..last``; a read for days no longer shown (the user paged on) is dropped. The
+        old rows are gone before the new ones mount: unawaited, a read right after another lost rows (the day's
+        first event missing after commands given in a row)."""
         if (day, last) != (self.day, self.last):
             return
         self.show_title()
         box = self.query_one("#agenda-events", VerticalScroll)
-        box.remove_children()
+        await box.remove_children()
         rows = [(e.first_day(self.zone), e, "") for e in events]
         rows += [(e.first_day(self.zone), e, " " + ui_text("queued_mark", self.lang)) for e in queued]
         lines: list[Static] = []
@@ -163,7 +165,7 @@ class Agenda(Vertical):
             lines.insert(0, Static(problem, classes="turn-error", markup=False))
         elif not lines:
             lines.append(Static(ui_text("agenda_none", self.lang), classes="turn-call"))
-        box.mount_all(lines)
+        await box.mount_all(lines)
 
 
 def agenda_range(outcome: Outcome, zone: str) -> tuple[dt.date | None, dt.date | None]:
