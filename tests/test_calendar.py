@@ -199,6 +199,22 @@ def test_clearing_a_day_lists_it_asks_and_undoes_whole(caldav_url: str, tmp_path
     assert empty.kind == "not_found" and empty.message == say("nothing_to_clear", "en", day="Sunday, November 29")
 
 
+def test_deleting_the_next_event_names_it_and_asks(caldav_url: str, tmp_path: Path) -> None:
+    """ "remove my next event": the soonest event from now on, whatever its title, named and asked about;
+    none ahead: said, nothing changed."""
+    a = make(caldav_url, tmp_path)
+    nxt = Call("delete_event", {"title": "next event", "date": None})
+    assert a.execute(nxt, "en").message == say("nothing_next", "en")
+    a.execute(create("Friseur", date="2026-11-28", time="09:00"), "de")
+    a.execute(create("Zahnarzt", date="2026-11-27", time="14:30"), "de")
+    a.execute(create("Frühstück", date="2026-11-26", time="08:00"), "de")  # this morning: gone by noon
+    asked = a.execute(Call("delete_event", {"title": "nächster Termin", "date": None}), "de")
+    assert asked.kind == "confirm" and "'Zahnarzt'" in asked.message
+    assert a.handle("ja", "de").outcome.kind == "deleted"
+    assert titles_on(a) == [] and titles_on(a, "2026-11-28") == ["Friseur"]
+    assert titles_on(a, "2026-11-26") == ["Frühstück"]
+
+
 def test_delete_cancelled_changes_nothing(caldav_url: str, tmp_path: Path) -> None:
     a = make(caldav_url, tmp_path)
     a.execute(create("Yoga"), "en")

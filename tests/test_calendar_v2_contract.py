@@ -18,6 +18,7 @@ from assistant.schema.resolve import (
     asks_for_a_reminder,
     asks_for_an_event,
     names_every_event,
+    names_next_event,
     resolve_call,
     resolve_date_range,
     resolve_frequency,
@@ -2119,3 +2120,24 @@ def test_what_is_no_day_to_clear_stays_as_read(query: str, span: SpanCall, funct
         assert call.function == "delete_event" and not names_every_event(call.arguments["title"])
     else:
         assert call.function == function
+
+
+@pytest.mark.parametrize(
+    ("query", "span", "next_event"),
+    [
+        ("entferne mein nächstes ereignis", SpanCall("list_events", (None, None)), True),
+        ("remove succeeding event", SpanCall(None, ()), True),
+        ("clear my next activity", SpanCall("list_events", (None, None)), True),
+        ("entferne bitte meinen nächsten geplanten termin", SpanCall("delete_event", ("termin", None)), True),
+        ("cancel my next meeting", SpanCall("delete_event", ("meeting", None)), False),  # names meetings
+        ("lösche den nächsten Termin mit Anna", SpanCall("delete_event", ("Termin mit Anna", None)), False),
+        ("what is my next event", SpanCall("list_events", (None, None)), False),
+    ],
+)
+def test_a_request_to_delete_the_next_event_deletes_whatever_comes_next(
+    query: str, span: SpanCall, next_event: bool
+) -> None:
+    """ "remove my next event" names no title: it is the next upcoming event's delete, which the dialog names
+    and asks about. A next event with a name ("meeting", "mit Anna") is a delete of that name."""
+    call = resolve_call(span, TODAY, None, query)
+    assert (call.function == "delete_event" and names_next_event(call.arguments["title"])) is next_event

@@ -516,6 +516,17 @@ class CalDAVCalendar:
                             found[(info.uid, info.recurrence_id, str(info.start))] = info
         return sorted(match_events(title, list(found.values())), key=EventInfo.sort_key)
 
+    @_bounded
+    def next_event(self, now: dt.datetime, horizons: tuple[int, ...] = (7, 31, 400)) -> EventInfo | None:
+        """The soonest event of any title that starts at ``now`` or later, an occurrence of a series included;
+        looked for a week ahead first, then a month, then as far as ``find_next`` looks."""
+        for days in horizons:
+            ahead = self.events_between(now.date(), now.date() + dt.timedelta(days=days))
+            coming = [e for e in ahead if _starts_after(e, now, self.zone)]
+            if coming:
+                return min(coming, key=EventInfo.sort_key)
+        return None
+
     def move(self, event: EventInfo, start: dt.datetime | dt.date, end: dt.datetime | dt.date) -> str:
         """Move the event (or one occurrence of a series, as a RECURRENCE-ID override) in place: same UID,
         SEQUENCE + 1, written with If-Match so that a change made elsewhere meanwhile is reported, not

@@ -30,7 +30,14 @@ from assistant.calendar.ical import EventInfo, NewEvent, new_all_day_event, new_
 from assistant.calendar.outbox import Change, Journal, Outbox
 from assistant.conversation import replies
 from assistant.schema.functions import FUNCTIONS, Call, CallError, NoCall, ParamType, parse_call
-from assistant.schema.resolve import event_makers, guess_lang, names_every_event, resolve_date, resolve_time
+from assistant.schema.resolve import (
+    event_makers,
+    guess_lang,
+    names_every_event,
+    names_next_event,
+    resolve_date,
+    resolve_time,
+)
 
 __all__ = ["EXECUTORS", "REPLIES", "Assistant", "Outcome", "OutcomeKind", "Turn", "executes"]
 
@@ -844,17 +851,24 @@ class Assistant:
         "confirm_clear",
         "cleared",
         "nothing_to_clear",
+        "nothing_next",
     )
     def _delete(self, call: Call, lang: str, sent: int) -> Outcome:
         title = call.arguments["title"]
         if names_every_event(title):
             return self._clear(call, lang, sent)
-        if call.arguments["date"] is None:
+        if names_next_event(title):  # "remove my next event": whatever comes next, named and asked about
+            upcoming = self.calendar.next_event(self._now())
+            if upcoming is None:
+                return self._outcome("not_found", lang, replies.say("nothing_next", lang), sent, call)
+            found: EventInfo | Outcome = upcoming
+        elif call.arguments["date"] is None:
             self.waiting = _Waiting(call, lang)
             return self._outcome(
                 "ask", lang, replies.say("ask_delete_date", lang, title=title), sent, call, missing=call.missing
             )
-        found = self._target(call, lang, sent)
+        else:
+            found = self._target(call, lang, sent)
         if isinstance(found, Outcome):
             return found
         target = self.calendar.versioned(found)  # what the user is asked about is what gets deleted, or nothing

@@ -48,9 +48,11 @@ __all__ = [
     "calendar_readers",
     "clean_title",
     "EVERY_EVENT",
+    "NEXT_EVENT",
     "event_makers",
     "guess_lang",
     "names_every_event",
+    "names_next_event",
     "names_a_value",
     "normalize",
     "resolve_call",
@@ -1678,7 +1680,7 @@ def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query:
 
     Raises a ``CallError`` that names the words it could not read, so the assistant can say so.
     """
-    return _cleared(_resolve_call(span, today, lang, query), query, today, lang)
+    return _next_deleted(_cleared(_resolve_call(span, today, lang, query), query, today, lang), query, lang)
 
 
 # "clear my calendar for Saturday", "erase all the events", "lösche alle Termine am Freitag", "mach meinen Kalender
@@ -1737,6 +1739,36 @@ def _cleared(call: Call | NoCall, query: str, today: dt.date, lang: str | None) 
         return call
     said = lang if lang in EVERY_EVENT else guess_lang(query)
     return Call("delete_event", {"title": EVERY_EVENT[said], "date": day})
+
+
+# "remove my next event", "entferne mein nächstes Ereignis", "lösche den nächsten Termin": the delete of the next
+# upcoming event, whatever its title (the model lists or declines these). Only the generic nouns: "cancel my next
+# meeting" names meetings and stays the delete of a "meeting".
+_NEXT_REQUEST = re.compile(
+    rf"\b(?:{_CLEAR_VERB_EN}|lösch\w*|entfern\w*|streich\w*|storniere?|sag\w*(?=.*\bab\W*$))\s+{_GAP}"
+    r"(?:(?:my|the|mein(?:en|e)?|den|die|das)\s+)?(?:very\s+)?"
+    r"(?:next|upcoming|succeeding|following|nächste[nrs]?|kommende[nrs]?|nachfolgende[nrs]?|anstehende[nrs]?)\s+"
+    r"(?:(?:scheduled|planned|geplanten?)\s+)?"
+    r"(?:events?|appointments?|activity|entry|item|termin|ereignis|veranstaltung|eintrag|aktivität)\b"
+    r"(?!\s+(?:with|about|called|named|mit|namens|zum|zur|von|bei|beim|on|am|at|um|in|im)\b)",
+    re.IGNORECASE,
+)
+#: The title of a delete that names the next upcoming event, whatever it is called (``names_next_event``).
+NEXT_EVENT = {"de": "nächster Termin", "en": "next event"}
+
+
+def names_next_event(title: str | None) -> bool:
+    """Whether a delete's title is the one that stands for the next upcoming event (``NEXT_EVENT``)."""
+    return title is not None and title.strip().lower() in {t.lower() for t in NEXT_EVENT.values()}
+
+
+def _next_deleted(call: Call | NoCall, query: str, lang: str | None) -> Call | NoCall:
+    """Any reading of a request to delete "my next event" as the delete of the next upcoming one (the dialog
+    names it and asks first)."""
+    if not query or not _NEXT_REQUEST.search(query):
+        return call
+    said = lang if lang in NEXT_EVENT else guess_lang(query)
+    return Call("delete_event", {"title": NEXT_EVENT[said], "date": None})
 
 
 def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) -> Call | NoCall:
