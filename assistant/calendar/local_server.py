@@ -66,6 +66,12 @@ class LocalServer:
         import radicale.config
         import radicale.server
 
+        with socket.socket() as probe:  # a port another process listens on answers too: never wait for that one
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as Radicale binds: TIME_WAIT is no owner
+            try:
+                probe.bind(("127.0.0.1", self.port))
+            except OSError:
+                return False
         auth = (
             {"type": "htpasswd", "htpasswd_filename": str(self.htpasswd), "htpasswd_encryption": "plain"}
             if self.htpasswd
