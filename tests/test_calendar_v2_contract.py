@@ -2141,3 +2141,37 @@ def test_a_request_to_delete_the_next_event_deletes_whatever_comes_next(
     and asks about. A next event with a name ("meeting", "mit Anna") is a delete of that name."""
     call = resolve_call(span, TODAY, None, query)
     assert (call.function == "delete_event" and names_next_event(call.arguments["title"])) is next_event
+
+
+@pytest.mark.parametrize(
+    ("query", "day", "made"),
+    [
+        ("i have a meeting at noon today", "today", ("meeting", "12:00", 60)),
+        ("i am having a meeting on tomorrow set it", "tomorrow", ("meeting", None, 60)),
+        (
+            "ich habe morgen eine Veranstaltung in Bonn, erinner mich daran",
+            "morgen",
+            ("Veranstaltung in Bonn", None, 60),
+        ),
+        ("ich habe morgen von 14 bis 16 Uhr ein Meeting", "morgen", ("Meeting", "14:00", 120)),
+        ("I have a dentist appointment tomorrow at 3 pm", "tomorrow", ("dentist appointment", "15:00", 60)),
+        # a question, "a lot of", "a busy day": what is on the day, no event
+        ("do I have a meeting today", "today", None),
+        ("habe ich morgen einen Termin?", "morgen", None),
+        ("I have a lot of meetings today", "today", None),
+        ("ich habe morgen einen vollen Tag", "morgen", None),
+        ("i have a busy day tomorrow", "tomorrow", None),
+        ("i have a dentist appointment on monday morning true or false", "monday morning", None),
+        ("ich habe morgen einen Termin beim Zahnarzt, oder", "morgen", None),
+    ],
+)
+def test_a_statement_that_one_has_an_event_on_a_day_is_that_event(
+    query: str, day: str, made: tuple[str, str | None, int] | None
+) -> None:
+    """ "I have a meeting at noon today" tells the calendar what is on: v25 read it as a listing of the day."""
+    call = resolve_call(SpanCall("list_events", (day, None)), TODAY, None, query)
+    if made is None:
+        assert call.function == "list_events"
+        return
+    assert call.function == "create_event"
+    assert (call.arguments["title"], call.arguments["time"], call.arguments["duration_minutes"]) == made

@@ -1384,6 +1384,85 @@ _NOT_STATED = frozenset(
 )
 
 
+# "i have a meeting at noon today", "i am having a meeting on tomorrow set it", "ich habe morgen eine Veranstaltung in
+# Bonn, erinner mich daran": a statement that one has an event on a day, which v25 read as a listing of the day.
+# Never a question ("do I have a meeting today", "habe ich morgen einen Termin?"), never "a lot of"/"a busy day".
+_HAVE_AN_EVENT = re.compile(
+    rf"^{_FILLERS}(?:i\s+have|i've\s+got|i\s+have\s+got|i\s+got|i\s+am\s+having|i'm\s+having|"
+    r"ich\s+habe?|ich\s+hab'?|ich\s+hätte)\s+(?P<rest>.+?)[\s.!]*$",
+    re.IGNORECASE,
+)
+_EVENT_ARTICLE = re.compile(r"(?:^|\s)(?:a|an|my|ein|eine|einen|meine[nm]?)\s+", re.IGNORECASE)
+_ASKED_AFTER = re.compile(
+    r"(?i)\b(?:true\s+or\s+false|right|correct|is\s+that\s+(?:so|right|correct)|oder|gell|stimmt(?:'s|\s+das)?|"
+    r"oder\s+nicht|richtig)\W*$"
+)
+_NO_EVENT_WORDS = frozenset(
+    "lot lots many few some any nothing no question questions idea busy free full day days week time tag woche zeit "
+    "frage fragen ahnung idee viel viele wenig nichts keine keinen kein frei freien freie voll vollen volle "
+    "langen lange long schedule calendar kalender tage".split()
+)
+# Where a statement's event ends: a request after it ("set it", "erinner mich daran"), a comma.
+_STATEMENT_END = re.compile(
+    r"\s*(?:,|\b(?:set|add|put|save|mark|remind|note|please|erinner\w*|trag\w*|bitte|stell\w*|speicher\w*|"
+    r"and|und)\b)",
+    re.IGNORECASE,
+)
+
+
+_RANGE_WORD = re.compile(
+    r"(?i)\d[\d:.]*|von|from|bis|to|until|till|between|zwischen|und|and|-|uhr|pm|am|a\.m\.|p\.m\.|o'clock"
+)
+
+
+def _clock_said(words: list[str], lang: str | None) -> str | None:
+    """The words that say a clock time: the shortest run that does, with its preposition ("at noon", "um 10"),
+    or the range around it ("von 14 bis 16 Uhr")."""
+    for n in range(1, min(5, len(words)) + 1):
+        for k in range(len(words) - n + 1):
+            said = " ".join(words[k : k + n])
+            if not names_a_value(ParamType.TIME, said, lang) or resolve_time(said, lang) is None:
+                continue
+            around = sorted(((a, b) for a in range(4) for b in range(4) if a + b), key=lambda ab: -sum(ab))
+            for a, b in around:  # "von 14 bis 16 Uhr" said around "16 Uhr"
+                if a > k or k + n + b > len(words):
+                    continue
+                added = [*words[k - a : k], *words[k + n : k + n + b]]
+                wider = " ".join(words[k - a : k + n + b])
+                if all(_RANGE_WORD.fullmatch(w) for w in added) and resolve_time_range(wider, lang) is not None:
+                    return wider
+            lead = words[k - 1] if k and words[k - 1].lower() in ("at", "um", "gegen", "ab", "from") else ""
+            return f"{lead} {said}".strip()
+    return None
+
+
+def _have_an_event(spec: Function, span: SpanCall, query: str, lang: str | None) -> tuple[Function, SpanCall]:
+    """A listing of the day said in "I have a <event> <day>" is that event on that day, with the clock time said."""
+    create = _function_typed([ParamType.TITLE, ParamType.DATE, ParamType.TIME, ParamType.MINUTES])
+    m = _HAVE_AN_EVENT.match(query.strip())
+    if create is None or m is None or "?" in query or not all(p.type.is_date for p in spec.params):
+        return spec, span
+    if _ASKED_AFTER.search(query):
+        return spec, span  # "i have a dentist appointment on monday true or false": a question
+    day = span.phrases[0]
+    article = _EVENT_ARTICLE.search(m["rest"])
+    if not day or article is None:
+        return spec, span
+    rest = m["rest"][article.end() :]
+    ends = [len(rest)]
+    if (end := _STATEMENT_END.search(rest)) is not None:
+        ends.append(end.start())
+    clock = _clock_said(m["rest"].split(), lang)
+    for value in (day, clock):
+        if value and (at := rest.lower().find(value.lower())) >= 0:
+            ends.append(at)
+    title = re.sub(r"(?i)\s+(?:on|at|for|in|am|um|für|im)$", "", rest[: min(ends)].strip(" ,"))
+    ends_of = {title.split()[0].lower(), title.split()[-1].lower()} if title else set()
+    if not title or ends_of & _NO_EVENT_WORDS or names_a_value(ParamType.DATE, title):
+        return spec, span
+    return create, SpanCall(create.name, (title, day, clock, None))
+
+
 def _stated_days(spec: Function, span: SpanCall, query: str, today: dt.date) -> tuple[Function, SpanCall]:
     """A listing of the day said in "<title> ist <day>" or "<day> is <title>" is that title's day-long event."""
     all_day = _function_typed(_ALL_DAY_TYPES)
@@ -1781,7 +1860,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
     spec, span = _instead_is_a_move(*_called_off(spec, span, query), plain)
     spec, span = _takes_place_instead(spec, span, query)
     spec, span = _asked_or_marked(*_move_copied_as_create(spec, span, query), query)
-    spec, span = _stated_days(spec, span, query, today)
+    spec, span = _stated_days(*_have_an_event(spec, span, query, lang), query, today)
     span = _length_in_title(spec, span)
     spec, span = _series_said(*_events_on_a_day(spec, span, today, lang), query)
     span = _found_event(spec, span)
