@@ -203,3 +203,22 @@ def test_outputs_do_not_depend_on_the_process_or_the_order(caller) -> None:
     there = json.loads(result.stdout.strip().splitlines()[-1])
     assert len(here) == len(rows) > 40
     assert {k: v for k, v in there.items() if v != here[k]} == {}
+
+
+@pytest.mark.parametrize(
+    ("query", "lang", "title", "start"),
+    [
+        ("Erinnere mich in 20 Minuten an den Kuchen", "de", "Kuchen", "2026-11-26 12:20"),
+        ("remind me in ten minutes to take the pizza out", "en", "take the pizza out", "2026-11-26 12:10"),
+        ("Trag in 30 Minuten Telefonat mit Anna ein", "de", "Telefonat mit Anna", "2026-11-26 12:30"),
+    ],
+)
+def test_a_start_said_from_now_is_now_plus_that(caller, query: str, lang: str, title: str, start: str) -> None:
+    """The model copies "in 20 Minuten" as the event's length; the resolver reads it as the start, from now."""
+    prediction = caller.predict(query, dt.date(2026, 11, 26), lang, dt.time(12, 0))
+    assert prediction.call is not None, prediction.error
+    a = prediction.call.arguments
+    assert (a["title"], f"{a['date']} {a['time']}", a["duration_minutes"]) == (title, start, 60), prediction.raw
+    unknown = caller.predict(query, dt.date(2026, 11, 26), lang)  # no clock: asked when, never a 20-minute event
+    assert unknown.call is not None and unknown.call.arguments["time"] is None
+    assert unknown.call.arguments["duration_minutes"] == 60

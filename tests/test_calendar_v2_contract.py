@@ -2175,3 +2175,58 @@ def test_a_statement_that_one_has_an_event_on_a_day_is_that_event(
         return
     assert call.function == "create_event"
     assert (call.arguments["title"], call.arguments["time"], call.arguments["duration_minutes"]) == made
+
+
+@pytest.mark.parametrize(
+    ("query", "phrases", "now", "expected"),
+    [
+        (
+            "Erinnere mich in 20 Minuten an den Kuchen",
+            ("Kuchen", None, None, "20 Minuten"),
+            "23:50",
+            ("+1", "00:10", 60),
+        ),
+        ("add a call with Bob in 15 minutes", ("call with Bob", None, None, None), "09:00", ("0", "09:15", 60)),
+        (
+            "Trag in 30 Minuten Telefonat mit Anna ein, 45 Minuten lang",
+            ("Telefonat mit Anna", None, None, "45 Minuten"),
+            "10:00",
+            ("0", "10:30", 45),
+        ),
+        ("remind me in an hour to call mom", ("call mom", None, None, "in an hour"), None, (None, None, 60)),
+        ("Yoga in 2 hours at 5 pm", ("Yoga", None, "at 5 pm", None), "09:00", (None, "17:00", 60)),  # the clock
+        (
+            "Meeting morgen um 10 für 30 Minuten",
+            ("Meeting", "morgen", "um 10", "für 30 Minuten"),
+            "09:00",
+            ("+1", "10:00", 30),
+        ),
+        ("Block 2 hours in the afternoon for focus", ("focus", None, None, "2 hours"), "09:00", (None, None, 120)),
+    ],
+)
+def test_a_start_said_from_now_is_read_from_the_clock(
+    query: str, phrases: tuple, now: str | None, expected: tuple[str | None, str | None, int]
+) -> None:
+    """ "in 20 Minuten" says when, not how long; with the time of day it is now plus that much (past midnight:
+    tomorrow), without it the event asks when."""
+    clock = dt.time.fromisoformat(now) if now else None
+    call = resolve_call(SpanCall("create_event", phrases), TODAY, None, query, clock)
+    day, time, length = expected
+    date = None if day is None else (TODAY + dt.timedelta(days=int(day))).isoformat()
+    assert (call.arguments["date"], call.arguments["time"], call.arguments["duration_minutes"]) == (date, time, length)
+
+
+@pytest.mark.parametrize(
+    ("query", "phrases", "title"),
+    [
+        ("Erinnere mich in 20 Minuten an den Kuchen", ("Erinnere mich", None, None, "20 Minuten"), "Kuchen"),
+        ("remind me tomorrow at 5 about the laundry", ("remind me", "tomorrow", "at 5", None), "laundry"),
+        ("Erinnere mich morgen um 8", ("Erinnere mich", "morgen", "um 8", None), None),  # asked what for
+        ("remind me about it tomorrow", ("remind me", "tomorrow", None, None), None),
+    ],
+)
+def test_what_a_reminder_is_for_is_read_when_the_model_copied_only_the_request(
+    query: str, phrases: tuple, title: str | None
+) -> None:
+    call = resolve_call(SpanCall("create_event", phrases), TODAY, None, query)
+    assert call.arguments["title"] == title

@@ -348,7 +348,7 @@ class Assistant:
             message = replies.say("model_missing", lang, reason=self.model_problem or "-")
             return Turn(text, lang, self._outcome("model_missing", lang, message, sent))
         started = time.perf_counter()
-        prediction = self.model.predict(text, today, lang)
+        prediction = self.model.predict(text, today, lang, self._now().time())
         latency = (time.perf_counter() - started) * 1000
         if prediction.error or prediction.call is None:
             reason = prediction.error or "no call"

@@ -283,8 +283,9 @@ class FunctionCaller:
             unfed.append(choice)
         return text, written, unfed
 
-    def predict(self, query: str, today: dt.date, lang: str | None = None) -> Prediction:
-        """The call for one query. Never raises on model output: a bad output becomes ``error``."""
+    def predict(self, query: str, today: dt.date, lang: str | None = None, now: dt.time | None = None) -> Prediction:
+        """The call for one query. Never raises on model output: a bad output becomes ``error``. ``now`` reads a
+        start said from now ("in 20 Minuten")."""
         start = time.perf_counter()
         qt = self.codec.query(query)
         if not qt.ids:  # nothing was said: nothing to call, and no reason to run the model
@@ -310,7 +311,7 @@ class FunctionCaller:
         call: Call | NoCall | None = None
         error = None
         try:
-            call = resolve_call(span, today, lang, query)
+            call = resolve_call(span, today, lang, query, now)
         except CallError as exc:
             error = str(exc)
         return Prediction(

@@ -1716,6 +1716,23 @@ _SAYS_NOTHING = frozenset(
 )
 
 
+# "Erinnere mich in 20 Minuten an den Kuchen", "remind me at 5 about the laundry": what a reminder is for, said
+# at the end after its preposition, when the model copied only the request ("Erinnere mich").
+_REMINDED_OF = re.compile(
+    r"(?i)\b(?:erinner\w*|remind)\b.*?\s(?:an|about|of|to)\s+(?:(?:den|die|das|dem|meine[nm]?|mein|the|my)\s+)?"
+    r"(?P<what>[^\W\d_][^,.!?]*?)[\s.!?]*$"
+)
+
+
+def _reminded_of(query: str, others: list[str]) -> str | None:
+    """The words a reminder is for, said after "an"/"about"/"to" at the end of the query; None when they too name
+    nothing, or another argument took them."""
+    m = _REMINDED_OF.search(query)
+    if m is None or _says_nothing(m["what"]) or any(o.lower() in m["what"].lower() for o in others):
+        return None
+    return m["what"]
+
+
 def _says_nothing(phrase: str) -> bool:
     """Whether a copied title names nothing: only the words of a reminder's request, its day and its time."""
     words = [w.lower() for w in re.findall(r"[^\W_]+(?:['.:-][^\W_]+)*\.?", normalize(phrase))]
@@ -1754,12 +1771,59 @@ def _title_only_when(spec: Function, span: SpanCall, today: dt.date, lang: str |
     return SpanCall(span.function, tuple(phrases))
 
 
-def resolve_call(span: SpanCall, today: dt.date, lang: str | None = None, query: str = "") -> Call | NoCall:
-    """Turn the model's span form into a validated call with ISO values.
+def resolve_call(
+    span: SpanCall, today: dt.date, lang: str | None = None, query: str = "", now: dt.time | None = None
+) -> Call | NoCall:
+    """Turn the model's span form into a validated call with ISO values. ``now`` (the time of day on ``today``)
+    reads a start said from now ("in 20 Minuten"); without it such an event asks when.
 
     Raises a ``CallError`` that names the words it could not read, so the assistant can say so.
     """
-    return _next_deleted(_cleared(_resolve_call(span, today, lang, query), query, today, lang), query, lang)
+    span, rest = _starts_from_now(span, query, today, now)
+    return _next_deleted(_cleared(_resolve_call(span, today, lang, rest), query, today, lang), query, lang)
+
+
+# "Erinnere mich in 20 Minuten an den Kuchen", "remind me in an hour to call mom", "add a call with Bob in 15
+# minutes": a start said from now. v25 copies it as the event's length (a 20-minute "Kuchen" asked "when?").
+_FROM_NOW = re.compile(
+    r"(?i)\b(?:in|within|innerhalb\s+von)\s+(?P<amount>(?:\S+\s+){0,2}?"
+    r"(?:minuten?|minutes?|mins?|min\.|stunden?|hours?|std\.?))(?!\s+(?:lang|long|before|vorher|früher))\b"
+)
+
+
+def _starts_from_now(span: SpanCall, query: str, today: dt.date, now: dt.time | None) -> tuple[SpanCall, str]:
+    """A new timed event whose start is said from now: the length copied from those words goes (the default
+    length stays), and with ``now`` the start is now plus that much (tomorrow when it passes midnight). The
+    query comes back without those words, so that no later reading takes them for a length again."""
+    if span.function is None or not query:
+        return span, query
+    spec = function_by_name(span.function)
+    said = dict(zip((p.name for p in spec.params), span.phrases, strict=True))
+    types = {p.name: p.type for p in spec.params}
+    if not _makes_one_event(spec) or ParamType.TIME not in types.values() or ParamType.MINUTES not in types.values():
+        return span, query
+    found = _FROM_NOW.search(query)
+    minutes = resolve_duration(found["amount"]) if found else None
+    if found is None or not minutes:
+        return span, query
+    rest = f"{query[: found.start()].rstrip()} {query[found.end() :].lstrip()}".strip()
+    phrases = dict(said)
+    length = next(n for n, t in types.items() if t is ParamType.MINUTES)
+    clock = next(n for n, t in types.items() if t is ParamType.TIME)
+    day = next((n for n, t in types.items() if t is ParamType.DATE), None)
+    copied, said_clock = phrases[length], phrases[clock]
+    if copied and copied.lower() in found[0].lower():
+        phrases[length] = None  # "20 Minuten" of "in 20 Minuten" is when, not how long
+    if said_clock and said_clock.lower() not in found[0].lower():
+        return SpanCall(span.function, tuple(phrases.values())), rest  # a clock time said too: it is the start
+    phrases[clock] = None
+    if now is not None:
+        start = dt.datetime.combine(today, now) + dt.timedelta(minutes=minutes)
+        phrases[clock] = f"{start:%H:%M}"
+        said_day = phrases[day] if day is not None else None
+        if day is not None and (not said_day or resolve_date(said_day, today) == today):
+            phrases[day] = start.date().isoformat()
+    return SpanCall(span.function, tuple(phrases.values())), rest
 
 
 # "clear my calendar for Saturday", "erase all the events", "lösche alle Termine am Freitag", "mach meinen Kalender
@@ -1889,6 +1953,8 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
             phrase = _without_request_after(_without_request(phrase, spec), spec, query)
             if p.nullable and _says_nothing(phrase):
                 phrase = None  # "set a reminder for this": what it is for is asked
+        if phrase is None and p.type is ParamType.TITLE and p.nullable:
+            phrase = _reminded_of(query, others)  # "Erinnere mich" copied of "Erinnere mich ... an den Kuchen"
         if phrase is not None and p.type is ParamType.TIME:
             phrase = _whole_time_words(phrase, query, [o for o in span.phrases if o and o != phrase], lang)
         if phrase is not None and p.type in (ParamType.DATE, ParamType.FIRST_DATE):
