@@ -2230,3 +2230,21 @@ def test_what_a_reminder_is_for_is_read_when_the_model_copied_only_the_request(
 ) -> None:
     call = resolve_call(SpanCall("create_event", phrases), TODAY, None, query)
     assert call.arguments["title"] == title
+
+
+@pytest.mark.parametrize(
+    ("function", "query", "phrases", "date"),
+    [
+        ("create_all_day_event", "Trag Weihnachten ein", ("Weihnachten", None, None), "12-25"),
+        ("create_event", "put Christmas in my calendar", ("Christmas", None, None, None), "12-25"),
+        ("create_all_day_event", "Trag Heiligabend bei Oma ein", ("Heiligabend bei Oma", None, None), "12-24"),
+        ("create_event", "Christmas party at 7 pm", ("Christmas party", None, "at 7 pm", None), None),  # no day said
+        ("create_event", "Weihnachtsessen um 18 Uhr", ("Weihnachtsessen", None, "um 18 Uhr", None), None),
+    ],
+)
+def test_a_new_event_named_after_a_holiday_is_on_it(
+    function: str, query: str, phrases: tuple, date: str | None
+) -> None:
+    """ "Trag Weihnachten ein" is Christmas, not today; a holiday's party or dinner still asks which day."""
+    call = resolve_call(SpanCall(function, phrases), TODAY, None, query)
+    assert (call.arguments["date"] or "")[5:] == (date or "")

@@ -1436,6 +1436,33 @@ def _clock_said(words: list[str], lang: str | None) -> str | None:
     return None
 
 
+def _holiday_as_day(spec: Function, span: SpanCall) -> SpanCall:
+    """A new event titled with a holiday and no day said ("Trag Weihnachten ein", "put Christmas in my calendar",
+    "Heiligabend bei Oma") is on that holiday: v25 put "Weihnachten" on today. "Christmas party" names no day."""
+    if not _makes_an_event(spec):
+        return span
+    types = [p.type for p in spec.params]
+    title = next((i for i, t in enumerate(types) if t is ParamType.TITLE), None)
+    day = next((i for i, t in enumerate(types) if t in (ParamType.DATE, ParamType.RANGE_START)), None)
+    if title is None or day is None or span.phrases[day] or not span.phrases[title]:
+        return span
+    words = str(span.phrases[title]).split()
+    # the holiday alone, or with where or with whom ("Heiligabend bei Oma", "Christmas with the family")
+    named = next(
+        (
+            k
+            for k in range(len(words), 0, -1)
+            if _names_a_day(words[:k]) and (k == len(words) or words[k].lower() in _TAIL_PREPOSITIONS)
+        ),
+        0,
+    )
+    if not named:
+        return span
+    phrases = list(span.phrases)
+    phrases[day] = " ".join(words[:named])
+    return SpanCall(span.function, tuple(phrases))
+
+
 def _have_an_event(spec: Function, span: SpanCall, query: str, lang: str | None) -> tuple[Function, SpanCall]:
     """A listing of the day said in "I have a <event> <day>" is that event on that day, with the clock time said."""
     create = _function_typed([ParamType.TITLE, ParamType.DATE, ParamType.TIME, ParamType.MINUTES])
@@ -1925,6 +1952,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
     spec, span = _takes_place_instead(spec, span, query)
     spec, span = _asked_or_marked(*_move_copied_as_create(spec, span, query), query)
     spec, span = _stated_days(*_have_an_event(spec, span, query, lang), query, today)
+    span = _holiday_as_day(spec, span)
     span = _length_in_title(spec, span)
     spec, span = _series_said(*_events_on_a_day(spec, span, today, lang), query)
     span = _found_event(spec, span)
