@@ -1884,9 +1884,13 @@ _CLEAR_REQUEST = re.compile(
 EVERY_EVENT = {"de": "alle Termine", "en": "all events"}
 
 
+def _is_one_of(titles: dict[str, str], title: str | None) -> bool:
+    return title is not None and title.strip().lower() in {t.lower() for t in titles.values()}
+
+
 def names_every_event(title: str | None) -> bool:
     """Whether a delete's title is the one that stands for every event of its day (``EVERY_EVENT``)."""
-    return title is not None and title.strip().lower() in {t.lower() for t in EVERY_EVENT.values()}
+    return _is_one_of(EVERY_EVENT, title)
 
 
 def _cleared(call: Call | NoCall, query: str, today: dt.date, lang: str | None) -> Call | NoCall:
@@ -1929,7 +1933,7 @@ NEXT_EVENT = {"de": "nächster Termin", "en": "next event"}
 
 def names_next_event(title: str | None) -> bool:
     """Whether a delete's title is the one that stands for the next upcoming event (``NEXT_EVENT``)."""
-    return title is not None and title.strip().lower() in {t.lower() for t in NEXT_EVENT.values()}
+    return _is_one_of(NEXT_EVENT, title)
 
 
 def _next_deleted(call: Call | NoCall, query: str, lang: str | None) -> Call | NoCall:
