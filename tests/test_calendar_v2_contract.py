@@ -2248,3 +2248,42 @@ def test_a_new_event_named_after_a_holiday_is_on_it(
     """ "Trag Weihnachten ein" is Christmas, not today; a holiday's party or dinner still asks which day."""
     call = resolve_call(SpanCall(function, phrases), TODAY, None, query)
     assert (call.arguments["date"] or "")[5:] == (date or "")
+
+
+@pytest.mark.parametrize(
+    ("query", "day", "made"),
+    [
+        ("Impftermin am ersten Dezember um viertel nach zehn", "am ersten Dezember", ("Impftermin", "10:15")),
+        ("dentist appointment tomorrow at 3 pm", "tomorrow", ("dentist appointment", "15:00")),
+        ("Termine am Freitag um 9", "am Freitag", None),  # a listing's words
+        ("Was habe ich am Freitag um 9", "am Freitag", None),
+        ("give me today's calendar events after six pm", "today's", None),
+        ("Zahnarzt am Freitag", "am Freitag", None),  # no clock time: as read
+    ],
+)
+def test_a_bare_title_with_its_day_and_time_is_that_event(query: str, day: str, made: tuple | None) -> None:
+    """ "Impftermin am ersten Dezember um viertel nach zehn" (no verb) was read as a listing of the day."""
+    call = resolve_call(SpanCall("list_events", (day, None)), TODAY, None, query)
+    if made is None:
+        assert call.function == "list_events"
+    else:
+        assert call.function == "create_event"
+        assert (call.arguments["title"], call.arguments["time"]) == made
+
+
+@pytest.mark.parametrize(
+    ("query", "title"),
+    [
+        ("Do I have an orthopedist appointment coming up?", "orthopedist appointment"),
+        ("Habe ich demnächst einen Termin beim Zahnarzt?", "Termin beim Zahnarzt"),
+        ("Do I have any meetings?", None),
+        ("do I have any events planned for the next three months", None),
+        ("do I have a busy day?", None),
+    ],
+)
+def test_whether_a_named_event_is_ahead_is_its_find(query: str, title: str | None) -> None:
+    call = resolve_call(SpanCall("list_events", (None, None)), TODAY, None, query)
+    if title is None:
+        assert call.function == "list_events"
+    else:
+        assert call.function == "find_event" and call.arguments["title"] == title

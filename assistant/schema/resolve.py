@@ -1463,6 +1463,76 @@ def _holiday_as_day(spec: Function, span: SpanCall) -> SpanCall:
     return SpanCall(span.function, tuple(phrases))
 
 
+# "Do I have an orthopedist appointment coming up?", "Habe ich demnächst einen Termin beim Zahnarzt?": whether a
+# named event is ahead, no day said; v25 listed today.
+_HAVE_I_ONE = re.compile(
+    rf"^{_FILLERS}(?:do\s+i\s+have|have\s+i\s+got|is\s+there|habe?\s+ich|gibt\s+es)\s+(?:(?:demnächst|bald|noch)\s+)?"
+    r"(?:an?|my|einen?|eine|meinen?)\s+(?P<title>[^?]+?)"
+    r"(?:\s+(?:coming\s+up|soon|scheduled|planned|ahead|demnächst|bald|geplant|anstehen|an))?\s*\?*$",
+    re.IGNORECASE,
+)
+
+
+def _asks_for_one(spec: Function, span: SpanCall, query: str) -> tuple[Function, SpanCall]:
+    """A listing with no day said of "do I have a <named event> coming up?" is the find of that event; "do I
+    have any meetings?" (no name) stays a listing."""
+    find = _function_typed([ParamType.TITLE])
+    m = _HAVE_I_ONE.match(query.strip())
+    if find is None or m is None or any(span.phrases) or not all(p.type.is_date for p in spec.params):
+        return spec, span
+    title = m["title"].strip()
+    if _ANY_EVENTS.fullmatch(title) or names_a_value(ParamType.DATE, title) or names_a_value(ParamType.TIME, title):
+        return spec, span
+    if {w.lower() for w in title.split()} & (_NO_EVENT_WORDS | _LISTING_WORDS) or names_a_value(
+        ParamType.RANGE_START, title
+    ):
+        return spec, span  # "a lot of", "upcoming events", "... for the next three months": what is on
+    return find, SpanCall(find.name, (title,))
+
+
+# "Impftermin am ersten Dezember um viertel nach zehn", "Zahnarzt Freitag 9 Uhr": a title, its day and a clock
+# time, said with no verb; v25 listed the day. A listing asks with a question or its words ("was", "Termine").
+_BARE_TITLE = re.compile(rf"{_FILLERS}(?P<title>[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){{0,3}})")
+
+
+_LISTING_WORDS = frozenset(
+    "was what which welche welcher wie how when wann where wo show zeig zeige list liste habe hab have has had gibt "
+    "steht stehen any alle all my meine meinen mein termine events meetings appointments plans schedule calendar "
+    "kalender agenda tell sag sage check prüf prüfe anything something etwas irgendwas is ist are sind i ich "
+    "upcoming veranstaltungen pläne give gib read lies nenn tell me mir uns us you du can could kannst könntest "
+    "please bitte find finde search such suche does do did hat haben for für of".split()
+)
+
+
+def _title_day_and_time(
+    spec: Function, span: SpanCall, query: str, today: dt.date, lang: str | None
+) -> tuple[Function, SpanCall]:
+    """A listing of the day said after a bare title, with a clock time said too, is that event."""
+    create = _function_typed([ParamType.TITLE, ParamType.DATE, ParamType.TIME, ParamType.MINUTES])
+    day = span.phrases[0] if span.phrases else None
+    if create is None or not day or "?" in query or not all(p.type.is_date for p in spec.params):
+        return spec, span
+    at = _said_at(query, day)
+    m = _BARE_TITLE.fullmatch(query[:at].strip()) if at > 0 else None
+    if m is None:
+        return spec, span
+    title = m["title"]
+    words = [w.lower() for w in title.split()]
+    if set(words) & _LISTING_WORDS or _ANY_EVENTS.fullmatch(title):
+        return spec, span  # "Was habe ich ...", "Termine am Freitag": a listing's words
+    if any(_slip_of(w, n) for w in words for n in (*_STORE_WORDS, "meetings", "veranstaltungen")):
+        return spec, span  # "Calnedar for ...", "vernatsltungen heute ...": a listing's words typed a letter off
+    first_last = resolve_date_range(day, today)
+    if first_last is not None and first_last[0] != first_last[1]:
+        return spec, span  # "November 4 to 13": days, no one event's day
+    if names_a_value(ParamType.DATE, title) or names_a_value(ParamType.TIME, title):
+        return spec, span
+    clock = _clock_said(query[at:].split(), lang)
+    if clock is None:
+        return spec, span
+    return create, SpanCall(create.name, (title, day, clock, None))
+
+
 def _have_an_event(spec: Function, span: SpanCall, query: str, lang: str | None) -> tuple[Function, SpanCall]:
     """A listing of the day said in "I have a <event> <day>" is that event on that day, with the clock time said."""
     create = _function_typed([ParamType.TITLE, ParamType.DATE, ParamType.TIME, ParamType.MINUTES])
@@ -1956,6 +2026,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
     spec, span = _takes_place_instead(spec, span, query)
     spec, span = _asked_or_marked(*_move_copied_as_create(spec, span, query), query)
     spec, span = _stated_days(*_have_an_event(spec, span, query, lang), query, today)
+    spec, span = _asks_for_one(*_title_day_and_time(spec, span, query, today, lang), query)
     span = _holiday_as_day(spec, span)
     span = _length_in_title(spec, span)
     spec, span = _series_said(*_events_on_a_day(spec, span, today, lang), query)
