@@ -845,7 +845,12 @@ def test_a_request_for_a_reminder_is_told_from_other_requests(query: str, asks: 
             ("leg day", "on Friday", "at 7", None),
             ("leg day", "2026-12-04", "07:00"),
         ),
-        ("create_event", "Erinnere mich an Muttertag", ("Muttertag", None, None, None), ("Muttertag", None, None)),
+        (
+            "create_event",
+            "Erinnere mich an Muttertag",
+            ("Muttertag", None, None, None),
+            ("Muttertag", "2027-05-09", None),
+        ),
     ],
 )
 def test_a_reminder_that_names_nothing_leaves_its_title_to_be_asked(

@@ -1520,7 +1520,8 @@ def _title_day_and_time(
     words = [w.lower() for w in title.split()]
     if set(words) & _LISTING_WORDS or _ANY_EVENTS.fullmatch(title):
         return spec, span  # "Was habe ich ...", "Termine am Freitag": a listing's words
-    if any(_slip_of(w, n) for w in words for n in (*_STORE_WORDS, "meetings", "veranstaltungen")):
+    plurals = (*_CALENDAR_WORDS, "terminplan", "events", "appointments", "meetings", "veranstaltungen", "termine")
+    if any(_slip_of(w, n) and not n.startswith(w) for w in words for n in plurals):
         return spec, span  # "Calnedar for ...", "vernatsltungen heute ...": a listing's words typed a letter off
     first_last = resolve_date_range(day, today)
     if first_last is not None and first_last[0] != first_last[1]:
