@@ -928,16 +928,7 @@ class Assistant:
         batch = f"clear-{time.time_ns()}"
         done: list[EventInfo] = []
         for target in events:
-            if target.recurrence_id:
-                before = self.calendar.delete_occurrence(target)
-                change = Change("changed", target.uid, target.title, lang, ical=before, calendar=target.calendar)
-                change.extra.update(href=target.href, batch=batch)
-            else:
-                ical = self.calendar.ical_of(target)
-                self.calendar.delete(target)
-                change = Change("deleted", target.uid, target.title, lang, ical=ical, calendar=target.calendar)
-                change.extra["batch"] = batch
-            self._remember(change)
+            self._delete_journaled(target, lang, batch=batch)
             done.append(target)
         day = replies.day(events[0].first_day(self.zone), lang, self.today())
         return self._outcome(
@@ -992,6 +983,15 @@ class Assistant:
         self, call: Call, target: EventInfo, lang: str, sent: int, whole_series: bool = False
     ) -> Outcome:
         day = replies.day(target.first_day(self.zone), lang, self.today())
+        key = self._delete_journaled(target, lang, whole_series)
+        return self._outcome(
+            "deleted", lang, replies.say(key, lang, title=target.title, day=day), sent, call, events=(target.to_json(),)
+        )
+
+    def _delete_journaled(self, target: EventInfo, lang: str, whole_series: bool = False, batch: str = "") -> str:
+        """Delete one event, or of a series only this occurrence unless ``whole_series``, and journal it for undo
+        (under ``batch`` when it is part of a cleared day); the reply key that says what went."""
+        extra = {"batch": batch} if batch else {}
         if target.recurrence_id and not whole_series:
             before = self.calendar.delete_occurrence(target)
             self._remember(
@@ -1002,18 +1002,16 @@ class Assistant:
                     lang,
                     ical=before,
                     calendar=target.calendar,
-                    extra={"href": target.href},
+                    extra={"href": target.href, **extra},
                 )
             )
-            key = "deleted_occurrence"
-        else:
-            ical = self.calendar.ical_of(target)
-            self.calendar.delete(target)
-            self._remember(Change("deleted", target.uid, target.title, lang, ical=ical, calendar=target.calendar))
-            key = "deleted_series" if target.recurrence_id else "deleted"
-        return self._outcome(
-            "deleted", lang, replies.say(key, lang, title=target.title, day=day), sent, call, events=(target.to_json(),)
+            return "deleted_occurrence"
+        ical = self.calendar.ical_of(target)
+        self.calendar.delete(target)
+        self._remember(
+            Change("deleted", target.uid, target.title, lang, ical=ical, calendar=target.calendar, extra=extra)
         )
+        return "deleted_series" if target.recurrence_id else "deleted"
 
     def _overlaps(self, event: EventInfo, lang: str) -> str:
         """' Achtung: um 15:00 ist schon 'Zahnarzt'.' for timed events the new one overlaps (the first day of a
