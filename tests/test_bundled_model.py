@@ -122,6 +122,38 @@ def test_calendar_v2_conversation_on_a_real_calendar(caller, radicale, tmp_path)
     assert sorted(e.title for e in cal.events_on(dt.date(2026, 12, 29))) == ["Chorprobe", "Urlaub"]
 
 
+def test_a_move_by_a_length_and_a_series_the_calendar_cannot_hold(caller, radicale, tmp_path) -> None:
+    """ "Verschieb den Zahnarzt um eine halbe Stunde nach hinten" was asked "auf wann?"; "bring ... forward by half
+    an hour" made a new 30-minute event; "jeden ersten Montag im Monat" made one event on the next Monday."""
+    from assistant.calendar.client import CalDAVCalendar
+    from assistant.calendar.outbox import Journal, Outbox
+    from assistant.conversation.dialog import Assistant
+    from assistant.settings import CalendarSettings
+
+    cal = CalDAVCalendar(CalendarSettings(url=radicale.url, username="anna", timezone="Europe/Berlin"))
+    a = Assistant(cal, Outbox(tmp_path), Journal(tmp_path), model=caller, today=lambda: dt.date(2026, 11, 26))
+    assert a.handle("Trag Zahnarzt morgen um 15 Uhr ein", "de").outcome.kind == "created"
+    assert a.handle("Add lunch with Sara on Saturday at noon", "en").outcome.kind == "created"
+
+    def starts(day: int) -> list[str]:
+        return [f"{e.title} {e.local_start(cal.settings.zone):%H:%M}" for e in cal.events_on(dt.date(2026, 11, day))]
+
+    later = a.handle("Verschieb den Zahnarzt um eine halbe Stunde nach hinten", "de").outcome
+    assert later.kind == "moved" and "15:30" in later.message, later.message
+    earlier = a.handle("bring lunch with Sara forward by half an hour", "en").outcome
+    assert earlier.kind == "moved", earlier.message
+    assert (starts(27), starts(28)) == (["Zahnarzt 15:30"], ["lunch with Sara 11:30"])
+    assert a.handle("rückgängig", "de").outcome.kind == "undone"
+    assert starts(28) == ["lunch with Sara 12:00"]
+    asked = a.handle("Verschieb den Zahnarzt", "de").outcome  # where to: asked, then said as a length
+    assert asked.kind == "ask", asked.message
+    assert a.handle("eine Stunde später", "de").outcome.kind == "moved"
+    assert starts(27) == ["Zahnarzt 16:30"]
+    refused = a.handle("Jeden ersten Montag im Monat Teammeeting um 10", "de").outcome
+    assert refused.kind == "not_understood" and "kann ich nicht anlegen" in refused.message, refused.message
+    assert [e.title for e in cal.events_on(dt.date(2026, 11, 30))] == []
+
+
 def test_ask_command_end_to_end(radicale) -> None:
     import json
     import os

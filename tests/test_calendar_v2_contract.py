@@ -12,16 +12,20 @@ import yaml
 from assistant import messages
 from assistant.calendar.ical import RRULES
 from assistant.conversation.dialog import EXECUTORS, REPLIES, Assistant
-from assistant.schema.functions import FREQUENCIES, FUNCTIONS, CallError, SpanCall, function_by_name
+from assistant.schema.functions import FREQUENCIES, FUNCTIONS, Call, CallError, SpanCall, function_by_name
 from assistant.schema.lexicon import LANGS
 from assistant.schema.resolve import (
     asks_for_a_reminder,
     asks_for_an_event,
+    asks_how_days_look,
+    asks_to_move,
     names_every_event,
     names_next_event,
     resolve_call,
     resolve_date_range,
     resolve_frequency,
+    said_shift,
+    says_to_remove,
 )
 from training.data import load_templates
 from training.phrases import load_table
@@ -2292,3 +2296,223 @@ def test_whether_a_named_event_is_ahead_is_its_find(query: str, title: str | Non
         assert call.function == "list_events"
     else:
         assert call.function == "find_event" and call.arguments["title"] == title
+
+
+@pytest.mark.parametrize(
+    ("query", "days"),
+    [
+        ("Wie sieht meine Woche aus?", ("2026-11-30", "2026-12-06")),
+        ("How does my week look?", ("2026-11-30", "2026-12-06")),
+        ("what does my weekend look like", ("2026-12-05", "2026-12-06")),
+        ("What do I have this week?", ("2026-11-30", "2026-12-06")),
+        ("what is on my calendar from monday to wednesday", ("2026-12-07", "2026-12-09")),
+        ("was habe ich vom 3. bis 5. Januar", ("2027-01-03", "2027-01-05")),
+        ("Was steht an?", ("2026-12-03", "2026-12-03")),  # no day said: today
+        ("Show my meetings", ("2026-12-03", "2026-12-03")),
+    ],
+)
+def test_a_listing_with_no_day_copied_lists_the_days_the_query_says(query: str, days: tuple) -> None:
+    """v25 copied nothing of "How does my week look?" and listed today."""
+    call = resolve_call(SpanCall("list_events", (None, None)), TODAY, None, query)
+    assert (call.arguments["date"], call.arguments["end_date"]) == days
+
+
+@pytest.mark.parametrize(
+    ("query", "asks"),
+    [
+        ("Wie sieht mein Tag aus?", True),
+        ("Wie sieht es morgen aus?", True),
+        ("wie sieht's morgen bei mir aus", True),
+        ("wie sieht mein kalender für nächste woche aus", True),
+        ("What does my day look like?", True),
+        ("What does tomorrow look like?", True),
+        ("what's my upcoming week look like", True),
+        ("how is my day looking", True),
+        ("So what does Monday look like?", True),
+        ("Wie sieht's aus?", False),  # small talk
+        ("wie sieht es heute beim wetter aus", False),
+        ("wie sieht der alarm für morgen aus", False),
+        ("what does the traffic look like on my usual route to work", False),
+        ("what does my facebook feed look like", False),
+        ("what does a grapefruit look like", False),
+        ("what does it look like", False),
+        ("how do I look today", False),
+    ],
+)
+def test_how_a_day_looks_is_a_look_at_the_calendar(query: str, asks: bool) -> None:
+    """The caller lists these where the model declines them; the weather, the traffic and things never."""
+    assert asks_how_days_look(query) is asks
+
+
+@pytest.mark.parametrize(
+    ("function", "query", "phrases", "title"),
+    [
+        ("create_event", "mail the tax forms on Monday at 9", ("tax forms", "on Monday", "at 9", None), None),
+        (
+            "create_recurring_event",
+            "hey check the rent payment monthly on the 1st at 10 am",
+            ("rent payment", None, "at 10 am", None, "monthly", None),
+            "check the rent payment",
+        ),
+        ("create_event", "Put the car wash on Saturday", ("Put the car wash", "on Saturday", None, None), "car wash"),
+        ("create_event", "Put the bins out on Tuesday", ("Put the bins out", "on Tuesday", None, None), None),
+        ("create_event", "Add the dentist on Friday", ("dentist", "on Friday", None, None), "dentist"),
+        ("create_event", "Book the hotel for Friday", ("hotel", "for Friday", None, None), "hotel"),
+        ("find_event", "check the dentist appointment", ("dentist appointment",), "dentist appointment"),
+        ("delete_event", "Delete the 2 pm meeting", ("meeting", None), "meeting"),
+    ],
+)
+def test_a_task_keeps_its_verb_and_a_request_loses_its_own(
+    function: str, query: str, phrases: tuple, title: str | None
+) -> None:
+    """ "mail the tax forms": the to-do's verb and article belong to the title; "put" (a day after the title),
+    "add", "book" ask for the event; a clock time before the title is no part of it ("the 2 pm meeting")."""
+    call = resolve_call(SpanCall(function, phrases), TODAY, None, query)
+    assert call.arguments["title"] == (title or query.split(" on ")[0])
+
+
+@pytest.mark.parametrize(
+    ("query", "phrase"),
+    [
+        ("Jeden ersten Montag im Monat Teammeeting um 10", "ersten Montag im Monat"),
+        ("team sync every first Monday of the month at 9", "first Monday of the month"),
+        ("book club the second Tuesday of every month at 7 pm", "second Tuesday of every month"),
+        ("am letzten Freitag jeden Monats Stammtisch um 19 Uhr", "letzten Freitag jeden Monats"),
+        ("once a month on the last Friday drinks at 6", "once a month on the last Friday"),
+    ],
+)
+def test_a_series_on_a_weekday_of_the_month_is_refused_in_the_users_language(query: str, phrase: str) -> None:
+    """The contract's "monthly" repeats the day of the month: such a series was a single event on the next
+    Monday, said as done. Now nothing is made, and the reply names what can be."""
+    for function, phrases in (
+        ("create_event", ("Teammeeting", None, "um 10", None)),
+        ("create_recurring_event", ("Teammeeting", None, "um 10", None, phrase, None)),
+    ):
+        with pytest.raises(CallError) as caught:
+            resolve_call(SpanCall(function, phrases), TODAY, None, query)
+        assert phrase in caught.value.reason("de") and "kann ich nicht anlegen" in caught.value.reason("de")
+        assert phrase in caught.value.reason("en") and "I cannot make a series" in caught.value.reason("en")
+    kept = resolve_call(
+        SpanCall("create_event", ("Stammtisch", "am ersten Freitag im Januar", "um 19 Uhr", None)), TODAY
+    )
+    assert kept.function == "create_event"  # one day, said once: no series asked
+
+
+@pytest.mark.parametrize(
+    ("query", "minutes"),
+    [
+        ("Push my dentist appointment back an hour", 60),
+        ("Verschieb das Meeting um eine Stunde nach hinten", 60),
+        ("move the call thirty minutes later", 30),
+        ("bring the standup forward by half an hour", -30),
+        ("verschieb den Zahnarzt eine halbe Stunde nach vorne", -30),
+        ("zieh das Training 15 Minuten vor", -15),
+        ("an hour and a half later", 90),
+        ("verschieb das Meeting um eine Stunde", 60),
+        ("move the meeting up by 30 minutes", -30),
+        ("move the meeting to 3", None),
+        ("move the meeting in 2 hours", None),  # a start from now, not a shift
+        ("Verschieb den Friseur auf Freitag", None),
+        ("Trag eine Stunde lang Joggen ein", None),  # how long
+    ],
+)
+def test_a_move_by_a_length_is_read_with_its_direction(query: str, minutes: int | None) -> None:
+    assert said_shift(query) == minutes
+
+
+@pytest.mark.parametrize(
+    ("query", "removes"),
+    [
+        ("Sag alle Termine morgen ab", True),
+        ("Cancel everything tomorrow", True),
+        ("Lösch den Zahnarzt", True),
+        ("Yoga morgen fällt aus", True),
+        ("Can you add the team offsite on the 15th and 16th", False),
+        ("Trag Handyabo kündigen für Freitag ein", False),
+    ],
+)
+def test_a_delete_is_said_in_words(query: str, removes: bool) -> None:
+    """The caller lets a delete the query says no word of become an event when it asks to add one."""
+    assert says_to_remove(query) is removes
+
+
+def test_every_reason_a_call_fails_is_said_in_both_languages() -> None:
+    """A German user heard "I could not understand the date ..." inside a German sentence."""
+    cases = [
+        (
+            lambda: resolve_call(SpanCall("create_event", ("Zahnarzt", "am 30. Februar", "um 9", None)), TODAY),
+            "30. Feb",
+        ),
+        (lambda: resolve_call(SpanCall("create_event", ("Zahnarzt", "morgen", "um 25 Uhr", None)), TODAY), "25 Uhr"),
+        (lambda: Call("create_all_day_event", {"title": "U", "date": "2026-12-10", "end_date": "2026-12-05"}), "12-05"),
+        (lambda: Call("list_events", {"date": "2026-12-10", "end_date": "2028-12-05"}), "2028-12-05"),
+        (
+            lambda: Call("create_event", {"title": "Z", "date": "2226-12-10", "time": None, "duration_minutes": 60}),
+            "2226",
+        ),
+        (lambda: Call("create_event", {"title": "Z", "date": None, "time": None, "duration_minutes": 5000}), "5000"),
+    ]
+    for make, detail in cases:
+        with pytest.raises(CallError) as caught:
+            make()
+        de, en = caught.value.reason("de"), caught.value.reason("en")
+        assert detail in de and detail in en and de != en, (de, en)
+        assert caught.value.message("de").startswith("Ungültiger Aufruf: ") and de in caught.value.message("de")
+
+
+@pytest.mark.parametrize(
+    ("query", "asks"),
+    [
+        ("Verschieb den Zahnarzt", True),
+        ("Kannst du das Meeting verschieben?", True),
+        ("Reschedule my dentist appointment", True),
+        ("Move the team meeting", True),
+        ("push back my 3pm by 2 hours", True),
+        ("Postpone lunch with Sara", True),
+        ("move on", False),
+        ("move the car", False),  # a to-do, or small talk: the model decides
+        ("Push the button", False),
+        ("Verschieb die Musik auf später", False),
+        ("Termin verschieben", False),  # names no event
+        ("Trag Termin verschieben für Freitag ein", False),  # a to-do asked to be added
+    ],
+)
+def test_a_move_asked_in_words_is_a_move(query: str, asks: bool) -> None:
+    """The caller takes the move for these whatever the model chose: v25 declined "Verschieb den Zahnarzt" and read
+    "Kannst du das Meeting verschieben?" as a delete."""
+    assert asks_to_move(query) is asks
+
+
+@pytest.mark.parametrize(
+    ("query", "span", "function"),
+    [
+        ("book a train ticket for this tuesday at nine am", ("train ticket", "this tuesday", "at nine am", None), None),
+        ("bitte buch für morgen früh ein Zugticket nach Hannover", ("Zugticket", "für morgen", None, None), None),
+        ("Order me a taxi for tomorrow at 8", ("taxi", "for tomorrow", "at 8", None), None),
+        ("Ticket für Bremen", ("Ticket für Bremen", None, None, None), None),
+        ("book the flights on the ninth of august at 3 pm", ("book the flights", "on the ninth", "at 3 pm", None), 1),
+        ("Trag Zugticket kaufen für Freitag ein", ("Zugticket kaufen", "für Freitag", None, None), 1),
+        ("remind me to buy tickets on Friday", ("buy tickets", "on Friday", None, None), 1),
+    ],
+)
+def test_a_ticket_to_buy_is_no_event(query: str, span: tuple, function: int | None) -> None:
+    """The assistant books nothing: a purchase asked of it is no call; a to-do about tickets is an event."""
+    call = resolve_call(SpanCall("create_event", span), TODAY, None, query)
+    assert call.function == (None if function is None else "create_event")
+
+
+@pytest.mark.parametrize(
+    ("query", "span", "kept"),
+    [
+        ("are there any special events near me this weekend", SpanCall("list_events", ("this weekend", None)), False),
+        ("welche Veranstaltungen finden in der Nähe statt", SpanCall("list_events", (None, None)), False),
+        ("remove the guest list i created last week", SpanCall("delete_event", ("guest list", None)), False),
+        ("zu welcher Zeit wird meine Bestellung eintreffen", SpanCall("find_event", ("Bestellung",)), False),
+        ("delete events from calendar", SpanCall("delete_event", ("calendar", None)), True),  # asked which
+        ("cancel the email marketing meeting", SpanCall("delete_event", ("email marketing meeting", None)), True),
+        ("what do I have this weekend", SpanCall("list_events", ("this weekend", None)), True),
+    ],
+)
+def test_what_goes_on_in_town_or_is_no_event_is_no_call(query: str, span: SpanCall, kept: bool) -> None:
+    """Events near me are the town's, not the calendar's; a list, an order or a mail is nothing to delete or find."""
+    assert (resolve_call(span, TODAY, None, query).function is not None) is kept

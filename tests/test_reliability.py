@@ -189,6 +189,8 @@ def test_years_outside_1900_2100_are_refused_with_a_clear_message(
     a = make(radicale.url, tmp_path / "state")
     turn = a.run_call_text(f'<oc_1>("X", "{date}", "10:00", 60)<oc_end>', "en")
     assert turn.outcome.kind == "not_understood" and "1900-2100" in turn.outcome.message
+    german = a.run_call_text(f'<oc_1>("X", "{date}", "10:00", 60)<oc_end>', "de").outcome.message
+    assert "außerhalb der Jahre 1900-2100" in german and "outside" not in german, german  # said in the reply's language
     assert a.calendar.events_between(dt.date(2026, 1, 1), dt.date(2026, 12, 31)) == []
 
 

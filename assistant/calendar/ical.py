@@ -48,9 +48,9 @@ def clean_summary(title: str) -> str:
     """One line, no control or invisible characters, not empty, not longer than the schema allows."""
     text = " ".join(_CONTROL.sub(" ", _visible(title)).split())
     if not text:
-        raise InvalidTitle("the title is empty")
+        raise InvalidTitle("the title is empty", "title_empty")
     if len(text) > MAX_TITLE_CHARS:
-        raise InvalidTitle(f"the title is longer than {MAX_TITLE_CHARS} characters")
+        raise InvalidTitle(f"the title is longer than {MAX_TITLE_CHARS} characters", "title_long", most=MAX_TITLE_CHARS)
     return text
 
 

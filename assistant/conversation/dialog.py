@@ -37,6 +37,7 @@ from assistant.schema.resolve import (
     names_next_event,
     resolve_date,
     resolve_time,
+    said_shift,
 )
 
 __all__ = ["EXECUTORS", "REPLIES", "Assistant", "Outcome", "OutcomeKind", "Turn", "executes"]
@@ -351,12 +352,35 @@ class Assistant:
         prediction = self.model.predict(text, today, lang, self._now().time())
         latency = (time.perf_counter() - started) * 1000
         if prediction.error or prediction.call is None:
-            reason = prediction.error or "no call"
+            reason = prediction.reason(lang)
             outcome = self._outcome(
                 "not_understood", lang, replies.say("not_understood", lang, reason=reason), sent, error="CallError"
             )
             return Turn(text, lang, outcome, prediction.raw, latency)
-        return Turn(text, lang, self.execute(prediction.call, lang, sent=sent), prediction.raw, latency)
+        call = self._shifted(prediction.call, text, lang, sent)
+        if isinstance(call, Outcome):
+            return Turn(text, lang, call, prediction.raw, latency)
+        return Turn(text, lang, self.execute(call, lang, sent=sent), prediction.raw, latency)
+
+    def _shifted(self, call: Call | NoCall, text: str, lang: str, sent: int) -> Call | NoCall | Outcome:
+        """A move said as a length ("push the dentist back an hour", "eine halbe Stunde früher") with its new day
+        and time read from the event's own start; the call as it is when it says where to, or says no length. An
+        event that is not there, or is not one, is said so; an all-day event is asked where to."""
+        if not isinstance(call, Call) or call.function != "move_event":
+            return call
+        minutes = said_shift(text)
+        if minutes is None or call.arguments["new_date"] is not None or call.arguments["new_time"] is not None:
+            return call
+        found = self._target(call, lang, sent)
+        if isinstance(found, Outcome):
+            return found
+        start = found.local_start(self.zone)
+        if not isinstance(start, dt.datetime):
+            return call
+        moved = start + dt.timedelta(minutes=minutes)
+        return call.with_arguments(
+            date=start.date().isoformat(), new_date=moved.date().isoformat(), new_time=f"{moved:%H:%M}"
+        )
 
     @_one_command
     def run_call_text(self, text: str, lang: str) -> Turn:
@@ -368,7 +392,7 @@ class Assistant:
             outcome = self._outcome(
                 "not_understood",
                 lang,
-                replies.say("not_understood", lang, reason=str(error)),
+                replies.say("not_understood", lang, reason=error.reason(lang)),
                 sent,
                 error=type(error).__name__,
             )
@@ -407,7 +431,7 @@ class Assistant:
             return self._outcome(
                 "not_understood",
                 lang,
-                replies.say("not_understood", lang, reason=str(error)),
+                replies.say("not_understood", lang, reason=error.reason(lang)),
                 sent,
                 call,
                 error=type(error).__name__,
@@ -1088,6 +1112,11 @@ class Assistant:
                 self.waiting = None
                 return None
             return self.execute(waiting.call.with_arguments(**named), lang, sent)
+        if said_shift(text) is not None:  # "Auf wann?" - "eine Stunde später"
+            shifted = self._shifted(waiting.call, text, lang, sent)
+            if shifted is not waiting.call:
+                self.waiting = None
+                return shifted if isinstance(shifted, Outcome) else self.execute(shifted, lang, sent)
         changes: dict[str, Any] = {}
         spec = waiting.call.spec
         for name in waiting.asking or waiting.call.missing:

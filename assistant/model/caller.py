@@ -47,9 +47,15 @@ from assistant.schema.functions import (
 from assistant.schema.resolve import (
     asks_for_a_reminder,
     asks_for_an_event,
+    asks_how_days_look,
+    asks_to_move,
+    calendar_deleters,
+    calendar_listing,
+    calendar_movers,
     calendar_readers,
     event_makers,
     resolve_call,
+    says_to_remove,
 )
 
 __all__ = ["FunctionCaller", "DECLINE_MARGIN"]
@@ -96,6 +102,10 @@ class FunctionCaller:
         self.codec = codec
         self.name = name
         self._makers = tuple(codec.extra_id[f.token] for f in event_makers(codec.functions))
+        self._deleters = {codec.extra_id[f.token] for f in calendar_deleters(codec.functions)}
+        self._mover = next((codec.extra_id[f.token] for f in calendar_movers(codec.functions)), None)
+        listing = calendar_listing(codec.functions)
+        self._listing = None if listing is None else codec.extra_id[listing.token]
         self._readers = {
             codec.extra_id[NO_CALL_TOKEN],
             *(codec.extra_id[f.token] for f in calendar_readers(codec.functions)),
@@ -171,7 +181,8 @@ class FunctionCaller:
 
     def _asked_to_add(self, hidden: Any, query: str, chosen: int) -> int | None:
         """The likeliest function that makes an event, when the model answered a query that asks to add something
-        with "no call" or a look at the calendar, ahead of it by no more than ``decline_margin``: the person who
+        with "no call", a look at the calendar or a delete it says no word of ("Can you add the team offsite on the
+        15th and 16th" read as a delete by v25), ahead of it by no more than ``decline_margin``: the person who
         said "Trag mir Klavierstunde ein" or "remind me of our anniversary on February 14" wants an event, and one
         without a day is asked for its day, where "no call" drops the request. So is a request for a reminder
         ("Erinnere mich bitte", "set a reminder for Friday"): one that names nothing is asked what it is for."""
@@ -309,13 +320,22 @@ class FunctionCaller:
                 self._crop(state, prefix_len)
         raw = span.render()
         call: Call | NoCall | None = None
-        error = None
+        exception = None
         try:
             call = resolve_call(span, today, lang, query, now)
         except CallError as exc:
-            error = str(exc)
+            exception = exc
         return Prediction(
-            query, today.isoformat(), call, span, raw, error, (time.perf_counter() - start) * 1000, steps, len(produced)
+            query,
+            today.isoformat(),
+            call,
+            span,
+            raw,
+            None if exception is None else str(exception),
+            (time.perf_counter() - start) * 1000,
+            steps,
+            len(produced),
+            exception,
         )
 
     def _decode(
@@ -326,8 +346,14 @@ class FunctionCaller:
         hidden = self._forward(state, [*q, *self.codec.suffix_ids])
         steps_before = state.steps
         token = self._choose(hidden[-1], self.codec.function_ids)
-        if token in self._readers:
+        if token in self._readers or (token in self._deleters and not says_to_remove(query)):
             token = self._asked_to_add(hidden[-1], query, token) or token
+        if token == ids[NO_CALL_TOKEN] and self._listing is not None and asks_how_days_look(query):
+            token = self._listing  # "What does my day look like?" is a look at the calendar, never small talk
+        if self._mover is not None and token != self._mover and asks_to_move(query):
+            token = (
+                self._mover
+            )  # "Verschieb den Zahnarzt": v25 declined it, "Kannst du das Meeting verschieben?" deleted
         produced = [token]
         if token == ids[NO_CALL_TOKEN]:
             produced.append(ids[END_TOKEN])

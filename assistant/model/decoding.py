@@ -26,7 +26,7 @@ import functools
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
@@ -437,6 +437,13 @@ class Prediction:
     latency_ms: float = 0.0
     steps: int = 0  # forward passes after the prompt
     tokens: int = 0  # completion tokens produced
+    exception: CallError | None = field(default=None, repr=False, compare=False)  # ``error``, for the user's eyes
+
+    def reason(self, lang: str) -> str:
+        """Why no call came of the query, in ``lang`` where the error says it so."""
+        if self.exception is not None:
+            return self.exception.reason(lang)
+        return self.error or "no call"
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.messages import UserError
+from assistant.messages import UserError, text
 
 __all__ = [
     "END_TOKEN",
@@ -74,9 +74,21 @@ MAX_DURATION_MINUTES = 24 * 60
 
 
 class CallError(UserError, ValueError):
-    """A model output or a call that does not validate. The message is meant for the user's eyes."""
+    """A model output or a call that does not validate. The message is meant for the user's eyes: ``said`` names
+    the catalog's sentence ("call.date_unclear") that tells it in the user's language, with ``values``; without
+    one (a malformed model output, which the constrained decoder does not produce) the English text stands."""
 
     key = "error.call"
+
+    def __init__(self, message: str, said: str | None = None, **values: object) -> None:
+        super().__init__(message)
+        self.said, self.values = said, values
+
+    def reason(self, lang: str) -> str:
+        return text(f"call.{self.said}", lang, **self.values) if self.said else str(self)
+
+    def message(self, lang: str) -> str:
+        return text(self.key, lang, detail=self.reason(lang))
 
 
 class MalformedCall(CallError):
@@ -439,15 +451,17 @@ _TIME_RE = re.compile(r"([01]\d|2[0-3]):([0-5]\d)")
 def _validate_value(p: Param, value: Any) -> None:
     if value is None:
         if not p.nullable:
-            raise MissingArgument(f"'{p.name}' is required and was not given")
+            raise MissingArgument(f"'{p.name}' is required and was not given", "missing", name=p.name)
         return
     if p.type is ParamType.TITLE:
         if not isinstance(value, str):
             raise ArgumentTypeError(f"'{p.name}' must be text, got {value!r}")
         if not value.strip():
-            raise InvalidTitle(f"'{p.name}' is empty")
+            raise InvalidTitle(f"'{p.name}' is empty", "title_empty")
         if len(value) > MAX_TITLE_CHARS:
-            raise InvalidTitle(f"'{p.name}' is longer than {MAX_TITLE_CHARS} characters")
+            raise InvalidTitle(
+                f"'{p.name}' is longer than {MAX_TITLE_CHARS} characters", "title_long", most=MAX_TITLE_CHARS
+            )
     elif p.type.is_date:
         if not isinstance(value, str):
             raise ArgumentTypeError(f"'{p.name}' must be a date string, got {value!r}")
@@ -456,9 +470,15 @@ def _validate_value(p: Param, value: Any) -> None:
         try:
             day = dt.date.fromisoformat(value)
         except ValueError:
-            raise InvalidDate(f"'{value}' is not a real calendar date") from None
+            raise InvalidDate(f"'{value}' is not a real calendar date", "date_impossible", date=value) from None
         if not MIN_YEAR <= day.year <= MAX_YEAR:
-            raise InvalidDate(f"{value} is outside the years {MIN_YEAR}-{MAX_YEAR} the calendar keeps")
+            raise InvalidDate(
+                f"{value} is outside the years {MIN_YEAR}-{MAX_YEAR} the calendar keeps",
+                "year_outside",
+                date=value,
+                first=MIN_YEAR,
+                last=MAX_YEAR,
+            )
     elif p.type is ParamType.TIME:
         if not isinstance(value, str):
             raise ArgumentTypeError(f"'{p.name}' must be a time string, got {value!r}")
@@ -468,7 +488,9 @@ def _validate_value(p: Param, value: Any) -> None:
         if isinstance(value, bool) or not isinstance(value, int):
             raise ArgumentTypeError(f"'{p.name}' must be a whole number of minutes, got {value!r}")
         if not 0 < value <= MAX_DURATION_MINUTES:
-            raise InvalidDuration(f"a duration of {value} minutes is not between 1 minute and 24 hours")
+            raise InvalidDuration(
+                f"a duration of {value} minutes is not between 1 minute and 24 hours", "duration_range", minutes=value
+            )
     elif p.type is ParamType.FREQUENCY:
         if value not in FREQUENCIES:
             raise InvalidFrequency(f"'{value}' is not one of {', '.join(FREQUENCIES)}")
@@ -488,9 +510,11 @@ def _validate_span(spec: Function, args: Mapping[str, Any]) -> None:
             continue
         last = dt.date.fromisoformat(args[p.name])
         if last < first:
-            raise InvalidRange(f"'{p.name}' {last} is before '{start.name}' {first}")
+            raise InvalidRange(
+                f"'{p.name}' {last} is before '{start.name}' {first}", "end_before_start", first=first, last=last
+            )
         if start.type is ParamType.RANGE_START and (last - first).days >= MAX_SPAN_DAYS:
-            raise InvalidRange(f"{first} to {last} is longer than a year")
+            raise InvalidRange(f"{first} to {last} is longer than a year", "span_too_long", first=first, last=last)
 
 
 # --------------------------------------------------------------------------- rendering and parsing

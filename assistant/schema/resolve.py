@@ -45,6 +45,13 @@ from assistant.schema.lexicon import MONTH_WORDS, WEEKDAY_WORDS, cardinal_words,
 
 __all__ = [
     "asks_for_an_event",
+    "asks_how_days_look",
+    "asks_to_move",
+    "said_shift",
+    "says_to_remove",
+    "calendar_deleters",
+    "calendar_listing",
+    "calendar_movers",
     "calendar_readers",
     "clean_title",
     "EVERY_EVENT",
@@ -469,6 +476,10 @@ _SPAN_BETWEEN = re.compile(
     rf"^(?:.*?\b)?{_FROM}\s+(?P<a>.+?)\s*\b{_TO}\s*(?P<b>.+)$|"
     rf"^(?P<c>.+?)\s*(?:\b(?:bis zum|bis|until|till|through|thru|to)\b|-|–)\s*(?P<d>.+)$"
 )
+_SPAN_AND = re.compile(
+    rf"^(?:.*?\s)?(?:am |on |on the |the |den )?(?P<a>\d{{1,2}}(?:\.|st|nd|rd|th)?|(?:{_WD_RE})\w*)\s+(?:and|und)\s+"
+    r"(?:the |den )?(?P<b>.+)$"
+)
 _SPAN_UNTIL = re.compile(r"^(?:.*?\b)?(?:bis zum|bis zur|bis|until|till|til|through|thru|up to|by)\s+(?P<b>.+)$")
 _WEEK_WORD = r"(?:woche|week)"
 _SPAN_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], DateSpan]]] = [
@@ -476,10 +487,11 @@ _SPAN_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], Date
         re.compile(rf"\b(?:übernächste[nr]?|the {_WEEK_WORD} after next)\s*(?:{_WEEK_WORD})?\b"),
         lambda m, t: _week(t, 2),
     ),
-    (re.compile(rf"\b{_NEXT} {_WEEK_WORD}\b"), lambda m, t: _week(t, 1)),
+    (re.compile(rf"\b(?:{_NEXT}|upcoming) {_WEEK_WORD}\b"), lambda m, t: _week(t, 1)),
+    # "How does my week look?", "Wie sieht meine Woche aus?": the person's week is this one.
     (
         re.compile(
-            rf"\b(?:diese[rnms]?|this|current) {_WEEK_WORD}\b|\bthe rest of the {_WEEK_WORD}\b|"
+            rf"\b(?:diese[rnms]?|this|current|my|meine[rn]?) {_WEEK_WORD}\b|\bthe rest of the {_WEEK_WORD}\b|"
             r"\b(?:die ganze|the whole|the entire|all) (?:woche|week)\b"
         ),
         lambda m, t: _week(t, 0),
@@ -508,7 +520,9 @@ _SPAN_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], Date
         lambda m, t: _month_span(*_add_months(t.year, t.month, 1)),
     ),
     (
-        re.compile(r"\b(?:diese[nrms]?|this|current) (?:monats?|month)\b|\b(?:im|this|the) laufenden monat\b"),
+        re.compile(
+            r"\b(?:diese[nrms]?|this|current|my|meine[nrm]?) (?:monats?|month)\b|\b(?:im|this|the) laufenden monat\b"
+        ),
         lambda m, t: _month_span(t.year, t.month),
     ),
     (
@@ -563,6 +577,11 @@ def resolve_date_range(text: str, today: dt.date) -> DateSpan | None:
     m = _SPAN_UNTIL.match(t)
     if m and (end := _end_after(m["b"], today, today)) is not None:
         return today, end
+    m = _SPAN_AND.match(t)
+    if m:  # "am 15. und 16.", "Saturday and Sunday": two days in a row are a span; others are two events
+        found = _between(m["a"].strip(" ,"), m["b"].strip(" ,"), today)
+        if found is not None and (found[1] - found[0]).days == 1:
+            return found
     return _span_of(t, today)
 
 
@@ -991,26 +1010,34 @@ def resolve_phrase(
     if ptype is ParamType.TITLE:
         title = clean_title(phrase)
         if not title:
-            raise InvalidTitle(f"the title {phrase!r} is empty")
+            raise InvalidTitle(f"the title {phrase!r} is empty", "title_empty")
         return title
     if ptype.is_date:
         date = resolve_date_in(ptype, phrase, today)
         if date is None:
-            raise InvalidDate(f"I could not understand the date '{phrase.strip()}'")
+            raise InvalidDate(
+                f"I could not understand the date '{phrase.strip()}'", "date_unclear", phrase=phrase.strip()
+            )
         return date.isoformat()
     if ptype is ParamType.FREQUENCY:
         frequency = resolve_frequency(phrase)
         if frequency is None:
-            raise InvalidFrequency(f"I could not understand how often: '{phrase.strip()}'")
+            raise InvalidFrequency(
+                f"I could not understand how often: '{phrase.strip()}'", "frequency_unclear", phrase=phrase.strip()
+            )
         return frequency
     if ptype is ParamType.TIME:
         time = resolve_time(phrase, lang, context=query)
         if time is None:
-            raise InvalidTime(f"I could not understand the time '{phrase.strip()}'")
+            raise InvalidTime(
+                f"I could not understand the time '{phrase.strip()}'", "time_unclear", phrase=phrase.strip()
+            )
         return time.strftime("%H:%M")
     minutes = resolve_duration(phrase)
     if minutes is None or not 0 < minutes <= 24 * 60:
-        raise InvalidDuration(f"I could not understand the duration '{phrase.strip()}'")
+        raise InvalidDuration(
+            f"I could not understand the duration '{phrase.strip()}'", "duration_unclear", phrase=phrase.strip()
+        )
     return minutes
 
 
@@ -1048,6 +1075,35 @@ def names_a_value(ptype: ParamType, phrase: str, lang: str | None = None) -> boo
             or _NOON_ONLY.search(t)
         )
     return any(pattern.search(t) for pattern, _ in _DURATION_RULES)
+
+
+# "jeden ersten Montag im Monat", "the second Tuesday of every month", "monthly on the last Friday": a series on
+# a weekday of the month, which the contract's repetitions cannot write ("monthly" repeats the day of the month).
+# Told so, never made a single event or a series on the wrong days.
+_NTH_WEEKDAY = rf"(?:\d\.|letzte[nr]?|last|vorletzte[nr]?) (?:{_WD_RE})\w*"
+_WEEKDAY_OF_MONTH = re.compile(
+    rf"\b{_NTH_WEEKDAY} (?:(?:im|in the|of the|of) (?:monat|month)|"
+    r"(?:jeden|jedes|eines|des|of every|of each|every|each) (?:monats?|month))"
+    rf"|\b(?:jeden|jede[nr]?|alle|every|each|immer)\b[^.;!?]*\b{_NTH_WEEKDAY} (?:im|in the|of the|of|des|jeden) "
+    r"(?:monats?|month)"
+    rf"|\b(?:monthly|monatlich\w*|(?:jeden|every|each|einmal im|once a) (?:monat|month))\b[^.;!?]*\b{_NTH_WEEKDAY}\b"
+)
+
+
+def _series_by_weekday_of_month(query: str, spec: Function) -> None:
+    """Refuses a new event of a query that asks for a series on a weekday of the month, with what can be made."""
+    if not query or not _makes_an_event(spec):
+        return
+    m = _WEEKDAY_OF_MONTH.search(normalize(query))
+    if m is None or not (_REPEATS.search(normalize(query)) or any(p.type is ParamType.FREQUENCY for p in spec.params)):
+        return
+    words = r"\s+".join(r"\S+" if re.fullmatch(r"\d+\.", w) else re.escape(w) for w in m[0].split())  # "2.": "second"
+    said = re.search(words, query, re.IGNORECASE)
+    phrase = (said[0] if said else m[0]).strip()
+    raise InvalidFrequency(f"a series on a weekday of the month: '{phrase}'", "frequency_unsupported", phrase=phrase)
+
+
+_REPEATS = re.compile(r"\b(?:jeden|jede[nrs]?|alle|every|each|immer|monthly|monatlich\w*|once|einmal)\b")
 
 
 def _series_never_said(spec: Function, span: SpanCall, query: str, lang: str | None) -> tuple[Function, SpanCall]:
@@ -1163,12 +1219,13 @@ def _move_copied_as_create(spec: Function, span: SpanCall, query: str) -> tuple[
     """A create whose copied title starts with a verb that moves an event ("verleg die Elternversammlung" with
     "auf den 15. Dezember"), or whose day or time is copied as a target ("to half past six", "auf 19 Uhr") from a
     query that says a move ("bring X forward", "vorziehen", "umplanen"), is that move: its day and time are the new
-    ones. v26 and v25 wrote these as new events."""
+    ones; so is one said to move by a length ("push X back an hour"). v26 and v25 wrote these as new events."""
     said = dict(zip((p.name for p in spec.params), span.phrases, strict=True))
     title = said.get("title") or ""
     lead = _MOVE_VERB_FIRST.match(title)
     single = _makes_one_event(spec)
-    if not single or not (said.get("date") or said.get("time")):
+    by_a_length = said_shift(query) is not None  # "bring lunch forward by half an hour": the dialog reads where to
+    if not single or not (said.get("date") or said.get("time") or by_a_length):
         return spec, span
     move = next((f for f in FUNCTIONS if _moves_an_event(f)), None)
     led = lead is not None and any(_slip_of(lead["verb"].lower(), v) for v in _MOVE_VERBS)
@@ -1312,6 +1369,55 @@ _TELLS_SOMEONE = re.compile(
     r"\s+know\b)",  # "Let Sarah know ...", "let my boss know ..."
     re.IGNORECASE,
 )
+# "book a train ticket for Tuesday at 9", "bitte buch für morgen früh ein Zugticket", "i want tickets to the sold out
+# concert": a purchase the assistant cannot make, never an event (asked to be added, "Zugticket kaufen" is one).
+_BUYS_A_TICKET = re.compile(
+    rf"^{_FILLERS}(?:(?:can|could|would)\s+you\s+(?:please\s+)?|(?:kannst|könntest)\s+du\s+(?:bitte\s+|mal\s+)*"
+    r"|please\s+|bitte\s+)?"
+    r"(?:(?:book|buy|purchase|order|get\s+me|reserve|i\s+want|i'd\s+like|i\s+need|buch\w*|kauf\w*|bestell\w*|"
+    r"besorg\w*|reservier\w*|ich\s+(?:möchte|will|brauche|hätte\s+gern))\b[^.?!]*?"
+    r"\b(?:\w*tickets?|\w*karten?|taxi|cab|uber|flights?|flug|flüge|seats?|sitzplatz\w*)\b"
+    r"|(?:\w*tickets?|\w*karten?)\s+(?:für|nach|for|to)\b)",
+    re.IGNORECASE,
+)
+# "are there any special events near me this weekend", "welche Veranstaltungen finden ... in der Nähe statt": what
+# goes on in town, not in the person's calendar.
+_IN_TOWN = re.compile(
+    r"\b(?:near\s+me|nearby|in\s+the\s+area|around\s+here|in\s+(?:my|this|the)\s+(?:city|town|area|neighbou?rhood)"
+    r"|in\s+der\s+(?:nähe|gegend|stadt|umgebung)|in\s+meiner\s+(?:stadt|gegend|nähe|umgebung)|hier\s+in\s+der\s+nähe)\b",
+    re.IGNORECASE,
+)
+# "book the flights", "die Karten abholen": a to-do about tickets the person has, not a purchase asked of us.
+_KNOWN_TICKET = re.compile(
+    r"\b(?:the|die|den|das|my|our|meine[nm]?|unsere[nm]?)\s+(?:\w+\s+)?(?:\w*tickets?|\w*karten?|flights?|flüge|flug)\b",
+    re.IGNORECASE,
+)
+_CALENDAR_WORD = re.compile(r"calendar|kalender\w*|schedule|agenda")
+_TITLE_PREPOSITION = re.compile(
+    r"\s(?:in|on|at|for|from|to|with|about|of|as|bei|beim|mit|an|auf|für|von|vom|aus|zu|zum|zur|im)\s", re.I
+)
+
+
+def _not_for_the_calendar(spec: Function, span: SpanCall, query: str) -> bool:
+    """A query that is no calendar request though the model read one: a ticket or a taxi to buy, what goes on in
+    town, or a list, a mail, an order or an alarm to find, move or delete ("remove the guest list", "zu welcher
+    Zeit wird meine Bestellung eintreffen"): nothing the calendar holds is named."""
+    if not query:
+        return False
+    asked = asks_for_an_event(query) or asks_for_a_reminder(query) or bool(_ADD_SAID.search(query))
+    bought = _BUYS_A_TICKET.match(query.strip())
+    if bought and not asked and not _KNOWN_TICKET.search(bought[0]):
+        return True
+    if not _makes_an_event(spec) and _IN_TOWN.search(query):
+        return True
+    title = next((p for p, q in zip(span.phrases, spec.params, strict=True) if q.type is ParamType.TITLE), None)
+    if _makes_an_event(spec) or not title:
+        return False
+    head = _TITLE_PREPOSITION.split(f" {title} ".replace(",", " "), maxsplit=1)[0].split()
+    word = head[-1].strip(".!?").lower() if head else ""
+    return bool(_NOT_AN_EVENT.fullmatch(word)) and not _CALENDAR_WORD.fullmatch(word)  # "delete events from calendar"
+
+
 # "No, forget it.", "Vergiss es", "never mind": nothing asked, whatever function a model reads into "forget".
 _NEVER_MIND = re.compile(
     r"^\W*(?:(?:no|nein|nee|ach|oh|ok|okay)\W+)*(?:forget\s+it|never\s*mind|vergiss\s+es|schon\s+gut|egal)\W*$",
@@ -1633,6 +1739,16 @@ _ADD_SAID = re.compile(r"\b(?:trag|trage|schreib|schreibe)\b.*\b(?:ein|rein)\b|\
 _TRAG_AUS = re.compile(r"\btrag\w*\b.*\baus\W*$", re.IGNORECASE)
 
 
+def says_to_remove(query: str) -> bool:
+    """Whether the query says, in any words, that an event goes: a delete verb, "cancel", "absagen", "is off"."""
+    return bool(_CALLED_OFF.search(query) or _REMOVE_SAID.search(query)) or _delete_said(query, "")
+
+
+_REMOVE_SAID = re.compile(
+    r"\b(?:cancel\w*|clear|drop|call\s+off|absag\w*|sag\w*\b.*\bab|abblasen|streich\w*|nix|forget)\b", re.IGNORECASE
+)
+
+
 def _delete_said(query: str, title: str) -> bool:
     """Whether the query asks for a delete, in words outside the title, and asks to make nothing."""
     at = _said_at(query, title, case=True) if title else -1
@@ -1684,9 +1800,7 @@ def _events_on_a_day(spec: Function, span: SpanCall, today: dt.date, lang: str |
     listing of that day."""
     if [p.type for p in spec.params] != [ParamType.TITLE] or not span.phrases[0]:
         return spec, span
-    listing = next(
-        (f for f in FUNCTIONS if [p.type for p in f.params] == [ParamType.RANGE_START, ParamType.RANGE_END]), None
-    )
+    listing = calendar_listing(FUNCTIONS)
     words = str(span.phrases[0]).split()
     k, _ = _value_at_end(words, [ParamType.RANGE_START], today, lang)
     k = _with_words_before_a_day(words, k)
@@ -1725,6 +1839,8 @@ def _value(ptype: ParamType, words: str, today: dt.date, lang: str | None) -> ob
     if ptype is ParamType.TIME:
         time = resolve_time(words, lang)
         return None if time is None else (time, resolve_time_range(words, lang))
+    if ptype is ParamType.RANGE_START:  # the whole span: "the 15th and 16th" is more than "the 15th"
+        return resolve_date_range(words, today)
     return resolve_date_in(ptype, words, today)
 
 
@@ -2019,8 +2135,12 @@ def _next_deleted(call: Call | NoCall, query: str, lang: str | None) -> Call | N
 def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) -> Call | NoCall:
     if span.function is None:
         return NoCall()
-    spec, span = _series_never_said(function_by_name(span.function), span, query, lang)
+    spec = function_by_name(span.function)
+    _series_by_weekday_of_month(query, spec)
+    spec, span = _series_never_said(spec, span, query, lang)
     if _asks_the_date(spec, query) or _TELLS_SOMEONE.search(query) or _NEVER_MIND.match(query):
+        return NoCall()
+    if _not_for_the_calendar(spec, span, query):
         return NoCall()
     plain = _without_stattfinden(query)  # "statt" left in it is the preposition
     spec, span = _instead_is_a_move(*_called_off(spec, span, query), plain)
@@ -2052,9 +2172,11 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
             phrase = _without_calendar(phrase)
             phrase = _with_head(_with_owner(_title_without_others(phrase, others, query), query), query)
             phrase = _with_verb_before(_with_particle(phrase, query, others), query)
+            phrase = _with_task_verb(phrase, query, spec)
             phrase = _with_company(phrase, query, others)
             phrase = _without_make_it(_without_move_request(phrase, spec, query), query)
             phrase = _without_request_after(_without_request(phrase, spec), spec, query)
+            phrase = _without_put(phrase, query, spec)
             if p.nullable and _says_nothing(phrase):
                 phrase = None  # "set a reminder for this": what it is for is asked
         if phrase is None and p.type is ParamType.TITLE and p.nullable:
@@ -2130,6 +2252,7 @@ def _whole_day_words(ptype: ParamType, phrase: str, query: str, others: list[str
 FRAME_WORDS_FILE = Path(__file__).with_name("frame_words.txt")
 _TITLE_WORD = re.compile(r"[^\W\d_][\w'-]*")
 _MOST_WIDENED = 3  # words on each side
+_CLOCK_MARKS = frozenset("pm am p.m a.m uhr o'clock oclock hrs".split())
 _INFLECTION = re.compile(r"(?<=\w\w\w)(?:ing|ed|es|s|en|e|t)$")  # "skipping", "cancelled", "verschoben"
 
 
@@ -2164,7 +2287,12 @@ def _whole_title_words(phrase: str, query: str, phrases: tuple[str | None, ...])
 
     def title_word(word: str) -> bool:
         low = word.lower()
-        return bool(_TITLE_WORD.fullmatch(word)) and low not in taken and not _is_frame_word(low)
+        return (
+            bool(_TITLE_WORD.fullmatch(word))
+            and low not in taken
+            and not _is_frame_word(low)
+            and low not in _CLOCK_MARKS  # "the 2 pm meeting": the meeting of a time, no "pm meeting"
+        )
 
     left: list[str] = []
     before = query[:at]
@@ -2515,6 +2643,25 @@ def _without_request(phrase: str, spec: Function) -> str:
     return rest if request and _TITLE_WORD.match(rest) else phrase
 
 
+# "Put the car wash on Saturday": "put" asks for the event when a day or the calendar follows the title; "put the
+# bins out", "put up the tent" are to-dos with their particle.
+_PUT_LEAD = re.compile(r"^put(?:\s+down)?\s+(?:(?:the|a|an|my)\s+)?(?=[^\W\d_])", re.IGNORECASE)
+_PUT_TARGET = re.compile(r"[\s,]*(?:on|for|in|into|onto|at|$)\b", re.IGNORECASE)
+_PARTICLES = frozenset("out up away back off over down in".split())
+
+
+def _without_put(phrase: str, query: str, spec: Function) -> str:
+    """A new event's title without the "put" (and article) that asks for it, copied at its start."""
+    lead = _PUT_LEAD.match(phrase)
+    at = _said_at(query, phrase, case=True)
+    if lead is None or at < 0 or not _makes_an_event(spec):
+        return phrase
+    rest = phrase[lead.end() :]
+    if any(w.lower() in _PARTICLES for w in rest.split()) or not _PUT_TARGET.match(query, at + len(phrase)):
+        return phrase
+    return rest
+
+
 # "Add a run", "Trag mir Klavierstunde ein", "kannst du vorlesung blockieren?": a request to put something in the
 # calendar, said with nothing but its title. The model declines some of these (a bare title looks like chit-chat),
 # and the user who asked gets "I did not understand"; the caller lets a declined one of these become an event.
@@ -2529,7 +2676,7 @@ _ADD_AFTER_TITLE = ("eintragen", "ansetzen", "blockieren", "erstellen", "anlegen
 _ASKS_TO_ADD = tuple(
     re.compile(p, re.IGNORECASE)
     for p in (
-        r"^(?:add|create|enter|pencil\s+in|slot\s+in|jot\s+down|remind\s+me\s+(?:to|about|of)"
+        r"^(?:add|create|enter|put(?:\s+down)?|pencil\s+in|slot\s+in|jot\s+down|remind\s+me\s+(?:to|about|of)"
         r"|new\s+(?:event|appointment|entry)"
         r"|schedule(?!\s+(?:on|for|in|at|today|tomorrow|tonight|the|next|this|until|till|through|events?)\b))"
         r"[:,]?\s+(?P<rest>.+)$",
@@ -2621,6 +2768,103 @@ def asks_for_a_reminder(query: str) -> bool:
     return not any(_NOT_AN_EVENT.fullmatch(w) or _REMINDER_NOUN.fullmatch(w) for w in rest)
 
 
+# "What does my day look like?", "how's tomorrow looking", "Wie sieht meine Woche aus?", "wie schaut's morgen bei
+# mir aus": a look at the calendar that the model declines, said of the person's day, week or schedule or of a
+# day. Never of the traffic, the weather, an alarm or a thing ("what does a geranium look like"), and never the
+# small talk of "Wie sieht's aus?".
+_HOW_LOOKS = re.compile(
+    r"^(?:(?:hey|so|ok|okay|please|and|und|also|na|sag mal|tell me|bitte),?\s+)*(?:"
+    r"(?:what|how)(?:'s|s| is| does| do| will| did)?\s+(?P<en>.+?)\s+(?:look|looks|looking)(?:\s+like)?\b"
+    r"|wie\s+(?:sieht|schaut|sehen|schauen)(?:'s|s)?\s+(?P<de>.+?)\s+aus\b)(?P<tail>.*)$",
+    re.IGNORECASE,
+)
+_PLANNED = frozenset(
+    "day week weekend month morning afternoon evening schedule calendar agenda diary plans plan tag woche wochenende "
+    "monat vormittag nachmittag abend kalender terminkalender zeitplan stundenplan terminplan tagesplan wochenplan "
+    "termine appointments".split()
+)
+_LOOK_FILLER = frozenset(
+    "my our the mein meine meinen meiner meinem der die das den dem for me für mich bei mir so denn eigentlich "
+    "like then dann".split()
+)
+_DAY_WORDS = frozenset(
+    "today tomorrow tonight heute morgen übermorgen next this coming upcoming rest of nächste nächsten nächster "
+    "nächstes kommende kommenden kommender diese diesen dieser dieses am on im in at day after".split()
+)
+
+
+def asks_how_days_look(query: str) -> bool:
+    """Whether the query asks how the person's day, week or schedule looks, or how a day looks ("What does
+    tomorrow look like?"), in so many words."""
+    m = _HOW_LOOKS.match(query.strip())
+    if m is None:
+        return False
+    said = f"{m['en'] or m['de']} {m['tail']}"
+    words = [w.lower() for w in re.findall(r"[^\W_]+(?:['.][^\W_]+)*", said)]
+    planned = any(w in _PLANNED for w in words)
+    rest = [w for w in words if w not in _PLANNED and w not in _LOOK_FILLER and w not in {"es", "it", "'s", "s"}]
+    if any(w in {"it", "das", "that", "this"} for w in words) and not planned and not rest:
+        return False
+    dayish = [w for w in rest if w in _DAY_WORDS or w in WEEKDAY_WORDS or w in MONTH_WORDS or w[:1].isdigit()]
+    if len(dayish) < len(rest):
+        return False  # something else looks somehow: the traffic, the weather, a song
+    return planned or (bool(rest) and resolve_date_range(" ".join(rest), dt.date(2001, 1, 3)) is not None)
+
+
+# "push my dentist appointment back an hour", "Verschieb das Meeting um eine Stunde nach hinten", "bring the standup
+# forward by half an hour", "zieh das Training 15 Minuten vor": a move by a length, not to a day or time. The call
+# cannot say it (its new time is a clock time); the dialog reads it from the words and the event's own start.
+_SHIFT_AMOUNT = re.compile(
+    r"(?<!\bin )(?<!\bfor )(?<!\bfür )\b(\d+(?:[.,]\d+)?) (stunden?|hours?|minuten?|minutes?|mins?)\b"
+)
+_SHIFT_EARLIER = re.compile(
+    r"\b(?:earlier|forward|früher|eher|nach vorne?|vorziehen|vorgezogen|vorverlegen|up)\b"
+    r"|\bvor\W*$|\bzieh\w*\b.*\bvor\b"
+)
+_SHIFT_LATER = re.compile(r"\b(?:later|back|später|nach hinten|delay\w*|postpone\w*|push\w*)\b")
+_SHIFT_BY = re.compile(r"\b(?:by|um) \d")
+
+
+def said_shift(query: str) -> int | None:
+    """The minutes a query moves an event by, later (positive) or earlier (negative); None when it says none."""
+    t = normalize(query)
+    m = _SHIFT_AMOUNT.search(t)
+    if m is None or re.match(r"\s*(?:lang|long)\b", t[m.end() :]):
+        return None  # "eine Stunde lang" is how long
+    minutes = float(m[1].replace(",", ".")) * (60 if m[2].startswith(("stunde", "hour")) else 1)
+    earlier, later = bool(_SHIFT_EARLIER.search(t)), bool(_SHIFT_LATER.search(t))
+    if earlier == later and not (not earlier and _SHIFT_BY.search(t[: m.end()])):
+        return None  # both, or neither and no "by"/"um": where to is not said
+    return round(minutes) * (-1 if earlier and not later else 1)
+
+
+# "Verschieb den Zahnarzt", "Reschedule my dentist appointment", "Kannst du das Meeting verschieben?": a move asked
+# for in so many words, with no day or time to move to (the dialog asks where to, or reads a length). v25 declined,
+# created or deleted these: its moves all had their targets. "move" itself also moves cars and couches: only with
+# the person's own event ("my", an event noun).
+_MOVE_FIRST = re.compile(
+    r"^(?:verschieb\w*|verleg\w*|reschedul\w*|postpon\w*|rebook\w*)\s+(?P<rest>.+)$"
+    r"|^(?:move|push|bump|shift)(?:\s+(?:back|up|forward))?\s+"
+    r"(?P<own>(?:my|our)\s+.+|(?:the\s+)?(?:\w+\s+)?(?:meeting|appointment|call|lunch|dinner|"
+    r"breakfast|session|class|lesson|event|interview|visit|date|party|training|practice|standup|sync)\b.*)$"
+    r"|^(?P<before>.+?)\s+(?:verschieben|verlegen|umplanen|umlegen)\W*$",
+    re.IGNORECASE,
+)
+
+
+def asks_to_move(query: str) -> bool:
+    """Whether the query asks, in so many words, to move an event it names: never music, an alarm or a list."""
+    said = _ASK_LEAD.sub("", query.strip(), count=1)
+    m = _MOVE_FIRST.match(said.rstrip(" ?!."))
+    if m is None:
+        return False
+    rest = [w.lower() for w in re.findall(r"[^\W_]+(?:-[^\W_]+)*", m["rest"] or m["own"] or m["before"])]
+    named = [w for w in rest if w not in _NOTHING_NAMED and w not in {"du", "you", "bitte", "please", "kannst"}]
+    if not named or any(_NOT_AN_EVENT.fullmatch(w) for w in rest) or named[0] in {"on", "back", "up"}:
+        return False
+    return not (_ADD_SAID.search(query) or asks_for_an_event(query))  # "Trag 'Termin verschieben' ein": a to-do
+
+
 def _names_a_day_or_time(word: str) -> bool:
     """ "tomorrow" in "remind me about this tomorrow": when, not what."""
     return names_a_value(ParamType.DATE, word) or names_a_value(ParamType.TIME, word)
@@ -2629,6 +2873,22 @@ def _names_a_day_or_time(word: str) -> bool:
 def event_makers(functions: Sequence[Function]) -> tuple[Function, ...]:
     """The functions that put a new event in the calendar."""
     return tuple(f for f in functions if _makes_an_event(f))
+
+
+def calendar_deleters(functions: Sequence[Function]) -> tuple[Function, ...]:
+    """The functions that delete an event."""
+    return tuple(f for f in functions if _deletes_an_event(f))
+
+
+def calendar_movers(functions: Sequence[Function]) -> tuple[Function, ...]:
+    """The functions that move an event."""
+    return tuple(f for f in functions if _moves_an_event(f))
+
+
+def calendar_listing(functions: Sequence[Function]) -> Function | None:
+    """The function that lists the events of a span of days: the one whose arguments are its first and last day."""
+    days = [ParamType.RANGE_START, ParamType.RANGE_END]
+    return next((f for f in functions if [p.type for p in f.params] == days), None)
 
 
 def calendar_readers(functions: Sequence[Function]) -> tuple[Function, ...]:
@@ -2783,6 +3043,34 @@ def _with_verb_before(phrase: str, query: str) -> str:
     if _PARTICLE_AFTER.fullmatch(f" {first}") and before[-1].lower() in _PHRASAL_VERB:
         return f"{before[-1]} {phrase}"
     return phrase  # never verb and particle before a whole title: "Call off", "Put down" are the request's
+
+
+# "mail the tax forms on Monday at 9", "hey check the rent payment monthly": an English to-do said as a command,
+# its verb and article first; the model copies the object only. Never a verb that asks the assistant for something.
+_TASK_ARTICLE = frozenset("the my our a an his her their your some".split())
+_NOT_A_TASK = frozenset(
+    (
+        "add put set book make note mark plan block pencil slot fit squeeze log save jot list show find search look "
+        "cancel rebook delete remove clear erase scrap postpone reschedule push bump delay reserve create schedule "
+        "enter insert remind what when where which who how is are was were does did can could would will should "
+        "have has had need want keep"
+    ).split()
+)
+
+
+def _with_task_verb(phrase: str, query: str, spec: Function) -> str:
+    """A new event's copied title with the verb and article said right before it when they are all that comes
+    before it in the request ("mail" + "the" + "tax forms")."""
+    at = _said_at(query, phrase, case=True)
+    if at <= 0 or not _makes_an_event(spec):
+        return phrase
+    before = _ASK_LEAD.sub("", query[:at].strip(), count=1).split()
+    if len(before) != 2 or before[1].lower() not in _TASK_ARTICLE or phrase.split()[0].lower() in _TASK_ARTICLE:
+        return phrase
+    verb = before[0].lower()
+    if not verb.isalpha() or not verb.isascii() or verb in _NOT_A_TASK or verb in _MAKE_VERBS:
+        return phrase
+    return f"{before[0]} {before[1]} {phrase}"
 
 
 _DANGLING = frozenset({"on", "at", "for", "in", "from", "am", "um", "zu", "zum", "für", "ab", "von", "im", "an"})
@@ -3015,6 +3303,31 @@ def _day_said_anywhere(
     return None
 
 
+def _days_said_anywhere(query: str, copied: list[str]) -> str | None:
+    """The fewest words of a clause, outside the words copied for the other arguments, that name the same days as
+    the whole clause: "from monday to wednesday" in "what is on my calendar from monday to wednesday"."""
+    rest = query
+    for phrase in sorted(copied, key=len, reverse=True):
+        rest = re.sub(re.escape(phrase), " ; ", rest, flags=re.IGNORECASE)
+
+    def days(words: list[str]) -> tuple[DateSpan | None, ...]:  # two days of reference: "bis Samstag" on a Saturday
+        return tuple(resolve_date_range(" ".join(words), today) for today in _REFERENCE_DAYS)
+
+    for clause in _SAID_END.split(rest):
+        words = clause.split()
+        whole = days(words)
+        if not words or None in whole:
+            continue
+        start, end = 0, len(words)
+        while start + 1 < end and days(words[start + 1 : end]) == whole:
+            start += 1
+        while end - 1 > start and days(words[start : end - 1]) == whole:
+            end -= 1
+        return " ".join(words[start:end])
+    return None
+
+
+_REFERENCE_DAYS = (dt.date(2001, 1, 3), dt.date(2001, 1, 6))
 _THE_MORNING = frozenset("am jeden diesen den der zum heute gestern".split())
 
 
@@ -3060,6 +3373,9 @@ def _words_left_in_query(spec: Function, span: SpanCall, query: str, lang: str |
                     break
         if p.type is ParamType.DATE and p.missing is Missing.ASK and phrases[i] is None:
             phrases[i] = _day_said_anywhere(query, copied, lang)  # else it is asked for: said once is enough
+        if p.type is ParamType.RANGE_START and p.missing is Missing.TODAY and phrases[i] is None:
+            # "How does my week look?" with nothing copied is this week, not today
+            phrases[i] = _days_said_anywhere(query, copied)
         if p.type is ParamType.FREQUENCY and phrases[i] and resolve_frequency(phrases[i] or "") == "weekly":
             every_other = dict(_FREQUENCY_RULES)["biweekly"].search(normalize(query))
             if every_other:  # "alle 14 Tage montags" with only "montags" copied
