@@ -19,6 +19,7 @@ from assistant.schema.resolve import (
     asks_for_an_event,
     asks_how_days_look,
     asks_to_move,
+    asks_when_ones_event_is,
     names_every_event,
     names_next_event,
     resolve_call,
@@ -2516,3 +2517,39 @@ def test_a_ticket_to_buy_is_no_event(query: str, span: tuple, function: int | No
 def test_what_goes_on_in_town_or_is_no_event_is_no_call(query: str, span: SpanCall, kept: bool) -> None:
     """Events near me are the town's, not the calendar's; a list, an order or a mail is nothing to delete or find."""
     assert (resolve_call(span, TODAY, None, query).function is not None) is kept
+
+
+@pytest.mark.parametrize(
+    ("query", "phrases", "days"),
+    [
+        ("move yoga from wednesday to friday", ("yoga", "wednesday", "to friday", None), ("2026-12-09", "2026-12-11")),
+        ("verschieb das Training von Donnerstag auf Freitag", ("Training", "Donnerstag", "auf Freitag", None), None),
+        ("move yoga from friday to thursday", ("yoga", "friday", "to thursday", None), ("2026-12-04", "2026-12-10")),
+        ("Can you move field trip on October 17 to Monday?", ("field trip", "on October 17", "to Monday", None), None),
+    ],
+)
+def test_a_weekday_moved_to_a_weekday_goes_forward(query: str, phrases: tuple, days: tuple | None) -> None:
+    """Said on a Thursday, "from Wednesday to Friday" moved next Wednesday's yoga to tomorrow, back in time."""
+    a = resolve_call(SpanCall("move_event", phrases), TODAY, None, query).arguments
+    if days is None:  # Thursday to Friday on a Thursday: next Thursday, the Friday after; a dated day: as read
+        assert a["new_date"] > a["date"] or "October" in query
+    else:
+        assert (a["date"], a["new_date"]) == days
+
+
+@pytest.mark.parametrize(
+    ("query", "asks"),
+    [
+        ("when is mom's birthday", True),
+        ("wann ist Mamas Geburtstag", True),
+        ("When is our anniversary?", True),
+        ("when is my flight", True),
+        ("when is Easter", False),  # nobody's: a date question
+        ("wann fährt der nächste Zug", False),
+        ("when is my alarm set", False),
+        ("When is it", False),
+    ],
+)
+def test_when_ones_own_event_is_asked(query: str, asks: bool) -> None:
+    """The caller lets a declined one of these be a find (v25 declined "when is mom's birthday" by 0.5 logits)."""
+    assert asks_when_ones_event_is(query) is asks

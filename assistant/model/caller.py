@@ -49,6 +49,7 @@ from assistant.schema.resolve import (
     asks_for_an_event,
     asks_how_days_look,
     asks_to_move,
+    asks_when_ones_event_is,
     calendar_deleters,
     calendar_listing,
     calendar_movers,
@@ -104,6 +105,11 @@ class FunctionCaller:
         self._makers = tuple(codec.extra_id[f.token] for f in event_makers(codec.functions))
         self._deleters = {codec.extra_id[f.token] for f in calendar_deleters(codec.functions)}
         self._mover = next((codec.extra_id[f.token] for f in calendar_movers(codec.functions)), None)
+        self._finders = tuple(
+            codec.extra_id[f.token]
+            for f in calendar_readers(codec.functions)
+            if f is not calendar_listing(codec.functions)
+        )
         listing = calendar_listing(codec.functions)
         self._listing = None if listing is None else codec.extra_id[listing.token]
         self._readers = {
@@ -190,10 +196,16 @@ class FunctionCaller:
             return None
         if not (asks_for_an_event(query) or asks_for_a_reminder(query)):
             return None
-        cands = torch.tensor([chosen, *self._makers])
+        return self._within_margin(hidden, chosen, self._makers)
+
+    def _within_margin(self, hidden: Any, chosen: int, wanted: Sequence[int]) -> int | None:
+        """The likeliest of ``wanted`` when the model's choice is ahead of it by no more than ``decline_margin``."""
+        if self.decline_margin is None or not wanted:
+            return None
+        cands = torch.tensor([chosen, *wanted])
         logits = self.module.candidate_logits(hidden, cands).float()
         best = int(logits[1:].argmax())
-        return self._makers[best] if float(logits[0] - logits[1 + best]) <= self.decline_margin else None
+        return wanted[best] if float(logits[0] - logits[1 + best]) <= self.decline_margin else None
 
     def _crop(self, state: _DecodeState, keep: int) -> None:
         if state.length > keep:
@@ -350,6 +362,8 @@ class FunctionCaller:
             token = self._asked_to_add(hidden[-1], query, token) or token
         if token == ids[NO_CALL_TOKEN] and self._listing is not None and asks_how_days_look(query):
             token = self._listing  # "What does my day look like?" is a look at the calendar, never small talk
+        if token == ids[NO_CALL_TOKEN] and asks_when_ones_event_is(query):  # "when is mom's birthday"
+            token = self._within_margin(hidden[-1], token, self._finders) or token
         if self._mover is not None and token != self._mover and asks_to_move(query):
             token = (
                 self._mover

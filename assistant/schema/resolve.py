@@ -47,6 +47,7 @@ __all__ = [
     "asks_for_an_event",
     "asks_how_days_look",
     "asks_to_move",
+    "asks_when_ones_event_is",
     "said_shift",
     "says_to_remove",
     "calendar_deleters",
@@ -2201,6 +2202,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
             if last is not None:
                 arguments[p.name] = last.isoformat()
     _settle_series(spec, said, arguments, today)
+    _target_after_a_weekday(spec, said, arguments, today)
     return Call(spec.name, spec.fill_defaults(arguments, today))
 
 
@@ -2863,6 +2865,20 @@ def asks_to_move(query: str) -> bool:
     if not named or any(_NOT_AN_EVENT.fullmatch(w) for w in rest) or named[0] in {"on", "back", "up"}:
         return False
     return not (_ADD_SAID.search(query) or asks_for_an_event(query))  # "Trag 'Termin verschieben' ein": a to-do
+
+
+# "when is mom's birthday", "wann ist Mamas Geburtstag", "when is our anniversary": when one's own event is, which
+# the calendar answers; never "when is Easter", "wann fährt der nächste Zug" (nobody's).
+_WHEN_IS_ONES = re.compile(
+    r"^(?i:(?:(?:and|und|so|also|hey|ok|okay),?\s+)*(?:when|wann)\s+(?:is|ist|are|sind|was|war)\s+)"
+    r"(?:(?i:my|our|mein\w*|unser\w*)|[^\W\d_]+'s|[A-ZÄÖÜ][^\W\d_]*s)\s+\S",
+)
+
+
+def asks_when_ones_event_is(query: str) -> bool:
+    """Whether the query asks when the person's own (or a named person's) event is."""
+    words = re.findall(r"[^\W_]+", query.lower())
+    return bool(_WHEN_IS_ONES.match(query.strip())) and not any(_NOT_AN_EVENT.fullmatch(w) for w in words)
 
 
 def _names_a_day_or_time(word: str) -> bool:
@@ -3648,6 +3664,25 @@ def _settle_series(spec: Function, said: dict[str, str | None], arguments: dict[
 _WORKWEEK = re.compile(
     r"\b(?:von |from )?(?:montags?|mondays?|mo) ?(?:bis|to|through|thru|till|until|-) ?(?:freitags?|fridays?|fr)\b"
 )
+
+
+def _target_after_a_weekday(
+    spec: Function, said: dict[str, str | None], arguments: dict[str, object], today: dt.date
+) -> None:
+    """ "move yoga from Wednesday to Friday" said on a Thursday: both are the next of their name, so Friday came
+    first and the move went back in time. Where both days are bare weekdays and the target came first, it is the
+    one in the week of the day it leaves ("von Donnerstag auf Freitag" on a Thursday: next Thursday to the Friday
+    after it; "Samstag" to "Freitag": the day before), or the next one after it where that one is past."""
+    if not _moves_an_event(spec) or not arguments.get("date") or not arguments.get("new_date"):
+        return
+    old, new = dt.date.fromisoformat(str(arguments["date"])), dt.date.fromisoformat(str(arguments["new_date"]))
+    phrase, leaves = normalize(said.get("new_date") or ""), normalize(said.get("date") or "")
+    weekday = _weekday_named(phrase)
+    one_day = len(re.findall(rf"\b(?:{_WD_RE})", leaves)) == 1  # not "von Dienstag auf Mittwoch" copied as one
+    both = _bare_weekday(phrase) and _bare_weekday(leaves) and one_day
+    if new < old and weekday is not None and both:
+        same_week = old + dt.timedelta(days=weekday - old.weekday())  # "Samstag" -> "Freitag": the day before
+        arguments["new_date"] = (same_week if same_week >= today else _next_weekday(weekday, old)).isoformat()
 
 
 def _weekday_named(words: str) -> int | None:
