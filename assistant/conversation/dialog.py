@@ -754,7 +754,7 @@ class Assistant:
                     "listed_span",
                     lang,
                     span=label,
-                    n=len(events),
+                    count=replies.events(len(events), lang),  # "1 Termin", never "1 Termin(e)" read aloud
                     events=replies.by_day(events, lang, self.zone, self.today()),
                 )
             else:  # a long list is summed up: the count and the first few

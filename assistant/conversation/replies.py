@@ -92,7 +92,7 @@ def days(n: int, lang: str) -> str:
 
 
 def events(n: int, lang: str) -> str:
-    """ "1 Termin", "3 events": how many events, for a cleared day."""
+    """ "1 Termin", "3 events": how many events, for a cleared day or a listed span."""
     if lang == "de":
         return f"{n} Termin{'e' if n != 1 else ''}"
     return f"{n} event{'s' if n != 1 else ''}"
