@@ -154,6 +154,38 @@ def test_a_move_by_a_length_and_a_series_the_calendar_cannot_hold(caller, radica
     assert [e.title for e in cal.events_on(dt.date(2026, 11, 30))] == []
 
 
+def test_a_series_on_several_weekdays_is_one_series_on_all_of_them(caller, radicale, tmp_path) -> None:
+    """ "Jeden Dienstag und Donnerstag um 18 Uhr Yoga" was a series on Thursdays only (the call's "weekly" says one
+    day): it is one VEVENT with BYDAY=TU,TH, listed on both days, and one undo takes it away."""
+    import caldav
+    import icalendar
+
+    from assistant.calendar.client import CalDAVCalendar
+    from assistant.calendar.outbox import Journal, Outbox
+    from assistant.conversation.dialog import Assistant
+    from assistant.settings import CalendarSettings
+
+    cal = CalDAVCalendar(CalendarSettings(url=radicale.url, username="anna", timezone="Europe/Berlin"))
+    a = Assistant(cal, Outbox(tmp_path), Journal(tmp_path), model=caller, today=lambda: dt.date(2026, 11, 26))
+    made = a.handle("Jeden Dienstag und Donnerstag um 18 Uhr Yoga", "de").outcome
+    assert made.kind == "created" and "jeden Dienstag und Donnerstag" in made.message, made.message
+    week = [
+        (e.start.date().isoformat(), e.title) for e in cal.events_between(dt.date(2026, 11, 30), dt.date(2026, 12, 6))
+    ]
+    assert week == [("2026-12-01", "Yoga"), ("2026-12-03", "Yoga")]
+    assert [e.title for e in cal.events_on(dt.date(2026, 11, 26))] == ["Yoga"]  # today is a Thursday: the first
+    client = caldav.DAVClient(url=radicale.url, username="anna", password="x")  # an independent reader
+    stored = [o for c in client.principal().calendars() for o in c.search(event=True)]
+    rules = [icalendar.Calendar.from_ical(o.data).walk("VEVENT")[0]["RRULE"] for o in stored]
+    assert [(r["FREQ"], r["BYDAY"]) for r in rules] == [(["WEEKLY"], ["TU", "TH"])]
+    assert a.handle("rückgängig", "de").outcome.kind == "undone"
+    assert cal.events_between(dt.date(2026, 11, 26), dt.date(2026, 12, 31)) == []
+    asked = a.handle("every Monday and Wednesday yoga", "en").outcome  # no time: asked, the days kept
+    assert asked.kind == "ask", asked.message
+    done = a.handle("at 7 pm", "en").outcome
+    assert done.kind == "created" and "every Monday and Wednesday" in done.message, done.message
+
+
 def test_ask_command_end_to_end(radicale) -> None:
     import json
     import os

@@ -27,6 +27,7 @@ from assistant.schema.resolve import (
     resolve_frequency,
     said_shift,
     says_to_remove,
+    weekdays_said,
 )
 from training.data import load_templates
 from training.phrases import load_table
@@ -2553,3 +2554,31 @@ def test_a_weekday_moved_to_a_weekday_goes_forward(query: str, phrases: tuple, d
 def test_when_ones_own_event_is_asked(query: str, asks: bool) -> None:
     """The caller lets a declined one of these be a find (v25 declined "when is mom's birthday" by 0.5 logits)."""
     assert asks_when_ones_event_is(query) is asks
+
+
+@pytest.mark.parametrize(
+    ("query", "days"),
+    [
+        ("Montags und mittwochs um 18 Uhr Yoga", (0, 2)),
+        ("every Monday and Wednesday at 6 pm yoga", (0, 2)),
+        ("remind me to water my plants every tuesday thursday and saturday", (1, 3, 5)),  # as a recognizer writes it
+        ("jeden Montag, Mittwoch und Freitag um 7 Laufen", (0, 2, 4)),
+        ("on Tuesdays and Thursdays at 7 pilates", (1, 3)),
+        ("montags bis freitags um 8 standup", ()),  # every weekday: its own frequency
+        ("every monday at 7 choir", ()),
+    ],
+)
+def test_the_weekdays_of_a_series_said_on_several_are_read(query: str, days: tuple) -> None:
+    assert weekdays_said(query) == days
+
+
+def test_a_series_on_several_weekdays_is_one_rrule_and_survives_the_outbox() -> None:
+    from assistant.calendar.ical import NewEvent, new_event, rrule
+
+    event = new_event("Yoga", dt.date(2026, 12, 1), dt.time(18), 60, "Europe/Berlin", "weekly", None, (3, 1))
+    assert rrule(event) == {"freq": "WEEKLY", "byday": ["TU", "TH"]}
+    assert NewEvent.from_json(event.to_json()) == event
+    old = {k: v for k, v in event.to_json().items() if k != "weekdays"}  # an outbox entry written before
+    assert NewEvent.from_json(old).weekdays == ()
+    with pytest.raises(ValueError):
+        new_event("Yoga", dt.date(2026, 12, 1), dt.time(18), 60, "Europe/Berlin", "monthly", None, (1, 3))

@@ -65,6 +65,9 @@ RRULES: dict[str, dict[str, Any]] = {
 }
 
 
+_ICAL_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
 @dataclass(frozen=True)
 class NewEvent:
     """An event about to be written, in the user's zone: one timed event, a series of them (``frequency``,
@@ -77,6 +80,7 @@ class NewEvent:
     days: int = 0  # > 0: an all-day event over this many days
     frequency: str = ""  # a key of RRULES: a series
     until: dt.date | None = None  # a series' last day, inclusive
+    weekdays: tuple[int, ...] = ()  # a weekly series on several weekdays (0 = Monday): its BYDAY
 
     @property
     def all_day(self) -> bool:
@@ -103,6 +107,7 @@ class NewEvent:
             "days": self.days,
             "frequency": self.frequency,
             "until": self.until.isoformat() if self.until else None,
+            "weekdays": list(self.weekdays),
         }
 
     @classmethod
@@ -117,6 +122,7 @@ class NewEvent:
             int(data.get("days", 0)),
             data.get("frequency", ""),
             until,
+            tuple(int(d) for d in data.get("weekdays", ())),
         )
 
 
@@ -125,12 +131,21 @@ def _uid() -> str:
 
 
 def new_event(
-    title: str, date: dt.date, time: dt.time, minutes: int, zone: str, frequency: str = "", until: dt.date | None = None
+    title: str,
+    date: dt.date,
+    time: dt.time,
+    minutes: int,
+    zone: str,
+    frequency: str = "",
+    until: dt.date | None = None,
+    weekdays: tuple[int, ...] = (),
 ) -> NewEvent:
     if frequency and frequency not in RRULES:
         raise ValueError(f"unknown frequency {frequency!r}")
+    if weekdays and RRULES.get(frequency, {}).get("freq") != "WEEKLY":
+        raise ValueError(f"weekdays need a weekly frequency, not {frequency!r}")
     start = dt.datetime.combine(date, time, tzinfo=ZoneInfo(zone))
-    return NewEvent(_uid(), clean_summary(title), start, minutes, frequency=frequency, until=until)
+    return NewEvent(_uid(), clean_summary(title), start, minutes, frequency=frequency, until=until, weekdays=weekdays)
 
 
 def new_all_day_event(title: str, first: dt.date, last: dt.date, zone: str) -> NewEvent:
@@ -141,6 +156,8 @@ def new_all_day_event(title: str, first: dt.date, last: dt.date, zone: str) -> N
 def rrule(event: NewEvent) -> dict[str, Any]:
     """The RRULE of a series; UNTIL is the end of its last day, in UTC as RFC 5545 wants beside a TZID."""
     rule = dict(RRULES[event.frequency])
+    if event.weekdays:  # "dienstags und donnerstags": one series on both days
+        rule["byday"] = [_ICAL_DAYS[d] for d in sorted(event.weekdays)]
     if event.until is not None:
         last = dt.datetime.combine(event.until, dt.time(23, 59, 59), tzinfo=event.start.tzinfo)
         rule["until"] = last.astimezone(dt.timezone.utc)

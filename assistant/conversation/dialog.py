@@ -38,6 +38,7 @@ from assistant.schema.resolve import (
     resolve_date,
     resolve_time,
     said_shift,
+    weekdays_said,
 )
 
 __all__ = ["EXECUTORS", "REPLIES", "Assistant", "Outcome", "OutcomeKind", "Turn", "executes"]
@@ -251,6 +252,7 @@ class _Waiting:
     asking: tuple[str, ...] = ()  # arguments asked for besides the call's missing ones (a move's new day or time)
     past: bool = False  # a create on a day already gone waits for "ja"/"yes"
     clearing: tuple[EventInfo, ...] = ()  # a cleared day's events, waiting for "ja"/"yes" (``target`` is the first)
+    weekdays: tuple[int, ...] = ()  # a series said on several weekdays, waiting for its time or title
 
 
 #: function name -> the Assistant method that runs it; ``executes`` fills it, a test checks every function has one.
@@ -323,6 +325,9 @@ class Assistant:
     _retry_delay: float = field(default=0.0, repr=False)
     _told: set[str] = field(default_factory=set, repr=False)  # notices said once (damaged files, refusals)
     _unjournaled: str = field(default="", repr=False)  # why the last change could not be journaled for undo
+    # The weekdays of a series said on several ("dienstags und donnerstags"), read from the words of the command
+    # being run: the call's "weekly" says one. Set around one execution, kept with a question asked about it.
+    _weekdays: tuple[int, ...] = field(default=(), repr=False)
 
     @property
     def zone(self) -> str:
@@ -342,7 +347,11 @@ class Assistant:
         if words in UNDO:
             return Turn(text, lang, self.undo(lang, sent=sent))
         if self.waiting is not None:
-            answered = self._answer(text, words, lang, today, sent)
+            self._weekdays = self.waiting.weekdays
+            try:
+                answered = self._answer(text, words, lang, today, sent)
+            finally:
+                self._weekdays = ()
             if answered is not None:
                 return Turn(text, lang, answered)
         if self.model is None:
@@ -360,7 +369,12 @@ class Assistant:
         call = self._shifted(prediction.call, text, lang, sent)
         if isinstance(call, Outcome):
             return Turn(text, lang, call, prediction.raw, latency)
-        return Turn(text, lang, self.execute(call, lang, sent=sent), prediction.raw, latency)
+        weekly = isinstance(call, Call) and call.function == "create_recurring_event"
+        self._weekdays = weekdays_said(text) if weekly and call.arguments["frequency"] in ("weekly", "biweekly") else ()
+        try:
+            return Turn(text, lang, self.execute(call, lang, sent=sent), prediction.raw, latency)
+        finally:
+            self._weekdays = ()
 
     def _shifted(self, call: Call | NoCall, text: str, lang: str, sent: int) -> Call | NoCall | Outcome:
         """A move said as a length ("push the dentist back an hour", "eine halbe Stunde früher") with its new day
@@ -612,15 +626,27 @@ class Assistant:
             return self._ask_when(call, lang, sent)
         first = dt.date.fromisoformat(a["date"])
         until = dt.date.fromisoformat(a["until"]) if a["until"] else None
+        days = self._weekdays if a["frequency"] in ("weekly", "biweekly") else ()
+        if days:  # the first of the days said, from today (or from a first day said further ahead)
+            base = self.today() if first <= self.today() + dt.timedelta(days=6) else first
+            first = min(base + dt.timedelta(days=(d - base.weekday()) % 7) for d in days)
         event = new_event(
-            a["title"], first, dt.time.fromisoformat(a["time"]), a["duration_minutes"], self.zone, a["frequency"], until
+            a["title"],
+            first,
+            dt.time.fromisoformat(a["time"]),
+            a["duration_minutes"],
+            self.zone,
+            a["frequency"],
+            until,
+            days,
         )
+        named = replies.weekdays(days, lang) if days else replies.weekday(first, lang)
         values = dict(
             title=event.title,
             day=replies.day(first, lang, self.today()),
             time=replies.clock(event.start.time(), lang),
             duration=replies.duration(event.minutes, lang),
-            how=replies.say(f"freq_{a['frequency']}", lang, weekday=replies.weekday(first, lang)),
+            how=replies.say(f"freq_{a['frequency']}", lang, weekday=named),
             until=replies.until(until, lang, self.today()),
         )
         return self._send(call, event, "created_series", values, lang, sent)
@@ -684,7 +710,7 @@ class Assistant:
         """Ask what a new event is for when only its request and time were said ("Erinnere mich morgen um 8",
         "set a reminder for Friday"); the next utterance names it, and what else is missing is asked after."""
         a = call.arguments
-        self.waiting = _Waiting(call, lang, asking=("title",))
+        self.waiting = _Waiting(call, lang, asking=("title",), weekdays=self._weekdays)
         values: dict[str, str] = {}
         key = "ask_title"
         if a.get("end_date") and a["end_date"] != a["date"]:  # whole days: "vom 30. November bis 6. Dezember"
@@ -716,7 +742,7 @@ class Assistant:
     def _ask_when(self, call: Call, lang: str, sent: int) -> Outcome:
         """Ask for the date and/or time a create lacks; the next utterance completes it."""
         a = call.arguments
-        self.waiting = _Waiting(call, lang)
+        self.waiting = _Waiting(call, lang, weekdays=self._weekdays)
         if "date" in call.missing and "time" in call.missing:
             message = replies.say("ask_when", lang, title=a["title"])
         elif "time" in call.missing:

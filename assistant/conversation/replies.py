@@ -64,6 +64,12 @@ def weekday(date: dt.date, lang: str) -> str:
     return WEEKDAYS[lang][date.weekday()]
 
 
+def weekdays(days: Sequence[int], lang: str) -> str:
+    """ "Dienstag, Donnerstag und Samstag", "Tuesday and Thursday": the days of a series on several weekdays."""
+    names = [WEEKDAYS[lang][d] for d in sorted(days)]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} {'und' if lang == 'de' else 'and'} {names[-1]}"
+
+
 def span(first: dt.date, last: dt.date, lang: str, today: dt.date | None = None) -> str:
     """ "22. bis 30. Dezember", "December 22 to 30", with months and years only where needed."""
     if first == last:

@@ -49,6 +49,7 @@ __all__ = [
     "asks_to_move",
     "asks_when_ones_event_is",
     "said_shift",
+    "weekdays_said",
     "says_to_remove",
     "calendar_deleters",
     "calendar_listing",
@@ -429,6 +430,11 @@ _DATE_RULES: list[DateRule] = [
         lambda m, t: _month_span(*_add_months(t.year, t.month, 1))[1],
     ),
     (re.compile(rf"\b(?:ende|end of)\s+({_MONTH_RE})\b"), lambda m, t: _named_month(MONTH_WORDS[m[1]], t)[1]),
+    # "bis Ende des Jahres", "until the end of the year", "zum Jahresende": this year's last day.
+    (
+        re.compile(r"\b(?:ende|end of)\s+(?:des |dieses |the |this )?(?:jahres|year)\b|\bjahresende\b"),
+        lambda m, t: dt.date(t.year, 12, 31),
+    ),
     # "Freitagabend", "Montagmorgen": German glues the part of the day to the weekday.
     (re.compile(rf"\b({_WD_RE}){_DAYPART}s?\b"), lambda m, t: _next_weekday(WEEKDAY_WORDS[m[1]], t)),
 ]
@@ -1102,6 +1108,26 @@ def _series_by_weekday_of_month(query: str, spec: Function) -> None:
     said = re.search(words, query, re.IGNORECASE)
     phrase = (said[0] if said else m[0]).strip()
     raise InvalidFrequency(f"a series on a weekday of the month: '{phrase}'", "frequency_unsupported", phrase=phrase)
+
+
+# "montags und mittwochs", "every Monday and Wednesday", "on Tuesdays, Thursdays and Saturdays": a weekly series on
+# more than one weekday. The call's "weekly" repeats its first day's weekday only; the dialog reads the others here
+# and writes one series with all of them (RRULE BYDAY).
+_SEVERAL_WEEKDAYS = re.compile(
+    rf"\b(?:(?:jeden|every|each|on|immer)\s+)?(?:{_WD_RE})\w*(?:(?:\s*(?:,|und|and|&|sowie)\s*|\s+)(?:(?:jeden|every|each|on|am)\s+)?"
+    rf"(?:{_WD_RE})\w*)+"
+)
+
+
+def weekdays_said(query: str) -> tuple[int, ...]:
+    """The weekdays (0 = Monday) a series is said on when there are two or more ("dienstags und donnerstags");
+    empty for one, for "montags bis freitags" (every weekday) and when none is said."""
+    t = normalize(query)
+    for m in _SEVERAL_WEEKDAYS.finditer(t):
+        days = sorted({WEEKDAY_WORDS[w] for w in re.findall(rf"\b({_WD_RE})", m[0])})
+        if len(days) > 1 and resolve_frequency(m[0]) != "weekdays":
+            return tuple(days)
+    return ()
 
 
 _REPEATS = re.compile(r"\b(?:jeden|jede[nrs]?|alle|every|each|immer|monthly|monatlich\w*|once|einmal)\b")
@@ -2201,7 +2227,8 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
             last = None if first is None else resolve_date_in(ParamType.RANGE_END, said[first.name] or "", today)
             if last is not None:
                 arguments[p.name] = last.isoformat()
-    _settle_series(spec, said, arguments, today)
+    _settle_series(spec, said, arguments, today)  # a series' first day first: its length counts from it
+    _last_day_from_a_length(spec, said, arguments, query)
     _target_after_a_weekday(spec, said, arguments, today)
     return Call(spec.name, spec.fill_defaults(arguments, today))
 
@@ -3383,7 +3410,8 @@ def _words_left_in_query(spec: Function, span: SpanCall, query: str, lang: str |
                     continue  # "ab jetzt", "starting now": today, as when nothing is said
                 if p.type is ParamType.RANGE_END and _WEEKDAY_BEFORE.search(normalize(query[: m.start()])):
                     continue  # "von Montag bis Freitag", "Monday through Friday": the days it repeats on
-                found = _said_after(query, m, ParamType.DATE, copied, lang)
+                # the last day may be a month ("bis März": its last day), the first is a day
+                found = _said_after(query, m, p.type if p.type is ParamType.RANGE_END else ParamType.DATE, copied, lang)
                 if found:
                     phrases[i] = found
                     break
@@ -3664,6 +3692,28 @@ def _settle_series(spec: Function, said: dict[str, str | None], arguments: dict[
 _WORKWEEK = re.compile(
     r"\b(?:von |from )?(?:montags?|mondays?|mo) ?(?:bis|to|through|thru|till|until|-) ?(?:freitags?|fridays?|fr)\b"
 )
+
+
+# "Urlaub ab Montag für zwei Wochen", "Tabletten jeden Tag um 8 für 10 Tage", "every Monday for 6 weeks": how many
+# days a span or a series lasts, from its first day.
+_FOR_DAYS = re.compile(
+    r"\b(?:für|for)\s+(?:(?:die|the)\s+)?(?:(?:nächsten|next|kommenden|coming)\s+)?(\d{1,3})\s+(tage?n?|wochen?|days?|weeks?)\b"
+)
+
+
+def _last_day_from_a_length(
+    spec: Function, said: dict[str, str | None], arguments: dict[str, object], query: str
+) -> None:
+    """The last day of a span or series whose end was not copied but whose length the query says."""
+    start = next((p for p in spec.params if p.type in (ParamType.RANGE_START, ParamType.FIRST_DATE)), None)
+    end = next((p for p in spec.params if p.type is ParamType.RANGE_END), None)
+    m = _FOR_DAYS.search(normalize(query)) if query else None
+    if m is None or start is None or end is None or said.get(end.name) or not arguments.get(start.name):
+        return
+    days = int(m[1]) * (7 if m[2].startswith(("woche", "week")) else 1)
+    if days >= 1:
+        first = dt.date.fromisoformat(str(arguments[start.name]))
+        arguments[end.name] = (first + dt.timedelta(days=days - 1)).isoformat()
 
 
 def _target_after_a_weekday(
