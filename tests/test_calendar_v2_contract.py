@@ -27,6 +27,7 @@ from assistant.schema.resolve import (
     resolve_frequency,
     said_shift,
     says_to_remove,
+    states_an_event,
     weekdays_said,
 )
 from training.data import load_templates
@@ -2582,3 +2583,34 @@ def test_a_series_on_several_weekdays_is_one_rrule_and_survives_the_outbox() -> 
     assert NewEvent.from_json(old).weekdays == ()
     with pytest.raises(ValueError):
         new_event("Yoga", dt.date(2026, 12, 1), dt.time(18), 60, "Europe/Berlin", "monthly", None, (1, 3))
+
+
+@pytest.mark.parametrize(
+    ("query", "states"),
+    [
+        ("Morgen früh um 7 Brötchen holen", True),
+        ("Freitag 10 Uhr Friseur", True),
+        ("morgen um sieben aufstehen", False),  # a wake-up
+        ("Montag um 9 Uhr Wecker stellen", False),
+        ("Was habe ich morgen um 10?", False),
+        ("Zahnarzt am Freitag", False),  # no clock time: the model decides
+    ],
+)
+def test_a_note_of_a_day_a_time_and_an_activity_states_an_event(query: str, states: bool) -> None:
+    """The caller lets a declined one of these be an event within NOTE_MARGIN (v25 declined the first by 0.2)."""
+    assert states_an_event(query, TODAY) is states
+
+
+@pytest.mark.parametrize(
+    ("query", "phrases", "kept"),
+    [
+        ("tomorrow at 7 wake up", ("wake up", "tomorrow", "at 7", None), False),
+        ("weck mich morgen um 6", ("mich", "morgen", "um 6", None), False),
+        ("wake me at six am thursday so i have time for the meeting", ("meeting", "thursday", "six am", None), False),
+        ("Wecker kaufen morgen um 10", ("Wecker kaufen", "morgen", "um 10", None), True),
+        ("wake up call with Tom at 9 tomorrow", ("wake up call with Tom", "tomorrow", "at 9", None), True),
+    ],
+)
+def test_a_wake_up_is_an_alarm_not_an_event(query: str, phrases: tuple, kept: bool) -> None:
+    call = resolve_call(SpanCall("create_event", phrases), TODAY, None, query)
+    assert (call.function is not None) is kept
