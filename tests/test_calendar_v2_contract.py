@@ -25,6 +25,7 @@ from assistant.schema.resolve import (
     resolve_call,
     resolve_date_range,
     resolve_frequency,
+    said_correction,
     said_shift,
     says_to_remove,
     states_an_event,
@@ -2614,3 +2615,22 @@ def test_a_note_of_a_day_a_time_and_an_activity_states_an_event(query: str, stat
 def test_a_wake_up_is_an_alarm_not_an_event(query: str, phrases: tuple, kept: bool) -> None:
     call = resolve_call(SpanCall("create_event", phrases), TODAY, None, query)
     assert (call.function is not None) is kept
+
+
+@pytest.mark.parametrize(
+    ("query", "said"),
+    [
+        ("nein, um 11", (None, "11:00")),
+        ("Actually make that 1 pm", (None, "13:00")),
+        ("lieber am Samstag", ("2026-12-05", None)),
+        ("no, Friday at 3", ("2026-12-04", "15:00")),
+        ("sorry, half past ten", (None, "10:30")),
+        ("nein", None),  # no new day or time
+        ("no, add lunch too", None),  # a new command
+        ("nein, das Meeting ist um 11", None),
+        ("um 11", None),  # no word that corrects: the model reads it
+    ],
+)
+def test_a_correction_is_only_a_new_day_or_time(query: str, said: tuple | None) -> None:
+    """The dialog moves the event it just made for these ("nein, um 11"); anything more is a new command."""
+    assert said_correction(query, TODAY) == said

@@ -37,6 +37,7 @@ from assistant.schema.resolve import (
     names_next_event,
     resolve_date,
     resolve_time,
+    said_correction,
     said_shift,
     weekdays_said,
 )
@@ -328,6 +329,8 @@ class Assistant:
     # The weekdays of a series said on several ("dienstags und donnerstags"), read from the words of the command
     # being run: the call's "weekly" says one. Set around one execution, kept with a question asked about it.
     _weekdays: tuple[int, ...] = field(default=(), repr=False)
+    # The timed event the last command made (title, day): "nein, um 11" right after it moves it.
+    _just_made: tuple[str, dt.date] | None = field(default=None, repr=False)
 
     @property
     def zone(self) -> str:
@@ -345,7 +348,15 @@ class Assistant:
         if not words:
             return Turn(text, lang, self._outcome("nothing_heard", lang, replies.say("nothing_heard", lang), sent))
         if words in UNDO:
+            self._just_made = None
             return Turn(text, lang, self.undo(lang, sent=sent))
+        made, self._just_made = self._just_made, None  # a correction is of the command just before it only
+        if made is not None and self.waiting is None and (said := said_correction(text, today, lang)) is not None:
+            title, day = made  # "nein, um 11": the event just made moves, and one undo puts it back
+            move = Call(
+                "move_event", {"title": title, "date": day.isoformat(), "new_date": said[0], "new_time": said[1]}
+            )
+            return Turn(text, lang, self.execute(move, lang, sent=sent))
         if self.waiting is not None:
             self._weekdays = self.waiting.weekdays
             try:
@@ -703,6 +714,8 @@ class Assistant:
                 exception=error,
             )
         self._remember(Change("created", event.uid, event.title, lang, calendar=info.calendar))
+        if not event.frequency and not event.all_day:
+            self._just_made = (event.title, event.start.date())
         message = replies.say(key, lang, **values) + self._overlaps(event.info(), lang)
         return self._outcome("created", lang, message, sent, call, events=(info.to_json(),))
 
@@ -894,6 +907,7 @@ class Assistant:
         "deleted_occurrence",
         "deleted_series",
         "ask_delete_date",
+        "delete_soonest",
         "not_found",
         "ambiguous",
         "which_event",
@@ -905,6 +919,7 @@ class Assistant:
     )
     def _delete(self, call: Call, lang: str, sent: int) -> Outcome:
         title = call.arguments["title"]
+        soonest = ""  # said before the question when no day was said and the next one is offered
         if names_every_event(title):
             return self._clear(call, lang, sent)
         if names_next_event(title):  # "remove my next event": whatever comes next, named and asked about
@@ -913,10 +928,14 @@ class Assistant:
                 return self._outcome("not_found", lang, replies.say("nothing_next", lang), sent, call)
             found: EventInfo | Outcome = upcoming
         elif call.arguments["date"] is None:
-            self.waiting = _Waiting(call, lang)
-            return self._outcome(
-                "ask", lang, replies.say("ask_delete_date", lang, title=title), sent, call, missing=call.missing
-            )
+            ahead = self.calendar.find_next(title, self._now())
+            if not ahead:  # none ahead: which day (a past one) is asked
+                self.waiting = _Waiting(call, lang)
+                return self._outcome(
+                    "ask", lang, replies.say("ask_delete_date", lang, title=title), sent, call, missing=call.missing
+                )
+            found = ahead[0]  # the soonest, named and asked about; a day said instead is taken (_answer)
+            soonest = replies.say("delete_soonest", lang)
         else:
             found = self._target(call, lang, sent)
         if isinstance(found, Outcome):
@@ -934,7 +953,7 @@ class Assistant:
             return self._outcome(
                 "ask",
                 lang,
-                replies.say("confirm_series", lang, title=target.title, day=label, at=at),
+                soonest + replies.say("confirm_series", lang, title=target.title, day=label, at=at),
                 sent,
                 call,
                 events=(target.to_json(),),
@@ -944,7 +963,7 @@ class Assistant:
         return self._outcome(
             "confirm",
             lang,
-            replies.say("confirm", lang, title=target.title, day=label, at=at),
+            soonest + replies.say("confirm", lang, title=target.title, day=label, at=at),
             sent,
             call,
             events=(target.to_json(),),
@@ -1113,7 +1132,7 @@ class Assistant:
                 waiting.whole_series = words in WHOLE_SERIES
                 return self.confirm(True, lang)
             self.waiting = None
-            return None
+            return self._another_day(waiting, text, lang, today, sent)
         if waiting.past:  # a create in the past waiting for yes/no
             if words in YES:
                 return self.execute(waiting.call, lang, sent, past_ok=True)
@@ -1128,7 +1147,7 @@ class Assistant:
             if words in NO:
                 return self.confirm(False, lang)
             self.waiting = None
-            return None
+            return self._another_day(waiting, text, lang, today, sent)
         if words in NO:
             self.waiting = None
             return self._outcome("cancelled", lang, replies.say("cancelled", lang), sent)
@@ -1155,6 +1174,15 @@ class Assistant:
             self.waiting = None
             return None
         return self.execute(waiting.call.with_arguments(**changes), lang, sent)
+
+    def _another_day(self, waiting: _Waiting, text: str, lang: str, today: dt.date, sent: int) -> Outcome | None:
+        """A day said where a delete named without one offered the next ("Lösch den Zahnarzt" - "Soll ich den am
+        Freitag löschen?" - "nein, den am Montag"): that day's; None when no day is said (a new command)."""
+        if waiting.call.function != "delete_event" or waiting.call.arguments["date"] is not None or waiting.clearing:
+            return None
+        if names_next_event(waiting.call.arguments["title"]) or (date := resolve_date(text, today)) is None:
+            return None
+        return self.execute(waiting.call.with_arguments(date=date.isoformat()), lang, sent)
 
     # ------------------------------------------------------------------ helpers
 

@@ -48,6 +48,7 @@ __all__ = [
     "asks_how_days_look",
     "asks_to_move",
     "asks_when_ones_event_is",
+    "said_correction",
     "said_shift",
     "states_an_event",
     "weekdays_said",
@@ -2937,6 +2938,41 @@ def states_an_event(query: str, today: dt.date) -> bool:
     if any(_NOT_AN_EVENT.fullmatch(w) for w in words):
         return False
     return resolve_date(t, today) is not None and resolve_time(t) is not None
+
+
+# "nein, um 11", "Actually make that 1 pm", "lieber am Samstag", "no, Friday at 3": a correction of the event just
+# made, said as nothing but its new day or time after a word that corrects.
+_CORRECTION_LEAD = re.compile(
+    r"^(?:nein|nee|no|nope|oh|ah|oops|sorry|actually|eigentlich|doch|wait|warte|moment|lieber|besser|rather|"
+    r"make\s+(?:that|it)|mach\s+(?:das|es|daraus)|change\s+(?:that|it)|ändere?\s+(?:das|es))\b",
+    re.IGNORECASE,
+)
+_CORRECTION_WORDS = frozenset(
+    "nein nee no nope oh ah oops sorry actually eigentlich doch wait warte moment lieber besser rather instead "
+    "stattdessen make that it mach das es daraus change ändere ändern to auf um at on am for für the den der "
+    "please bitte then dann i mean ich meine meinte meant sondern but aber uhr o'clock oclock pm am a.m p.m "
+    "halb viertel dreiviertel half quarter past nach vor heute morgen übermorgen today tomorrow tonight früh "
+    "abend abends morgens mittag mittags nachmittag nachmittags vormittag vormittags noon midnight morning "
+    "afternoon evening night next nächsten nächste kommenden this diesen week woche".split()
+)
+
+
+def said_correction(text: str, today: dt.date, lang: str | None = None) -> tuple[str | None, str | None] | None:
+    """The new day and time (ISO, either may be None) of a correction of the event just made; None when the
+    words are no such correction ("nein, um 11" is one, "nein" alone or "no, add lunch too" is not)."""
+    t = text.strip()
+    if not _CORRECTION_LEAD.match(t):
+        return None
+    words = [w.lower().strip(".") for w in re.findall(r"[^\W_]+(?:[.'][^\W_]+)*\.?", normalize(t))]
+    if any(
+        w not in _CORRECTION_WORDS and w not in WEEKDAY_WORDS and w not in MONTH_WORDS and not w[:1].isdigit()
+        for w in words
+    ):
+        return None  # more than a day or a time: a new command
+    day, time = resolve_date(t, today), resolve_time(t, lang)
+    if day is None and time is None:
+        return None
+    return (None if day is None else day.isoformat()), (None if time is None else f"{time:%H:%M}")
 
 
 def _names_a_day_or_time(word: str) -> bool:
