@@ -124,6 +124,18 @@ def test_move_keeps_uid_and_length_bumps_sequence_and_undoes(caldav_url: str, tm
     assert vevents(caldav_url)[0].decoded("dtstart") == dt.datetime(2026, 11, 27, 14, 30, tzinfo=TZ)
 
 
+def test_a_move_to_where_the_event_already_is_changes_nothing(radicale, tmp_path: Path) -> None:
+    """ "move the meeting to Friday" when it is on Friday at that time: said so, nothing written (no SEQUENCE bump)."""
+    a = make(radicale.url, tmp_path)
+    assert a.execute(create("Friseur", minutes=45), "de").kind == "created"
+    (before,) = vevents(radicale.url)
+    same = Call("move_event", {"title": "Friseur", "date": None, "new_date": "2026-11-27", "new_time": "14:30"})
+    out = a.execute(same, "de")
+    assert out.kind == "found" and "ist schon am" in out.message and "Nichts geändert" in out.message, out.message
+    (after,) = vevents(radicale.url)
+    assert int(after.get("sequence", 0)) == int(before.get("sequence", 0))
+
+
 def test_move_of_one_occurrence_is_an_override(caldav_url: str, tmp_path: Path) -> None:
     a = make(caldav_url, tmp_path)
     a.execute(series(), "en")

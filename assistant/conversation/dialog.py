@@ -828,6 +828,7 @@ class Assistant:
     @executes(
         "move_event",
         "moved",
+        "already_there",
         "ask_move_where",
         "not_found",
         "not_found_upcoming",
@@ -870,6 +871,11 @@ class Assistant:
         else:  # an all-day event moves by whole days; a time said for it is not one it can take
             span = (target.end - target.start) if isinstance(target.end, dt.date) else dt.timedelta(days=1)
             new_start, new_end = day, day + span
+        if new_start == start:  # "move the meeting to Friday" when it is on Friday: nothing to write
+            when = replies.when(target, lang, self.zone, self.today())
+            return self._outcome(
+                "found", lang, replies.say("already_there", lang, title=target.title, when=when), sent, call
+            )
         before = self.calendar.move(target, new_start, new_end)
         self._remember(
             Change(

@@ -1461,7 +1461,11 @@ _NEVER_MIND = re.compile(
 # is off, said with no delete verb.
 _CALLED_OFF = re.compile(
     r"\b(?:is|was|got|has been|have been)\s+(?:not happening|off|cancell?ed|called off)\b|\bfällt\b.*\b(?:aus|flach)\b|"
-    r"\bfindet\b.*\bnicht\s+statt\b|\b(?:ist|wurde|wird)\s+abgesagt\b",
+    r"\bfindet\b.*\bnicht\s+statt\b|\b(?:ist|wurde|wird)\s+abgesagt\b"
+    # "I can't make it to yoga tomorrow", "Ich kann morgen nicht zum Zahnarzt", "Das Meeting brauche ich nicht mehr"
+    r"|\b(?:can't|cannot|can\s+not|won't|wont|will\s+not)\s+(?:make\s+it|go|come|attend)\b"
+    r"|\bkann\b[^.?!]*\bnicht\s+(?:zum|zur|ins|hin|kommen|teilnehmen|dabei)\b"
+    r"|\bbrauch\w*\b[^.?!]*\bnicht\s+mehr\b|\bnicht\s+mehr\s+nötig\b|\bno\s+longer\s+need\w*\b",
     re.IGNORECASE,
 )
 
