@@ -2523,24 +2523,6 @@ def test_what_goes_on_in_town_or_is_no_event_is_no_call(query: str, span: SpanCa
 
 
 @pytest.mark.parametrize(
-    ("query", "phrases", "days"),
-    [
-        ("move yoga from wednesday to friday", ("yoga", "wednesday", "to friday", None), ("2026-12-09", "2026-12-11")),
-        ("verschieb das Training von Donnerstag auf Freitag", ("Training", "Donnerstag", "auf Freitag", None), None),
-        ("move yoga from friday to thursday", ("yoga", "friday", "to thursday", None), ("2026-12-04", "2026-12-10")),
-        ("Can you move field trip on October 17 to Monday?", ("field trip", "on October 17", "to Monday", None), None),
-    ],
-)
-def test_a_weekday_moved_to_a_weekday_goes_forward(query: str, phrases: tuple, days: tuple | None) -> None:
-    """Said on a Thursday, "from Wednesday to Friday" moved next Wednesday's yoga to tomorrow, back in time."""
-    a = resolve_call(SpanCall("move_event", phrases), TODAY, None, query).arguments
-    if days is None:  # Thursday to Friday on a Thursday: next Thursday, the Friday after; a dated day: as read
-        assert a["new_date"] > a["date"] or "October" in query
-    else:
-        assert (a["date"], a["new_date"]) == days
-
-
-@pytest.mark.parametrize(
     ("query", "asks"),
     [
         ("when is mom's birthday", True),
@@ -2634,3 +2616,72 @@ def test_a_wake_up_is_an_alarm_not_an_event(query: str, phrases: tuple, kept: bo
 def test_a_correction_is_only_a_new_day_or_time(query: str, said: tuple | None) -> None:
     """The dialog moves the event it just made for these ("nein, um 11"); anything more is a new command."""
     assert said_correction(query, TODAY) == said
+
+
+@pytest.mark.parametrize(
+    ("function", "query", "phrases", "expected"),
+    [
+        (
+            "create_event",
+            "Add an event: board meeting, next Tuesday, 9 to 11",
+            ("board meeting", "next Tuesday", "to 11", None),
+            ("09:00", 120),
+        ),
+        ("create_event", "lunch at ten to one", ("lunch", None, "at ten to one", None), ("12:50", 60)),
+        (
+            "create_event",
+            "Ceate a picnic at 12 noon on Thursday.",
+            ("picnic", "on Thursday", "at 12 noon", None),
+            "picnic",
+        ),
+        (
+            "create_event",
+            "clean the garage on Saturday at 10",
+            ("garage", "on Saturday", "at 10", None),
+            "clean the garage",
+        ),
+    ],
+)
+def test_a_span_of_hours_and_a_mistyped_request_are_read(function: str, query: str, phrases: tuple, expected) -> None:
+    """ "9 to 11" was 10:51 (nine minutes to eleven) for an hour; only minutes people count so ("ten to one") are."""
+    a = resolve_call(SpanCall(function, phrases), TODAY, "en", query).arguments
+    if isinstance(expected, tuple):
+        assert (a["time"], a["duration_minutes"]) == expected
+    else:
+        assert a["title"] == expected
+
+
+def test_a_length_said_is_the_last_day_and_a_weekday_alone_moves_forward() -> None:
+    span = resolve_call(
+        SpanCall("create_all_day_event", ("Urlaub", "ab Montag", None)), TODAY, "de", "Urlaub ab Montag für zwei Wochen"
+    )
+    assert (span.arguments["date"], span.arguments["end_date"]) == ("2026-12-07", "2026-12-20")
+    series = resolve_call(
+        SpanCall("create_recurring_event", ("Tabletten", None, "um 8", None, "jeden Tag", None)),
+        TODAY,
+        "de",
+        "Tabletten jeden Tag um 8 für 10 Tage",
+    )
+    assert (series.arguments["date"], series.arguments["until"]) == ("2026-12-03", "2026-12-12")
+    until = resolve_call(
+        SpanCall("create_recurring_event", ("Fußball", None, "um 19 Uhr", None, "Jeden zweiten Dienstag", None)),
+        TODAY,
+        "de",
+        "Jeden zweiten Dienstag Fußball um 19 Uhr bis März",
+    )
+    assert until.arguments["until"] == "2027-03-31"
+    day = resolve_call(
+        SpanCall("list_events", ("two weeks from Sunday", None)),
+        TODAY,
+        "en",
+        "Give me my appointments for two weeks from Sunday.",
+    )
+    assert day.arguments["date"] == day.arguments["end_date"]  # a day two weeks on, not a span of two weeks
+    news = "Medikamente abholen ist jetzt diesen Sonntag um 8:00, nicht Mittwoch in 3 Wochen."
+    moved = resolve_call(
+        SpanCall("move_event", ("Medikamente abholen", "Mittwoch in 3 Wochen", "diesen Sonntag", "um 8:00")),
+        TODAY,
+        "de",
+        news,
+    )
+    assert moved.arguments["new_date"] == "2026-12-06"  # this Sunday, as said: earlier than the old day on purpose

@@ -835,9 +835,14 @@ _TIME_RULES: list[TimeRule] = [
         re.compile(r"\b(\d{1,2}) (?:minuten |minutes )?(?:nach|past|after) (\d{1,2})\b"),
         lambda m: (int(m[2]), int(m[1]), False),
     ),
+    # "zehn vor elf", "20 minutes to 6", "ten to eleven": minutes before the hour; a bare "to" only after minutes
+    # people count so (5, 10, 15, 20, 25): "9 to 11" is a span of two hours (_RANGE), never 10:51
     (
-        re.compile(r"\b(\d{1,2}) (?:minuten |minutes )?(?:vor|to|before) (\d{1,2})\b"),
-        lambda m: (_prev_hour(int(m[2])), 60 - int(m[1]), False),
+        re.compile(
+            r"\b(\d{1,2}) (?:(?:minuten |minutes )(?:vor|to|before)|vor|before) (\d{1,2})\b"
+            r"|\b(5|10|15|20|25) to (\d{1,2})\b"
+        ),
+        lambda m: (_prev_hour(int(m[2] or m[4])), 60 - int(m[1] or m[3]), False),
     ),
     # "at 1700", "um 0930", "at 930": a clock written without its colon, after a word that leads a time
     (re.compile(r"\b(?:um|at|gegen|by|around)\s+([01]?\d|2[0-3])([0-5]\d)\b(?![.,]\d)"), lambda m: _hm(m[1], m[2])),
@@ -859,7 +864,8 @@ _RANGE = re.compile(
     r"^(?:.*?\b)?(?:von|from|between|zwischen)\s+(?P<a>.+?)\s*"
     r"(?:\bbis\b|\buntil\b|\btill\b|\bto\b|\band\b|\bund\b|-|–)\s*(?P<b>.+)$|^(?:.*?\b)?(?:um|at|ab)?\s*(?P<c>\d{1,2}(?:[:.]\d{2})?)\s*"
     # "ten to eleven thirty" is a span: "ten to eleven" alone is a clock reading (10:50), but not before minutes
-    r"(?:\bbis\b|\buntil\b|\btill\b|-|–|\bto\b(?=\s*\d{1,2}[ :.]\d{2}\b))\s*(?P<d>.+)$"
+    r"(?:\bbis\b|\buntil\b|\btill\b|-|–|\bto\b(?=\s*\d{1,2}[ :.]\d{2}\b)"
+    r"|(?<!\b5 )(?<!\b10 )(?<!\b15 )(?<!\b20 )(?<!\b25 )\bto\b)\s*(?P<d>.+)$"
 )
 _BARE_CLOCK = re.compile(r"^\d{1,2}(?:[:. ]\d{2})?$")  # "11 30": "eleven thirty", as normalize() writes it
 
@@ -1405,15 +1411,16 @@ _BUYS_A_TICKET = re.compile(
     r"|please\s+|bitte\s+)?"
     r"(?:(?:book|buy|purchase|order|get\s+me|reserve|i\s+want|i'd\s+like|i\s+need|buch\w*|kauf\w*|bestell\w*|"
     r"besorg\w*|reservier\w*|ich\s+(?:möchte|will|brauche|hätte\s+gern))\b[^.?!]*?"
-    r"\b(?:\w*tickets?|\w*karten?|taxi|cab|uber|flights?|flug|flüge|seats?|sitzplatz\w*)\b"
-    r"|(?:\w*tickets?|\w*karten?)\s+(?:für|nach|for|to)\b)",
+    r"\b(?:\w*tickets?|(?:eintritts|kino|konzert|theater|fahr|fußball|flug|zug)karten?|karten\s+für|taxi|cab|uber|seats?|"
+    r"sitzplatz\w*)\b"  # never "book flight to Boston" (an event), nor "Weihnachtskarten" (cards)
+    r"|(?:\w*tickets?|(?:eintritts|kino|konzert|theater|fahr|zug)karten?)\s+(?:für|nach|for|to)\b)",
     re.IGNORECASE,
 )
 # "are there any special events near me this weekend", "welche Veranstaltungen finden ... in der Nähe statt": what
 # goes on in town, not in the person's calendar.
 _IN_TOWN = re.compile(
-    r"\b(?:near\s+me|nearby|in\s+the\s+area|around\s+here|in\s+(?:my|this|the)\s+(?:city|town|area|neighbou?rhood)"
-    r"|in\s+der\s+(?:nähe|gegend|stadt|umgebung)|in\s+meiner\s+(?:stadt|gegend|nähe|umgebung)|hier\s+in\s+der\s+nähe)\b",
+    r"\b(?:near\s+me|nearby|in\s+the\s+area|around\s+here|in\s+(?:my|this)\s+(?:city|town|area|neighbou?rhood)"
+    r"|in\s+der\s+(?:nähe|gegend|umgebung)|in\s+meiner\s+(?:stadt|gegend|nähe|umgebung)|hier\s+in\s+der\s+nähe)\b",
     re.IGNORECASE,
 )
 # "book the flights", "die Karten abholen": a to-do about tickets the person has, not a purchase asked of us.
@@ -2239,7 +2246,6 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
                 arguments[p.name] = last.isoformat()
     _settle_series(spec, said, arguments, today)  # a series' first day first: its length counts from it
     _last_day_from_a_length(spec, said, arguments, query)
-    _target_after_a_weekday(spec, said, arguments, today)
     return Call(spec.name, spec.fill_defaults(arguments, today))
 
 
@@ -3172,6 +3178,10 @@ _NOT_A_TASK = frozenset(
 )
 
 
+# Requests whose slips are no to-do's verb ("clear" is one letter from "clean", "book" from "cook": not here).
+_REQUESTS_MISTYPED = ("create", "enter", "schedule", "remind", "insert", "reserve", "postpone", "delete", "remove")
+
+
 def _with_task_verb(phrase: str, query: str, spec: Function) -> str:
     """A new event's copied title with the verb and article said right before it when they are all that comes
     before it in the request ("mail" + "the" + "tax forms")."""
@@ -3184,6 +3194,10 @@ def _with_task_verb(phrase: str, query: str, spec: Function) -> str:
     verb = before[0].lower()
     if not verb.isalpha() or not verb.isascii() or verb in _NOT_A_TASK or verb in _MAKE_VERBS:
         return phrase
+    from rapidfuzz.distance import OSA
+
+    if any(OSA.distance(verb, v) <= 1 for v in _REQUESTS_MISTYPED):
+        return phrase  # "Ceate a picnic", "Etner an electrician": a request typed a letter off
     return f"{before[0]} {before[1]} {phrase}"
 
 
@@ -3238,6 +3252,11 @@ def _whole_time_words(phrase: str, query: str, others: list[str], lang: str | No
         return phrase
     base_span = resolve_time_range(phrase, lang, context=query)
     taken = {w for o in others for w in normalize(o).split()}
+    before = query[:at].rstrip().split()
+    if base_span is None and before and _SPAN_END_FIRST.match(phrase) and normalize(before[-1]) not in taken:
+        wider = f"{before[-1]} {phrase}"  # "9" + "to 11": the span the model cut at its start
+        if re.fullmatch(r"\d{1,2}", normalize(before[-1])) and resolve_time_range(wider, lang, context=query):
+            return wider
     after: list[str] = []
     for word in query[at + len(phrase) :].split()[:3]:  # whole words: "14 Uhr 1,5 Stunden" goes on with "1,5"
         if re.fullmatch(r"\d+\.", word):
@@ -3260,6 +3279,7 @@ def _whole_time_words(phrase: str, query: str, others: list[str], lang: str | No
     return phrase
 
 
+_SPAN_END_FIRST = re.compile(r"(?:to|bis|until|till)\s", re.IGNORECASE)
 _CORRECTABLE = frozenset({ParamType.DATE, ParamType.FIRST_DATE, ParamType.TIME})
 # A slip and its correction: "um elf, nee, um zwölf", "to Thursday no Friday", "at eleven actually make that noon".
 _CORRECTION = re.compile(
@@ -3769,6 +3789,7 @@ _WORKWEEK = re.compile(
 # days a span or a series lasts, from its first day.
 _FOR_DAYS = re.compile(
     r"\b(?:für|for)\s+(?:(?:die|the)\s+)?(?:(?:nächsten|next|kommenden|coming)\s+)?(\d{1,3})\s+(tage?n?|wochen?|days?|weeks?)\b"
+    r"(?!\s+(?:from|after|before|von|ab|nach|vor|later|später|ago)\b)"  # "for two weeks from Sunday" is a day
 )
 
 
@@ -3785,25 +3806,6 @@ def _last_day_from_a_length(
     if days >= 1:
         first = dt.date.fromisoformat(str(arguments[start.name]))
         arguments[end.name] = (first + dt.timedelta(days=days - 1)).isoformat()
-
-
-def _target_after_a_weekday(
-    spec: Function, said: dict[str, str | None], arguments: dict[str, object], today: dt.date
-) -> None:
-    """ "move yoga from Wednesday to Friday" said on a Thursday: both are the next of their name, so Friday came
-    first and the move went back in time. Where both days are bare weekdays and the target came first, it is the
-    one in the week of the day it leaves ("von Donnerstag auf Freitag" on a Thursday: next Thursday to the Friday
-    after it; "Samstag" to "Freitag": the day before), or the next one after it where that one is past."""
-    if not _moves_an_event(spec) or not arguments.get("date") or not arguments.get("new_date"):
-        return
-    old, new = dt.date.fromisoformat(str(arguments["date"])), dt.date.fromisoformat(str(arguments["new_date"]))
-    phrase, leaves = normalize(said.get("new_date") or ""), normalize(said.get("date") or "")
-    weekday = _weekday_named(phrase)
-    one_day = len(re.findall(rf"\b(?:{_WD_RE})", leaves)) == 1  # not "von Dienstag auf Mittwoch" copied as one
-    both = _bare_weekday(phrase) and _bare_weekday(leaves) and one_day
-    if new < old and weekday is not None and both:
-        same_week = old + dt.timedelta(days=weekday - old.weekday())  # "Samstag" -> "Freitag": the day before
-        arguments["new_date"] = (same_week if same_week >= today else _next_weekday(weekday, old)).isoformat()
 
 
 def _weekday_named(words: str) -> int | None:
