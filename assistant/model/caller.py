@@ -8,7 +8,6 @@ Imports flow one way: functions <- decoding <- runtime, network <- caller <- pac
 from __future__ import annotations
 
 import datetime as dt
-import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -68,8 +67,6 @@ __all__ = ["FunctionCaller", "DECLINE_MARGIN"]
 # 4.7 logits, and a request for a reminder that names nothing, "remind me about this tomorrow", by 0.4 to 4.7; a
 # query that is no calendar request, "put the lights off now", by 2.6 to 17).
 DECLINE_MARGIN = 6.0
-# A delete is kept where the query says "not" in any way, though no word of removing ("ich will nicht mehr zum Yoga").
-_NEGATED = re.compile(r"\b(?:nicht|nie|kein\w*|not|never|no|n't)\b|n't\b", re.IGNORECASE)
 # A note of an event with no verb of request ("Morgen früh um 7 Brötchen holen", declined by v25 by 0.2 logits) is
 # taken from a declining model only by this much: "morgen um sieben aufstehen" was declined by 5.7.
 NOTE_MARGIN = 2.0
@@ -369,9 +366,6 @@ class FunctionCaller:
         token = self._choose(hidden[-1], self.codec.function_ids)
         if token in self._readers or (token in self._deleters and not says_to_remove(query)):
             token = self._asked_to_add(hidden[-1], query, token) or token
-        if token in self._deleters and not says_to_remove(query) and not _NEGATED.search(query):
-            # "Termin beim Friseur am Samstag", "Friseur Samstag": a note of an event, no word that removes one
-            token = self._within_margin(hidden[-1], token, self._makers) or token
         guarded = self.decline_margin is not None  # None: the model's choice as it is (an oracle test scripts it)
         if guarded and token == ids[NO_CALL_TOKEN] and self._listing is not None and asks_how_days_look(query):
             token = self._listing  # "What does my day look like?" is a look at the calendar, never small talk

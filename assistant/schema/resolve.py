@@ -1477,6 +1477,24 @@ _CALLED_OFF = re.compile(
 )
 
 
+def _note_read_as_delete(spec: Function, span: SpanCall, query: str) -> tuple[Function, SpanCall]:
+    """A delete of a query that says nothing but its title and day ("Termin beim Friseur am Samstag", "Friseur
+    Samstag": v25 deleted both) is that event noted: no word asks to remove it."""
+    if not query or not _deletes_an_event(spec) or not all(span.phrases) or says_to_remove(query):
+        return spec, span  # "storniere bitte Lauftreff" copied whole as the title still says it
+    rest = query
+    for phrase in sorted((str(p) for p in span.phrases), key=len, reverse=True):
+        rest = re.sub(re.escape(phrase), " ", rest, count=1, flags=re.IGNORECASE)
+    left = [w.lower() for w in re.findall(r"[^\W_]+", rest)]
+    create = _function_typed([ParamType.TITLE, ParamType.DATE, ParamType.TIME, ParamType.MINUTES])
+    if create is None or any(w not in _NOTE_WORDS for w in left):
+        return spec, span
+    return create, SpanCall(create.name, (span.phrases[0], span.phrases[1], None, None))
+
+
+_NOTE_WORDS = frozenset("am on the den der die das um at ist is hab habe have i ich ein einen eine a an".split())
+
+
 def _called_off(spec: Function, span: SpanCall, query: str) -> tuple[Function, SpanCall]:
     """A new event from a query that says an event is off is the delete of that event (its title and day).
     v21 made "parental leave November 27th is not happening" a day-long event."""
@@ -2187,7 +2205,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
     if _not_for_the_calendar(spec, span, query):
         return NoCall()
     plain = _without_stattfinden(query)  # "statt" left in it is the preposition
-    spec, span = _instead_is_a_move(*_called_off(spec, span, query), plain)
+    spec, span = _instead_is_a_move(*_called_off(*_note_read_as_delete(spec, span, query), query), plain)
     spec, span = _takes_place_instead(spec, span, query)
     spec, span = _asked_or_marked(*_move_copied_as_create(spec, span, query), query)
     spec, span = _stated_days(*_have_an_event(spec, span, query, lang), query, today)
