@@ -2577,6 +2577,7 @@ def test_a_series_on_several_weekdays_is_one_rrule_and_survives_the_outbox() -> 
         ("Montag um 9 Uhr Wecker stellen", False),
         ("Was habe ich morgen um 10?", False),
         ("Zahnarzt am Freitag", False),  # no clock time: the model decides
+        ("worum ging es bei dem protest am brandenburger tor gestern mittag", False),  # a question, of a day gone
     ],
 )
 def test_a_note_of_a_day_a_time_and_an_activity_states_an_event(query: str, states: bool) -> None:

@@ -2961,11 +2961,18 @@ def states_an_event(query: str, today: dt.date) -> bool:
     """Whether the query is a note of an event: a day and a clock time said, words besides them, no question."""
     t = query.strip()
     words = [w.lower() for w in re.findall(r"[^\W_]+", t)]
-    if not words or t.endswith("?") or words[0] in _LISTING_WORDS or _WAKING.search(t):
+    if not words or t.endswith("?") or words[0] in _LISTING_WORDS or words[0] in _QUESTION_WORDS or _WAKING.search(t):
         return False
     if any(_NOT_AN_EVENT.fullmatch(w) for w in words):
         return False
-    return resolve_date(t, today) is not None and resolve_time(t) is not None
+    day = resolve_date(t, today)  # a day gone is news, not a note ("der Protest gestern Mittag")
+    return day is not None and day >= today and resolve_time(t) is not None
+
+
+_QUESTION_WORDS = frozenset(
+    "worum warum wieso weshalb wer wen wem wo wohin woher welches wozu who whom whose why where which whats "
+    "what's".split()
+)
 
 
 # "nein, um 11", "Actually make that 1 pm", "lieber am Samstag", "no, Friday at 3": a correction of the event just
