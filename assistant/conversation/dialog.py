@@ -411,6 +411,7 @@ class Assistant:
     def run_call_text(self, text: str, lang: str) -> Turn:
         """A line in the functional-token format, run as the model's output would be (shell, TUI, debugging)."""
         sent = self.flush()
+        self._just_made = None
         try:
             call = parse_call(text)
         except CallError as error:
@@ -469,6 +470,7 @@ class Assistant:
         """The answer to a pending delete (the TUI's dialog calls this; typed 'ja'/'nein' lands here too)."""
         waiting = self.waiting
         self.waiting = None
+        self._just_made = None  # "nein, um 11" after this is no correction of an earlier create
         lang = lang or (waiting.lang if waiting else self.default_lang or "en")
         if waiting is None or waiting.target is None or not yes:
             return self._outcome("cancelled", lang, replies.say("cancelled", lang))
@@ -483,6 +485,7 @@ class Assistant:
     def undo(self, lang: str | None = None, sent: int = 0) -> Outcome:
         lang = lang or self.default_lang or "en"
         self.waiting = None
+        self._just_made = None  # Ctrl+Z in the TUI comes here without a command
         change = self.journal.last()
         if change is None and self.journal.damaged is not None:
             self._told.add(str(self.journal.damaged))  # said here; not again as a notice
