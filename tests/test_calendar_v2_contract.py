@@ -19,6 +19,8 @@ from assistant.schema.resolve import (
     asks_for_an_event,
     asks_how_days_look,
     asks_to_move,
+    asks_to_remove,
+    asks_when_an_event_is,
     asks_when_ones_event_is,
     names_every_event,
     names_next_event,
@@ -2686,3 +2688,20 @@ def test_a_length_said_is_the_last_day_and_a_weekday_alone_moves_forward() -> No
         news,
     )
     assert moved.arguments["new_date"] == "2026-12-06"  # this Sunday, as said: earlier than the old day on purpose
+
+
+@pytest.mark.parametrize(
+    ("query", "when", "remove"),
+    [
+        ("wann ist der Müll", True, False),
+        ("when is the garbage pickup", True, False),
+        ("when is the next alarm", False, False),
+        ("Streich den Friseur", False, True),
+        ("Entferne das Training am Montag", False, True),
+        ("entferne den Kontakt Anna", False, False),
+        ("delete my account", False, False),  # English removal verbs are the model's to read
+    ],
+)
+def test_when_an_event_is_and_a_german_removal_are_asked(query: str, when: bool, remove: bool) -> None:
+    """The caller takes a find (within 2 logits) or a delete (within 6) where the model declines these."""
+    assert (asks_when_an_event_is(query), asks_to_remove(query)) == (when, remove)

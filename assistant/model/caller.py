@@ -49,6 +49,8 @@ from assistant.schema.resolve import (
     asks_for_an_event,
     asks_how_days_look,
     asks_to_move,
+    asks_to_remove,
+    asks_when_an_event_is,
     asks_when_ones_event_is,
     calendar_deleters,
     calendar_listing,
@@ -67,8 +69,9 @@ __all__ = ["FunctionCaller", "DECLINE_MARGIN"]
 # 4.7 logits, and a request for a reminder that names nothing, "remind me about this tomorrow", by 0.4 to 4.7; a
 # query that is no calendar request, "put the lights off now", by 2.6 to 17).
 DECLINE_MARGIN = 6.0
-# A note of an event with no verb of request ("Morgen früh um 7 Brötchen holen", declined by v25 by 0.2 logits) is
-# taken from a declining model only by this much: "morgen um sieben aufstehen" was declined by 5.7.
+# A note of an event with no verb of request ("Morgen früh um 7 Brötchen holen", declined by v25 by 0.2 logits) and
+# "wann ist der Müll" (1.0) are taken from a declining model only by this much: "morgen um sieben aufstehen" was
+# declined by 5.7, "wann ist der nächste Vollmond" by 3.6.
 NOTE_MARGIN = 2.0
 
 
@@ -371,6 +374,10 @@ class FunctionCaller:
             token = self._listing  # "What does my day look like?" is a look at the calendar, never small talk
         if token == ids[NO_CALL_TOKEN] and asks_when_ones_event_is(query):  # "when is mom's birthday"
             token = self._within_margin(hidden[-1], token, self._finders) or token
+        if token == ids[NO_CALL_TOKEN] and asks_when_an_event_is(query):  # "wann ist der Müll"
+            token = self._within_margin(hidden[-1], token, self._finders, NOTE_MARGIN) or token
+        if token == ids[NO_CALL_TOKEN] and asks_to_remove(query):  # "Streich den Friseur"
+            token = self._within_margin(hidden[-1], token, tuple(sorted(self._deleters))) or token
         if token == ids[NO_CALL_TOKEN] and states_an_event(query, today):  # "Morgen früh um 7 Brötchen holen"
             token = self._within_margin(hidden[-1], token, self._makers, NOTE_MARGIN) or token
         if guarded and self._mover is not None and token != self._mover and asks_to_move(query):
