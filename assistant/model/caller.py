@@ -380,10 +380,9 @@ class FunctionCaller:
             token = self._within_margin(hidden[-1], token, tuple(sorted(self._deleters))) or token
         if token == ids[NO_CALL_TOKEN] and states_an_event(query, today):  # "Morgen früh um 7 Brötchen holen"
             token = self._within_margin(hidden[-1], token, self._makers, NOTE_MARGIN) or token
+        # "Verschieb den Zahnarzt": v25 declined it; "Kannst du das Meeting verschieben?": v25 deleted it
         if guarded and self._mover is not None and token != self._mover and asks_to_move(query):
-            token = (
-                self._mover
-            )  # "Verschieb den Zahnarzt": v25 declined it, "Kannst du das Meeting verschieben?" deleted
+            token = self._mover
         produced = [token]
         if token == ids[NO_CALL_TOKEN]:
             produced.append(ids[END_TOKEN])
