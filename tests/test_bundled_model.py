@@ -223,6 +223,10 @@ def test_a_correction_moves_what_was_just_made_and_a_delete_without_a_day_offers
     assert other.kind == "confirm" and "Montag, 30. November" in other.message, other.message
     assert a.handle("ja", "de").outcome.kind == "deleted"
     assert (clock(27), clock(30)) == (["Zahnarzt 10:00"], [])
+    assert a.handle("Lösch den Zahnarzt", "de").outcome.kind == "confirm"
+    new = a.handle("Trag Friseur morgen um 15 Uhr ein", "de").outcome  # a new command, never the answer
+    assert new.kind == "created", new.message
+    assert clock(27) == ["Zahnarzt 10:00", "Friseur 15:00"]
 
 
 def test_ask_command_end_to_end(radicale) -> None:

@@ -28,6 +28,7 @@ from assistant.schema.resolve import (
     resolve_date_range,
     resolve_frequency,
     said_correction,
+    said_only_a_day,
     said_shift,
     says_to_remove,
     states_an_event,
@@ -2705,3 +2706,18 @@ def test_a_length_said_is_the_last_day_and_a_weekday_alone_moves_forward() -> No
 def test_when_an_event_is_and_a_german_removal_are_asked(query: str, when: bool, remove: bool) -> None:
     """The caller takes a find (within 2 logits) or a delete (within 6) where the model declines these."""
     assert (asks_when_an_event_is(query), asks_to_remove(query)) == (when, remove)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("nein, den am Montag", "2026-12-07"),
+        ("the one on the 12th", "2026-12-12"),
+        ("Trag Friseur morgen um 10 ein", None),  # a new command that names a day
+        ("Was habe ich morgen?", None),
+    ],
+)
+def test_an_answer_that_is_only_a_day(text: str, day: str | None) -> None:
+    """Where a delete offered the next match, only an answer of nothing but a day is taken as another day."""
+    found = said_only_a_day(text, TODAY)
+    assert (found.isoformat() if found else None) == day

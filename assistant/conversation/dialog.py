@@ -38,6 +38,7 @@ from assistant.schema.resolve import (
     resolve_date,
     resolve_time,
     said_correction,
+    said_only_a_day,
     said_shift,
     weekdays_said,
 )
@@ -1166,7 +1167,8 @@ class Assistant:
                 self.waiting = None
                 return None
             return self.execute(waiting.call.with_arguments(**named), lang, sent)
-        if said_shift(text) is not None:  # "Auf wann?" - "eine Stunde später"
+        if said_shift(text) is not None and len(text.split()) <= 6:  # "Auf wann?" - "eine Stunde später" (a whole
+            # new command, "Verschieb lieber das Meeting um eine Stunde nach hinten", is the model's to read)
             shifted = self._shifted(waiting.call, text, lang, sent)
             if shifted is not waiting.call:
                 self.waiting = None
@@ -1189,8 +1191,8 @@ class Assistant:
         Freitag löschen?" - "nein, den am Montag"): that day's; None when no day is said (a new command)."""
         if waiting.call.function != "delete_event" or waiting.call.arguments["date"] is not None or waiting.clearing:
             return None
-        if names_next_event(waiting.call.arguments["title"]) or (date := resolve_date(text, today)) is None:
-            return None
+        if names_next_event(waiting.call.arguments["title"]) or (date := said_only_a_day(text, today)) is None:
+            return None  # a new command that names a day is run as such, never taken as the answer
         return self.execute(waiting.call.with_arguments(date=date.isoformat()), lang, sent)
 
     # ------------------------------------------------------------------ helpers

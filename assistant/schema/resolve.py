@@ -51,6 +51,7 @@ __all__ = [
     "asks_when_an_event_is",
     "asks_when_ones_event_is",
     "said_correction",
+    "said_only_a_day",
     "said_shift",
     "states_an_event",
     "weekdays_said",
@@ -3020,6 +3021,22 @@ _CORRECTION_WORDS = frozenset(
     "abend abends morgens mittag mittags nachmittag nachmittags vormittag vormittags noon midnight morning "
     "afternoon evening night next nächsten nächste kommenden this diesen week woche".split()
 )
+
+
+def said_only_a_day(text: str, today: dt.date) -> dt.date | None:
+    """The day an answer names when it says nothing else ("den am Montag", "nein, am Freitag", "the one on the 12th");
+    None for more ("Trag Friseur morgen um 10 ein" is a new command)."""
+    words = [w.lower().strip(".") for w in re.findall(r"[^\W_]+(?:[.'][^\W_]+)*\.?", normalize(text))]
+    if not words or any(
+        w not in _CORRECTION_WORDS
+        and w not in WEEKDAY_WORDS
+        and w not in MONTH_WORDS
+        and not w[:1].isdigit()
+        and w not in {"one", "day", "tag", "termin", "that", "dem", "des", "vom", "of"}
+        for w in words
+    ):
+        return None
+    return resolve_date(text, today)
 
 
 def said_correction(text: str, today: dt.date, lang: str | None = None) -> tuple[str | None, str | None] | None:
