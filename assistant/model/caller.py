@@ -110,14 +110,10 @@ class FunctionCaller:
         self.codec = codec
         self.name = name
         self._makers = tuple(codec.extra_id[f.token] for f in event_makers(codec.functions))
-        self._deleters = {codec.extra_id[f.token] for f in calendar_deleters(codec.functions)}
+        self._deleters = tuple(codec.extra_id[f.token] for f in calendar_deleters(codec.functions))
         self._mover = next((codec.extra_id[f.token] for f in calendar_movers(codec.functions)), None)
-        self._finders = tuple(
-            codec.extra_id[f.token]
-            for f in calendar_readers(codec.functions)
-            if f is not calendar_listing(codec.functions)
-        )
         listing = calendar_listing(codec.functions)
+        self._finders = tuple(codec.extra_id[f.token] for f in calendar_readers(codec.functions) if f is not listing)
         self._listing = None if listing is None else codec.extra_id[listing.token]
         self._readers = {
             codec.extra_id[NO_CALL_TOKEN],
@@ -377,7 +373,7 @@ class FunctionCaller:
         if token == ids[NO_CALL_TOKEN] and asks_when_an_event_is(query):  # "wann ist der Müll"
             token = self._within_margin(hidden[-1], token, self._finders, NOTE_MARGIN) or token
         if token == ids[NO_CALL_TOKEN] and asks_to_remove(query):  # "Streich den Friseur"
-            token = self._within_margin(hidden[-1], token, tuple(sorted(self._deleters))) or token
+            token = self._within_margin(hidden[-1], token, self._deleters) or token
         if token == ids[NO_CALL_TOKEN] and states_an_event(query, today):  # "Morgen früh um 7 Brötchen holen"
             token = self._within_margin(hidden[-1], token, self._makers, NOTE_MARGIN) or token
         # "Verschieb den Zahnarzt": v25 declined it; "Kannst du das Meeting verschieben?": v25 deleted it

@@ -1112,8 +1112,9 @@ def _series_by_weekday_of_month(query: str, spec: Function) -> None:
     """Refuses a new event of a query that asks for a series on a weekday of the month, with what can be made."""
     if not query or not _makes_an_event(spec):
         return
-    m = _WEEKDAY_OF_MONTH.search(normalize(query))
-    if m is None or not (_REPEATS.search(normalize(query)) or any(p.type is ParamType.FREQUENCY for p in spec.params)):
+    t = normalize(query)
+    m = _WEEKDAY_OF_MONTH.search(t)
+    if m is None or not (_REPEATS.search(t) or any(p.type is ParamType.FREQUENCY for p in spec.params)):
         return
     words = r"\s+".join(r"\S+" if re.fullmatch(r"\d+\.", w) else re.escape(w) for w in m[0].split())  # "2.": "second"
     said = re.search(words, query, re.IGNORECASE)
@@ -1431,7 +1432,6 @@ _KNOWN_TICKET = re.compile(
     r"\b(?:the|die|den|das|my|our|meine[nm]?|unsere[nm]?)\s+(?:\w+\s+)?(?:\w*tickets?|\w*karten?|flights?|flüge|flug)\b",
     re.IGNORECASE,
 )
-_CALENDAR_WORD = re.compile(r"calendar|kalender\w*|schedule|agenda")
 _TITLE_PREPOSITION = re.compile(
     r"\s(?:in|on|at|for|from|to|with|about|of|as|bei|beim|mit|an|auf|für|von|vom|aus|zu|zum|zur|im)\s", re.I
 )
@@ -1458,7 +1458,8 @@ def _not_for_the_calendar(spec: Function, span: SpanCall, query: str) -> bool:
         return False
     head = _TITLE_PREPOSITION.split(f" {title} ".replace(",", " "), maxsplit=1)[0].split()
     word = head[-1].strip(".!?").lower() if head else ""
-    return bool(_NOT_AN_EVENT.fullmatch(word)) and not _CALENDAR_WORD.fullmatch(word)  # "delete events from calendar"
+    calendar = word in _CALENDAR_WORDS or word.startswith("kalender")  # "delete events from calendar"
+    return bool(_NOT_AN_EVENT.fullmatch(word)) and not calendar
 
 
 # "No, forget it.", "Vergiss es", "never mind": nothing asked, whatever function a model reads into "forget".
@@ -2939,10 +2940,14 @@ _WHEN_IS_ONES = re.compile(
 )
 
 
+def _names_no_other_thing(text: str) -> bool:
+    """Whether no word of the text is a mail, a song, a list, an alarm or another thing that is no event."""
+    return not any(_NOT_AN_EVENT.fullmatch(w) for w in re.findall(r"[^\W_]+", text.lower()))
+
+
 def asks_when_ones_event_is(query: str) -> bool:
     """Whether the query asks when the person's own (or a named person's) event is."""
-    words = re.findall(r"[^\W_]+", query.lower())
-    return bool(_WHEN_IS_ONES.match(query.strip())) and not any(_NOT_AN_EVENT.fullmatch(w) for w in words)
+    return bool(_WHEN_IS_ONES.match(query.strip())) and _names_no_other_thing(query)
 
 
 # "wann ist der Müll", "wann ist die Müllabfuhr": when an event named with its article is; the caller takes the
@@ -2952,8 +2957,7 @@ _WHEN_IS_THE = re.compile(r"^(?:when|wann)\s+(?:is|ist|are|sind)\s+(?:the|der|di
 
 def asks_when_an_event_is(query: str) -> bool:
     """Whether the query asks when something named with its article is ("wann ist der Müll")."""
-    words = re.findall(r"[^\W_]+", query.lower())
-    return bool(_WHEN_IS_THE.match(query.strip())) and not any(_NOT_AN_EVENT.fullmatch(w) for w in words)
+    return bool(_WHEN_IS_THE.match(query.strip())) and _names_no_other_thing(query)
 
 
 # "Streich den Friseur", "Entferne das Training": a delete asked with a German verb that also paints, spreads or
@@ -2994,7 +2998,7 @@ def states_an_event(query: str, today: dt.date) -> bool:
     words = [w.lower() for w in re.findall(r"[^\W_]+", t)]
     if not words or t.endswith("?") or words[0] in _LISTING_WORDS or words[0] in _QUESTION_WORDS or _WAKING.search(t):
         return False
-    if any(_NOT_AN_EVENT.fullmatch(w) for w in words):
+    if not _names_no_other_thing(t):
         return False
     day = resolve_date(t, today)  # a day gone is news, not a note ("der Protest gestern Mittag")
     return day is not None and day >= today and resolve_time(t) is not None
@@ -3023,18 +3027,21 @@ _CORRECTION_WORDS = frozenset(
 )
 
 
+def _says_only_when(text: str, also: frozenset[str] = frozenset()) -> bool:
+    """Whether the words are nothing but a day or a time, the words that correct one, and ``also``."""
+    words = [w.lower().strip(".") for w in re.findall(r"[^\W_]+(?:[.'][^\W_]+)*\.?", normalize(text))]
+    return all(
+        w in _CORRECTION_WORDS or w in WEEKDAY_WORDS or w in MONTH_WORDS or w[:1].isdigit() or w in also for w in words
+    )
+
+
+_WHICH_ONE = frozenset("one day tag termin that dem des vom of".split())  # "the one on the 12th", "den Termin am 5."
+
+
 def said_only_a_day(text: str, today: dt.date) -> dt.date | None:
     """The day an answer names when it says nothing else ("den am Montag", "nein, am Freitag", "the one on the 12th");
     None for more ("Trag Friseur morgen um 10 ein" is a new command)."""
-    words = [w.lower().strip(".") for w in re.findall(r"[^\W_]+(?:[.'][^\W_]+)*\.?", normalize(text))]
-    if not words or any(
-        w not in _CORRECTION_WORDS
-        and w not in WEEKDAY_WORDS
-        and w not in MONTH_WORDS
-        and not w[:1].isdigit()
-        and w not in {"one", "day", "tag", "termin", "that", "dem", "des", "vom", "of"}
-        for w in words
-    ):
+    if not text.strip() or not _says_only_when(text, _WHICH_ONE):
         return None
     return resolve_date(text, today)
 
@@ -3045,11 +3052,7 @@ def said_correction(text: str, today: dt.date, lang: str | None = None) -> tuple
     t = text.strip()
     if not _CORRECTION_LEAD.match(t):
         return None
-    words = [w.lower().strip(".") for w in re.findall(r"[^\W_]+(?:[.'][^\W_]+)*\.?", normalize(t))]
-    if any(
-        w not in _CORRECTION_WORDS and w not in WEEKDAY_WORDS and w not in MONTH_WORDS and not w[:1].isdigit()
-        for w in words
-    ):
+    if not _says_only_when(t):
         return None  # more than a day or a time: a new command
     day, time = resolve_date(t, today), resolve_time(t, lang)
     if day is None and time is None:
