@@ -54,18 +54,17 @@ def clean_summary(title: str) -> str:
     return text
 
 
+_ICAL_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")  # RFC 5545 weekdays, Monday = 0 as in Python
+
 #: RRULE parts per frequency of the schema (``FREQUENCIES``).
 RRULES: dict[str, dict[str, Any]] = {
     "daily": {"freq": "DAILY"},
-    "weekdays": {"freq": "WEEKLY", "byday": ["MO", "TU", "WE", "TH", "FR"]},
+    "weekdays": {"freq": "WEEKLY", "byday": list(_ICAL_DAYS[:5])},
     "weekly": {"freq": "WEEKLY"},
     "biweekly": {"freq": "WEEKLY", "interval": 2},
     "monthly": {"freq": "MONTHLY"},
     "yearly": {"freq": "YEARLY"},
 }
-
-
-_ICAL_DAYS = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
 @dataclass(frozen=True)
