@@ -103,6 +103,44 @@ def test_prompt_style_is_recorded_in_the_adapter_and_followed_at_load(tiny_base,
     assert GRAMMAR_RE.match(caller.predict("Trag Zahnarzt morgen um 9 ein", TODAY, "de").raw)
 
 
+@pytest.mark.parametrize("autocast", ["bfloat16", "float32"])
+def test_training_computes_in_the_autocast_dtype_and_keeps_float32_weights(
+    autocast, tiny_base, small_data, tmp_path
+) -> None:
+    """bf16 autocast is what makes the bundled recipe fit 60 minutes on a CPU: the linear layers compute in it, the
+    trained weights stay float32, and the adapter records which was used."""
+    import torch
+
+    seen: set[torch.dtype] = set()
+
+    def record(module, _inputs, output) -> None:
+        if isinstance(module, torch.nn.Linear) and module.training and isinstance(output, torch.Tensor):
+            seen.add(output.dtype)
+
+    handle = torch.nn.modules.module.register_module_forward_hook(record)
+    try:
+        config = train(
+            SFTSettings(
+                data=small_data,
+                out=tmp_path,
+                base=str(tiny_base("gemma3")),
+                train_rows=16,
+                max_steps=2,
+                batch_size=4,
+                train_layers=1,
+                autocast=autocast,
+            )
+        )
+    finally:
+        handle.remove()
+    assert seen == {getattr(torch, autocast)}
+    assert config["settings"]["autocast"] == autocast and config["final_loss"] == config["final_loss"]  # not NaN
+    from safetensors.torch import load_file
+
+    factors = [v for k, v in load_file(str(tmp_path / "adapter.safetensors")).items() if k.endswith("lora_A")]
+    assert factors and all(torch.isfinite(v.float()).all() for v in factors)
+
+
 def test_full_fine_tuning_saves_the_trained_layers(tiny_base, small_data, tmp_path) -> None:
     from safetensors.torch import load_file
 

@@ -305,6 +305,7 @@ class PreferenceSettings:
     seed: int = 13
     logging_steps: int = 10
     name: str = "octocal-gemma3-270m"
+    autocast: str = field(default="float32", metadata={"help": "compute dtype (see training.sft --autocast)"})
 
 
 def _start_model(settings: PreferenceSettings) -> tuple[Any, Any, str, str]:
@@ -426,6 +427,7 @@ def train_preference(settings: PreferenceSettings) -> dict[str, Any]:
         remove_unused_columns=False,
         dataset_kwargs={"skip_prepare_dataset": True},
         use_cpu=not torch.cuda.is_available(),
+        bf16=settings.autocast == "bfloat16",
         gradient_checkpointing=False,
     )
     trainer = PreferenceTrainer(

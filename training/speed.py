@@ -75,7 +75,8 @@ def _time_variant(
     for i, chunk in enumerate(chunks):
         batch = collate(chunk)
         start = time.perf_counter()
-        loss = _full_head_loss(module, batch) if full_head else candidate_loss(module, batch)[0]
+        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=settings.autocast == "bfloat16"):
+            loss = _full_head_loss(module, batch) if full_head else candidate_loss(module, batch)[0]
         loss.backward()
         optimizer.step()
         optimizer.zero_grad()
@@ -92,6 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     base = SFTSettings(data=cfg.data)
     variants = [
         ("bundled recipe: LoRA top 8 layers, candidate logits, length-grouped batches, short prompt", base, {}),
+        ("bf16 autocast (`--autocast bfloat16`)", SFTSettings(data=cfg.data, autocast="bfloat16"), {}),
         ("full 262k-token LM head at completion positions", base, {"full_head": True}),
         ("extra-token rows also trained through their input use", base, {"input_extra": True}),
         ("LoRA on all 18 layers", SFTSettings(data=cfg.data, train_layers=0), {}),

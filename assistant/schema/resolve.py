@@ -2242,7 +2242,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
             phrase = _with_company(phrase, query, others)
             phrase = _without_make_it(_without_move_request(phrase, spec, query), query)
             phrase = _without_request_after(_without_request(phrase, spec), spec, query)
-            phrase = _without_put(phrase, query, spec)
+            phrase = _without_arranging(_without_put(phrase, query, spec), query, spec)
             if p.nullable and _says_nothing(phrase):
                 phrase = None  # "set a reminder for this": what it is for is asked
         if phrase is None and p.type is ParamType.TITLE and p.nullable:
@@ -2708,6 +2708,30 @@ def _without_request(phrase: str, spec: Function) -> str:
         request = any(_slip_of(verb, v) for v in verbs)
     rest = phrase[lead.end() :]
     return rest if request and _TITLE_WORD.match(rest) else phrase
+
+
+# "Set up a call with the Berlin office", "I'd like to book a lawyer", "arrange passport appointment with lisa", "at
+# 8 next Friday, plan a grocery shopping": an English verb that arranges the event, said as the request, copied
+# with the title. "book" and "plan" only with an article ("book club", "plan B" are events); with "the" it is a to-do
+# ("book the flights", "set up the guest room"), and after another request ("add set up flowers for Mom", "remind
+# me to book a table") the title's own.
+_ARRANGE_LEAD = re.compile(
+    r"^(?:(?:set\s+up|arrange|organi[sz]e)(?:\s+(?:a|an|my))?|(?:book|plan)\s+(?:a|an|my))\s+"
+    r"(?!(?:the|that|this|it|a|an|my)\b)(?=[^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _without_arranging(phrase: str, query: str, spec: Function) -> str:
+    """A new event's title without the arranging verb (and article) said as the request and copied at its start."""
+    lead = _ARRANGE_LEAD.match(phrase)
+    at = _said_at(query, phrase, case=True)
+    if lead is None or at < 0 or not _makes_an_event(spec):
+        return phrase
+    before = query[:at].strip()
+    if _ASK_LEAD.sub("", before + " ", count=1).strip() and not before.endswith((",", ":", ";", ".")):
+        return phrase  # not the request: "add set up flowers for Mom", "remind me to book a table"
+    return phrase[lead.end() :]
 
 
 # "Put the car wash on Saturday": "put" asks for the event when a day or the calendar follows the title; "put the
