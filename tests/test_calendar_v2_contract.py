@@ -2410,6 +2410,43 @@ def test_an_arranging_verb_said_as_the_request_is_no_part_of_the_title(query: st
 
 
 @pytest.mark.parametrize(
+    ("query", "copied", "title"),
+    [
+        ("Please block out time for passport appointment on Saturday at 9", "time for passport appointment", None),
+        ("schedule some time for reading on Saturday at 8", "time for reading", "reading"),
+        ("Blockier Zeit für Fokusarbeit am Samstag um 9", "Zeit für Fokusarbeit", "Fokusarbeit"),
+        ("add time for reflection on Saturday at 9", "time for reflection", "time for reflection"),
+    ],
+)
+def test_time_blocked_for_something_is_an_event_named_by_what_it_is_for(
+    query: str, copied: str, title: str | None
+) -> None:
+    """ "block out time for X": the request makes the time, X is the event; "add time for reflection" names it so."""
+    call = resolve_call(SpanCall("create_event", (copied, "on Saturday", "at 9", None)), TODAY, None, query)
+    assert call.arguments["title"] == (title or "passport appointment")
+
+
+@pytest.mark.parametrize(
+    ("query", "copied", "title"),
+    [
+        ("on call this weekend", "call", "on call"),
+        ("Put down on call for July 2 through 5.", "call", "on call"),
+        ("note on duty on Saturday, all day", "duty", "on duty"),
+        ("mark me on leave from May 2 to 5", "leave", "on leave"),
+        ("I'm on vacation next week", "vacation", "vacation"),
+        ("conference call on Saturday, all day", "conference call", "conference call"),
+        ("call mom on Saturday, all day", "call mom", "call mom"),
+        ("depend on call centre training Saturday", "call centre training", "call centre training"),
+    ],
+)
+def test_a_status_keeps_the_on_that_makes_it_one(query: str, copied: str, title: str) -> None:
+    """ "on call" is no phone call, "on leave" no leaving: the "on" the model stops at stays with these; other
+    titles are not widened over an "on"."""
+    call = resolve_call(SpanCall("create_all_day_event", (copied, "on Saturday", None)), TODAY, "en", query)
+    assert call.arguments["title"] == title
+
+
+@pytest.mark.parametrize(
     ("query", "phrase"),
     [
         ("Jeden ersten Montag im Monat Teammeeting um 10", "ersten Montag im Monat"),

@@ -2235,7 +2235,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
             phrase = _title_after_request(phrase, query, others)
             phrase = _title_without_others(_reminded(phrase, query), others, query)
             phrase = _with_place_after(_whole_title_words(phrase, query, span.phrases), query, span.phrases, lang)
-            phrase = _without_calendar(phrase)
+            phrase = _with_status_on(_without_calendar(phrase), query, others)
             phrase = _with_head(_with_owner(_title_without_others(phrase, others, query), query), query)
             phrase = _with_verb_before(_with_particle(phrase, query, others), query)
             phrase = _with_task_verb(phrase, query, spec)
@@ -2243,6 +2243,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
             phrase = _without_make_it(_without_move_request(phrase, spec, query), query)
             phrase = _without_request_after(_without_request(phrase, spec), spec, query)
             phrase = _without_arranging(_without_put(phrase, query, spec), query, spec)
+            phrase = _without_time_for(phrase, query, spec)
             if p.nullable and _says_nothing(phrase):
                 phrase = None  # "set a reminder for this": what it is for is asked
         if phrase is None and p.type is ParamType.TITLE and p.nullable:
@@ -2708,6 +2709,40 @@ def _without_request(phrase: str, spec: Function) -> str:
         request = any(_slip_of(verb, v) for v in verbs)
     rest = phrase[lead.end() :]
     return rest if request and _TITLE_WORD.match(rest) else phrase
+
+
+# "block out time for the passport appointment", "Blockier Zeit für Fokusarbeit": the time is what the request makes,
+# what it is for is the event.
+_TIME_FOR = re.compile(r"^(?:(?:some|etwas)\s+)?(?:time\s+for|zeit\s+für)\s+(?=[^\W\d_])", re.IGNORECASE)
+_MAKES_TIME = re.compile(
+    r"(?i)\b(?:block|make|set|schedule|reserve|carve|put|blockier\w*|reservier\w*|nimm|plan\w*)"
+    r"(?:\s+(?:out|off|aside|dir|mir))?(?:\s+(?:some|etwas))?\s*$"
+)
+
+
+def _without_time_for(phrase: str, query: str, spec: Function) -> str:
+    """A new event's title copied with the "time for" a request to block time says before it, without it."""
+    lead = _TIME_FOR.match(phrase)
+    at = _said_at(query, phrase, case=True)
+    if lead is None or at < 0 or not _makes_an_event(spec) or not _MAKES_TIME.search(query[:at]):
+        return phrase
+    return phrase[lead.end() :]
+
+
+# "on call next week", "note on duty on Saturday", "on leave from May 2 to 5": a status whose noun means something else
+# without its "on" (a phone call, a task, leaving). The model stops at "on", a word the templates say before days.
+_STATUS_AFTER_ON = frozenset({"call", "duty", "leave", "standby", "stand-by"})
+
+
+def _with_status_on(phrase: str, query: str, others: Sequence[str]) -> str:
+    """The copied title with the "on" said right before it when the title is such a status, and only it ("on call
+    centre training" is no status)."""
+    at = _said_at(query, phrase, case=True)
+    if at < 3 or phrase.lower() not in _STATUS_AFTER_ON or query[at - 3 : at].lower() != "on ":
+        return phrase
+    if at > 3 and query[at - 4].isalnum() or any(o.lower().endswith(" on") or o.lower() == "on" for o in others):
+        return phrase  # "upon call", or the "on" is another argument's
+    return f"{query[at - 3 : at - 1]} {phrase}"
 
 
 # "Set up a call with the Berlin office", "I'd like to book a lawyer", "arrange passport appointment with lisa", "at
