@@ -1701,6 +1701,39 @@ def test_a_moves_target_said_after_its_day_is_the_new_one(query: str, phrases: t
     assert (call.arguments["date"], call.arguments["new_date"], call.arguments["new_time"]) == moved
 
 
+@pytest.mark.parametrize(
+    ("query", "phrases", "moved"),
+    [
+        (
+            "i need to rebook data privacy weekend getaway to next thursday",
+            ("data privacy", "weekend getaway to next thursday", None, None),
+            ("data privacy weekend getaway", None, "2026-12-10", None),
+        ),
+        (
+            "Verschieb den Termin mit Mehmet in der Mittagspause auf kommenden Donnerstag",
+            ("Termin mit Mehmet", "in der Mittagspause auf kommenden Donnerstag", None, None),
+            ("Termin mit Mehmet in der Mittagspause", None, "2026-12-10", None),
+        ),
+        (
+            "change the birthday party on the twenty-sixth of december to 19 hundred",
+            ("birthday party", None, "on the twenty-sixth of december", "to 19 hundred"),
+            ("birthday party", "2026-12-26", None, "19:00"),
+        ),
+        (  # the day said after the new time is the new day
+            "move the dentist to 3 pm on Friday",
+            ("dentist", None, "on Friday", "to 3 pm"),
+            ("dentist", None, "2026-12-04", "15:00"),
+        ),
+    ],
+)
+def test_a_moves_day_and_target_are_told_apart_by_their_prepositions(query: str, phrases: tuple, moved: tuple) -> None:
+    """Words before "to"/"auf" that name no day are the title's; a day said with "on" before a target clock time is
+    where the event is: the model mixes the slots up, the prepositions do not."""
+    call = resolve_call(SpanCall("move_event", phrases), TODAY, None, query)
+    args = call.arguments
+    assert (args["title"], args["date"], args["new_date"], args["new_time"]) == moved
+
+
 def test_a_year_said_after_the_copied_day_is_part_of_it() -> None:
     query = "project alpha retro on March 3, 2025 at 10 am"
     span = SpanCall("create_event", ("project alpha retro", "on March 3", "2025 at 10 am", None))

@@ -3506,8 +3506,37 @@ def _target_words_to_target(spec: Function, span: SpanCall, query: str = "") -> 
         elif split and all(names_a_value(ParamType.DATE, split[k]) for k in ("old", "new")):
             # "von Dienstag auf Mittwoch", "Tuesday to Wednesday" copied whole into the current day
             phrases[names.index("date")], phrases[names.index("new_date")] = split["old"], split["new"]
+        elif split and names_a_value(ParamType.DATE, split["new"]) and not _any_day_in(split["old"]):
+            # "weekend getaway to next thursday", "in der Mittagspause auf kommenden Donnerstag": the title's
+            # words and the target copied as the current day; the title takes its words back where it is said
+            # right before them
+            phrases[names.index("date")], phrases[names.index("new_date")] = None, split["new"]
+            title = said.get("title")
+            if title and re.search(rf"(?i)(?<!\w){re.escape(title)}\s+{re.escape(split['old'])}(?!\w)", query):
+                phrases[names.index("title")] = f"{title} {split['old']}"
         return SpanCall(span.function, tuple(phrases))
+    if said["date"] is None and said["new_date"] and said["new_time"] and query:
+        # "change the party on the 26th of December to 19 hundred": the day said where the event is, the target a
+        # clock time; the model copied the day as the new one
+        day, clock = str(said["new_date"]), str(said["new_time"])
+        if _WHERE_IT_IS.match(day) and _TARGET_WORD.match(clock) and 0 <= query.find(day) < query.find(clock):
+            phrases = list(span.phrases)
+            phrases[names.index("date")], phrases[names.index("new_date")] = day, None
+            return SpanCall(span.function, tuple(phrases))
     return span
+
+
+_WHERE_IT_IS = re.compile(r"(?i)(?:on|am)\s")
+_TARGET_WORD = re.compile(r"(?i)(?:to|onto|auf|nach)\s")
+
+
+def _any_day_in(words: str) -> bool:
+    """Whether any run of the words names a day ("at the office on the 5th": "on the 5th")."""
+    said = words.split()
+    if len(said) > 8:
+        return True  # too long to tell: leave it as copied
+    runs = (" ".join(said[i:j]) for i in range(len(said)) for j in range(i + 1, len(said) + 1))
+    return any(names_a_value(ParamType.DATE, run) for run in runs)
 
 
 # A move's two days in one phrase: the target preposition between them ("von Dienstag auf Mittwoch").
