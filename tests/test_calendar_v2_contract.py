@@ -1734,6 +1734,34 @@ def test_a_moves_day_and_target_are_told_apart_by_their_prepositions(query: str,
     assert (args["title"], args["date"], args["new_date"], args["new_time"]) == moved
 
 
+@pytest.mark.parametrize(
+    ("query", "copied", "title", "first"),
+    [
+        (
+            "Ab für morgen Termin in Köln jeden zweiten Donnerstag um viertel nach 8",
+            "Ab für morgen",
+            "Termin in Köln",
+            "2026-12-10",  # the first other Thursday on or after tomorrow (today is Thursday the 3rd)
+        ),
+        (
+            "Ab für morgen bei Jürgen Rechnungen abschicken jeden zweiten Donnerstag um viertel nach 8",
+            "Ab für morgen bei Jürgen Rechnungen",
+            "bei Jürgen Rechnungen abschicken",
+            "2026-12-10",
+        ),
+        ("Ab Montag Chorprobe jeden zweiten Donnerstag um viertel nach 8", "Ab Montag", "Chorprobe", "2026-12-10"),
+    ],
+)
+def test_a_series_first_day_said_first_is_no_part_of_its_title(query: str, copied: str, title: str, first: str) -> None:
+    """ "Ab für morgen ...": the model copied the first day as the title; the day goes to its slot and the title is
+    what is said after it, up to the next argument."""
+    span = SpanCall(
+        "create_recurring_event", (copied, None, "um viertel nach 8", None, "jeden zweiten Donnerstag", None)
+    )
+    call = resolve_call(span, TODAY, None, query)
+    assert (call.arguments["title"], call.arguments["date"]) == (title, first)
+
+
 def test_a_year_said_after_the_copied_day_is_part_of_it() -> None:
     query = "project alpha retro on March 3, 2025 at 10 am"
     span = SpanCall("create_event", ("project alpha retro", "on March 3", "2025 at 10 am", None))

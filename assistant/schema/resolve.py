@@ -1979,6 +1979,47 @@ def _values_in_title(spec: Function, span: SpanCall, today: dt.date, lang: str |
     return SpanCall(span.function, tuple(phrases))
 
 
+# "Ab für morgen Termin in Köln jeden zweiten Donnerstag", "starting Monday standup every weekday at 9": a series'
+# first day said first, with its "ab"/"starting", and copied as its title or the title's start.
+_STARTING = re.compile(r"(?i)^(?:ab|from|starting(?:\s+(?:on|from))?|beginning(?:\s+on)?)\s+")
+_NO_TITLE_START = frozenset("habe hab haben ich wir i we have has is ist sind are".split())
+
+
+def _start_in_series_title(spec: Function, span: SpanCall, query: str, today: dt.date) -> SpanCall:
+    """The first day read out of a series' title: it goes to the empty first-day slot, and the title is the rest of
+    the copy or, when nothing is left, the words said right after it up to the next argument."""
+    if not query or not any(p.type is ParamType.FREQUENCY for p in spec.params):
+        return span
+    title = next((i for i, p in enumerate(spec.params) if p.type is ParamType.TITLE), None)
+    first = next((i for i, p in enumerate(spec.params) if p.type in (ParamType.FIRST_DATE, ParamType.DATE)), None)
+    phrase = span.phrases[title] if title is not None else None
+    start = _STARTING.match(phrase) if phrase else None
+    if title is None or first is None or phrase is None or start is None:
+        return span
+    words = phrase[start.end() :].split()
+    k, day = 0, None
+    for n in range(1, len(words) + 1):  # the shortest run that names the day, longer only where it changes the day
+        value = _value(ParamType.DATE, " ".join(words[:n]), today, None) if len(words[:n]) < 8 else None
+        if value is not None and value != day:
+            k, day = n, value
+    if k == 0:
+        return span
+    rest = " ".join(words[k:])
+    if not rest:
+        at = _said_at(query, phrase, case=True)
+        after = query[at + len(phrase) :] if at >= 0 else ""
+        others = [o for i, o in enumerate(span.phrases) if o and i != title]
+        ends = [m.start() for o in others for m in [re.search(rf"(?i)(?<!\w){re.escape(o)}(?!\w)", after)] if m]
+        rest = re.split(r"[,.;!?]", after[: min(ends, default=len(after))])[0].strip()
+    if not rest or not _TITLE_WORD.match(rest) or rest.split()[0].lower() in _NO_TITLE_START or _says_nothing(rest):
+        return span
+    phrases = list(span.phrases)
+    phrases[title] = rest
+    if phrases[first] is None:
+        phrases[first] = " ".join(words[:k])
+    return SpanCall(span.function, tuple(phrases))
+
+
 # What a reminder that names nothing is copied as, in place of a title: the one reminded, the request, when, and
 # how ("mich morgen", "me about this", "in ten minutes", "reminder for this"). A named day ("Muttertag",
 # "Thanksgiving") is what some reminders are for, so only these plain words of when are no title.
@@ -2220,7 +2261,9 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
     span = _found_event(spec, span)
     spec, span = _all_day_with_a_clock(*_span_is_all_day(spec, span, query, today), query, lang)
     span = _until_said_before_start(spec, span, query)
-    span = _values_in_title(spec, _title_only_when(spec, span, today, lang), today, lang)
+    span = _values_in_title(
+        spec, _title_only_when(spec, _start_in_series_title(spec, span, query, today), today, lang), today, lang
+    )
     span = _day_in_time_words(spec, _target_words_to_target(spec, span, query))
     span = _words_left_in_query(spec, _move_days(spec, span, plain, lang), query, lang)
     span = _whole_frequency(spec, span, query)
