@@ -18,6 +18,7 @@ from assistant.schema.resolve import (
     asks_for_a_reminder,
     asks_for_an_event,
     asks_how_days_look,
+    asks_to_call_off,
     asks_to_move,
     asks_to_remove,
     asks_when_an_event_is,
@@ -2818,6 +2819,24 @@ def test_a_length_said_is_the_last_day_and_a_weekday_alone_moves_forward() -> No
         news,
     )
     assert moved.arguments["new_date"] == "2026-12-06"  # this Sunday, as said: earlier than the old day on purpose
+
+
+@pytest.mark.parametrize(
+    ("query", "calls_off"),
+    [
+        ("Bitte sag am 11.01. Quartalsplanung ab.", True),
+        ("okay dann äh sag den yoga kurs am mittwoch ab", True),
+        ("Sag das Meeting mit Frau Hoffmann am 3.12. ab", True),
+        ("sag mal ruf meine Termine nächstes Wochenende ab", False),  # "abrufen": a listing
+        ("sag mir, ab wann der Laden offen hat", False),
+        ("sag alles für morgen ab", False),  # every event: the clearing asks first
+        ("Sag meiner Mutter, dass ich das Essen absage", False),
+        ("sag den Wecker ab", False),
+    ],
+)
+def test_a_german_call_off_split_around_the_event_is_a_delete(query: str, calls_off: bool) -> None:
+    """ "sag ... ab": the caller deletes whatever the model chose (v25 listed 2 of 13 generated such rows)."""
+    assert asks_to_call_off(query) is calls_off
 
 
 @pytest.mark.parametrize(

@@ -48,6 +48,7 @@ from assistant.schema.resolve import (
     asks_for_a_reminder,
     asks_for_an_event,
     asks_how_days_look,
+    asks_to_call_off,
     asks_to_move,
     asks_to_remove,
     asks_when_an_event_is,
@@ -379,6 +380,8 @@ class FunctionCaller:
         # "Verschieb den Zahnarzt": v25 declined it; "Kannst du das Meeting verschieben?": v25 deleted it
         if guarded and self._mover is not None and token != self._mover and asks_to_move(query):
             token = self._mover
+        if guarded and self._deleters and token not in self._deleters and asks_to_call_off(query):
+            token = self._deleters[0]  # "Bitte sag am 11.01. Quartalsplanung ab": v25 listed it
         produced = [token]
         if token == ids[NO_CALL_TOKEN]:
             produced.append(ids[END_TOKEN])
