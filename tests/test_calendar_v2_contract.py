@@ -1720,6 +1720,16 @@ def test_a_moves_target_said_after_its_day_is_the_new_one(query: str, phrases: t
             ("birthday party", None, "on the twenty-sixth of december", "to 19 hundred"),
             ("birthday party", "2026-12-26", None, "19:00"),
         ),
+        (  # one day said once, copied as both: the target
+            "I'll do weekend getaway for tomorrow at 21:00 instead",
+            ("weekend getaway", "for tomorrow", "for tomorrow", "at 21:00"),
+            ("weekend getaway", None, "2026-12-04", "21:00"),
+        ),
+        (  # said twice: both days stay as copied
+            "move the dentist from tomorrow to the day after tomorrow",
+            ("dentist", "tomorrow", "the day after tomorrow", None),
+            ("dentist", "2026-12-04", "2026-12-05", None),
+        ),
         (  # the day said after the new time is the new day
             "move the dentist to 3 pm on Friday",
             ("dentist", None, "on Friday", "to 3 pm"),

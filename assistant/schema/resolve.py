@@ -3578,6 +3578,15 @@ def _target_words_to_target(spec: Function, span: SpanCall, query: str = "") -> 
             if title and re.search(rf"(?i)(?<!\w){re.escape(title)}\s+{re.escape(split['old'])}(?!\w)", query):
                 phrases[names.index("title")] = f"{title} {split['old']}"
         return SpanCall(span.function, tuple(phrases))
+    if said["date"] and said["new_date"] and query:
+        # "I'll do the getaway for tomorrow at 21:00 instead" with "for tomorrow" copied as both days: words said once
+        # are one day, the target (the model copies a target's day into the old one, not the other way)
+        day, target = str(said["date"]).lower(), str(said["new_date"]).lower()
+        once = len(re.findall(rf"(?<!\w){re.escape(day)}(?!\w)", query.lower())) == 1
+        if once and (target == day or target.endswith(" " + day)):
+            phrases = list(span.phrases)
+            phrases[names.index("date")] = None
+            return SpanCall(span.function, tuple(phrases))
     if said["date"] is None and said["new_date"] and said["new_time"] and query:
         # "change the party on the 26th of December to 19 hundred": the day said where the event is, the target a
         # clock time; the model copied the day as the new one
