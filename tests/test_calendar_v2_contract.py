@@ -2466,6 +2466,8 @@ def test_a_task_keeps_its_verb_and_a_request_loses_its_own(
             "passport appointment with lisa",
         ),
         ("at 8 pm on Friday, plan a grocery shopping", "plan a grocery shopping", "grocery shopping"),
+        ("I'd like like to set up a car service on Friday at 8", "set up a car service", "car service"),
+        ("like set up all-hands in London on Friday at 9", "set up all-hands in London", "all-hands in London"),
         ("book club on Friday at 3", "book club", "book club"),
         ("plan B on Friday at 3", "plan B", "plan B"),
         ("book the flights on Friday at 9", "book the flights", "book the flights"),

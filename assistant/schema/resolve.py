@@ -2807,7 +2807,8 @@ def _without_arranging(phrase: str, query: str, spec: Function) -> str:
     at = _said_at(query, phrase, case=True)
     if lead is None or at < 0 or not _makes_an_event(spec):
         return phrase
-    before = query[:at].strip()
+    before = re.sub(r"(?i)\b(\w+)\s+\1\b", r"\1", query[:at].strip())  # "I'd like like to": a word said twice
+    before = re.sub(r"(?i)^(?:like|you\s+know)[,]?(?:\s+|$)", "", before)  # "like set up all-hands"
     if _ASK_LEAD.sub("", before + " ", count=1).strip() and not before.endswith((",", ":", ";", ".")):
         return phrase  # not the request: "add set up flowers for Mom", "remind me to book a table"
     return phrase[lead.end() :]
