@@ -1983,7 +1983,7 @@ def _values_in_title(spec: Function, span: SpanCall, today: dt.date, lang: str |
 # "Ab für morgen Termin in Köln jeden zweiten Donnerstag", "starting Monday standup every weekday at 9": a series'
 # first day said first, with its "ab"/"starting", and copied as its title or the title's start.
 _STARTING = re.compile(r"(?i)^(?:ab|from|starting(?:\s+(?:on|from))?|beginning(?:\s+on)?)\s+")
-_NO_TITLE_START = frozenset("habe hab haben ich wir i we have has is ist sind are".split())
+_NO_SERIES_TITLE = frozenset("habe hab haben ich wir i we have has is ist sind are um am at on".split())
 
 
 def _start_in_series_title(spec: Function, span: SpanCall, query: str, today: dt.date) -> SpanCall:
@@ -2012,7 +2012,7 @@ def _start_in_series_title(spec: Function, span: SpanCall, query: str, today: dt
         others = [o for i, o in enumerate(span.phrases) if o and i != title]
         ends = [m.start() for o in others for m in [re.search(rf"(?i)(?<!\w){re.escape(o)}(?!\w)", after)] if m]
         rest = re.split(r"[,.;!?]", after[: min(ends, default=len(after))])[0].strip()
-    if not rest or not _TITLE_WORD.match(rest) or rest.split()[0].lower() in _NO_TITLE_START or _says_nothing(rest):
+    if not rest or not _TITLE_WORD.match(rest) or rest.split()[0].lower() in _NO_SERIES_TITLE or _says_nothing(rest):
         return span
     phrases = list(span.phrases)
     phrases[title] = rest
