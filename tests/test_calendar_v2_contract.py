@@ -2860,6 +2860,10 @@ def test_a_german_call_off_split_around_the_event_is_a_delete(query: str, calls_
         ("Streich den Friseur", False, True),
         ("Entferne das Training am Montag", False, True),
         ("entferne den Kontakt Anna", False, False),
+        ("meinen Termin um ein Uhr dreißig löschen", False, True),
+        ("kannst du die aktuelle Veranstaltung löschen", False, True),
+        ("Trag Zaun streichen am Samstag ein", False, False),  # a to-do asked to be made
+        ("Zaun streichen am Samstag um 10", False, False),  # the infinitive is not said last
         ("delete my account", False, False),  # English removal verbs are the model's to read
     ],
 )

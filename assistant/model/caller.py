@@ -373,7 +373,7 @@ class FunctionCaller:
             token = self._within_margin(hidden[-1], token, self._finders) or token
         if token == ids[NO_CALL_TOKEN] and asks_when_an_event_is(query):  # "wann ist der Müll"
             token = self._within_margin(hidden[-1], token, self._finders, NOTE_MARGIN) or token
-        if token == ids[NO_CALL_TOKEN] and asks_to_remove(query):  # "Streich den Friseur"
+        if token not in self._deleters and asks_to_remove(query):  # "Streich den Friseur", "... um 13 Uhr löschen"
             token = self._within_margin(hidden[-1], token, self._deleters) or token
         if token == ids[NO_CALL_TOKEN] and states_an_event(query, today):  # "Morgen früh um 7 Brötchen holen"
             token = self._within_margin(hidden[-1], token, self._makers, NOTE_MARGIN) or token

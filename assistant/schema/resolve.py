@@ -3068,15 +3068,20 @@ def asks_when_an_event_is(query: str) -> bool:
 # takes away, of an event it names; the caller takes the delete where the model declines it within its margin (v25
 # declined the first by 3.5 logits, "streich die Butter aufs Brot" by 11). English "delete my account", "remove the
 # batteries" are declined by 3.4 and 1.6: those verbs are left to the model, which deletes what is an event.
-_REMOVE_FIRST = re.compile(r"^(?:streich\w*|entfern\w*)\s+(?P<rest>.+)$", re.IGNORECASE)
+# "meinen Termin um halb zwei löschen", "kannst du die aktuelle Veranstaltung löschen": the infinitive said last, as
+# German asks; v25 made the first an event. Never with a request to make one ("Trag 'Zaun streichen' ein").
+_REMOVE_FIRST = re.compile(
+    r"^(?:streich\w*|entfern\w*)\s+(?P<rest>.+)$|^(?P<before>.+?)\s+(?:löschen|entfernen|streichen|stornieren)\W*$",
+    re.IGNORECASE,
+)
 
 
 def asks_to_remove(query: str) -> bool:
-    """Whether the query starts with a verb that deletes and names what."""
+    """Whether the query starts with a verb that deletes, or ends with its infinitive, and names what."""
     m = _REMOVE_FIRST.match(_ASK_LEAD.sub("", query.strip(), count=1))
-    if m is None:
+    if m is None or (m["before"] and (_ADD_SAID.search(query) or asks_for_an_event(query))):
         return False
-    rest = [w.lower() for w in re.findall(r"[^\W_]+(?:-[^\W_]+)*", m["rest"])]
+    rest = [w.lower() for w in re.findall(r"[^\W_]+(?:-[^\W_]+)*", m["rest"] or m["before"])]
     named = [w for w in rest if w not in _NOTHING_NAMED]
     return bool(named) and not any(_NOT_AN_EVENT.fullmatch(w) for w in rest)
 
