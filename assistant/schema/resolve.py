@@ -3081,9 +3081,14 @@ def asks_to_remove(query: str) -> bool:
     m = _REMOVE_FIRST.match(_ASK_LEAD.sub("", query.strip(), count=1))
     if m is None or (m["before"] and (_ADD_SAID.search(query) or asks_for_an_event(query))):
         return False
-    rest = [w.lower() for w in re.findall(r"[^\W_]+(?:-[^\W_]+)*", m["rest"] or m["before"])]
-    named = [w for w in rest if w not in _NOTHING_NAMED]
-    return bool(named) and not any(_NOT_AN_EVENT.fullmatch(w) for w in rest)
+    return _names_an_event(m["rest"] or m["before"])
+
+
+def _names_an_event(words: str, also_nothing: frozenset[str] = frozenset()) -> bool:
+    """Whether the words after (or before) a removal verb name something, and nothing that is no event."""
+    said = [w.lower() for w in re.findall(r"[^\W_]+(?:-[^\W_]+)*", words)]
+    named = [w for w in said if w not in _NOTHING_NAMED and w not in also_nothing]
+    return bool(named) and not any(_NOT_AN_EVENT.fullmatch(w) for w in said)
 
 
 # "Bitte sag am 11.01. Quartalsplanung ab", "sag den Friseur morgen ab": "absagen" split around what is called off, as
@@ -3100,9 +3105,10 @@ def asks_to_call_off(query: str) -> bool:
     m = _CALL_OFF_SPLIT.match(_ASK_LEAD.sub("", query.strip(), count=1))
     if m is None or _OTHER_SEPARABLE.search(m["rest"]) or _CLEAR_REQUEST.search(query):
         return False
-    rest = [w.lower() for w in re.findall(r"[^\W_]+(?:-[^\W_]+)*", m["rest"])]
-    named = [w for w in rest if w not in _NOTHING_NAMED and w not in {"mal", "bitte", "doch", "alles", "alle"}]
-    return bool(named) and not any(_NOT_AN_EVENT.fullmatch(w) for w in rest)
+    return _names_an_event(m["rest"], _NOT_NAMED_IN_A_CALL_OFF)
+
+
+_NOT_NAMED_IN_A_CALL_OFF = frozenset({"mal", "bitte", "doch", "alles", "alle"})
 
 
 # "Morgen früh um 7 Brötchen holen", "Freitag 10 Uhr Friseur": a day, a clock time and an activity, said as a note
