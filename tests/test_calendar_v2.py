@@ -99,7 +99,17 @@ def test_all_day_span_has_an_exclusive_end_and_lists_on_every_day(caldav_url: st
     assert listed(a, "2026-12-30", "2026-12-30") == [("Urlaub", "2026-12-22")]
     assert listed(a, "2026-12-31", "2027-01-02") == []
     day = a.execute(Call("list_events", {"date": "2026-12-24", "end_date": "2026-12-24"}), "de").message
-    assert "ganztägig: Urlaub" in day
+    assert "ganztägig bis Mittwoch, 30. Dezember: Urlaub" in day  # how long it lasts, not just "all day"
+    # a week asked about while the holiday is under way: under the week's first day, not under December 22
+    week = a.execute(Call("list_events", {"date": "2026-12-28", "end_date": "2027-01-03"}), "en").message
+    assert "Monday, December 28: all day until Wednesday, December 30: Urlaub" in week, week
+    assert "December 22" not in week
+    a.execute(
+        Call("create_all_day_event", {"title": "Geburtstag", "date": "2026-12-29", "end_date": "2026-12-29"}), "de"
+    )
+    one = a.execute(Call("list_events", {"date": "2026-12-29", "end_date": "2026-12-29"}), "de").message
+    assert "ganztägig: Geburtstag" in one  # a one-day event says no end
+    assert "ganztägig bis Mittwoch, 30. Dezember: Urlaub" in one
 
 
 def test_move_keeps_uid_and_length_bumps_sequence_and_undoes(caldav_url: str, tmp_path: Path) -> None:

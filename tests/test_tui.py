@@ -183,7 +183,10 @@ def test_agenda_follows_a_listed_range_a_move_and_a_find(radicale: LocalServer, 
         assert text.index("Zahnarzt") < text.index("Chorprobe") < text.index("Messe")
         assert "Montag, 30. November" not in text  # days without events get no heading
         said = log_text(app)  # the reply reads the days in order too, the all-day event on its day
-        assert said.index("Dienstag, 1. Dezember: 14:30") < said.index("Freitag, 4. Dezember: ganztägig: Messe")
+        assert said.index("Dienstag, 1. Dezember: 14:30") < said.index(
+            "Freitag, 4. Dezember: ganztägig bis Samstag, 5. Dezember: Messe"  # two days: its last one said
+        )
+        assert "ganztägig bis Samstag, 5. Dezember: Messe" in text
         shot(app, "agenda-week.svg")
         await pilot.press("pagedown")  # a week at a time after a week was listed
         await settle(pilot)
@@ -192,6 +195,12 @@ def test_agenda_follows_a_listed_range_a_move_and_a_find(radicale: LocalServer, 
         assert "Mittwoch, 9. Dezember" in heading() and "14:30-15:15 Zahnarzt" in agenda_text(app)
         await type_command(pilot, '<oc_5>("chorprobe")<oc_end>')
         assert "Donnerstag, 3. Dezember" in heading() and "19:00-20:30 Chorprobe" in agenda_text(app)
+        # a holiday under way when the listed week begins: under the week's first day, with its last day
+        await type_command(pilot, '<oc_7>("Urlaub", "2026-12-12", "2026-12-15")<oc_end>')
+        await type_command(pilot, '<oc_2>("2026-12-14", "2026-12-20")<oc_end>')
+        text = agenda_text(app)
+        assert "Montag, 14. Dezember" in text and "ganztägig bis Dienstag, 15. Dezember: Urlaub" in text, text
+        assert "12. Dezember" not in text
 
     drive(app, script)
 

@@ -785,7 +785,9 @@ class Assistant:
         if first == last:
             label = replies.day(first, lang, self.today())
             if events:
-                message = replies.say("listed", lang, day=label, events=replies.event_list(events, lang, self.zone))
+                message = replies.say(
+                    "listed", lang, day=label, events=replies.event_list(events, lang, self.zone, self.today())
+                )
             else:
                 message = replies.say("listed_none", lang, day=label)
         else:
@@ -798,7 +800,7 @@ class Assistant:
                     lang,
                     span=label,
                     count=replies.events(len(events), lang),  # "1 Termin", never "1 Termin(e)" read aloud
-                    events=replies.by_day(events, lang, self.zone, self.today()),
+                    events=replies.by_day(events, lang, self.zone, self.today(), first),
                 )
             else:  # a long list is summed up: the count and the first few
                 message = replies.say(
@@ -807,7 +809,7 @@ class Assistant:
                     span=label,
                     n=len(events),
                     k=LIST_FIRST,
-                    events=replies.by_day(events[:LIST_FIRST], lang, self.zone, self.today()),
+                    events=replies.by_day(events[:LIST_FIRST], lang, self.zone, self.today(), first),
                 )
         if queued:
             message += replies.say("listed_pending", lang, events=replies.event_list(queued, lang, self.zone))

@@ -17,6 +17,7 @@ from assistant.schema.lexicon import MONTHS, WEEKDAYS
 __all__ = [
     "FREQUENCY_KEYS",
     "by_day",
+    "shown_day",
     "clock",
     "day",
     "days",
@@ -111,10 +112,14 @@ def until(last: dt.date | None, lang: str, today: dt.date | None = None) -> str:
     return (", bis " if lang == "de" else ", until ") + day(last, lang, today)
 
 
-def event_line(event: EventInfo, lang: str, zone: str) -> str:
-    """ "09:00-10:30 Zahnarzt" (with its end), or "ganztägig: Urlaub"."""
+def event_line(event: EventInfo, lang: str, zone: str, today: dt.date | None = None) -> str:
+    """ "09:00-10:30 Zahnarzt" (with its end), "ganztägig: Geburtstag", or for days in a row "ganztägig bis Sonntag,
+    6. Dezember: Urlaub": a list groups such an event under one day, so the line says how long it lasts."""
     start = event.local_start(zone)
     if not isinstance(start, dt.datetime):
+        last = event.last_day(zone)
+        if last > start:
+            return f"{'ganztägig bis' if lang == 'de' else 'all day until'} {day(last, lang, today)}: {event.title}"
         return f"{'ganztägig' if lang == 'de' else 'all day'}: {event.title}"
     end = event.end
     if isinstance(end, dt.datetime) and end > event.start:
@@ -133,12 +138,24 @@ def when(event: EventInfo, lang: str, zone: str, today: dt.date | None = None) -
     return text
 
 
-def by_day(events: Sequence[EventInfo], lang: str, zone: str, today: dt.date | None = None) -> str:
-    """Events grouped by their day: "Montag, 7. Dezember: 09:00-10:00 Zahnarzt; Dienstag, ...: ..."."""
+def by_day(
+    events: Sequence[EventInfo], lang: str, zone: str, today: dt.date | None = None, first: dt.date | None = None
+) -> str:
+    """Events grouped by their day: "Montag, 7. Dezember: 09:00-10:00 Zahnarzt; Dienstag, ...: ...". An event that
+    began before ``first`` (the listed range's first day: a holiday under way) goes under that day, not a day
+    nobody asked about."""
     groups: dict[dt.date, list[EventInfo]] = {}
     for event in events:
-        groups.setdefault(event.first_day(zone), []).append(event)
-    return ". ".join(f"{day(d, lang, today)}: {event_list(items, lang, zone)}" for d, items in sorted(groups.items()))
+        groups.setdefault(shown_day(event, zone, first), []).append(event)
+    return ". ".join(
+        f"{day(d, lang, today)}: {event_list(items, lang, zone, today)}" for d, items in sorted(groups.items())
+    )
+
+
+def shown_day(event: EventInfo, zone: str, first: dt.date | None = None) -> dt.date:
+    """The day a listing of ``first``.. shows the event under: its first day, or ``first`` if it began earlier."""
+    begins = event.first_day(zone)
+    return begins if first is None else max(begins, first)
 
 
 FREQUENCY_KEYS = tuple(f"freq_{f}" for f in FREQUENCIES)
@@ -149,5 +166,5 @@ def say(key: str, lang: str, **values: object) -> str:
     return messages.text(f"reply.{key}", lang, **values)
 
 
-def event_list(events: Sequence[EventInfo], lang: str, zone: str) -> str:
-    return "; ".join(event_line(e, lang, zone) for e in events)
+def event_list(events: Sequence[EventInfo], lang: str, zone: str, today: dt.date | None = None) -> str:
+    return "; ".join(event_line(e, lang, zone, today) for e in events)

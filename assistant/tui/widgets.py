@@ -150,8 +150,8 @@ class Agenda(Vertical):
         self.show_title()
         box = self.query_one("#agenda-events", VerticalScroll)
         await box.remove_children()
-        rows = [(e.first_day(self.zone), e, "") for e in events]
-        rows += [(e.first_day(self.zone), e, " " + ui_text("queued_mark", self.lang)) for e in queued]
+        rows = [(replies.shown_day(e, self.zone, day), e, "") for e in events]
+        rows += [(replies.shown_day(e, self.zone, day), e, " " + ui_text("queued_mark", self.lang)) for e in queued]
         lines: list[Static] = []
         shown: dt.date | None = None
         for first, event, mark in sorted(rows, key=lambda row: row[0]):
@@ -160,7 +160,8 @@ class Agenda(Vertical):
                 heading = replies.day(first, self.lang, self.today())
                 lines.append(Static(heading, classes="agenda-heading", markup=False))
             css = "agenda-event agenda-pending" if mark else "agenda-event"
-            lines.append(Static(replies.event_line(event, self.lang, self.zone) + mark, classes=css, markup=False))
+            line = replies.event_line(event, self.lang, self.zone, self.today())
+            lines.append(Static(line + mark, classes=css, markup=False))
         if problem:
             lines.insert(0, Static(problem, classes="turn-error", markup=False))
         elif not lines:
