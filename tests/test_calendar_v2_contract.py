@@ -33,6 +33,7 @@ from assistant.schema.resolve import (
     said_shift,
     says_to_remove,
     states_an_event,
+    states_days,
     weekdays_said,
 )
 from training.data import load_templates
@@ -2613,6 +2614,10 @@ def test_every_reason_a_call_fails_is_said_in_both_languages() -> None:
     ("query", "asks"),
     [
         ("Verschieb den Zahnarzt", True),
+        ("Bring water the plants forward to half past six", True),  # v25 declined it without the full stop
+        ("bring the meeting earlier", True),
+        ("bring the kids to school", False),
+        ("bring forward", False),  # nothing named
         ("Kannst du das Meeting verschieben?", True),
         ("Reschedule my dentist appointment", True),
         ("Move the team meeting", True),
@@ -3147,3 +3152,24 @@ def test_titles_days_and_functions_read_from_what_was_said(
     call = resolve_call(SpanCall(function, phrases), TODAY, None, query)
     assert isinstance(call, Call) and call.function == expected[0], call
     assert {k: call.arguments[k] for k in expected[1]} == expected[1], call
+
+
+@pytest.mark.parametrize(
+    ("query", "today", "states"),
+    [
+        ("Osterferien ist im April 2027.", "2027-03-30", True),
+        ("mal die ganze Woche ist frei.", "2026-12-03", True),
+        ("vorlesung nach der arbeit ist die ganze woche.", "2026-12-03", True),
+        ("tomorrow is mom's birthday", "2026-12-03", True),
+        ("heute ist Besuch von Sören.", "2026-12-03", False),  # said of today: as often asked as told
+        ("Was ist morgen?", "2026-12-03", False),
+        ("Morgen ist Montag", "2026-12-03", False),  # a day on both sides
+        ("an welchem tag ist ostern", "2026-12-03", False),
+        ("morgen ist ein sonniger tag richtig", "2026-12-03", False),  # the weather
+        ("morgen um 9 ist Zahnarzt", "2026-12-03", False),  # a time: a note of a timed event
+        ("Osterferien waren im April 2024", "2026-12-03", False),  # no "ist", and gone
+    ],
+)
+def test_a_statement_of_days_to_come(query: str, today: str, states: bool) -> None:
+    """The caller takes a day-long event (within 2 logits) where the model declines such a statement."""
+    assert states_days(query, dt.date.fromisoformat(today)) is states
