@@ -2614,6 +2614,8 @@ def test_every_reason_a_call_fails_is_said_in_both_languages() -> None:
     ("query", "asks"),
     [
         ("Verschieb den Zahnarzt", True),
+        ("schieb bitte steuererklärung abgeben auf zwölf", True),  # every "schieb" of the sets is a move
+        ("schieb mir die datei rüber", False),
         ("Bring water the plants forward to half past six", True),  # v25 declined it without the full stop
         ("bring the meeting earlier", True),
         ("bring the kids to school", False),
@@ -2905,6 +2907,10 @@ def test_a_german_call_off_split_around_the_event_is_a_delete(query: str, calls_
         ("entferne den Kontakt Anna", False, False),
         ("meinen Termin um ein Uhr dreißig löschen", False, True),
         ("kannst du die aktuelle Veranstaltung löschen", False, True),
+        ("Nimm den Elternabend am 15. raus", False, True),
+        ("heute fällt Wochenmarkt aus nimm das raus", False, True),
+        ("nimm mich raus", False, False),
+        ("Der Zug fällt aus", False, False),  # news, not a request
         ("Trag Zaun streichen am Samstag ein", False, False),  # a to-do asked to be made
         ("Zaun streichen am Samstag um 10", False, False),  # the infinitive is not said last
         ("delete my account", False, False),  # English removal verbs are the model's to read
@@ -3142,6 +3148,103 @@ def test_an_answer_that_is_only_a_day(text: str, day: str | None) -> None:
             ("von mama", "vom 16.4. bis 29.4.", None),
             "besuch von mama ist vom 16.4. bis 29.4.",
             ("create_all_day_event", {"title": "besuch von mama"}),
+        ),
+        # an activity's "go for"; never a place one goes to
+        (
+            "create_event",
+            ("run", "in twelve days", "at eight", None),
+            "I have to go for a run in six days sorry I mean in twelve days at eight",
+            ("create_event", {"title": "go for a run"}),
+        ),
+        (
+            "find_event",
+            ("dentist",),
+            "Do you know when I have to go to the dentist?",
+            ("find_event", {"title": "dentist"}),
+        ),
+        # "fertig" + "machen"; a title's word before a comma; "new event" before a title
+        (
+            "create_event",
+            ("vom Bahnhof Rezept beim Arzt", "am 2.11.", "um 18 Uhr", "4 Stunden"),
+            "Plan mal vom Bahnhof Rezept beim Arzt fertig machen am 2.11. um 18 Uhr 4 Stunden ein.",
+            ("create_event", {"title": "vom Bahnhof Rezept beim Arzt fertig machen"}),
+        ),
+        (
+            "create_event",
+            ("gitarrenunterricht", "für samstag", "zu mittag", None),
+            "ich hab für samstag zu mittag gitarrenunterricht versicherung, trag trag das bitte ein.",
+            ("create_event", {"title": "gitarrenunterricht versicherung"}),
+        ),
+        (
+            "create_event",
+            ("new event paint the recycling", "christmas eve", "at 4 in the afternoon", None),
+            "new event paint the recycling christmas eve at 4 in the afternoon",
+            ("create_event", {"title": "paint the recycling"}),
+        ),
+        # a length copied into the clock
+        (
+            "create_event",
+            ("Quartalsplanung", "am Dienstag", "halb drei 105 Min. lang", None),
+            "Buch mal Quartalsplanung am Dienstag halb drei 105 Min. lang.",
+            ("create_event", {"time": "14:30", "duration_minutes": 105}),
+        ),
+        # what happens at the place, before it
+        (
+            "delete_event",
+            ("streichen", "nächste woche freitag"),
+            "könntest du nächste woche freitag lauftreff im hofbräuhaus streichen?",
+            ("delete_event", {"title": "lauftreff im hofbräuhaus"}),
+        ),
+        # "is <event> in my calendar" finds it; "is anything" / "was" lists
+        (
+            "list_events",
+            ("today", None),
+            "Is the meeting with Grandma in my calendar?",
+            ("find_event", {"title": "meeting with Grandma"}),
+        ),
+        (
+            "list_events",
+            ("am kommenden Freitag", None),
+            "Ist am kommenden Freitag was im Kalender?",
+            ("list_events", {}),
+        ),
+        # a corrected day is no part of the title; an ordinal's full stop; a day a clock's copy starts with
+        (
+            "delete_event",
+            ("mail the application for the 9th of July", "on March the 30th"),
+            "Call off mail the application for the 9th of July, sorry, on March the 30th.",
+            ("delete_event", {"title": "mail the application", "date": "2027-03-30"}),
+        ),
+        (
+            "create_event",
+            ("Lauftreff", "am achtundzwanzigsten 11", "um 8:00", None),
+            "Ich hab am achtundzwanzigsten 11. um 8:00 Lauftreff trag das bitte ein",
+            ("create_event", {"date": "2027-11-28"}),
+        ),
+        (
+            "create_event",
+            ("Termin in Köln", "für den 15.03.,", "27. Januar um Viertel nach sechs", None),
+            "Trag Termin in Köln für den 15.03., äh, nein, 27. Januar um Viertel nach sechs ein.",
+            ("create_event", {"date": "2027-01-27", "time": "18:15"}),
+        ),
+        # "shift", "forward", "until" typed a letter off; "in the" + "evening"
+        (
+            "create_all_day_event",
+            ("all-hands", None, None),
+            "hey, please shfit all-hands to half past seven in the evening.",
+            ("move_event", {"title": "all-hands", "new_time": "19:30"}),
+        ),
+        (
+            "move_event",
+            ("forawrd passport appointment", "end of the month", "to in thirty days", None),
+            "Can you bring forawrd passport appointment end of the month to in thirty days",
+            ("move_event", {"title": "passport appointment"}),
+        ),
+        (
+            "create_recurring_event",
+            ("company picnic", "starting tomorrow", "at 14 hundred", None, "on tuesdays", None),
+            "add company picnic on tuesdays at 14 hundred starting tomorrow unitl on november the 23rd.",
+            ("create_recurring_event", {"until": "2027-11-23"}),
         ),
     ],
 )

@@ -1146,6 +1146,49 @@ def weekdays_said(query: str) -> tuple[int, ...]:
 _REPEATS = re.compile(r"\b(?:jeden|jede[nrs]?|alle|every|each|immer|monthly|monatlich\w*|once|einmal)\b")
 
 
+def _without_corrected_day(phrase: str, query: str) -> str:
+    """A title copied with the day the speaker then corrected ("mail the application for the 9th of July" of "...
+    for the 9th of July, sorry, on March the 30th"): the day is no part of what the event is called."""
+    at = _said_at(query, phrase)
+    if at < 0 or not _CORRECTION.match(query[at + len(phrase) :]):
+        return phrase
+    words = phrase.split()
+    for k in range(1, min(6, len(words) - 1) + 1):
+        tail = " ".join(words[-k:])
+        if words[-k].lower() in _DANGLING and names_a_value(ParamType.RANGE_START, tail):
+            return " ".join(words[:-k])
+    return phrase
+
+
+_LENGTH_TAIL = re.compile(r"\s+\d+\s*(?:min\.?|minuten|minutes?|mins)(?:\s+(?:lang|long))?\W*$", re.IGNORECASE)
+
+
+def _with_ordinal_stop(phrase: str, query: str) -> str:
+    """A day copied without the full stop that makes its last number a month or a day ("am achtundzwanzigsten
+    11" of "... 11. um 8:00"): with it."""
+    at = _said_at(query, phrase)
+    if at < 0 or not phrase[-1:].isdigit() or query[at + len(phrase) : at + len(phrase) + 1] != ".":
+        return phrase
+    return phrase + "."
+
+
+def _length_copied_into_time(spec: Function, span: SpanCall, lang: str | None) -> SpanCall:
+    """A clock time copied with the length said after it ("16 Uhr 30 Min. lang", "halb drei 105 Min. lang"): the
+    minutes are how long, not the half hour; they are the length where none was copied."""
+    types = [p.type for p in spec.params]
+    if ParamType.TIME not in types:
+        return span
+    phrases = list(span.phrases)
+    i = types.index(ParamType.TIME)
+    tail = _LENGTH_TAIL.search(phrases[i] or "")
+    if tail is None or tail.start() == 0 or not names_a_value(ParamType.TIME, str(phrases[i])[: tail.start()], lang):
+        return span
+    phrases[i], said = str(phrases[i])[: tail.start()], tail[0].strip()
+    if ParamType.MINUTES in types and not phrases[types.index(ParamType.MINUTES)]:
+        phrases[types.index(ParamType.MINUTES)] = said
+    return SpanCall(span.function, tuple(phrases))
+
+
 def _whole_hyphened(phrase: str, query: str) -> str:
     """A title copied from after a hyphen inside a word ("-Zulassungsstelle" of "KFZ-Zulassungsstelle") with the
     word's start: a hyphen is a word edge to the decoder, never to the person who said the word."""
@@ -1691,6 +1734,33 @@ _IS_IT_THERE = re.compile(
     r".*(?:\b(?:in|on|im)\s+(?:my\s+|meinem\s+)?(?:calendar|schedule|kalender)|\beingetragen|\bscheduled)\W*$",
     re.IGNORECASE,
 )
+# "Is the meeting with Grandma in my calendar?": what is asked about, between the verb and where it is kept.
+_WHAT_IS_THERE = re.compile(
+    rf"^{_FILLERS}(?:is|ist|steht)\s+(?P<what>.+?)\s+(?:schon\s+|already\s+)?"
+    r"(?:(?:in|on|im)\s+(?:my\s+|meinem\s+)?(?:calendar|schedule|kalender)|eingetragen|scheduled)\W*$",
+    re.IGNORECASE,
+)
+
+
+def _is_it_there_listed(spec: Function, span: SpanCall, query: str, today: dt.date) -> tuple[Function, SpanCall]:
+    """A listing read from "Is <event> in my calendar?" is the find of that event, when the words name one and no
+    day ("Is anything on my calendar?", "Is tomorrow in my calendar?" stay listings)."""
+    found = _WHAT_IS_THERE.match(query.strip()) if query else None
+    find = _function_typed([ParamType.TITLE])
+    if found is None or find is None or not all(p.type.is_date for p in spec.params):
+        return spec, span
+    what = re.sub(r"(?i)^(?:the|a|an|my|der|die|das|mein|meine)\s+", "", found["what"].strip())
+    words = [w.lower() for w in re.findall(r"[^\W_]+", what)]
+    if not words or all(w in _NOTHING_NAMED for w in words) or any(w in _ANYTHING for w in words):
+        return spec, span  # "Ist am Freitag was im Kalender?": whatever there is
+    if len(words) <= 3 and (names_a_value(ParamType.RANGE_START, what) or resolve_date_range(what, today)):
+        return spec, span  # "Is tomorrow in my calendar": a day ("weekend getaway on Q4 goals" names an event)
+    return find, SpanCall(find.name, (what,))
+
+
+_ANYTHING = frozenset("anything something everything nothing events event etwas was alles nichts termine".split())
+
+
 # "mark tuesday as school pickup", "markier Freitag als Urlaub": a day marked, all day long.
 _MARK_AS = re.compile(r"\bmark\b.*\bas\b|\bmarkier\w*\b.*\bals\b", re.IGNORECASE)
 
@@ -2303,7 +2373,12 @@ def resolve_call(
 # Words the rules read that a slip of the fingers hides ("intead of", "lieebr morgen"), in the query and in the
 # words copied from it alike: a letter left out (long words only), added, or two swapped; never the first letter.
 # "lieber" only by a swap or a doubled letter ("liebe" is a word of its own).
-_MENDED = {"instead": True, "lieber": False}
+_MENDED = {"instead": True, "lieber": False, "forward": True, "shift": False, "until": False}
+
+
+def _one_swap(word: str, target: str) -> bool:
+    """Whether the word is the target with two neighbouring letters after the first swapped."""
+    return any(word == target[:i] + target[i + 1] + target[i] + target[i + 2 :] for i in range(1, len(target) - 1))
 
 
 def _mend_slips(text: str) -> str:
@@ -2319,7 +2394,8 @@ def _mend_slips(text: str) -> str:
                 continue
             if len(low) < len(target) and not short_too:
                 continue
-            if _slip_of(low, target):
+            swapped = len(low) == len(target) == 5 and _one_swap(low, target)  # "shfit", "unitl"
+            if _slip_of(low, target) or swapped:
                 return target if word.islower() else target.capitalize()
         return word
 
@@ -2477,6 +2553,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
     spec, span = _takes_place_instead(spec, span, query)
     spec, span = _asked_or_marked(*_move_copied_as_create(spec, span, query), query)
     spec, span = _stated_days(*_have_an_event(spec, span, query, lang), query, today)
+    spec, span = _is_it_there_listed(spec, span, query, today)
     spec, span = _asks_for_one(*_title_day_and_time(spec, span, query, today, lang), query)
     span = _holiday_as_day(spec, span)
     span = _length_in_title(spec, span)
@@ -2490,6 +2567,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
         spec, _title_only_when(spec, _start_in_series_title(spec, span, query, today), today, lang), today, lang
     )
     span = _day_in_time_words(spec, _target_words_to_target(spec, span, query))
+    span = _length_copied_into_time(spec, span, lang)
     span = _words_left_in_query(spec, _move_days(spec, span, plain, lang), query, lang)
     span = _whole_frequency(spec, span, query)
     arguments: dict[str, object] = {}
@@ -2501,6 +2579,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
             phrase = _corrected(p.type, phrase, query, lang, others)
         if phrase is not None and p.type is ParamType.TITLE:
             phrase = _title_after_request(_whole_hyphened(phrase, query), query, others)
+            phrase = _NEW_EVENT_HEAD.sub("", phrase, count=1) or phrase  # "new event paint the recycling"
             phrase = _title_without_others(_reminded(phrase, query), others, query)
             phrase = _with_place_after(_whole_title_words(phrase, query, span.phrases), query, span.phrases, lang)
             phrase = _with_status_on(_without_calendar(phrase), query, others)
@@ -2513,6 +2592,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
             phrase = _without_request_after(_without_request(phrase, spec), spec, query)
             phrase = _without_arranging(_without_put(phrase, query, spec), query, spec)
             phrase = _without_time_for(phrase, query, spec)
+            phrase = _without_corrected_day(phrase, query)
             # "Penncil in drop the holiday cards": the phrasal verb is first only now that the request is gone
             phrase = _with_particle_and_tail(phrase, query, others, span.phrases, lang)
             if p.nullable and _says_nothing(phrase):
@@ -2522,6 +2602,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
         if phrase is not None and p.type is ParamType.TIME:
             phrase = _whole_time_words(phrase, query, [o for o in span.phrases if o and o != phrase], lang)
         if phrase is not None and p.type in (ParamType.DATE, ParamType.FIRST_DATE):
+            phrase = _with_ordinal_stop(phrase, query)
             phrase = _whole_day_words(p.type, phrase, query, [o for o in span.phrases if o and o != phrase], today)
         arguments[p.name] = None if phrase is None else resolve_phrase(p.type, phrase, today, lang, query)
         if phrase is not None and p.type is ParamType.TIME:
@@ -2591,6 +2672,9 @@ def _whole_day_words(ptype: ParamType, phrase: str, query: str, others: list[str
 FRAME_WORDS_FILE = Path(__file__).with_name("frame_words.txt")
 _TITLE_WORD = re.compile(r"[^\W\d_][\w'-]*")
 _MOST_WIDENED = 3  # words on each side
+# "fertig machen", "sauber machen": the verb a title's last word needs, which the templates say as a request word.
+_LIGHT_VERB_HEADS = frozenset("fertig sauber klar bereit".split())
+_LIGHT_VERBS = frozenset("machen stellen bringen kriegen bekommen".split())
 _POSSESSIVES = frozenset("my our his her their your mein meine meinen meinem meiner unser unsere unseren".split())
 _CLOCK_MARKS = frozenset("pm am p.m a.m uhr o'clock oclock hrs".split())
 _INFLECTION = re.compile(r"(?<=\w\w\w)(?:ing|ed|es|s|en|e|t)$")  # "skipping", "cancelled", "verschoben"
@@ -2636,6 +2720,9 @@ def _whole_title_words(phrase: str, query: str, phrases: tuple[str | None, ...])
 
     left: list[str] = []
     before = query[:at]
+    going = re.search(r"(?i)(?:^|(?<=\s))(go\s+for(?:\s+an?)?)\s+$", before)  # not "go to the dentist"
+    if going and len(phrase.split()) <= 2 and not phrase.lower().startswith("go "):
+        return f"{going[1]} {phrase}"  # "run" of "go for a run": the activity with its verb
     if before.endswith(" "):
         for word in reversed(before[:-1].split(" ")):
             if len(left) == _MOST_WIDENED or not title_word(word):
@@ -2669,7 +2756,13 @@ def _whole_title_words(phrase: str, query: str, phrases: tuple[str | None, ...])
                 and title_word(nxt.rstrip(",.;:!?"))
                 and nxt.rstrip(",.;:!?").lower() not in _STORE_WORDS
             )
-            if len(right) == _MOST_WIDENED or not (title_word(word) or label or owned):
+            light = bool(right or phrase.split()[-1:]) and (right or phrase.split())[-1].lower() in _LIGHT_VERB_HEADS
+            verb = light and word.lower().rstrip(",.;:!?") in _LIGHT_VERBS  # "Rezept fertig" + "machen"
+            clause_end = word[-1:] in ",;:" and title_word(word.rstrip(",;:"))  # "gitarrenunterricht" + "versicherung,"
+            if len(right) == _MOST_WIDENED or not (title_word(word) or label or owned or verb or clause_end):
+                break
+            if clause_end:
+                right.append(word.rstrip(",;:"))
                 break
             right.append(word.rstrip(",;:!?") if label else word)
             if label and word != word.rstrip(",;:!?"):
@@ -2854,6 +2947,7 @@ def _reminded(phrase: str, query: str) -> str:
 # "Anruf bei der Bank", "Termin beim Tierarzt", "appointment with Dr. Lee": a title that starts at its
 # preposition lost the event noun before it (a template word, so the widening above stops at it).
 _PREPOSITION_FIRST = re.compile(r"(?:bei|beim|mit|von|vom|zum|zur|im|an|with|at|from|of)\s", re.IGNORECASE)
+_PLACE_FIRST = re.compile(r"(?:im|beim|bei|in|at)\s", re.IGNORECASE)
 _EVENT_NOUN = re.compile(r"(?:\w*termin|anruf|besuch|treffen|appointment|meeting|call|visit)", re.IGNORECASE)
 
 
@@ -2932,6 +3026,8 @@ _BRING_FORWARD = re.compile(
 def _brought_forward(phrase: str, spec: Function, query: str) -> str:
     """A move's title copied from inside "bring <title> forward" as all of it ("Bring water the plants forward":
     "water the plants", not "water"): those words can only name the event."""
+    if _moves_an_event(spec) and re.match(r"(?i)forward\s+\S", phrase) and re.search(r"(?i)\bbring\s+forward\b", query):
+        return phrase[len("forward ") :]  # "bring forward passport appointment ... to": the request's particle
     found = _BRING_FORWARD.search(query)
     if not _moves_an_event(spec) or found is None:
         return phrase
@@ -3120,7 +3216,7 @@ _ASK_VERBS = ("erinnere", "erstelle", "blockiere", *_ADD_AFTER_TITLE, "schedule"
 _NOT_AN_EVENT = re.compile(
     r"e-?mail|mail|song|lied|musik|music|playlist|\w*listen?|lists?|contacts?|kontakt\w*|tweet|channel|kanal"
     r"|alarm\w*|wecker|timer|notifications?|benachrichtigung\w*|artikel|article|menu\w*|address|adresse|lights?"
-    r"|licht\w*|radio|order|bestellung|schedule|calendar|kalender\w*|agenda",
+    r"|licht\w*|radio|order|bestellung|schedule|calendar|kalender\w*|agenda|datei|dateien|files?|dokumente?",
     re.IGNORECASE,
 )
 _NOTHING_NAMED = frozenset(
@@ -3269,7 +3365,7 @@ def said_shift(query: str) -> int | None:
 # created or deleted these: its moves all had their targets. "move" itself also moves cars and couches: only with
 # the person's own event ("my", an event noun).
 _MOVE_FIRST = re.compile(
-    r"^(?:verschieb\w*|verleg\w*|reschedul\w*|postpon\w*|rebook\w*)\s+(?P<rest>.+)$"
+    r"^(?:verschieb\w*|verleg\w*|reschedul\w*|postpon\w*|rebook\w*|schieb|schiebe)\s+(?P<rest>.+)$"
     r"|^(?:move|push|bump|shift)(?:\s+(?:back|up|forward))?\s+"
     r"(?P<own>(?:my|our)\s+.+|(?:the\s+)?(?:\w+\s+)?(?:meeting|appointment|call|lunch|dinner|"
     r"breakfast|session|class|lesson|event|interview|visit|date|party|training|practice|standup|sync)\b.*)$"
@@ -3327,7 +3423,11 @@ def asks_when_an_event_is(query: str) -> bool:
 # "meinen Termin um halb zwei löschen", "kannst du die aktuelle Veranstaltung löschen": the infinitive said last, as
 # German asks; v25 made the first an event. Never with a request to make one ("Trag 'Zaun streichen' ein").
 _REMOVE_FIRST = re.compile(
-    r"^(?:streich\w*|entfern\w*)\s+(?P<rest>.+)$|^(?P<before>.+?)\s+(?:löschen|entfernen|streichen|stornieren)\W*$",
+    r"^(?:streich\w*|entfern\w*)\s+(?P<rest>.+)$|^(?P<before>.+?)\s+(?:löschen|entfernen|streichen|stornieren)\W*$"
+    # "Nimm den Elternabend am 15. raus", "heute fällt Wochenmarkt aus, nimm das raus": every such row of the sets
+    # and of MASSIVE de-DE is a delete
+    r"|^nimm\s+(?!(?:mich|uns|dich|euch)\b)(?P<out>.+?)\s+(?:raus|heraus)\W*$"
+    r"|^(?P<falls>.+?)\W+nimm\s+(?:das|es|ihn|sie)\s+(?:raus|heraus)\W*$",
     re.IGNORECASE,
 )
 
@@ -3337,7 +3437,7 @@ def asks_to_remove(query: str) -> bool:
     m = _REMOVE_FIRST.match(_ASK_LEAD.sub("", query.strip(), count=1))
     if m is None or (m["before"] and (_ADD_SAID.search(query) or asks_for_an_event(query))):
         return False
-    return _names_an_event(m["rest"] or m["before"])
+    return _names_an_event(m["rest"] or m["before"] or m["out"] or m["falls"])
 
 
 def _names_an_event(words: str, also_nothing: frozenset[str] = frozenset()) -> bool:
@@ -3563,6 +3663,9 @@ _REQUEST_ONLY = re.compile(
 
 
 _REQUEST_WORDS = ("reminder", "trag", "trage")
+_NEW_EVENT_HEAD = re.compile(
+    r"^(?:new\s+(?:event|appointment|entry)|neue[rn]?\s+(?:termin|eintrag))[:,]?\s+(?=[^\W\d_])", re.IGNORECASE
+)
 
 
 def _title_after_request(phrase: str, query: str, others: Sequence[str]) -> str:
@@ -3605,7 +3708,12 @@ def _with_head(phrase: str, query: str) -> str:
         return phrase  # a longer one is a to-do with its place first ("beim Bürgeramt Pass abholen")
     if _PREPOSITION_FIRST.match(phrase):
         head = re.search(r"(?:^|\s)([^\W\d_]+)\s+$", query[:at])
-        return f"{head[1]} {phrase}" if head and _EVENT_NOUN.fullmatch(head[1]) else phrase
+        if head and _EVENT_NOUN.fullmatch(head[1]):
+            return f"{head[1]} {phrase}"
+        # "lauftreff" + "im hofbräuhaus": what happens at the place, a word no template says and no day
+        if head is None or not _PLACE_FIRST.match(phrase) or len(head[1]) < 4 or _is_frame_word(head[1].lower()):
+            return phrase
+        return phrase if names_a_value(ParamType.DATE, head[1]) else f"{head[1]} {phrase}"
     # "einen Termin beim Orthopäden" with only "Orthopäden" copied
     head = re.search(
         r"(?:^|\s)([^\W\d_]+\s+(bei|beim|im|an|für|with|for|at)\s+(?:(?:der|dem|den|die|the|my)\s+)?)$",
@@ -3767,6 +3875,9 @@ _CLOCK_TAIL = re.compile(
 )  # "um 10 Uhr abends" is 22:00
 
 
+_DAYPART_WORD = re.compile(r"(?i)morning|afternoon|evening|night|morgen|vormittag|nachmittag|abend|nacht")
+
+
 def _continues_a_clock(word: str) -> bool:
     """Whether a word can go on a clock time said before it: minutes ("30", "thirty"), "Uhr", "pm". Never an
     end ("bis 15. Juni"), a day, or "ein" (a verb's particle: "plan ... von 18 bis 20 ein")."""
@@ -3791,6 +3902,13 @@ def _whole_time_words(phrase: str, query: str, others: list[str], lang: str | No
         wider = f"{before[-1]} {phrase}"  # "9" + "to 11": the span the model cut at its start
         if re.fullmatch(r"\d{1,2}", normalize(before[-1])) and resolve_time_range(wider, lang, context=query):
             return wider
+    nxt = query[at + len(phrase) :].split()[:1]
+    if (
+        nxt
+        and re.search(r"(?i)\s(?:in\s+the|in\s+der|am)$", phrase)
+        and _DAYPART_WORD.fullmatch(nxt[0].rstrip(",;!?."))
+    ):
+        return f"{phrase} {nxt[0].rstrip(',;!?.')}"  # "to half past seven in the" + "evening"
     after: list[str] = []
     for word in query[at + len(phrase) :].split()[:3]:  # whole words: "14 Uhr 1,5 Stunden" goes on with "1,5"
         if re.fullmatch(r"\d+\.", word):
@@ -3821,7 +3939,7 @@ _CORRECTION = re.compile(
     r"actually(?: make that| make it)?|make that|make it|oder doch|lieber)(?=[\s,])(?:[\s,]+(?:nein|no|i mean))?[\s,]+",
     re.IGNORECASE,
 )
-_CLAUSE_END = re.compile(r"[,.;!?]")
+_CLAUSE_END = re.compile(r"[,;!?]|(?<!\d)\.")  # "27. Januar": an ordinal's full stop ends nothing
 # The word another argument's copy starts with when it is an argument of its own, not a piece of one copied too
 # long ("to the 4th of February", never "50 abends für 4 Stunden").
 _ARGUMENT_LEAD = re.compile(r"(?:to|auf|bis|until|till|nach|for|für|at|um|on|am|from|von|vom|ab)\s", re.IGNORECASE)
@@ -3865,6 +3983,16 @@ def _corrected(ptype: ParamType, phrase: str, query: str, lang: str | None, othe
     return phrase
 
 
+def _overlaps(said: str, other: str, ptype: ParamType, lang: str | None) -> bool:
+    """Whether words read for a value are, or hold, another argument's copy; a day that a clock's copy starts with
+    ("27. Januar" of "27. Januar um Viertel nach sechs") is the day's, the rest the clock's."""
+    if other.lower() in said.lower():
+        return True
+    rest = other[len(said) :] if other.lower().startswith(said.lower()) else None
+    shared = ptype is not ParamType.TIME and rest is not None and names_a_value(ParamType.TIME, rest, lang)
+    return said.lower() in other.lower() and not shared
+
+
 def _longest_value(
     words: list[str],
     shortest: int,
@@ -3878,7 +4006,7 @@ def _longest_value(
     names a value of ``ptype`` and resolves, and that is no part of words copied for another argument."""
     for n in range(len(words), shortest - 1, -1):
         said = " ".join(words[:n])
-        if any(o.lower() in said.lower() or said.lower() in o.lower() for o in others):
+        if any(_overlaps(said, o, ptype, lang) for o in others):
             continue
         for candidate in (said, f"{lead} {said}") if lead else (said,):
             if names_a_value(ptype, candidate, lang):
