@@ -3246,6 +3246,57 @@ def test_an_answer_that_is_only_a_day(text: str, day: str | None) -> None:
             "add company picnic on tuesdays at 14 hundred starting tomorrow unitl on november the 23rd.",
             ("create_recurring_event", {"until": "2027-11-23"}),
         ),
+        # "is not happening" of a move to nowhere or a listing whose day is the title's; a move with a target stays
+        (
+            "move_event",
+            ("Christmas dinner", "on 2027-08-25", None, None),
+            "Christmas dinner on 2027-08-25 is not happening.",
+            ("delete_event", {"title": "Christmas dinner", "date": "2027-08-25"}),
+        ),
+        (
+            "list_events",
+            ("weekend in Seattle", "for tomorrow"),
+            "weekend in Seattle for tomorrow is not happening.",
+            ("delete_event", {"title": "weekend in Seattle", "date": "2026-12-04"}),
+        ),
+        (
+            "move_event",
+            ("Christmas dinner", "on 2027-08-25", "to Friday", None),
+            "Christmas dinner on 2027-08-25 is not happening, move it to Friday",
+            ("move_event", {"new_date": "2026-12-04"}),
+        ),
+        # a series' last day copied with its clock; a span of hours stays the clock's
+        (
+            "create_recurring_event",
+            ("Lauftreff", None, "um acht bis in 6 Wochen", None, "montags bis freitags", None),
+            "Lauftreff montags bis freitags um acht bis in 6 Wochen.",
+            ("create_recurring_event", {"date": "2026-12-03", "time": "08:00", "until": "2027-01-14"}),
+        ),
+        (
+            "create_recurring_event",
+            ("Chor", None, "um 8 bis 10", None, "montags", None),
+            "Chor montags um 8 bis 10",
+            ("create_recurring_event", {"time": "08:00", "duration_minutes": 120, "until": None}),
+        ),
+        # the new day said before "instead of" the copied old one; a version number before the full stop
+        (
+            "move_event",
+            ("breakfast", "on the twentieth", None, None),
+            "please let's do breakfast at the end of the month instead of on the twentieth",
+            ("move_event", {"date": "2026-12-20", "new_date": "2026-12-31"}),
+        ),
+        (
+            "create_all_day_event",
+            ("lawyer on release", "all day august 8th", "to august 10th:"),
+            "please, all day august 8th to august 10th: lawyer on release 2.1.",
+            ("create_all_day_event", {"title": "lawyer on release 2.1"}),
+        ),
+        (
+            "create_event",
+            ("Zahnarzt", "am 13.", "um 9", None),
+            "Zahnarzt am 13. um 9",
+            ("create_event", {"title": "Zahnarzt"}),
+        ),
     ],
 )
 def test_titles_days_and_functions_read_from_what_was_said(

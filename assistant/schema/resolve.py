@@ -1172,6 +1172,26 @@ def _with_ordinal_stop(phrase: str, query: str) -> str:
     return phrase + "."
 
 
+def _until_copied_into_time(spec: Function, span: SpanCall, lang: str | None) -> SpanCall:
+    """A series' clock copied with its last day ("um acht bis in 6 Wochen"): the clock, and the last day where
+    none was copied ("bis 10" stays a span of hours)."""
+    types = [p.type for p in spec.params]
+    if ParamType.TIME not in types or ParamType.FREQUENCY not in types or ParamType.RANGE_END not in types:
+        return span
+    phrases = list(span.phrases)
+    i, j = types.index(ParamType.TIME), types.index(ParamType.RANGE_END)
+    cut = re.search(r"(?i)\s(?:bis|until|till)\s", phrases[i] or "")
+    if cut is None or phrases[j]:
+        return span
+    head, tail = str(phrases[i])[: cut.start()], str(phrases[i])[cut.start() + 1 :]
+    if names_a_value(ParamType.TIME, tail, lang) or not names_a_value(ParamType.RANGE_END, tail, lang):
+        return span
+    if not names_a_value(ParamType.TIME, head, lang):
+        return span
+    phrases[i], phrases[j] = head, tail
+    return SpanCall(span.function, tuple(phrases))
+
+
 def _length_copied_into_time(spec: Function, span: SpanCall, lang: str | None) -> SpanCall:
     """A clock time copied with the length said after it ("16 Uhr 30 Min. lang", "halb drei 105 Min. lang"): the
     minutes are how long, not the half hour; they are the length where none was copied."""
@@ -1715,10 +1735,31 @@ _NOTE_WORDS = frozenset("am on the den der die das um at ist is hab habe have i 
 
 def _called_off(spec: Function, span: SpanCall, query: str) -> tuple[Function, SpanCall]:
     """A new event from a query that says an event is off is the delete of that event (its title and day).
-    v21 made "parental leave November 27th is not happening" a day-long event."""
-    if not query or not _makes_an_event(spec):
+    v21 made "parental leave November 27th is not happening" a day-long event; so is a move to nowhere ("Christmas
+    dinner on 2029-08-25 is not happening": v25 moved it without a target) and a listing whose day is its title's
+    ("weekend in Seattle for tomorrow is not happening")."""
+    if not query:
         return spec, span
     said = dict(zip((p.name for p in spec.params), span.phrases, strict=True))
+    off = _CALLED_OFF.search(query)
+    delete = next((f for f in FUNCTIONS if _deletes_an_event(f)), None)
+    if (
+        off
+        and delete
+        and _moves_an_event(spec)
+        and said.get("title")
+        and not any(said.get(p.name) for p in spec.params if p.name.startswith("new_"))
+    ):
+        return delete, SpanCall(delete.name, (said["title"], said.get("date")))
+    if off and delete and all(p.type.is_date for p in spec.params) and len(span.phrases) == 2:
+        first, last = span.phrases
+        before = query[: off.start()].strip()
+        if first and last and before.lower().endswith(str(last).lower()) and before.lower().startswith(first.lower()):
+            title = before[: len(before) - len(str(last))].strip()  # "weekend in Seattle" + "for tomorrow"
+            if title:
+                return delete, SpanCall(delete.name, (title, last))
+    if not _makes_an_event(spec):
+        return spec, span
     if not (_CALLED_OFF.search(query) or _delete_said(query, said.get("title") or "")):
         return spec, span
     delete = next((f for f in FUNCTIONS if _deletes_an_event(f)), None)
@@ -2566,7 +2607,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
     span = _values_in_title(
         spec, _title_only_when(spec, _start_in_series_title(spec, span, query, today), today, lang), today, lang
     )
-    span = _day_in_time_words(spec, _target_words_to_target(spec, span, query))
+    span = _day_in_time_words(spec, _until_copied_into_time(spec, _target_words_to_target(spec, span, query), lang))
     span = _length_copied_into_time(spec, span, lang)
     span = _words_left_in_query(spec, _move_days(spec, span, plain, lang), query, lang)
     span = _whole_frequency(spec, span, query)
@@ -2764,7 +2805,10 @@ def _whole_title_words(phrase: str, query: str, phrases: tuple[str | None, ...])
             if clause_end:
                 right.append(word.rstrip(",;:"))
                 break
-            right.append(word.rstrip(",;:!?") if label else word)
+            stripped = word.rstrip(",;:!?")
+            right.append(
+                (stripped[:-1] if "." in stripped[:-1] and stripped.endswith(".") else stripped) if label else word
+            )
             if label and word != word.rstrip(",;:!?"):
                 break  # "Paragraph 13, trag das ein": the clause ends there
     return " ".join([*left, phrase, *right])
@@ -2872,6 +2916,8 @@ def _label_number(word: str, following: str, clock_copied: bool) -> bool:
     if not _LABEL_NUMBER.fullmatch(word) or _UNIT_AFTER.fullmatch(following):
         return False
     core = word.rstrip(",;:!?")
+    if core.endswith(".") and "." in core[:-1]:
+        return True  # "Release 2.1." at the end of a sentence
     if core.endswith("."):  # "3. Stock" is a floor; "am 13." a day
         word_after = following.rstrip(",.;:!?")
         return (
@@ -4361,6 +4407,11 @@ def _move_days(spec: Function, span: SpanCall, query: str, lang: str | None) -> 
             # names the event by its day and moves its time
             phrases[new] = said["date"]
             phrases[old] = _day_instead_of(query, instead_of, copied, lang)
+        elif at >= 0 and instead_of is not None and at > instead_of.start() and said["new_time"] is None:
+            # "let's do breakfast at the end of the month instead of on the twentieth": the old day was copied,
+            # the new one is said before "instead of"
+            found = _day_said_anywhere(query[: instead_of.start()], copied, lang)
+            phrases[new] = found if found and not _said_as_target(found, query) else None
     elif (
         said["date"] is None
         and said["new_date"]
