@@ -2992,6 +2992,18 @@ def test_an_answer_that_is_only_a_day(text: str, day: str | None) -> None:
         ),
         (
             "create_all_day_event",
+            ("Nachtschicht", "morgen", None),
+            "Trag für morgen Nachtschicht ein, den ganezn Tag.",
+            ("create_all_day_event", {}),
+        ),
+        (
+            "create_all_day_event",
+            ("buy a gift for Mom", "next week on Sunday", None),
+            "hey, add buy a gift for Mom for the wole day next week on Sunday.",
+            ("create_all_day_event", {}),
+        ),
+        (
+            "create_all_day_event",
             ("the move", "Friday", None),
             "Block Friday for the move",
             ("create_all_day_event", {}),

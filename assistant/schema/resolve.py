@@ -1496,9 +1496,14 @@ def _says_all_day(query: str) -> bool:
     if _ALL_DAY.search(query):
         return True
     words = re.findall(r"[^\W\d_]+", query.lower())
+    from rapidfuzz.distance import OSA
+
     forms = [f"ganztägig{end}" for end in ("", "e", "en", "er", "es", "em")]
-    return any(w.startswith("g") and any(_slip_of(w, f) for f in forms) for w in words) or any(
-        w != "whole" and len(w) == 5 and _slip_of(w + "xx", "wholexx") and nxt == "day"
+    if any(w.startswith("g") and any(_slip_of(w, f) for f in forms) for w in words):
+        return True
+    # "den gnazen Tag", "den ganezn Tag", "the wole day": a slip of the word before "day"/"Tag"
+    return any(
+        (nxt == "tag" and OSA.distance(w, "ganzen") <= 1) or (nxt == "day" and OSA.distance(w, "whole") <= 1)
         for w, nxt in zip(words, words[1:], strict=False)
     )
 
