@@ -3339,3 +3339,22 @@ def test_titles_days_and_functions_read_from_what_was_said(
 def test_a_statement_of_days_to_come(query: str, today: str, states: bool) -> None:
     """The caller takes a day-long event (within 2 logits) where the model declines such a statement."""
     assert states_days(query, dt.date.fromisoformat(today)) is states
+
+
+def test_one_number_before_a_full_stop_is_no_day_of_a_month() -> None:
+    """ "am achtundzwanzigsten 11." copied without its full stop takes it back; "auf 8." of "Schieb Festival am 9.10.
+    auf 8." is no 8th of a month (v25 copied it as the new day: it is reported, as before, never a wrong day)."""
+    call = resolve_call(
+        SpanCall("create_event", ("Lauftreff", "am achtundzwanzigsten 11", "um 8:00", None)),
+        TODAY,
+        "de",
+        "Ich hab am achtundzwanzigsten 11. um 8:00 Lauftreff trag das bitte ein",
+    )
+    assert isinstance(call, Call) and call.arguments["date"] == "2027-11-28"
+    with pytest.raises(CallError):
+        resolve_call(
+            SpanCall("move_event", ("Festival", "am 9.10.", "auf 8", None)),
+            TODAY,
+            "de",
+            "Schieb Festival am 9.10. auf 8.",
+        )

@@ -1169,7 +1169,9 @@ def _with_ordinal_stop(phrase: str, query: str) -> str:
     at = _said_at(query, phrase)
     if at < 0 or not phrase[-1:].isdigit() or query[at + len(phrase) : at + len(phrase) + 1] != ".":
         return phrase
-    return phrase + "."
+    words = phrase.split()
+    ordinal = len(words) >= 2 and re.fullmatch(r"(?i)\d{1,2}\.|[^\W\d_]+(?:ten|sten)", words[-2])
+    return phrase + "." if ordinal else phrase  # never "auf 8" of "auf 8." (a clock, or nothing)
 
 
 def _until_copied_into_time(spec: Function, span: SpanCall, lang: str | None) -> SpanCall:
