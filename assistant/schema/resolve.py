@@ -1174,6 +1174,29 @@ def _with_ordinal_stop(phrase: str, query: str) -> str:
     return phrase + "." if ordinal else phrase  # never "auf 8" of "auf 8." (a clock, or nothing)
 
 
+def _clock_copied_as_day(spec: Function, span: SpanCall, query: str, lang: str | None) -> SpanCall:
+    """A day copied out of a clock written with a full stop ("auf 15." of "auf 15.00 Uhr verlegen") is that clock,
+    where no time was copied: read as a day it was the 15th at midnight."""
+    types = [p.type for p in spec.params]
+    for i, t in enumerate(types):
+        if not t.is_date or not span.phrases[i] or i + 1 >= len(types) or types[i + 1] is not ParamType.TIME:
+            continue
+        phrase = str(span.phrases[i])
+        at = _said_at(query, phrase)
+        tail = re.match(r"\d{2}\s*(?:uhr|h)\b", query[at + len(phrase) :], re.IGNORECASE) if at >= 0 else None
+        if span.phrases[i + 1] or tail is None or not re.search(r"\d{1,2}\.$", phrase):
+            continue
+        clock = phrase + tail[0]
+        if not names_a_value(ParamType.TIME, clock, lang):
+            continue
+        rest = phrase[: re.search(r"\S*\d{1,2}\.$", phrase).start()].strip()  # type: ignore[union-attr]
+        phrases = list(span.phrases)
+        phrases[i + 1] = clock
+        phrases[i] = rest if rest and names_a_value(t, rest, lang) else None
+        return SpanCall(span.function, tuple(phrases))
+    return span
+
+
 def _until_copied_into_time(spec: Function, span: SpanCall, lang: str | None) -> SpanCall:
     """A series' clock copied with its last day ("um acht bis in 6 Wochen"): the clock, and the last day where
     none was copied ("bis 10" stays a span of hours)."""
@@ -1334,6 +1357,10 @@ def _instead_is_a_move(spec: Function, span: SpanCall, query: str) -> tuple[Func
     if move is None or not said.get("title") or any(p.type is ParamType.FREQUENCY for p in spec.params):
         return spec, span
     new = {"title": said["title"], "date": None, "new_date": said.get("date"), "new_time": said.get("time")}
+    if said.get("date") and said.get("time") and _STARTS_AT_INSTEAD.search(query):
+        # "Make meeting with Tyler tomorrow start at 10:00 instead": the day names the event, its start moves
+        new["date"], new["new_date"] = said["date"], None
+        return move, SpanCall(move.name, tuple(new.get(p.name) for p in move.params))
     if said.get("date"):  # "for today instead of end of the month": where it is now
         copied = [p for p in new.values() if p]  # an all-day end copied from "statt den 22." is no new day
         after = _said_at(query, str(said["date"])) + 1
@@ -1341,6 +1368,7 @@ def _instead_is_a_move(spec: Function, span: SpanCall, query: str) -> tuple[Func
     return move, SpanCall(move.name, tuple(new.get(p.name) for p in move.params))
 
 
+_STARTS_AT_INSTEAD = re.compile(r"(?i)\bstart(?:s|ing)?\s+(?:at|by)\b.*\binstead\b")
 _LENGTH_WORD = re.compile(r"^\d+(?:[.,]\d+)?-(?:hours?|minutes?|stündig\w*|minütig\w*)$")
 
 
@@ -1804,6 +1832,17 @@ def _is_it_there_listed(spec: Function, span: SpanCall, query: str, today: dt.da
     if len(words) <= 3 and (names_a_value(ParamType.RANGE_START, what) or resolve_date_range(what, today)):
         return spec, span  # "Is tomorrow in my calendar": a day ("weekend getaway on Q4 goals" names an event)
     return find, SpanCall(find.name, (what,))
+
+
+def _looked_up(spec: Function, span: SpanCall, query: str) -> tuple[Function, SpanCall]:
+    """A new event read from "Kannst du vom 21. bis zum 30. Oktober in meinen Kalender schauen" is the listing of
+    those days: the person asks to look, not to add."""
+    listing = next((f for f in FUNCTIONS if f.params and all(p.type.is_date for p in f.params)), None)
+    if listing is None or not query or not _IN_MY_CALENDAR_LOOK.search(query) or not _makes_an_event(spec):
+        return spec, span
+    days = [ph for p, ph in zip(spec.params, span.phrases, strict=True) if p.type.is_date and ph]
+    said = (days + [None, None])[: len(listing.params)]
+    return listing, SpanCall(listing.name, tuple(said))
 
 
 _ANYTHING = frozenset("anything something everything nothing events event etwas was alles nichts termine".split())
@@ -2601,7 +2640,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
     spec, span = _takes_place_instead(spec, span, query)
     spec, span = _asked_or_marked(*_move_copied_as_create(spec, span, query), query)
     spec, span = _stated_days(*_have_an_event(spec, span, query, lang), query, today)
-    spec, span = _is_it_there_listed(spec, span, query, today)
+    spec, span = _looked_up(*_is_it_there_listed(spec, span, query, today), query)
     spec, span = _asks_for_one(*_title_day_and_time(spec, span, query, today, lang), query)
     span = _holiday_as_day(spec, span)
     span = _length_in_title(spec, span)
@@ -2614,7 +2653,8 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
     span = _values_in_title(
         spec, _title_only_when(spec, _start_in_series_title(spec, span, query, today), today, lang), today, lang
     )
-    span = _day_in_time_words(spec, _until_copied_into_time(spec, _target_words_to_target(spec, span, query), lang))
+    span = _until_copied_into_time(spec, _target_words_to_target(spec, span, query), lang)
+    span = _day_in_time_words(spec, _clock_copied_as_day(spec, span, query, lang))
     span = _length_copied_into_time(spec, span, lang)
     span = _words_left_in_query(spec, _move_days(spec, span, plain, lang), query, lang)
     span = _whole_frequency(spec, span, query)
@@ -2641,6 +2681,8 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
             phrase = _without_arranging(_without_put(phrase, query, spec), query, spec)
             phrase = _without_time_for(phrase, query, spec)
             phrase = _without_corrected_day(phrase, query)
+            if _COMING_UP.match(query.strip()):  # "Steht Tanzkurs bald an": "bald" asks, it names nothing
+                phrase = re.sub(r"(?i)\s+(?:schon\s+)?(?:bald|demnächst)$", "", phrase) or phrase
             # "Penncil in drop the holiday cards": the phrasal verb is first only now that the request is gone
             phrase = _with_particle_and_tail(phrase, query, others, span.phrases, lang)
             if p.nullable and _says_nothing(phrase):
@@ -3467,6 +3509,43 @@ _WHEN_IS_THE = re.compile(r"^(?:when|wann)\s+(?:is|ist|are|sind)\s+(?:the|der|di
 def asks_when_an_event_is(query: str) -> bool:
     """Whether the query asks when something named with its article is ("wann ist der Müll")."""
     return bool(_WHEN_IS_THE.match(query.strip())) and _names_no_other_thing(query)
+
+
+def asks_if_coming_up(query: str) -> bool:
+    """Whether the query asks if an event it names comes up soon ("Steht der Deutschkurs bald an?"): a find."""
+    return bool(_COMING_UP.match(query.strip())) and _names_no_other_thing(query)
+
+
+# "Steht Tanzkurs bald an?", "ist der termin mit lena schon bald": whether an event comes up soon (a find).
+_COMING_UP = re.compile(
+    rf"^{_FILLERS}(?:steht\s+(?!(?:heute|morgen|was|etwas|nichts|irgendwas)\b)\S.*?\s+(?:bald|demnächst)\s+an"
+    r"|ist\s+(?:der|die|das|mein|meine)\s+\S.*?\s+(?:schon\s+)?(?:bald|demnächst))\W*$",
+    re.IGNORECASE,
+)
+
+
+def asks_what_is_on(query: str) -> bool:
+    """Whether the query asks, in few words, what is planned ("Mein Tag morgen?", "Was liegt an?" typed with a
+    slip, "Kannst du vom 21. bis 30. Oktober in meinen Kalender schauen"): a look at the calendar (v25 declined
+    these)."""
+    said = query.strip()
+    if _MY_DAY.match(said) or _IN_MY_CALENDAR_LOOK.search(said):
+        return True
+    m = _WHAT_IS_ON.match(said)
+    return m is not None and (
+        m[1].lower() == "liegt" or _one_swap(m[1].lower(), "liegt") or _slip_of(m[1].lower() + "x", "liegtx")
+    )
+
+
+_MY_DAY = re.compile(
+    rf"^{_FILLERS}(?:mein|my)\s+(?:tag|day|woche|week)\b(?!\s+(?:war|was|ist|is|wird|will|has|hat)\b)[^.!]*\?\s*$",
+    re.IGNORECASE,
+)
+_WHAT_IS_ON = re.compile(
+    rf"^{_FILLERS}(?:okay,?\s+|ja,?\s+)?was\s+(l\w{{3,5}})\s+(?:(?:heute|morgen|übermorgen|diese\s+woche)\s+)?an\W*$",
+    re.IGNORECASE,
+)
+_IN_MY_CALENDAR_LOOK = re.compile(r"(?i)\bin\s+meinen\s+kalender\s+(?:schauen|sehen|gucken|blicken)\b")
 
 
 # "Streich den Friseur", "Entferne das Training": a delete asked with a German verb that also paints, spreads or
@@ -4385,6 +4464,14 @@ def _day_instead_of(query: str, instead_of: re.Match[str] | None, copied: list[s
     return _said_after(query, instead_of, ParamType.DATE, copied, lang) if instead_of else None
 
 
+def _NOW_IS(query: str, day: str) -> bool:  # noqa: N802 - reads as the words it looks for
+    """Whether the day is said right after "ist jetzt" / "is now" (with "am", "on", "erst" between)."""
+    at = _said_at(query, day)
+    return at > 0 and bool(
+        re.search(r"(?i)\b(?:ist|is)\s+(?:(?:ist|is)\s+)?(?:jetzt|nun|now)\s+(?:erst\s+|am\s+|on\s+)?$", query[:at])
+    )
+
+
 def _move_days(spec: Function, span: SpanCall, query: str, lang: str | None) -> SpanCall:
     """A move's days and time as the query says them where the model left them out or swapped them: the day
     said with "instead"/"lieber" is the new one (the model copied it as the old); a day said before the new one
@@ -4419,6 +4506,9 @@ def _move_days(spec: Function, span: SpanCall, query: str, lang: str | None) -> 
             # the new one is said before "instead of"
             found = _day_said_anywhere(query[: instead_of.start()], copied, lang)
             phrases[new] = found if found and not _said_as_target(found, query) else None
+    elif said["date"] and said["new_date"] is None and said["new_time"] is None and _NOW_IS(query, said["date"]):
+        # "Mitgliederversammlung ist jetzt am 2. Januar 2028": the day said after "ist jetzt" is where it goes
+        phrases[new], phrases[old] = said["date"], None
     elif (
         said["date"] is None
         and said["new_date"]
