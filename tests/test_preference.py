@@ -59,7 +59,7 @@ ROWS = [
         "id": "n1",
         "lang": "de",
         "today": "2026-11-26",
-        "query": "Wie wird das Wetter morgen?",
+        "query": "Wie wird das Spiel morgen?",  # not the weather: that the resolver reads as no call itself
         "call": {"function": None, "arguments": {}},
         "slots": {"date": "morgen"},
     },

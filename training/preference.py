@@ -74,8 +74,11 @@ def near_misses(row: dict[str, Any]) -> list[tuple[str, SpanCall]]:
         # a no-call taken for a command: the query's first words as a title
         words = _words(query)
         titled = next(f for f in FUNCTIONS if f.params and f.params[0].type is ParamType.TITLE)
-        if words:
-            out.append(("wrong function", _swapped(titled, {"title": " ".join(words[:2])})))
+        swapped = _swapped(titled, {"title": " ".join(words[:2])}) if words else None
+        today = dt.date.fromisoformat(row["today"])
+        # never one the resolver reads as no call too ("Wie wird das Wetter morgen?": the weather is never an event)
+        if swapped is not None and _resolves_to_a_call(swapped, today, row["lang"], query):
+            out.append(("wrong function", swapped))
         return out
     spec = function_by_name(gold.function)
     phrases = list(gold.phrases)
@@ -123,6 +126,13 @@ def near_misses(row: dict[str, Any]) -> list[tuple[str, SpanCall]]:
             pass  # a rejected call that does not even resolve is a fine negative
         kept.append((kind, span))
     return kept
+
+
+def _resolves_to_a_call(span: SpanCall, today: dt.date, lang: str, query: str) -> bool:
+    try:
+        return resolve_call(span, today, lang, query).function is not None
+    except ValueError:
+        return True  # not resolvable at all: a fine negative
 
 
 def _swapped(function: Function, said: dict[str, str | None]) -> SpanCall | None:
