@@ -3532,9 +3532,9 @@ def asks_what_is_on(query: str) -> bool:
     if _MY_DAY.match(said) or _IN_MY_CALENDAR_LOOK.search(said):
         return True
     m = _WHAT_IS_ON.match(said)
-    return m is not None and (
-        m[1].lower() == "liegt" or _one_swap(m[1].lower(), "liegt") or _slip_of(m[1].lower() + "x", "liegtx")
-    )
+    from rapidfuzz.distance import OSA  # "liget", "lieegt", "leigt": one slip of "liegt" (too short for _slip_of)
+
+    return m is not None and OSA.distance(m[1].lower(), "liegt") <= 1
 
 
 _MY_DAY = re.compile(
@@ -4464,7 +4464,7 @@ def _day_instead_of(query: str, instead_of: re.Match[str] | None, copied: list[s
     return _said_after(query, instead_of, ParamType.DATE, copied, lang) if instead_of else None
 
 
-def _NOW_IS(query: str, day: str) -> bool:  # noqa: N802 - reads as the words it looks for
+def _said_after_now_is(query: str, day: str) -> bool:
     """Whether the day is said right after "ist jetzt" / "is now" (with "am", "on", "erst" between)."""
     at = _said_at(query, day)
     return at > 0 and bool(
@@ -4506,7 +4506,12 @@ def _move_days(spec: Function, span: SpanCall, query: str, lang: str | None) -> 
             # the new one is said before "instead of"
             found = _day_said_anywhere(query[: instead_of.start()], copied, lang)
             phrases[new] = found if found and not _said_as_target(found, query) else None
-    elif said["date"] and said["new_date"] is None and said["new_time"] is None and _NOW_IS(query, said["date"]):
+    elif (
+        said["date"]
+        and said["new_date"] is None
+        and said["new_time"] is None
+        and _said_after_now_is(query, said["date"])
+    ):
         # "Mitgliederversammlung ist jetzt am 2. Januar 2028": the day said after "ist jetzt" is where it goes
         phrases[new], phrases[old] = said["date"], None
     elif (
