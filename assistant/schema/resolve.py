@@ -1397,6 +1397,26 @@ _MOVE_SAID = re.compile(
     re.IGNORECASE,
 )
 _TARGET = re.compile(r"(?:to|auf)\s", re.IGNORECASE)
+# The other ways the move templates say a move, said outside the title ("Terminier X auf Halloween um", "Könntest
+# du X auf drei Uhr packen?", "slide X to 7", "put off X to Friday"): verbs that make or name things too ("pack",
+# "leg", "change", "switch"), so only with the target after "auf"/"to" or a separated particle at the end.
+_MOVE_SAID_BESIDES = re.compile(
+    r"\b(?:um)?terminier\w*\b(?:.*\bum\W*$)?|\b(?:leg|lege|setz|setze|plan|plane|zieh|ziehe)\b.*\b(?:um|vor)\W*$"
+    r"|\bum(?:zu)?(?:legen|setzen)\b|\bschieb\w*|\bverlager\w*|\bauf\b.*\b(?:packen|legen|setzen)\W*$"
+    r"|^\W*(?:\w+\W+){0,2}(?:pack|leg|lege)\b.*\bauf\b|\b(?:slide|switch|delay|defer|put\s+off|move\s+up|change)\b.*\bto\b",
+    re.IGNORECASE,
+)
+
+
+def _said_after_target(phrase: str, targets: list[str], query: str) -> bool:
+    """Whether the words follow right after another copied target ("auf Halloween fünf Uhr": the clock is the new
+    one too)."""
+    for other in targets:
+        if other != phrase and _said_as_target(other, query):
+            at = _said_at(query, other)
+            if at >= 0 and re.match(rf"[\s,]*(?:um\s+|at\s+)?{re.escape(phrase)}", query[at + len(other) :], re.I):
+                return True
+    return False
 
 
 def _move_copied_as_create(spec: Function, span: SpanCall, query: str) -> tuple[Function, SpanCall]:
@@ -1414,7 +1434,9 @@ def _move_copied_as_create(spec: Function, span: SpanCall, query: str) -> tuple[
     move = next((f for f in FUNCTIONS if _moves_an_event(f)), None)
     led = lead is not None and any(_slip_of(lead["verb"].lower(), v) for v in _MOVE_VERBS)
     targets = [p for p in (said.get("date"), said.get("time")) if p]
-    aimed = bool(_MOVE_SAID.search(query)) and all(_said_as_target(p, query) for p in targets)
+    besides = query.replace(title, " ; ") if title else query
+    moves = _MOVE_SAID.search(query) or _MOVE_SAID_BESIDES.search(besides)
+    aimed = bool(moves) and all(_said_as_target(p, query) or _said_after_target(p, targets, query) for p in targets)
     if move is None or not (led or aimed):
         return spec, span
     if lead is not None and (led or lead["verb"].lower() == "bring"):  # "bring drinks with karen" + "forward"
@@ -1423,10 +1445,17 @@ def _move_copied_as_create(spec: Function, span: SpanCall, query: str) -> tuple[
     return move, SpanCall(move.name, tuple(new.get(p.name) for p in move.params))
 
 
-# "von Sonntag bis Samstag", "between May 12 and June 1", "bis Sonntag", "for the next 3 days": a span of days
-# with its end said, which no timed event has.
+# "von Sonntag bis Samstag", "between May 12 and June 1", "bis Sonntag", "for the next 3 days", "from 12 July to 1
+# August", "November 22 to 6", "Monday to Wednesday": a span of days with its end said, which no timed event has.
+_WEEKDAY_EN = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _SPAN_SAID = re.compile(
     r"\b(?:bis|until|till|through|thru|between|zwischen)\b|\b(?:next|nächsten|kommenden)\s+\S+\s+(?:days|tage)\b",
+    re.IGNORECASE,
+)
+# English "to" ends a span only between days; "to 6" alone is a clock ("twenty to 6"), so where only this says the
+# span, a time must be said in clock words ("at 9", "9:30", "Uhr") to make the event timed.
+_SPAN_TO = re.compile(
+    rf"\bfrom\b[^;]*?\bto\b|\b(?:\d{{1,2}}(?:st|nd|rd|th)?|{_WEEKDAY_EN})\s+to\s+(?:the\s+)?(?:\d|{_WEEKDAY_EN}\b)",
     re.IGNORECASE,
 )
 
@@ -1459,10 +1488,33 @@ def _span_is_all_day(spec: Function, span: SpanCall, query: str, today: dt.date)
         return spec, span
     all_day = _function_typed(_ALL_DAY_TYPES)
     rest = query.replace(str(said[ParamType.TITLE]), " ; ")
-    days = resolve_date_range(rest, today) if _SPAN_SAID.search(rest) else None
-    if all_day is None or days is None or days[1] <= days[0] or names_a_value(ParamType.TIME, rest):
+    copied = str(said[ParamType.DATE] or "")
+    said_to = not _SPAN_SAID.search(rest) and bool(_SPAN_TO.search(rest)) and copied.lower() in query.lower()
+    days = resolve_date_range(rest, today) if said_to or _SPAN_SAID.search(rest) else None
+    clock = _CLOCK_SAID.search(normalize(rest)) if said_to else names_a_value(ParamType.TIME, rest)
+    if all_day is not None and not said[ParamType.DATE] and not clock and (days is None or days[1] <= days[0]):
+        days, rest = _days_said_for(rest, today)  # "Put down out of office for the weekend" with no day copied
+    if all_day is None or days is None or days[1] <= days[0] or clock:
         return spec, span
     return all_day, SpanCall(all_day.name, (said[ParamType.TITLE], rest.strip(), None))
+
+
+# "Put down one-on-one for in December", "for the weekend", "für die nächste Woche": the days an event is for, said
+# right after "for" ("Book a table for 4 next week", "for Grandma next week" say something else first).
+_DAYS_AFTER_FOR = re.compile(
+    r"\b(?:for|für)\s+(?P<days>(?:(?:in|im)\s+)?(?:the|this|next|coming|die|diese[nm]?|nächste[nm]?|kommende[nm]?"
+    r"|übernächste[nm]?|den|das|[^\W\d_]+(?=\s*(?:\d{4})?\s*(?:[;,.!?]|$)))\b[^;,.!?]*)",
+    re.IGNORECASE,
+)
+
+
+def _days_said_for(rest: str, today: dt.date) -> tuple[tuple[dt.date, dt.date] | None, str]:
+    """The span of days said right after "for"/"für" and those words, when they name more than one day."""
+    for_days = _DAYS_AFTER_FOR.search(rest)
+    if for_days is None or names_a_value(ParamType.TIME, for_days["days"]):
+        return None, rest
+    days = resolve_date_range(for_days["days"], today)
+    return (days, for_days["days"]) if days is not None and days[1] > days[0] else (None, rest)
 
 
 _ALL_DAY = re.compile(r"ganztägig|ganztags|den\s+ganzen\s+tag|all[\s-]day|whole\s+day|full\s+day", re.IGNORECASE)
@@ -2668,8 +2720,10 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
         if phrase is not None and p.type is ParamType.TITLE:
             phrase = _title_after_request(_whole_hyphened(phrase, query), query, others)
             phrase = _NEW_EVENT_HEAD.sub("", phrase, count=1) or phrase  # "new event paint the recycling"
+            phrase = _EVENT_NOUN_HEAD.sub("", phrase, count=1) or phrase  # "den Termin Müll rausstellen"
             phrase = _title_without_others(_reminded(phrase, query), others, query)
             phrase = _with_place_after(_whole_title_words(phrase, query, span.phrases), query, span.phrases, lang)
+            phrase = _EVENT_NOUN_HEAD.sub("", phrase, count=1) or phrase  # "termin" copied, "umzug von rüdiger" added
             phrase = _with_status_on(_without_calendar(phrase), query, others)
             phrase = _with_head(_with_owner(_title_without_others(phrase, others, query), query), query)
             phrase = _with_verb_before(_with_particle_and_tail(phrase, query, others, span.phrases, lang), query)
@@ -3794,9 +3848,20 @@ _REQUEST_ONLY = re.compile(
 )
 
 
-_REQUEST_WORDS = ("reminder", "trag", "trage")
+_REQUEST_WORDS = ("reminder", "trag", "trage", "terminier", "terminiere", *_MOVE_VERBS)
 _NEW_EVENT_HEAD = re.compile(
     r"^(?:new\s+(?:event|appointment|entry)|neue[rn]?\s+(?:termin|eintrag))[:,]?\s+(?=[^\W\d_])", re.IGNORECASE
+)
+
+
+# "verschieb den Termin Müll rausstellen", "delete the event 1:1 at the university": the event noun said before a title
+# names the kind of thing, not the event; with a preposition after it it is the title's head ("Termin beim Notar",
+# "appointment with Grace").
+_EVENT_NOUN_HEAD = re.compile(
+    r"^(?:termin|eintrag|kalendereintrag|event|appointment|entry)\s+"
+    r"(?!(?:in|im|on|at|for|from|to|with|about|of|as|bei|beim|mit|an|am|auf|für|von|vom|aus|zu|zum|zur|um|nach|vor"
+    r"|über|gegen|wegen|und|and|or|oder)\b)(?=[^\W_])",
+    re.IGNORECASE,
 )
 
 
