@@ -3407,6 +3407,9 @@ def test_one_number_before_a_full_stop_is_no_day_of_a_month() -> None:
         ("Steht Tanzkurs bald an", False, True),
         ("ist der termin mit lena schon bald", False, True),
         ("Steht heute was an?", False, False),
+        ("Do I have take the winter tires back coming up?", False, True),
+        ("do i have any appointments coming up", False, False),  # MASSIVE: a listing
+        ("what do i have coming up", False, False),
     ],
 )
 def test_what_is_on_and_what_comes_up_are_asked(query: str, listing: bool, finding: bool) -> None:
@@ -3536,6 +3539,37 @@ def test_what_is_on_and_what_comes_up_are_asked(query: str, listing: bool, findi
             ("appointment with Grace", "tomorrow", "at 9", None),
             "Save an appointment with Grace tomorrow at 9",
             ("create_event", {"title": "appointment with Grace"}),
+        ),
+        # whether an event comes up is its find, whatever it was read as; what is on stays a listing
+        (
+            "list_events",
+            ("on Sunday", None),
+            "Do I have church with Dad coming up",
+            ("find_event", {"title": "church with Dad"}),
+        ),
+        (
+            "move_event",
+            ("rückgabe der leihwagen", None, None, None),
+            "steht rückgabe der leihwagen bald an?",
+            ("find_event", {"title": "rückgabe der leihwagen"}),
+        ),
+        (
+            "create_event",
+            ("rasen mähen", None, None, None),
+            "steht rasen mähen bald an an?",
+            ("find_event", {"title": "rasen mähen"}),
+        ),
+        (
+            "list_events",
+            (None, None),
+            "do i have any appointments coming up",
+            ("list_events", {"date": "2026-12-03"}),
+        ),
+        (
+            "list_events",
+            ("heute", None),
+            "Steht heute was an?",
+            ("list_events", {"date": "2026-12-03"}),
         ),
     ],
 )

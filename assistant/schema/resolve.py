@@ -1877,13 +1877,43 @@ def _is_it_there_listed(spec: Function, span: SpanCall, query: str, today: dt.da
     find = _function_typed([ParamType.TITLE])
     if found is None or find is None or not all(p.type.is_date for p in spec.params):
         return spec, span
-    what = re.sub(r"(?i)^(?:the|a|an|my|der|die|das|mein|meine)\s+", "", found["what"].strip())
+    what = _event_named(found["what"], today)
+    return (spec, span) if what is None else (find, SpanCall(find.name, (what,)))
+
+
+def _event_named(what: str, today: dt.date) -> str | None:
+    """The words asked about without their article, when they name an event: not whatever there is ("Ist am
+    Freitag was im Kalender?") and not a day ("Is tomorrow in my calendar"; "weekend getaway on Q4 goals" is an
+    event)."""
+    what = re.sub(r"(?i)^(?:the|a|an|my|der|die|das|mein|meine)\s+", "", what.strip())
     words = [w.lower() for w in re.findall(r"[^\W_]+", what)]
     if not words or all(w in _NOTHING_NAMED for w in words) or any(w in _ANYTHING for w in words):
-        return spec, span  # "Ist am Freitag was im Kalender?": whatever there is
+        return None
+    if words[0] in _ANY or (len(words) == 1 and words[0] in _EVENTS_IN_GENERAL) or names_every_event(what):
+        return None  # "do i have any appointments coming up", "plans": a listing
     if len(words) <= 3 and (names_a_value(ParamType.RANGE_START, what) or resolve_date_range(what, today)):
-        return spec, span  # "Is tomorrow in my calendar": a day ("weekend getaway on Q4 goals" names an event)
-    return find, SpanCall(find.name, (what,))
+        return None
+    return what
+
+
+# "Do I have church with Dad coming up", "steht rückgabe der leihwagen bald an?": whether an event comes up, which
+# the model may read as a listing (of a day it sees in the title), a new event or a move.
+_COMING_UP_ASKED = re.compile(
+    rf"^{_FILLERS}(?:please\s+)?(?:do\s+i\s+have|have\s+i\s+got|is\s+there|steht|hab(?:e)?\s+ich)\s+(?P<what>\S.*?)\s+"
+    r"(?:coming\s+up|(?:schon\s+)?(?:bald|demnächst)(?:\s+an)+)\W*$",
+    re.IGNORECASE,
+)
+
+
+def _coming_up_asked(spec: Function, span: SpanCall, query: str, today: dt.date) -> tuple[Function, SpanCall]:
+    """Any call read from a question whether an event comes up is the find of that event, when the words name one
+    ("Do I have anything coming up?", "Steht heute was an?" stay what they were read as)."""
+    found = _COMING_UP_ASKED.match(query.strip()) if query else None
+    find = _function_typed([ParamType.TITLE])
+    if found is None or find is None or spec is find:
+        return spec, span
+    what = _event_named(found["what"], today)
+    return (spec, span) if what is None else (find, SpanCall(find.name, (what,)))
 
 
 def _looked_up(spec: Function, span: SpanCall, query: str) -> tuple[Function, SpanCall]:
@@ -1898,6 +1928,8 @@ def _looked_up(spec: Function, span: SpanCall, query: str) -> tuple[Function, Sp
 
 
 _ANYTHING = frozenset("anything something everything nothing events event etwas was alles nichts termine".split())
+_ANY = frozenset("any some all irgendwelche irgendein irgendeinen welche alle".split())
+_EVENTS_IN_GENERAL = frozenset("appointments meetings plans besprechungen verabredungen pläne".split())
 
 
 # "mark tuesday as school pickup", "markier Freitag als Urlaub": a day marked, all day long.
@@ -2693,6 +2725,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
     spec, span = _asked_or_marked(*_move_copied_as_create(spec, span, query), query)
     spec, span = _stated_days(*_have_an_event(spec, span, query, lang), query, today)
     spec, span = _looked_up(*_is_it_there_listed(spec, span, query, today), query)
+    spec, span = _coming_up_asked(spec, span, query, today)
     spec, span = _asks_for_one(*_title_day_and_time(spec, span, query, today, lang), query)
     span = _holiday_as_day(spec, span)
     span = _length_in_title(spec, span)
@@ -3570,10 +3603,13 @@ def asks_if_coming_up(query: str) -> bool:
     return bool(_COMING_UP.match(query.strip())) and _names_no_other_thing(query)
 
 
-# "Steht Tanzkurs bald an?", "ist der termin mit lena schon bald": whether an event comes up soon (a find).
+# "Steht Tanzkurs bald an?", "ist der termin mit lena schon bald", "Do I have take the winter tires back coming up?":
+# whether an event comes up soon (a find; "do i have any appointments coming up" asks for a list).
 _COMING_UP = re.compile(
     rf"^{_FILLERS}(?:steht\s+(?!(?:heute|morgen|was|etwas|nichts|irgendwas)\b)\S.*?\s+(?:bald|demnächst)\s+an"
-    r"|ist\s+(?:der|die|das|mein|meine)\s+\S.*?\s+(?:schon\s+)?(?:bald|demnächst))\W*$",
+    r"|ist\s+(?:der|die|das|mein|meine)\s+\S.*?\s+(?:schon\s+)?(?:bald|demnächst)"
+    r"|(?:please\s+)?(?:do\s+i\s+have|have\s+i\s+got)\s+"
+    r"(?!(?:any|anything|something|events?|appointments?|meetings?|plans?|much|a\s+lot)\b)\S.*?\s+coming\s+up)\W*$",
     re.IGNORECASE,
 )
 
