@@ -3571,6 +3571,63 @@ def test_what_is_on_and_what_comes_up_are_asked(query: str, listing: bool, findi
             "Steht heute was an?",
             ("list_events", {"date": "2026-12-03"}),
         ),
+        # time blocked for an event, or a day's event asked with "add it", is timed (its time asked); a day blocked
+        # stays day-long
+        (
+            "create_all_day_event",
+            ("lunch with Megan", "for tomorrow", None),
+            "Block out time for lunch with Megan for tomorrow",
+            ("create_event", {"date": "2026-12-04", "time": None}),
+        ),
+        (
+            "create_all_day_event",
+            ("lunch", "on June the 27th", None),
+            "okay i've got a lunch on June the 27th, add it.",
+            ("create_event", {"date": "2027-06-27", "time": None}),
+        ),
+        (
+            "create_all_day_event",
+            ("the move", "Friday", None),
+            "Block Friday for the move",
+            ("create_all_day_event", {"date": "2026-12-04", "end_date": "2026-12-04"}),
+        ),
+        # a delete asked to be made is the event made; the delete templates' other verbs remove
+        (
+            "delete_event",
+            ("Medikamente abholen", "nächsten Dienstag in meinen Kalender"),
+            "äh trag Medikamente abholen nächsten Dienstag in meinen Kalender ein.",
+            ("create_event", {"title": "Medikamente abholen", "date": "2026-12-08", "time": None}),
+        ),
+        (
+            "delete_event",
+            ("take the dog back", "for the 19th of March"),
+            "I have to take the dog back for the 19th of March.",
+            ("create_event", {"date": "2027-03-19"}),
+        ),
+        (
+            "delete_event",
+            ("BBQ", "for Friday"),
+            "I need to get rid of BBQ for Friday",
+            ("delete_event", {"title": "BBQ", "date": "2026-12-04"}),
+        ),
+        (
+            "delete_event",
+            ("Lauftreff", "morgen"),
+            "trag Lauftreff morgen aus",
+            ("delete_event", {"title": "Lauftreff"}),
+        ),
+        (
+            "create_event",
+            ("Weihnachtskarten durchsehen", "morgen", None, None),
+            "okay, morgen Weihnachtskarten durchsehen tilgen, bitte.",
+            ("delete_event", {"title": "Weihnachtskarten durchsehen", "date": "2026-12-04"}),
+        ),
+        (
+            "create_event",
+            ("termin in der praxis", "am nächsten donnerstag", None, None),
+            "ich möchte termin in der praxis am nächsten donnerstag kicken.",
+            ("delete_event", {"title": "termin in der praxis"}),
+        ),
     ],
 )
 def test_classes_chosen_on_a_third_split(function: str, phrases: tuple, query: str, expected: tuple[str, dict]) -> None:

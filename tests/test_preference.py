@@ -108,9 +108,10 @@ def test_title_near_misses_are_the_classic_errors() -> None:
     # a title running into the date is no near miss the decoder could write (spans do not overlap)
     assert all(kind != "title runs on" for kind, _ in near_misses(ROWS[2]))
     # the same words read as each other function that takes a title and needs nothing else that was not said; the
-    # day-long reading is none here: its query says a clock time ("um 15 Uhr"), so it reads as the gold call
+    # day-long reading is none here: its query says a clock time ("um 15 Uhr"), so it reads as the gold call; nor
+    # is the delete: "Trag ... ein" asks to make it, and the resolver reads that delete as the gold call too
     wrong = {span.function for kind, span in near_misses(ROWS[0]) if kind == "wrong function"}
-    assert wrong == {"delete_event", "move_event", "find_event"}
+    assert wrong == {"move_event", "find_event"}
 
 
 def test_decision_pairs_pit_short_commands_against_no_call_and_back() -> None:

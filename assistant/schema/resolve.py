@@ -1555,12 +1555,15 @@ def _all_day_with_a_clock(spec: Function, span: SpanCall, query: str, lang: str 
 # am Montag ein", "add mom's birthday on the 3rd"), a day marked, blocked or saved ("Block Friday for the move").
 _MAKE_REQUEST = re.compile(
     r"^(?:trag\w*|add|put|schedule|pencil|plan\w*|create|enter|erstell\w*|notier\w*|schreib\w*|füg\w*|leg\w*|"
-    r"book|buch\w*|set\s+up|new\s+(?:event|appointment)|neue[nr]?\s+termin)\b"
-    r"|\b(?:eintragen|ein|einplanen|hinzufügen|hinzu|anlegen|notieren)\W*$",
+    r"book|buch\w*|block\w*|set\s+up|new\s+(?:event|appointment)|neue[nr]?\s+termin)\b"
+    r"|\b(?:eintragen|ein|einplanen|hinzufügen|hinzu|anlegen|notieren)\W*$"
+    r"|\b(?:add|put\s+in|schedule)\s+(?:it|that|this)(?:\s+in)?\W*$",  # "i've got a lunch on June 27th, add it"
     re.IGNORECASE,
 )
+# "Block out time for lunch with Megan for tomorrow", "Blockier mir Zeit für X": time for an event, not the day.
 _DAY_KEPT = re.compile(
-    r"\bmark\b|\bmarkier|\bblock|\bsave\b|\breserv|\bfrei\s*halten|\bfreihalten|ohne\s+(?:uhr)?zeit|"
+    r"\bmark\b|\bmarkier|\bblock(?!\w*(?:\s+(?:out|off|mir|dir))?(?:\s+(?:some|etwas))?\s+(?:time|zeit)\s+(?:for|für)\b)"
+    r"|\bsave\b|\breserv|\bfrei\s*halten|\bfreihalten|ohne\s+(?:uhr)?zeit|"
     r"\bno\s+time|\bwithout\s+(?:a\s+)?time|\bden\s+ganzen\b|\bentire\b"
     r"|\bich\s+bin\b|\bbin\s+ich\b|\bi'?m\b|\bi\s+am\b|\bi'll\s+be\b|\bi\s+will\s+be\b",  # where one is that day
     re.IGNORECASE,
@@ -1818,6 +1821,32 @@ def _note_read_as_delete(spec: Function, span: SpanCall, query: str) -> tuple[Fu
 
 
 _NOTE_WORDS = frozenset("am on the den der die das um at ist is hab habe have i ich ein einen eine a an".split())
+# "I have to take the dog back for the 19th of March", "ich muss Reifen wechseln am Freitag": a to-do for a day.
+_TO_DO = re.compile(rf"^{_FILLERS}(?:i\s+(?:have|need)\s+to|i\s+must|i'?ve\s+got\s+to|ich\s+muss|ich\s+sollte)\s", re.I)
+
+
+def _made_read_as_delete(spec: Function, span: SpanCall, query: str) -> tuple[Function, SpanCall]:
+    """A delete of a query that asks to make the event ("trag Medikamente abholen nächsten Dienstag in meinen
+    Kalender ein", "Buch X am 15.", "I have to drop the packages off for next Tuesday") and says no removal outside
+    its title is that event made: v25 deleted these (a to-do's "drop", "take back" read as the removal)."""
+    if not query or not _deletes_an_event(spec) or not span.phrases or not span.phrases[0]:
+        return spec, span
+    title = str(span.phrases[0])
+    at = _said_at(query, title)
+    first = title.split()[0].lower()
+    if at < 0 or any(_slip_of(first, v) for v in (*_DELETE_SAID, *_DELETE_VERBS)) or _REMOVE_SAID.match(first):
+        return spec, span  # "storniere bitte Lauftreff" copied whole: the request is in the title
+    rest = f"{query[:at]} ; {query[at + len(title) :]}"
+    if says_to_remove(rest) or _TRAG_AUS.search(rest):
+        return spec, span
+    request = _ASK_LEAD.sub("", rest.strip(), count=1).rstrip(" ?!.")
+    to_do = _TO_DO.match(query)  # the title right after it ("I need to kill X": another verb asks)
+    if not (_ADD_SAID.search(rest) or _MAKE_REQUEST.search(request) or (to_do and to_do.end() == at)):
+        return spec, span
+    create = _function_typed([ParamType.TITLE, ParamType.DATE, ParamType.TIME, ParamType.MINUTES])
+    if create is None:
+        return spec, span
+    return create, SpanCall(create.name, (title, span.phrases[1] if len(span.phrases) > 1 else None, None, None))
 
 
 def _called_off(spec: Function, span: SpanCall, query: str) -> tuple[Function, SpanCall]:
@@ -2233,7 +2262,8 @@ def _takes_place_instead(spec: Function, span: SpanCall, query: str) -> tuple[Fu
 # bewerbung abschicken aus", "strike conference call", one typed a letter off: "verwefen").
 _DELETE_SAID = frozenset(
     "delete remove scrap strike erase lösch lösche löschen streich streiche streichen entferne entfernen storniere "
-    "stornieren austragen verwerfen verwirf".split()
+    "stornieren austragen verwerfen verwirf kicken tilge tilgen annulliere annullieren wegmachen rausschmeißen "
+    "unschedule nuke ditch axe".split()
 )
 _ADD_SAID = re.compile(r"\b(?:trag|trage|schreib|schreibe)\b.*\b(?:ein|rein)\b|\bfüg\w*\b.*\bhinzu\b", re.IGNORECASE)
 _TRAG_AUS = re.compile(r"\btrag\w*\b.*\baus\W*$", re.IGNORECASE)
@@ -2720,7 +2750,8 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
     if _not_for_the_calendar(spec, span, query):
         return NoCall()
     plain = _without_stattfinden(query)  # "statt" left in it is the preposition
-    spec, span = _instead_is_a_move(*_called_off(*_note_read_as_delete(spec, span, query), query), plain)
+    spec, span = _made_read_as_delete(*_note_read_as_delete(spec, span, query), query)
+    spec, span = _instead_is_a_move(*_called_off(spec, span, query), plain)
     spec, span = _takes_place_instead(spec, span, query)
     spec, span = _asked_or_marked(*_move_copied_as_create(spec, span, query), query)
     spec, span = _stated_days(*_have_an_event(spec, span, query, lang), query, today)
