@@ -3628,6 +3628,56 @@ def test_what_is_on_and_what_comes_up_are_asked(query: str, listing: bool, findi
             "ich möchte termin in der praxis am nächsten donnerstag kicken.",
             ("delete_event", {"title": "termin in der praxis"}),
         ),
+        # a move's days: the first day said before a target or "instead" names the event; "from A to B" copied as
+        # the new day; a day corrected ("ähm nein") is replaced, in the slot its own preposition says
+        (
+            "move_event",
+            ("Quartalsplanung", None, "von morgen", None),
+            "Quartalsplanung bitte von morgen auf kommenden Sonntag legen.",
+            ("move_event", {"date": "2026-12-04", "new_date": "2026-12-06"}),
+        ),
+        (
+            "move_event",
+            ("tutoring", None, "next week on Monday", None),
+            "Put tutoring next week on Monday on this coming Tuesday instead.",
+            ("move_event", {"date": "2026-12-07", "new_date": "2026-12-08"}),
+        ),
+        (
+            "move_event",
+            ("shift 15", "on Monday", None, None),
+            "Put shift 15 on the twenty-ninth on Monday instead.",
+            ("move_event", {"date": "2026-12-29", "new_date": "2026-12-07"}),
+        ),
+        (
+            "move_event",
+            ("barbecue", "tomorrow", None, None),
+            "I'll do the barbecue tomorrow instead",
+            ("move_event", {"date": None, "new_date": "2026-12-04"}),
+        ),
+        (
+            "move_event",
+            ("one-on-one", None, "from Sunday to 9 April 2027", None),
+            "Move the one-on-one from Sunday to 9 April 2027",
+            ("move_event", {"date": "2026-12-06", "new_date": "2027-04-09"}),
+        ),
+        (
+            "move_event",
+            ("Termin mit Thorsten", "am achten Dezember", "23. Dezember", "auf 4 Uhr"),
+            "Ändere die Uhrzeit von Termin mit Thorsten am achten Dezember ähm nein 23. Dezember auf 4 Uhr",
+            ("move_event", {"date": "2026-12-23", "new_date": None, "new_time": "16:00"}),
+        ),
+        (
+            "move_event",
+            ("mitarbeitergespräch", "am donnerstag", "auf dienstag", "um 11"),
+            "verschiebe mitarbeitergespräch am donnerstag äh nein auf dienstag um 11",
+            ("move_event", {"date": None, "new_date": "2026-12-08", "new_time": "11:00"}),
+        ),
+        (
+            "move_event",
+            ("Yoga", "am Montag", "auf Dienstag", None),
+            "Verschieb Yoga am Montag auf Dienstag",
+            ("move_event", {"date": "2026-12-07", "new_date": "2026-12-08"}),
+        ),
     ],
 )
 def test_classes_chosen_on_a_third_split(function: str, phrases: tuple, query: str, expected: tuple[str, dict]) -> None:

@@ -4618,6 +4618,20 @@ def _move_days(spec: Function, span: SpanCall, query: str, lang: str | None) -> 
     said = dict(zip(names, phrases, strict=True))
     copied = [p for p in phrases if p]
     old, new, new_time = names.index("date"), names.index("new_date"), names.index("new_time")
+    span_of_move = _MOVED_FROM_SPAN.search(str(said["new_date"] or ""))
+    if said["date"] is None and span_of_move:
+        # "from Sunday to 9 April 2029" copied as the new day: where it was and where it goes
+        phrases[old], phrases[new] = span_of_move["first"], span_of_move["then"]
+        return _move_days(spec, SpanCall(span.function, tuple(phrases)), query, lang)
+    if said["date"] and said["new_date"]:
+        at, then = _said_at(query, said["date"]), _said_at(query, said["new_date"])
+        between = query[at + len(said["date"]) : then] if 0 <= at < then else ""
+        if between and _CORRECTION.fullmatch(f" {between}") and not _said_as_target(said["date"], query):
+            # "am achten November ähm nein 23. November", "am Donnerstag äh nein auf Dienstag": the day said after
+            # the correction replaces the first; it is the target only where it says so
+            aimed = _said_as_target(said["new_date"], query)
+            phrases[old], phrases[new] = (None, said["new_date"]) if aimed else (said["new_date"], None)
+            return SpanCall(span.function, tuple(phrases))
     if said["date"] and said["new_date"] is None and _RATHER.search(query):
         at = _said_at(query, said["date"])
         instead_of = _INSTEAD_OF.search(query)
@@ -4633,6 +4647,11 @@ def _move_days(spec: Function, span: SpanCall, query: str, lang: str | None) -> 
             # names the event by its day and moves its time
             phrases[new] = said["date"]
             phrases[old] = _day_instead_of(query, instead_of, copied, lang)
+            if phrases[old] is None and instead_of is None:  # "Put X on the 29th on Monday instead": the day before
+                found = _day_said_anywhere(query[:at], copied, lang)
+                since = _said_at(query, found) if found else -1
+                if found and not _said_as_target(found, query) and not _CORRECTION.search(f" {query[since:at]} "):
+                    phrases[old] = found
         elif at >= 0 and instead_of is not None and at > instead_of.start() and said["new_time"] is None:
             # "let's do breakfast at the end of the month instead of on the twentieth": the old day was copied,
             # the new one is said before "instead of"
@@ -4655,6 +4674,14 @@ def _move_days(spec: Function, span: SpanCall, query: str, lang: str | None) -> 
         # "Push dinner tonight to 8 pm" with "tonight" copied as the new day: the day names the event, the
         # clock after "to" is where it goes
         phrases[old], phrases[new], phrases[new_time] = said["new_date"], None, clock
+    elif (
+        said["date"] is None
+        and said["new_date"]
+        and (later := _day_said_after_as_target(query, said["new_date"], copied, lang))
+    ):
+        # "Quartalsplanung von morgen auf kommenden Sonntag legen", "put lunch with Chris 3 weeks from today on 22
+        # January instead" with the first day copied as the new one: it names the event, the later one is the target
+        phrases[old], phrases[new] = said["new_date"], later
     elif said["date"] is None and (said["new_date"] or said["new_time"]):
         at = _said_at(query, str(said["new_date"] or said["new_time"]))  # "Push X tonight to 8 pm"
         found = _day_said_anywhere(query[:at], copied, lang) if at > 0 else None
@@ -4678,6 +4705,28 @@ def _move_days(spec: Function, span: SpanCall, query: str, lang: str | None) -> 
     if moved_from:
         phrases[new_time] = moved_from["new"]  # "from 10 to 11 am": 11
     return SpanCall(span.function, tuple(phrases))
+
+
+_MOVED_FROM_SPAN = re.compile(
+    r"\b(?:from|von|vom)\s+(?P<first>\S.*?)\s+(?:to|auf|nach)\s+(?P<then>\S.*)$", re.IGNORECASE
+)
+
+
+def _day_said_after_as_target(query: str, day: str, copied: list[str], lang: str | None) -> str | None:
+    """The day said after a copied day that is no target, when it is one: after "auf"/"to"/"onto", or followed by
+    "instead"/"lieber" ("von morgen auf kommenden Sonntag", "on the 29th on Monday instead")."""
+    at = _said_at(query, day)
+    if at < 0 or _said_as_target(day, query):
+        return None
+    after = query[at + len(day) :]
+    found = _day_said_anywhere(after, copied, lang)
+    if not found or _CORRECTION.search(f" {after[: max(_said_at(after, found), 0)]} "):
+        return None  # "am Montag, nein, am Dienstag": a correction, read elsewhere
+    since = _said_at(after, found)
+    rest = after[since + len(found) :]
+    if _said_as_target(found, query) or _RATHER.match(rest.strip(" ,")) or _RATHER.search(found):
+        return found
+    return None
 
 
 def _clock_said_as_target_after(query: str, day: str, copied: list[str], lang: str | None) -> str | None:
