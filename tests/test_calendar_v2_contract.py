@@ -3678,6 +3678,51 @@ def test_what_is_on_and_what_comes_up_are_asked(query: str, listing: bool, findi
             "Verschieb Yoga am Montag auf Dienstag",
             ("move_event", {"date": "2026-12-07", "new_date": "2026-12-08"}),
         ),
+        # the templates' request verbs copied at a title's start ("save", "note", "strike", "wipe", a move's "put");
+        # "book the flights" and "drop the lease off" are to-dos
+        (
+            "create_event",
+            ("note book the flights", "today", "at midday", None),
+            "hey, could you note book the flights for me today at midday?",
+            ("create_event", {"title": "book the flights"}),
+        ),
+        (
+            "delete_event",
+            ("Wipe book reading", None),
+            "Wipe Wipe book reading.",
+            ("delete_event", {"title": "book reading"}),
+        ),
+        (
+            "delete_event",
+            ("strike meeting with Megan", "on 3 July 2027"),
+            "on 3 July 2027, strike meeting with Megan.",
+            ("delete_event", {"title": "meeting with Megan"}),
+        ),
+        (
+            "move_event",
+            ("put megan's farewell party", "on the nineteenth", None, None),
+            "put megan's farewell party on the nineteenth instead.",
+            ("move_event", {"title": "megan's farewell party"}),
+        ),
+        (
+            "create_event",
+            ("book the flights", "tomorrow", None, None),
+            "Add book the flights tomorrow",
+            ("create_event", {"title": "book the flights"}),
+        ),
+        (
+            "delete_event",
+            ("drop the lease off", "Thursday"),
+            "drop the lease off Thursday got cancelled.",
+            ("delete_event", {"title": "drop the lease off"}),
+        ),
+        # "Termin am <place>" is the event; "Termin am Montag" a day
+        (
+            "find_event",
+            ("Hauptbahnhof",),
+            "Hab ich Termin am Hauptbahnhof schon eingetragen",
+            ("find_event", {"title": "Termin am Hauptbahnhof"}),
+        ),
     ],
 )
 def test_classes_chosen_on_a_third_split(function: str, phrases: tuple, query: str, expected: tuple[str, dict]) -> None:

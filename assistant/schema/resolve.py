@@ -3204,9 +3204,12 @@ def _slip_of(word: str, target: str) -> bool:
 # the gym membership" are to-dos).
 _MAKE_VERBS = (
     "add schedule create arrange enter trag trage reservier reserviere notier notiere erstell erstelle speicher "
-    "speichere blockier blockiere registrier registriere vermerke füg füge"
+    "speichere blockier blockiere registrier registriere vermerke füg füge save note"
 ).split()
-_DELETE_VERBS = "delete remove scrap lösch lösche storniere stornier streich streiche entferne entfern".split()
+_DELETE_VERBS = (
+    "delete remove scrap lösch lösche storniere stornier streich streiche entferne entfern "
+    "strike wipe erase nuke ditch axe unschedule"  # the delete templates' verbs no to-do starts with
+).split()
 # The make verbs that rule out a delete said besides (_delete_said): "trag ... aus" deletes, "trag ... ein" is read
 # by _ADD_SAID.
 _MADE_SAID = [v for v in _MAKE_VERBS if len(v) > 3 and v not in ("trag", "trage")]
@@ -3215,7 +3218,7 @@ _MOVE_VERBS = "postpone reschedule push bump verschieb verschiebe verleg verlege
 # where the request starts with it ("Can you move the lawyer on the 30th to Saturday"), not where another verb asks
 # ("Make move the drinks start at 3", "delay move the application"), it is said twice ("move move the car") or the
 # title is the subject of news ("move the winter tires for today is now on Friday").
-_MOVE_ONLY_IN_A_MOVE = frozenset("move shift change rebook bring".split())
+_MOVE_ONLY_IN_A_MOVE = frozenset("move shift change rebook bring put slide switch defer delay".split())
 
 
 def _without_move_request(phrase: str, spec: Function, query: str) -> str:
@@ -3980,10 +3983,12 @@ def _with_head(phrase: str, query: str) -> str:
         return phrase if names_a_value(ParamType.DATE, head[1]) else f"{head[1]} {phrase}"
     # "einen Termin beim Orthopäden" with only "Orthopäden" copied
     head = re.search(
-        r"(?:^|\s)([^\W\d_]+\s+(bei|beim|im|an|für|with|for|at)\s+(?:(?:der|dem|den|die|the|my)\s+)?)$",
+        r"(?:^|\s)([^\W\d_]+\s+(bei|beim|im|an|am|für|with|for|at)\s+(?:(?:der|dem|den|die|the|my)\s+)?)$",
         query[:at],
         re.I,
     )
+    if head and head[2].lower() == "am" and names_a_value(ParamType.DATE, phrase):
+        return phrase  # "Termin am Hauptbahnhof" is a place; "am Montag" a day
     if head and head[2].lower() == "an" and _ANLEGEN.search(query[: at - len(head[1])]):
         return phrase  # "Leg einen Serientermin an Blumen gießen": the particle of "anlegen"
     if head and head[2].lower() in ("für", "for"):  # "Notartermin für Käthe"; never "Termin für Pflanzen umtopfen"
