@@ -3716,6 +3716,31 @@ def test_what_is_on_and_what_comes_up_are_asked(query: str, listing: bool, findi
             "drop the lease off Thursday got cancelled.",
             ("delete_event", {"title": "drop the lease off"}),
         ),
+        # a weekday habit copied at a title's end makes the series; a day said to have no time is day-long
+        (
+            "create_event",
+            ("Umzug bei Fatma Samstags", None, "um Viertel vor fünf nachmittags", None),
+            "Kannst du Umzug bei Fatma Samstags um Viertel vor fünf nachmittags eintragen?",
+            ("create_recurring_event", {"title": "Umzug bei Fatma", "frequency": "weekly", "time": "16:45"}),
+        ),
+        (
+            "create_event",
+            ("Samstagsmarkt", "morgen", "um 9", None),
+            "Trag Samstagsmarkt morgen um 9 ein",
+            ("create_event", {"title": "Samstagsmarkt", "date": "2026-12-04"}),
+        ),
+        (
+            "create_event",
+            ("Blutabnahme", "für den 7.05.", None, None),
+            "mal bitte für den 7.05. Blutabnahme eintragen ohne Uhrzit",
+            ("create_all_day_event", {"date": "2027-05-07", "end_date": "2027-05-07"}),
+        ),
+        (
+            "create_event",
+            ("Zahnarzt", "am Montag", None, None),
+            "Trag Zahnarzt am Montag ein",
+            ("create_event", {"date": "2026-12-07", "time": None}),
+        ),
         # "Termin am <place>" is the event; "Termin am Montag" a day
         (
             "find_event",

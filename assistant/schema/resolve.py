@@ -1563,7 +1563,7 @@ _MAKE_REQUEST = re.compile(
 # "Block out time for lunch with Megan for tomorrow", "Blockier mir Zeit für X": time for an event, not the day.
 _DAY_KEPT = re.compile(
     r"\bmark\b|\bmarkier|\bblock(?!\w*(?:\s+(?:out|off|mir|dir))?(?:\s+(?:some|etwas))?\s+(?:time|zeit)\s+(?:for|für)\b)"
-    r"|\bsave\b|\breserv|\bfrei\s*halten|\bfreihalten|ohne\s+(?:uhr)?zeit|"
+    r"|\bsave\b|\breserv|\bfrei\s*halten|\bfreihalten|ohne\s+(?:uhr)?z\w{0,2}t\b|"
     r"\bno\s+time|\bwithout\s+(?:a\s+)?time|\bden\s+ganzen\b|\bentire\b"
     r"|\bich\s+bin\b|\bbin\s+ich\b|\bi'?m\b|\bi\s+am\b|\bi'll\s+be\b|\bi\s+will\s+be\b",  # where one is that day
     re.IGNORECASE,
@@ -1591,6 +1591,27 @@ def _says_all_day(query: str) -> bool:
         (nxt == "tag" and OSA.distance(w, "ganzen") <= 1) or (nxt == "day" and OSA.distance(w, "whole") <= 1)
         for w, nxt in zip(words, words[1:], strict=False)
     )
+
+
+# "Blutabnahme für den 7.05. eintragen ohne Uhrzeit", "add the fair on Friday, no time": said to have no time.
+_NO_TIME_SAID = re.compile(
+    r"\bohne\s+(?:uhr)?z\w{0,2}t\b|\bwithout\s+(?:a\s+)?(?:specific\s+)?time\b|\bno\s+(?:specific\s+)?time\b",
+    re.IGNORECASE,
+)
+
+
+def _no_time_said(spec: Function, span: SpanCall, query: str) -> tuple[Function, SpanCall]:
+    """A timed event with a day, no time and no length, from a query that says it has no time, is a day-long
+    event on that day: asking "at what time?" would ask what was just declined."""
+    said = dict(zip((p.type for p in spec.params), span.phrases, strict=True))
+    all_day = _function_typed(_ALL_DAY_TYPES)
+    if not query or all_day is None or not _makes_one_event(spec) or ParamType.TIME not in said:
+        return spec, span
+    if said[ParamType.TIME] or said.get(ParamType.MINUTES) or not said.get(ParamType.DATE):
+        return spec, span
+    if not _NO_TIME_SAID.search(query):
+        return spec, span
+    return all_day, SpanCall(all_day.name, (said.get(ParamType.TITLE), said[ParamType.DATE], None))
 
 
 def _one_day_asked_without_a_time(
@@ -2289,6 +2310,14 @@ def _delete_said(query: str, title: str) -> bool:
     return bool(_TRAG_AUS.search(rest)) or any(_slip_of(w, v) for w in words for v in _DELETE_SAID)
 
 
+# A weekday said as a habit ("Samstags", "on Mondays") at a title's end.
+_WEEKDAYS_AT_END = re.compile(
+    r"\s+(?P<days>(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)days|(?:mon|diens|mitt|donners|frei|sams|sonn)tags"
+    r"|mittwochs)$",
+    re.IGNORECASE,
+)
+
+
 def _series_said(spec: Function, span: SpanCall, query: str) -> tuple[Function, SpanCall]:
     """A single event from a query that says a repetition outside its title ("Trag jeden Montag um 8 Uhr das
     Teammeeting ein" copied as one event on "Montag") is that series: the function whose arguments are these
@@ -2310,6 +2339,11 @@ def _series_said(spec: Function, span: SpanCall, query: str) -> tuple[Function, 
     title = next((said[p.name] for p in spec.params if p.type is ParamType.TITLE), None)
     rest = normalize(query.replace(title, " ; ") if title else query)
     found = next((m[0] for _, pattern in _FREQUENCY_RULES for m in [pattern.search(rest)] if m), None)
+    weekdays = _WEEKDAYS_AT_END.search(title or "")
+    if series is not None and found is None and weekdays and weekdays.start() > 0:
+        # "Kannst du Umzug bei Fatma Samstags um ... eintragen" with "Samstags" copied into the title
+        named = next(p.name for p in spec.params if p.type is ParamType.TITLE)
+        found, said[named] = weekdays["days"], str(title)[: weekdays.start()].rstrip(" ,")
     if series is None or found is None:
         return spec, span
     return series, SpanCall(
@@ -2763,7 +2797,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
     spec, span = _series_said(*_events_on_a_day(spec, span, today, lang), query)
     span = _found_event(spec, span)
     spec, span = _all_day_with_a_clock(*_span_is_all_day(spec, span, query, today), query, lang)
-    spec, span = _one_day_asked_without_a_time(spec, span, query, today)
+    spec, span = _no_time_said(*_one_day_asked_without_a_time(spec, span, query, today), query)
     spec, span = _move_copied_as_create(spec, span, query)  # again: a day-long reading is a timed one only now
     span = _until_said_before_start(spec, _weekday_before_a_week(spec, span, query, today), query)
     span = _values_in_title(
