@@ -3741,6 +3741,56 @@ def test_what_is_on_and_what_comes_up_are_asked(query: str, listing: bool, findi
             "Trag Zahnarzt am Montag ein",
             ("create_event", {"date": "2026-12-07", "time": None}),
         ),
+        # a tail with "for", "für", "vor", "nach", "zu", "from" that names a person, a place or a group is the title's;
+        # one that says when, for whom the request is ("for me") or where it is kept is not
+        (
+            "delete_event",
+            ("pay the dog", "on 27 June"),
+            "Could you remove pay the dog for the team on 27 June please?",
+            ("delete_event", {"title": "pay the dog for the team"}),
+        ),
+        (
+            "find_event",
+            ("Konfirmation",),
+            "Steht Konfirmation zu Hause bald an",
+            ("find_event", {"title": "Konfirmation zu Hause"}),
+        ),
+        (
+            "create_event",
+            ("Klassentreffen", "am Montag", "um 9", None),
+            "Trag Klassentreffen vor der Hochzeit am Montag um 9 ein",
+            ("create_event", {"title": "Klassentreffen vor der Hochzeit"}),
+        ),
+        (
+            "create_event",
+            ("drinks", "on Monday", "at 9", None),
+            "Add drinks before the concert on Monday at 9",
+            ("create_event", {"title": "drinks before the concert"}),  # never "drinks before"
+        ),
+        (
+            "create_event",
+            ("dentist", "for tomorrow", "at 9", None),
+            "Add dentist for tomorrow at 9",
+            ("create_event", {"title": "dentist"}),
+        ),
+        (
+            "create_event",
+            ("lunch", "tomorrow", "at 12", None),
+            "Book lunch for me tomorrow at 12",
+            ("create_event", {"title": "lunch"}),
+        ),
+        (
+            "create_event",
+            ("Essen", "zu Ostern", "um 18 Uhr", None),
+            "Trag Essen zu Ostern um 18 Uhr ein",
+            ("create_event", {"title": "Essen"}),
+        ),
+        (
+            "create_event",
+            ("Zahnarzt", "am Montag", "um 9", None),
+            "Trag Zahnarzt für meinen Kalender am Montag um 9 ein",
+            ("create_event", {"title": "Zahnarzt"}),
+        ),
         # "Termin am <place>" is the event; "Termin am Montag" a day
         (
             "find_event",

@@ -3012,6 +3012,8 @@ def _whole_title_words(phrase: str, query: str, phrases: tuple[str | None, ...])
             )
             if label and word != word.rstrip(",;:!?"):
                 break  # "Paragraph 13, trag das ein": the clause ends there
+    while right and right[-1].lower() in _TAIL_PREPOSITIONS:
+        right.pop()  # "drinks" + "before" of "before the concert": no title ends with its preposition
     return " ".join([*left, phrase, *right])
 
 
@@ -3019,7 +3021,8 @@ def _whole_title_words(phrase: str, query: str, phrases: tuple[str | None, ...])
 # getaway" + "about the lease", "Augenarzt" + "im 3. Stock"): the model often stops at the preposition (a template
 # word), so the widening above does too. Not "to"/"auf"/"for"/"für" (a move's target, "for me", "für morgen").
 _TAIL_PREPOSITIONS = frozenset(
-    "in im on about regarding von vom aus wegen an bei beim zum zur mit with at über".split()
+    "in im on about regarding von vom aus wegen an bei beim zum zur mit with at über vor nach zu for für from before "
+    "after".split()
 )
 _BARE_NEVER = frozenset({"at"})  # "at oh five", "at five": "at" says a place only before "the" ("at the club")
 _DETERMINERS = frozenset(
@@ -3039,6 +3042,14 @@ _WHEN_NOUNS = re.compile(
 )
 _MOST_TAILS = 2
 _PRONOUNS = frozenset("uns mir dir ihm ihr euch ihnen sich us me him her them you it".split())
+
+
+def _month_typed(word: str) -> bool:
+    """Whether a word is a month's name or one typed a letter off ("apirl", "mrch"), for words of four letters or
+    more (said before a day's number)."""
+    from rapidfuzz.distance import OSA
+
+    return len(word) >= 4 and any(len(m) >= 4 and OSA.distance(word, m) <= 1 for m in MONTH_WORDS)
 
 
 def _says_when_or_where_kept(word: str) -> bool:
@@ -3094,6 +3105,9 @@ def _with_place_after(phrase: str, query: str, phrases: tuple[str | None, ...], 
         tail = " ".join(words[: k + len(named)])
         if any(names_a_value(t, tail, lang) for t in (ParamType.DATE, ParamType.TIME, ParamType.MINUTES)):
             break
+        number = words[k + len(named)] if len(words) > k + len(named) else ""
+        if number[:1].isdigit() and _month_typed(named[-1].rstrip(",.;:!?").lower()):
+            break  # "for apirl 8th": a month typed a letter off, with its day
         rest = [o[len(" ".join([*added, tail])) :] for o in joined if not added or o.startswith(" ".join(added))]
         if any(not any(names_a_value(t, r, lang) for t in (ParamType.DATE, ParamType.TIME)) for r in rest):
             break  # the other argument is all title words
