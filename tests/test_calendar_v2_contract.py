@@ -2707,6 +2707,33 @@ def test_a_ticket_to_buy_is_no_event(query: str, span: tuple, function: int | No
             SpanCall("delete_event", ("zug tickets", "diesen freitag")),
             False,
         ),
+        # a list's item, an order (session 29; neither matches a MASSIVE train calendar request)
+        (
+            "Add bread to my to-do list for the store",
+            SpanCall("create_event", ("bread to my to-do list", None, None, None)),
+            False,
+        ),
+        ("Pack Butter auf die Einkaufsliste", SpanCall("create_event", ("Butter", None, None, None)), False),
+        (
+            "Order flowers for sprint 18 demo.",
+            SpanCall("create_event", ("flowers for sprint 18 demo", None, None, None)),
+            False,
+        ),
+        (
+            "order bagels at 2 o'clock for Monday",
+            SpanCall("create_event", ("order bagels", "for Monday", "at 2 o'clock", None)),
+            True,
+        ),
+        (
+            "remind me to order flowers on Friday",
+            SpanCall("create_event", ("order flowers", "on Friday", None, None)),
+            True,
+        ),
+        (
+            "Add guest list review on Monday at 9",
+            SpanCall("create_event", ("guest list review", "on Monday", "at 9", None)),
+            True,
+        ),
     ],
 )
 def test_what_goes_on_in_town_or_is_no_event_is_no_call(query: str, span: SpanCall, kept: bool) -> None:

@@ -1776,6 +1776,15 @@ _TITLE_PREPOSITION = re.compile(
 )
 
 
+# Where a list's items go, and an order placed (MASSIVE en/de train: no calendar request says either).
+_ONTO_A_LIST = re.compile(
+    r"\b(?:to|on|onto|in)\s+(?:my|the|our)\s+(?:[\w-]+\s+)?(?:list|liste)\b"
+    r"|\b(?:auf|zu|in)\s+(?:die|meine|unsere|der|meiner|unserer)\s+[\w-]*liste\b",
+    re.IGNORECASE,
+)
+_ORDERS = re.compile(rf"^{_FILLERS}(?:please\s+|bitte\s+)?(?:order|bestell\w*)\b", re.IGNORECASE)
+
+
 def _not_for_the_calendar(spec: Function, span: SpanCall, query: str) -> bool:
     """A query that is no calendar request though the model read one: a ticket or a taxi to buy, what goes on in
     town, or a list, a mail, an order or an alarm to find, move or delete ("remove the guest list", "zu welcher
@@ -1794,6 +1803,11 @@ def _not_for_the_calendar(spec: Function, span: SpanCall, query: str) -> bool:
         return True  # "Kündige das Zeitungsabo zum Monatsende": a contract ends, no event
     if not asked and _WEATHER.search(query) and (not _makes_an_event(spec) or _WEATHER_QUESTION.search(query)):
         return True  # "Brauche ich nächste Woche am Freitag einen Regenschirm?", "will it rain on Saturday"
+    if _makes_an_event(spec) and not asks_for_a_reminder(query) and _ONTO_A_LIST.search(query):
+        return True  # "Add bread to my to-do list", "Pack Butter auf die Einkaufsliste": an item of a list
+    when = any(ph for ph, q in zip(span.phrases, spec.params, strict=True) if q.type is not ParamType.TITLE)
+    if _makes_an_event(spec) and not asks_for_a_reminder(query) and not when and _ORDERS.match(query.strip()):
+        return True  # "Order flowers for the party": an order; "order bagels at 2 for Monday" is a to-do for a day
     title = next((p for p, q in zip(span.phrases, spec.params, strict=True) if q.type is ParamType.TITLE), None)
     if _WAKE_ME.match(query.strip()):
         return True  # "weck mich morgen um 6", "wake me up at 7": an alarm
