@@ -3376,7 +3376,12 @@ def test_titles_days_and_functions_read_from_what_was_said(
     function: str, phrases: tuple, query: str, expected: tuple[str, dict]
 ) -> None:
     """Classes of v25's errors on its generated split (session 28), each with a row that must not change."""
-    call = resolve_call(SpanCall(function, phrases), TODAY, None, query)
+    _assert_resolves_as(SpanCall(function, phrases), query, expected)
+
+
+def _assert_resolves_as(span: SpanCall, query: str, expected: tuple[str, dict]) -> None:
+    """The span read against the query is the expected function with (at least) these arguments."""
+    call = resolve_call(span, TODAY, None, query)
     assert isinstance(call, Call) and call.function == expected[0], call
     assert {k: call.arguments[k] for k in expected[1]} == expected[1], call
 
@@ -3833,6 +3838,4 @@ def test_classes_chosen_on_a_third_split(function: str, phrases: tuple, query: s
         with pytest.raises(CallError):
             resolve_call(SpanCall(function, phrases), TODAY, None, query)
         return
-    call = resolve_call(SpanCall(function, phrases), TODAY, None, query)
-    assert isinstance(call, Call) and call.function == expected[0], call
-    assert {k: call.arguments[k] for k in expected[1]} == expected[1], call
+    _assert_resolves_as(SpanCall(function, phrases), query, expected)

@@ -1489,8 +1489,9 @@ def _span_is_all_day(spec: Function, span: SpanCall, query: str, today: dt.date)
     all_day = _function_typed(_ALL_DAY_TYPES)
     rest = query.replace(str(said[ParamType.TITLE]), " ; ")
     copied = str(said[ParamType.DATE] or "")
-    said_to = not _SPAN_SAID.search(rest) and bool(_SPAN_TO.search(rest)) and copied.lower() in query.lower()
-    days = resolve_date_range(rest, today) if said_to or _SPAN_SAID.search(rest) else None
+    spanned = bool(_SPAN_SAID.search(rest))
+    said_to = not spanned and bool(_SPAN_TO.search(rest)) and copied.lower() in query.lower()
+    days = resolve_date_range(rest, today) if said_to or spanned else None
     clock = _CLOCK_SAID.search(normalize(rest)) if said_to else names_a_value(ParamType.TIME, rest)
     if all_day is not None and not said[ParamType.DATE] and not clock and (days is None or days[1] <= days[0]):
         days, rest = _days_said_for(rest, today)  # "Put down out of office for the weekend" with no day copied
@@ -1803,11 +1804,12 @@ def _not_for_the_calendar(spec: Function, span: SpanCall, query: str) -> bool:
         return True  # "Kündige das Zeitungsabo zum Monatsende": a contract ends, no event
     if not asked and _WEATHER.search(query) and (not _makes_an_event(spec) or _WEATHER_QUESTION.search(query)):
         return True  # "Brauche ich nächste Woche am Freitag einen Regenschirm?", "will it rain on Saturday"
-    if _makes_an_event(spec) and not asks_for_a_reminder(query) and _ONTO_A_LIST.search(query):
-        return True  # "Add bread to my to-do list", "Pack Butter auf die Einkaufsliste": an item of a list
-    when = any(ph for ph, q in zip(span.phrases, spec.params, strict=True) if q.type is not ParamType.TITLE)
-    if _makes_an_event(spec) and not asks_for_a_reminder(query) and not when and _ORDERS.match(query.strip()):
-        return True  # "Order flowers for the party": an order; "order bagels at 2 for Monday" is a to-do for a day
+    if _makes_an_event(spec) and not asks_for_a_reminder(query):
+        if _ONTO_A_LIST.search(query):
+            return True  # "Add bread to my to-do list", "Pack Butter auf die Einkaufsliste": an item of a list
+        when = any(ph for ph, q in zip(span.phrases, spec.params, strict=True) if q.type is not ParamType.TITLE)
+        if not when and _ORDERS.match(query.strip()):
+            return True  # "Order flowers for the party": an order; "order bagels at 2 for Monday" is a to-do
     title = next((p for p, q in zip(span.phrases, spec.params, strict=True) if q.type is ParamType.TITLE), None)
     if _WAKE_ME.match(query.strip()):
         return True  # "weck mich morgen um 6", "wake me up at 7": an alarm
@@ -2326,8 +2328,7 @@ def _delete_said(query: str, title: str) -> bool:
 
 # A weekday said as a habit ("Samstags", "on Mondays") at a title's end.
 _WEEKDAYS_AT_END = re.compile(
-    r"\s+(?P<days>(?:on\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)days|(?:mon|diens|mitt|donners|frei|sams|sonn)tags"
-    r"|mittwochs)$",
+    rf"\s+(?P<days>(?:on\s+)?{_WEEKDAY_EN}s|(?:mon|diens|mitt|donners|frei|sams|sonn)tags|mittwochs)$",
     re.IGNORECASE,
 )
 
@@ -2832,10 +2833,10 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
         if phrase is not None and p.type is ParamType.TITLE:
             phrase = _title_after_request(_whole_hyphened(phrase, query), query, others)
             phrase = _NEW_EVENT_HEAD.sub("", phrase, count=1) or phrase  # "new event paint the recycling"
-            phrase = _EVENT_NOUN_HEAD.sub("", phrase, count=1) or phrase  # "den Termin Müll rausstellen"
             phrase = _title_without_others(_reminded(phrase, query), others, query)
             phrase = _with_place_after(_whole_title_words(phrase, query, span.phrases), query, span.phrases, lang)
-            phrase = _EVENT_NOUN_HEAD.sub("", phrase, count=1) or phrase  # "termin" copied, "umzug von rüdiger" added
+            # "den Termin Müll rausstellen"; "termin" copied and "umzug von rüdiger" added by the widening
+            phrase = _EVENT_NOUN_HEAD.sub("", phrase, count=1) or phrase
             phrase = _with_status_on(_without_calendar(phrase), query, others)
             phrase = _with_head(_with_owner(_title_without_others(phrase, others, query), query), query)
             phrase = _with_verb_before(_with_particle_and_tail(phrase, query, others, span.phrases, lang), query)
@@ -4715,10 +4716,7 @@ def _move_days(spec: Function, span: SpanCall, query: str, lang: str | None) -> 
             phrases[new] = said["date"]
             phrases[old] = _day_instead_of(query, instead_of, copied, lang)
             if phrases[old] is None and instead_of is None:  # "Put X on the 29th on Monday instead": the day before
-                found = _day_said_anywhere(query[:at], copied, lang)
-                since = _said_at(query, found) if found else -1
-                if found and not _said_as_target(found, query) and not _CORRECTION.search(f" {query[since:at]} "):
-                    phrases[old] = found
+                phrases[old] = _old_day_said_before(query, at, copied, lang)
         elif at >= 0 and instead_of is not None and at > instead_of.start() and said["new_time"] is None:
             # "let's do breakfast at the end of the month instead of on the twentieth": the old day was copied,
             # the new one is said before "instead of"
@@ -4751,9 +4749,9 @@ def _move_days(spec: Function, span: SpanCall, query: str, lang: str | None) -> 
         phrases[old], phrases[new] = said["new_date"], later
     elif said["date"] is None and (said["new_date"] or said["new_time"]):
         at = _said_at(query, str(said["new_date"] or said["new_time"]))  # "Push X tonight to 8 pm"
-        found = _day_said_anywhere(query[:at], copied, lang) if at > 0 else None
+        found = _old_day_said_before(query, at, copied, lang)
         since = _said_at(query, found) if found else -1
-        if found and not _said_as_target(found, query) and not _CORRECTION.search(f" {query[since:at]} "):
+        if found:
             phrases[old] = found
             if _INSTEAD_OF.search(query[since:at]):  # "am Mittwoch statt am Dienstag"
                 phrases[old], phrases[new] = said["new_date"], found
@@ -4774,6 +4772,16 @@ def _move_days(spec: Function, span: SpanCall, query: str, lang: str | None) -> 
     return SpanCall(span.function, tuple(phrases))
 
 
+def _old_day_said_before(query: str, at: int, copied: list[str], lang: str | None) -> str | None:
+    """The day said before position ``at`` that no argument copied, when it is no target and no correction
+    follows it: where a moved event is now."""
+    found = _day_said_anywhere(query[:at], copied, lang) if at > 0 else None
+    since = _said_at(query, found) if found else -1
+    if found and not _said_as_target(found, query) and not _CORRECTION.search(f" {query[since:at]} "):
+        return found
+    return None
+
+
 _MOVED_FROM_SPAN = re.compile(
     r"\b(?:from|von|vom)\s+(?P<first>\S.*?)\s+(?:to|auf|nach)\s+(?P<then>\S.*)$", re.IGNORECASE
 )
@@ -4787,9 +4795,9 @@ def _day_said_after_as_target(query: str, day: str, copied: list[str], lang: str
         return None
     after = query[at + len(day) :]
     found = _day_said_anywhere(after, copied, lang)
-    if not found or _CORRECTION.search(f" {after[: max(_said_at(after, found), 0)]} "):
+    since = _said_at(after, found) if found else -1
+    if not found or _CORRECTION.search(f" {after[: max(since, 0)]} "):
         return None  # "am Montag, nein, am Dienstag": a correction, read elsewhere
-    since = _said_at(after, found)
     rest = after[since + len(found) :]
     if _said_as_target(found, query) or _RATHER.match(rest.strip(" ,")) or _RATHER.search(found):
         return found
