@@ -43,6 +43,10 @@ class RecipeSettings:
             "the real-phrasing data fit 60 min on 2 cores; a step costs ~1.5 s)"
         },
     )
+    epochs: float = field(
+        default=1.0,
+        metadata={"help": "passes over the training rows in SFT (two take twice the steps: measured in docs/model.md)"},
+    )
     autocast: str = field(
         default="float32",
         metadata={
@@ -110,6 +114,7 @@ def main(argv: list[str] | None = None) -> int:
         out=settings.run,
         seed=settings.seed,
         train_rows=settings.train_rows,
+        epochs=settings.epochs,
         autocast=settings.autocast,
         prompt=settings.prompt,
         dates=settings.dates,
