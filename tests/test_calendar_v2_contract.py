@@ -3839,3 +3839,59 @@ def test_classes_chosen_on_a_third_split(function: str, phrases: tuple, query: s
             resolve_call(SpanCall(function, phrases), TODAY, None, query)
         return
     _assert_resolves_as(SpanCall(function, phrases), query, expected)
+
+
+_SERIES = "create_recurring_event"
+
+
+@pytest.mark.parametrize(
+    ("phrases", "query", "expected"),
+    [
+        # how often, said as the title's adjective while the repetition is copied from other words
+        (
+            ("review", None, "at 5 pm", None, "every Friday", None),
+            "weekly review every Friday at 5 pm",
+            {"title": "weekly review", "frequency": "weekly"},
+        ),
+        (
+            ("standup", None, "at 9", None, "every weekday", None),
+            "add a daily standup every weekday at 9",
+            {"title": "daily standup", "frequency": "weekdays"},
+        ),
+        (
+            ("Teammeeting", None, "um 10", None, "jeden Montag", None),
+            "Wöchentliches Teammeeting jeden Montag um 10",
+            {"title": "Wöchentliches Teammeeting", "frequency": "weekly"},
+        ),
+        # the repetition itself copied: no part of the title; "wöchentlich" alone is an adverb, not the title's
+        (
+            ("team call", None, "at 5", None, "weekly", None),
+            "weekly team call on Fridays at 5",
+            {"title": "team call", "frequency": "weekly"},
+        ),
+        (
+            ("Teammeeting", None, "um 10", None, "montags", None),
+            "wöchentlich Teammeeting montags um 10",
+            {"title": "Teammeeting"},
+        ),
+        # "until the end of March" with the month alone copied: the last day of March, not the first day
+        (
+            ("class", None, "at 6:30 pm", "one hour", "every Thursday", "March"),
+            "add back class every Thursday at 6:30 pm for one hour until the end of March",
+            {"until": "2027-03-31", "frequency": "weekly"},
+        ),
+        (
+            ("Chor", None, "um 19 Uhr", None, "jeden Dienstag", "März"),
+            "Chor jeden Dienstag um 19 Uhr bis Ende März",
+            {"until": "2027-03-31"},
+        ),
+        (  # a month said as the first day stays the first day
+            ("class", None, "at 6:30 pm", None, "every Thursday", "March"),
+            "evening class every Thursday at 6:30 pm starting March",
+            {"until": None},
+        ),
+    ],
+)
+def test_series_read_from_the_handwritten_sets_errors(phrases: tuple, query: str, expected: dict) -> None:
+    """Classes of v32's errors on the hand-written set (session 30), each with rows that must not change."""
+    _assert_resolves_as(SpanCall(_SERIES, phrases), query, (_SERIES, expected))

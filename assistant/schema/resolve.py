@@ -2934,6 +2934,10 @@ _LIGHT_VERB_HEADS = frozenset("fertig sauber klar bereit".split())
 _LIGHT_VERBS = frozenset("machen stellen bringen kriegen bekommen".split())
 _POSSESSIVES = frozenset("my our his her their your mein meine meinen meinem meiner unser unsere unseren".split())
 _CLOCK_MARKS = frozenset("pm am p.m a.m uhr o'clock oclock hrs".split())
+_HOW_OFTEN_ADJECTIVE = re.compile(
+    r"(?i)daily|weekly|bi-?weekly|fortnightly|monthly|quarterly|yearly|annual|"
+    r"(?:täglich|wöchentlich|zweiwöchentlich|monatlich|vierteljährlich|jährlich)(?:e|es|er|en|em)"
+)
 _INFLECTION = re.compile(r"(?<=\w\w\w)(?:ing|ed|es|s|en|e|t)$")  # "skipping", "cancelled", "verschoben"
 
 
@@ -2982,7 +2986,10 @@ def _whole_title_words(phrase: str, query: str, phrases: tuple[str | None, ...])
         return f"{going[1]} {phrase}"  # "run" of "go for a run": the activity with its verb
     if before.endswith(" "):
         for word in reversed(before[:-1].split(" ")):
-            if len(left) == _MOST_WIDENED or not title_word(word):
+            # "weekly review every Friday": how often, said as the title's adjective when the repetition is copied
+            # from other words ("every Friday"), names the event ("daily standup", "wöchentliches Teammeeting")
+            often = not left and bool(_HOW_OFTEN_ADJECTIVE.fullmatch(word)) and word.lower() not in taken
+            if len(left) == _MOST_WIDENED or not (title_word(word) or often):
                 break
             left.insert(0, word)
     if left:  # "im Büro" + "Steuererklärung bezahlen": the place's preposition with the place
@@ -4620,11 +4627,13 @@ def _until_before(query: str, phrase: str) -> bool:
         return True  # not found as said: leave it as copied
     from rapidfuzz.distance import OSA
 
-    before = [w.strip(",") for w in query[:at].lower().split()[-3:]]
+    said = _END_OF_BEFORE.sub("", query[:at])  # "until the end of March" with "March" copied
+    before = [w.strip(",") for w in said.lower().split()[-3:]]
     return any(w in _UNTIL_WORDS or OSA.distance(w, "until") <= 1 or _slip_of(w, "through") for w in before)
 
 
 _UNTIL_WORDS = frozenset("bis until till through thru ending endet enden up to".split())
+_END_OF_BEFORE = re.compile(r"\b(?:(?:the\s+)?end\s+of(?:\s+the)?|ende(?:\s+des)?)\s*$", re.IGNORECASE)
 
 
 # The day a repetition falls on, said apart from its "how often": "montags", "on Tuesdays", "jeden Montag",
