@@ -1784,6 +1784,22 @@ _ONTO_A_LIST = re.compile(
     re.IGNORECASE,
 )
 _ORDERS = re.compile(rf"^{_FILLERS}(?:please\s+|bitte\s+)?(?:order|bestell\w*)\b", re.IGNORECASE)
+# An assistant's name said first ("olly book a ticket", "alexa füge ... hinzu"): the request follows it.
+_WAKE_WORD = re.compile(r"^\W*(?:olly|alexa|siri|(?:hey|ok|okay)\s+google)\b[,.!]?\s*", re.IGNORECASE)
+# A mail or message to send ("send email to robert what time is dinner", "veröffentliche eine email an meine
+# Angestellten mit den Treffen für heute"), or an address spelled out ("jonas at g. m. x. punkt d. e."): mail and
+# contacts, which no calendar function does (MASSIVE dev; "E-Mail an Chef schreiben" with a day stays a to-do).
+_SENDS_A_MAIL = re.compile(
+    rf"^{_FILLERS}(?:please\s+|bitte\s+)?(?:send\w*|schick\w*|publish|veröffentlich\w*|compose|verfass\w*|"
+    r"write|schreib\w*)\s+(?:(?:an?|eine?|the|die|my|meine)\s+)?(?:new\s+|neue\s+)?"
+    r"(?:e-?mails?|mails?|nachrichte?n?|messages?|sms|texts?)\b",
+    re.IGNORECASE,
+)
+_CONTACTS = re.compile(r"\b(?:kontakt\w*|contacts?|adressbuch|address\s+book)\b", re.IGNORECASE)
+_EMAIL_ADDRESS = re.compile(
+    r"\S@\S|\s(?:at|ät)\s+(?:\w\.?\s?){1,15}(?:dot|punkt)\s+(?:com|de|org|net|at|ch|(?:\w\.\s?){2,3})",
+    re.IGNORECASE,
+)
 
 
 def _not_for_the_calendar(spec: Function, span: SpanCall, query: str) -> bool:
@@ -1792,7 +1808,13 @@ def _not_for_the_calendar(spec: Function, span: SpanCall, query: str) -> bool:
     Zeit wird meine Bestellung eintreffen"): nothing the calendar holds is named."""
     if not query:
         return False
+    query = _WAKE_WORD.sub("", query)
     asked = asks_for_an_event(query) or asks_for_a_reminder(query) or bool(_ADD_SAID.search(query))
+    when = any(ph for ph, q in zip(span.phrases, spec.params, strict=True) if q.type is not ParamType.TITLE)
+    if _EMAIL_ADDRESS.search(f" {query} ") and (not asked or _CONTACTS.search(query)):
+        return True  # "schicke frohes neues jahr an jonas at g. m. x. punkt d. e.", "füge ... als Kontakt hinzu"
+    if not asked and _SENDS_A_MAIL.match(query.strip()) and not (_makes_an_event(spec) and when):
+        return True  # "send email to robert what time is dinner"; "send the mail to Tom tomorrow at 9" is a to-do
     bought = _BUYS_A_TICKET.match(query.strip())
     if bought and not asked and not _KNOWN_TICKET.search(bought[0]):
         return True
@@ -1807,7 +1829,6 @@ def _not_for_the_calendar(spec: Function, span: SpanCall, query: str) -> bool:
     if _makes_an_event(spec) and not asks_for_a_reminder(query):
         if _ONTO_A_LIST.search(query):
             return True  # "Add bread to my to-do list", "Pack Butter auf die Einkaufsliste": an item of a list
-        when = any(ph for ph, q in zip(span.phrases, spec.params, strict=True) if q.type is not ParamType.TITLE)
         if not when and _ORDERS.match(query.strip()):
             return True  # "Order flowers for the party": an order; "order bagels at 2 for Monday" is a to-do
     title = next((p for p, q in zip(span.phrases, spec.params, strict=True) if q.type is ParamType.TITLE), None)
@@ -2389,10 +2410,12 @@ def _events_on_a_day(spec: Function, span: SpanCall, today: dt.date, lang: str |
 
 
 # "Weißt du, wann ich zum Zahnarzt muss?", "when do I have to go to the dentist?": the way there and the clause's
-# verb are the question's, the event is the dentist.
+# verb are the question's, the event is the dentist; so is "due", "fällig", "geplant" of "when is the car service due".
 _FIND_LEAD = re.compile(r"^(?:(?:go|going|get)\s+to|zum|zur|to)\s+(?:(?:the|my|dem|der|meinem|meiner)\s+)?", re.I)
 _FIND_TAIL = re.compile(
-    r"\s+(?:muss|musst|müssen|soll|sollte|habe|hab|ist|sind|bin|gehe|geht|fahre|fährt|fliege)$", re.I
+    r"\s+(?:muss|musst|müssen|soll|sollte|habe|hab|ist|sind|bin|gehe|geht|fahre|fährt|fliege|"
+    r"due|scheduled|planned|happening|fällig|geplant|angesetzt)$",
+    re.I,
 )
 
 
