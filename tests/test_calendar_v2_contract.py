@@ -2755,6 +2755,17 @@ def test_a_ticket_to_buy_is_no_event(query: str, span: tuple, function: int | No
             False,
         ),
         (
+            "find an uber driver available for tonight after ten p. m.",
+            SpanCall("find_event", ("uber driver",)),
+            False,
+        ),
+        (
+            "finde ein uber das heute abend nach zweiundzwanzig uhr verfügbar ist",
+            SpanCall("list_events", ("heute abend", None)),
+            False,
+        ),
+        ("find my uber receipt", SpanCall("find_event", ("uber receipt",)), True),
+        (
             "Send the invoice email to Tom tomorrow at 9",
             SpanCall("create_event", ("Send the invoice email to Tom", "tomorrow", "at 9", None)),
             True,

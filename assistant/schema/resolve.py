@@ -1726,6 +1726,7 @@ _BUYS_A_TICKET = re.compile(
     r"\b(?:\w*tickets?|(?:eintritts|kino|konzert|theater|fahr|fußball|flug|zug)karten?|karten\s+für|taxi|cab|uber|seats?|"
     r"sitzplatz\w*)\b"  # never "book flight to Boston" (an event), nor "Weihnachtskarten" (cards)
     r"|(?:\w*tickets?|(?:eintritts|kino|konzert|theater|fahr|zug)karten?)\s+(?:für|nach|for|to)\b"
+    r"|(?:find|finde|such\w*)\s+(?:me\s+|mir\s+)?(?:an?|ein|einen)\s+(?:taxi|cab|uber)\b"  # "find an uber for tonight"
     r"|(?<=du\s)(?:bitte\s+|mal\s+)*(?:[^.?!]*\s)?(?:\w*tickets?|(?:eintritts|kino|konzert|theater|fahr|zug)karten?)"
     r"\s+(?!(?:buchen|kaufen|bestellen)\b)[^.?!]+\s(?:buchen|kaufen|bestellen|besorgen|reservieren)\W*$)",
     # "kannst du bitte zug tickets diesen freitag für zwei buchen" ("ich muss noch tickets buchen" is a to-do)
