@@ -2171,6 +2171,18 @@ def test_a_place_said_next_to_a_title_belongs_to_it(query: str, phrases: tuple, 
         ("mach meinen kalender für samstag frei", SpanCall("list_events", ("samstag", None)), "saturday"),
         ("lösche alle Termine am Freitag", SpanCall("delete_event", ("Termine", "am Freitag")), "friday"),
         ("streiche alle meine geplanten termine", SpanCall(None, ()), None),
+        ("erase all calendar events on friday", SpanCall("delete_event", ("calendar", "on friday")), "friday"),
+        ("clear every single event off my calendar", SpanCall("list_events", (None, None)), None),
+        ("reset my whole calendar", SpanCall("list_events", (None, None)), None),
+        ("clear current schedule", SpanCall(None, ()), None),
+        ("lösch mein kalender für morgen", SpanCall("list_events", ("morgen", None)), "friday"),
+        ("meinen kalender zurücksetzen", SpanCall("list_events", (None, None)), None),
+        # read as a series said "every event": an error of the reading, not of the request
+        (
+            "delete every event",
+            SpanCall("create_recurring_event", ("event", None, None, None, "every event", None)),
+            None,
+        ),
     ],
 )
 def test_a_request_to_clear_a_day_deletes_every_event_of_it(query: str, span: SpanCall, date: str | None) -> None:
@@ -2214,6 +2226,91 @@ def test_what_is_no_day_to_clear_stays_as_read(query: str, span: SpanCall, funct
         assert call.function == "delete_event" and not names_every_event(call.arguments["title"])
     else:
         assert call.function == function
+
+
+@pytest.mark.parametrize(
+    ("query", "span", "date", "time"),
+    [
+        ("add an event to my calendar", SpanCall("list_events", (None, None)), None, None),
+        ("i need you to put this event in my calendar", SpanCall("list_events", (None, None)), None, None),
+        ("please create a new appointment", SpanCall(None, ()), None, None),
+        ("set a calendar event", SpanCall("list_events", (None, None)), None, None),
+        ("alexa add event", SpanCall("create_event", ("event", None, None, None)), None, None),
+        (
+            "schedule an appointment tomorrow at 3",
+            SpanCall("create_event", ("appointment", "tomorrow", "at 3", None)),
+            "2026-12-04",
+            "15:00",
+        ),
+        (
+            "add an event for the tenth of december",
+            SpanCall("create_event", ("the tenth of december", None, None, None)),
+            "2026-12-10",
+            None,
+        ),
+        (
+            "füg einen Termin zu meinem Kalender hinzu",
+            SpanCall("create_event", ("Termin", None, None, None)),
+            None,
+            None,
+        ),
+        (
+            "ich möchte einen neuen eintrag in meinen kalender eintragen",
+            SpanCall("list_events", (None, None)),
+            None,
+            None,
+        ),
+        (
+            "neuer Termin am Montag um 9",
+            SpanCall("create_event", ("Termin", "am Montag", "um 9", None)),
+            "2026-12-07",
+            "09:00",
+        ),
+        ("Kannst du bitte eine Veranstaltung erstellen", SpanCall(None, ()), None, None),
+    ],
+)
+def test_a_request_to_add_an_event_that_names_none_asks_what(
+    query: str, span: SpanCall, date: str | None, time: str | None
+) -> None:
+    """ "add an event to my calendar" names nothing to put in: the model lists today for most of these or copies
+    the noun as the title. The person wants to add one: a create whose title is asked, at the day and time said."""
+    call = resolve_call(span, TODAY, None, query)
+    assert call.function == "create_event"
+    assert call.arguments["title"] is None
+    assert (call.arguments["date"], call.arguments["time"]) == (date, time)
+
+
+@pytest.mark.parametrize(
+    ("query", "span", "function", "title"),
+    [
+        (
+            "add an appointment with the dentist",
+            SpanCall("create_event", ("appointment with the dentist", None, None, None)),
+            "create_event",
+            "appointment with the dentist",
+        ),
+        (
+            "New event: quarterly review with Tom",
+            SpanCall("create_event", ("quarterly review with Tom", None, None, None)),
+            "create_event",
+            "quarterly review with Tom",
+        ),
+        ("events tomorrow", SpanCall("list_events", ("tomorrow", None)), "list_events", None),
+        ("Termine am Montag", SpanCall("list_events", ("am Montag", None)), "list_events", None),
+        ("new events this week", SpanCall("list_events", ("this week", None)), "list_events", None),
+        ("add an event for next week", SpanCall("list_events", ("next week", None)), "list_events", None),
+        ("delete the event", SpanCall("delete_event", ("event", None)), "delete_event", "event"),
+        ("make this event recurring", SpanCall(None, ()), None, None),
+    ],
+)
+def test_what_names_an_event_or_asks_is_no_bare_add(
+    query: str, span: SpanCall, function: str | None, title: str | None
+) -> None:
+    """An event named, a look at the calendar, a span of days or a change of an event stay as read."""
+    call = resolve_call(span, TODAY, None, query)
+    assert call.function == function
+    if title is not None:
+        assert call.arguments["title"] == title
 
 
 @pytest.mark.parametrize(

@@ -119,3 +119,27 @@ def test_a_german_title_cut_from_its_zu_verb_is_dropped_not_taught() -> None:
             {"id": "x", "lang": "de", "intent": "calendar_set", "annot_utt": annotation}, dt.date(2026, 12, 3)
         )
         assert row is not None, (annotation, why)
+
+
+def test_the_model_card_lists_corpus_failures_by_class_with_counts() -> None:
+    """Issue 19: what still fails, by class, with counts; for a corpus the class is the answer given outside the
+    intent's family (a create read as a listing, a request of another intent executed), never a right one."""
+    from training.recipe import corpus_failures
+
+    metrics = {
+        "confusion": {
+            "calendar_set -> create_recurring_event": 5,  # right: a set is any create or move
+            "calendar_set -> list_events": 3,
+            "calendar_query -> find_event": 4,  # right
+            "calendar_query -> no_call": 2,
+            "other -> no_call": 90,  # right
+            "other -> delete_event": 1,
+        }
+    }
+    table = corpus_failures({"a": metrics, "b": {"confusion": {"calendar_query -> no_call": 7}}})
+    rows = [line for line in table.splitlines() if line.startswith("| calendar") or line.startswith("| other")]
+    assert rows == [
+        "| calendar_query -> no_call | 2 | 7 |",
+        "| calendar_set -> list_events | 3 | 0 |",
+        "| other -> delete_event | 1 | 0 |",
+    ]

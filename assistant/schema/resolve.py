@@ -2641,7 +2641,14 @@ def resolve_call(
     if span.function is not None:
         span = SpanCall(span.function, tuple(None if p is None else _mend_slips(p) for p in span.phrases))
     span, rest = _starts_from_now(span, query, today, now)
-    return _next_deleted(_cleared(_resolve_call(span, today, lang, rest), query, today, lang), query, lang)
+    try:
+        call = _resolve_call(span, today, lang, rest)
+    except CallError:
+        # "delete every event" read as a series "every event": what the request is, the reading is not
+        if not query or not (_CLEAR_REQUEST.search(query) or _NEXT_REQUEST.search(query) or _BARE_ADD.match(query)):
+            raise
+        call = NoCall()
+    return _bare_add(_next_deleted(_cleared(call, query, today, lang), query, lang), query, today, lang)
 
 
 # Words the rules read that a slip of the fingers hides ("intead of", "lieebr morgen"), in the query and in the
@@ -2723,11 +2730,12 @@ def _starts_from_now(span: SpanCall, query: str, today: dt.date, now: dt.time | 
 # für Samstag frei": a request to delete every event of a day. The model reads most of these as a listing of that
 # day (nothing in its training deletes more than one event); the assistant lists the day and asks before it
 # deletes anything.
-_CLEAR_VERB_EN = r"(?:clear|clean|erase|wipe|delete|remove|cancel|scrap|drop|empty|get\s+rid\s+of)"
+_CLEAR_VERB_EN = r"(?:clear|clean|erase|wipe|delete|remove|cancel|scrap|drop|empty|reset|get\s+rid\s+of)"
+# "erase all calendar events", "clear every single event", "clear current calendar" (MASSIVE en train, unseen)
 _EVERY_EN = (
-    r"(?:(?:all|every)(?:\s+of)?(?:\s+(?:the|my))?(?:\s+(?:scheduled|planned|upcoming))?\s+"
-    r"(?:events?|appointments?|entries|dates|plans|things)|everything|(?:my|the)\s+(?:whole\s+|entire\s+)?"
-    r"(?:calendar|schedule|agenda)|the\s+events)"
+    r"(?:(?:all|every)(?:\s+single)?(?:\s+of)?(?:\s+(?:the|my))?(?:\s+(?:scheduled|planned|upcoming|calendar))?\s+"
+    r"(?:events?|appointments?|entries|dates|plans|things)|everything|(?:(?:my|the)\s+)?(?:whole\s+|entire\s+"
+    r"|current\s+)(?:calendar|schedule|agenda)|(?:my|the)\s+(?:calendar|schedule|agenda)|the\s+events)"
 )
 _CLEAR_VERB_DE = (
     r"(?:lösch\w*|entfern\w*|streich\w*|leer\w*|storniere?|sag\w*(?=.*\bab\W*$)|mach\w*(?=.*\bfrei\W*$)|"
@@ -2736,14 +2744,14 @@ _CLEAR_VERB_DE = (
 _EVERY_DE = (
     r"(?:alle(?:\s+(?:meine|unsere|die))?(?:\s+(?:geplanten|anstehenden|kommenden))?\s+"
     r"(?:termine|einträge|veranstaltungen|ereignisse|verabredungen)|alles|(?:meinen|den)\s+(?:ganzen\s+)?"
-    r"(?:kalender|terminkalender))"
+    r"(?:kalender|terminkalender)|mein\s+(?:ganzer\s+)?(?:kalender|terminkalender))"  # "lösche mein kalender": a slip
 )
 _GAP = r"(?:(?:please|out|off|up|all|of|bitte|mal|mir|uns|doch|bloß|einfach)\s+){0,2}"  # never a title
 # "remove all appointments with the dentist", "alle Termine mit Anna löschen": some events, named
 _SOME_NAMED = r"(?!\s+(?:with|about|called|named|mit|namens|zum|zur|von|bei|beim)\b)"
 _CLEAR_REQUEST = re.compile(
     rf"\b{_CLEAR_VERB_EN}\s+{_GAP}{_EVERY_EN}\b{_SOME_NAMED}|\b{_CLEAR_VERB_DE}\s+{_GAP}{_EVERY_DE}\b{_SOME_NAMED}"
-    rf"|\b{_EVERY_DE}\b{_SOME_NAMED}.*\b(?:löschen|entfernen|streichen|absagen|stornieren)\b",
+    rf"|\b{_EVERY_DE}\b{_SOME_NAMED}.*\b(?:löschen|entfernen|streichen|absagen|stornieren|zurücksetzen|leeren)\b",
     re.IGNORECASE,
 )
 #: The title of a delete that names every event of its day, by language; ``names_every_event`` tells it.
@@ -2809,6 +2817,66 @@ def _next_deleted(call: Call | NoCall, query: str, lang: str | None) -> Call | N
         return call
     said = lang if lang in NEXT_EVENT else guess_lang(query)
     return Call("delete_event", {"title": NEXT_EVENT[said], "date": None})
+
+
+# "add an event to my calendar", "can you create an appointment for Friday", "füge einen Termin zu meinem Kalender
+# hinzu", "neuer Termin morgen um 10", "einen Termin eintragen": a request to add an event that names no event. The
+# model lists today for most of them or copies the noun as the title; the person wants to add one, and is asked
+# what (MASSIVE en/de train rows the model never saw, 2026-12-06). "add an appointment with the dentist", "new
+# event: review with Tom" name it and are not this.
+_GENERIC_EVENT = (
+    r"(?:(?:calendar|kalender)\s*)?(?:events?|appointments?|entry|entries|items?|termine?|eintrag|einträge"
+    r"|ereignis(?:se)?|veranstaltung(?:en)?|kalendereintrag)"
+)
+_SOME = r"(?:(?:an?|the|this|that|one|another|new|my|einen?|eine|neue[nrs]?|diese[nrs]?|den|das|die)\s+){0,2}"
+_BARE_ADD = re.compile(
+    rf"^{_FILLERS}(?:(?:olly|alexa|siri|(?:hey|ok|okay)\s+google)[,.!]?\s+)?"
+    r"(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|i(?:'d|\s+would)\s+like\s+(?:you\s+)?to\s+"
+    r"|i\s+(?:want|need)\s+(?:you\s+)?to\s+|please\s+|let'?s\s+|(?:kannst|könntest)\s+du\s+(?:bitte\s+|mal\s+)*"
+    r"|ich\s+(?:möchte|will|muss|würde\s+gerne?)\s+|bitte\s+)?"
+    r"(?:(?:add|create|make|set(?:\s+up)?|schedule|enter|put|insert|write|book|new|füg|füge|trag|trage|schreib"
+    r"|schreibe|leg|lege|erstell|erstelle|mach|mache|notier|notiere|neue[rns]?)\s+(?:(?:me|up|mir|bitte|mal)\s+)*)?"
+    rf"{_SOME}{_GENERIC_EVENT}\b(?P<rest>.*?)"
+    r"(?:\s+(?:hinzu|ein|an|hinzufügen|eintragen|erstellen|anlegen|machen|einstellen|notieren|ansetzen|anlegen))?"
+    r"[\s.!?]*$",
+    re.IGNORECASE,
+)
+# The request said, not only an event named: "events tomorrow", "Termine am Montag", "new events this week" ask.
+_ADD_VERB_SAID = re.compile(
+    r"\b(?:add|create|make|set|schedule|enter|put|insert|write|book|füg|füge|trag|trage|schreib|schreibe|leg|lege"
+    r"|erstell|erstelle|mach|mache|notier|notiere|hinzufügen|eintragen|erstellen|anlegen|machen|einstellen"
+    r"|notieren|ansetzen)\b|^\W*(?:new\s+(?:calendar\s+)?(?:event|appointment|entry)|neue[rs]?\s+(?:termin|eintrag"
+    r"|ereignis|kalendereintrag)|neue\s+veranstaltung)\b",
+    re.IGNORECASE,
+)
+_IN_THE_CALENDAR = re.compile(
+    r"\b(?:(?:to|in|into|on|onto|for|zu|in|im|auf|für)\s+)?(?:(?:my|the|me|mein|meinem|meinen|meiner|den|dem|mich)\s+)?"
+    r"(?:(?:google|outlook)\s+)?(?:calendar|kalender|terminkalender|kalendar)\b|\b(?:for\s+me|please|bitte|mal)\b",
+    re.IGNORECASE,
+)
+
+
+def _bare_add(call: Call | NoCall, query: str, today: dt.date, lang: str | None) -> Call | NoCall:
+    """Any reading of a request to add an event that names none, as a create whose title is asked, with the day
+    and time said, if any (a span of days or words that are no day or time leave the reading as it was)."""
+    m = _BARE_ADD.match(query.strip()) if query else None
+    if m is None or not _ADD_VERB_SAID.search(query):
+        return call
+    rest = _IN_THE_CALENDAR.sub(" ", m["rest"]).strip(" ,.!?")
+    if rest and not _says_nothing(rest):
+        return call
+    day = time = None
+    if rest:
+        span = resolve_date_range(rest, today)
+        if span is not None and span[0] != span[1]:
+            return call
+        found_day, time = resolve_date(rest, today), resolve_time(rest, lang, context=query)
+        if found_day is None and time is None:
+            return call
+        day = None if found_day is None else found_day.isoformat()
+    spec = function_by_name("create_event")
+    arguments = {"title": None, "date": day, "time": None if time is None else time.strftime("%H:%M")}
+    return Call(spec.name, spec.fill_defaults(arguments, today))
 
 
 def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) -> Call | NoCall:
