@@ -2314,6 +2314,53 @@ def test_what_names_an_event_or_asks_is_no_bare_add(
 
 
 @pytest.mark.parametrize(
+    ("query", "span", "function", "value"),
+    [
+        (
+            "habe ich am Montag um zehn das Meeting mit Jan",
+            SpanCall("create_event", ("Meeting mit Jan", "am Montag", "um zehn", None)),
+            "list_events",
+            "2026-12-07",
+        ),
+        (
+            "gibt es morgen ein Treffen um zehn",
+            SpanCall("create_event", ("Treffen", "morgen", "um zehn", None)),
+            "list_events",
+            "2026-12-04",
+        ),
+        (
+            "bin ich am Sonntag um fünf erreichbar",
+            SpanCall("create_event", ("ich am Sonntag", "am Sonntag", None, None)),
+            "list_events",
+            "2026-12-06",
+        ),
+        ("do I have the party at 8", SpanCall("create_event", ("party", None, "at 8", None)), "find_event", "party"),
+        # a request said with it: made
+        (
+            "hab ich morgen um 10 zeit? dann trag zahnarzt ein",
+            SpanCall("create_event", ("zahnarzt", "morgen", "um 10", None)),
+            "create_event",
+            "zahnarzt",
+        ),
+        (
+            "Ich habe morgen um zehn ein Meeting mit Jan",
+            SpanCall("create_event", ("Meeting mit Jan", "morgen", "um zehn", None)),
+            "create_event",
+            "Meeting mit Jan",
+        ),
+    ],
+)
+def test_a_question_whether_it_is_on_is_a_look_not_a_new_event(
+    query: str, span: SpanCall, function: str, value: str
+) -> None:
+    """German asks with the verb first ("habe ich ... um zehn ..."): the model reads a question with a time as a
+    new event. It is a look at the day (whether it is there), or the find of it; "Ich habe ..." states one."""
+    call = resolve_call(span, TODAY, None, query)
+    assert call.function == function
+    assert value in call.arguments.values()
+
+
+@pytest.mark.parametrize(
     ("query", "span", "next_event"),
     [
         ("entferne mein nächstes ereignis", SpanCall("list_events", (None, None)), True),
@@ -2323,6 +2370,8 @@ def test_what_names_an_event_or_asks_is_no_bare_add(
         ("cancel my next meeting", SpanCall("delete_event", ("meeting", None)), False),  # names meetings
         ("lösche den nächsten Termin mit Anna", SpanCall("delete_event", ("Termin mit Anna", None)), False),
         ("what is my next event", SpanCall("list_events", (None, None)), False),
+        ("delete the next appointment in my calendar", SpanCall("list_events", (None, None)), True),
+        ("lösche den nächsten Termin im Büro", SpanCall("delete_event", ("Büro", None)), False),
     ],
 )
 def test_a_request_to_delete_the_next_event_deletes_whatever_comes_next(

@@ -2648,7 +2648,8 @@ def resolve_call(
         if not query or not (_CLEAR_REQUEST.search(query) or _NEXT_REQUEST.search(query) or _BARE_ADD.match(query)):
             raise
         call = NoCall()
-    return _bare_add(_next_deleted(_cleared(call, query, today, lang), query, lang), query, today, lang)
+    call = _question_as_look(_next_deleted(_cleared(call, query, today, lang), query, lang), query, today)
+    return _bare_add(call, query, today, lang)
 
 
 # Words the rules read that a slip of the fingers hides ("intead of", "lieebr morgen"), in the query and in the
@@ -2798,7 +2799,8 @@ _NEXT_REQUEST = re.compile(
     r"(?:next|upcoming|succeeding|following|nächste[nrs]?|kommende[nrs]?|nachfolgende[nrs]?|anstehende[nrs]?)\s+"
     r"(?:(?:scheduled|planned|geplanten?)\s+)?"
     r"(?:events?|appointments?|activity|entry|item|termin|ereignis|veranstaltung|eintrag|aktivität)\b"
-    r"(?!\s+(?:with|about|called|named|mit|namens|zum|zur|von|bei|beim|on|am|at|um|in|im)\b)",
+    r"(?!\s+(?:with|about|called|named|mit|namens|zum|zur|von|bei|beim|on|am|at|um|in|im)\b"
+    r"(?!\s+(?:(?:my|the|meinem|dem)\s+)?(?:calendar|schedule|kalender)\b))",  # "... on my calendar": where it is
     re.IGNORECASE,
 )
 #: The title of a delete that names the next upcoming event, whatever it is called (``names_next_event``).
@@ -2877,6 +2879,34 @@ def _bare_add(call: Call | NoCall, query: str, today: dt.date, lang: str | None)
     spec = function_by_name("create_event")
     arguments = {"title": None, "date": day, "time": None if time is None else time.strftime("%H:%M")}
     return Call(spec.name, spec.fill_defaults(arguments, today))
+
+
+# "habe ich am Montag um zehn das Meeting mit Jan", "gibt es morgen ein Treffen um zehn", "bin ich am Sonntag um
+# fünf erreichbar", "do I have a party tomorrow at 8": a question whether something is on (German puts the verb
+# first), which the model reads as a new event when a time is said. Never with a request said ("... dann trag es
+# ein", "remind me"); "ist"/"is" start statements too ("Ist eingetragen: ...") and are left.
+_YES_NO_QUESTION = re.compile(
+    rf"^{_FILLERS}(?:(?:olly|alexa|siri|(?:hey|ok|okay)\s+google)[,.!]?\s+)?"
+    r"(?:hab(?:e)?\s+ich|bin\s+ich|gibt\s+es|do\s+i\s+have|have\s+i\s+got|am\s+i|is\s+there|are\s+there)\b",
+    re.IGNORECASE,
+)
+_REQUEST_SAID = re.compile(r"(?i)\b(?:remind|erinner\w*|note|save|speicher\w*)\b")
+
+
+def _question_as_look(call: Call | NoCall, query: str, today: dt.date) -> Call | NoCall:
+    """A new event read from a yes/no question whether it is on, as the look at its day (the listing shows
+    whether it is there) or, no day said, the find of it."""
+    if not isinstance(call, Call) or call.function not in ("create_event", "create_all_day_event") or not query:
+        return call
+    if not _YES_NO_QUESTION.match(query.strip()) or _ADD_VERB_SAID.search(query) or _REQUEST_SAID.search(query):
+        return call
+    first = call.arguments.get("date")
+    if first is not None:
+        spec = function_by_name("list_events")
+        last = call.arguments.get("end_date") or first
+        return Call(spec.name, spec.fill_defaults({"date": first, "end_date": last}, today))
+    title = call.arguments.get("title")
+    return call if title is None else Call("find_event", {"title": title})
 
 
 def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) -> Call | NoCall:
