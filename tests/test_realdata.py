@@ -143,3 +143,32 @@ def test_the_model_card_lists_corpus_failures_by_class_with_counts() -> None:
         "| calendar_set -> list_events | 3 | 0 |",
         "| other -> delete_event | 1 | 0 |",
     ]
+
+
+def test_unseen_rows_are_the_train_rows_no_training_row_holds(tmp_path) -> None:
+    """Rules for real requests are chosen on train-partition rows the model never saw: the rows a training split
+    used are left out (by language and id), the halves split an English row and its translation alike, and no
+    dev or test row comes in."""
+    import json
+
+    from training.realdata import unseen
+
+    en = [r for r in load("massive_en") if r["partition"] == "train" and r["intent"].startswith("calendar_")]
+    used = en[:3]
+    data = tmp_path / "data"
+    data.mkdir()
+    lines = [{"id": "train-real-0", "lang": "en", "source": f"massive-{r['id']}", "query": r["utt"]} for r in used]
+    lines.append({"id": "train-000001", "lang": "en", "template": "x", "query": "generated"})
+    (data / "train.jsonl").write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    written = unseen(data, train_rows=10, other=20, out=tmp_path / "out")
+    rows = {p.name: [json.loads(x) for x in p.read_text(encoding="utf-8").splitlines()] for p in written}
+    calendar_en = rows["A_calendar_en.jsonl"] + rows["B_calendar_en.jsonl"]
+    assert len(calendar_en) == len(en) - 3
+    assert not {r["id"] for r in used} & {r["id"] for r in calendar_en}
+    calendar_de = rows["A_calendar_de.jsonl"] + rows["B_calendar_de.jsonl"]
+    assert {r["id"] for r in used} <= {r["id"] for r in calendar_de}  # seen in English only
+    assert {int(r["id"]) % 2 for r in rows["A_calendar_en.jsonl"] + rows["A_other_de.jsonl"]} == {0}
+    assert {int(r["id"]) % 2 for r in rows["B_calendar_de.jsonl"] + rows["B_other_en.jsonl"]} == {1}
+    assert len(rows["A_other_en.jsonl"]) == 20
+    assert not any(r["intent"].startswith("calendar_") for r in rows["A_other_en.jsonl"])
+    assert {r["partition"] for rs in rows.values() for r in rs} == {"train"}

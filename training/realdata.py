@@ -319,6 +319,34 @@ def convert(record: dict[str, Any], today: Any) -> tuple[dict[str, Any] | None, 
     return {**base, "call": call.to_json(), "text": call.render(), "slots": row_slots}, function
 
 
+def unseen(data: Path, train_rows: int, other: int, out: Path) -> dict[Path, int]:
+    """The MASSIVE en/de train-partition rows that the first ``train_rows`` training rows of ``data`` do not hold:
+    a trained model never saw them, so rules for real requests can be chosen on them without touching a test
+    partition. Split by id parity (an English row and its German translation share an id and a half): choose on
+    half A, check on half B. Calendar rows all; ``other`` rows of other intents per language and half (a fixed
+    sample)."""
+    import random
+
+    from assistant.jsonl import read_jsonl, write_jsonl
+
+    trained = read_jsonl(data / "train.jsonl")[:train_rows]
+    seen = {(r["lang"], r["source"]) for r in trained if r.get("source", "").startswith("massive-")}
+    out.mkdir(parents=True, exist_ok=True)
+    written: dict[Path, int] = {}
+    for name, lang in (("massive_en", "en"), ("massive_de", "de")):
+        records = [r for r in load(name) if r["partition"] == "train" and (lang, f"massive-{r['id']}") not in seen]
+        for half, parity in (("A", 0), ("B", 1)):
+            rows = [r for r in records if int(r["id"]) % 2 == parity]
+            calendar = [r for r in rows if r["intent"].startswith("calendar_")]
+            rest = [r for r in rows if not r["intent"].startswith("calendar_")]
+            rest = random.Random(f"unseen/{lang}/{half}").sample(rest, min(other, len(rest)))
+            for kind, chosen in (("calendar", calendar), ("other", rest)):
+                path = out / f"{half}_{kind}_{lang}.jsonl"
+                write_jsonl(path, chosen)
+                written[path] = len(chosen)
+    return written
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m training.realdata", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -330,7 +358,19 @@ def main(argv: list[str] | None = None) -> int:
     c = sub.add_parser("convert", help="how the shipped corpora turn into training rows: counts and examples")
     c.add_argument("--seed", type=int, default=13)
     c.add_argument("--show", type=int, default=0, help="print N converted calendar rows")
+    u = sub.add_parser(
+        "unseen",
+        help="the train-partition rows a trained model never saw, in two halves (choose on A, check on B), for "
+        "python -m evaluation corpus --data",
+    )
+    u.add_argument("--data", type=Path, required=True, help="the data directory the model was trained from")
+    u.add_argument("--train-rows", type=int, default=15600, help="training rows SFT used (recipe --train_rows)")
+    u.add_argument("--other", type=int, default=1500, help="non-calendar rows per language and half")
+    u.add_argument("--out", type=Path, required=True)
     args = parser.parse_args(argv)
+    if args.command == "unseen":
+        for path, n in unseen(args.data, args.train_rows, args.other, args.out).items():
+            print(f"{path}: {n} rows")
     if args.command == "extract":
         extract(args.massive_en, args.massive_de_xlsx, args.slurp_test, args.slurp_devel)
     if args.command == "convert":
