@@ -2931,6 +2931,64 @@ def test_a_ticket_to_buy_is_no_event(query: str, span: tuple, function: int | No
             SpanCall("create_event", ("meet Tom at the station", None, "at 9", None)),
             True,
         ),
+        # session 31, unseen MASSIVE train rows: a mail with its addressee first or with what it says, a list's
+        # items, a timetable, a sum, what goes on around
+        (
+            "email anna about the choir rehearsal",
+            SpanCall("create_event", ("choir rehearsal", None, None, None)),
+            False,
+        ),
+        (
+            "send a mail to ben and tell him we meet friday at eight",
+            SpanCall("create_event", ("meet", "friday", "at eight", None)),
+            False,
+        ),
+        (
+            "schick Lea eine Nachricht und sag ihr, dass wir uns morgen um 7 treffen",
+            SpanCall("create_event", ("treffen", "morgen", "um 7", None)),
+            False,
+        ),
+        ("take the eggs off my shopping list", SpanCall("delete_event", ("eggs", None)), False),
+        ("streich Milch vom Einkaufszettel", SpanCall("delete_event", ("Milch", None)), False),
+        ("what's on my to-do list for tomorrow", SpanCall("list_events", ("tomorrow", None)), False),
+        ("zeig mir meine Einkaufsliste", SpanCall("list_events", (None, None)), False),
+        ("wann fährt der nächste Bus nach Potsdam", SpanCall("find_event", ("Bus nach Potsdam",)), False),
+        ("next train to leeds", SpanCall("create_event", ("train to leeds", None, None, None)), False),
+        ("what is twelve times fourteen", SpanCall("list_events", (None, None)), False),
+        ("welche Konzerte gibt es am Wochenende im Umkreis", SpanCall("list_events", ("am Wochenende", None)), False),
+        ("any local events tonight", SpanCall("list_events", ("tonight", None)), False),
+        # one's own events, the calendar's list, a to-do with its verb last: kept
+        ("when is my train to leeds", SpanCall("find_event", ("train to leeds",)), True),
+        ("show me the list of my meetings this week", SpanCall("list_events", ("this week", None)), True),
+        ("meine Termine morgen auflisten", SpanCall("list_events", ("morgen", None)), True),
+        ("next week list my events", SpanCall("list_events", ("next week", None)), True),
+        (
+            "Montag nächste Woche Flug nach Rom löschen",
+            SpanCall("delete_event", ("Flug nach Rom", "Montag nächste Woche")),
+            True,
+        ),
+        (
+            "mail the parcel to grandma on friday at 9",
+            SpanCall("create_event", ("mail the parcel to grandma", "on friday", "at 9", None)),
+            True,
+        ),
+        (
+            "wann ist der Flohmarkt in der Nachbarschaft",
+            SpanCall("find_event", ("Flohmarkt in der Nachbarschaft",)),
+            True,
+        ),
+        ("Elternabend in der Stadt löschen", SpanCall("delete_event", ("Elternabend in der Stadt", None)), True),
+        ("was habe ich morgen in der Stadt vor", SpanCall("list_events", ("morgen", None)), True),
+        (
+            "Mail an Vermieter schicken Freitag um 10",
+            SpanCall("create_event", ("Mail an Vermieter schicken", "Freitag", "um 10", None)),
+            True,
+        ),
+        (
+            "Add a train to Leeds on Friday at 9",
+            SpanCall("create_event", ("train to Leeds", "on Friday", "at 9", None)),
+            True,
+        ),
     ],
 )
 def test_what_goes_on_in_town_or_is_no_event_is_no_call(query: str, span: SpanCall, kept: bool) -> None:

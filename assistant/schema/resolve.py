@@ -1739,6 +1739,38 @@ _IN_TOWN = re.compile(
     r"|in\s+der\s+(?:nähe|gegend|umgebung)|in\s+meiner\s+(?:stadt|gegend|nähe|umgebung)|hier\s+in\s+der\s+nähe)\b",
     re.IGNORECASE,
 )
+# "bands anzeigen die dieses Wochenende in der Stadt sind", "find events near by", "welche Veranstaltungen finden
+# hier im Umkreis statt": what goes on around, asked by no one about their own events ("my meeting in town" is).
+_ABOUT_TOWN = re.compile(
+    r"\b(?:in\s+town|in\s+der\s+stadt|(?:hier\s+)?im\s+umkreis|in\s+dieser\s+(?:umgebung|gegend)|in\s+der\s+"
+    r"nachbarschaft|in\s+the\s+vicinity|near\s*by|in\s+(?:the\s+)?area|local\s+events|things\s+to\s+do)\b",
+    re.IGNORECASE,
+)
+# One's own: "when is my train to Berlin", "was habe ich in der Stadt vor" ask about one's events.
+_MINE = re.compile(r"\b(?:my|mine|i|i'm|i've|me|mein\w*|ich|mich|mir|we|our|wir|unser\w*)\b", re.IGNORECASE)
+# A timetable asked ("when is the next train to Cologne", "nächste Zug nach Berlin", "die heutigen Zugzeiten von Berlin
+# nach Köln"), not one's trip.
+_TIMETABLE = re.compile(
+    r"\b(?:next|nächsten?|nächster|nächstes|nächste)\s+(?:trains?|bus(?:es)?|trams?|flights?|zug|züge|bahn|busse?"
+    r"|flug|flieger|s-bahn|u-bahn)\s+(?:to|nach|zu|zum|zur|from|ab|von|into|in\s+richtung)\b|\b(?:train|bus|flight)\s+(?:times?|schedules?|timetables?)\b|\bzug\w*zeiten\b"
+    r"|\bfahrpl(?:an|äne)\b|\babfahrtszeit\w*|\bdeparture\s+times?\b",
+    re.IGNORECASE,
+)
+# A sum asked ("was ist dreiundzwanzig mal zweiundfünfzig", "what is 200 divided by 13").
+_SUMS = re.compile(
+    rf"^{_FILLERS}(?:was|what)\s*(?:ist|is|'s)\s+[\w.,]+(?:\s+[\w.,]+)?\s+(?:mal|times|plus|minus|durch|geteilt\s+durch"
+    r"|divided\s+by|multipliziert\s+mit|multiplied\s+by)\s+\w",
+    re.IGNORECASE,
+)
+# A list's items looked at or taken off ("delete bread from shopping list", "was steht auf meiner to do liste",
+# "what lists have i got"); "the list of my events" is the calendar's.
+_OF_A_LIST = re.compile(
+    r"\b(?:my|the|our|a|any|all|from|off|meine[rn]?|die|der|dem|unsere[rn]?|eine[rn]?|von|vom)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:lists?|listen?|[\w-]*zettel|[\w-]+liste|itinerary|reiseplanung)\b"  # never "auflisten"
+    r"(?!\s+(?:of|der|von|mit|with|über|about|for|für|aller|my|me|all|the|our|meine\w*|alle|mir|events?|termine)\b)|\blists\b"
+    r"|\bto[\s-]?do[\s-]?(?:list|liste)\b|\b(?:shopping|grocery)\s+list\b",
+    re.IGNORECASE,
+)
 # "book the flights", "die Karten abholen": a to-do about tickets the person has, not a purchase asked of us.
 _KNOWN_TICKET = re.compile(
     r"\b(?:the|die|den|das|my|our|meine[nm]?|unsere[nm]?)\s+(?:\w+\s+)?(?:\w*tickets?|\w*karten?|flights?|flüge|flug)\b",
@@ -1796,6 +1828,27 @@ _SENDS_A_MAIL = re.compile(
     r"(?:e-?mails?|mails?|nachrichte?n?|messages?|sms|texts?)\b",
     re.IGNORECASE,
 )
+# "email jan about our meeting", "E-Mail an Tom mit dem Datum für die morgige Besprechung": a mail asked for with the
+# addressee first (MASSIVE en/de train, unseen); "E-Mail an Chef schreiben" (a to-do said with its verb last) is not.
+_MAILS_SOMEONE = re.compile(
+    rf"^{_FILLERS}(?:please\s+|bitte\s+)?(?:e-?mail|mail)\s+(?:an\s+)?(?!(?:to|for|from|check\w*|inbox|the|a|an|my|this|that|these|those|it|them|die|den|das|meine\w*)\b)\w"
+    r"(?!.*\b(?:schreiben|senden|schicken|verschicken|beantworten|checken|lesen)\W*$)",
+    re.IGNORECASE,
+)
+# What a message says ("send a mail to mike tell him we will meet today at seven", "schick Mike eine E-Mail und sag
+# ihm, wir treffen uns heute um 19 Uhr"): the day and time in it are the message's, not a to-do's.
+_MESSAGE_SAYS = re.compile(
+    r"\b(?:tell|telling|ask|asking)\s+(?:him|her|them)\b|\bsaying\b|\bsag\w*\s+(?:ihm|ihr|ihnen)\b|\bfrag\w*\s+"
+    r"(?:ihn|sie)\b|\bthat\s+(?:we|i|the|our)\b|\bdass\b",
+    re.IGNORECASE,
+)
+# "send mike an email", "schick Mike eine E-Mail", "schicke eine Sprachnachricht an das Büro": a name or a kind of
+# message in between.
+_SENDS_TO_SOMEONE = re.compile(
+    rf"^{_FILLERS}(?:please\s+|bitte\s+)?(?:send\w*|schick\w*)\s+(?:\w+\s+)?(?:an?|eine?|the|die|my|meine)\s+"
+    r"(?:\w*nachricht\w*|voice\s*(?:mail|message)s?|e-?mails?|mails?|messages?|texts?|sms)\b",
+    re.IGNORECASE,
+)
 _CONTACTS = re.compile(r"\b(?:kontakt\w*|contacts?|adressbuch|address\s+book)\b", re.IGNORECASE)
 _EMAIL_ADDRESS = re.compile(
     r"\S@\S|\s(?:at|ät)\s+(?:\w\.?\s?){1,15}(?:dot|punkt)\s+(?:com|de|org|net|at|ch|(?:\w\.\s?){2,3})",
@@ -1814,13 +1867,27 @@ def _not_for_the_calendar(spec: Function, span: SpanCall, query: str) -> bool:
     when = any(ph for ph, q in zip(span.phrases, spec.params, strict=True) if q.type is not ParamType.TITLE)
     if _EMAIL_ADDRESS.search(f" {query} ") and (not asked or _CONTACTS.search(query)):
         return True  # "schicke frohes neues jahr an jonas at g. m. x. punkt d. e.", "füge ... als Kontakt hinzu"
-    if not asked and _SENDS_A_MAIL.match(query.strip()) and not (_makes_an_event(spec) and when):
+    mail = _SENDS_A_MAIL.match(query.strip()) or _SENDS_TO_SOMEONE.match(query.strip())
+    mail = mail or _MAILS_SOMEONE.match(query.strip())
+    if not asked and mail and (not (_makes_an_event(spec) and when) or _MESSAGE_SAYS.search(query)):
         return True  # "send email to robert what time is dinner"; "send the mail to Tom tomorrow at 9" is a to-do
+    if not asked and (_TIMETABLE.search(query) or _SUMS.match(query.strip())) and not _MINE.search(query):
+        return True  # "wann ist die nächste Zug zu Köln", "what is 23 times 52"; "when is my train" is an event
+    if not _makes_an_event(spec) and _OF_A_LIST.search(query):
+        return True  # "delete bread from shopping list", "was steht auf meiner to do liste heute"
     bought = _BUYS_A_TICKET.match(query.strip())
     if bought and not asked and not _KNOWN_TICKET.search(bought[0]):
         return True
     if not _makes_an_event(spec) and _IN_TOWN.search(query):
         return True
+    if (
+        not any(p.type is ParamType.TITLE for p in spec.params)
+        and _ABOUT_TOWN.search(query)
+        and not _MINE.search(query)
+    ):
+        return (
+            True  # a look at what goes on around; "Zahnarzt in der Stadt", "Grillfest in der Nachbarschaft" are events
+        )
     if not asked and _PLAYS.match(query.strip()) and (not _makes_an_event(spec) or _MEDIA.search(query)):
         return True  # "spiel das Programm auf 91,3 FM", "next play justin bieber's sorry": music, not the calendar
     if not asked and _CANCELS_A_CONTRACT.match(_ASK_LEAD.sub("", query.strip(), count=1)):
