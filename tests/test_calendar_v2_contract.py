@@ -2403,6 +2403,12 @@ def test_a_request_to_delete_the_next_event_deletes_whatever_comes_next(
         ("i have a busy day tomorrow", "tomorrow", None),
         ("i have a dentist appointment on monday morning true or false", "monday morning", None),
         ("ich habe morgen einen Termin beim Zahnarzt, oder", "morgen", None),
+        # no article said (MASSIVE train, unseen): still an event; what "I have" starts that is none stays
+        ("i have choir practice tomorrow at six", "tomorrow", ("choir practice", "18:00", 60)),
+        ("ich habe Physiotherapie am Montag um 8", "am Montag", ("Physiotherapie", "08:00", 60)),
+        ("i have to go to work tomorrow", "tomorrow", None),
+        ("i have nothing on friday", "friday", None),
+        ("ich habe morgen frei", "morgen", None),
     ],
 )
 def test_a_statement_that_one_has_an_event_on_a_day_is_that_event(

@@ -2139,6 +2139,13 @@ _ASKED_AFTER = re.compile(
     r"(?i)\b(?:true\s+or\s+false|right|correct|is\s+that\s+(?:so|right|correct)|oder|gell|stimmt(?:'s|\s+das)?|"
     r"oder\s+nicht|richtig)\W*$"
 )
+# What "I have" starts that is no event ("i have to go", "i have nothing on friday", "ich habe morgen frei").
+_NOT_AN_EVENT_START = frozenset(
+    "to been got had no nothing not never any some lots plenty time free already just only too so all it this that "
+    "them him her you one two three four five six seven eight nine ten zu nichts keine kein keinen schon noch zeit "
+    "frei viel viele es das die den der dem heute morgen übermorgen a an my ein eine einen meine meinen meinem "
+    "quite many much enough less more".split()
+)
 _NO_EVENT_WORDS = frozenset(
     "lot lots many few some any nothing no question questions idea busy free full day days week time tag woche zeit "
     "frage fragen ahnung idee viel viele wenig nichts keine keinen kein frei freien freie voll vollen volle "
@@ -2286,6 +2293,9 @@ def _have_an_event(spec: Function, span: SpanCall, query: str, lang: str | None)
         return spec, span  # "i have a dentist appointment on monday true or false": a question
     day = span.phrases[0]
     article = _EVENT_ARTICLE.search(m["rest"])
+    first = m["rest"].split()[0].lower()
+    if article is None and first not in _NOT_AN_EVENT_START and not _names_a_day_or_time(first):
+        article = re.match(r"", m["rest"])  # "i have practice at wrigley tomorrow at six": no article said
     if not day or article is None:
         return spec, span
     rest = m["rest"][article.end() :]
