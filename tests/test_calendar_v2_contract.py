@@ -2348,6 +2348,39 @@ def test_what_names_an_event_or_asks_is_no_bare_add(
             "create_event",
             "Meeting mit Jan",
         ),
+        # a look asked in so many words, or whether it is off
+        (
+            "die morgigen Termine anzeigen",
+            SpanCall("create_event", ("morgigen", None, None, None)),
+            "list_events",
+            "2026-12-04",
+        ),
+        (
+            "zeig mir die Tagungen im Januar",
+            SpanCall("create_all_day_event", ("Tagungen", "im Januar", None)),
+            "list_events",
+            "2027-01-01",
+        ),
+        (
+            "read me the details of the event on the 10th at 2 pm",
+            SpanCall("create_event", ("details of the event", "on the 10th", "at 2 pm", None)),
+            "list_events",
+            "2026-12-10",
+        ),
+        (
+            "ist das Grillfest am Samstag abgesagt",
+            SpanCall("delete_event", ("Grillfest", "am Samstag")),
+            "list_events",
+            "2026-12-05",
+        ),
+        ("is the yoga class cancelled", SpanCall("delete_event", ("yoga class", None)), "find_event", "yoga class"),
+        ("yoga is cancelled", SpanCall("delete_event", ("yoga", None)), "delete_event", "yoga"),
+        (
+            "Show at the Apollo tomorrow at 8",
+            SpanCall("create_event", ("Show at the Apollo", "tomorrow", "at 8", None)),
+            "create_event",
+            "Show at the Apollo",
+        ),
     ],
 )
 def test_a_question_whether_it_is_on_is_a_look_not_a_new_event(

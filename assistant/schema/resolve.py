@@ -410,6 +410,11 @@ _DATE_RULES: list[DateRule] = [
     (re.compile(r"\b(?:heute|today|tonight|this (?:morning|afternoon|evening))\b"), _offset(0)),
     (re.compile(r"(?<!\bam )(?<!\bguten )\bmorgen\b|\btomorrow\b"), _offset(1)),
     (re.compile(r"\b(?:gestern|yesterday)\b"), _offset(-1)),
+    # "die morgigen Termine", "heutige Veranstaltungen", "das übermorgige Meeting": the day as an adjective
+    (re.compile(r"\bübermorgige[nrsm]?\b"), _offset(2)),
+    (re.compile(r"\bheutige[nrsm]?\b"), _offset(0)),
+    (re.compile(r"\bmorgige[nrsm]?\b"), _offset(1)),
+    (re.compile(r"\bgestrige[nrsm]?\b"), _offset(-1)),
     (re.compile(r"\bin (\d{1,3}) (?:tagen|tag|days|day)\b"), lambda m, t: t + dt.timedelta(days=int(m[1]))),
     (re.compile(r"\bin (\d{1,2}) (?:wochen|woche|weeks|week)\b"), lambda m, t: t + dt.timedelta(weeks=int(m[1]))),
     (
@@ -2970,20 +2975,61 @@ _YES_NO_QUESTION = re.compile(
 _REQUEST_SAID = re.compile(r"(?i)\b(?:remind|erinner\w*|note|save|speicher\w*)\b")
 
 
+# "morgige Veranstaltungen anzeigen", "zeig mir die Tagungen im März", "show me the party on friday", "lies mir die
+# Informationen zu dem Termin am 19. März vor": a look asked in so many words, which the model may read as a new
+# event ("Show at the Apollo tomorrow at 8" names a show).
+_LOOK_ASKED = re.compile(
+    rf"^{_FILLERS}(?:(?:olly|alexa|siri|(?:hey|ok|okay)\s+google)[,.!]?\s+)?(?:(?:can|could|would)\s+you\s+)?"
+    r"(?:(?:show|display|list|read)\s+(?:me|my|us|all|the|information|info|details)\b|(?:zeig|zeige)\s+(?:mir|mal|meine|uns|alle|die|den)\b"
+    r"|lies\b.*\bvor\W*$)|\b(?:anzeigen|auflisten|aufzählen|vorlesen)\W*$",
+    re.IGNORECASE,
+)
+# "ist Jimmies Party am Freitag abgesagt", "is the yoga class canceled": whether it is off, asked, not said.
+_OFF_ASKED = re.compile(
+    rf"^{_FILLERS}(?:is|ist|was|wurde|has|hat|did|wird)\b.*\b(?:cancell?ed|abgesagt|called\s+off|off|ausgefallen"
+    r"|gestrichen)\W*$",
+    re.IGNORECASE,
+)
+
+
 def _question_as_look(call: Call | NoCall, query: str, today: dt.date) -> Call | NoCall:
-    """A new event read from a yes/no question whether it is on, as the look at its day (the listing shows
-    whether it is there) or, no day said, the find of it."""
-    if not isinstance(call, Call) or call.function not in ("create_event", "create_all_day_event") or not query:
+    """A new event read from a yes/no question whether it is on or from a look asked in so many words, and a
+    delete read from a question whether it is off, as the look at its day (the listing shows whether it is there)
+    or, no day said, the find of it."""
+    if not isinstance(call, Call) or not query:
         return call
-    if not _YES_NO_QUESTION.match(query.strip()) or _ADD_VERB_SAID.search(query) or _REQUEST_SAID.search(query):
+    if call.function == "delete_event" and _OFF_ASKED.match(query.strip()):
+        pass
+    elif call.function == "move_event" and _LOOK_ASKED.search(query.strip()) and not _ADD_VERB_SAID.search(query):
+        pass  # "lies mir die Informationen zu dem Termin am 19. März um 14 Uhr vor": no new day or time asked
+    elif call.function not in ("create_event", "create_all_day_event"):
         return call
-    first = call.arguments.get("date")
+    elif _LOOK_ASKED.search(query.strip()) and not _ADD_VERB_SAID.search(query):
+        pass
+    elif not _YES_NO_QUESTION.match(query.strip()) or _ADD_VERB_SAID.search(query) or _REQUEST_SAID.search(query):
+        return call
+    first, last = call.arguments.get("date"), call.arguments.get("end_date")
+    title = call.arguments.get("title")
+    if first is None and (title is None or _says_nothing(title) or _names_events_in_general(title)):
+        found = resolve_date_range(query, today)  # "morgige Veranstaltungen anzeigen": the day is in the title
+        if found is not None:
+            first, last = found[0].isoformat(), found[1].isoformat()
     if first is not None:
         spec = function_by_name("list_events")
-        last = call.arguments.get("end_date") or first
-        return Call(spec.name, spec.fill_defaults({"date": first, "end_date": last}, today))
-    title = call.arguments.get("title")
+        return Call(spec.name, spec.fill_defaults({"date": first, "end_date": last or first}, today))
     return call if title is None else Call("find_event", {"title": title})
+
+
+_ANY_DAY = dt.date(2026, 1, 1)  # a day to ask whether a word names one, whatever day it is
+
+
+def _names_events_in_general(title: str) -> bool:
+    """Whether a title is only a day and events in general ("morgige Veranstaltungen", "tomorrow's events")."""
+    words = [w.lower() for w in re.findall(r"[^\W_]+", title)]
+    general = {"veranstaltungen", "termine", "events", "ereignisse", "tagungen", "meetings", "treffen", "einträge"}
+    return bool(words) and all(
+        w in general or w in _EVENTS_IN_GENERAL or _says_nothing(w) or resolve_date(w, _ANY_DAY) for w in words
+    )
 
 
 def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) -> Call | NoCall:
