@@ -172,3 +172,21 @@ def test_unseen_rows_are_the_train_rows_no_training_row_holds(tmp_path) -> None:
     assert len(rows["A_other_en.jsonl"]) == 20
     assert not any(r["intent"].startswith("calendar_") for r in rows["A_other_en.jsonl"])
     assert {r["partition"] for rs in rows.values() for r in rs} == {"train"}
+
+
+def test_the_corpus_audit_judges_real_unseen_train_requests() -> None:
+    """The hand audit of the corpus failures (evaluation/data/corpus_audit.jsonl) is of calendar requests of the
+    train partition, word for word, with one verdict each, and none of them a test row."""
+    from pathlib import Path
+
+    from assistant.jsonl import read_jsonl
+
+    audit = read_jsonl(Path(__file__).parent.parent / "evaluation" / "data" / "corpus_audit.jsonl")
+    rows = {(lang, r["id"]): r for lang in ("en", "de") for r in load(f"massive_{lang}")}
+    assert len(audit) > 150
+    for a in audit:
+        r = rows[(a["lang"], a["id"])]
+        assert r["partition"] == "train" and r["intent"] == a["intent"] and r["intent"].startswith("calendar_")
+        assert slot_spans(r["annot_utt"])[0] == a["query"]
+        assert a["verdict"] in {"ours", "label", "cannot", "vague"}
+    assert len({(a["lang"], a["id"]) for a in audit}) == len(audit)
