@@ -2177,6 +2177,12 @@ def test_a_place_said_next_to_a_title_belongs_to_it(query: str, phrases: tuple, 
         ("clear current schedule", SpanCall(None, ()), None),
         ("lösch mein kalender für morgen", SpanCall("list_events", ("morgen", None)), "friday"),
         ("meinen kalender zurücksetzen", SpanCall("list_events", (None, None)), None),
+        ("remove calendar events for friday", SpanCall("delete_event", ("calendar", "for friday")), "friday"),
+        (
+            "sag alle Termine für morgen ab und sag Jan Bescheid",
+            SpanCall("list_events", ("für morgen", None)),
+            "friday",
+        ),
         # read as a series said "every event": an error of the reading, not of the request
         (
             "delete every event",
@@ -2236,6 +2242,12 @@ def test_what_is_no_day_to_clear_stays_as_read(query: str, span: SpanCall, funct
         ("please create a new appointment", SpanCall(None, ()), None, None),
         ("set a calendar event", SpanCall("list_events", (None, None)), None, None),
         ("alexa add event", SpanCall("create_event", ("event", None, None, None)), None, None),
+        (
+            "google calendar add event for the tenth of december",
+            SpanCall("list_events", ("the tenth of december", None)),
+            "2026-12-10",
+            None,
+        ),
         (
             "schedule an appointment tomorrow at 3",
             SpanCall("create_event", ("appointment", "tomorrow", "at 3", None)),

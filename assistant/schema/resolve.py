@@ -2818,10 +2818,11 @@ _CLEAR_VERB_EN = r"(?:clear|clean|erase|wipe|delete|remove|cancel|scrap|drop|emp
 _EVERY_EN = (
     r"(?:(?:all|every)(?:\s+single)?(?:\s+of)?(?:\s+(?:the|my))?(?:\s+(?:scheduled|planned|upcoming|calendar))?\s+"
     r"(?:events?|appointments?|entries|dates|plans|things)|everything|(?:(?:my|the)\s+)?(?:whole\s+|entire\s+"
-    r"|current\s+)(?:calendar|schedule|agenda)|(?:my|the)\s+(?:calendar|schedule|agenda)|the\s+events)"
+    r"|current\s+)(?:calendar|schedule|agenda)|(?:my|the)\s+(?:calendar|schedule|agenda)|the\s+events"
+    r"|(?:(?:my|the)\s+)?calendar\s+(?:events|entries|appointments))"  # "remove calendar events"
 )
 _CLEAR_VERB_DE = (
-    r"(?:lösch\w*|entfern\w*|streich\w*|leer\w*|storniere?|sag\w*(?=.*\bab\W*$)|mach\w*(?=.*\bfrei\W*$)|"
+    r"(?:lösch\w*|entfern\w*|streich\w*|leer\w*|storniere?|sag\w*(?=.*\bab(?:\W*$|\s+und\b))|mach\w*(?=.*\bfrei\W*$)|"
     r"räum\w*(?=.*\b(?:frei|leer|auf)\W*$)|cancel\w*)"
 )
 _EVERY_DE = (
@@ -2914,7 +2915,7 @@ _GENERIC_EVENT = (
 )
 _SOME = r"(?:(?:an?|the|this|that|one|another|new|my|einen?|eine|neue[nrs]?|diese[nrs]?|den|das|die)\s+){0,2}"
 _BARE_ADD = re.compile(
-    rf"^{_FILLERS}(?:(?:olly|alexa|siri|(?:hey|ok|okay)\s+google)[,.!]?\s+)?"
+    rf"^{_FILLERS}(?:(?:olly|alexa|siri|(?:hey|ok|okay)\s+google|google(?:\s+calendar)?)[,.!]?\s+)?"
     r"(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|i(?:'d|\s+would)\s+like\s+(?:you\s+)?to\s+"
     r"|i\s+(?:want|need)\s+(?:you\s+)?to\s+|please\s+|let'?s\s+|(?:kannst|könntest)\s+du\s+(?:bitte\s+|mal\s+)*"
     r"|ich\s+(?:möchte|will|muss|würde\s+gerne?)\s+|bitte\s+)?"
