@@ -16,7 +16,7 @@ PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 PAGES = [p for p in PAGES if not p.name.startswith("model-card")]
 COMMAND = re.compile(r"python -m (assistant|evaluation|training\.\w+)((?: [a-z][a-z-]*)?)((?:[^`\n|]*))")
 MAKE = re.compile(r"`make ([a-z-]+)`|^make ([a-z-]+)", re.MULTILINE)
-SUBCOMMANDS = {"assistant", "evaluation", "training.preference"}
+SUBCOMMANDS = {"assistant", "evaluation", "training.preference", "training.realdata"}
 
 
 def _shown() -> dict[tuple[str, str], set[str]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 import sys
 import time
@@ -78,6 +79,13 @@ class RecipeSettings:
         default=False,
         metadata={
             "help": "rewrite the model card from the bundled adapter and the reports already written (no training)"
+        },
+    )
+    card_note: str = field(
+        default="",
+        metadata={
+            "help": "with --card_only: how the card's figures were measured when they are not the training run's "
+            "(the code's commit, the commands)"
         },
     )
     study: Path = field(
@@ -284,7 +292,23 @@ def _card_only(settings: RecipeSettings) -> int:
         if path.exists():
             results[name] = json.loads(path.read_text(encoding="utf-8"))
     seconds = config.get("total_seconds", config["train_seconds"])
-    write_model_card(settings.assets, config, summary, results, seconds, _study(settings), _corpora(settings.reports))
+    card = settings.assets / "MODEL_CARD.md"
+    built = (
+        re.search(r"\(`python -m training\.recipe`\) on (\d{4}-\d\d-\d\d)", card.read_text(encoding="utf-8"))
+        if (card.exists())
+        else None
+    )
+    write_model_card(
+        settings.assets,
+        config,
+        summary,
+        results,
+        seconds,
+        _study(settings),
+        _corpora(settings.reports),
+        built=built[1] if built else None,
+        note=settings.card_note,
+    )
     print(f"wrote {settings.assets / 'MODEL_CARD.md'}")
     return 0
 
@@ -389,7 +413,10 @@ def corpus_failures(corpora: dict[str, Any]) -> str:
     if not wrong:
         return ""
     lines = [
-        "What still fails there (a request of an intent answered outside its family; rows):",
+        "What still fails there (a request of an intent answered outside its family; rows). Many of these are the"
+        " labels': a hand audit of such failures on train rows the model never saw (`evaluation/data/"
+        'corpus_audit.jsonl`, docs/model.md "Session 31") finds the corpus label\'s family not what a calendar'
+        " should do, a request no function can do, or no right answer, in about three of four.",
         "",
         f"| intent -> answer | {' | '.join(names)} |",
         "|---|" + "---|" * len(names),
@@ -428,10 +455,15 @@ def write_model_card(
     seconds: float,
     study: str = "",
     corpora: dict[str, Any] | None = None,
+    built: str | None = None,
+    note: str = "",
 ) -> None:
+    """The card of the bundled model. ``built`` keeps the day it was trained when only the card is written again;
+    ``note`` then says how its figures were measured (they are not the training run's)."""
     from assistant.model.decoding import DEFAULT_QUANT, date_format, prompt_style
 
     s = config["settings"]
+    today = dt.date.today().isoformat()
     train_split = summary["splits"]["train"]
     runtime = f"lean Gemma 3 runner, {DEFAULT_QUANT} linear layers" if DEFAULT_QUANT != "none" else "bf16"
     prompt_line = (
@@ -444,7 +476,7 @@ def write_model_card(
     card = f"""# Model card: {config["name"]}
 
 Function-calling adapter for the offline calendar assistant. Built by `make model`
-(`python -m training.recipe`) on {dt.date.today().isoformat()}; total time {seconds / 60:.1f} min on this machine,
+(`python -m training.recipe`) on {built or today}; total time {seconds / 60:.1f} min on this machine,
 of which training {config["train_seconds"] / 60:.1f} min ({config["steps"]} optimizer steps).
 
 ## Base model and licence
@@ -477,7 +509,7 @@ Octopus-v2-style functional tokens: `<oc_0>` (no call), {_token_list(config)}, `
 ![loss](loss.png)
 
 ## Evaluation
-Measured by `python -m evaluation run` right after training on this 2-core CPU, with the assistant's runtime
+{note or "Measured by `python -m evaluation run` right after training"} on this 2-core CPU, with the assistant's runtime
 ({runtime}; `assistant/model/runtime.py`). Latency is query in, validated call out, warm, prefix cache on:
 
 {results_table(results) if results else "(skipped)"}
