@@ -1757,7 +1757,8 @@ _MINE = re.compile(r"\b(?:my|mine|i|i'm|i've|me|mein\w*|ich|mich|mir|we|our|wir|
 # nach Köln"), not one's trip.
 _TIMETABLE = re.compile(
     r"\b(?:next|nächsten?|nächster|nächstes|nächste)\s+(?:trains?|bus(?:es)?|trams?|flights?|zug|züge|bahn|busse?"
-    r"|flug|flieger|s-bahn|u-bahn)\s+(?:to|nach|zu|zum|zur|from|ab|von|into|in\s+richtung)\b|\b(?:train|bus|flight)\s+(?:times?|schedules?|timetables?)\b|\bzug\w*zeiten\b"
+    r"|flug|flieger|s-bahn|u-bahn)\s+(?:to|nach|zu|zum|zur|from|ab|von|into|in\s+richtung)\b"
+    r"|\b(?:train|bus|flight)\s+(?:times?|schedules?|timetables?)\b|\bzug\w*zeiten\b"
     r"|\bfahrpl(?:an|äne)\b|\babfahrtszeit\w*|\bdeparture\s+times?\b",
     re.IGNORECASE,
 )
@@ -1772,7 +1773,8 @@ _SUMS = re.compile(
 _OF_A_LIST = re.compile(
     r"\b(?:my|the|our|a|any|all|from|off|meine[rn]?|die|der|dem|unsere[rn]?|eine[rn]?|von|vom)\s+(?:[\w-]+\s+){0,2}"
     r"(?:lists?|listen?|[\w-]*zettel|[\w-]+liste|itinerary|reiseplanung)\b"  # never "auflisten"
-    r"(?!\s+(?:of|der|von|mit|with|über|about|for|für|aller|my|me|all|the|our|meine\w*|alle|mir|events?|termine)\b)|\blists\b"
+    r"(?!\s+(?:of|der|von|mit|with|über|about|for|für|aller|my|me|all|the|our|meine\w*|alle|mir|events?"
+    r"|termine)\b)|\blists\b"
     r"|\bto[\s-]?do[\s-]?(?:list|liste)\b|\b(?:shopping|grocery)\s+list\b",
     re.IGNORECASE,
 )
@@ -1827,16 +1829,18 @@ _WAKE_WORD = re.compile(r"^\W*(?:olly|alexa|siri|(?:hey|ok|okay)\s+google)\b[,.!
 # A mail or message to send ("send email to robert what time is dinner", "veröffentliche eine email an meine
 # Angestellten mit den Treffen für heute"), or an address spelled out ("jonas at g. m. x. punkt d. e."): mail and
 # contacts, which no calendar function does (MASSIVE dev; "E-Mail an Chef schreiben" with a day stays a to-do).
+# "send mike an email", "schicke eine Sprachnachricht an das Büro": a name or a kind of message in between.
 _SENDS_A_MAIL = re.compile(
-    rf"^{_FILLERS}(?:please\s+|bitte\s+)?(?:send\w*|schick\w*|publish|veröffentlich\w*|compose|verfass\w*|"
-    r"write|schreib\w*)\s+(?:(?:an?|eine?|the|die|my|meine)\s+)?(?:new\s+|neue\s+)?"
-    r"(?:e-?mails?|mails?|nachrichte?n?|messages?|sms|texts?)\b",
+    rf"^{_FILLERS}(?:please\s+|bitte\s+)?(?:(?:send\w*|schick\w*)(?:\s+\w+)?|publish|veröffentlich\w*|compose"
+    r"|verfass\w*|write|schreib\w*)\s+(?:(?:an?|eine?|the|die|my|meine)\s+)?(?:new\s+|neue\s+)?"
+    r"(?:e-?mails?|mails?|\w*nachricht\w*|voice\s*(?:mail|message)s?|messages?|sms|texts?)\b",
     re.IGNORECASE,
 )
 # "email jan about our meeting", "E-Mail an Tom mit dem Datum für die morgige Besprechung": a mail asked for with the
 # addressee first (MASSIVE en/de train, unseen); "E-Mail an Chef schreiben" (a to-do said with its verb last) is not.
 _MAILS_SOMEONE = re.compile(
-    rf"^{_FILLERS}(?:please\s+|bitte\s+)?(?:e-?mail|mail)\s+(?:an\s+)?(?!(?:to|for|from|check\w*|inbox|the|a|an|my|this|that|these|those|it|them|die|den|das|meine\w*)\b)\w"
+    rf"^{_FILLERS}(?:please\s+|bitte\s+)?(?:e-?mail|mail)\s+(?:an\s+)?"
+    r"(?!(?:to|for|from|check\w*|inbox|the|a|an|my|this|that|these|those|it|them|die|den|das|meine\w*)\b)\w"
     r"(?!.*\b(?:schreiben|senden|schicken|verschicken|beantworten|checken|lesen)\W*$)",
     re.IGNORECASE,
 )
@@ -1845,13 +1849,6 @@ _MAILS_SOMEONE = re.compile(
 _MESSAGE_SAYS = re.compile(
     r"\b(?:tell|telling|ask|asking)\s+(?:him|her|them)\b|\bsaying\b|\bsag\w*\s+(?:ihm|ihr|ihnen)\b|\bfrag\w*\s+"
     r"(?:ihn|sie)\b|\bthat\s+(?:we|i|the|our)\b|\bdass\b",
-    re.IGNORECASE,
-)
-# "send mike an email", "schick Mike eine E-Mail", "schicke eine Sprachnachricht an das Büro": a name or a kind of
-# message in between.
-_SENDS_TO_SOMEONE = re.compile(
-    rf"^{_FILLERS}(?:please\s+|bitte\s+)?(?:send\w*|schick\w*)\s+(?:\w+\s+)?(?:an?|eine?|the|die|my|meine)\s+"
-    r"(?:\w*nachricht\w*|voice\s*(?:mail|message)s?|e-?mails?|mails?|messages?|texts?|sms)\b",
     re.IGNORECASE,
 )
 _CONTACTS = re.compile(r"\b(?:kontakt\w*|contacts?|adressbuch|address\s+book)\b", re.IGNORECASE)
@@ -1872,8 +1869,7 @@ def _not_for_the_calendar(spec: Function, span: SpanCall, query: str) -> bool:
     when = any(ph for ph, q in zip(span.phrases, spec.params, strict=True) if q.type is not ParamType.TITLE)
     if _EMAIL_ADDRESS.search(f" {query} ") and (not asked or _CONTACTS.search(query)):
         return True  # "schicke frohes neues jahr an jonas at g. m. x. punkt d. e.", "füge ... als Kontakt hinzu"
-    mail = _SENDS_A_MAIL.match(query.strip()) or _SENDS_TO_SOMEONE.match(query.strip())
-    mail = mail or _MAILS_SOMEONE.match(query.strip())
+    mail = _SENDS_A_MAIL.match(query.strip()) or _MAILS_SOMEONE.match(query.strip())
     if not asked and mail and (not (_makes_an_event(spec) and when) or _MESSAGE_SAYS.search(query)):
         return True  # "send email to robert what time is dinner"; "send the mail to Tom tomorrow at 9" is a to-do
     if not asked and (_TIMETABLE.search(query) or _SUMS.match(query.strip())) and not _MINE.search(query):
@@ -2904,6 +2900,9 @@ def _next_deleted(call: Call | NoCall, query: str, lang: str | None) -> Call | N
     return Call("delete_event", {"title": NEXT_EVENT[said], "date": None})
 
 
+# An assistant's name said before the request ("alexa, ...", "google calendar add event ..."), as the rules below
+# read it.
+_SAID_TO = r"(?:(?:olly|alexa|siri|(?:hey|ok|okay)\s+google|google(?:\s+calendar)?)[,.!]?\s+)?"
 # "add an event to my calendar", "can you create an appointment for Friday", "füge einen Termin zu meinem Kalender
 # hinzu", "neuer Termin morgen um 10", "einen Termin eintragen": a request to add an event that names no event. The
 # model lists today for most of them or copies the noun as the title; the person wants to add one, and is asked
@@ -2915,7 +2914,7 @@ _GENERIC_EVENT = (
 )
 _SOME = r"(?:(?:an?|the|this|that|one|another|new|my|einen?|eine|neue[nrs]?|diese[nrs]?|den|das|die)\s+){0,2}"
 _BARE_ADD = re.compile(
-    rf"^{_FILLERS}(?:(?:olly|alexa|siri|(?:hey|ok|okay)\s+google|google(?:\s+calendar)?)[,.!]?\s+)?"
+    rf"^{_FILLERS}{_SAID_TO}"
     r"(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|i(?:'d|\s+would)\s+like\s+(?:you\s+)?to\s+"
     r"|i\s+(?:want|need)\s+(?:you\s+)?to\s+|please\s+|let'?s\s+|(?:kannst|könntest)\s+du\s+(?:bitte\s+|mal\s+)*"
     r"|ich\s+(?:möchte|will|muss|würde\s+gerne?)\s+|bitte\s+)?"
@@ -2969,7 +2968,7 @@ def _bare_add(call: Call | NoCall, query: str, today: dt.date, lang: str | None)
 # first), which the model reads as a new event when a time is said. Never with a request said ("... dann trag es
 # ein", "remind me"); "ist"/"is" start statements too ("Ist eingetragen: ...") and are left.
 _YES_NO_QUESTION = re.compile(
-    rf"^{_FILLERS}(?:(?:olly|alexa|siri|(?:hey|ok|okay)\s+google)[,.!]?\s+)?"
+    rf"^{_FILLERS}{_SAID_TO}"
     r"(?:hab(?:e)?\s+ich|bin\s+ich|gibt\s+es|do\s+i\s+have|have\s+i\s+got|am\s+i|is\s+there|are\s+there)\b",
     re.IGNORECASE,
 )
@@ -2980,8 +2979,9 @@ _REQUEST_SAID = re.compile(r"(?i)\b(?:remind|erinner\w*|note|save|speicher\w*)\b
 # Informationen zu dem Termin am 19. März vor": a look asked in so many words, which the model may read as a new
 # event ("Show at the Apollo tomorrow at 8" names a show).
 _LOOK_ASKED = re.compile(
-    rf"^{_FILLERS}(?:(?:olly|alexa|siri|(?:hey|ok|okay)\s+google)[,.!]?\s+)?(?:(?:can|could|would)\s+you\s+)?"
-    r"(?:(?:show|display|list|read)\s+(?:me|my|us|all|the|information|info|details)\b|(?:zeig|zeige)\s+(?:mir|mal|meine|uns|alle|die|den)\b"
+    rf"^{_FILLERS}{_SAID_TO}(?:(?:can|could|would)\s+you\s+)?"
+    r"(?:(?:show|display|list|read)\s+(?:me|my|us|all|the|information|info|details)\b"
+    r"|(?:zeig|zeige)\s+(?:mir|mal|meine|uns|alle|die|den)\b"
     r"|lies\b.*\bvor\W*$)|\b(?:anzeigen|auflisten|aufzählen|vorlesen)\W*$",
     re.IGNORECASE,
 )
