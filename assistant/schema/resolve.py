@@ -1825,7 +1825,8 @@ _ONTO_A_LIST = re.compile(
 )
 _ORDERS = re.compile(rf"^{_FILLERS}(?:please\s+|bitte\s+)?(?:order|bestell\w*)\b", re.IGNORECASE)
 # An assistant's name said first ("olly book a ticket", "alexa füge ... hinzu"): the request follows it.
-_WAKE_WORD = re.compile(r"^\W*(?:olly|alexa|siri|(?:hey|ok|okay)\s+google)\b[,.!]?\s*", re.IGNORECASE)
+_ASSISTANT_NAME = r"(?:olly|alexa|siri|(?:hey|ok|okay)\s+google)"
+_WAKE_WORD = re.compile(rf"^\W*{_ASSISTANT_NAME}\b[,.!]?\s*", re.IGNORECASE)
 # A mail or message to send ("send email to robert what time is dinner", "veröffentliche eine email an meine
 # Angestellten mit den Treffen für heute"), or an address spelled out ("jonas at g. m. x. punkt d. e."): mail and
 # contacts, which no calendar function does (MASSIVE dev; "E-Mail an Chef schreiben" with a day stays a to-do).
@@ -1881,14 +1882,9 @@ def _not_for_the_calendar(spec: Function, span: SpanCall, query: str) -> bool:
         return True
     if not _makes_an_event(spec) and _IN_TOWN.search(query):
         return True
-    if (
-        not any(p.type is ParamType.TITLE for p in spec.params)
-        and _ABOUT_TOWN.search(query)
-        and not _MINE.search(query)
-    ):
-        return (
-            True  # a look at what goes on around; "Zahnarzt in der Stadt", "Grillfest in der Nachbarschaft" are events
-        )
+    # a listing of what goes on around; "Zahnarzt in der Stadt", "Grillfest in der Nachbarschaft" are events
+    if all(p.type.is_date for p in spec.params) and _ABOUT_TOWN.search(query) and not _MINE.search(query):
+        return True
     if not asked and _PLAYS.match(query.strip()) and (not _makes_an_event(spec) or _MEDIA.search(query)):
         return True  # "spiel das Programm auf 91,3 FM", "next play justin bieber's sorry": music, not the calendar
     if not asked and _CANCELS_A_CONTRACT.match(_ASK_LEAD.sub("", query.strip(), count=1)):
@@ -2140,17 +2136,17 @@ _ASKED_AFTER = re.compile(
     r"(?i)\b(?:true\s+or\s+false|right|correct|is\s+that\s+(?:so|right|correct)|oder|gell|stimmt(?:'s|\s+das)?|"
     r"oder\s+nicht|richtig)\W*$"
 )
-# What "I have" starts that is no event ("i have to go", "i have nothing on friday", "ich habe morgen frei").
-_NOT_AN_EVENT_START = frozenset(
-    "to been got had no nothing not never any some lots plenty time free already just only too so all it this that "
-    "them him her you one two three four five six seven eight nine ten zu nichts keine kein keinen schon noch zeit "
-    "frei viel viele es das die den der dem heute morgen übermorgen a an my ein eine einen meine meinen meinem "
-    "quite many much enough less more".split()
-)
 _NO_EVENT_WORDS = frozenset(
     "lot lots many few some any nothing no question questions idea busy free full day days week time tag woche zeit "
     "frage fragen ahnung idee viel viele wenig nichts keine keinen kein frei freien freie voll vollen volle "
     "langen lange long schedule calendar kalender tage".split()
+)
+# What "I have" starts that is no event ("i have to go", "i have nothing on friday", "ich habe morgen frei"): the
+# words no event is besides those that start a clause, a pronoun, a number or an article.
+_NOT_AN_EVENT_START = _NO_EVENT_WORDS | frozenset(
+    "to been got had not never plenty already just only too so all it this that them him her you one two three four "
+    "five six seven eight nine ten zu schon noch es das die den der dem heute morgen übermorgen a an my ein eine "
+    "einen meine meinen meinem quite much enough less more".split()
 )
 # Where a statement's event ends: a request after it ("set it", "erinner mich daran"), a comma.
 _STATEMENT_END = re.compile(
@@ -2295,11 +2291,11 @@ def _have_an_event(spec: Function, span: SpanCall, query: str, lang: str | None)
     day = span.phrases[0]
     article = _EVENT_ARTICLE.search(m["rest"])
     first = m["rest"].split()[0].lower()
-    if article is None and first not in _NOT_AN_EVENT_START and not _names_a_day_or_time(first):
-        article = re.match(r"", m["rest"])  # "i have practice at wrigley tomorrow at six": no article said
-    if not day or article is None:
+    # "i have practice at wrigley tomorrow at six": no article said, and the event starts right after "have"
+    bare = article is None and first not in _NOT_AN_EVENT_START and not _names_a_day_or_time(first)
+    if not day or (article is None and not bare):
         return spec, span
-    rest = m["rest"][article.end() :]
+    rest = m["rest"][article.end() if article else 0 :]
     ends = [len(rest)]
     if (end := _STATEMENT_END.search(rest)) is not None:
         ends.append(end.start())
@@ -2902,7 +2898,7 @@ def _next_deleted(call: Call | NoCall, query: str, lang: str | None) -> Call | N
 
 # An assistant's name said before the request ("alexa, ...", "google calendar add event ..."), as the rules below
 # read it.
-_SAID_TO = r"(?:(?:olly|alexa|siri|(?:hey|ok|okay)\s+google|google(?:\s+calendar)?)[,.!]?\s+)?"
+_SAID_TO = rf"(?:(?:{_ASSISTANT_NAME}|google(?:\s+calendar)?)[,.!]?\s+)?"
 # "add an event to my calendar", "can you create an appointment for Friday", "füge einen Termin zu meinem Kalender
 # hinzu", "neuer Termin morgen um 10", "einen Termin eintragen": a request to add an event that names no event. The
 # model lists today for most of them or copies the noun as the title; the person wants to add one, and is asked
@@ -2913,23 +2909,26 @@ _GENERIC_EVENT = (
     r"|ereignis(?:se)?|veranstaltung(?:en)?|kalendereintrag)"
 )
 _SOME = r"(?:(?:an?|the|this|that|one|another|new|my|einen?|eine|neue[nrs]?|diese[nrs]?|den|das|die)\s+){0,2}"
+# The verbs that ask to add, said first ("add", "trag") or last ("hinzufügen", "eintragen").
+_ADD_FIRST = (
+    r"add|create|make|set|schedule|enter|put|insert|write|book|füg|füge|trag|trage|schreib|schreibe|leg|lege|erstell"
+    r"|erstelle|mach|mache|notier|notiere"
+)
+_ADD_LAST = r"hinzufügen|eintragen|erstellen|anlegen|machen|einstellen|notieren|ansetzen"
 _BARE_ADD = re.compile(
     rf"^{_FILLERS}{_SAID_TO}"
     r"(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|i(?:'d|\s+would)\s+like\s+(?:you\s+)?to\s+"
     r"|i\s+(?:want|need)\s+(?:you\s+)?to\s+|please\s+|let'?s\s+|(?:kannst|könntest)\s+du\s+(?:bitte\s+|mal\s+)*"
     r"|ich\s+(?:möchte|will|muss|würde\s+gerne?)\s+|bitte\s+)?"
-    r"(?:(?:add|create|make|set(?:\s+up)?|schedule|enter|put|insert|write|book|new|füg|füge|trag|trage|schreib"
-    r"|schreibe|leg|lege|erstell|erstelle|mach|mache|notier|notiere|neue[rns]?)\s+(?:(?:me|up|mir|bitte|mal)\s+)*)?"
+    rf"(?:(?:{_ADD_FIRST}|new|neue[rns]?)\s+(?:(?:me|up|mir|bitte|mal)\s+)*)?"  # "set up" by the "up"
     rf"{_SOME}{_GENERIC_EVENT}\b(?P<rest>.*?)"
-    r"(?:\s+(?:hinzu|ein|an|hinzufügen|eintragen|erstellen|anlegen|machen|einstellen|notieren|ansetzen|anlegen))?"
+    rf"(?:\s+(?:hinzu|ein|an|{_ADD_LAST}))?"
     r"[\s.!?]*$",
     re.IGNORECASE,
 )
 # The request said, not only an event named: "events tomorrow", "Termine am Montag", "new events this week" ask.
 _ADD_VERB_SAID = re.compile(
-    r"\b(?:add|create|make|set|schedule|enter|put|insert|write|book|füg|füge|trag|trage|schreib|schreibe|leg|lege"
-    r"|erstell|erstelle|mach|mache|notier|notiere|hinzufügen|eintragen|erstellen|anlegen|machen|einstellen"
-    r"|notieren|ansetzen)\b|^\W*(?:new\s+(?:calendar\s+)?(?:event|appointment|entry)|neue[rs]?\s+(?:termin|eintrag"
+    rf"\b(?:{_ADD_FIRST}|{_ADD_LAST})\b|^\W*(?:new\s+(?:calendar\s+)?(?:event|appointment|entry)|neue[rs]?\s+(?:termin|eintrag"
     r"|ereignis|kalendereintrag)|neue\s+veranstaltung)\b",
     re.IGNORECASE,
 )
@@ -2997,17 +2996,7 @@ def _question_as_look(call: Call | NoCall, query: str, today: dt.date) -> Call |
     """A new event read from a yes/no question whether it is on or from a look asked in so many words, and a
     delete read from a question whether it is off, as the look at its day (the listing shows whether it is there)
     or, no day said, the find of it."""
-    if not isinstance(call, Call) or not query:
-        return call
-    if call.function == "delete_event" and _OFF_ASKED.match(query.strip()):
-        pass
-    elif call.function == "move_event" and _LOOK_ASKED.search(query.strip()) and not _ADD_VERB_SAID.search(query):
-        pass  # "lies mir die Informationen zu dem Termin am 19. März um 14 Uhr vor": no new day or time asked
-    elif call.function not in ("create_event", "create_all_day_event"):
-        return call
-    elif _LOOK_ASKED.search(query.strip()) and not _ADD_VERB_SAID.search(query):
-        pass
-    elif not _YES_NO_QUESTION.match(query.strip()) or _ADD_VERB_SAID.search(query) or _REQUEST_SAID.search(query):
+    if not isinstance(call, Call) or not query or not _asks_to_look(call.function, query.strip()):
         return call
     first, last = call.arguments.get("date"), call.arguments.get("end_date")
     title = call.arguments.get("title")
@@ -3021,16 +3010,32 @@ def _question_as_look(call: Call | NoCall, query: str, today: dt.date) -> Call |
     return call if title is None else Call("find_event", {"title": title})
 
 
+def _asks_to_look(function: str, query: str) -> bool:
+    """Whether a reading by ``function`` is of a question or a look: a delete of "is X cancelled", a move of a look
+    asked in words ("lies mir die Informationen zu dem Termin am 19. März um 14 Uhr vor": no new day or time asked),
+    a new event of a look or of a yes/no question with no request said."""
+    look = bool(_LOOK_ASKED.search(query)) and not _ADD_VERB_SAID.search(query)
+    if function == "delete_event":
+        return bool(_OFF_ASKED.match(query))
+    if function == "move_event":
+        return look
+    if function not in ("create_event", "create_all_day_event"):
+        return False
+    asked = _YES_NO_QUESTION.match(query) and not _ADD_VERB_SAID.search(query) and not _REQUEST_SAID.search(query)
+    return look or bool(asked)
+
+
 _ANY_DAY = dt.date(2026, 1, 1)  # a day to ask whether a word names one, whatever day it is
+# Events in general, named by no title ("morgige Veranstaltungen", "tomorrow's events").
+_EVENTS_AT_ALL = _EVENTS_IN_GENERAL | frozenset(
+    "veranstaltungen termine events ereignisse tagungen meetings treffen einträge".split()
+)
 
 
 def _names_events_in_general(title: str) -> bool:
     """Whether a title is only a day and events in general ("morgige Veranstaltungen", "tomorrow's events")."""
     words = [w.lower() for w in re.findall(r"[^\W_]+", title)]
-    general = {"veranstaltungen", "termine", "events", "ereignisse", "tagungen", "meetings", "treffen", "einträge"}
-    return bool(words) and all(
-        w in general or w in _EVENTS_IN_GENERAL or _says_nothing(w) or resolve_date(w, _ANY_DAY) for w in words
-    )
+    return bool(words) and all(w in _EVENTS_AT_ALL or _says_nothing(w) or resolve_date(w, _ANY_DAY) for w in words)
 
 
 def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) -> Call | NoCall:
