@@ -3010,6 +3010,7 @@ def test_a_ticket_to_buy_is_no_event(query: str, span: tuple, function: int | No
         ("any local events tonight", SpanCall("list_events", ("tonight", None)), False),
         # one's own events, the calendar's list, a to-do with its verb last: kept
         ("when is my train to leeds", SpanCall("find_event", ("train to leeds",)), True),
+        ("next flight to boston with marketing?", SpanCall("find_event", ("flight to boston with marketing",)), True),
         ("show me the list of my meetings this week", SpanCall("list_events", ("this week", None)), True),
         ("meine Termine morgen auflisten", SpanCall("list_events", ("morgen", None)), True),
         ("next week list my events", SpanCall("list_events", ("next week", None)), True),
