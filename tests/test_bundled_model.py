@@ -329,3 +329,37 @@ def test_a_start_said_from_now_is_now_plus_that(caller, query: str, lang: str, t
     unknown = caller.predict(query, dt.date(2026, 11, 26), lang)  # no clock: asked when, never a 20-minute event
     assert unknown.call is not None and unknown.call.arguments["time"] is None
     assert unknown.call.arguments["duration_minutes"] == 60
+
+
+@pytest.mark.parametrize(
+    ("query", "lang", "title", "checks"),
+    [
+        # v25's first decode: title "Mittwochs", how often "immer Mittwochs" (the day is how often's)
+        ("immer Mittwochs von 15:00 bis 16:30 Müll rausstellen", "de", "Müll rausstellen", {"time": "15:00"}),
+        # title and length both "lasting 2 hours" (the length's)
+        (
+            "Pencil in plumber on the 21st of March at 13 hundred lasting 2 hours",
+            "en",
+            "plumber",
+            {"duration_minutes": 120},
+        ),
+    ],
+)
+def test_words_said_once_go_to_one_argument(caller, monkeypatch, query, lang, title, checks) -> None:
+    """Where the first decode copies the same words into the title and another argument, the arguments are decoded
+    again (``FunctionCaller._title_apart``) and the words go to one of them."""
+    from assistant.model.caller import FunctionCaller
+
+    redone = []
+    plain = FunctionCaller._title_apart
+
+    def spy(self, *args):
+        out = plain(self, *args)
+        redone.append(out is not args[8])
+        return out
+
+    monkeypatch.setattr(FunctionCaller, "_title_apart", spy)
+    prediction = caller.predict(query, dt.date(2026, 12, 3), lang)
+    assert redone == [True], prediction.raw
+    assert prediction.call is not None and prediction.call.arguments["title"] == title, prediction.raw
+    assert all(prediction.call.arguments[k] == v for k, v in checks.items()), prediction.call

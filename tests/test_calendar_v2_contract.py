@@ -151,6 +151,23 @@ def test_both_days_copied_into_the_old_day_are_split_at_the_target(both: str, ol
 
 
 @pytest.mark.parametrize(
+    ("both", "target", "old", "new"),
+    [
+        ("from Tuesday to Thursday", "to Thursday", "2026-12-08", "2026-12-10"),
+        ("von Dienstag auf den 10.12.", "auf den 10.12.", "2026-12-08", "2026-12-10"),
+        ("Tuesday to 11 January 2027", "to 11 January 2027", "2026-12-08", "2027-01-11"),
+    ],
+)
+def test_both_days_copied_into_the_old_day_and_the_target_copied_too(both, target, old, new) -> None:
+    """'Move the one-on-one from Sunday to 9 April' with both days copied as the current day and the target
+    copied as the new day as well: the current day is what comes before the target."""
+    call = resolve_call(SpanCall("move_event", ("Chor", both, target, None)), TODAY, "en")
+    assert (call.arguments["date"], call.arguments["new_date"]) == (old, new)
+    other = resolve_call(SpanCall("move_event", ("Chor", "am Dienstag", "auf Donnerstag", None)), TODAY, "de")
+    assert (other.arguments["date"], other.arguments["new_date"]) == ("2026-12-08", "2026-12-10")
+
+
+@pytest.mark.parametrize(
     ("function", "phrases", "day", "time"),
     [
         (

@@ -120,7 +120,7 @@ def test_an_iso_adapter_records_its_form_and_always_writes_a_real_date(iso_adapt
     # Two training steps leave the weights random: they may well write null for every date. Null is taken off
     # the table where something else is allowed, so every date argument goes down the trie by random choices.
     null, choose = caller.codec.extra_id[NULL_TOKEN], caller._choose
-    caller._choose = lambda logits, options: choose(logits, [o for o in options if o != null] or options)
+    caller._choose = lambda logits, options, also=(): choose(logits, [o for o in options if o != null] or options, also)
     dates = 0
     for row in _rows(small_data, "test")[:30]:
         today = dt.date.fromisoformat(row["today"])
@@ -167,7 +167,7 @@ def test_oracle_decoding_writes_every_gold_iso_date(iso_adapter, small_data) -> 
     codec = caller.codec
     script: list[int] = []
 
-    def choose(hidden, candidates):
+    def choose(hidden, candidates, also=()):
         want = script.pop(0)
         assert want in candidates, "the grammar must allow the gold token"
         return want

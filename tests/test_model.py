@@ -237,7 +237,7 @@ class _Oracle:
         forced_after = {self.codec.extra_id["<oc_null>"], self.codec.extra_id["<oc_0>"]}
         self.script = [t for i, t in enumerate(ids) if not (i and ids[i - 1] in forced_after)]
 
-    def __call__(self, hidden, candidates):
+    def __call__(self, hidden, candidates, also=()):
         want = self.script.pop(0)
         assert want in candidates, "the grammar must allow the gold token"
         return want
@@ -267,6 +267,74 @@ def test_oracle_decoding_reproduces_every_gold_call(tiny_adapter, small_data) ->
 
         assert [edge(s) for s in p.span.phrases] == [edge(s) for s in gold_span.phrases]
     assert len(rows) >= 40
+
+
+def test_argument_spans_kept_off_positions() -> None:
+    from assistant.model.decoding import ArgumentSpans
+
+    spans = ArgumentSpans(frozenset({(0, 2), (1, 3), (3, 5), (4, 5)}), {0: 2, 1: 3, 3: 5, 4: 5})
+    off = spans.outside(frozenset({1}))
+    assert off.valid == {(3, 5), (4, 5)} and off.reach == {3: 5, 4: 5}
+    assert spans.outside(frozenset()) == spans
+
+
+@pytest.mark.parametrize(
+    ("other", "other_words", "scores", "tries", "title"),
+    [
+        ("date", "Dienstag", (-1.0, -2.0), 2, "Essen mit Jan"),  # a day the title took: cut off, likelier
+        ("date", "Dienstag", (-3.0, -2.0), 2, "Dienstag Essen mit Jan"),  # ... or the title's, where likelier
+        ("duration_minutes", "Essen mit Jan", (-1.0, -2.0), 1, "Dienstag Essen mit Jan"),  # no length: the title's
+        ("date", None, (-1.0, -2.0), 0, "Dienstag Essen mit Jan"),  # nothing shared: as decoded
+    ],
+)
+def test_words_the_title_shares_with_another_argument_go_to_one_of_them(
+    tiny_adapter, other, other_words, scores, tries, title
+) -> None:
+    """The decision of ``_title_apart`` with the decodes scripted: shared words that name a value of the other
+    argument's kind are decoded both ways (the title cut to the rest, the other kept off the title) and the
+    likelier taken; shared words that name none stay the title's."""
+    from assistant.model.caller import FunctionCaller, _Arguments, _DecodeState
+    from assistant.model.decoding import ArgumentSpans
+    from assistant.schema.functions import ParamType, function_by_name
+
+    caller = FunctionCaller.load(tiny_adapter, dtype="float32")
+    query = "Trag Dienstag Essen mit Jan um 9 ein"
+    qt = caller.codec.query(query)
+    spans_of = {ParamType.TITLE: ArgumentSpans.of(qt, ParamType.TITLE, dt.date(2026, 12, 3), "de", query)}
+    first = _Arguments(
+        ["Dienstag Essen mit Jan", "Dienstag", "um 9", "Essen mit Jan"],
+        [],
+        {"title": qt.token_span("Dienstag Essen mit Jan")}
+        | ({other: qt.token_span(other_words)} if other_words else {"date": qt.token_span("9")}),
+        -0.5,
+    )
+    asked = []
+
+    def scripted(state, qt_, token, params, today, lang, query_, spans, title_spans=None):
+        asked.append(title_spans)
+        cut = title_spans is not spans_of[ParamType.TITLE]
+        words = "Essen mit Jan" if cut else "Dienstag Essen mit Jan"
+        return _Arguments([words, "Dienstag", "um 9", None], [], {}, scores[0] if cut else scores[1])
+
+    caller._decode_arguments = scripted
+    params = function_by_name("create_event").params
+    got = caller._title_apart(
+        _DecodeState(None, 0),
+        qt,
+        0,
+        params,
+        dt.date(2026, 12, 3),
+        "de",
+        query,
+        spans_of,
+        first,
+        first.ranges["title"],
+        0,
+    )
+    assert len(asked) == tries
+    assert got.phrases[0] == title
+    if tries == 2:  # the title cut to its rest, then as the model wants it with the others kept off it
+        assert asked[0].valid == {qt.token_span("Essen mit Jan")} and asked[1] is spans_of[ParamType.TITLE]
 
 
 def test_span_call_round_trip() -> None:

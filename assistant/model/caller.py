@@ -61,6 +61,7 @@ from assistant.schema.resolve import (
     calendar_readers,
     day_long_makers,
     event_makers,
+    names_a_value,
     resolve_call,
     says_to_remove,
     states_an_event,
@@ -87,6 +88,19 @@ class _DecodeState:
     steps: int = 0
 
 
+@dataclass
+class _Arguments:
+    """One decode of a call's arguments: the phrases, the tokens written, the token range each phrase copies,
+    the log-probability of the choices made (within the choices the grammar left), and whether every
+    required argument found words it may copy."""
+
+    phrases: list[str | None]
+    produced: list[int]
+    ranges: dict[str, tuple[int, int]]
+    score: float
+    fits: bool = True
+
+
 class FunctionCaller:
     """Load once, then ``predict(query, today)``: grammar-constrained greedy decoding with a cached prefix."""
 
@@ -111,6 +125,7 @@ class FunctionCaller:
         self.speculate = speculate
         self.spans = spans
         self.decline_margin = decline_margin
+        self._score = 0.0  # log-probability of the choices made since it was last reset (``_choose``)
         self.module = module.eval()
         self.codec = codec
         self.name = name
@@ -187,12 +202,17 @@ class FunctionCaller:
         state.steps += 1
         return hidden
 
-    def _choose(self, hidden: Any, candidates: Sequence[int]) -> int:
-        if len(candidates) == 1:
+    def _choose(self, hidden: Any, candidates: Sequence[int], also: Sequence[int] = ()) -> int:
+        """The likeliest of ``candidates``; its log-probability among them and ``also`` (choices the grammar has
+        but this decode keeps off) is added to ``_score``."""
+        also = [t for t in also if t not in candidates]
+        if len(candidates) == 1 and not also:
             return candidates[0]
-        cands = torch.tensor(list(candidates))
-        logits = self.module.candidate_logits(hidden, cands)
-        return int(cands[int(logits.argmax())])
+        cands = torch.tensor([*candidates, *also])
+        logits = self.module.candidate_logits(hidden, cands).float()
+        best = int(logits[: len(candidates)].argmax())
+        self._score += float(logits[best] - torch.logsumexp(logits, 0))
+        return int(cands[best])
 
     def _asked_to_add(self, hidden: Any, query: str, chosen: int) -> int | None:
         """The likeliest function that makes an event, when the model answered a query that asks to add something
@@ -241,6 +261,7 @@ class FunctionCaller:
         closer: int,
         primed: tuple[Any, int, list[int], int] | None = None,
         allowed: ArgumentSpans | None = None,
+        full: ArgumentSpans | None = None,
     ) -> tuple[int, int]:
         """Copy a span of the query starting with token ``first``; return its token range [start, end).
 
@@ -248,7 +269,8 @@ class FunctionCaller:
         model's choice (next query token or closer) is read at every position: one pass per span unless the
         same token occurs twice in the query and the copies diverge. Spans start and end at word edges only.
         ``primed`` is a pass already made by the caller (hidden states, cache length before it, the tokens
-        fed, the query position they start at). ``allowed`` limits the span to those that resolve.
+        fed, the query position they start at). ``allowed`` limits the span to those that resolve; ``full`` (where
+        ``allowed`` keeps off another argument's words) is what the grammar has, for the score.
         """
         q, ends = qt.ids, qt.ends
         live = [
@@ -279,7 +301,11 @@ class FunctionCaller:
                     options = set()
                 closing = [p for p in live if ends[p] and (allowed is None or (p - n + 1, p + 1) in allowed.valid)]
                 closing = closing or ([] if options else live)
-                choice = self._choose(hidden[j], [closer] * bool(closing) + sorted(options))
+                also: list[int] = []
+                if full is not None:
+                    also = [q[p + 1] for p in live if p + 1 < len(q) and full.can_extend(p - n + 1, p + 2)]
+                    also += [closer] * any(ends[p] and (p - n + 1, p + 1) in full.valid for p in live)
+                choice = self._choose(hidden[j], [closer] * bool(closing) + sorted(options), also)
                 if choice == closer:
                     self._crop(state, start_len + j + 1)
                     end = closing[0] + 1  # every live position ends a copy of the same tokens
@@ -403,12 +429,94 @@ class FunctionCaller:
             return SpanCall(None), produced, state.steps - steps_before + 1
         spec = function_by_token(self.codec.extra_name[token])
         written = self.codec.signatures[spec.name]
+        params = [p for p in spec.params if p.name in written]
+        after_query = state.length
+        spans_of: dict[ParamType, ArgumentSpans] = {}
+        args = self._decode_arguments(state, qt, token, params, today, lang, query, spans_of)
+        title = args.ranges.get("title")
+        if guarded and self.spans == "valid" and title is not None:
+            args = self._title_apart(state, qt, token, params, today, lang, query, spans_of, args, title, after_query)
+        phrases, produced = args.phrases, [token, *args.produced]
+        said = dict(zip((p.name for p in params), phrases, strict=True))
+        return (
+            SpanCall(spec.name, tuple(said.get(p.name) for p in spec.params)),
+            produced,
+            state.steps - steps_before + 1,
+        )
+
+    def _title_apart(
+        self,
+        state: _DecodeState,
+        qt: QueryTokens,
+        token: int,
+        params: Sequence[Any],
+        today: dt.date,
+        lang: str | None,
+        query: str,
+        spans_of: dict[ParamType, ArgumentSpans],
+        args: _Arguments,
+        title: tuple[int, int],
+        after_query: int,
+    ) -> _Arguments:
+        """The arguments decoded again where the title copied words another argument copies too: a word said once
+        belongs to one argument. Words that name a value of the other's kind may be the other's ("Freitags" copied
+        as the title and in "immer Freitags" as how often, "Dienstag" at the start of the title "Dienstag Essen mit
+        Ömer") or the title's ("Sunday service ... in 8 days", "Christmas party with the board"): both are
+        decoded, the title kept off them (or cut to the rest, where they are its edge) and the others kept off the
+        title, and the likelier taken (scored against everything the grammar has, so a title pushed to words the
+        model did not want loses). Words that name no such value ("Müll rausstellen" in a series' "Müll rausstellen
+        Montags", a title inside a length's "22 Uhr Wochenmarkt eine Stunde") are the title's: only the others are
+        decoded again."""
+        kinds = {p.name: p.type for p in params}
+        shared = [
+            (max(s, title[0]), min(e, title[1]), kinds[name])
+            for name, (s, e) in args.ranges.items()
+            if name != "title" and s < title[1] and title[0] < e
+        ]
+        if not shared:
+            return args
+        theirs = frozenset(
+            p for s, e, kind in shared if names_a_value(kind, qt.span_text(s, e), lang) for p in range(s, e)
+        )
+        titles = spans_of[ParamType.TITLE]
+        rest = [p for p in range(*title) if p not in theirs]
+        kept = (rest[0], rest[-1] + 1) if rest and rest[-1] + 1 - rest[0] == len(rest) else None
+        if theirs:  # the title without the other's words where they are its edge ("täglichen anruf"), else anew
+            mine = ArgumentSpans(frozenset({kept}), {kept[0]: kept[1]}) if kept in titles.valid else None
+            candidates = [mine or titles.outside(theirs), titles]
+        else:
+            candidates = [titles]
+        tries = []
+        for title_spans in candidates:
+            self._crop(state, after_query)
+            tries.append(self._decode_arguments(state, qt, token, params, today, lang, query, spans_of, title_spans))
+        fitting = [t for t in tries if t.fits]
+        return max(fitting, key=lambda t: t.score) if fitting else args
+
+    def _decode_arguments(
+        self,
+        state: _DecodeState,
+        qt: QueryTokens,
+        token: int,
+        params: Sequence[Any],
+        today: dt.date,
+        lang: str | None,
+        query: str,
+        spans_of: dict[ParamType, ArgumentSpans],
+        title_spans: ArgumentSpans | None = None,
+    ) -> _Arguments:
+        """Decode the arguments after the function token ``token``. With ``title_spans`` the title copies one of
+        those, and no later argument may copy the title's words."""
+        ids = self.codec.extra_id
+        q = qt.ids
+        self._score = 0.0
+        produced: list[int] = []
+        ranges: dict[str, tuple[int, int]] = {}
+        fits = True
         pending = [token]
         query_starts = sorted({t for t, ok in zip(q, qt.starts, strict=True) if ok})
         phrases: list[str | None] = []
         last_end: int | None = None  # where the previous span ended in the query
-        spans_of: dict[ParamType, ArgumentSpans] = {}
-        params = [p for p in spec.params if p.name in written]
         for i, param in enumerate(params):
             closer = ids[SEP_TOKEN] if i < len(params) - 1 else ids[END_TOKEN]
             if param.type.is_date and self.codec.dates == "iso":
@@ -417,14 +525,21 @@ class FunctionCaller:
                 produced += [*iso_ids, closer]
                 pending = [*unfed, closer]
                 continue
-            allowed = None
+            allowed = full = None
             starts = list(query_starts)
             if self.spans == "valid":
                 if param.type not in spans_of:
                     spans_of[param.type] = ArgumentSpans.of(qt, param.type, today, lang, query)
                 allowed = spans_of[param.type]
+                if title_spans is not None:
+                    full = allowed
+                    if param.name == "title":
+                        allowed = title_spans
+                    else:
+                        allowed = allowed.outside(frozenset(range(*ranges.get("title", (0, 0)))))
                 starts = sorted({q[s] for s in allowed.reach})
                 if not starts and param.missing is Missing.FORBIDDEN:
+                    fits = fits and title_spans is None
                     allowed, starts = None, list(query_starts)  # nothing resolves: copy, and report it
             if param.missing is not Missing.FORBIDDEN:
                 starts.append(ids[NULL_TOKEN])
@@ -435,27 +550,27 @@ class FunctionCaller:
                 guess = list(q[last_end : last_end + 1 + self.speculate])
                 start_len = state.length
                 hidden = self._forward(state, pending + guess)
-                first = self._choose(hidden[len(pending) - 1], starts)
+                first = self._choose(hidden[len(pending) - 1], starts, self._starts(q, full))
                 if first == guess[0] and qt.starts[last_end] and (allowed is None or last_end in allowed.reach):
                     primed = (hidden[len(pending) :], start_len + len(pending), guess, last_end)
                 else:
                     self._crop(state, start_len + len(pending))
             else:
                 hidden = self._forward(state, pending)
-                first = self._choose(hidden[-1], starts)
+                first = self._choose(hidden[-1], starts, self._starts(q, full))
             if first == ids[NULL_TOKEN]:
                 phrases.append(None)
                 produced += [first, closer]
                 pending = [first, closer]
                 continue
-            start, end = self._copy_span(state, qt, first, closer, primed, allowed)
+            start, end = self._copy_span(state, qt, first, closer, primed, allowed, full)
+            ranges[param.name] = (start, end)
             last_end = end
             produced += [*q[start:end], closer]
             pending = [closer]
             phrases.append(qt.span_text(start, end))
-        said = dict(zip((p.name for p in params), phrases, strict=True))
-        return (
-            SpanCall(spec.name, tuple(said.get(p.name) for p in spec.params)),
-            produced,
-            state.steps - steps_before + 1,
-        )
+        return _Arguments(phrases, produced, ranges, self._score, fits)
+
+    @staticmethod
+    def _starts(q: Sequence[int], full: ArgumentSpans | None) -> list[int]:
+        return sorted({q[s] for s in full.reach}) if full is not None else []

@@ -305,6 +305,14 @@ class ArgumentSpans:
         """Whether a valid span [start, e) with e >= end exists."""
         return self.reach.get(start, 0) >= end
 
+    def outside(self, taken: frozenset[int]) -> ArgumentSpans:
+        """The valid spans that copy none of the token positions ``taken`` (another argument's words)."""
+        valid = frozenset((s, e) for s, e in self.valid if not any(p in taken for p in range(s, e)))
+        reach: dict[int, int] = {}
+        for s, e in valid:
+            reach[s] = max(e, reach.get(s, 0))
+        return ArgumentSpans(valid, reach)
+
 
 class PromptCodec:
     """Token ids for prompts and completions of one tokenizer; ids >= ``vocab_size`` are the extra tokens."""

@@ -4648,6 +4648,15 @@ def _target_words_to_target(spec: Function, span: SpanCall, query: str = "") -> 
             if title and re.search(rf"(?i)(?<!\w){re.escape(title)}\s+{re.escape(split['old'])}(?!\w)", query):
                 phrases[names.index("title")] = f"{title} {split['old']}"
         return SpanCall(span.function, tuple(phrases))
+    if said["date"] and said["new_date"]:
+        # "from Sunday to 9 April 2029" copied as the current day with "to 9 April 2029" as the target: the day is
+        # what comes before the target
+        day, target = str(said["date"]), str(said["new_date"])
+        old = day[: -len(target)].strip() if day.lower().endswith(" " + target.lower()) else ""
+        if old and _FROM_TO.match(day) and names_a_value(ParamType.DATE, old):
+            phrases = list(span.phrases)
+            phrases[names.index("date")] = old
+            return SpanCall(span.function, tuple(phrases))
     if said["date"] and said["new_date"] and query:
         # "I'll do the getaway for tomorrow at 21:00 instead" with "for tomorrow" copied as both days: words said once
         # are one day, the target (the model copies a target's day into the old one, not the other way)
