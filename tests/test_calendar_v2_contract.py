@@ -1041,6 +1041,50 @@ def test_a_series_with_no_repetition_said_is_one_event(query: str, often: str, d
 
 
 @pytest.mark.parametrize(
+    ("query", "often", "clock", "time"),
+    [
+        ("Plan mir Chorprobe um 7 Uhr abends am kommenden Samstag ein", "7 Uhr abends", "um 7 Uhr abends", "19:00"),
+        (
+            "am kommenden Samstag um Viertel nach sieben abends Chorprobe",
+            "nach sieben abends",
+            "um Viertel nach sieben abends",
+            "19:15",
+        ),
+        ("jeden Samstag um 7 Uhr abends Chorprobe", "7 Uhr abends", "um 7 Uhr abends", None),  # a repetition said
+    ],
+)
+def test_how_often_copied_out_of_the_clock_time_is_the_times(query, often, clock, time) -> None:
+    """A series whose "how often" is words of its clock time, from a query that says no repetition, is one event at
+    that time on the first day copied (read as how often, "7 Uhr abends" failed); with a repetition said it stays
+    a series whose "how often" is reported."""
+    span = SpanCall("create_recurring_event", ("Chorprobe", "am kommenden Samstag", clock, None, often, None))
+    if time is None:
+        with pytest.raises(CallError):
+            resolve_call(span, TODAY, "de", query)
+        return
+    call = resolve_call(span, TODAY, "de", query)
+    assert (call.function, call.arguments["date"], call.arguments["time"]) == ("create_event", "2026-12-05", time)
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "query"),
+    [
+        ("in 6 weeks", "in 6 weeks on", "from in 6 weeks on, choir weekly on saturday at 7 pm"),
+        ("the 11th of January", "beginning the 11th of January", "beginning the 11th of January choir weekly at 7 pm"),
+        ("nächsten Montag", "ab nächsten Montag", "ab nächsten Montag jeden Montag um 19 Uhr Chor"),
+    ],
+)
+def test_a_series_end_copied_out_of_its_start_is_no_end(first: str, last: str, query: str) -> None:
+    """A series' last day copied out of the words of its first day: those words are said once, they are the first
+    day, and the series has no end (read as its end, it ended before it began). A last day said apart stays."""
+    span = SpanCall("create_recurring_event", ("choir", first, "at 7 pm", None, "weekly", last))
+    call = resolve_call(span, TODAY, "en", query)
+    assert call.arguments["until"] is None and call.arguments["date"] >= TODAY.isoformat()
+    said = SpanCall("create_recurring_event", ("choir", first, "at 7 pm", None, "weekly", "until March"))
+    assert resolve_call(said, TODAY, "en", query + " until March").arguments["until"] == "2027-03-31"
+
+
+@pytest.mark.parametrize(
     ("function", "copied", "title", "minutes"),
     [
         ("create_event", "30-minute call with Tom", "call with Tom", 30),

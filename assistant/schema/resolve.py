@@ -1298,14 +1298,21 @@ def _series_never_said(spec: Function, span: SpanCall, query: str, lang: str | N
     often = next((p for p in spec.params if p.type is ParamType.FREQUENCY), None)
     first = next((p for p in spec.params if p.type is ParamType.FIRST_DATE), None)
     phrase = said.get(often.name) if often else None
-    if not query or often is None or first is None or not phrase or said[first.name] not in (None, phrase):
+    clock = next((said[p.name] for p in spec.params if p.type is ParamType.TIME), None)
+    # "Klavierstunde um 6:00 abends am kommenden Samstag" with "6:00 abends" copied as how often too: the time's
+    in_clock = bool(phrase and clock and phrase != clock and phrase.lower() in clock.lower())
+    if not query or often is None or first is None or not phrase:
+        return spec, span
+    if said[first.name] not in (None, phrase) and not in_clock:
         return spec, span  # a first day copied apart from the "how often" (the same one twice is that day)
     title = next((said[p.name] for p in spec.params if p.type is ParamType.TITLE), None)
     outside_title = re.sub(re.escape(title), " ", query, flags=re.IGNORECASE) if title else query
     if resolve_frequency(phrase) or resolve_frequency(outside_title):
         return spec, span
-    if names_a_value(ParamType.DATE, phrase, lang):
-        day: str | None = phrase
+    if in_clock:
+        day: str | None = said[first.name]
+    elif names_a_value(ParamType.DATE, phrase, lang):
+        day = phrase
     elif phrase == title:  # "annual review ... two weeks from Wednesday": the title copied as its "how often"
         day = None  # (the day is read from the query, or asked for)
     else:
@@ -1674,6 +1681,24 @@ def _until_said_before_start(spec: Function, span: SpanCall, query: str) -> Span
         return span
     until = _with_until_before(query, span.phrases[1])
     return span if until is None else SpanCall(span.function, (span.phrases[0], until, None))
+
+
+def _start_copied_as_end(spec: Function, span: SpanCall, query: str) -> SpanCall:
+    """A series' last day copied out of the words of its first ("from in 6 weeks on, meeting weekly on saturday"
+    with "in 6 weeks" as the first day and "in 6 weeks on" as the last): words said once are one day, the first,
+    and the series has no end said (read as its end, it ended before it began)."""
+    names = [p.name for p in spec.params]
+    if not query or "until" not in names or "date" not in names:
+        return span
+    first, last = span.named.get("date"), span.named.get("until")
+    if not first or not last:
+        return span
+    a, b = str(first).lower(), str(last).lower()
+    if query.lower().count(a if len(a) <= len(b) else b) != 1 or not (a in b or b in a):
+        return span
+    phrases = list(span.phrases)
+    phrases[names.index("until")] = None
+    return SpanCall(span.function, tuple(phrases))
 
 
 def _with_until_before(query: str, phrase: str | None) -> str | None:
@@ -3070,7 +3095,9 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
     span = _values_in_title(
         spec, _title_only_when(spec, _start_in_series_title(spec, span, query, today), today, lang), today, lang
     )
-    span = _until_copied_into_time(spec, _target_words_to_target(spec, span, query), lang)
+    span = _until_copied_into_time(
+        spec, _target_words_to_target(spec, _start_copied_as_end(spec, span, query), query), lang
+    )
     span = _day_in_time_words(spec, _clock_copied_as_day(spec, span, query, lang))
     span = _length_copied_into_time(spec, span, lang)
     span = _words_left_in_query(spec, _move_days(spec, span, plain, lang), query, lang)
