@@ -293,7 +293,7 @@ def test_words_the_title_shares_with_another_argument_go_to_one_of_them(
     """The decision of ``_title_apart`` with the decodes scripted: shared words that name a value of the other
     argument's kind are decoded both ways (the title cut to the rest, the other kept off the title) and the
     likelier taken; shared words that name none stay the title's."""
-    from assistant.model.caller import FunctionCaller, _Arguments, _DecodeState
+    from assistant.model.caller import FunctionCaller, _Arguments, _Call, _DecodeState
     from assistant.model.decoding import ArgumentSpans
     from assistant.schema.functions import ParamType, function_by_name
 
@@ -310,27 +310,25 @@ def test_words_the_title_shares_with_another_argument_go_to_one_of_them(
     )
     asked = []
 
-    def scripted(state, qt_, token, params, today, lang, query_, spans, title_spans=None):
+    def scripted(call, title_spans=None):
         asked.append(title_spans)
         cut = title_spans is not spans_of[ParamType.TITLE]
         words = "Essen mit Jan" if cut else "Dienstag Essen mit Jan"
         return _Arguments([words, "Dienstag", "um 9", None], [], {}, scores[0] if cut else scores[1])
 
     caller._decode_arguments = scripted
-    params = function_by_name("create_event").params
-    got = caller._title_apart(
+    call = _Call(
         _DecodeState(None, 0),
         qt,
         0,
-        params,
+        function_by_name("create_event").params,
         dt.date(2026, 12, 3),
         "de",
         query,
         spans_of,
-        first,
-        first.ranges["title"],
         0,
     )
+    got = caller._title_apart(call, first, first.ranges["title"])
     assert len(asked) == tries
     assert got.phrases[0] == title
     if tries == 2:  # the title cut to its rest, then as the model wants it with the others kept off it

@@ -89,6 +89,23 @@ class _DecodeState:
 
 
 @dataclass
+class _Call:
+    """What every decode of one call's arguments shares: the cache state, the query and its day and language, the
+    function token and its parameters, the spans each kind of argument may copy (computed once), and where the
+    cache ends after the query."""
+
+    state: _DecodeState
+    qt: QueryTokens
+    token: int
+    params: Sequence[Any]
+    today: dt.date
+    lang: str | None
+    query: str
+    spans_of: dict[ParamType, ArgumentSpans]
+    after_query: int
+
+
+@dataclass
 class _Arguments:
     """One decode of a call's arguments: the phrases, the tokens written, the token range each phrase copies,
     the log-probability of the choices made (within the choices the grammar left), and whether every
@@ -430,12 +447,11 @@ class FunctionCaller:
         spec = function_by_token(self.codec.extra_name[token])
         written = self.codec.signatures[spec.name]
         params = [p for p in spec.params if p.name in written]
-        after_query = state.length
-        spans_of: dict[ParamType, ArgumentSpans] = {}
-        args = self._decode_arguments(state, qt, token, params, today, lang, query, spans_of)
+        call = _Call(state, qt, token, params, today, lang, query, {}, state.length)
+        args = self._decode_arguments(call)
         title = args.ranges.get("title")
         if guarded and self.spans == "valid" and title is not None:
-            args = self._title_apart(state, qt, token, params, today, lang, query, spans_of, args, title, after_query)
+            args = self._title_apart(call, args, title)
         phrases, produced = args.phrases, [token, *args.produced]
         said = dict(zip((p.name for p in params), phrases, strict=True))
         return (
@@ -444,20 +460,7 @@ class FunctionCaller:
             state.steps - steps_before + 1,
         )
 
-    def _title_apart(
-        self,
-        state: _DecodeState,
-        qt: QueryTokens,
-        token: int,
-        params: Sequence[Any],
-        today: dt.date,
-        lang: str | None,
-        query: str,
-        spans_of: dict[ParamType, ArgumentSpans],
-        args: _Arguments,
-        title: tuple[int, int],
-        after_query: int,
-    ) -> _Arguments:
+    def _title_apart(self, call: _Call, args: _Arguments, title: tuple[int, int]) -> _Arguments:
         """The arguments decoded again where the title copied words another argument copies too: a word said once
         belongs to one argument. Words that name a value of the other's kind may be the other's ("Freitags" copied
         as the title and in "immer Freitags" as how often, "Dienstag" at the start of the title "Dienstag Essen mit
@@ -467,7 +470,7 @@ class FunctionCaller:
         model did not want loses). Words that name no such value ("Müll rausstellen" in a series' "Müll rausstellen
         Montags", a title inside a length's "22 Uhr Wochenmarkt eine Stunde") are the title's: only the others are
         decoded again."""
-        kinds = {p.name: p.type for p in params}
+        kinds = {p.name: p.type for p in call.params}
         shared = [
             (max(s, title[0]), min(e, title[1]), kinds[name])
             for name, (s, e) in args.ranges.items()
@@ -476,9 +479,9 @@ class FunctionCaller:
         if not shared:
             return args
         theirs = frozenset(
-            p for s, e, kind in shared if names_a_value(kind, qt.span_text(s, e), lang) for p in range(s, e)
+            p for s, e, kind in shared if names_a_value(kind, call.qt.span_text(s, e), call.lang) for p in range(s, e)
         )
-        titles = spans_of[ParamType.TITLE]
+        titles = call.spans_of[ParamType.TITLE]
         rest = [p for p in range(*title) if p not in theirs]
         kept = (rest[0], rest[-1] + 1) if rest and rest[-1] + 1 - rest[0] == len(rest) else None
         if theirs:  # the title without the other's words where they are its edge ("täglichen anruf"), else anew
@@ -488,39 +491,31 @@ class FunctionCaller:
             candidates = [titles]
         tries = []
         for title_spans in candidates:
-            self._crop(state, after_query)
-            tries.append(self._decode_arguments(state, qt, token, params, today, lang, query, spans_of, title_spans))
+            self._crop(call.state, call.after_query)
+            tries.append(self._decode_arguments(call, title_spans))
         fitting = [t for t in tries if t.fits]
         return max(fitting, key=lambda t: t.score) if fitting else args
 
-    def _decode_arguments(
-        self,
-        state: _DecodeState,
-        qt: QueryTokens,
-        token: int,
-        params: Sequence[Any],
-        today: dt.date,
-        lang: str | None,
-        query: str,
-        spans_of: dict[ParamType, ArgumentSpans],
-        title_spans: ArgumentSpans | None = None,
-    ) -> _Arguments:
-        """Decode the arguments after the function token ``token``. With ``title_spans`` the title copies one of
-        those, and no later argument may copy the title's words."""
+    def _decode_arguments(self, call: _Call, title_spans: ArgumentSpans | None = None) -> _Arguments:
+        """Decode the arguments after the function token. With ``title_spans`` the title copies one of those, and
+        no later argument may copy the title's words."""
         ids = self.codec.extra_id
+        state, qt, params, spans_of = call.state, call.qt, call.params, call.spans_of
         q = qt.ids
         self._score = 0.0
         produced: list[int] = []
         ranges: dict[str, tuple[int, int]] = {}
         fits = True
-        pending = [token]
+        pending = [call.token]
         query_starts = sorted({t for t, ok in zip(q, qt.starts, strict=True) if ok})
         phrases: list[str | None] = []
         last_end: int | None = None  # where the previous span ended in the query
         for i, param in enumerate(params):
             closer = ids[SEP_TOKEN] if i < len(params) - 1 else ids[END_TOKEN]
             if param.type.is_date and self.codec.dates == "iso":
-                date, iso_ids, unfed = self._write_iso(state, pending, today, param.missing is not Missing.FORBIDDEN)
+                date, iso_ids, unfed = self._write_iso(
+                    state, pending, call.today, param.missing is not Missing.FORBIDDEN
+                )
                 phrases.append(date)
                 produced += [*iso_ids, closer]
                 pending = [*unfed, closer]
@@ -529,7 +524,7 @@ class FunctionCaller:
             starts = list(query_starts)
             if self.spans == "valid":
                 if param.type not in spans_of:
-                    spans_of[param.type] = ArgumentSpans.of(qt, param.type, today, lang, query)
+                    spans_of[param.type] = ArgumentSpans.of(qt, param.type, call.today, call.lang, call.query)
                 allowed = spans_of[param.type]
                 if title_spans is not None:
                     full = allowed
