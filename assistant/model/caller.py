@@ -485,7 +485,7 @@ class FunctionCaller:
         rest = [p for p in range(*title) if p not in theirs]
         kept = (rest[0], rest[-1] + 1) if rest and rest[-1] + 1 - rest[0] == len(rest) else None
         if theirs:  # the title without the other's words where they are its edge ("täglichen anruf"), else anew
-            mine = ArgumentSpans(frozenset({kept}), {kept[0]: kept[1]}) if kept in titles.valid else None
+            mine = ArgumentSpans.among([kept]) if kept in titles.valid else None
             candidates = [mine or titles.outside(theirs), titles]
         else:
             candidates = [titles]
@@ -532,7 +532,7 @@ class FunctionCaller:
                         allowed = title_spans
                     else:
                         allowed = allowed.outside(frozenset(range(*ranges.get("title", (0, 0)))))
-                starts = sorted({q[s] for s in allowed.reach})
+                starts = allowed.starts(q)
                 if not starts and param.missing is Missing.FORBIDDEN:
                     fits = fits and title_spans is None
                     allowed, starts = None, list(query_starts)  # nothing resolves: copy, and report it
@@ -545,14 +545,14 @@ class FunctionCaller:
                 guess = list(q[last_end : last_end + 1 + self.speculate])
                 start_len = state.length
                 hidden = self._forward(state, pending + guess)
-                first = self._choose(hidden[len(pending) - 1], starts, self._starts(q, full))
+                first = self._choose(hidden[len(pending) - 1], starts, full.starts(q) if full else ())
                 if first == guess[0] and qt.starts[last_end] and (allowed is None or last_end in allowed.reach):
                     primed = (hidden[len(pending) :], start_len + len(pending), guess, last_end)
                 else:
                     self._crop(state, start_len + len(pending))
             else:
                 hidden = self._forward(state, pending)
-                first = self._choose(hidden[-1], starts, self._starts(q, full))
+                first = self._choose(hidden[-1], starts, full.starts(q) if full else ())
             if first == ids[NULL_TOKEN]:
                 phrases.append(None)
                 produced += [first, closer]
@@ -565,7 +565,3 @@ class FunctionCaller:
             pending = [closer]
             phrases.append(qt.span_text(start, end))
         return _Arguments(phrases, produced, ranges, self._score, fits)
-
-    @staticmethod
-    def _starts(q: Sequence[int], full: ArgumentSpans | None) -> list[int]:
-        return sorted({q[s] for s in full.reach}) if full is not None else []

@@ -25,7 +25,7 @@ import datetime as dt
 import functools
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
@@ -296,10 +296,16 @@ class ArgumentSpans:
                         seen[text] = names_a_value(ptype, text, lang)
                 if seen[text]:
                     valid.add((s, e))
+        return cls.among(valid)
+
+    @classmethod
+    def among(cls, valid: Iterable[tuple[int, int]]) -> ArgumentSpans:
+        """These spans, with the furthest end from each start."""
+        spans = frozenset(valid)
         reach: dict[int, int] = {}
-        for s, e in valid:
+        for s, e in spans:
             reach[s] = max(e, reach.get(s, 0))
-        return cls(frozenset(valid), reach)
+        return cls(spans, reach)
 
     def can_extend(self, start: int, end: int) -> bool:
         """Whether a valid span [start, e) with e >= end exists."""
@@ -307,11 +313,11 @@ class ArgumentSpans:
 
     def outside(self, taken: frozenset[int]) -> ArgumentSpans:
         """The valid spans that copy none of the token positions ``taken`` (another argument's words)."""
-        valid = frozenset((s, e) for s, e in self.valid if not any(p in taken for p in range(s, e)))
-        reach: dict[int, int] = {}
-        for s, e in valid:
-            reach[s] = max(e, reach.get(s, 0))
-        return ArgumentSpans(valid, reach)
+        return ArgumentSpans.among((s, e) for s, e in self.valid if not any(p in taken for p in range(s, e)))
+
+    def starts(self, q: Sequence[int]) -> list[int]:
+        """The query tokens a valid span starts with."""
+        return sorted({q[s] for s in self.reach})
 
 
 class PromptCodec:
