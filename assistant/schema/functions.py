@@ -451,7 +451,8 @@ _TIME_RE = re.compile(r"([01]\d|2[0-3]):([0-5]\d)")
 def _validate_value(p: Param, value: Any) -> None:
     if value is None:
         if not p.nullable:
-            raise MissingArgument(f"'{p.name}' is required and was not given", "missing", name=p.name)
+            said = "missing_event" if p.type is ParamType.TITLE else "missing"  # "cancel my 3 o'clock": which?
+            raise MissingArgument(f"'{p.name}' is required and was not given", said, name=p.name)
         return
     if p.type is ParamType.TITLE:
         if not isinstance(value, str):

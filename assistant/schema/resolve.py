@@ -114,6 +114,11 @@ _PHRASES = [
     (re.compile(r"\b(?:eine|1) stunde und eine halbe\b"), "1,5 stunden"),
     (re.compile(r"\b(?:ein|eine|einer|einem|einen)\s+(?=(?:stunde|woche|tag)\b)"), "1 "),
     (re.compile(r"\b(?:an?)\s+(?=(?:hour|week|day)\b)"), "1 "),
+    # "an jedem Montag", "zu jedem Monatsersten", "am Montag jeder Woche": "every" in its other cases, written as
+    # the form the repetition rules read
+    (re.compile(r"\bjedem (?=jahr\b)"), "jedes "),
+    (re.compile(r"\bjedem\b"), "jeden"),
+    (re.compile(r"\bjeder (?=woche\b)"), "jede "),
     (re.compile(r"(?<![a-z])p\.\s?m\.?"), "pm"),
     (re.compile(r"(?<![a-z])a\.\s?m\.?"), "am"),
 ]
@@ -690,7 +695,9 @@ _FREQUENCY_RULES: list[tuple[str, re.Pattern[str]]] = [
         (
             "yearly",
             r"\b(?:jährlich\w*|jedes jahr|einmal im jahr|alle jahre|every year|each year|once a year|yearly|"
-            r"annually)\b",
+            # a day of the year said with "every": "jeden 3. Mai", "every May 3rd", "each 1st of April"
+            rf"annually|(?:jeden|every|each) (?:\d{{1,2}}(?:\.|st|nd|rd|th)? (?:of )?(?:{_MONTH_RE})|"
+            rf"(?:{_MONTH_RE}) \d{{1,2}}(?:st|nd|rd|th)?))\b",
         ),
         (
             "weekly",
@@ -1148,7 +1155,7 @@ def weekdays_said(query: str) -> tuple[int, ...]:
     return ()
 
 
-_REPEATS = re.compile(r"\b(?:jeden|jede[nrs]?|alle|every|each|immer|monthly|monatlich\w*|once|einmal)\b")
+_REPEATS = re.compile(r"\b(?:jede[nrsm]?|alle|every|each|immer|monthly|monatlich\w*|once|einmal)\b")
 
 
 def _without_corrected_day(phrase: str, query: str) -> str:
@@ -1730,7 +1737,10 @@ def _asks_the_date(spec: Function, query: str) -> bool:
 
 
 # Words said before a request that change nothing: "hey", "ok", "so", "äh", "bitte", "sag mal", "und".
-_FILLERS = r"(?:(?:hey|hi|ok|okay|so|well|uh|um|ähm|äh|also|ja|bitte|please|hm|sag mal|and|und)[,.!]?\s+)*"
+_FILLERS = (
+    r"(?:(?:hey|hi|ok|okay|alright|so|well|uh|um|ähm|äh|also|ja|naja|bitte|please|hm|sag mal|and|und|just|actually"
+    r"|like|you know)[,.!]?\s+)*"
+)
 
 # "Email Sarah that the dinner on Saturday is cancelled", "Sag Thorsten, dass der Termin verschoben ist": a message
 # to someone about an event, which no calendar function sends (and the news in it is no delete or move of one's
@@ -2662,8 +2672,8 @@ def _start_in_series_title(spec: Function, span: SpanCall, query: str, today: dt
 # "Thanksgiving") is what some reminders are for, so only these plain words of when are no title.
 _SAYS_NOTHING = frozenset(
     "me mich mir uns us myself it this that something anything etwas irgendwas es das dies diese dieses daran dran "
-    "remind reminder reminders erinnere erinner erinnern erinnerung erinnerungen please bitte mal a an the ein eine "
-    "einen to about of for at on in by after before until um am im an für nach vor bis zu dass "
+    "remind reminder reminders remainder remainders erinnere erinner erinnern erinnerung erinnerungen please bitte "
+    "mal a an the ein eine einen to about of for at on in by after before until um am im an für nach vor bis zu dass "
     "today tomorrow tonight morning afternoon evening night noon midnight next this coming week weekend month year "
     "day days weeks months minute minutes hour hours half quarter past am pm a.m. p.m. o'clock oclock later soon "
     "now then sometime future heute morgen übermorgen abend abends früh morgens nachmittag nachmittags vormittag "
@@ -3081,6 +3091,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
     spec, span = _takes_place_instead(spec, span, query)
     spec, span = _asked_or_marked(*_move_copied_as_create(spec, span, query), query)
     spec, span = _stated_days(*_have_an_event(spec, span, query, lang), query, today)
+    spec, span = _away_as_days(spec, span, query, today)
     spec, span = _looked_up(*_is_it_there_listed(spec, span, query, today), query)
     spec, span = _coming_up_asked(spec, span, query, today)
     spec, span = _asks_for_one(*_title_day_and_time(spec, span, query, today, lang), query)
@@ -3133,6 +3144,8 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
             phrase = _with_particle_and_tail(phrase, query, others, span.phrases, lang)
             if p.nullable and _says_nothing(phrase):
                 phrase = None  # "set a reminder for this": what it is for is asked
+            if phrase is not None and _only_the_request(phrase, spec):
+                phrase = None  # "cancel my 3 o'clock" copied as "cancel": which event is asked
         if phrase is None and p.type is ParamType.TITLE and p.nullable:
             phrase = _reminded_of(query, others)  # "Erinnere mich" copied of "Erinnere mich ... an den Kuchen"
         if phrase is not None and p.type is ParamType.TIME:
@@ -3323,7 +3336,7 @@ def _whole_title_words(phrase: str, query: str, phrases: tuple[str | None, ...])
 # word), so the widening above does too. Not "to"/"auf"/"for"/"für" (a move's target, "for me", "für morgen").
 _TAIL_PREPOSITIONS = frozenset(
     "in im on about regarding von vom aus wegen an bei beim zum zur mit with at über vor nach zu for für from before "
-    "after".split()
+    "after by until till bis to of".split()  # "team lunch" + "by" of "by an hour"
 )
 _BARE_NEVER = frozenset({"at"})  # "at oh five", "at five": "at" says a place only before "the" ("at the club")
 _DETERMINERS = frozenset(
@@ -3649,6 +3662,15 @@ def _request_verbs(spec: Function) -> list[str]:
     return _MOVE_VERBS if _moves_an_event(spec) else []
 
 
+def _only_the_request(phrase: str, spec: Function) -> bool:
+    """Whether a delete's or a move's title is nothing but its request ("cancel", "lösche", "postpone")."""
+    word = phrase.strip(" .,!?").lower()
+    if " " in word or not (_deletes_an_event(spec) or _moves_an_event(spec)):
+        return False
+    said = _REMOVE_SAID if _deletes_an_event(spec) else _MOVE_FIRST
+    return any(_slip_of(word, v) for v in _request_verbs(spec)) or bool(said.match(word + " x"))
+
+
 def _without_request(phrase: str, spec: Function) -> str:
     """A title without the request copied before it: the verb that asks for the event, its removal or its move
     ("add", "trag", "pencil in", "scrap", "postpone", one typed a letter off) with its article, "event for", or
@@ -3768,6 +3790,10 @@ _ASKS_TO_ADD = tuple(
         r"|schedule(?!\s+(?:on|for|in|at|today|tomorrow|tonight|the|next|this|until|till|through|events?)\b))"
         r"[:,]?\s+(?P<rest>.+)$",
         r"^(?:trag|trage|schreib|schreibe)\s+(?P<rest>.+?)\s+(?:ein|rein)[.!?]?$",
+        # "Nimm das Sommerfest im Kalender auf", "Zahnarzt in den Kalender aufnehmen": only with the calendar said,
+        # for "nimm das Gespräch auf" records
+        r"^(?:nimm|nehme?)\s+(?P<rest>.+?)\s+(?:in\s+(?:den|meinen|meinem)|im)\s+kalender\s+auf[.!?]?$",
+        r"^(?P<rest>.+?)\s+(?:in\s+(?:den|meinen)|im)\s+kalender\s+aufnehmen[.!?]?$",
         r"^(?:füg|füge)\s+(?P<rest>.+?)\s+hinzu[.!?]?$",
         r"^erinnere?\s+mich(?!\s+(?:wenn|ob|wann|was|wie)\b)[:,]?\s+(?P<rest>.+)$",
         r"^neue[rnm]?\s+(?:termin|eintrag)[:,]?\s+(?P<rest>.+)$",
@@ -3826,12 +3852,13 @@ def asks_for_an_event(query: str) -> bool:
 # calendar).
 _REMINDER_REQUEST = re.compile(
     r"^(?:remind(?:\s+(?:me|us))?|erinnere?(?:\s+(?:mich|mir|uns))?"
-    r"|(?:(?:set|create|add|make|give|put|schedule)\s+(?:me\s+|up\s+)?(?:an?\s+|some\s+)?|new\s+)?reminders?"
+    r"|(?:(?:set|create|add|make|give|put|schedule)\s+(?:me\s+|up\s+)?(?:an?\s+|some\s+)?|new\s+)?re(?:minder|mainder)s?"
     r"|(?:(?:stell|stelle|setz|setze|erstell|erstelle|mach|mache|leg|lege)\s+(?:mir\s+)?(?:eine\s+)?)?erinnerung"
     r")(?=$|[\s:,.!])(?P<rest>.*)$",
     re.IGNORECASE,
 )
-_REMINDER_NOUN = re.compile(r"reminders?|erinnerung(?:en)?", re.IGNORECASE)  # "remind me the reminders I have set"
+# "remind me the reminders I have set"; "remainder" is how people write "reminder" (MASSIVE and SLURP, a dozen times)
+_REMINDER_NOUN = re.compile(r"re(?:minder|mainder)s?|erinnerung(?:en)?", re.IGNORECASE)
 _NOT_WHEN = frozenset(
     "what when where who whom how which if whether once while wann was wo wer wie welche welchen welcher ob wenn "
     "sobald falls woran dich sie ihn ihr her him them you i ich".split()
@@ -3930,7 +3957,7 @@ def said_shift(query: str) -> int | None:
 # created or deleted these: its moves all had their targets. "move" itself also moves cars and couches: only with
 # the person's own event ("my", an event noun).
 _MOVE_FIRST = re.compile(
-    r"^(?:verschieb\w*|verleg\w*|reschedul\w*|postpon\w*|rebook\w*|schieb|schiebe)\s+(?P<rest>.+)$"
+    r"^(?:verschieb\w*|verleg\w*|reschedul\w*|postpon\w*|rebook\w*|defer|delay|schieb|schiebe)\s+(?P<rest>.+)$"
     r"|^(?:move|push|bump|shift)(?:\s+(?:back|up|forward))?\s+"
     r"(?P<own>(?:my|our)\s+.+|(?:the\s+)?(?:\w+\s+)?(?:meeting|appointment|call|lunch|dinner|"
     r"breakfast|session|class|lesson|event|interview|visit|date|party|training|practice|standup|sync)\b.*)$"
@@ -3940,10 +3967,15 @@ _MOVE_FIRST = re.compile(
 )
 
 
+_MOVE_VERBS_SAID = ("postpone", "reschedule", "verschiebe", "verschieben", "verlege", "verlegen", "rebook")
+
+
 def asks_to_move(query: str) -> bool:
     """Whether the query asks, in so many words, to move an event it names: never music, an alarm or a list."""
     said = _ASK_LEAD.sub("", query.strip(), count=1)
-    m = _MOVE_FIRST.match(said.rstrip(" ?!."))
+    first, _, after = said.partition(" ")
+    verb = next((v for v in _MOVE_VERBS_SAID if _slip_of(first.lower(), v)), first)  # "Potspone", "Verschibe"
+    m = _MOVE_FIRST.match(f"{verb} {after}".rstrip(" ?!."))
     if m is None:
         return False
     rest = [w.lower() for w in re.findall(r"[^\W_]+(?:-[^\W_]+)*", m["rest"] or m["own"] or m["before"] or m["bring"])]
@@ -4119,6 +4151,67 @@ def states_days(query: str, today: dt.date) -> bool:
     if not words or words[0] in _NOT_STATED or words[-1] in _NOT_STATED or words[0] in _QUESTION_WORDS:
         return False
     return not names_a_value(ParamType.RANGE_START, sides[1 - dated[0]])
+
+
+# "I'm off from the 23rd to the 2nd", "I'll be away next week", "ich bin vom 3. bis 7. verreist", "wir haben über
+# Ostern frei": the person says they are away on days to come, which a calendar keeps as a day-long event (v25 read
+# "I'm off from the 23rd to the 2nd" as a delete, "ich hab vom 23. bis 2. frei" as a listing).
+_AWAY_EN = re.compile(
+    rf"^{_FILLERS}(?:i'?m|i\s+am|i'?ll\s+be|i\s+will\s+be|we'?re|we\s+are|we'?ll\s+be)\s+(?:going\s+to\s+be\s+)?"
+    r"(?P<away>off(?:\s+work)?|away|out\s+of\s+(?:the\s+)?office|ooo|on\s+(?:vacation|holidays?|leave)|abroad)\b"
+    r"(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_AWAY_DE = re.compile(
+    rf"^{_FILLERS}(?:ich|wir)\s+(?:bin|sind|habe|hab|haben|werde|werden)\s+(?P<rest>.*?)\s*"
+    r"\b(?P<away>frei|urlaub|weg|verreist|unterwegs|abwesend|nicht\s+da|im\s+urlaub|in\s+den\s+ferien)(?:\s+sein)?[\s.!]*$",
+    re.IGNORECASE,
+)
+
+
+_AT_A_CLOCK = re.compile(
+    r"(?i)\b(?:um|at|gegen|around)\s+(?:\d|halb|viertel|noon|mittag|midnight|mitternacht|[^\W\d_]+\s+(?:uhr|o'?clock))"
+    r"|\bab\s+(?:halb|viertel)\b|\d\s*(?:uhr|am|pm|a\.m\.|p\.m\.|o'?clock)\b|\b\d{1,2}:\d\d\b"
+)
+
+
+def says_one_is_away(query: str, today: dt.date) -> bool:
+    """Whether the query says the person is away (off, on vacation, out of office) on days to come it names, with
+    no clock time and no question: a day-long event."""
+    return _away_said(query, today) is not None
+
+
+def _away_said(query: str, today: dt.date) -> tuple[str, str] | None:
+    """How the person says they are away ("off", "on vacation", "verreist") and the words of the days."""
+    t = query.strip()
+    m = _AWAY_EN.match(t) or _AWAY_DE.match(t)
+    if m is None or "?" in t or _AT_A_CLOCK.search(t) or re.match(r"(?i)\s*to\b", m["rest"]):
+        return None  # "I'm off at 5", "I'm off to the gym tomorrow"
+    days = resolve_date_range(m["rest"], today) or (
+        (day, day) if (day := resolve_date(m["rest"], today)) is not None else None
+    )
+    two = re.search(r"(?i)\b(?:and|und)\b", m["rest"]) and not re.search(r"(?i)\b(?:between|zwischen)\b", m["rest"])
+    if days is None or days[1] < today or two or _ANOTHER_CLAUSE.search(m["rest"]):
+        return None  # "I'm off tomorrow so cancel my meetings": the request is the other clause's
+    return re.sub(r"(?i)^(?:on|im|in\s+den)\s+(?!leave)", "", m["away"]), m["rest"].strip(" ,;:!")  # "on leave" stays
+
+
+_ANOTHER_CLAUSE = re.compile(r"(?i)[,;]|\b(?:so|but|then|please|aber|also|dann|bitte|deshalb|deswegen)\b")
+
+
+def _away_as_days(spec: Function, span: SpanCall, query: str, today: dt.date) -> tuple[Function, SpanCall]:
+    """A statement that the person is away on days ("I'm off from the 23rd to the 2nd", "ich hab vom 23. bis 2.
+    frei") read as a delete, a look at the calendar or a day-long event with the days copied into its title: the
+    day-long event of those days, called what they are ("off", "frei")."""
+    all_day = _function_typed(_ALL_DAY_TYPES)
+    away = _away_said(query, today)
+    if all_day is None or away is None or _makes_an_event(spec) and spec is not all_day or _moves_an_event(spec):
+        return spec, span
+    title = span.phrases[0] if spec is all_day else None
+    dated = title and (resolve_date(title, today) is not None or resolve_date_range(title, today) is not None)
+    if title and not dated and title.lower() not in away[0].lower():
+        return spec, span  # "I'm on vacation in Dublin for next week" read as it is said; "office" is "out of office"
+    return all_day, SpanCall(all_day.name, (away[0], away[1], None))
 
 
 _ASKING = frozenset(
@@ -5124,7 +5217,7 @@ _LENGTH = re.compile(
     r"(?<![\w-])(?:\S+\s+){0,2}?(?:min|minuten?|minutes?|mins?|std|stunden?|hours?|hrs?)\b(?:\s+and\s+a\s+half\b)?",
     re.IGNORECASE,
 )
-_OFFSET_BEFORE = re.compile(r"\b(?:in|within|innerhalb|nach|after|vor|alle|every|jede[nrs]?|each)\s*$", re.IGNORECASE)
+_OFFSET_BEFORE = re.compile(r"\b(?:in|within|innerhalb|nach|after|vor|alle|every|jede[nrsm]?|each)\s*$", re.IGNORECASE)
 _OFFSET_AFTER = re.compile(
     r"^\s*(?:before|vorher|davor|früher|eher|later|später|after|danach|ago|vor|nach|from now|lang\w* vorher)\b",
     re.IGNORECASE,
