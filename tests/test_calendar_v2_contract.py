@@ -4277,6 +4277,20 @@ def test_classes_chosen_on_a_third_split(function: str, phrases: tuple, query: s
             "I'm on vacation in Dublin for next week.",
             ("create_all_day_event", {"title": "vacation in Dublin", "date": "2026-12-07"}),
         ),
+        # one's own event said with its owner is stated as others are; one's day or calendar is no event
+        (
+            "list_events",
+            ("june 14th", None),
+            "my sister's wedding is on june 14th",
+            ("create_all_day_event", {"title": "sister's wedding", "date": "2027-06-14"}),
+        ),
+        (
+            "list_events",
+            ("am 3. März", None),
+            "meine Prüfung ist am 3. März",
+            ("create_all_day_event", {"title": "Prüfung", "date": "2027-03-03"}),
+        ),
+        ("list_events", ("morgen", None), "mein Kalender ist morgen voll", ("list_events", {"date": "2026-12-04"})),
         # a clock time, a place to go, another clause, a question, a day gone: no such statement
         ("delete_event", ("gym", "tomorrow"), "I'm off to the gym tomorrow", ("delete_event", {"title": "gym"})),
         (

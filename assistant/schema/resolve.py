@@ -2346,6 +2346,14 @@ def _have_an_event(spec: Function, span: SpanCall, query: str, lang: str | None)
     return create, SpanCall(create.name, (title, day, clock, None))
 
 
+# "my sister's wedding is on June 14th", "meine Prüfung ist am 3. März": one's own event, said with its owner (as in
+# "When is my next dentist appointment?", the title drops it); never one's day, calendar or week.
+_OWN = frozenset("my our mein meine meines meinem unser unsere".split())
+_NOT_OWN_EVENT = frozenset(
+    "day tag calendar kalender schedule agenda week woche weekend wochenende month monat plan time zeit".split()
+)
+
+
 def _stated_days(spec: Function, span: SpanCall, query: str, today: dt.date) -> tuple[Function, SpanCall]:
     """A listing of the day said in "<title> ist <day>" or "<day> is <title>" is that title's day-long event; so is
     a timed event with no time or length read from it ("19. juli ist seminar") and the find of the title ("on
@@ -2381,6 +2389,8 @@ def _stated_days(spec: Function, span: SpanCall, query: str, today: dt.date) -> 
     rest = sides[with_day[0]].lower().replace(day.lower(), " ").split()
     title = sides[1 - with_day[0]]
     words = title.lower().split()
+    if len(words) > 1 and words[0] in _OWN and words[1] not in _NOT_STATED and words[1] not in _NOT_OWN_EVENT:
+        title, words = title.split(None, 1)[1], words[1:]  # "my sister's wedding is on June 14th"
     if len(rest) > 1 and not names_a_value(ParamType.TIME, " ".join(rest)):  # "Morgen um 9 ist Zahnarzt" is timed
         return spec, span
     if not words or words[0] in _NOT_STATED or words[-1] in _NOT_STATED:
