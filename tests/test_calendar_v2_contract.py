@@ -30,6 +30,7 @@ from assistant.schema.resolve import (
     resolve_call,
     resolve_date_range,
     resolve_frequency,
+    resolve_time,
     said_correction,
     said_only_a_day,
     said_shift,
@@ -4320,6 +4321,36 @@ def test_a_title_that_is_only_the_request_asks_which_event(function: str, phrase
     with pytest.raises(CallError) as caught:
         resolve_call(SpanCall(function, phrases), TODAY, None, query)
     assert "which event" in caught.value.reason("en") and "welcher Termin" in caught.value.reason("de")
+
+
+@pytest.mark.parametrize(
+    ("time", "query", "expected"),
+    [
+        ("at eight", "add dinner with Sam on Saturday at eight", "20:00"),
+        ("um acht", "Abendessen mit Paul am Freitag um acht", "20:00"),
+        ("at 11", "dinner with the board at 11", "11:00"),  # late or early: as said
+        ("at six", "breakfast with Sam on Saturday at six", "06:00"),
+        ("um 6", "Frühstück mit Oma am Sonntag um 6", "06:00"),
+        ("at 6 o'clock", "reschedule the lunch with María to 6 o'clock", "18:00"),  # any bare hour 1-6
+        ("at eight", "add the call with Sam on Saturday at eight", "08:00"),
+        ("at eight", "move breakfast to dinner time at eight", "08:00"),  # two meals say neither
+        ("at 7 am", "dinner at 7 am", "07:00"),
+    ],
+)
+def test_a_meal_says_its_part_of_the_day(time: str, query: str, expected: str) -> None:
+    """ "dinner at eight" is at 20:00, as everybody means it; a bare hour elsewhere is read as before."""
+    assert resolve_time(time, "de" if " um " in f" {time} " else "en", context=query) == dt.time.fromisoformat(expected)
+
+
+@pytest.mark.parametrize(
+    "phrase", ["every two days", "alle drei Wochen", "jeden zweiten Tag", "twice a week", "dreimal pro Woche"]
+)
+def test_a_repetition_no_frequency_makes_is_answered_with_those_there_are(phrase: str) -> None:
+    """Never "unclear": the person hears which series can be made (the weekday of the month is refused alike)."""
+    with pytest.raises(CallError) as caught:
+        span = SpanCall(_SERIES, ("Gießen", None, "um 8", None, phrase, None))
+        resolve_call(span, TODAY, None, f"{phrase} um 8 Gießen")
+    assert "wöchentlich" in caught.value.reason("de") and "weekly" in caught.value.reason("en")
 
 
 @pytest.mark.parametrize(

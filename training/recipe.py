@@ -534,10 +534,12 @@ Speed and memory come from `make bench` (`python -m evaluation bench`); the READ
 ## Limitations
 - Expressions outside the resolver's table (`tests/data/phrases.yaml`, `ranges.yaml`) are not resolved; the
   assistant then says which words it could not read instead of guessing.
-- A bare hour 1-6 is taken as afternoon ("um drei" = 15:00); say "morgens"/"am" for early mornings.
-- A move names a new day and/or time; shifts ("eine Stunde später", "push it by a week") are not in the schema.
-  A series repeats on one weekday (or daily, on weekdays, monthly, yearly); "dienstags und donnerstags" or "the
-  first Monday of the month" cannot be said.
+- A bare hour 1-6 is taken as afternoon ("um drei" = 15:00), a dinner's 1-10 as evening ("dinner at eight" = 20:00);
+  say "morgens"/"am" for early mornings.
+- A move names a new day and/or time; a shift ("eine Stunde später", "push the dentist back an hour") is read by the
+  dialog from the event's own start. A series repeats weekly (on one weekday, or on several: "dienstags und
+  donnerstags" is one series), daily, on weekdays, every other week, monthly or yearly; "the first Monday of the
+  month" or "every two days" is answered with what can be made.
 - Trained on generated sentences; the hand-written and in-the-wild figures above are the ones to trust.
 """
     (assets / "MODEL_CARD.md").write_text(card, encoding="utf-8")

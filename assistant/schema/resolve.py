@@ -10,7 +10,8 @@ Conventions (the data generator follows the same ones, and tests pin them):
 - A day without a year ("24. Dezember", "December 24th", "24.12.", "am 3.") is the next such day on or
   after today.
 - A bare hour 1-6 ("um drei", "halb drei", "at 5") is in the afternoon, 7-12 as said; "abends", "pm",
-  "nachmittags", "in the evening" move it to the afternoon/evening; a leading zero ("06:30") or an hour
+  "nachmittags", "in the evening" move it to the afternoon/evening, as does a dinner at 1-10 (a breakfast at 4-11
+  stays in the morning); a leading zero ("06:30") or an hour
   >= 13 is taken as a 24-hour time.
 """
 
@@ -709,6 +710,16 @@ _FREQUENCY_RULES: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# A repetition no frequency is ("every two days", "alle drei Wochen", "jeden zweiten Tag", "twice a week"): said
+# clearly, and answered with the ones there are.
+_REPEAT_NOT_MADE = re.compile(
+    r"\b(?:every|each|alle|jede[nrsm]?)\s+(?:\d+\.?|other|second|third|zweite[nrsm]?|dritte[nrsm]?)\s+"
+    r"(?:days?|tage?n?|weeks?|wochen?|months?|monate?n?|years?|jahre?n?)\b"
+    r"|\b(?:twice|zweimal|dreimal|viermal|\d+\s*(?:times|mal))\s+(?:a|1|per|pro|in\s+der|die|im|am)\s+"
+    r"(?:day|week|month|tag|woche|monat)\b"
+)
+
+
 def resolve_frequency(text: str) -> str | None:
     """How often the words say an event repeats: one of ``FREQUENCIES``, or None."""
     t = normalize(text)
@@ -773,7 +784,23 @@ def _context_qualifier(context: str) -> str | None:
     if m:
         return _DAYPART_QUALIFIER[next(g for g in m.groups() if g)]
     m = re.search(rf"\b(?:{_WD_RE})(morgen|vormittag|früh|nachmittag|abend|nacht)s?\b", context)
-    return _DAYPART_QUALIFIER[m[1]] if m else None
+    if m:
+        return _DAYPART_QUALIFIER[m[1]]
+    meals = {_MEAL_PART[w] for w in _MEAL.findall(context)}
+    return meals.pop() if len(meals) == 1 else None
+
+
+# A meal says its part of the day: "dinner with Sam at eight" is at 20:00, "Frühstück um 6" at 6:00 (one meal only:
+# "move breakfast to dinner time" says neither). Lunch and brunch at 1-6 are in the afternoon as any bare hour is.
+_MEAL_PART = {
+    "dinner": "dinner",
+    "supper": "dinner",
+    "abendessen": "dinner",
+    "abendbrot": "dinner",
+    "breakfast": "breakfast",
+    "frühstück": "breakfast",
+}
+_MEAL = re.compile(rf"\b({'|'.join(_MEAL_PART)})", re.IGNORECASE)
 
 
 def _clock(hour: int, minute: int, qualifier: str | None, explicit_24h: bool) -> dt.time | None:
@@ -791,6 +818,10 @@ def _clock(hour: int, minute: int, qualifier: str | None, explicit_24h: bool) ->
         hour = hour + 12 if 6 <= hour < 12 else (0 if hour == 12 else hour)
     elif qualifier == "noon":
         hour = hour + 12 if 1 <= hour <= 5 else hour
+    elif qualifier == "dinner":  # 1-10 in the evening; "dinner at 11" or "at 12" as said
+        hour = hour + 12 if 1 <= hour <= 10 else hour
+    elif qualifier == "breakfast":  # 4-11 in the morning
+        hour = hour if 4 <= hour <= 12 else hour + 12
     elif 1 <= hour <= 6:
         hour += 12
     return dt.time(hour, minute)
@@ -1052,6 +1083,10 @@ def resolve_phrase(
         return date.isoformat()
     if ptype is ParamType.FREQUENCY:
         frequency = resolve_frequency(phrase)
+        if frequency is None and _REPEAT_NOT_MADE.search(normalize(phrase)):
+            raise InvalidFrequency(  # "every two days", "zweimal die Woche": what can be made is said
+                f"a series every '{phrase.strip()}'", "frequency_unsupported", phrase=phrase.strip()
+            )
         if frequency is None:
             raise InvalidFrequency(
                 f"I could not understand how often: '{phrase.strip()}'", "frequency_unclear", phrase=phrase.strip()
