@@ -4228,6 +4228,19 @@ def test_classes_chosen_on_a_third_split(function: str, phrases: tuple, query: s
             "postpone the team lunch by an hour",
             ("move_event", {"title": "team lunch"}),  # never "team lunch by"
         ),
+        # the request said apart from the title keeps the title's own verbs
+        (
+            "create_event",
+            ("set up flowers for Mom", "tomorrow", "at 2 p.m.", None),
+            "like new event: set up flowers for Mom, tomorrow, at 2 p.m.",
+            ("create_event", {"title": "set up flowers for Mom"}),
+        ),
+        (
+            "delete_event",
+            ("im Büro Hochzeitsgeschenk streichen", None),
+            "Sag im Büro Hochzeitsgeschenk streichen ab.",
+            ("delete_event", {"title": "im Büro Hochzeitsgeschenk streichen"}),
+        ),
         # "every" in German's dative: the repetition, never one event on the day
         (
             "create_recurring_event",
@@ -4328,7 +4341,7 @@ def test_a_title_that_is_only_the_request_asks_which_event(function: str, phrase
     [
         ("at eight", "add dinner with Sam on Saturday at eight", "20:00"),
         ("um acht", "Abendessen mit Paul am Freitag um acht", "20:00"),
-        ("at 11", "dinner with the board at 11", "11:00"),  # late or early: as said
+        ("at 10:00", "dinner with the board at 10:00", "10:00"),  # late or early: as said
         ("at six", "breakfast with Sam on Saturday at six", "06:00"),
         ("um 6", "Frühstück mit Oma am Sonntag um 6", "06:00"),
         ("at 6 o'clock", "reschedule the lunch with María to 6 o'clock", "18:00"),  # any bare hour 1-6

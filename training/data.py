@@ -520,6 +520,10 @@ class RowMaker:
             text = re.sub(r"(?i)\b(the|my|a|an) \{title\}", "{title}", text)
         elif definite and "title" in slots and rng.random() < DEFINITE_SHARE:
             text = _with_definite_article(lang, text, slots["title"])
+        for slot in ("time", "new_time"):  # "dinner at eight" is 20:00: a meal in the title says the part of the day
+            if kinds.get(slot) in (*TWELVE_HOUR_KINDS, "hhmm_24", "hour_24") and "title" in slots:
+                if resolve_time(slots[slot], lang, context=f"{slots['title']} {slots[slot]}") != values[slot]:
+                    slots[slot] = book.render_time(rng, kinds[slot], values[slot], words, context=slots["title"])
         text = _preposition_into_slots(text, slots)
         text = _said_after_preposition(text, slots, values, params, today, lang)
         if garble_pool is not None:

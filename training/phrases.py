@@ -383,7 +383,9 @@ class PhraseBook:
         value = dt.time(hour, minute)
         return self.render_time(rng, kind, value, words, qualify), value, kind
 
-    def render_time(self, rng: random.Random, kind: str, value: dt.time, words: bool, qualify: bool = True) -> str:
+    def render_time(
+        self, rng: random.Random, kind: str, value: dt.time, words: bool, qualify: bool = True, context: str = ""
+    ) -> str:
         hour, minute = value.hour, value.minute
         h12 = hour % 12 or 12
         nh = (hour + 1) % 12 or 12  # the hour named in "halb drei", "quarter to three"
@@ -395,6 +397,9 @@ class PhraseBook:
         form = rng.choice(forms)
         # Hours 1-6 read as afternoon when bare, so a 24-hour "06:30" keeps its leading zero.
         zero = hour < 10 and (_bare_reading(hour) != hour or rng.random() < 0.3)
+        if context and hour < 10 and not zero and "{H}" in form:  # "dinner at 7:00" is 19:00: "07:00" is morning
+            said = form.format(H=hour, MM=f"{minute:02d}")
+            zero = resolve_time(said, self.lang, context=f"{context} {said}") != value
         phrase = form.format(
             H=f"{hour:02d}" if zero else hour,
             MM=f"{minute:02d}",
@@ -410,7 +415,9 @@ class PhraseBook:
         # A bare 12-hour phrase means what the resolver's convention says ("um drei" = 15:00,
         # "halb acht" = 07:30); where that is not the value, say the part of the day. Sometimes say it anyway.
         options = self.times["qualifiers"].get(part_of_day(hour)) or []
-        if options and (resolve_time(phrase, self.lang) != value or rng.random() < 0.3):
+        # the words around it count: "dinner at eight" is 20:00
+        said = f"{context} {phrase}" if context else ""
+        if options and (resolve_time(phrase, self.lang, context=said) != value or rng.random() < 0.3):
             phrase = f"{phrase} {rng.choice(options)}"
         return phrase
 

@@ -10,7 +10,7 @@ Conventions (the data generator follows the same ones, and tests pin them):
 - A day without a year ("24. Dezember", "December 24th", "24.12.", "am 3.") is the next such day on or
   after today.
 - A bare hour 1-6 ("um drei", "halb drei", "at 5") is in the afternoon, 7-12 as said; "abends", "pm",
-  "nachmittags", "in the evening" move it to the afternoon/evening, as does a dinner at 1-10 (a breakfast at 4-11
+  "nachmittags", "in the evening" move it to the afternoon/evening, as does a dinner at 1-9 (a breakfast at 4-11
   stays in the morning); a leading zero ("06:30") or an hour
   >= 13 is taken as a 24-hour time.
 """
@@ -776,7 +776,7 @@ _DAYPART_QUALIFIER = {
 }
 
 
-def _context_qualifier(context: str) -> str | None:
+def _context_qualifier(context: str, meals: bool = True) -> str | None:
     """The part of the day a sentence gives its day ("heute Abend", "tomorrow morning", "Freitagabend"), which
     a bare time elsewhere in it ("um acht") takes on. Other words in the sentence (a title such as "date
     night") do not count."""
@@ -786,8 +786,8 @@ def _context_qualifier(context: str) -> str | None:
     m = re.search(rf"\b(?:{_WD_RE})(morgen|vormittag|früh|nachmittag|abend|nacht)s?\b", context)
     if m:
         return _DAYPART_QUALIFIER[m[1]]
-    meals = {_MEAL_PART[w] for w in _MEAL.findall(context)}
-    return meals.pop() if len(meals) == 1 else None
+    said = {_MEAL_PART[w] for w in _MEAL.findall(context)} if meals else set()
+    return said.pop() if len(said) == 1 else None
 
 
 # A meal says its part of the day: "dinner with Sam at eight" is at 20:00, "Frühstück um 6" at 6:00 (one meal only:
@@ -818,8 +818,8 @@ def _clock(hour: int, minute: int, qualifier: str | None, explicit_24h: bool) ->
         hour = hour + 12 if 6 <= hour < 12 else (0 if hour == 12 else hour)
     elif qualifier == "noon":
         hour = hour + 12 if 1 <= hour <= 5 else hour
-    elif qualifier == "dinner":  # 1-10 in the evening; "dinner at 11" or "at 12" as said
-        hour = hour + 12 if 1 <= hour <= 10 else hour
+    elif qualifier == "dinner":  # 1-9 in the evening; "dinner at 10:00" or "at 11" as said
+        hour = hour + 12 if 1 <= hour <= 9 else hour
     elif qualifier == "breakfast":  # 4-11 in the morning
         hour = hour if 4 <= hour <= 12 else hour + 12
     elif 1 <= hour <= 6:
@@ -929,15 +929,15 @@ def resolve_time_range(text: str, lang: str | None = None, context: str = "") ->
     a, b = a.strip(), b.strip()
     a_phrase = f"um {a.replace(' ', ':')}" if _BARE_CLOCK.match(a) else a
     b_phrase = f"um {b.replace(' ', ':')}" if _BARE_CLOCK.match(b) else b
-    end = _resolve_single(b_phrase, lang, context)
+    end = _resolve_single(b_phrase, lang, context, meals=False)  # a span says its part of the day itself
     if end == dt.time(0, 0) and _MIDNIGHT.search(normalize(b)):
         end = END_OF_DAY  # "bis Mitternacht", "until midnight": the end of the day, not its start
     inherited = _qualifier(normalize(b_phrase), lang) if _BARE_CLOCK.match(a) else None
-    start = _resolve_single(a_phrase, lang, context, inherited)
+    start = _resolve_single(a_phrase, lang, context, inherited, meals=False)
     if start is None or end is None:
         return None
     if end <= start and _BARE_CLOCK.match(a):
-        start = _resolve_single(a_phrase, lang, context)
+        start = _resolve_single(a_phrase, lang, context, meals=False)
     if start is None or end <= start:
         return None
     return start, end
@@ -955,9 +955,11 @@ def resolve_time(text: str, lang: str | None = None, context: str = "") -> dt.ti
     return _resolve_single(text, lang, context)
 
 
-def _resolve_single(text: str, lang: str | None, context: str, inherited: str | None = None) -> dt.time | None:
+def _resolve_single(
+    text: str, lang: str | None, context: str, inherited: str | None = None, meals: bool = True
+) -> dt.time | None:
     t = normalize(text)
-    qualifier = _qualifier(t, lang) or inherited or (_context_qualifier(normalize(context)) if context else None)
+    qualifier = _qualifier(t, lang) or inherited or (_context_qualifier(normalize(context), meals) if context else None)
     if lang != "de":
         relative = _EN_RELATIVE_AMPM.search(t)
         if relative:  # "quarter past four pm": not 16:00
@@ -3794,6 +3796,8 @@ def _without_arranging(phrase: str, query: str, spec: Function) -> str:
     before = re.sub(r"(?i)^(?:like|you\s+know)[,]?(?:\s+|$)", "", before)  # "like set up all-hands"
     if _ASK_LEAD.sub("", before + " ", count=1).strip() and not before.endswith((",", ":", ";", ".")):
         return phrase  # not the request: "add set up flowers for Mom", "remind me to book a table"
+    if re.search(r"(?i)\b(?:event|appointment|entry|reminder)\s*:$", before):
+        return phrase  # "new event: set up flowers for Mom": the request was said before the colon
     return phrase[lead.end() :]
 
 
@@ -4392,6 +4396,8 @@ def _without_request_after(phrase: str, spec: Function, query: str) -> str:
     besides = query[:at] + " " + query[at + len(phrase) :]
     if at < 0 or any(_slip_of(w.lower(), v) for w in re.findall(r"[^\W\d_]+", besides) for v in (*verbs, *after)):
         return phrase
+    if verbs is _DELETE_VERBS and asks_to_call_off(query):
+        return phrase  # "Sag im Büro Hochzeitsgeschenk streichen ab": "sag ... ab" is the request
     return " ".join(words[:-1])
 
 
