@@ -636,7 +636,8 @@ class SpanCall:
             raise ArityError(f"{spec.name} takes {len(spec.params)} arguments, got {len(self.phrases)}")
         for p, phrase in zip(spec.params, self.phrases, strict=True):
             if phrase is None and p.missing is Missing.FORBIDDEN:
-                raise MissingArgument(f"'{p.name}' is required and was not given")
+                said = "missing_event" if p.type is ParamType.TITLE else "missing"
+                raise MissingArgument(f"'{p.name}' is required and was not given", said, name=p.name)
             if phrase is not None and not isinstance(phrase, str):
                 raise ArgumentTypeError(f"'{p.name}' must be the words said, got {phrase!r}")
 

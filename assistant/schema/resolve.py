@@ -3191,8 +3191,6 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
             phrase = _with_particle_and_tail(phrase, query, others, span.phrases, lang)
             if p.nullable and _says_nothing(phrase):
                 phrase = None  # "set a reminder for this": what it is for is asked
-            if phrase is not None and _only_the_request(phrase, spec):
-                phrase = None  # "cancel my 3 o'clock" copied as "cancel": which event is asked
         if phrase is None and p.type is ParamType.TITLE and p.nullable:
             phrase = _reminded_of(query, others)  # "Erinnere mich" copied of "Erinnere mich ... an den Kuchen"
         if phrase is not None and p.type is ParamType.TIME:
@@ -3707,15 +3705,6 @@ def _request_verbs(spec: Function) -> list[str]:
     if _deletes_an_event(spec):
         return _DELETE_VERBS
     return _MOVE_VERBS if _moves_an_event(spec) else []
-
-
-def _only_the_request(phrase: str, spec: Function) -> bool:
-    """Whether a delete's or a move's title is nothing but its request ("cancel", "lösche", "postpone")."""
-    word = phrase.strip(" .,!?").lower()
-    if " " in word or not (_deletes_an_event(spec) or _moves_an_event(spec)):
-        return False
-    said = _REMOVE_SAID if _deletes_an_event(spec) else _MOVE_FIRST
-    return any(_slip_of(word, v) for v in _request_verbs(spec)) or bool(said.match(word + " x"))
 
 
 def _without_request(phrase: str, spec: Function) -> str:
