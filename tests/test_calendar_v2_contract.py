@@ -4372,6 +4372,7 @@ def test_a_repetition_no_frequency_makes_is_answered_with_those_there_are(phrase
         ("I was off last week", False),
         ("I'm off at 5 tomorrow", False),
         ("ich bin am Montag ab halb drei weg", False),
+        ("ich bin morgen um drei weg", False),
         ("I'm off to the gym tomorrow", False),
         ("I'm off tomorrow and Friday", False),  # two days, not a span: the model reads it
         ("am I off tomorrow?", False),

@@ -4207,12 +4207,6 @@ _AWAY_DE = re.compile(
 )
 
 
-_AT_A_CLOCK = re.compile(
-    r"(?i)\b(?:um|at|gegen|around)\s+(?:\d|halb|viertel|noon|mittag|midnight|mitternacht|[^\W\d_]+\s+(?:uhr|o'?clock))"
-    r"|\bab\s+(?:halb|viertel)\b|\d\s*(?:uhr|am|pm|a\.m\.|p\.m\.|o'?clock)\b|\b\d{1,2}:\d\d\b"
-)
-
-
 def says_one_is_away(query: str, today: dt.date) -> bool:
     """Whether the query says the person is away (off, on vacation, out of office) on days to come it names, with
     no clock time and no question: a day-long event."""
@@ -4223,7 +4217,8 @@ def _away_said(query: str, today: dt.date) -> tuple[str, str] | None:
     """How the person says they are away ("off", "on vacation", "verreist") and the words of the days."""
     t = query.strip()
     m = _AWAY_EN.match(t) or _AWAY_DE.match(t)
-    if m is None or "?" in t or _AT_A_CLOCK.search(t) or re.match(r"(?i)\s*to\b", m["rest"]):
+    clock = _CLOCK_SAID.search(normalize(t)) or re.search(r"(?i)\b(?:um|at|gegen|ab)\s+(?:halb|viertel)", t)
+    if m is None or "?" in t or clock or re.match(r"(?i)\s*to\b", m["rest"]):
         return None  # "I'm off at 5", "I'm off to the gym tomorrow"
     days = resolve_date_range(m["rest"], today) or (
         (day, day) if (day := resolve_date(m["rest"], today)) is not None else None
