@@ -118,6 +118,12 @@ class UnbalancedQuotes(CallError):
 class MissingArgument(CallError):
     """``null`` (not said) where the schema needs a value."""
 
+    @classmethod
+    def of(cls, p: Param) -> MissingArgument:
+        """The error for ``p`` not said; a missing title says which event was not said ("cancel my 3 o'clock")."""
+        said = "missing_event" if p.type is ParamType.TITLE else "missing"
+        return cls(f"'{p.name}' is required and was not given", said, name=p.name)
+
 
 class InvalidDate(CallError):
     """Not a real calendar date in YYYY-MM-DD form (2025-18-34, 2026-02-30)."""
@@ -451,8 +457,7 @@ _TIME_RE = re.compile(r"([01]\d|2[0-3]):([0-5]\d)")
 def _validate_value(p: Param, value: Any) -> None:
     if value is None:
         if not p.nullable:
-            said = "missing_event" if p.type is ParamType.TITLE else "missing"  # "cancel my 3 o'clock": which?
-            raise MissingArgument(f"'{p.name}' is required and was not given", said, name=p.name)
+            raise MissingArgument.of(p)
         return
     if p.type is ParamType.TITLE:
         if not isinstance(value, str):
@@ -636,8 +641,7 @@ class SpanCall:
             raise ArityError(f"{spec.name} takes {len(spec.params)} arguments, got {len(self.phrases)}")
         for p, phrase in zip(spec.params, self.phrases, strict=True):
             if phrase is None and p.missing is Missing.FORBIDDEN:
-                said = "missing_event" if p.type is ParamType.TITLE else "missing"
-                raise MissingArgument(f"'{p.name}' is required and was not given", said, name=p.name)
+                raise MissingArgument.of(p)
             if phrase is not None and not isinstance(phrase, str):
                 raise ArgumentTypeError(f"'{p.name}' must be the words said, got {phrase!r}")
 

@@ -4217,16 +4217,19 @@ def _away_said(query: str, today: dt.date) -> tuple[str, str] | None:
     """How the person says they are away ("off", "on vacation", "verreist") and the words of the days."""
     t = query.strip()
     m = _AWAY_EN.match(t) or _AWAY_DE.match(t)
-    clock = _CLOCK_SAID.search(normalize(t)) or re.search(r"(?i)\b(?:um|at|gegen|ab)\s+(?:halb|viertel)", t)
-    if m is None or "?" in t or clock or re.match(r"(?i)\s*to\b", m["rest"]):
-        return None  # "I'm off at 5", "I'm off to the gym tomorrow"
-    days = resolve_date_range(m["rest"], today) or (
-        (day, day) if (day := resolve_date(m["rest"], today)) is not None else None
-    )
-    two = re.search(r"(?i)\b(?:and|und)\b", m["rest"]) and not re.search(r"(?i)\b(?:between|zwischen)\b", m["rest"])
-    if days is None or days[1] < today or two or _ANOTHER_CLAUSE.search(m["rest"]):
-        return None  # "I'm off tomorrow so cancel my meetings": the request is the other clause's
-    return re.sub(r"(?i)^(?:on|im|in\s+den)\s+(?!leave)", "", m["away"]), m["rest"].strip(" ,;:!")  # "on leave" stays
+    if m is None or "?" in t:
+        return None
+    rest = m["rest"]
+    if re.match(r"(?i)\s*to\b", rest) or _ANOTHER_CLAUSE.search(rest):
+        return None  # "I'm off to the gym tomorrow"; "I'm off tomorrow so cancel my meetings": the other clause asks
+    if re.search(r"(?i)\b(?:and|und)\b", rest) and not re.search(r"(?i)\b(?:between|zwischen)\b", rest):
+        return None  # "tomorrow and Friday": two days, no span
+    if _CLOCK_SAID.search(normalize(t)) or re.search(r"(?i)\b(?:um|at|gegen|ab)\s+(?:halb|viertel)", t):
+        return None  # "I'm off at 5"
+    days = resolve_date_range(rest, today) or ((day, day) if (day := resolve_date(rest, today)) is not None else None)
+    if days is None or days[1] < today:
+        return None
+    return re.sub(r"(?i)^(?:on|im|in\s+den)\s+(?!leave)", "", m["away"]), rest.strip(" ,;:!")  # "on leave" stays
 
 
 _ANOTHER_CLAUSE = re.compile(r"(?i)[,;]|\b(?:so|but|then|please|aber|also|dann|bitte|deshalb|deswegen)\b")
@@ -4237,8 +4240,10 @@ def _away_as_days(spec: Function, span: SpanCall, query: str, today: dt.date) ->
     frei") read as a delete, a look at the calendar or a day-long event with the days copied into its title: the
     day-long event of those days, called what they are ("off", "frei")."""
     all_day = _function_typed(_ALL_DAY_TYPES)
+    if all_day is None or (_makes_an_event(spec) and spec is not all_day) or _moves_an_event(spec):
+        return spec, span
     away = _away_said(query, today)
-    if all_day is None or away is None or _makes_an_event(spec) and spec is not all_day or _moves_an_event(spec):
+    if away is None:
         return spec, span
     title = span.phrases[0] if spec is all_day else None
     dated = title and (resolve_date(title, today) is not None or resolve_date_range(title, today) is not None)
