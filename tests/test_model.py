@@ -600,10 +600,17 @@ def test_loss_through_the_trainers_model_is_the_same(arch, tiny_base, small_data
 @pytest.mark.slow
 def test_distributed_training_keeps_replicas_in_sync(tiny_base, small_data, tmp_path) -> None:
     """`torchrun`/`accelerate launch` with two processes (CPU, gloo): gradients are synchronised, so both end
-    with the same weights (``_check_replicas`` raises otherwise), and one adapter is written."""
+    with the same weights (``_check_replicas`` raises otherwise), and one adapter is written. A free port, and
+    a hang kills torchrun's whole process group: a worker once outlived a killed launcher by an hour."""
     import os
+    import signal
+    import socket
     import subprocess
     import sys
+
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
 
     cmd = [
         sys.executable,
@@ -612,7 +619,7 @@ def test_distributed_training_keeps_replicas_in_sync(tiny_base, small_data, tmp_
         "--nproc_per_node",
         "2",
         "--master_port",
-        "29533",
+        str(port),
         "-m",
         "training.sft",
         "--data",
@@ -633,9 +640,21 @@ def test_distributed_training_keeps_replicas_in_sync(tiny_base, small_data, tmp_
         "1",
     ]
     env = {**os.environ, "OMP_NUM_THREADS": "1", "TQDM_DISABLE": "1"}
-    out = subprocess.run(
-        cmd, capture_output=True, text=True, timeout=600, env=env, cwd=Path(__file__).resolve().parent.parent
+    run = subprocess.Popen(
+        cmd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=Path(__file__).resolve().parent.parent,
+        start_new_session=True,
     )
-    assert out.returncode == 0, out.stderr[-8000:]
-    assert out.stdout.count("2 replicas agree") == 2, out.stdout[-2000:]
+    try:
+        stdout, stderr = run.communicate(timeout=600)
+    except subprocess.TimeoutExpired:
+        os.killpg(run.pid, signal.SIGKILL)
+        stdout, stderr = run.communicate()
+        pytest.fail(f"two-process training did not end in 10 minutes:\n{stderr[-4000:]}")
+    assert run.returncode == 0, stderr[-8000:]
+    assert stdout.count("2 replicas agree") == 2, stdout[-2000:]
     assert json.loads((tmp_path / "adapter_config.json").read_text())["replicas"] == 2
