@@ -76,7 +76,7 @@ def _handle_connection(assistant: Assistant, conn: socket.socket, identity: dict
                 answer = {"error": f"{type(error).__name__}: {error}"}
             stream.write(json.dumps(answer, ensure_ascii=False).encode() + b"\n")
             stream.flush()
-    assistant.waiting = None  # a question asked back belongs to its connection
+    assistant.end_conversation()  # a question asked back, "it", belong to their connection
     assistant.auto_confirm = False
 
 

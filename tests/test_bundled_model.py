@@ -229,6 +229,98 @@ def test_a_correction_moves_what_was_just_made_and_a_delete_without_a_day_offers
     assert clock(27) == ["Zahnarzt 10:00", "Friseur 15:00"]
 
 
+def _assistant(caller, radicale, tmp_path):
+    from assistant.calendar.client import CalDAVCalendar
+    from assistant.calendar.outbox import Journal, Outbox
+    from assistant.conversation.dialog import Assistant
+    from assistant.settings import CalendarSettings
+
+    cal = CalDAVCalendar(CalendarSettings(url=radicale.url, username="anna", timezone="Europe/Berlin"))
+    a = Assistant(
+        cal,
+        Outbox(tmp_path),
+        Journal(tmp_path),
+        model=caller,
+        today=lambda: dt.date(2026, 11, 26),
+        clock=lambda: dt.time(12),
+    )
+
+    def on(day: int) -> list[str]:
+        return [f"{e.title} {e.local_start(cal.settings.zone):%H:%M}" for e in cal.events_on(dt.date(2026, 11, day))]
+
+    return a, on
+
+
+def test_it_is_the_event_just_made_moved_found_or_listed_alone(caller, radicale, tmp_path) -> None:
+    """ "delete that" was "not a calendar command" and "move it to 5 pm" looked for an event "it". Now a pronoun
+    is the one event the last commands talked about; with none, which one is asked, and the answer is read as
+    the request said with it ("den Zahnarzt"), while a command of its own is run as one."""
+    a, on = _assistant(caller, radicale, tmp_path)
+    assert a.handle("Trag Zahnarzt Freitag um 10 ein", "de").outcome.kind == "created"
+    assert a.handle("add dentist on Friday at 9", "en").outcome.kind == "created"
+    moved = a.handle("move it to 5 pm", "en").outcome
+    assert moved.kind == "moved" and on(27) == ["Zahnarzt 10:00", "dentist 17:00"], moved.message
+    asked = a.handle("delete that", "en").outcome
+    assert asked.kind == "confirm" and "'dentist'" in asked.message, asked.message
+    assert a.handle("yes", "en").outcome.kind == "deleted" and on(27) == ["Zahnarzt 10:00"]
+    which = a.handle("lösch es", "de").outcome  # the deleted one is no longer "es"
+    assert which.kind == "ask" and which.missing == ("title",), which.message
+    named = a.handle("den Zahnarzt am Freitag", "de").outcome
+    assert named.kind == "confirm" and "'Zahnarzt'" in named.message, named.message
+    assert a.handle("nein", "de").outcome.kind == "cancelled"
+    shifted = a.handle("verschieb ihn eine Stunde nach hinten", "de").outcome  # still the one asked about
+    assert shifted.kind == "moved" and on(27) == ["Zahnarzt 11:00"], shifted.message
+    assert a.handle("wann ist er", "de").outcome.kind != "found"  # "er" is no request about it: the model reads it
+    assert a.handle("Was habe ich am Freitag?", "de").outcome.kind == "listed"  # one event listed: "es" again
+    where = a.handle("verschieb es", "de").outcome
+    assert where.kind == "ask" and "Zahnarzt" in where.message, where.message
+    assert a.handle("auf Samstag", "de").outcome.kind == "moved" and on(28) == ["Zahnarzt 11:00"]
+    assert a.handle("Was habe ich nächste Woche?", "de").outcome.kind == "listed"  # no event: nothing is "it"
+    assert a.handle("cancel it", "en").outcome.kind == "ask"
+    listed = a.handle("What do I have tomorrow?", "en").outcome  # the answer is a command of its own
+    assert listed.kind == "listed", listed.message
+    assert a.handle("lösch das", "de").outcome.kind == "ask"  # nothing listed tomorrow: which one?
+    bare = a.handle("Zahnarzt", "de").outcome  # a name alone answers
+    assert bare.kind == "confirm" and "Samstag" in bare.message, bare.message
+    assert a.handle("nein", "de").outcome.kind == "cancelled"
+    assert a.handle("Was habe ich nächste Woche?", "de").outcome.kind == "listed"
+    assert a.handle("delete it", "en").outcome.kind == "ask"
+    made = a.handle("add lunch with Tom tomorrow at 12", "en").outcome  # a new request, never the answer
+    assert made.kind == "created" and on(27) == ["lunch with Tom 12:00"], made.message
+    assert on(28) == ["Zahnarzt 11:00"]
+
+
+def test_an_event_named_by_its_start(caller, radicale, tmp_path) -> None:
+    """ "cancel my 3 o'clock" deleted an event called "cancel" and "postpone my 10 o'clock to 11" looked for
+    "10 o'clock". Now a start said of the event picks it on its day, or on the first day ahead with one; a
+    title said as well still decides, several at that time are listed and none is said so."""
+    a, on = _assistant(caller, radicale, tmp_path)
+    for command in (
+        "add team meeting tomorrow at 10",
+        "add dentist tomorrow at 3 pm",
+        "add board meeting tomorrow at 4 pm",
+        "add yoga on Saturday at 3 pm",
+    ):
+        assert a.handle(command, "en").outcome.kind == "created", command
+    confirm = a.handle("cancel my 3 o'clock", "en").outcome
+    assert confirm.kind == "confirm" and "'dentist'" in confirm.message, confirm.message
+    assert a.handle("no", "en").outcome.kind == "cancelled"
+    moved = a.handle("postpone my 10 o'clock to 11", "en").outcome
+    assert moved.kind == "moved" and on(27) == ["team meeting 11:00", "dentist 15:00", "board meeting 16:00"]
+    meeting = a.handle("verschieb das Meeting morgen um 16 Uhr auf 17 Uhr", "de").outcome
+    assert meeting.kind == "moved" and "board meeting" in meeting.message, meeting.message
+    assert a.handle("when is my 11 o'clock", "en").outcome.kind == "found"
+    saturday = a.handle("delete my 3 pm on Saturday", "en").outcome
+    assert saturday.kind == "confirm" and "'yoga'" in saturday.message, saturday.message
+    assert a.handle("no", "en").outcome.kind == "cancelled"
+    assert a.handle("add lunch tomorrow at 3 pm", "en").outcome.kind == "created"
+    several = a.handle("lösch den Termin morgen um 15 Uhr", "de").outcome
+    assert several.kind == "ambiguous" and "dentist" in several.message and "lunch" in several.message
+    none = a.handle("lösch den Termin um 9 Uhr", "de").outcome
+    assert none.kind == "not_found" and "9:00" in none.message, none.message
+    assert on(27) == ["team meeting 11:00", "dentist 15:00", "lunch 15:00", "board meeting 17:00"]
+
+
 def test_ask_command_end_to_end(radicale) -> None:
     import json
     import os

@@ -50,6 +50,7 @@ PLACES: dict[str, tuple[str, int]] = {
     # the conversation
     "conversation": ("conversation", 0),
     "conversation.replies": ("conversation", 0),
+    "conversation.referents": ("conversation", 0),
     "conversation.dialog": ("conversation", 1),
     # the front ends
     "app": ("front", 0),

@@ -12,7 +12,8 @@ import functools
 import logging
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -25,12 +26,24 @@ from assistant.calendar.client import (
     is_exact_match,
     is_generic_title,
     match_events,
+    normalize_title,
 )
 from assistant.calendar.ical import EventInfo, NewEvent, new_all_day_event, new_event
 from assistant.calendar.outbox import Change, Journal, Outbox
 from assistant.conversation import replies
-from assistant.schema.functions import FUNCTIONS, Call, CallError, NoCall, ParamType, parse_call
+from assistant.conversation.referents import (
+    PronounRequest,
+    at_clock,
+    clocks_said,
+    event_clock,
+    is_a_request,
+    names_no_event,
+    pronoun_request,
+    without_clock,
+)
+from assistant.schema.functions import FUNCTIONS, Call, CallError, NoCall, ParamType, function_by_name, parse_call
 from assistant.schema.resolve import (
+    asks_for_an_event,
     event_makers,
     guess_lang,
     names_every_event,
@@ -255,6 +268,7 @@ class _Waiting:
     past: bool = False  # a create on a day already gone waits for "ja"/"yes"
     clearing: tuple[EventInfo, ...] = ()  # a cleared day's events, waiting for "ja"/"yes" (``target`` is the first)
     weekdays: tuple[int, ...] = ()  # a series said on several weekdays, waiting for its time or title
+    which: PronounRequest | None = None  # a delete, move or find that named no event, waiting for its name
 
 
 #: function name -> the Assistant method that runs it; ``executes`` fills it, a test checks every function has one.
@@ -271,6 +285,26 @@ _ANSWER_LEAD = re.compile(
 )
 # The request an answer completes, for the model to read it in (said without, and with, its own "an"/"to").
 _REQUEST_FOR = {"de": ("Erinnere mich an", "Erinnere mich"), "en": ("Remind me to", "Remind me")}
+# The functions that name an existing event by its title, and the words that re-say each request with a name
+# ("Which event do you mean?" - "the dentist": "delete the dentist").
+_NAMERS = ("delete_event", "move_event", "find_event")
+_REQUEST_VERB = {
+    "delete_event": {"de": "lösche ", "en": "delete "},
+    "move_event": {"de": "verschiebe ", "en": "move "},
+    "find_event": {"de": "wann ist ", "en": "when is "},
+}
+# Outcomes whose one event is what "it" means next ("delete it", "move it to 5").
+_REFERRING = {
+    OutcomeKind.CREATED,
+    OutcomeKind.QUEUED,
+    OutcomeKind.MOVED,
+    OutcomeKind.FOUND,
+    OutcomeKind.LISTED,
+    OutcomeKind.CONFIRM,
+    OutcomeKind.ASK,
+}
+# A start said of an event with no day ("cancel my 3 o'clock") is looked for this many days ahead.
+CLOCK_DAYS = 14
 # A list read aloud in full up to this many events; a longer one is summed up with its first few.
 LIST_ALOUD = 6
 LIST_FIRST = 3
@@ -332,6 +366,10 @@ class Assistant:
     _weekdays: tuple[int, ...] = field(default=(), repr=False)
     # The timed event the last command made (title, day): "nein, um 11" right after it moves it.
     _just_made: tuple[str, dt.date] | None = field(default=None, repr=False)
+    # The one event the last commands made, moved, found, listed or asked about (title, day): "delete it".
+    _referent: tuple[str, dt.date] | None = field(default=None, repr=False)
+    # The words and language of the command being run: a delete, move or find reads an event's start in them.
+    _said: tuple[str, str] = field(default=("", ""), repr=False)
 
     @property
     def zone(self) -> str:
@@ -342,6 +380,11 @@ class Assistant:
     @_one_command
     def handle(self, text: str, lang: str | None = None) -> Turn:
         """One typed or transcribed utterance."""
+        turn = self._handle(text, lang)
+        self._refer(turn.outcome)
+        return turn
+
+    def _handle(self, text: str, lang: str | None) -> Turn:
         lang = lang or guess_lang(text, self.default_lang or "en")  # a reply is in its command's language
         today = self.today()
         sent = self.flush()
@@ -369,6 +412,8 @@ class Assistant:
         if self.model is None:
             message = replies.say("model_missing", lang, reason=self.model_problem or "-")
             return Turn(text, lang, self._outcome("model_missing", lang, message, sent))
+        if (about := pronoun_request(text)) is not None:  # "delete it", "verschieb ihn auf Freitag"
+            return Turn(text, lang, self._about_it(about, lang, today, sent))
         started = time.perf_counter()
         prediction = self.model.predict(text, today, lang, self._now().time())
         latency = (time.perf_counter() - started) * 1000
@@ -378,13 +423,15 @@ class Assistant:
                 "not_understood", lang, replies.say("not_understood", lang, reason=reason), sent, error="CallError"
             )
             return Turn(text, lang, outcome, prediction.raw, latency)
-        call = self._shifted(prediction.call, text, lang, sent)
+        with self._saying(text, lang):
+            call = self._shifted(prediction.call, text, lang, sent)
         if isinstance(call, Outcome):
             return Turn(text, lang, call, prediction.raw, latency)
         weekly = isinstance(call, Call) and call.function == "create_recurring_event"
         self._weekdays = weekdays_said(text) if weekly and call.arguments["frequency"] in ("weekly", "biweekly") else ()
         try:
-            return Turn(text, lang, self.execute(call, lang, sent=sent), prediction.raw, latency)
+            with self._saying(text, lang):
+                return Turn(text, lang, self.execute(call, lang, sent=sent), prediction.raw, latency)
         finally:
             self._weekdays = ()
 
@@ -407,6 +454,12 @@ class Assistant:
         return call.with_arguments(
             date=start.date().isoformat(), new_date=moved.date().isoformat(), new_time=f"{moved:%H:%M}"
         )
+
+    def end_conversation(self) -> None:
+        """Forget what a conversation left open: a question asked back, what "it" is, the event just made."""
+        self.waiting = None
+        self._referent = None
+        self._just_made = None
 
     @_one_command
     def run_call_text(self, text: str, lang: str) -> Turn:
@@ -435,6 +488,8 @@ class Assistant:
             return self._outcome("no_call", lang, replies.say("no_call", lang), sent)
         if "title" in call.missing:
             return self._ask_what(call, lang, sent)
+        if call.function in _NAMERS and self._names_nothing(call):  # "cancel", "move it": which event?
+            return self._ask_which(call, _REQUEST_VERB[call.function][lang if lang == "de" else "en"], "", lang, sent)
         if (
             call.function in ("create_event", "create_all_day_event")
             and not call.missing
@@ -815,10 +870,15 @@ class Assistant:
             message += replies.say("listed_pending", lang, events=replies.event_list(queued, lang, self.zone))
         return self._outcome("listed", lang, message, sent, call, events=tuple(e.to_json() for e in events))
 
-    @executes("find_event", "found", "found_none")
+    @executes(
+        "find_event", "found", "found_none", "ask_which_event", "not_found_at", "not_found_at_ahead", "ambiguous_at"
+    )
     def _find(self, call: Call, lang: str, sent: int) -> Outcome:
         title = call.arguments["title"]
-        matches = self.calendar.find_next(title, self._now())
+        at = self._at_said_clock(call, lang, sent)  # "when is my 3 o'clock?"
+        if isinstance(at, Outcome):
+            return at
+        matches = [at] if at is not None else self.calendar.find_next(title, self._now())
         if not matches:
             return self._outcome("not_found", lang, replies.say("found_none", lang, title=title), sent, call)
         event = matches[0]
@@ -841,8 +901,13 @@ class Assistant:
         "ambiguous",
         "which_event",
         "overlap",
+        "ask_which_event",
+        "not_found_at",
+        "not_found_at_ahead",
+        "ambiguous_at",
     )
     def _move(self, call: Call, lang: str, sent: int) -> Outcome:
+        call = self._to_the_other_clock(call)
         a = call.arguments
         title = a["title"]
         if a["new_date"] is None and a["new_time"] is None:
@@ -928,6 +993,10 @@ class Assistant:
         "cleared",
         "nothing_to_clear",
         "nothing_next",
+        "ask_which_event",
+        "not_found_at",
+        "not_found_at_ahead",
+        "ambiguous_at",
     )
     def _delete(self, call: Call, lang: str, sent: int) -> Outcome:
         title = call.arguments["title"]
@@ -939,7 +1008,7 @@ class Assistant:
             if upcoming is None:
                 return self._outcome("not_found", lang, replies.say("nothing_next", lang), sent, call)
             found: EventInfo | Outcome = upcoming
-        elif call.arguments["date"] is None:
+        elif call.arguments["date"] is None and self._clock_said(call) is None:
             ahead = self.calendar.find_next(title, self._now())
             if not ahead:  # none ahead: which day (a past one) is asked
                 self.waiting = _Waiting(call, lang)
@@ -1025,6 +1094,9 @@ class Assistant:
         """The one event a move or delete names: on its day, or (no day said) the next upcoming one. None or
         several: an outcome that says so, and nothing changes."""
         title = call.arguments["title"]
+        at = self._at_said_clock(call, lang, sent)
+        if at is not None:
+            return at
         if call.arguments["date"] is None:
             matches = self.calendar.find_next(title, self._now())
             if not matches:
@@ -1059,6 +1131,169 @@ class Assistant:
                 events=tuple(e.to_json() for e in matches),
             )
         return matches[0]
+
+    def _at_said_clock(self, call: Call, lang: str, sent: int) -> EventInfo | Outcome | None:
+        """The event a delete, move or find names by its start ("cancel my 3 o'clock", "das Meeting um 10", "the
+        dentist at 3" among two): on the call's day, else on the first day ahead that has one at that time; an
+        outcome when there are none or several. None when no start is said, or when the title names an event
+        that none at that time is (the title then decides, as without a time)."""
+        clock = self._clock_said(call)
+        if clock is None:
+            return None
+        title = call.arguments["title"]
+        named = not (names_no_event(title) or is_generic_title(title))
+        said_day = dt.date.fromisoformat(call.arguments["date"]) if call.arguments.get("date") else None
+        now = self._now()
+        pool = (
+            self.calendar.events_on(said_day)
+            if said_day is not None
+            else self.calendar.events_between(now.date(), now.date() + dt.timedelta(days=CLOCK_DAYS - 1))
+        )
+        starts = [(e, s) for e in pool if isinstance(s := e.local_start(self.zone), dt.datetime)]
+        near = [(e, s) for e, s in starts if at_clock(s, clock) and (said_day is not None or s >= now)]
+        timed = [e for e, s in near if at_clock(s, clock, twelve_hours=False)] or [e for e, _ in near]
+        if named:
+            timed = match_events(without_clock(title), timed)
+        elif is_generic_title(title):  # "das Meeting um 10": a meeting at 10 first, any event at 10 else
+            word = normalize_title(without_clock(title)).split()[-1]
+            timed = [e for e in timed if word in normalize_title(e.title).split()] or timed
+        if not timed and named:
+            return None
+        time = replies.clock(clock, lang)
+        if not timed:
+            if said_day is None:
+                return self._outcome("not_found", lang, replies.say("not_found_at_ahead", lang, time=time), sent, call)
+            day = replies.day(said_day, lang, self.today())
+            return self._outcome("not_found", lang, replies.say("not_found_at", lang, time=time, day=day), sent, call)
+        first = min(e.first_day(self.zone) for e in timed)
+        timed = [e for e in timed if e.first_day(self.zone) == first]
+        if len(timed) == 1:
+            return timed[0]
+        listing = replies.event_list(timed, lang, self.zone)
+        day = replies.day(first, lang, self.today())
+        return self._outcome(
+            "ambiguous",
+            lang,
+            replies.say("ambiguous_at", lang, time=time, day=day, events=listing),
+            sent,
+            call,
+            events=tuple(e.to_json() for e in timed),
+        )
+
+    def _to_the_other_clock(self, call: Call) -> Call:
+        """A move whose new time is the start said of its event ("das Meeting um 16 Uhr auf 17 Uhr" read as to
+        16:00) goes to the other time said: to where it is already would change nothing."""
+        said = self._clock_said(call)
+        if said is None or call.arguments["new_time"] != f"{said:%H:%M}":
+            return call
+        others = [c for c in clocks_said(self._said[0], self._said[1] or None) if c != said]
+        return call.with_arguments(new_time=f"{others[-1]:%H:%M}") if others else call
+
+    def _clock_said(self, call: Call) -> dt.time | None:
+        """The start the command's words give the event a delete, move or find means, if any."""
+        text, lang = self._said
+        if not text or call.function not in _NAMERS:
+            return None
+        return event_clock(text, lang or None, call.arguments.get("new_time"))
+
+    def _names_nothing(self, call: Call) -> bool:
+        """Whether a delete, move or find names no event: its title only a request verb or a pronoun ("cancel",
+        "move it"), and no start said of one (that names it: "cancel my 3 o'clock")."""
+        title = call.arguments["title"]
+        if is_generic_title(title) or names_next_event(title) or names_every_event(title):
+            return False
+        return names_no_event(title) and self._clock_said(call) is None
+
+    @contextmanager
+    def _saying(self, text: str, lang: str) -> Iterator[None]:
+        """The words of the command being run, for what its call does not carry (an event's own start)."""
+        before, self._said = self._said, (text, lang)
+        try:
+            yield
+        finally:
+            self._said = before
+
+    def _ask_which(self, call: Call, head: str, tail: str, lang: str, sent: int) -> Outcome:
+        """Ask which event a delete, move or find means when it named none ("delete it" with nothing just made);
+        the answer ("den Zahnarzt am Freitag") is read as the request said with it."""
+        self.waiting = _Waiting(call, lang, which=PronounRequest(call.function, head, tail))
+        return self._outcome("ask", lang, replies.say("ask_which_event", lang), sent, call, missing=("title",))
+
+    def _about_it(self, about: PronounRequest, lang: str, today: dt.date, sent: int) -> Outcome:
+        """A request whose event is only a pronoun: the event just made, moved, found or listed alone, with the
+        rest of the request read by the model as said with its name ("move it to 5" -> "move dentist to 5");
+        with no such event, which one is asked."""
+        if self._referent is None:
+            said = Call(about.function, function_by_name(about.function).fill_defaults({"title": about.it}, today))
+            return self._ask_which(said, about.head, about.tail, lang, sent)
+        name, day = self._referent
+        return self._run_named(about, name, {"date": day.isoformat()}, lang, today, sent)
+
+    def _run_named(
+        self, about: PronounRequest, name: str, known: dict[str, Any], lang: str, today: dt.date, sent: int
+    ) -> Outcome:
+        """Run a request re-said with the name of its event: the model reads where a move goes, and what it
+        reads of the name is replaced by ``name`` and ``known`` (the event's day)."""
+        said = about.said_with(name)
+        spec = function_by_name(about.function)
+        call = Call(about.function, spec.fill_defaults({"title": name, **known}, today))
+        if about.tail.strip() and self.model is not None:
+            read = self.model.predict(said, today, lang, self._now().time()).call
+            if isinstance(read, Call) and read.function == about.function:
+                kept = {k: v for k, v in read.arguments.items() if k not in known and k != "title" and v is not None}
+                call = call.with_arguments(**kept)
+        with self._saying(said, lang):
+            shifted = self._shifted(call, said, lang, sent)
+            return shifted if isinstance(shifted, Outcome) else self.execute(shifted, lang, sent)
+
+    def _which_answer(
+        self, waiting: _Waiting, text: str, words: str, lang: str, today: dt.date, sent: int
+    ) -> Outcome | None:
+        """The answer to "which event do you mean?": a name, maybe with its day ("den Zahnarzt am Freitag"); None
+        when it is a command of its own ("Was habe ich morgen?")."""
+        assert waiting.which is not None
+        self.waiting = None
+        if words in NO:
+            return self._outcome("cancelled", lang, replies.say("cancelled", lang), sent)
+        answer = text.strip().rstrip(" .!?")
+        if self.model is not None:
+            alone = self.model.predict(answer, today, lang, self._now().time()).call
+            if isinstance(alone, Call) and (
+                alone.function == "list_events"
+                or (alone.function in _MAKERS and not alone.missing and asks_for_an_event(answer))
+                or (alone.function in _NAMERS and is_a_request(answer) and pronoun_request(answer) is None)
+            ):
+                return None
+            read = self.model.predict(waiting.which.said_with(answer), today, lang, self._now().time()).call
+            if (
+                isinstance(read, Call)
+                and read.function == waiting.call.function
+                and not names_no_event(read.arguments["title"])
+            ):
+                known = {k: v for k, v in waiting.call.arguments.items() if k != "title" and v is not None}
+                about = PronounRequest(waiting.call.function, waiting.which.head, waiting.which.tail)
+                day = {"date": read.arguments["date"]} if read.arguments.get("date") else {}
+                return self._run_named(about, read.arguments["title"], {**known, **day}, lang, today, sent)
+        name = _ANSWER_LEAD.sub("", answer).strip(" .!?,;:")
+        if not name:
+            return None
+        known = {k: v for k, v in waiting.call.arguments.items() if k != "title" and v is not None}
+        return self._run_named(waiting.which, name, known, lang, today, sent)
+
+    def _refer(self, outcome: Outcome) -> None:
+        """Keep the one event a command made, moved, found, listed or asked about, for "it" in the next ones; a
+        delete or undo forgets it, several events listed or matched too."""
+        several = len(outcome.events) > 1 or (outcome.kind is OutcomeKind.LISTED and not outcome.events)
+        if outcome.kind in (OutcomeKind.DELETED, OutcomeKind.UNDONE) or several:
+            self._referent = None
+        elif len(outcome.events) == 1 and outcome.kind in _REFERRING:
+            event = outcome.events[0]
+            start = event["start"]
+            if "T" in start:
+                day = dt.datetime.fromisoformat(start).astimezone(ZoneInfo(self.zone)).date()
+            else:
+                day = dt.date.fromisoformat(start)
+            self._referent = (event["title"], day)
 
     def _really_delete(
         self, call: Call, target: EventInfo, lang: str, sent: int, whole_series: bool = False
@@ -1160,6 +1395,8 @@ class Assistant:
                 return self.confirm(False, lang)
             self.waiting = None
             return self._another_day(waiting, text, lang, today, sent)
+        if waiting.which is not None:  # "Welchen Termin meinst du?" - "den Zahnarzt"
+            return self._which_answer(waiting, text, words, lang, today, sent)
         if words in NO:
             self.waiting = None
             return self._outcome("cancelled", lang, replies.say("cancelled", lang), sent)

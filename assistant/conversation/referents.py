@@ -1,0 +1,158 @@
+"""Which event a command means when its title does not say it.
+
+People name an event they just talked about by a pronoun ("delete it", "verschieb ihn auf Freitag") and one of the
+day by its start ("cancel my 3 o'clock", "das Meeting um 10", "the 10 am call"). The model copies what stands where
+a title goes ("cancel", "move it", "my 3 o'clock"); these rules tell such a title from a name, find the clock said
+as the event's own start, and re-say a pronoun request with the event's name for the model to read the rest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from assistant.schema.resolve import resolve_time
+
+_LEAD = (
+    r"(?:(?:hey|hi|ok|okay|alright|so|well|uh|um|ähm|äh|also|ja|naja|and|und|then|dann|oh|actually|no|nein"
+    r"|wait|warte)[,.!]?\s+)*(?:(?:please|bitte|can\s+you|could\s+you|kannst\s+du|könntest\s+du)\s+)?"
+)
+_DELETE = r"delete|cancel|remove|scrap|drop|erase|lösch\w*|streich\w*|entfern\w*|storni\w*"
+_MOVE = r"move|push|shift|postpone|reschedule|bump|delay|verschieb\w*|verleg\w*|schieb\w*"
+_FIND = r"when\s+is|when's|wann\s+ist"
+_ASIDE = r"(?:\s+(?:please|bitte|again|wieder|too|auch|doch|mal|gleich|lieber|instead|back|forward|up|vor|zurück))*"
+# "delete it", "cancel that one", "move it to 5", "lösch ihn wieder", "verschieb das auf morgen": a request whose
+# object is only a pronoun, with what follows it (where a move goes). German "den", "die", "das" stand alone only:
+# "lösch den Zahnarzt" names one.
+_PRONOUN_REQUEST = re.compile(
+    rf"^{_LEAD}(?P<head>(?P<verb>{_DELETE}|{_MOVE}|{_FIND})\s+)"
+    r"(?P<it>(?:this|that)\s+(?:one|event|appointment|entry)|it|that|this|ihn|es|das|den|die|sie"
+    r"|diese[nms]?(?:\s+(?:termin|eintrag))?)"
+    rf"(?P<tail>{_ASIDE}(?:\s+(?:to|until|till|by|for|on|at|from|in|into|auf|nach|um|zu|von|vom|am|an|ab|bis|aus"
+    r"|einen|eine|ein|one|two|half|a|an|\d|tomorrow|today|morgen|heute|übermorgen|next|nächste\w*)\b.*)?)"
+    r"[\s.!?]*$",
+    re.IGNORECASE,
+)
+# German's split verbs with a pronoun: "sag ihn ab", "nimm das wieder raus", "trag es aus".
+_PRONOUN_OFF = re.compile(
+    rf"^{_LEAD}(?:sag|sage|nimm|trag|trage)\s+(?P<it>ihn|es|das|den|die|sie){_ASIDE}\s+(?:ab|raus|heraus|aus)[\s.!?]*$",
+    re.IGNORECASE,
+)
+
+
+_FROM_THE_CALENDAR = re.compile(
+    rf"^{_ASIDE}(?:\s+(?:from|aus)\s+(?:my|the|dem|meinem)\s+(?:calendar|kalender|schedule))?{_ASIDE}", re.IGNORECASE
+)
+
+
+_A_REQUEST = re.compile(rf"^{_LEAD}(?:{_DELETE}|{_MOVE}|{_FIND}|when|wann|where|wo)\b", re.IGNORECASE)
+
+
+def is_a_request(text: str) -> bool:
+    """Whether the words start with a delete, move or find of their own ("lösch den Zahnarzt", "when is ..."): an
+    answer to "which event?" that does is a command, a name alone ("Zahnarzt", "the dentist") is the answer."""
+    return _A_REQUEST.match(text.strip()) is not None
+
+
+@dataclass(frozen=True)
+class PronounRequest:
+    """A request about "it": its function, and the words around the pronoun to re-say it with a name."""
+
+    function: str
+    head: str
+    tail: str
+    it: str = "it"  # the pronoun said, the title of the request as said
+
+    def said_with(self, name: str) -> str:
+        return f"{self.head}{name}{self.tail}"
+
+
+def pronoun_request(text: str) -> PronounRequest | None:
+    """The request when its event is only a pronoun ("delete that", "move it to Friday"); None otherwise."""
+    said = text.strip()
+    if (off := _PRONOUN_OFF.match(said)) is not None:
+        return PronounRequest("delete_event", "lösche ", "", off["it"])
+    m = _PRONOUN_REQUEST.match(said)
+    if m is None:
+        return None
+    verb = m["verb"].casefold()
+    if re.fullmatch(_FIND, verb):
+        return PronounRequest("find_event", m["head"], "", m["it"]) if not m["tail"].strip() else None
+    if re.fullmatch(_DELETE, verb):  # "delete that on Friday" names its day: the model reads it
+        said_more = _FROM_THE_CALENDAR.sub("", m["tail"]).strip()
+        return None if said_more else PronounRequest("delete_event", m["head"], "", m["it"])
+    return PronounRequest("move_event", m["head"], m["tail"], m["it"])  # no tail: asked where to once named
+
+
+_NUMBER_WORD = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eins|ein|zwei|drei|vier|fünf|sechs|sieben"
+    r"|acht|neun|zehn|elf|zwölf"
+)
+_NOT_A_LENGTH = r"(?!\s*(?:h\b|hrs?\b|hours?|minutes?|mins?|stunden?|minuten|days?|tage?n?|weeks?|wochen?|mal\b|times))"
+# A clock time said in a command: "3 o'clock", "for two o'clock pm", "10 am", "15:30", "15-Uhr-Termin", and a bare
+# hour only after its lead word ("um 10", "at three", "from 10", "um halb drei").
+_CLOCK_MENTION = re.compile(
+    rf"(?:\b(?:at|um|from|von|gegen|around|for)\s+)?"
+    rf"\b(?:\d{{1,2}}(?:[:.]\d{{2}})?|{_NUMBER_WORD})[\s-]*(?:a\.?m\.?|p\.?m\.?|o'?clock|uhr)(?:\s+\d{{2}}\b)?"
+    r"|\b\d{1,2}:\d{2}\b"
+    r"|\b(?:at|um|from|von|gegen|around|for)\s+"
+    r"(?:(?:halb|viertel\s+(?:vor|nach)|dreiviertel|quarter\s+(?:past|to)|half\s+past)\s+)?"
+    rf"(?:\d{{1,2}}|{_NUMBER_WORD})\b(?![.:]?\d){_NOT_A_LENGTH}",
+    re.IGNORECASE,
+)
+
+
+def clocks_said(text: str, lang: str | None = None) -> list[dt.time]:
+    """The clock times the words say, in order ("move my 3 o'clock to 4" says 15:00; "to 4" is no clock said
+    with a lead word of its own)."""
+    found = []
+    for m in _CLOCK_MENTION.finditer(text):
+        time = resolve_time(m[0].replace("-", " "), lang, context=text)
+        if time is not None:
+            found.append(time)
+    return found
+
+
+def event_clock(text: str, lang: str | None, new_time: str | None = None) -> dt.time | None:
+    """The start the words give the event they mean: the clock said in a delete or a find; in a move, the one
+    said besides its new time ("move the meeting at 10 to 11", "verschieb den 15-Uhr-Termin auf Freitag")."""
+    clocks = clocks_said(text, lang)
+    if new_time is None or len(clocks) > 1:
+        return clocks[0] if clocks else None
+    if clocks and f"{clocks[0]:%H:%M}" != new_time:
+        return clocks[0]
+    return None
+
+
+def at_clock(start: dt.datetime, clock: dt.time, twelve_hours: bool = True) -> bool:
+    """Whether an event starting at ``start`` is the one said at ``clock`` ("my 3 o'clock" is 15:00 or 03:00)."""
+    if start.time().replace(second=0, microsecond=0) == clock:
+        return True
+    return twelve_hours and start.minute == clock.minute and start.hour % 12 == clock.hour % 12
+
+
+# Words that name no event where a title goes: the request's verb, a pronoun, a possessive or article.
+_NAMES_NOTHING = frozenset(
+    "delete cancel remove scrap drop erase move push shift postpone reschedule bump delay bring put change "
+    "lösch lösche löschen streich streiche streichen entferne entfernen storniere stornieren verschieb verschiebe "
+    "verschieben verleg verlege verlegen schieb schiebe it that this one ihn es das den die sie diesen dieses diese "
+    "my our the a an mein meine meinen meinem unser unseren der dem ein einen please bitte event appointment entry "
+    "termin eintrag at um for from von gegen around".split()
+)
+
+
+def names_no_event(title: str | None, lang: str | None = None) -> bool:
+    """Whether a title says no event by name: only a request verb, a pronoun, a start ("cancel", "move it",
+    "my 3 o'clock", "den 15-Uhr-Termin")."""
+    if not title:
+        return True
+    rest = _CLOCK_MENTION.sub(" ", title)
+    words = re.findall(r"[^\W_]+", rest.casefold())
+    return all(w in _NAMES_NOTHING or w.isdigit() for w in words)
+
+
+def without_clock(title: str) -> str:
+    """A title without the start said in it ("10 am meeting" -> "meeting", "15-Uhr-Termin" -> "Termin")."""
+    rest = " ".join(_CLOCK_MENTION.sub(" ", title).replace("-", " ").split())
+    return rest or title
