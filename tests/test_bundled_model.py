@@ -316,9 +316,19 @@ def test_an_event_named_by_its_start(caller, radicale, tmp_path) -> None:
     assert a.handle("add lunch tomorrow at 3 pm", "en").outcome.kind == "created"
     several = a.handle("lösch den Termin morgen um 15 Uhr", "de").outcome
     assert several.kind == "ambiguous" and "dentist" in several.message and "lunch" in several.message
+    second = a.handle("den zweiten", "de").outcome  # listed in order of start, then title
+    assert second.kind == "confirm" and "'lunch'" in second.message, second.message
+    assert a.handle("nein", "de").outcome.kind == "cancelled"
     none = a.handle("lösch den Termin um 9 Uhr", "de").outcome
     assert none.kind == "not_found" and "9:00" in none.message, none.message
     assert on(27) == ["team meeting 11:00", "dentist 15:00", "lunch 15:00", "board meeting 17:00"]
+    which = a.handle("push the meeting tomorrow back an hour", "en").outcome
+    assert which.kind == "ambiguous", which.message  # "meeting" names none: the day is listed
+    assert a.handle("the one at 5", "en").outcome.kind == "moved"
+    assert on(27) == ["team meeting 11:00", "dentist 15:00", "lunch 15:00", "board meeting 18:00"]
+    assert a.handle("move the meeting tomorrow to 9 am", "en").outcome.kind == "ambiguous"
+    assert a.handle("yes", "en").outcome.kind != "moved"  # picks none: nothing moves
+    assert on(27) == ["team meeting 11:00", "dentist 15:00", "lunch 15:00", "board meeting 18:00"]
 
 
 def test_ask_command_end_to_end(radicale) -> None:

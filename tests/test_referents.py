@@ -6,8 +6,10 @@ import datetime as dt
 
 import pytest
 
+from assistant.calendar.ical import EventInfo
 from assistant.conversation.referents import (
     at_clock,
+    chosen,
     clocks_said,
     event_clock,
     names_no_event,
@@ -117,3 +119,30 @@ def test_a_start_matches_its_event_either_half_of_the_day_and_leaves_the_title()
     assert not at_clock(start, dt.time(3), twelve_hours=False) and not at_clock(start, dt.time(15, 30))
     assert without_clock("10 am meeting") == "meeting" and without_clock("15-Uhr-Termin") == "Termin"
     assert without_clock("dentist") == "dentist"
+
+
+def _at(title: str, hour: int) -> EventInfo:
+    start = dt.datetime(2026, 12, 7, hour, tzinfo=dt.timezone.utc)
+    return EventInfo(f"uid-{title}", title, start, start + dt.timedelta(hours=1), "Assistant", "")
+
+
+@pytest.mark.parametrize(
+    ("answer", "picked"),
+    [
+        ("the second one", "yoga"),
+        ("den zweiten", "yoga"),
+        ("das erste", "dentist"),
+        ("the last one", "board meeting"),
+        ("the one at 4", "board meeting"),
+        ("den um 15 Uhr", None),  # two start then
+        ("yoga", "yoga"),
+        ("I mean the board meeting", "board meeting"),
+        ("meeting", None),  # says none of them by name
+        ("the fifth", None),
+        ("what do I have on Friday", None),
+    ],
+)
+def test_an_answer_picks_one_of_the_events_listed(answer: str, picked: str | None) -> None:
+    listed = [_at("dentist", 15), _at("yoga", 15), _at("board meeting", 16)]
+    pick = chosen(listed, answer, "de" if " um " in f" {answer} " or "zweit" in answer else "en", "UTC")
+    assert (pick.title if pick else None) == picked

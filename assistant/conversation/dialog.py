@@ -34,6 +34,7 @@ from assistant.conversation import replies
 from assistant.conversation.referents import (
     PronounRequest,
     at_clock,
+    chosen,
     clocks_said,
     event_clock,
     is_a_request,
@@ -269,6 +270,8 @@ class _Waiting:
     clearing: tuple[EventInfo, ...] = ()  # a cleared day's events, waiting for "ja"/"yes" (``target`` is the first)
     weekdays: tuple[int, ...] = ()  # a series said on several weekdays, waiting for its time or title
     which: PronounRequest | None = None  # a delete, move or find that named no event, waiting for its name
+    choices: tuple[EventInfo, ...] = ()  # several events matched a move or delete, listed in this order: which?
+    said: str = ""  # the words of the command waiting, for what its call does not carry
 
 
 #: function name -> the Assistant method that runs it; ``executes`` fills it, a test checks every function has one.
@@ -370,6 +373,8 @@ class Assistant:
     _referent: tuple[str, dt.date] | None = field(default=None, repr=False)
     # The words and language of the command being run: a delete, move or find reads an event's start in them.
     _said: tuple[str, str] = field(default=("", ""), repr=False)
+    # The event an answer to "which one?" chose: the move or delete waiting runs on it, whatever its title says.
+    _pinned: EventInfo | None = field(default=None, repr=False)
 
     @property
     def zone(self) -> str:
@@ -488,7 +493,9 @@ class Assistant:
             return self._outcome("no_call", lang, replies.say("no_call", lang), sent)
         if "title" in call.missing:
             return self._ask_what(call, lang, sent)
-        if call.function in _NAMERS and self._names_nothing(call):  # "cancel", "move it": which event?
+        if (
+            call.function in _NAMERS and self._pinned is None and self._names_nothing(call)
+        ):  # "cancel", "move it": which event?
             return self._ask_which(call, _REQUEST_VERB[call.function][lang if lang == "de" else "en"], "", lang, sent)
         if (
             call.function in ("create_event", "create_all_day_event")
@@ -1093,6 +1100,8 @@ class Assistant:
     def _target(self, call: Call, lang: str, sent: int) -> EventInfo | Outcome:
         """The one event a move or delete names: on its day, or (no day said) the next upcoming one. None or
         several: an outcome that says so, and nothing changes."""
+        if self._pinned is not None:
+            return self._pinned
         title = call.arguments["title"]
         at = self._at_said_clock(call, lang, sent)
         if at is not None:
@@ -1109,28 +1118,27 @@ class Assistant:
         on_day = self.calendar.events_on(date)
         matches = match_events(title, on_day)
         if not matches and on_day and is_generic_title(title):  # "den Termin morgen": list the day, ask which
-            listing = replies.event_list(on_day, lang, self.zone)
-            return self._outcome(
-                "ambiguous",
-                lang,
-                replies.say("which_event", lang, day=label, title=title, events=listing),
-                sent,
-                call,
-                events=tuple(e.to_json() for e in on_day),
-            )
+            return self._several(call, "which_event", on_day, lang, sent, day=label, title=title)
         if not matches:
             return self._outcome("not_found", lang, replies.say("not_found", lang, day=label, title=title), sent, call)
         if len(matches) > 1:
-            listing = replies.event_list(matches, lang, self.zone)
-            return self._outcome(
-                "ambiguous",
-                lang,
-                replies.say("ambiguous", lang, day=label, title=title, events=listing),
-                sent,
-                call,
-                events=tuple(e.to_json() for e in matches),
-            )
+            return self._several(call, "ambiguous", matches, lang, sent, day=label, title=title)
         return matches[0]
+
+    def _several(self, call: Call, key: str, events: list[EventInfo], lang: str, sent: int, **values: str) -> Outcome:
+        """Several events a move or delete may mean: listed, and the next utterance may pick one ("the second",
+        "den um 15 Uhr", "yoga"); nothing changes until then."""
+        events = sorted(events, key=EventInfo.sort_key)
+        self.waiting = _Waiting(call, lang, choices=tuple(events), said=self._said[0])
+        listing = replies.event_list(events, lang, self.zone)
+        return self._outcome(
+            "ambiguous",
+            lang,
+            replies.say(key, lang, events=listing, **values),
+            sent,
+            call,
+            events=tuple(e.to_json() for e in events),
+        )
 
     def _at_said_clock(self, call: Call, lang: str, sent: int) -> EventInfo | Outcome | None:
         """The event a delete, move or find names by its start ("cancel my 3 o'clock", "das Meeting um 10", "the
@@ -1169,15 +1177,8 @@ class Assistant:
         timed = [e for e in timed if e.first_day(self.zone) == first]
         if len(timed) == 1:
             return timed[0]
-        listing = replies.event_list(timed, lang, self.zone)
-        day = replies.day(first, lang, self.today())
-        return self._outcome(
-            "ambiguous",
-            lang,
-            replies.say("ambiguous_at", lang, time=time, day=day, events=listing),
-            sent,
-            call,
-            events=tuple(e.to_json() for e in timed),
+        return self._several(
+            call, "ambiguous_at", timed, lang, sent, time=time, day=replies.day(first, lang, self.today())
         )
 
     def _to_the_other_clock(self, call: Call) -> Call:
@@ -1279,6 +1280,24 @@ class Assistant:
             return None
         known = {k: v for k, v in waiting.call.arguments.items() if k != "title" and v is not None}
         return self._run_named(waiting.which, name, known, lang, today, sent)
+
+    def _choice(self, waiting: _Waiting, text: str, words: str, lang: str, sent: int) -> Outcome | None:
+        """The answer to several events listed: the move or delete runs on the one it picks (by place, start or
+        title); None when it picks none, so that it runs as a command of its own."""
+        self.waiting = None
+        if words in NO:
+            return self._outcome("cancelled", lang, replies.say("cancelled", lang), sent)
+        pick = chosen(waiting.choices, text, lang, self.zone)
+        if pick is None:
+            return None
+        call = waiting.call.with_arguments(date=pick.first_day(self.zone).isoformat())
+        self._pinned = pick
+        try:
+            with self._saying(waiting.said, lang):
+                shifted = self._shifted(call, waiting.said, lang, sent)  # "push the meeting back an hour"
+                return shifted if isinstance(shifted, Outcome) else self.execute(shifted, lang, sent)
+        finally:
+            self._pinned = None
 
     def _refer(self, outcome: Outcome) -> None:
         """Keep the one event a command made, moved, found, listed or asked about, for "it" in the next ones; a
@@ -1397,6 +1416,8 @@ class Assistant:
             return self._another_day(waiting, text, lang, today, sent)
         if waiting.which is not None:  # "Welchen Termin meinst du?" - "den Zahnarzt"
             return self._which_answer(waiting, text, words, lang, today, sent)
+        if waiting.choices:  # several listed: "the second", "den um 15 Uhr", "yoga"
+            return self._choice(waiting, text, words, lang, sent)
         if words in NO:
             self.waiting = None
             return self._outcome("cancelled", lang, replies.say("cancelled", lang), sent)

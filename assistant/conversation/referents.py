@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from assistant.calendar.client import match_events
+from assistant.calendar.ical import EventInfo
 from assistant.schema.resolve import resolve_time
 
 _LEAD = (
@@ -156,3 +159,42 @@ def without_clock(title: str) -> str:
     """A title without the start said in it ("10 am meeting" -> "meeting", "15-Uhr-Termin" -> "Termin")."""
     rest = " ".join(_CLOCK_MENTION.sub(" ", title).replace("-", " ").split())
     return rest or title
+
+
+_ORDINAL = {
+    "first": 0,
+    "1st": 0,
+    "erst": 0,
+    "second": 1,
+    "2nd": 1,
+    "zweit": 1,
+    "third": 2,
+    "3rd": 2,
+    "dritt": 2,
+    "fourth": 3,
+    "4th": 3,
+    "viert": 3,
+    "last": -1,
+    "letzt": -1,
+}
+_GERMAN_ENDING = re.compile(r"^(erst|zweit|dritt|viert|letzt)(?:e|en|er|es|em)$")
+_ANSWER_WORDS = frozenset("the one den die das der dem one at um with mit please bitte ich meine i mean".split())
+
+
+def chosen(choices: Sequence[EventInfo], text: str, lang: str | None, zone: str) -> EventInfo | None:
+    """The one of the events listed after "which one?" that an answer picks: by its place in the list ("the
+    second", "den letzten"), its start ("the one at 3", "den um 15 Uhr") or its title ("yoga"); None when it
+    picks none or several (a new command, then)."""
+    words = re.findall(r"[^\W_]+", text.casefold())
+    for word in words:
+        place = _ORDINAL.get(_GERMAN_ENDING.sub(r"\1", word))
+        if place is not None:
+            return choices[place] if -len(choices) <= place < len(choices) else None
+    clocks = clocks_said(text, lang)
+    if clocks:
+        starts = [(e, e.local_start(zone)) for e in choices]
+        at = [e for e, s in starts if isinstance(s, dt.datetime) and at_clock(s, clocks[0])]
+        return at[0] if len(at) == 1 else None
+    name = " ".join(w for w in words if w not in _ANSWER_WORDS)
+    named = match_events(name, list(choices)) if name else []
+    return named[0] if len(named) == 1 else None
