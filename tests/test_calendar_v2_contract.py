@@ -4306,7 +4306,12 @@ def test_classes_chosen_on_a_third_split(function: str, phrases: tuple, query: s
         ),
         ("list_events", ("morgen", None), "mein Kalender ist morgen voll", ("list_events", {"date": "2026-12-04"})),
         # a clock time, a place to go, another clause, a question, a day gone: no such statement
-        ("delete_event", ("gym", "tomorrow"), "I'm off to the gym tomorrow", ("delete_event", {"title": "gym"})),
+        (  # a visit (session 34): made, its time asked
+            "delete_event",
+            ("gym", "tomorrow"),
+            "I'm off to the gym tomorrow",
+            ("create_event", {"title": "gym", "date": "2026-12-04", "time": None}),
+        ),
         (
             "delete_event",
             ("meetings", "tomorrow"),
@@ -4319,6 +4324,42 @@ def test_classes_chosen_on_a_third_split(function: str, phrases: tuple, query: s
 )
 def test_phrasings_of_session_33(function: str, phrases: tuple, query: str, expected: tuple[str, dict]) -> None:
     """Real phrasings found on MASSIVE's unseen train rows and by hand (session 33)."""
+    _assert_resolves_as(SpanCall(function, phrases), query, expected)
+
+
+@pytest.mark.parametrize(
+    ("function", "phrases", "query", "expected"),
+    [
+        (
+            "delete_event",
+            ("bakery", "tomorrow"),
+            "drop by the bakery tomorrow at 9",
+            ("create_event", {"title": "drop by the bakery", "date": "2026-12-04", "time": "09:00"}),
+        ),
+        (
+            "delete_event",
+            ("gym", "tomorrow"),
+            "I'm off to the gym tomorrow at 6",
+            ("create_event", {"title": "gym", "date": "2026-12-04", "time": "18:00"}),
+        ),
+        (
+            "delete_event",
+            ("drop by mom's", "tomorrow"),
+            "ok drop by mom's tomorrow at 5",
+            ("create_event", {"title": "drop by mom's", "time": "17:00"}),
+        ),
+        (
+            "delete_event",
+            ("the post office", "on Friday"),
+            "I need to stop by the post office on Friday at 10",
+            ("create_event", {"title": "stop by the post office", "date": "2026-12-04", "time": "10:00"}),
+        ),
+        ("delete_event", ("meeting", "tomorrow"), "drop the meeting tomorrow", ("delete_event", {"title": "meeting"})),
+        ("delete_event", ("yoga", "tomorrow"), "yoga tomorrow is off", ("delete_event", {"title": "yoga"})),
+    ],
+)
+def test_phrasings_of_session_34(function: str, phrases: tuple, query: str, expected: tuple[str, dict]) -> None:
+    """A visit ("drop by", "stop by", "I'm off to") is an event made, never the delete v25 read (session 34)."""
     _assert_resolves_as(SpanCall(function, phrases), query, expected)
 
 
@@ -4341,6 +4382,13 @@ def test_a_delete_without_its_event_says_which_is_missing() -> None:
         ("at eight", "add the call with Sam on Saturday at eight", "08:00"),
         ("at eight", "move breakfast to dinner time at eight", "08:00"),  # two meals say neither
         ("at 7 am", "dinner at 7 am", "07:00"),
+        ("um 8", "Elternabend am Dienstag um 8", "20:00"),  # an evening said by its event (session 34)
+        ("at 8", "date night with Alex on Friday at 8", "20:00"),
+        ("at 9", "movie night at 9", "21:00"),
+        ("at 8", "dinner and game night at 8", "20:00"),
+        ("um 10", "Sonnabend um 10 Flohmarkt", "10:00"),  # a Saturday, no evening
+        ("um 7", "morgen früh um 7 Elternabend vorbereiten", "07:00"),  # the morning said wins
+        ("at 8", "night shift at 8", "08:00"),  # only an evening's event: a shift is as said
     ],
 )
 def test_a_meal_says_its_part_of_the_day(time: str, query: str, expected: str) -> None:

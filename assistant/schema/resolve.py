@@ -778,8 +778,8 @@ _DAYPART_QUALIFIER = {
 
 def _context_qualifier(context: str, meals: bool = True) -> str | None:
     """The part of the day a sentence gives its day ("heute Abend", "tomorrow morning", "Freitagabend"), which
-    a bare time elsewhere in it ("um acht") takes on. Other words in the sentence (a title such as "date
-    night") do not count."""
+    a bare time elsewhere in it ("um acht") takes on; else the part a meal or an evening in it says ("dinner at
+    eight", "Elternabend um 8", "date night at 8")."""
     m = _DAYPART_AFTER_DAY.search(context)
     if m:
         return _DAYPART_QUALIFIER[next(g for g in m.groups() if g)]
@@ -787,6 +787,8 @@ def _context_qualifier(context: str, meals: bool = True) -> str | None:
     if m:
         return _DAYPART_QUALIFIER[m[1]]
     said = {_MEAL_PART[w] for w in _MEAL.findall(context)} if meals else set()
+    if meals and _EVENING.search(context):  # "Elternabend um 8" as "dinner at eight"
+        said.add("dinner")
     return said.pop() if len(said) == 1 else None
 
 
@@ -801,6 +803,12 @@ _MEAL_PART = {
     "frühstück": "breakfast",
 }
 _MEAL = re.compile(rf"\b({'|'.join(_MEAL_PART)})", re.IGNORECASE)
+# An evening said by its event, read as a dinner is: "Elternabend", "Spieleabend", "date night", "game night" (never
+# "Sonnabend", a Saturday, nor "Heiligabend", a day).
+_EVENING = re.compile(
+    r"(?<!sonn)(?<!heilig)abend\b|\b(?:date|game|movie|quiz|poker|girls'?|guys'?|ladies'?|karaoke|trivia)\s+night\b",
+    re.IGNORECASE,
+)
 
 
 def _clock(hour: int, minute: int, qualifier: str | None, explicit_24h: bool) -> dt.time | None:
@@ -2021,6 +2029,30 @@ _NOTE_WORDS = frozenset("am on the den der die das um at ist is hab habe have i 
 _TO_DO = re.compile(rf"^{_FILLERS}(?:i\s+(?:have|need)\s+to|i\s+must|i'?ve\s+got\s+to|ich\s+muss|ich\s+sollte)\s", re.I)
 
 
+# "drop by the bakery tomorrow at 9", "we'll stop by Anna's on Friday", "I'm off to the gym at 6": a visit, which
+# v25 deleted ("drop", "off" read as the removal). Never "drop the meeting", "the party is off".
+_VISIT = re.compile(
+    rf"^{_FILLERS}(?:(?:i|we)(?:'m|'re|'ll|\s+am|\s+are|\s+will|\s+(?:have|need)\s+to|\s+must|\s+want\s+to)?\s+)?"
+    r"(?:(?:going\s+to|gonna)\s+)?(?:(?P<verb>(?:drop|stop|swing|pop|pass)\s+(?:by|over|round|in))|off\s+to)\s+(?P<what>\S)",
+    re.IGNORECASE,
+)
+
+
+def _visit_read_as_delete(spec: Function, span: SpanCall, query: str) -> tuple[Function, SpanCall]:
+    """A delete of a query that says a visit ("drop by the bakery tomorrow at 9") is the visit made: its title
+    with its verb ("drop by the bakery"; "off to the gym" is "gym") on its day, the time read as for any event."""
+    if not query or not _deletes_an_event(spec) or not span.phrases or not span.phrases[0]:
+        return spec, span
+    m = _VISIT.match(query.strip())
+    title = str(span.phrases[0])
+    at = _said_at(query.strip(), title) if m else -1
+    create = _function_typed([ParamType.TITLE, ParamType.DATE, ParamType.TIME, ParamType.MINUTES])
+    if m is None or at < (m.start("verb") if m["verb"] else m.start("what")) or create is None:
+        return spec, span
+    made = query.strip()[m.start("verb") : at + len(title)] if m["verb"] else title
+    return create, SpanCall(create.name, (made, span.phrases[1] if len(span.phrases) > 1 else None, None, None))
+
+
 def _made_read_as_delete(spec: Function, span: SpanCall, query: str) -> tuple[Function, SpanCall]:
     """A delete of a query that asks to make the event ("trag Medikamente abholen nächsten Dienstag in meinen
     Kalender ein", "Buch X am 15.", "I have to drop the packages off for next Tuesday") and says no removal outside
@@ -3133,7 +3165,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
     if _not_for_the_calendar(spec, span, query):
         return NoCall()
     plain = _without_stattfinden(query)  # "statt" left in it is the preposition
-    spec, span = _made_read_as_delete(*_note_read_as_delete(spec, span, query), query)
+    spec, span = _made_read_as_delete(*_note_read_as_delete(*_visit_read_as_delete(spec, span, query), query), query)
     spec, span = _instead_is_a_move(*_called_off(spec, span, query), plain)
     spec, span = _takes_place_instead(spec, span, query)
     spec, span = _asked_or_marked(*_move_copied_as_create(spec, span, query), query)
