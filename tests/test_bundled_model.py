@@ -184,52 +184,19 @@ def test_a_series_on_several_weekdays_is_one_series_on_all_of_them(caller, radic
     assert asked.kind == "ask", asked.message
     done = a.handle("at 7 pm", "en").outcome
     assert done.kind == "created" and "every Monday and Wednesday" in done.message, done.message
-
-
-def test_a_correction_moves_what_was_just_made_and_a_delete_without_a_day_offers_the_next(
-    caller, radicale, tmp_path
-) -> None:
-    """ "nein, um 11" right after a create was "not a calendar command"; "Lösch den Zahnarzt" asked which day though
-    one Zahnarzt was ahead. Now the first moves the new event (one undo puts it back), the second offers the next
-    one, and a day said instead is taken."""
-    from assistant.calendar.client import CalDAVCalendar
-    from assistant.calendar.outbox import Journal, Outbox
-    from assistant.conversation.dialog import Assistant
-    from assistant.settings import CalendarSettings
-
-    cal = CalDAVCalendar(CalendarSettings(url=radicale.url, username="anna", timezone="Europe/Berlin"))
-    a = Assistant(
-        cal,
-        Outbox(tmp_path),
-        Journal(tmp_path),
-        model=caller,
-        today=lambda: dt.date(2026, 11, 26),
-        clock=lambda: dt.time(12),
-    )
-
-    def clock(day: int) -> list[str]:
-        return [f"{e.title} {e.local_start(cal.settings.zone):%H:%M}" for e in cal.events_on(dt.date(2026, 11, day))]
-
-    assert a.handle("Trag Zahnarzt Freitag um 10 ein", "de").outcome.kind == "created"
-    assert a.handle("nein, um 11", "de").outcome.kind == "moved"
-    assert clock(27) == ["Zahnarzt 11:00"]
-    assert a.handle("rückgängig", "de").outcome.kind == "undone" and clock(27) == ["Zahnarzt 10:00"]
-    assert a.handle("Was habe ich morgen?", "de").outcome.kind == "listed"
-    assert a.handle("nein, um 12", "de").outcome.kind != "moved"  # only right after a create
-    assert a.handle("Trag Zahnarzt Montag um 9 ein", "de").outcome.kind == "created"
-    offered = a.handle("Lösch den Zahnarzt", "de").outcome
-    assert offered.kind == "confirm" and "Freitag, 27. November" in offered.message, offered.message
-    other = a.handle("nein, den am Montag", "de").outcome
-    assert other.kind == "confirm" and "Montag, 30. November" in other.message, other.message
-    assert a.handle("ja", "de").outcome.kind == "deleted"
-    assert (clock(27), clock(30)) == (["Zahnarzt 10:00"], [])
-    assert a.handle("Lösch den Zahnarzt", "de").outcome.kind == "confirm"
-    new = a.handle("Trag Friseur morgen um 15 Uhr ein", "de").outcome  # a new command, never the answer
-    assert new.kind == "created", new.message
-    assert clock(27) == ["Zahnarzt 10:00", "Friseur 15:00"]
+    assert a.handle("undo", "en").outcome.kind == "undone"
+    three = a.handle("gym every monday, wednesday and friday at 7 am", "en").outcome  # v25 copied the other days
+    assert three.kind == "created" and "every Monday, Wednesday and Friday" in three.message, three.message  # and
+    # the clock as its end, then asked the time
+    week = [
+        (e.start.date().isoformat(), e.title) for e in cal.events_between(dt.date(2026, 11, 30), dt.date(2026, 12, 6))
+    ]
+    assert week == [("2026-11-30", "gym"), ("2026-12-02", "gym"), ("2026-12-04", "gym")]
 
 
 def _assistant(caller, radicale, tmp_path):
+    """An assistant on the bundled model and a real Radicale, on Thursday 2026-11-26 at noon, and what is on a
+    day of that November ("dentist 15:00")."""
     from assistant.calendar.client import CalDAVCalendar
     from assistant.calendar.outbox import Journal, Outbox
     from assistant.conversation.dialog import Assistant
@@ -249,6 +216,32 @@ def _assistant(caller, radicale, tmp_path):
         return [f"{e.title} {e.local_start(cal.settings.zone):%H:%M}" for e in cal.events_on(dt.date(2026, 11, day))]
 
     return a, on
+
+
+def test_a_correction_moves_what_was_just_made_and_a_delete_without_a_day_offers_the_next(
+    caller, radicale, tmp_path
+) -> None:
+    """ "nein, um 11" right after a create was "not a calendar command"; "Lösch den Zahnarzt" asked which day though
+    one Zahnarzt was ahead. Now the first moves the new event (one undo puts it back), the second offers the next
+    one, and a day said instead is taken."""
+    a, clock = _assistant(caller, radicale, tmp_path)
+    assert a.handle("Trag Zahnarzt Freitag um 10 ein", "de").outcome.kind == "created"
+    assert a.handle("nein, um 11", "de").outcome.kind == "moved"
+    assert clock(27) == ["Zahnarzt 11:00"]
+    assert a.handle("rückgängig", "de").outcome.kind == "undone" and clock(27) == ["Zahnarzt 10:00"]
+    assert a.handle("Was habe ich morgen?", "de").outcome.kind == "listed"
+    assert a.handle("nein, um 12", "de").outcome.kind != "moved"  # only right after a create
+    assert a.handle("Trag Zahnarzt Montag um 9 ein", "de").outcome.kind == "created"
+    offered = a.handle("Lösch den Zahnarzt", "de").outcome
+    assert offered.kind == "confirm" and "Freitag, 27. November" in offered.message, offered.message
+    other = a.handle("nein, den am Montag", "de").outcome
+    assert other.kind == "confirm" and "Montag, 30. November" in other.message, other.message
+    assert a.handle("ja", "de").outcome.kind == "deleted"
+    assert (clock(27), clock(30)) == (["Zahnarzt 10:00"], [])
+    assert a.handle("Lösch den Zahnarzt", "de").outcome.kind == "confirm"
+    new = a.handle("Trag Friseur morgen um 15 Uhr ein", "de").outcome  # a new command, never the answer
+    assert new.kind == "created", new.message
+    assert clock(27) == ["Zahnarzt 10:00", "Friseur 15:00"]
 
 
 def test_it_is_the_event_just_made_moved_found_or_listed_alone(caller, radicale, tmp_path) -> None:

@@ -4356,10 +4356,29 @@ def test_phrasings_of_session_33(function: str, phrases: tuple, query: str, expe
         ),
         ("delete_event", ("meeting", "tomorrow"), "drop the meeting tomorrow", ("delete_event", {"title": "meeting"})),
         ("delete_event", ("yoga", "tomorrow"), "yoga tomorrow is off", ("delete_event", {"title": "yoga"})),
+        (  # more weekdays copied as the end, with the clock: the days repeat, the clock is the start
+            "create_recurring_event",
+            ("gym", None, None, None, "every monday", "wednesday and friday at 7 am"),
+            "gym every monday, wednesday and friday at 7 am",
+            ("create_recurring_event", {"date": "2026-12-07", "time": "07:00", "until": None}),
+        ),
+        (
+            "create_recurring_event",
+            ("Fitnessstudio", None, "um 7 Uhr", None, "jeden Montag", "Mittwoch und Freitag"),
+            "jeden Montag, Mittwoch und Freitag um 7 Uhr Fitnessstudio",
+            ("create_recurring_event", {"date": "2026-12-07", "time": "07:00", "until": None}),
+        ),
+        (
+            "create_recurring_event",
+            ("Chor", None, "um 19 Uhr", None, "jeden Montag", "18. Dezember"),
+            "Chor jeden Montag um 19 Uhr bis 18. Dezember",
+            ("create_recurring_event", {"date": "2026-12-07", "until": "2026-12-18"}),
+        ),
     ],
 )
 def test_phrasings_of_session_34(function: str, phrases: tuple, query: str, expected: tuple[str, dict]) -> None:
-    """A visit ("drop by", "stop by", "I'm off to") is an event made, never the delete v25 read (session 34)."""
+    """A visit ("drop by", "stop by", "I'm off to") is an event made, never the delete v25 read; more weekdays of a
+    series copied as its end are none (session 34)."""
     _assert_resolves_as(SpanCall(function, phrases), query, expected)
 
 

@@ -5032,6 +5032,10 @@ def _words_left_in_query(spec: Function, span: SpanCall, query: str, lang: str |
 _FROM_BEFORE = re.compile(_SERIES_FROM.pattern.removesuffix(r"\b") + r"\s*$", re.IGNORECASE)
 
 
+# More weekdays, as a series said on several copies them: "wednesday and friday", ", Mittwoch und Freitag".
+_MORE_WEEKDAYS = re.compile(rf"^(?:[\s,&]*(?:(?:and|und|sowie|plus)\s+)?(?:(?:on|am)\s+)?(?:{_WD_RE})\w*)+")
+
+
 def _first_day_copied_as_last(spec: Function, phrases: list[str | None], query: str) -> list[str | None]:
     """A series' last day that the query says after "ab"/"starting" ("carpool every weekday starting January 4"
     copied as its end) is its first day, when no first day was copied; a first day copied with its "bis"/"until"
@@ -5045,6 +5049,16 @@ def _first_day_copied_as_last(spec: Function, phrases: list[str | None], query: 
         often = next(
             (str(p) for q, p in zip(spec.params, phrases, strict=True) if q.type is ParamType.FREQUENCY and p), ""
         )
+        more = _MORE_WEEKDAYS.match(normalize(said_last))
+        if more and re.search(rf"\b(?:{_WD_RE})", normalize(often)):
+            # "every monday, wednesday and friday at 7 am" with "wednesday and friday at 7 am" copied as its end:
+            # more days it repeats on (the dialog reads them all from the words), and the clock said with them
+            clock = next((i for i, q in enumerate(spec.params) if q.type is ParamType.TIME), None)
+            rest = normalize(said_last)[more.end() :].strip(" ,")
+            if clock is not None and not phrases[clock] and rest and names_a_value(ParamType.TIME, rest):
+                phrases[clock] = said_last[len(said_last) - len(rest) :] if said_last.lower().endswith(rest) else rest
+            phrases[last] = None
+            return phrases
         if said_last.lower() in often.lower():
             phrases[last] = None  # "jede Woche am Donnerstag" with "am Donnerstag" copied as its end too
             return phrases
