@@ -244,6 +244,19 @@ def test_a_correction_moves_what_was_just_made_and_a_delete_without_a_day_offers
     assert clock(27) == ["Zahnarzt 10:00", "Friseur 15:00"]
 
 
+def test_a_question_asked_back_gives_way_to_a_new_request(caller, radicale, tmp_path) -> None:
+    """ "At what time?" answered with a whole new request ("trag jeden zweiten Mittwoch Stammtisch um 20 Uhr ein")
+    put its 20:00 into the event asked about; now the request runs as one, and a loose answer still answers."""
+    a, on = _assistant(caller, radicale, tmp_path)
+    assert a.handle("add lunch with Ben tomorrow", "en").outcome.kind == "ask"
+    assert a.handle("let's say around half past twelve", "en").outcome.kind == "created"
+    assert on(27) == ["lunch with Ben 12:30"]
+    assert a.handle("add mom's visit on Saturday", "en").outcome.kind == "ask"
+    new = a.handle("trag jeden zweiten Mittwoch Stammtisch um 20 Uhr ein", "de").outcome
+    assert new.kind == "created" and "Stammtisch" in new.message, new.message
+    assert on(28) == [] and on(27) == ["lunch with Ben 12:30"]
+
+
 def test_it_is_the_event_just_made_moved_found_or_listed_alone(caller, radicale, tmp_path) -> None:
     """ "delete that" was "not a calendar command" and "move it to 5 pm" looked for an event "it". Now a pronoun
     is the one event the last commands talked about; with none, which one is asked, and the answer is read as

@@ -54,6 +54,7 @@ from assistant.schema.resolve import (
     said_correction,
     said_only_a_day,
     said_shift,
+    says_only_when,
     weekdays_said,
 )
 
@@ -1281,6 +1282,20 @@ class Assistant:
         known = {k: v for k, v in waiting.call.arguments.items() if k != "title" and v is not None}
         return self._run_named(waiting.which, name, known, lang, today, sent)
 
+    def _a_command_of_its_own(self, text: str, lang: str, today: dt.date) -> bool:
+        """Whether the model reads the words alone as a whole request to make, move or delete an event, nothing
+        left to ask: then they are one, never the answer to the question asked before them (a listing is the model's
+        reading of many a vague answer, "let's say around half past twelve", and asks nothing of the calendar)."""
+        if self.model is None:
+            return False
+        alone = self.model.predict(text, today, lang, self._now().time()).call
+        return (
+            isinstance(alone, Call)
+            and alone.function not in ("list_events", "find_event")
+            and not alone.missing
+            and (alone.function not in _NAMERS or not self._names_nothing(alone))
+        )
+
     def _choice(self, waiting: _Waiting, text: str, words: str, lang: str, sent: int) -> Outcome | None:
         """The answer to several events listed: the move or delete runs on the one it picks (by place, start or
         title); None when it picks none, so that it runs as a command of its own."""
@@ -1433,6 +1448,9 @@ class Assistant:
             if shifted is not waiting.call:
                 self.waiting = None
                 return shifted if isinstance(shifted, Outcome) else self.execute(shifted, lang, sent)
+        if not says_only_when(text) and self._a_command_of_its_own(text, lang, today):
+            self.waiting = None  # "Um wie viel Uhr?" - "trag jeden Mittwoch Stammtisch um 20 Uhr ein": a new one
+            return None
         changes: dict[str, Any] = {}
         spec = waiting.call.spec
         for name in waiting.asking or waiting.call.missing:

@@ -4334,6 +4334,11 @@ def _says_only_when(text: str, also: frozenset[str] = frozenset()) -> bool:
 _WHICH_ONE = frozenset("one day tag termin that dem des vom of".split())  # "the one on the 12th", "den Termin am 5."
 
 
+def says_only_when(text: str) -> bool:
+    """Whether an answer is nothing but a day or a time and the words around one ("morgen um 9", "at 7 pm")."""
+    return bool(text.strip()) and _says_only_when(text)
+
+
 def said_only_a_day(text: str, today: dt.date) -> dt.date | None:
     """The day an answer names when it says nothing else ("den am Montag", "nein, am Freitag", "the one on the 12th");
     None for more ("Trag Friseur morgen um 10 ein" is a new command)."""
