@@ -276,6 +276,10 @@ def test_it_is_the_event_just_made_moved_found_or_listed_alone(caller, radicale,
     assert a.handle("nein", "de").outcome.kind == "cancelled"
     shifted = a.handle("verschieb ihn eine Stunde nach hinten", "de").outcome  # still the one asked about
     assert shifted.kind == "moved" and on(27) == ["Zahnarzt 11:00"], shifted.message
+    days = a.handle("verschieb ihn um zwei Tage nach hinten", "de").outcome  # "um zwei" is no clock: days
+    assert days.kind == "moved" and on(29) == ["Zahnarzt 11:00"], days.message
+    back = a.handle("bring it forward by two days", "en").outcome
+    assert back.kind == "moved" and on(27) == ["Zahnarzt 11:00"], back.message
     assert a.handle("wann ist er", "de").outcome.kind != "found"  # "er" is no request about it: the model reads it
     assert a.handle("Was habe ich am Freitag?", "de").outcome.kind == "listed"  # one event listed: "es" again
     where = a.handle("verschieb es", "de").outcome

@@ -2833,6 +2833,13 @@ def test_a_series_on_a_weekday_of_the_month_is_refused_in_the_users_language(que
         ("move the meeting in 2 hours", None),  # a start from now, not a shift
         ("Verschieb den Friseur auf Freitag", None),
         ("Trag eine Stunde lang Joggen ein", None),  # how long
+        ("push it back a week", 7 * 1440),  # days and weeks (session 34)
+        ("verschieb den Friseur um zwei Tage nach hinten", 2 * 1440),
+        ("move the meeting two days earlier", -2 * 1440),
+        ("bring the dentist forward by a week", -7 * 1440),
+        ("verschieb das Meeting um eine Woche", 7 * 1440),
+        ("Urlaub für 2 Wochen verschieben", None),  # how long
+        ("move the dinner in 3 days", None),  # a day from now
     ],
 )
 def test_a_move_by_a_length_is_read_with_its_direction(query: str, minutes: int | None) -> None:

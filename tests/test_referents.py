@@ -28,6 +28,7 @@ from assistant.conversation.referents import (
         ("lösch es bitte aus dem Kalender", "delete_event", "lösch dentist"),
         ("move it to 5 pm", "move_event", "move dentist to 5 pm"),
         ("push it back an hour", "move_event", "push dentist back an hour"),
+        ("bring it forward by two days", "move_event", "bring dentist forward by two days"),
         ("can you move that to tomorrow at 9", "move_event", "move dentist to tomorrow at 9"),
         ("move it", "move_event", "move dentist"),
         ("when is it?", "find_event", "when is dentist"),

@@ -448,8 +448,10 @@ class Assistant:
         if not isinstance(call, Call) or call.function != "move_event":
             return call
         minutes = said_shift(text)
-        if minutes is None or call.arguments["new_date"] is not None or call.arguments["new_time"] is not None:
-            return call
+        if minutes is None or call.arguments["new_date"] is not None or self._names_nothing(call):
+            return call  # (an event named by nothing is asked for first)
+        if call.arguments["new_time"] is not None and clocks_said(text, lang):
+            return call  # a clock said besides the length; one copied from it ("um zwei Tage": 14:00) is none
         found = self._target(call, lang, sent)
         if isinstance(found, Outcome):
             return found

@@ -22,7 +22,10 @@ _LEAD = (
     r"|wait|warte)[,.!]?\s+)*(?:(?:please|bitte|can\s+you|could\s+you|kannst\s+du|könntest\s+du)\s+)?"
 )
 _DELETE = r"delete|cancel|remove|scrap|drop|erase|lösch\w*|streich\w*|entfern\w*|storni\w*"
-_MOVE = r"move|push|shift|postpone|reschedule|bump|delay|verschieb\w*|verleg\w*|schieb\w*"
+_MOVE = (
+    r"move|push|shift|postpone|reschedule|bump|delay|verschieb\w*|verleg\w*|schieb\w*"
+    r"|bring(?=\s+(?:it|that|this)\s+(?:forward|back|earlier|later|up)\b)"  # not "bring it to the party"
+)
 _FIND = r"when\s+is|when's|wann\s+ist"
 _ASIDE = r"(?:\s+(?:please|bitte|again|wieder|too|auch|doch|mal|gleich|lieber|instead|back|forward|up|vor|zurück))*"
 # "delete it", "cancel that one", "move it to 5", "lösch ihn wieder", "verschieb das auf morgen": a request whose

@@ -3996,11 +3996,15 @@ def asks_how_days_look(query: str) -> bool:
 
 
 # "push my dentist appointment back an hour", "Verschieb das Meeting um eine Stunde nach hinten", "bring the standup
-# forward by half an hour", "zieh das Training 15 Minuten vor": a move by a length, not to a day or time. The call
+# forward by half an hour", "zieh das Training 15 Minuten vor", "push it back a week", "verschieb ihn um zwei Tage
+# nach hinten": a move by a length, not to a day or time. The call
 # cannot say it (its new time is a clock time); the dialog reads it from the words and the event's own start.
 _SHIFT_AMOUNT = re.compile(
-    r"(?<!\bin )(?<!\bfor )(?<!\bfür )\b(\d+(?:[.,]\d+)?) (stunden?|hours?|minuten?|minutes?|mins?)\b"
+    r"(?<!\bin )(?<!\bfor )(?<!\bfür )\b(\d+(?:[.,]\d+)?) "
+    r"(stunden?|hours?|minuten?|minutes?|mins?|tagen?|days?|wochen?|weeks?)\b"
 )
+# Minutes in each unit of a shift ("1 woche" = 10080): hours, days and weeks; anything else is minutes.
+_SHIFT_UNIT = {"stunde": 60, "hour": 60, "tag": 1440, "day": 1440, "woche": 10080, "week": 10080}
 _SHIFT_EARLIER = re.compile(
     r"\b(?:earlier|forward|früher|eher|nach vorne?|vorziehen|vorgezogen|vorverlegen|up)\b"
     r"|\bvor\W*$|\bzieh\w*\b.*\bvor\b"
@@ -4015,7 +4019,8 @@ def said_shift(query: str) -> int | None:
     m = _SHIFT_AMOUNT.search(t)
     if m is None or re.match(r"\s*(?:lang|long)\b", t[m.end() :]):
         return None  # "eine Stunde lang" is how long
-    minutes = float(m[1].replace(",", ".")) * (60 if m[2].startswith(("stunde", "hour")) else 1)
+    unit = next((n for word, n in _SHIFT_UNIT.items() if m[2].startswith(word)), 1)
+    minutes = float(m[1].replace(",", ".")) * unit
     earlier, later = bool(_SHIFT_EARLIER.search(t)), bool(_SHIFT_LATER.search(t))
     if earlier == later and not (not earlier and _SHIFT_BY.search(t[: m.end()])):
         return None  # both, or neither and no "by"/"um": where to is not said
