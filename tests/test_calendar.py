@@ -104,6 +104,12 @@ def _events(*titles: str) -> list[EventInfo]:
         ("das Meeting", ("Meeting", "Team Meeting"), ["Meeting"]),
         ("Friseur", ("Zahnarzt", "Yoga"), []),  # none
         ("Yoga", ("yoga", "Yoga"), ["yoga", "Yoga"]),  # two events with the same title are two matches
+        # a generic word said besides a name leaves it out ("Termin mit Lisa" is "Kino mit Lisa")
+        ("Termin mit Lisa", ("Kino mit Lisa", "Essen mit Anna"), ["Kino mit Lisa"]),
+        ("the appointment with Dr. Weber", ("Dr. Weber checkup", "Gym"), ["Dr. Weber checkup"]),
+        ("Termin mit Lisa", ("Kino mit Lisa", "Essen mit Lisa"), ["Kino mit Lisa", "Essen mit Lisa"]),
+        ("Termin mit", ("Kino mit Lisa", "Essen mit Anna"), []),  # "mit" names nothing
+        ("Termin am Montag", ("Montagsrunde", "Yoga"), []),
     ],
 )
 def test_fuzzy_title_match(said: str, titles: tuple[str, ...], expected: list[str]) -> None:

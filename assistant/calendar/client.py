@@ -215,6 +215,12 @@ _ARTICLES = frozenset(
 )
 
 
+# Words that join a name to what it is about and name nothing themselves ("mit", "beim", "with").
+_LINK_WORDS = _ARTICLES | frozenset(
+    "mit with beim bei im in am an at on for fuer von vom of zum zur to und and".split()
+)
+
+
 def is_generic_title(title: str) -> bool:
     """Whether a said title is only generic words ("den Termin", "the appointment", "meeting")."""
     words = normalize_title(title).split()
@@ -240,10 +246,16 @@ def match_events(title: str, events: list[EventInfo], threshold: float = 80.0) -
     if is_generic_title(title):  # generic words select only an event of exactly that name ("das Meeting")
         bare = " ".join(w for w in said.split() if w not in _ARTICLES)
         return [e for e in events if normalize_title(e.title) == bare]
+    # "Termin mit Lisa" for "Kino mit Lisa": a generic word said besides what names the event is left out of its
+    # words, and so are the words that join it ("mit", which alone names nothing)
+    named = [w for w in said.split() if w not in GENERIC_WORDS]
+    core = " ".join(w for w in named if w not in _LINK_WORDS) if len(named) < len(said.split()) else ""
     scored = []
     for event in events:
         have = normalize_title(event.title)
         score = max(fuzz.ratio(said, have), fuzz.token_set_ratio(said, have) if min(len(said), len(have)) > 3 else 0)
+        if core:
+            score = max(score, fuzz.token_set_ratio(core, have))
         if score >= threshold:
             scored.append((score, event))
     if not scored:
