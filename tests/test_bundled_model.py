@@ -312,6 +312,9 @@ def test_an_event_named_by_its_start(caller, radicale, tmp_path) -> None:
         "add yoga on Saturday at 3 pm",
     ):
         assert a.handle(command, "en").outcome.kind == "created", command
+    nxt = a.handle("what's my next appointment", "en").outcome  # v25 listed today
+    assert nxt.kind == "found" and "'team meeting'" in nxt.message, nxt.message
+    assert a.handle("wann ist mein nächster Termin", "de").outcome.kind == "found"
     confirm = a.handle("cancel my 3 o'clock", "en").outcome
     assert confirm.kind == "confirm" and "'dentist'" in confirm.message, confirm.message
     assert a.handle("no", "en").outcome.kind == "cancelled"

@@ -4389,6 +4389,42 @@ def test_phrasings_of_session_34(function: str, phrases: tuple, query: str, expe
     _assert_resolves_as(SpanCall(function, phrases), query, expected)
 
 
+@pytest.mark.parametrize(
+    ("span", "query", "title"),
+    [
+        (SpanCall("list_events", (None, None)), "what's my next appointment", "next event"),
+        (SpanCall("list_events", (None, None)), "wann ist mein nächster termin", "nächster Termin"),
+        (SpanCall("find_event", ("appointment",)), "what time is my next appointment", "next event"),
+        (SpanCall("list_events", (None, None)), "whats next on my calendar", "next event"),
+        (SpanCall("list_events", (None, None)), "was steht als nächstes an?", "nächster Termin"),
+        (SpanCall("list_events", (None, None)), "when am I seeing Priya", "Priya"),
+        (SpanCall(None, ()), "wann sehe ich Oma wieder", "Oma"),
+        (SpanCall("find_event", ("meet Tom",)), "when do I meet Tom", "Tom"),
+        # a named one stays itself; a listing of days, nobody's next, a delete stay as read
+        (
+            SpanCall("find_event", ("appointment with dr smith",)),
+            "when is my next appointment with dr smith",
+            "appointment with dr smith",
+        ),
+        (SpanCall("list_events", ("next week", None)), "what's next week like", "list_events"),
+        (SpanCall(None, ()), "when is the next train to Berlin", None),
+        (SpanCall("delete_event", ("nächster Termin", None)), "lösche meinen nächsten Termin", "delete_event"),
+        (SpanCall("list_events", ("tomorrow", None)), "when do I see you tomorrow", "list_events"),
+    ],
+)
+def test_the_next_event_and_whom_one_sees_are_looked_for(span: SpanCall, query: str, title: str | None) -> None:
+    """ "what's my next appointment" listed today and "when am I seeing Priya" too (session 34): the first is the
+    find of the next event (the dialog answers it whatever its title), the second the find of Priya. ``title`` is
+    the found one's, or the function read when it is none."""
+    call = resolve_call(span, TODAY, None, query)
+    if title is None:
+        assert call.function is None, call
+    elif title in ("list_events", "delete_event"):
+        assert call.function == title, call
+    else:
+        assert call == Call("find_event", {"title": title}), call
+
+
 def test_a_delete_without_its_event_says_which_is_missing() -> None:
     """ "which event you mean was not said", in the person's language, never "'title' is missing"."""
     with pytest.raises(CallError) as caught:

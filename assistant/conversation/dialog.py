@@ -881,14 +881,27 @@ class Assistant:
         return self._outcome("listed", lang, message, sent, call, events=tuple(e.to_json() for e in events))
 
     @executes(
-        "find_event", "found", "found_none", "ask_which_event", "not_found_at", "not_found_at_ahead", "ambiguous_at"
+        "find_event",
+        "found",
+        "found_none",
+        "found_nothing_next",
+        "ask_which_event",
+        "not_found_at",
+        "not_found_at_ahead",
+        "ambiguous_at",
     )
     def _find(self, call: Call, lang: str, sent: int) -> Outcome:
         title = call.arguments["title"]
         at = self._at_said_clock(call, lang, sent)  # "when is my 3 o'clock?"
         if isinstance(at, Outcome):
             return at
-        matches = [at] if at is not None else self.calendar.find_next(title, self._now())
+        if names_next_event(title):  # "what's my next appointment": whatever comes next
+            upcoming = self.calendar.next_event(self._now())
+            if upcoming is None:
+                return self._outcome("not_found", lang, replies.say("found_nothing_next", lang), sent, call)
+            matches = [upcoming]
+        else:
+            matches = [at] if at is not None else self.calendar.find_next(title, self._now())
         if not matches:
             return self._outcome("not_found", lang, replies.say("found_none", lang, title=title), sent, call)
         event = matches[0]

@@ -2838,7 +2838,7 @@ def resolve_call(
             raise
         call = NoCall()
     call = _question_as_look(_next_deleted(_cleared(call, query, today, lang), query, lang), query, today)
-    return _bare_add(call, query, today, lang)
+    return _looked_for(_bare_add(call, query, today, lang), query, today, lang)
 
 
 # Words the rules read that a slip of the fingers hides ("intead of", "lieebr morgen"), in the query and in the
@@ -3105,6 +3105,46 @@ _OFF_ASKED = re.compile(
     r"|gestrichen)\W*$",
     re.IGNORECASE,
 )
+
+
+# "what's my next appointment", "wann ist mein nächster Termin", "what's next on my calendar": the next event,
+# whatever it is (v25 listed today); "my next appointment with Dr. Smith" names one, "the next train" is nobody's.
+_NEXT_ASKED = re.compile(
+    rf"^{_FILLERS}(?:(?:tell|show)\s+me\s+|sag\s+mir\s+|zeig\s+mir\s+)?"
+    r"(?:what(?:'?s|\s+is)|when(?:'?s|\s+is)|what\s+time\s+is|at\s+what\s+time\s+is|where(?:'?s|\s+is)|was\s+ist|wann\s+ist"
+    r"|um\s+wie\s*viel\s+uhr\s+ist|um\s+welche\s+uhrzeit\s+ist|wo\s+ist)\s+"
+    r"(?:(?:my|mein)\s+(?:very\s+)?(?:next|upcoming|nächster|kommender|nächstes)\s+(?:events?|appointments?|termin|eintrag"
+    r"|ereignis)|next\s+(?:on|in)\s+my\s+(?:calendar|schedule|agenda))\W*$"
+    rf"|^{_FILLERS}(?:what(?:'?s|\s+is)\s+(?:up\s+)?next|was\s+steht\s+als\s+nächstes\s+an)\W*$",
+    re.IGNORECASE,
+)
+# "when am I seeing Priya", "when do I meet Tom", "wann sehe ich Oma wieder": when the event with them is.
+_WHEN_SEEING = re.compile(
+    rf"^{_FILLERS}(?:when|wann)\s+(?:am\s+i\s+(?:seeing|meeting)|do\s+i\s+(?:see|meet)|will\s+i\s+(?:see|meet)"
+    r"|sehe?\s+ich|treffe?\s+ich)\s+(?P<what>\S.*?)(?:\s+(?:again|next|wieder|das\s+nächste\s+mal|next\s+time))?\W*$",
+    re.IGNORECASE,
+)
+
+
+def _looked_for(call: Call | NoCall, query: str, today: dt.date, lang: str | None) -> Call | NoCall:
+    """A listing, a find or no call read from a question for the next event ("what's my next appointment") is the
+    find of the next event (``NEXT_EVENT``, which the dialog answers whatever its title); one read from a question
+    when one sees someone ("when am I seeing Priya") is the find of them."""
+    if not query or (isinstance(call, Call) and call.function not in ("list_events", "find_event")):
+        return call
+    if _NEXT_ASKED.match(query.strip()):
+        said = lang if lang in NEXT_EVENT else guess_lang(query)
+        return Call("find_event", {"title": NEXT_EVENT[said]})
+    seeing = _WHEN_SEEING.match(query.strip())
+    what = _event_named(seeing["what"], today) if seeing else None
+    if what is None or what.lower() in _NOT_SEEN:
+        return call
+    if isinstance(call, Call) and call.function == "find_event" and what.lower() not in call.arguments["title"].lower():
+        return call  # the model's find is the fewer words ("seeing seeing meeting with steve": "meeting with steve")
+    return Call("find_event", {"title": what})
+
+
+_NOT_SEEN = frozenset("you it that this him her them ihn sie es dich ihr".split())
 
 
 def _question_as_look(call: Call | NoCall, query: str, today: dt.date) -> Call | NoCall:
