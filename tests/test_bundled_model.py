@@ -246,7 +246,8 @@ def test_a_correction_moves_what_was_just_made_and_a_delete_without_a_day_offers
 
 def test_a_question_asked_back_gives_way_to_a_new_request(caller, radicale, tmp_path) -> None:
     """ "At what time?" answered with a whole new request ("trag jeden zweiten Mittwoch Stammtisch um 20 Uhr ein")
-    put its 20:00 into the event asked about; now the request runs as one, and a loose answer still answers."""
+    put its 20:00 into the event asked about; now the request runs as one, and a loose answer still answers. "Und
+    übermorgen nochmal" makes the event talked about again."""
     a, on = _assistant(caller, radicale, tmp_path)
     assert a.handle("add lunch with Ben tomorrow", "en").outcome.kind == "ask"
     assert a.handle("let's say around half past twelve", "en").outcome.kind == "created"
@@ -255,6 +256,11 @@ def test_a_question_asked_back_gives_way_to_a_new_request(caller, radicale, tmp_
     new = a.handle("trag jeden zweiten Mittwoch Stammtisch um 20 Uhr ein", "de").outcome
     assert new.kind == "created" and "Stammtisch" in new.message, new.message
     assert on(28) == [] and on(27) == ["lunch with Ben 12:30"]
+    assert a.handle("Morgen um 10 Uhr Besprechung mit dem Chef", "de").outcome.kind == "created"
+    again = a.handle("Und übermorgen um 11 nochmal", "de").outcome  # v25 made an event called "Und"
+    assert again.kind == "created" and on(28) == ["Besprechung mit dem Chef 11:00"], again.message
+    assert a.handle("same again on Monday at 9", "en").outcome.kind == "created"
+    assert on(30) == ["Besprechung mit dem Chef 09:00"]
 
 
 def test_it_is_the_event_just_made_moved_found_or_listed_alone(caller, radicale, tmp_path) -> None:

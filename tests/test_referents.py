@@ -14,6 +14,7 @@ from assistant.conversation.referents import (
     event_clock,
     names_no_event,
     pronoun_request,
+    said_again,
     without_clock,
 )
 
@@ -147,3 +148,12 @@ def test_an_answer_picks_one_of_the_events_listed(answer: str, picked: str | Non
     listed = [_at("dentist", 15), _at("yoga", 15), _at("board meeting", 16)]
     pick = chosen(listed, answer, "de" if " um " in f" {answer} " or "zweit" in answer else "en", "UTC")
     assert (pick.title if pick else None) == picked
+
+
+@pytest.mark.parametrize(
+    ("title", "again"),
+    [("Und", True), ("nochmal", True), ("same again", True), ("das Gleiche", True), ("and", True)]
+    + [("Und Tanzen", False), ("Again and again", True), ("Gleichstellungsrunde", False), ("", False), (None, False)],
+)
+def test_a_title_that_says_only_again(title: str | None, again: bool) -> None:
+    assert said_again(title) is again

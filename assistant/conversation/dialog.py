@@ -40,6 +40,7 @@ from assistant.conversation.referents import (
     is_a_request,
     names_no_event,
     pronoun_request,
+    said_again,
     without_clock,
 )
 from assistant.schema.functions import FUNCTIONS, Call, CallError, NoCall, ParamType, function_by_name, parse_call
@@ -494,6 +495,10 @@ class Assistant:
         self.waiting = None
         if isinstance(call, NoCall) or call.function is None:
             return self._outcome("no_call", lang, replies.say("no_call", lang), sent)
+        if call.function in _MAKERS and said_again(call.arguments["title"]):  # "und übermorgen um 11 nochmal"
+            if self._referent is None:
+                return self._ask_what(call.with_arguments(title=None), lang, sent)
+            call = call.with_arguments(title=self._referent[0])
         if "title" in call.missing:
             return self._ask_what(call, lang, sent)
         if (
@@ -1299,17 +1304,17 @@ class Assistant:
 
     def _a_command_of_its_own(self, text: str, lang: str, today: dt.date) -> bool:
         """Whether the model reads the words alone as a whole request to make, move or delete an event, nothing
-        left to ask: then they are one, never the answer to the question asked before them (a listing is the model's
-        reading of many a vague answer, "let's say around half past twelve", and asks nothing of the calendar)."""
+        left to ask, or as a new event asked for in so many words: then they are one, never the answer to the
+        question asked before them (a listing is the model's reading of many a vague answer, "let's say around half
+        past twelve", and asks nothing of the calendar)."""
         if self.model is None:
             return False
         alone = self.model.predict(text, today, lang, self._now().time()).call
-        return (
-            isinstance(alone, Call)
-            and alone.function not in ("list_events", "find_event")
-            and not alone.missing
-            and (alone.function not in _NAMERS or not self._names_nothing(alone))
-        )
+        if not isinstance(alone, Call) or alone.function in ("list_events", "find_event"):
+            return False
+        if alone.function in _MAKERS and alone.arguments["title"] and asks_for_an_event(text):
+            return True  # "set a meeting for 2pm": a new event asked for, whatever it still lacks
+        return not alone.missing and (alone.function not in _NAMERS or not self._names_nothing(alone))
 
     def _choice(self, waiting: _Waiting, text: str, words: str, lang: str, sent: int) -> Outcome | None:
         """The answer to several events listed: the move or delete runs on the one it picks (by place, start or

@@ -148,6 +148,25 @@ _NAMES_NOTHING = frozenset(
 )
 
 
+# A new event's title that says only that it is the one before again: "und übermorgen um 11 nochmal", "same again on
+# Friday", "das Gleiche am Montag".
+_AGAIN = frozenset(
+    "und and nochmal noch mal einmal again same thing the das dasselbe gleiche selbe also auch wieder ebenfalls "
+    "one more time please bitte".split()
+)
+_AGAIN_SAID = frozenset("nochmal again same dasselbe gleiche selbe wieder".split())
+
+
+def said_again(title: str | None) -> bool:
+    """Whether a new event's title says nothing but "again" ("Und ... nochmal", "same again"), or only "und"."""
+    words = re.findall(r"[^\W_]+", (title or "").casefold())
+    return (
+        bool(words)
+        and all(w in _AGAIN for w in words)
+        and (bool(_AGAIN_SAID & set(words)) or words in (["und"], ["and"]))
+    )
+
+
 def names_no_event(title: str | None, lang: str | None = None) -> bool:
     """Whether a title says no event by name: only a request verb, a pronoun, a start ("cancel", "move it",
     "my 3 o'clock", "den 15-Uhr-Termin")."""
