@@ -286,6 +286,8 @@ def test_it_is_the_event_just_made_moved_found_or_listed_alone(caller, radicale,
     assert days.kind == "moved" and on(29) == ["Zahnarzt 11:00"], days.message
     back = a.handle("bring it forward by two days", "en").outcome
     assert back.kind == "moved" and on(27) == ["Zahnarzt 11:00"], back.message
+    far = a.handle("push it back 100000 weeks", "en").outcome  # past the years a calendar keeps: said, no crash
+    assert far.kind == "not_understood" and "2100" in far.message and on(27) == ["Zahnarzt 11:00"], far.message
     assert a.handle("wann ist er", "de").outcome.kind != "found"  # "er" is no request about it: the model reads it
     assert a.handle("Was habe ich am Freitag?", "de").outcome.kind == "listed"  # one event listed: "es" again
     where = a.handle("verschieb es", "de").outcome

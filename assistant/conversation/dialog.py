@@ -43,7 +43,18 @@ from assistant.conversation.referents import (
     said_again,
     without_clock,
 )
-from assistant.schema.functions import FUNCTIONS, Call, CallError, NoCall, ParamType, function_by_name, parse_call
+from assistant.schema.functions import (
+    FUNCTIONS,
+    MAX_YEAR,
+    MIN_YEAR,
+    Call,
+    CallError,
+    InvalidDate,
+    NoCall,
+    ParamType,
+    function_by_name,
+    parse_call,
+)
 from assistant.schema.resolve import (
     asks_for_an_event,
     event_makers,
@@ -459,10 +470,23 @@ class Assistant:
         start = found.local_start(self.zone)
         if not isinstance(start, dt.datetime):
             return call
-        moved = start + dt.timedelta(minutes=minutes)
-        return call.with_arguments(
-            date=start.date().isoformat(), new_date=moved.date().isoformat(), new_time=f"{moved:%H:%M}"
-        )
+        try:
+            moved = start + dt.timedelta(minutes=minutes)
+            return call.with_arguments(
+                date=start.date().isoformat(), new_date=moved.date().isoformat(), new_time=f"{moved:%H:%M}"
+            )
+        except (OverflowError, CallError) as error:  # "push it back 100000 weeks": past the years a calendar keeps
+            if not isinstance(error, CallError):  # past year 9999 the date itself cannot be written
+                error = InvalidDate("beyond 9999", "year_outside", date="…", first=MIN_YEAR, last=MAX_YEAR)
+            reason = error.reason(lang)
+            return self._outcome(
+                "not_understood",
+                lang,
+                replies.say("not_understood", lang, reason=reason),
+                sent,
+                call,
+                error="InvalidDate",
+            )
 
     def end_conversation(self) -> None:
         """Forget what a conversation left open: a question asked back, what "it" is, the event just made."""
@@ -1278,6 +1302,8 @@ class Assistant:
         if words in NO:
             return self._outcome("cancelled", lang, replies.say("cancelled", lang), sent)
         answer = text.strip().rstrip(" .!?")
+        if words in YES or pronoun_request(answer) is not None:
+            return None  # "ja", "wann ist das": no name; a request of its own
         if self.model is not None:
             alone = self.model.predict(answer, today, lang, self._now().time()).call
             if isinstance(alone, Call) and (

@@ -36,7 +36,7 @@ _PRONOUN_REQUEST = re.compile(
     r"(?P<it>(?:this|that)\s+(?:one|event|appointment|entry)|it|that|this|ihn|es|das|den|die|sie"
     r"|diese[nms]?(?:\s+(?:termin|eintrag))?)"
     rf"(?P<tail>{_ASIDE}(?:\s+(?:to|until|till|by|for|on|at|from|in|into|auf|nach|um|zu|von|vom|am|an|ab|bis|aus"
-    r"|einen|eine|ein|one|two|half|a|an|\d|tomorrow|today|morgen|heute|übermorgen|next|nächste\w*)\b.*)?)"
+    r"|einen|eine|ein|one|two|half|a|an|\d+|tomorrow|today|morgen|heute|übermorgen|next|nächste\w*)\b.*)?)"
     r"[\s.!?]*$",
     re.IGNORECASE,
 )
@@ -144,7 +144,7 @@ _NAMES_NOTHING = frozenset(
     "lösch lösche löschen streich streiche streichen entferne entfernen storniere stornieren verschieb verschiebe "
     "verschieben verleg verlege verlegen schieb schiebe it that this one ihn es das den die sie diesen dieses diese "
     "my our the a an mein meine meinen meinem unser unseren der dem ein einen please bitte event appointment entry "
-    "termin eintrag at um for from von gegen around".split()
+    "termin eintrag at um for from von gegen around back forward up later earlier".split()
 )
 
 
