@@ -297,6 +297,10 @@ def test_it_is_the_event_just_made_moved_found_or_listed_alone(caller, radicale,
     assert a.handle("cancel it", "en").outcome.kind == "ask"
     listed = a.handle("What do I have tomorrow?", "en").outcome  # the answer is a command of its own
     assert listed.kind == "listed", listed.message
+    assert a.handle("verschieb es", "de").outcome.kind == "ask"  # nothing listed tomorrow: which one?
+    dropped = a.handle("cancel that", "en").outcome  # drops the question, deletes nothing
+    assert dropped.kind == "cancelled" and on(28) == ["Zahnarzt 11:00"], dropped.message
+    assert a.handle("Was habe ich morgen?", "de").outcome.kind == "listed"
     assert a.handle("lösch das", "de").outcome.kind == "ask"  # nothing listed tomorrow: which one?
     bare = a.handle("Zahnarzt", "de").outcome  # a name alone answers
     assert bare.kind == "confirm" and "Samstag" in bare.message, bare.message

@@ -117,8 +117,15 @@ NO = {
     "do not",
     "n",
     "vergiss es",
+    "vergiss das",
+    "lass es",
+    "lass das",
     "never mind",
     "nevermind",
+    "cancel that",  # while a question waits: drop it, never the delete of the event talked about
+    "cancel it",
+    "forget it",
+    "forget that",
 }
 ONLY_THIS = {
     "nur diesen",
