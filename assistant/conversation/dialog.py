@@ -450,15 +450,15 @@ class Assistant:
             return Turn(text, lang, outcome, prediction.raw, latency)
         with self._saying(text, lang):
             call = self._shifted(prediction.call, text, lang, sent)
-        if isinstance(call, Outcome):
-            return Turn(text, lang, call, prediction.raw, latency)
-        weekly = isinstance(call, Call) and call.function == "create_recurring_event"
-        self._weekdays = weekdays_said(text) if weekly and call.arguments["frequency"] in ("weekly", "biweekly") else ()
-        try:
-            with self._saying(text, lang):
+            if isinstance(call, Outcome):
+                return Turn(text, lang, call, prediction.raw, latency)
+            weekly = isinstance(call, Call) and call.function == "create_recurring_event"
+            often = weekly and call.arguments["frequency"] in ("weekly", "biweekly")
+            self._weekdays = weekdays_said(text) if often else ()
+            try:
                 return Turn(text, lang, self.execute(call, lang, sent=sent), prediction.raw, latency)
-        finally:
-            self._weekdays = ()
+            finally:
+                self._weekdays = ()
 
     def _shifted(self, call: Call | NoCall, text: str, lang: str, sent: int) -> Call | NoCall | Outcome:
         """A move said as a length ("push the dentist back an hour", "eine halbe Stunde früher") with its new day
@@ -482,18 +482,11 @@ class Assistant:
             return call.with_arguments(
                 date=start.date().isoformat(), new_date=moved.date().isoformat(), new_time=f"{moved:%H:%M}"
             )
-        except (OverflowError, CallError) as error:  # "push it back 100000 weeks": past the years a calendar keeps
-            if not isinstance(error, CallError):  # past year 9999 the date itself cannot be written
-                error = InvalidDate("beyond 9999", "year_outside", date="…", first=MIN_YEAR, last=MAX_YEAR)
-            reason = error.reason(lang)
-            return self._outcome(
-                "not_understood",
-                lang,
-                replies.say("not_understood", lang, reason=reason),
-                sent,
-                call,
-                error="InvalidDate",
-            )
+        except CallError as error:  # "push it back 100000 weeks": past the years a calendar keeps
+            return self._misread(error, lang, sent, call)
+        except OverflowError:  # past year 9999 the date itself cannot be written
+            beyond = InvalidDate("beyond 9999", "year_outside", date="…", first=MIN_YEAR, last=MAX_YEAR)
+            return self._misread(beyond, lang, sent, call)
 
     def end_conversation(self) -> None:
         """Forget what a conversation left open: a question asked back, what "it" is, the event just made."""
@@ -509,14 +502,7 @@ class Assistant:
         try:
             call = parse_call(text)
         except CallError as error:
-            outcome = self._outcome(
-                "not_understood",
-                lang,
-                replies.say("not_understood", lang, reason=error.reason(lang)),
-                sent,
-                error=type(error).__name__,
-            )
-            return Turn(text, lang, outcome, raw=text)
+            return Turn(text, lang, self._misread(error, lang, sent), raw=text)
         return Turn(text, lang, self.execute(call, lang, sent=sent), raw=text)
 
     @_one_command
@@ -556,14 +542,7 @@ class Assistant:
         try:
             return getattr(self, EXECUTORS[call.function])(call, lang, sent)
         except CallError as error:
-            return self._outcome(
-                "not_understood",
-                lang,
-                replies.say("not_understood", lang, reason=error.reason(lang)),
-                sent,
-                call,
-                error=type(error).__name__,
-            )
+            return self._misread(error, lang, sent, call)
         except CalendarError as error:
             return self._failed(error, lang, sent, call)
 
@@ -1311,12 +1290,13 @@ class Assistant:
         answer = text.strip().rstrip(" .!?")
         if words in YES or pronoun_request(answer) is not None:
             return None  # "ja", "wann ist das": no name; a request of its own
+        known = {k: v for k, v in waiting.call.arguments.items() if k != "title" and v is not None}
         if self.model is not None:
             alone = self.model.predict(answer, today, lang, self._now().time()).call
             if isinstance(alone, Call) and (
                 alone.function == "list_events"
                 or (alone.function in _MAKERS and not alone.missing and asks_for_an_event(answer))
-                or (alone.function in _NAMERS and is_a_request(answer) and pronoun_request(answer) is None)
+                or (alone.function in _NAMERS and is_a_request(answer))
             ):
                 return None
             read = self.model.predict(waiting.which.said_with(answer), today, lang, self._now().time()).call
@@ -1325,14 +1305,11 @@ class Assistant:
                 and read.function == waiting.call.function
                 and not names_no_event(read.arguments["title"])
             ):
-                known = {k: v for k, v in waiting.call.arguments.items() if k != "title" and v is not None}
-                about = PronounRequest(waiting.call.function, waiting.which.head, waiting.which.tail)
                 day = {"date": read.arguments["date"]} if read.arguments.get("date") else {}
-                return self._run_named(about, read.arguments["title"], {**known, **day}, lang, today, sent)
+                return self._run_named(waiting.which, read.arguments["title"], {**known, **day}, lang, today, sent)
         name = _ANSWER_LEAD.sub("", answer).strip(" .!?,;:")
         if not name:
             return None
-        known = {k: v for k, v in waiting.call.arguments.items() if k != "title" and v is not None}
         return self._run_named(waiting.which, name, known, lang, today, sent)
 
     def _a_command_of_its_own(self, text: str, lang: str, today: dt.date) -> bool:
@@ -1527,6 +1504,18 @@ class Assistant:
         return self.execute(waiting.call.with_arguments(date=date.isoformat()), lang, sent)
 
     # ------------------------------------------------------------------ helpers
+
+    def _misread(self, error: CallError, lang: str, sent: int = 0, call: Call | None = None) -> Outcome:
+        """A call that did not validate as an outcome: what could not be read, and that nothing changed."""
+        reason = error.reason(lang)
+        return self._outcome(
+            "not_understood",
+            lang,
+            replies.say("not_understood", lang, reason=reason),
+            sent,
+            call,
+            error=type(error).__name__,
+        )
 
     def _failed(self, error: CalendarError, lang: str, sent: int = 0, call: Call | None = None) -> Outcome:
         """A calendar error as an outcome: what went wrong, and that nothing changed (unless the server could
