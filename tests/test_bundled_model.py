@@ -356,6 +356,25 @@ def test_an_event_named_by_its_start(caller, radicale, tmp_path) -> None:
     assert on(27) == ["team meeting 11:00", "dentist 15:00", "lunch 15:00", "board meeting 18:00"]
 
 
+def test_a_shift_without_a_move_verb_and_a_question_when_by_name(caller, radicale, tmp_path) -> None:
+    """v25 declined "Kannst du den Friseur eine Stunde früher machen" and "wann ist der Friseur" (small talk to
+    it). A length and where it goes said of a named event, or of "it" with "make"/"mach", moves it; a question when
+    an event is answers when the calendar holds one by that name, and a question about the world stays declined."""
+    a, on = _assistant(caller, radicale, tmp_path)
+    assert a.handle("Friseur morgen um 15 Uhr", "de").outcome.kind == "created"
+    assert a.handle("Kannst du den Friseur eine Stunde früher machen", "de").outcome.kind == "moved"
+    assert on(27) == ["Friseur 14:00"]
+    assert a.handle("make it half an hour later", "en").outcome.kind == "moved"
+    assert on(27) == ["Friseur 14:30"]
+    found = a.handle("wann ist der Friseur?", "de").outcome
+    assert found.kind == "found" and "14:30" in found.message, found.message
+    assert a.handle("wann ist der nächste Vollmond", "de").outcome.kind == "no_call"
+    assert a.handle("leg es auf Montag", "de").outcome.kind == "moved"  # tomorrow is a Friday
+    assert on(27) == [] and on(30) == ["Friseur 14:30"]
+    assert a.handle("make the meeting 30 minutes longer", "en").outcome.kind != "moved"
+    assert on(30) == ["Friseur 14:30"]
+
+
 def test_ask_command_end_to_end(radicale) -> None:
     import json
     import os

@@ -22,6 +22,7 @@ from assistant.schema.resolve import (
     asks_to_call_off,
     asks_to_move,
     asks_to_remove,
+    asks_to_shift,
     asks_what_is_on,
     asks_when_an_event_is,
     asks_when_ones_event_is,
@@ -2917,6 +2918,36 @@ def test_a_move_asked_in_words_is_a_move(query: str, asks: bool) -> None:
     """The caller takes the move for these whatever the model chose: v25 declined "Verschieb den Zahnarzt" and read
     "Kannst du das Meeting verschieben?" as a delete."""
     assert asks_to_move(query) is asks
+
+
+@pytest.mark.parametrize(
+    ("query", "asks"),
+    [
+        ("Kannst du den Friseur eine Stunde früher machen", True),
+        ("make the dentist an hour later", True),
+        ("Can you make the dentist appointment an hour later?", True),
+        ("leg das Meeting eine halbe Stunde nach hinten", True),
+        ("start the standup 15 minutes later", True),
+        ("das Training soll 30 Minuten später anfangen", True),
+        ("Lass das Training 30 Minuten früher anfangen", True),
+        ("fang die Probe eine Stunde früher an", True),
+        ("setz das Meeting zwei Tage nach hinten", True),
+        ("make lunch with Tom half an hour earlier", True),
+        ("make the meeting 30 minutes longer", False),  # its length, not where it goes
+        ("setz den Wecker 10 Minuten früher", False),  # no event
+        ("weck mich 10 Minuten früher", False),
+        ("make me a coffee an hour later", False),
+        ("mach die Musik 10 Minuten später an", False),
+        ("make it an hour later", False),  # a pronoun: the dialog's referent
+        ("mach einen Termin eine Stunde später", False),  # names no event
+        ("Leg Picknick übermorgen um neun Uhr an, vier Stunden.", False),  # a new event and its length
+        ("Make dinner at 7 tomorrow", False),
+    ],
+)
+def test_a_shift_asked_with_no_move_verb_is_a_move(query: str, asks: bool) -> None:
+    """The caller takes the move for these: v25 declined "Kannst du den Friseur eine Stunde früher machen"; the
+    dialog reads the length from the words and the event's own start."""
+    assert asks_to_shift(query) is asks
 
 
 @pytest.mark.parametrize(

@@ -42,6 +42,14 @@ from assistant.conversation.referents import (
         ("verschieb ihn auf Freitag um 9", "move_event", "verschieb dentist auf Freitag um 9"),
         ("verleg das eine Stunde nach hinten", "move_event", "verleg dentist eine Stunde nach hinten"),
         ("wann ist das", "find_event", "wann ist dentist"),
+        # no move verb: a length, a day or a time said with "make it", "mach es", "leg ihn" (re-said with one)
+        ("make it an hour later", "move_event", "move dentist an hour later"),
+        ("can you make it half an hour earlier please", "move_event", "move dentist half an hour earlier please"),
+        ("make it 5 pm", "move_event", "move dentist to 5 pm"),
+        ("make it tomorrow", "move_event", "move dentist to tomorrow"),
+        ("mach es eine Stunde früher", "move_event", "verschieb dentist eine Stunde früher"),
+        ("leg ihn auf Freitag", "move_event", "verschieb dentist auf Freitag"),
+        ("setz das auf 15 Uhr", "move_event", "verschieb dentist auf 15 Uhr"),
     ],
 )
 def test_a_request_about_it_is_said_again_with_a_name(text: str, function: str, said_with_dentist: str) -> None:
@@ -64,6 +72,11 @@ def test_a_request_about_it_is_said_again_with_a_name(text: str, function: str, 
         "delete that event on Friday",  # its day said: the model reads which
         "bring it to the party on Friday",
         "what is it",
+        "make it a weekly thing",  # no day, time or length: the model reads it
+        "make it two hours",  # a length of the event, not where it goes
+        "mach es ganztägig",
+        "make it every Friday",
+        "make it quick",
     ],
 )
 def test_a_named_event_or_another_request_is_no_request_about_it(text: str) -> None:

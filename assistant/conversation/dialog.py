@@ -33,6 +33,7 @@ from assistant.calendar.outbox import Change, Journal, Outbox
 from assistant.conversation import replies
 from assistant.conversation.referents import (
     PronounRequest,
+    asked_when,
     at_clock,
     chosen,
     clocks_said,
@@ -449,7 +450,7 @@ class Assistant:
             )
             return Turn(text, lang, outcome, prediction.raw, latency)
         with self._saying(text, lang):
-            call = self._shifted(prediction.call, text, lang, sent)
+            call = self._shifted(self._known_when_asked(prediction.call, text), text, lang, sent)
             if isinstance(call, Outcome):
                 return Turn(text, lang, call, prediction.raw, latency)
             weekly = isinstance(call, Call) and call.function == "create_recurring_event"
@@ -487,6 +488,18 @@ class Assistant:
         except OverflowError:  # past year 9999 the date itself cannot be written
             beyond = InvalidDate("beyond 9999", "year_outside", date="…", first=MIN_YEAR, last=MAX_YEAR)
             return self._misread(beyond, lang, sent, call)
+
+    def _known_when_asked(self, call: Call | NoCall, text: str) -> Call | NoCall:
+        """A question when an event is that the model declined ("wann ist der Friseur?": v25 takes it for small
+        talk) is the find of it when the calendar holds one ahead by that name; a question about the world ("wann
+        ist der nächste Vollmond") finds none and stays declined."""
+        if not isinstance(call, NoCall) or (name := asked_when(text)) is None:
+            return call
+        try:
+            ahead = self.calendar.find_next(name, self._now())
+        except CalendarError:
+            return call  # the question stays declined; the calendar's trouble is said by the next command
+        return Call("find_event", {"title": name}) if ahead else call
 
     def end_conversation(self) -> None:
         """Forget what a conversation left open: a question asked back, what "it" is, the event just made."""

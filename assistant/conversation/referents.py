@@ -15,7 +15,8 @@ from dataclasses import dataclass
 
 from assistant.calendar.client import match_events
 from assistant.calendar.ical import EventInfo
-from assistant.schema.resolve import resolve_time
+from assistant.schema.functions import ParamType
+from assistant.schema.resolve import names_a_value, resolve_time, said_shift
 
 _LEAD = (
     r"(?:(?:hey|hi|ok|okay|alright|so|well|uh|um|ähm|äh|also|ja|naja|and|und|then|dann|oh|actually|no|nein"
@@ -27,12 +28,15 @@ _MOVE = (
     r"|bring(?=\s+(?:it|that|this)\s+(?:forward|back|earlier|later|up)\b)"  # not "bring it to the party"
 )
 _FIND = r"when\s+is|when's|wann\s+ist"
+# "make it an hour later", "mach es eine Stunde früher", "leg ihn auf Freitag", "make it 5 pm": a move only with a
+# length or a day or time said ("make it a weekly thing", "mach es ganztägig" are not).
+_SHIFT = r"make|mach|mache|leg|lege|setz|setze"
 _ASIDE = r"(?:\s+(?:please|bitte|again|wieder|too|auch|doch|mal|gleich|lieber|instead|back|forward|up|vor|zurück))*"
 # "delete it", "cancel that one", "move it to 5", "lösch ihn wieder", "verschieb das auf morgen": a request whose
 # object is only a pronoun, with what follows it (where a move goes). German "den", "die", "das" stand alone only:
 # "lösch den Zahnarzt" names one.
 _PRONOUN_REQUEST = re.compile(
-    rf"^{_LEAD}(?P<head>(?P<verb>{_DELETE}|{_MOVE}|{_FIND})\s+)"
+    rf"^{_LEAD}(?P<head>(?P<verb>{_DELETE}|{_MOVE}|{_FIND}|{_SHIFT})\s+)"
     r"(?P<it>(?:this|that)\s+(?:one|event|appointment|entry)|it|that|this|ihn|es|das|den|die|sie"
     r"|diese[nms]?(?:\s+(?:termin|eintrag))?)"
     rf"(?P<tail>{_ASIDE}(?:\s+(?:to|until|till|by|for|on|at|from|in|into|auf|nach|um|zu|von|vom|am|an|ab|bis|aus"
@@ -88,7 +92,25 @@ def pronoun_request(text: str) -> PronounRequest | None:
     if re.fullmatch(_DELETE, verb):  # "delete that on Friday" names its day: the model reads it
         said_more = _FROM_THE_CALENDAR.sub("", m["tail"]).strip()
         return None if said_more else PronounRequest("delete_event", m["head"], "", m["it"])
+    if re.fullmatch(_SHIFT, verb):
+        return _shift_request(said, m["tail"], m["it"], german=verb != "make")
     return PronounRequest("move_event", m["head"], m["tail"], m["it"])  # no tail: asked where to once named
+
+
+def _shift_request(said: str, tail: str, it: str, german: bool) -> PronounRequest | None:
+    """ "make it 5 pm", "leg ihn auf Freitag": the move, re-said with a move verb (and "to"/"auf" before a bare
+    day or time) for the model to read where it goes; None when the words say no move."""
+    shift = said_shift(said) is not None
+    if not shift and not _says_where_to(tail):
+        return None
+    if not shift and not re.match(r"\s*(?:to|until|till|for|on|at|auf|um|zu|nach|am|an)\b", tail, re.IGNORECASE):
+        tail = f" {'auf' if german else 'to'}{tail}"
+    return PronounRequest("move_event", "verschieb " if german else "move ", tail, it)
+
+
+def _says_where_to(tail: str) -> bool:
+    """Whether the words after "make it", "leg es" say a clock time or a day to move to ("5 pm", "auf Freitag")."""
+    return bool(clocks_said(tail)) or names_a_value(ParamType.DATE, tail)
 
 
 _NUMBER_WORD = (
@@ -220,3 +242,22 @@ def chosen(choices: Sequence[EventInfo], text: str, lang: str | None, zone: str)
     name = " ".join(w for w in words if w not in _ANSWER_WORDS)
     named = match_events(name, list(choices)) if name else []
     return named[0] if len(named) == 1 else None
+
+
+# "wann ist der Friseur?", "when's my haircut again", "wann hab ich Yoga", "when do I have the dentist": when an
+# event is, asked by a name the model may decline ("wann ist der nächste Vollmond" is a question of the world too).
+_WHEN_ASKED = re.compile(
+    rf"^{_LEAD}(?:(?:when|wann)\s+(?:is|ist|are|sind)|when's|(?:when|wann)\s+(?:do\s+i\s+have|habe?\s+ich))\s+"
+    r"(?:(?:the|der|die|das|den|my|mein\w*|our|unser\w*|next|nächste\w*)\s+)*(?P<what>[^\W\d_][^?!.]*?)"
+    r"(?:\s+(?:again|next|wieder|nochmal|noch\s*mal|das\s+nächste\s+mal|next\s+time))?[\s?.!]*$",
+    re.IGNORECASE,
+)
+
+
+def asked_when(text: str) -> str | None:
+    """The name in a question when an event is ("wann ist der Friseur" -> "Friseur"); None for another question
+    or one of more than four words after its article."""
+    m = _WHEN_ASKED.match(text.strip())
+    if m is None or len(m["what"].split()) > 4 or names_no_event(m["what"]):
+        return None
+    return m["what"]

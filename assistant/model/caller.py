@@ -52,6 +52,7 @@ from assistant.schema.resolve import (
     asks_to_call_off,
     asks_to_move,
     asks_to_remove,
+    asks_to_shift,
     asks_what_is_on,
     asks_when_an_event_is,
     asks_when_ones_event_is,
@@ -439,8 +440,14 @@ class FunctionCaller:
         # "I'm away next week" declined (the resolver reads one deleted or listed as the day-long event, too)
         if token == ids[NO_CALL_TOKEN] and says_one_is_away(query, today):
             token = self._within_margin(hidden[-1], token, self._day_long) or token
-        # "Verschieb den Zahnarzt": v25 declined it; "Kannst du das Meeting verschieben?": v25 deleted it
-        if guarded and self._mover is not None and token != self._mover and asks_to_move(query):
+        # "Verschieb den Zahnarzt": v25 declined it; "Kannst du das Meeting verschieben?": v25 deleted it; "Kannst
+        # du den Friseur eine Stunde früher machen": v25 declined it (no row of any set says a shift so)
+        if (
+            guarded
+            and self._mover is not None
+            and token != self._mover
+            and (asks_to_move(query) or asks_to_shift(query))
+        ):
             token = self._mover
         if guarded and self._deleters and token not in self._deleters and asks_to_call_off(query):
             token = self._deleters[0]  # "Bitte sag am 11.01. Quartalsplanung ab": v25 listed it
