@@ -109,6 +109,16 @@ def _events(*titles: str) -> list[EventInfo]:
         ("the appointment with Dr. Weber", ("Dr. Weber checkup", "Gym"), ["Dr. Weber checkup"]),
         ("Termin mit Lisa", ("Kino mit Lisa", "Essen mit Lisa"), ["Kino mit Lisa", "Essen mit Lisa"]),
         ("Termin mit", ("Kino mit Lisa", "Essen mit Anna"), []),  # "mit" names nothing
+        # none close as a whole: every word said in the title, in either language (session 35)
+        ("Flug", ("flight to Lisbon", "Zahnarzt"), ["flight to Lisbon"]),
+        ("vacation", ("Urlaub", "Yoga"), ["Urlaub"]),
+        ("orthopedist", ("Termin beim Orthopäden", "Yoga"), ["Termin beim Orthopäden"]),
+        ("design meeting", ("Besprechung mit dem Designteam", "Team Meeting"), ["Besprechung mit dem Designteam"]),
+        ("haircut", ("Friseur", "Zahnarzt"), ["Friseur"]),
+        ("dinner with Mia", ("Abendessen mit Mia", "Abendessen mit Tom"), ["Abendessen mit Mia"]),
+        ("Tom", ("Mittagessen mit Tom", "Yoga"), ["Mittagessen mit Tom"]),
+        ("lunch with Anna", ("Mittagessen mit Tom", "Yoga"), []),  # one word not in any title
+        ("Lisbon trip", ("flight to Lisbon",), []),
         ("Termin am Montag", ("Montagsrunde", "Yoga"), []),
     ],
 )

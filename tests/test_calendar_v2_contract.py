@@ -4421,6 +4421,61 @@ def test_phrasings_of_session_34(function: str, phrases: tuple, query: str, expe
 
 
 @pytest.mark.parametrize(
+    ("function", "phrases", "query", "expected"),
+    [
+        (  # a clock said in clock words that the model left out ("set" is no add verb it knows)
+            "create_event",
+            ("meeting with Sara", "on Tuesday", None, None),
+            "set a meeting with Sara for 2pm on Tuesday",
+            ("create_event", {"date": "2026-12-08", "time": "14:00"}),
+        ),
+        ("create_event", ("meeting", None, None, None), "set a meeting for 2pm", ("create_event", {"time": "14:00"})),
+        (
+            "create_event",
+            ("Elternabend", "am Dienstag", None, None),
+            "Elternabend am Dienstag, Beginn 19:30",
+            ("create_event", {"date": "2026-12-08", "time": "19:30"}),
+        ),
+        (
+            "create_recurring_event",
+            ("Chor", None, None, None, "jeden Montag", None),
+            "Chor jeden Montag, 19 Uhr",
+            ("create_recurring_event", {"date": "2026-12-07", "time": "19:00"}),
+        ),
+        # two clocks, the end of a span, a clock in the title, a move's old start: none taken
+        (
+            "create_event",
+            ("Friseur", "morgen", None, None),
+            "Friseur morgen, 15 Uhr oder 16 Uhr",
+            ("create_event", {"date": "2026-12-04", "time": None}),
+        ),
+        (
+            "create_event",
+            ("meeting", "tomorrow", None, None),
+            "meeting until 6pm tomorrow",
+            ("create_event", {"time": None}),
+        ),
+        (
+            "create_event",
+            ("3pm slot with Tom", "tomorrow", None, None),
+            "book the 3pm slot with Tom tomorrow",
+            ("create_event", {"time": None}),
+        ),
+        (
+            "move_event",
+            ("meeting", None, "Friday", None),
+            "move my 3pm meeting to Friday",
+            ("move_event", {"new_date": "2026-12-04", "new_time": None}),
+        ),
+    ],
+)
+def test_phrasings_of_session_35(function: str, phrases: tuple, query: str, expected: tuple[str, dict]) -> None:
+    """A clock time said in clock words that the model left empty is the start (session 35); never one of two,
+    the end of a span, one inside the title or the old start of a move."""
+    _assert_resolves_as(SpanCall(function, phrases), query, expected)
+
+
+@pytest.mark.parametrize(
     ("span", "query", "title"),
     [
         (SpanCall("list_events", (None, None)), "what's my next appointment", "next event"),

@@ -39,6 +39,7 @@ PLACES: dict[str, tuple[str, int]] = {
     "calendar": ("calendar", 0),
     "calendar.local_server": ("calendar", 0),
     "calendar.ical": ("calendar", 0),
+    "calendar.names": ("calendar", 0),
     "calendar.client": ("calendar", 1),
     "calendar.outbox": ("calendar", 2),
     # speech

@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 
 from assistant import messages
 from assistant.calendar.ical import EventInfo, NewEvent, event_info, to_ical
+from assistant.calendar.names import equivalents
 from assistant.settings import CalendarSettings
 
 __all__ = [
@@ -231,8 +232,22 @@ def is_exact_match(title: str, event: EventInfo) -> bool:
     return normalize_title(title) == normalize_title(event.title)
 
 
+def _words_all_named(said: list[str], have: list[str]) -> bool:
+    """Whether every word said that names something is in the event's title, in either language: "Flug" in
+    "flight to Lisbon", "dentist appointment" in "Termin beim Zahnarzt", "Tom" in "Mittagessen mit Tom". A word is
+    in the title as a word close to it ("Orthopäde" ~ "Orthopäden") or as a part of a compound ("Designteam")."""
+    from rapidfuzz import fuzz
+
+    def close(word: str, other: str) -> bool:
+        return fuzz.ratio(word, other) >= 85 or (len(word) >= 4 and (other.startswith(word) or other.endswith(word)))
+
+    named = [w for w in said if w not in _LINK_WORDS]
+    return bool(named) and all(any(close(w, h) for w in (word, *equivalents(word)) for h in have) for word in named)
+
+
 def match_events(title: str, events: list[EventInfo], threshold: float = 80.0) -> list[EventInfo]:
-    """Events whose title is the said title, up to case, umlauts and small ASR errors.
+    """Events whose title is the said title, up to case, umlauts and small ASR errors, or, when none is, whose
+    title has every word said, in either language ("Flug" finds "flight to Lisbon").
 
     An exact (normalized) match wins outright; otherwise every event scoring >= threshold is returned,
     so the caller can tell "none" and "several" apart and change nothing in both cases.
@@ -259,7 +274,8 @@ def match_events(title: str, events: list[EventInfo], threshold: float = 80.0) -
         if score >= threshold:
             scored.append((score, event))
     if not scored:
-        return []
+        # none close as a whole: the events whose title has every word said, in either language
+        return [e for e in events if _words_all_named(said.split(), normalize_title(e.title).split())]
     best = max(s for s, _ in scored)
     # A clear winner (10 points ahead of the rest) is one match, not an ambiguity.
     close = [e for s, e in scored if s >= best - 10]

@@ -42,6 +42,7 @@ from assistant.conversation.referents import (
     names_no_event,
     pronoun_request,
     said_again,
+    says_a_new_event,
     without_clock,
 )
 from assistant.schema.functions import (
@@ -1335,8 +1336,12 @@ class Assistant:
         alone = self.model.predict(text, today, lang, self._now().time()).call
         if not isinstance(alone, Call) or alone.function in ("list_events", "find_event"):
             return False
-        if alone.function in _MAKERS and alone.arguments["title"] and asks_for_an_event(text):
-            return True  # "set a meeting for 2pm": a new event asked for, whatever it still lacks
+        if (
+            alone.function in _MAKERS
+            and alone.arguments["title"]
+            and (asks_for_an_event(text) or says_a_new_event(text))
+        ):
+            return True  # "add a meeting at 2pm", "set a meeting for 2pm": a new event asked for, whatever it lacks
         return not alone.missing and (alone.function not in _NAMERS or not self._names_nothing(alone))
 
     def _choice(self, waiting: _Waiting, text: str, words: str, lang: str, sent: int) -> Outcome | None:

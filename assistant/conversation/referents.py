@@ -261,3 +261,18 @@ def asked_when(text: str) -> str | None:
     if m is None or len(m["what"].split()) > 4 or names_no_event(m["what"]):
         return None
     return m["what"]
+
+
+# "set a meeting for 2pm", "book a call with Tom at 3", "plan a dinner with Sara at 7", "mach einen Termin mit Lisa um
+# 3": a new event asked for by a verb of making and an article, which no answer to a question says ("make it 2 pm",
+# "set it for 3", "let's say at 2" answer it).
+_NEW_EVENT_SAID = re.compile(
+    rf"^{_LEAD}(?:set(?:\s+up)?|book|block(?:\s+(?:out|off))?|plan|arrange|organi[sz]e|make|mach|mache|leg|lege|plane"
+    r"|buch|buche)\s+(?:me\s+|mir\s+)?(?:a|an|another|einen?|eine[mn]?|noch\s+einen?|new|neue[nms]?)\s+[^\W\d_]",
+    re.IGNORECASE,
+)
+
+
+def says_a_new_event(text: str) -> bool:
+    """Whether the words ask for a new event with a verb of making and an article ("set a meeting for 2pm")."""
+    return _NEW_EVENT_SAID.match(text.strip()) is not None

@@ -5047,6 +5047,26 @@ def _days_said_anywhere(query: str, copied: list[str]) -> str | None:
     return None
 
 
+def _clock_said_anywhere(query: str, copied: list[str], lang: str | None) -> str | None:
+    """A clock time said in clock words ("for 2pm", "um 15 Uhr", "at 9:30") outside the words copied, that the
+    model left empty: never the end of a span ("until 6pm", "bis 18 Uhr"), nor one of two clocks said."""
+    found = _day_said_anywhere(query, copied, lang, ParamType.TIME)
+    said = normalize(found or "")
+    if not found or len(re.findall(r"\d{1,2}(?:[:.]\d{2})?", said)) != 1 or not _CLOCK_SAID.search(said):
+        return None
+    at = _said_at(query, found)
+    if at < 0 or _SPAN_WORD.search(f"{normalize(query[:at])} {said.split()[0]}"):
+        return None
+    rest = f"{query[:at]} ; {query[at + len(found) :]}"
+    for phrase in copied:
+        rest = re.sub(re.escape(phrase), " ; ", rest, flags=re.IGNORECASE)
+    return None if _CLOCK_SAID.search(normalize(rest)) else found
+
+
+# A clock after these is where a span ends or starts, not an event's start.
+_SPAN_WORD = re.compile(r"\b(?:bis|until|till|to|through|thru|from|von|ab|between|zwischen)\s*(?:\d|$)|-\s*$")
+
+
 _REFERENCE_DAYS = (dt.date(2001, 1, 3), dt.date(2001, 1, 6))
 _THE_MORNING = frozenset("am jeden diesen den der zum heute gestern".split())
 
@@ -5072,6 +5092,8 @@ def _words_left_in_query(spec: Function, span: SpanCall, query: str, lang: str |
                 found = _said_after(rest, lead, ParamType.TIME, copied, lang)
                 clock = found and re.match(r"\d", normalize(found)) and _CLOCK_SAID.search(normalize(found))
                 phrases[i] = found if clock else None
+        if p.type is ParamType.TIME and p.missing is Missing.ASK and phrases[i] is None:
+            phrases[i] = _clock_said_anywhere(query, copied, lang)  # "set a meeting with Sara for 2pm on Tuesday"
         if (
             p.type is ParamType.RANGE_END
             and phrases[i]
