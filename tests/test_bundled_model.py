@@ -261,6 +261,11 @@ def test_a_question_asked_back_gives_way_to_a_new_request(caller, radicale, tmp_
     assert again.kind == "created" and on(28) == ["Besprechung mit dem Chef 11:00"], again.message
     assert a.handle("same again on Monday at 9", "en").outcome.kind == "created"
     assert on(30) == ["Besprechung mit dem Chef 09:00"]
+    assert a.handle("add yoga tomorrow", "en").outcome.kind == "ask"
+    meeting = a.handle("set a meeting with Sara for 2pm on Monday", "en").outcome  # "set" is no add verb it knew
+    assert meeting.kind == "created" and "meeting with Sara" in meeting.message, meeting.message
+    assert on(30) == ["Besprechung mit dem Chef 09:00", "meeting with Sara 14:00"]
+    assert "yoga" not in " ".join(on(27))
 
 
 def test_it_is_the_event_just_made_moved_found_or_listed_alone(caller, radicale, tmp_path) -> None:
@@ -373,6 +378,21 @@ def test_a_shift_without_a_move_verb_and_a_question_when_by_name(caller, radical
     assert on(27) == [] and on(30) == ["Friseur 14:30"]
     assert a.handle("make the meeting 30 minutes longer", "en").outcome.kind != "moved"
     assert on(30) == ["Friseur 14:30"]
+
+
+def test_an_event_named_in_the_other_language(caller, radicale, tmp_path) -> None:
+    """ "streich den Flug" asked which day for an event it could not find when the calendar held "flight to
+    Lisbon"; a title said in the other language now finds it, and so does a word of the title ("Tom")."""
+    a, on = _assistant(caller, radicale, tmp_path)
+    assert a.handle("add flight to Lisbon on Monday at 6:40 am", "en").outcome.kind == "created"
+    assert a.handle("Mittagessen mit Tom morgen um 12", "de").outcome.kind == "created"
+    found = a.handle("wann ist mein Flug?", "de").outcome
+    assert found.kind == "found" and "flight to Lisbon" in found.message, found.message
+    assert a.handle("move lunch with Tom to 1 pm", "en").outcome.kind == "moved"
+    assert on(27) == ["Mittagessen mit Tom 13:00"]
+    confirm = a.handle("streich den Flug", "de").outcome
+    assert confirm.kind == "confirm" and "flight to Lisbon" in confirm.message, confirm.message
+    assert a.handle("ja", "de").outcome.kind == "deleted" and on(30) == []
 
 
 def test_ask_command_end_to_end(radicale) -> None:
