@@ -395,6 +395,18 @@ def test_an_event_named_in_the_other_language(caller, radicale, tmp_path) -> Non
     assert a.handle("ja", "de").outcome.kind == "deleted" and on(30) == []
 
 
+def test_a_bare_hour_answers_at_what_time_in_the_part_of_the_day_said(caller, radicale, tmp_path) -> None:
+    """ "At what time?" answered "9" or "Neun." was "not a calendar command"; now a bare hour is the time, in the
+    part of the day the request said ("dinner", "afternoon"). "Block Monday afternoon" made a day-long event."""
+    a, on = _assistant(caller, radicale, tmp_path)
+    assert a.handle("dinner with Sam on Saturday", "en").outcome.kind == "ask"
+    assert a.handle("8", "en").outcome.kind == "created" and on(28) == ["dinner with Sam 20:00"]
+    assert a.handle("Block Monday afternoon for focus time", "en").outcome.kind == "ask"
+    assert a.handle("2", "en").outcome.kind == "created" and on(30) == ["focus time 14:00"]
+    assert a.handle("Zahnarzt morgen eintragen", "de").outcome.kind == "ask"
+    assert a.handle("Neun.", "de").outcome.kind == "created" and on(27) == ["Zahnarzt 09:00"]
+
+
 def test_ask_command_end_to_end(radicale) -> None:
     import json
     import os

@@ -4442,6 +4442,31 @@ def test_phrasings_of_session_34(function: str, phrases: tuple, query: str, expe
             "Chor jeden Montag, 19 Uhr",
             ("create_recurring_event", {"date": "2026-12-07", "time": "19:00"}),
         ),
+        # a day said with a part of it is no whole day: the timed event, its time asked
+        (
+            "create_all_day_event",
+            ("focus time", "Friday afternoon", None),
+            "Block Friday afternoon for focus time",
+            ("create_event", {"date": "2026-12-04", "time": None}),
+        ),
+        (
+            "create_all_day_event",
+            ("Fokuszeit", "Freitagnachmittag", None),
+            "Freitagnachmittag Fokuszeit blocken",
+            ("create_event", {"date": "2026-12-04", "time": None}),
+        ),
+        (
+            "create_all_day_event",
+            ("the move", "Friday", None),
+            "block Friday for the move",
+            ("create_all_day_event", {"date": "2026-12-04"}),
+        ),
+        (
+            "create_all_day_event",
+            ("Familienbesuch", "am Heiligabend", None),
+            "Am Heiligabend Familienbesuch",
+            ("create_all_day_event", {"date": "2026-12-24"}),
+        ),
         # two clocks, the end of a span, a clock in the title, a move's old start: none taken
         (
             "create_event",
@@ -4471,7 +4496,8 @@ def test_phrasings_of_session_34(function: str, phrases: tuple, query: str, expe
 )
 def test_phrasings_of_session_35(function: str, phrases: tuple, query: str, expected: tuple[str, dict]) -> None:
     """A clock time said in clock words that the model left empty is the start (session 35); never one of two,
-    the end of a span, one inside the title or the old start of a move."""
+    the end of a span, one inside the title or the old start of a move. A day said with a part of it ("Friday
+    afternoon") is no day-long event."""
     _assert_resolves_as(SpanCall(function, phrases), query, expected)
 
 

@@ -63,6 +63,7 @@ from assistant.schema.resolve import (
     guess_lang,
     names_every_event,
     names_next_event,
+    normalize,
     resolve_date,
     resolve_time,
     said_correction,
@@ -294,6 +295,17 @@ class _Waiting:
     which: PronounRequest | None = None  # a delete, move or find that named no event, waiting for its name
     choices: tuple[EventInfo, ...] = ()  # several events matched a move or delete, listed in this order: which?
     said: str = ""  # the words of the command waiting, for what its call does not carry
+
+
+def _time_answered(text: str, lang: str, said: str) -> dt.time | None:
+    """The time an answer to "at what time?" says: a clock ("um 9", "halb drei") or a bare hour ("9", "Neun.",
+    "fourteen"; alone, a number is no time), in the part of the day the request said ("Friday afternoon" - "2",
+    "dinner with Sam" - "um 8")."""
+    found = resolve_time(text, lang, context=said)
+    bare = normalize(text).strip(" .!?")
+    if found is None and re.fullmatch(r"\d{1,2}(?:[:.]\d{2})?", bare):
+        found = resolve_time(f"{'um' if lang == 'de' else 'at'} {bare}", lang, context=said)
+    return found
 
 
 #: function name -> the Assistant method that runs it; ``executes`` fills it, a test checks every function has one.
@@ -853,7 +865,7 @@ class Assistant:
     def _ask_when(self, call: Call, lang: str, sent: int) -> Outcome:
         """Ask for the date and/or time a create lacks; the next utterance completes it."""
         a = call.arguments
-        self.waiting = _Waiting(call, lang, weekdays=self._weekdays)
+        self.waiting = _Waiting(call, lang, weekdays=self._weekdays, said=self._said[0])
         if "date" in call.missing and "time" in call.missing:
             message = replies.say("ask_when", lang, title=a["title"])
         elif "time" in call.missing:
@@ -1505,7 +1517,7 @@ class Assistant:
             ptype = spec.param(name).type
             if ptype.is_date and (date := resolve_date(text, today)) is not None:
                 changes[name] = date.isoformat()
-            elif ptype is ParamType.TIME and (time_ := resolve_time(text, lang)) is not None:
+            elif ptype is ParamType.TIME and (time_ := _time_answered(text, lang, waiting.said)) is not None:
                 changes[name] = f"{time_:%H:%M}"
         if not changes:
             self.waiting = None

@@ -1689,9 +1689,12 @@ def _one_day_asked_without_a_time(
         return spec, span
     title, first, last = span.phrases
     said = _ASK_LEAD.sub("", query.strip(), count=1)
-    if not title or not first or _says_all_day(query) or _DAY_KEPT.search(query) or _LASTS_A_DAY.search(title):
+    if not title or not first or _says_all_day(query) or _LASTS_A_DAY.search(title):
         return spec, span
-    if not _MAKE_REQUEST.search(said.rstrip(" ?!.")) or _SPAN_SAID.search(query):
+    part = _day_part_said(first)  # "Block Friday afternoon for focus time": the afternoon, never the whole day
+    if not part and (_DAY_KEPT.search(query) or not _MAKE_REQUEST.search(said.rstrip(" ?!."))):
+        return spec, span
+    if _SPAN_SAID.search(query):
         return spec, span
     days = resolve_date_range(first, today)
     if days is None or days[1] != days[0] or (last and resolve_date_range(last, today) not in (None, days)):
@@ -1704,6 +1707,14 @@ def _one_day_asked_without_a_time(
         return spec, span
     said_as = {ParamType.TITLE: title, ParamType.DATE: first}
     return timed, SpanCall(timed.name, tuple(said_as.get(p.type) for p in timed.params))
+
+
+def _day_part_said(phrase: str) -> bool:
+    """Whether a day is said with a part of it ("Friday afternoon", "Freitagnachmittag", "heute Abend")."""
+    t = normalize(phrase)
+    return bool(
+        _DAYPART_AFTER_DAY.search(t) or re.search(rf"\b(?:{_WD_RE})(?:morgen|vormittag|nachmittag|abend)s?\b", t)
+    )
 
 
 def _weekday_before_a_week(spec: Function, span: SpanCall, query: str, today: dt.date) -> SpanCall:
