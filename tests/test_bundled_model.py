@@ -364,7 +364,8 @@ def test_an_event_named_by_its_start(caller, radicale, tmp_path) -> None:
 def test_a_shift_without_a_move_verb_and_a_question_when_by_name(caller, radicale, tmp_path) -> None:
     """v25 declined "Kannst du den Friseur eine Stunde früher machen" and "wann ist der Friseur" (small talk to
     it). A length and where it goes said of a named event, or of "it" with "make"/"mach", moves it; a question when
-    an event is answers when the calendar holds one by that name, and a question about the world stays declined."""
+    an event is, or a delete of one, by its name answers when the calendar holds one by that name; a question about
+    the world, or "delete the file", stays declined."""
     a, on = _assistant(caller, radicale, tmp_path)
     assert a.handle("Friseur morgen um 15 Uhr", "de").outcome.kind == "created"
     assert a.handle("Kannst du den Friseur eine Stunde früher machen", "de").outcome.kind == "moved"
@@ -378,6 +379,11 @@ def test_a_shift_without_a_move_verb_and_a_question_when_by_name(caller, radical
     assert on(27) == [] and on(30) == ["Friseur 14:30"]
     assert a.handle("make the meeting 30 minutes longer", "en").outcome.kind != "moved"
     assert on(30) == ["Friseur 14:30"]
+    assert a.handle("Putzfrau am Montag um 8", "de").outcome.kind == "created"
+    confirm = a.handle("Lösch die Putzfrau", "de").outcome  # v25 declined it
+    assert confirm.kind == "confirm" and "Putzfrau" in confirm.message, confirm.message
+    assert a.handle("ja", "de").outcome.kind == "deleted" and on(30) == ["Friseur 14:30"]
+    assert a.handle("delete the file", "en").outcome.kind == "no_call"
 
 
 def test_an_event_named_in_the_other_language(caller, radicale, tmp_path) -> None:

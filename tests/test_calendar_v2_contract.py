@@ -4467,6 +4467,31 @@ def test_phrasings_of_session_34(function: str, phrases: tuple, query: str, expe
             "Am Heiligabend Familienbesuch",
             ("create_all_day_event", {"date": "2026-12-24"}),
         ),
+        # a span's end copied alone as the start: the whole span ("von 9 bis halb 11" was 10:30 for an hour)
+        (
+            "create_event",
+            ("Teammeeting", "Montag", "halb 11", None),
+            "Nächsten Montag Teammeeting von 9 bis halb 11",
+            ("create_event", {"date": "2026-12-07", "time": "09:00", "duration_minutes": 90}),
+        ),
+        (
+            "create_event",
+            ("Teammeeting", "Montag", "11", None),
+            "Nächsten Montag Teammeeting von 9 bis 11",
+            ("create_event", {"time": "09:00", "duration_minutes": 120}),
+        ),
+        (
+            "create_event",
+            ("meeting", "tomorrow", "4 pm", None),
+            "meeting tomorrow from 2 to 4 pm",
+            ("create_event", {"time": "14:00", "duration_minutes": 120}),
+        ),
+        (
+            "create_event",
+            ("Meeting", "Montag", "um 10", None),
+            "Meeting von Montag bis Mittwoch um 10",
+            ("create_event", {"time": "10:00", "duration_minutes": 60}),
+        ),
         # two clocks, the end of a span, a clock in the title, a move's old start: none taken
         (
             "create_event",

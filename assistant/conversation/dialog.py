@@ -33,6 +33,7 @@ from assistant.calendar.outbox import Change, Journal, Outbox
 from assistant.conversation import replies
 from assistant.conversation.referents import (
     PronounRequest,
+    asked_to_delete,
     asked_when,
     at_clock,
     chosen,
@@ -463,7 +464,7 @@ class Assistant:
             )
             return Turn(text, lang, outcome, prediction.raw, latency)
         with self._saying(text, lang):
-            call = self._shifted(self._known_when_asked(prediction.call, text), text, lang, sent)
+            call = self._shifted(self._known_event_asked(prediction.call, text), text, lang, sent)
             if isinstance(call, Outcome):
                 return Turn(text, lang, call, prediction.raw, latency)
             weekly = isinstance(call, Call) and call.function == "create_recurring_event"
@@ -502,17 +503,24 @@ class Assistant:
             beyond = InvalidDate("beyond 9999", "year_outside", date="…", first=MIN_YEAR, last=MAX_YEAR)
             return self._misread(beyond, lang, sent, call)
 
-    def _known_when_asked(self, call: Call | NoCall, text: str) -> Call | NoCall:
-        """A question when an event is that the model declined ("wann ist der Friseur?": v25 takes it for small
-        talk) is the find of it when the calendar holds one ahead by that name; a question about the world ("wann
-        ist der nächste Vollmond") finds none and stays declined."""
-        if not isinstance(call, NoCall) or (name := asked_when(text)) is None:
+    def _known_event_asked(self, call: Call | NoCall, text: str) -> Call | NoCall:
+        """A question when an event is, or a delete of one, by its name alone, that the model declined ("wann ist
+        der Friseur?", "Lösch die Putzfrau": v25 takes them for small talk) is the find or the delete of it when
+        the calendar holds one ahead by that name (a delete is confirmed first, as every one is); a question about
+        the world ("wann ist der nächste Vollmond") or "delete the file" finds none and stays declined."""
+        if not isinstance(call, NoCall):
+            return call
+        if (name := asked_when(text)) is not None:
+            found: Call = Call("find_event", {"title": name})
+        elif (name := asked_to_delete(text)) is not None:
+            found = Call("delete_event", {"title": name, "date": None})
+        else:
             return call
         try:
             ahead = self.calendar.find_next(name, self._now())
         except CalendarError:
-            return call  # the question stays declined; the calendar's trouble is said by the next command
-        return Call("find_event", {"title": name}) if ahead else call
+            return call  # the request stays declined; the calendar's trouble is said by the next command
+        return found if ahead else call
 
     def end_conversation(self) -> None:
         """Forget what a conversation left open: a question asked back, what "it" is, the event just made."""

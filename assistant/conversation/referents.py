@@ -276,3 +276,21 @@ _NEW_EVENT_SAID = re.compile(
 def says_a_new_event(text: str) -> bool:
     """Whether the words ask for a new event with a verb of making and an article ("set a meeting for 2pm")."""
     return _NEW_EVENT_SAID.match(text.strip()) is not None
+
+
+# "Lösch die Putzfrau", "cancel the plumber": a delete of an event named by a person or a thing the model may
+# decline ("delete the file", "lösch die Nachricht" name no event of the calendar, and find none there).
+_DELETE_ASKED = re.compile(
+    rf"^{_LEAD}(?:{_DELETE})\s+(?:(?:the|my|der|die|das|den|dem|mein\w*|unser\w*)\s+)?(?P<what>[^\W\d_][^?!.,]*?)"
+    r"(?:\s+(?:please|bitte|again|wieder|aus\s+dem\s+kalender|from\s+my\s+calendar))*[\s?.!]*$",
+    re.IGNORECASE,
+)
+
+
+def asked_to_delete(text: str) -> str | None:
+    """The name in a request to delete an event said by its name alone ("Lösch die Putzfrau" -> "Putzfrau"); None
+    for more (a day, a clock: the model reads those) or for no name."""
+    m = _DELETE_ASKED.match(text.strip())
+    if m is None or len(m["what"].split()) > 4 or names_no_event(m["what"]) or clocks_said(m["what"]):
+        return None
+    return None if names_a_value(ParamType.DATE, m["what"]) else m["what"]

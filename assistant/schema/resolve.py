@@ -4761,16 +4761,28 @@ def _continues_a_clock(word: str) -> bool:
     return 2 <= cardinal_words.get(word, 0) <= 59
 
 
+# A span of the day said up to its end ("von 9 bis", "from 2 to"): its end copied alone is the whole span.
+_SPAN_OPENED = re.compile(
+    r"\b(?:von|from|between|zwischen)\s+(?P<start>\S+(?:\s+\S+){0,2}?)\s*(?:\bbis\b|\buntil\b|\btill\b|\bto\b|\band\b|\bund\b|-|–)\s*$",
+    re.IGNORECASE,
+)
+
+
 def _whole_time_words(phrase: str, query: str, others: list[str], lang: str | None) -> str:
     """The copied time with up to two words right after it that make it another time or a span: "ten to eleven"
     copied out of "from ten to eleven thirty" (10:50 -> 10:00 for 90 minutes), "um 7" before "Uhr 30". Never
     another argument's words, nor anything but minutes, "Uhr" or "pm" (not "bis 15. Juni", not "30 minutes")."""
     at = _said_at(query, phrase)
+    taken = {w for o in others for w in normalize(o).split()}
+    opened = _SPAN_OPENED.search(query[:at]) if at > 0 and not resolve_time_range(phrase, lang, query) else None
+    if opened and not set(normalize(opened["start"]).split()) & taken:  # "von 9 bis" + "halb 11"
+        wider = f"{opened[0].strip()} {phrase}"
+        if resolve_time_range(wider, lang, context=query):
+            return wider
     base = resolve_time(phrase, lang, context=query) if at >= 0 else None
     if base is None:
         return phrase
     base_span = resolve_time_range(phrase, lang, context=query)
-    taken = {w for o in others for w in normalize(o).split()}
     before = query[:at].rstrip().split()
     if base_span is None and before and _SPAN_END_FIRST.match(phrase) and normalize(before[-1]) not in taken:
         wider = f"{before[-1]} {phrase}"  # "9" + "to 11": the span the model cut at its start
