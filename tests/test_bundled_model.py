@@ -223,7 +223,8 @@ def test_a_correction_moves_what_was_just_made_and_a_delete_without_a_day_offers
 ) -> None:
     """ "nein, um 11" right after a create was "not a calendar command"; "Lösch den Zahnarzt" asked which day though
     one Zahnarzt was ahead. Now the first moves the new event (one undo puts it back), the second offers the next
-    one, and a day said instead is taken."""
+    one, and a day said instead is taken. A correction right after a move moves the event again ("actually make
+    that 4": a bare hour)."""
     a, clock = _assistant(caller, radicale, tmp_path)
     assert a.handle("Trag Zahnarzt Freitag um 10 ein", "de").outcome.kind == "created"
     assert a.handle("nein, um 11", "de").outcome.kind == "moved"
@@ -242,6 +243,10 @@ def test_a_correction_moves_what_was_just_made_and_a_delete_without_a_day_offers
     new = a.handle("Trag Friseur morgen um 15 Uhr ein", "de").outcome  # a new command, never the answer
     assert new.kind == "created", new.message
     assert clock(27) == ["Zahnarzt 10:00", "Friseur 15:00"]
+    moved = a.handle("move the Friseur to Monday", "en").outcome  # right after a move, a correction moves it again
+    assert moved.kind == "moved" and clock(30) == ["Friseur 15:00"], moved.message
+    again = a.handle("um actually make that 4", "en").outcome  # a bare hour, after a hesitation
+    assert again.kind == "moved" and "4:00 PM" in again.message and clock(30) == ["Friseur 16:00"], again.message
 
 
 def test_a_question_asked_back_gives_way_to_a_new_request(caller, radicale, tmp_path) -> None:

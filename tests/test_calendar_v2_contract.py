@@ -3247,6 +3247,11 @@ def test_a_wake_up_is_an_alarm_not_an_event(query: str, phrases: tuple, kept: bo
         ("no, add lunch too", None),  # a new command
         ("nein, das Meeting ist um 11", None),
         ("um 11", None),  # no word that corrects: the model reads it
+        # a bare hour at the end of a correction is a clock (session 35), after a hesitation too
+        ("um actually make that 3", (None, "15:00")),
+        ("nein, lieber 5", (None, "17:00")),
+        ("no 3 people", None),
+        ("nein, 2 Stunden", None),  # a length
     ],
 )
 def test_a_correction_is_only_a_new_day_or_time(query: str, said: tuple | None) -> None:
@@ -4491,6 +4496,31 @@ def test_phrasings_of_session_34(function: str, phrases: tuple, query: str, expe
             ("Meeting", "Montag", "um 10", None),
             "Meeting von Montag bis Mittwoch um 10",
             ("create_event", {"time": "10:00", "duration_minutes": 60}),
+        ),
+        # the kind of event copied where the query names it after "called"/"namens": the name
+        (
+            "create_recurring_event",
+            ("meeting", None, "at nine thirty", None, "every weekday", None),
+            "add a recurring meeting every weekday at nine thirty called standup",
+            ("create_recurring_event", {"title": "standup", "time": "09:30", "frequency": "weekdays"}),
+        ),
+        (
+            "create_event",
+            ("meeting", "tomorrow", "at 3", None),
+            "schedule a meeting called budget review tomorrow at 3",
+            ("create_event", {"title": "budget review", "date": "2026-12-04", "time": "15:00"}),
+        ),
+        (
+            "create_event",
+            ("Termin", "am Dienstag", "um 19 Uhr", None),
+            "Neuer Termin namens Elternabend am Dienstag um 19 Uhr",
+            ("create_event", {"title": "Elternabend", "time": "19:00"}),
+        ),
+        (  # a name of its own copied: kept
+            "create_event",
+            ("call the guy named Bob", "tomorrow", "at 3", None),
+            "call the guy named Bob tomorrow at 3",
+            ("create_event", {"title": "call the guy named Bob"}),
         ),
         # two clocks, the end of a span, a clock in the title, a move's old start: none taken
         (

@@ -402,10 +402,12 @@ class Assistant:
     # The weekdays of a series said on several ("dienstags und donnerstags"), read from the words of the command
     # being run: the call's "weekly" says one. Set around one execution, kept with a question asked about it.
     _weekdays: tuple[int, ...] = field(default=(), repr=False)
-    # The timed event the last command made (title, day): "nein, um 11" right after it moves it.
+    # The timed event the last command made or moved (title, day): "nein, um 11" right after it moves it.
     _just_made: tuple[str, dt.date] | None = field(default=None, repr=False)
     # The one event the last commands made, moved, found, listed or asked about (title, day): "delete it".
     _referent: tuple[str, dt.date] | None = field(default=None, repr=False)
+    # The language of the last command: typed words that say neither language are taken to be in it.
+    _last_lang: str = field(default="", repr=False)
     # The words and language of the command being run: a delete, move or find reads an event's start in them.
     _said: tuple[str, str] = field(default=("", ""), repr=False)
     # The event an answer to "which one?" chose: the move or delete waiting runs on it, whatever its title says.
@@ -425,7 +427,9 @@ class Assistant:
         return turn
 
     def _handle(self, text: str, lang: str | None) -> Turn:
-        lang = lang or guess_lang(text, self.default_lang or "en")  # a reply is in its command's language
+        # a reply is in its command's language; words that say neither ("nein, lieber 5") keep the last one's
+        lang = lang or guess_lang(text, self._last_lang or self.default_lang or "en")
+        self._last_lang = lang
         today = self.today()
         sent = self.flush()
         words = _words(text)
@@ -1041,6 +1045,9 @@ class Assistant:
             target.recurring,
             target.recurrence_id,
         )
+        start = moved.local_start(self.zone)
+        if isinstance(start, dt.datetime) and not target.recurring:  # "actually make that 3" right after it
+            self._just_made = (target.title, start.date())
         message = replies.say(
             "moved", lang, title=target.title, when=replies.when(moved, lang, self.zone, self.today())
         )

@@ -1027,10 +1027,12 @@ _GERMAN_HINTS = re.compile(
     r"trag|termin|morgen|heute|übermorgen|nächste[nr]?|lösch\w*|was|wie|habe?|ist|vom|bis|"
     r"zum|zur|im|auf|für|mit|von|jeden|jede|immer|wann|verschieb\w*|woche|wochenende|"
     r"montags?|dienstags?|mittwochs?|donnerstags?|freitags?|samstags?|sonntags?|januar|"
-    r"februar|mai|juni|juli|oktober|dezember)\b"
+    r"februar|mai|juni|juli|oktober|dezember|eintragen|blocken|machen|löschen|verschieben|nein|lieber|doch|ja|nee|"
+    r"\w*(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|nachmittag|vormittag|abend)\w*)\b"
 )
 _ENGLISH_HINTS = re.compile(
-    r"\b(?:the|and|my|me|please|at|on|add|put|schedule|cancel|delete|remove|what|"
+    r"\b(?:the|and|my|me|please|at|on|add|put|schedule|cancel|delete|remove|what|that|it|this|make|actually|can|"
+    r"you|with|of|i|i'm|set|book|instead|no|yes|yeah|rather|"
     r"tomorrow|today|next|is|have|do|pm|am|from|to|until|every|when|move|week|weekend|"
     r"mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|january|"
     r"february|march|may|june|july|october|december)\b"
@@ -1715,6 +1717,44 @@ def _day_part_said(phrase: str) -> bool:
     return bool(
         _DAYPART_AFTER_DAY.search(t) or re.search(rf"\b(?:{_WD_RE})(?:morgen|vormittag|nachmittag|abend)s?\b", t)
     )
+
+
+# "add a recurring meeting every weekday at nine thirty called standup", "Neuer Termin namens Elternabend": the
+# name said after its kind of event. The model copies the kind ("meeting").
+_CALLED = re.compile(
+    r"\b(?:called|named|titled|namens|mit\s+(?:dem\s+)?(?:titel|namen))\s*:?\s+['\"„“]?(?P<name>[^,.;!?'\"„“”]+)",
+    re.IGNORECASE,
+)
+_NAMING_WORDS = frozenset("called named titled namens titel namen".split())
+_KINDS_OF_EVENT = frozenset(
+    "meeting meetings event events appointment appointments entry reminder series call session termin eintrag "
+    "ereignis veranstaltung serie serientermin erinnerung treffen besprechung recurring weekly daily regular "
+    "wöchentliche wöchentlichen tägliche täglichen regelmäßige regelmäßigen new neue neuen neuer a an the ein eine "
+    "einen".split()
+)
+
+
+def _title_called(spec: Function, span: SpanCall, query: str) -> SpanCall:
+    """A title copied as the kind of event ("meeting") where the query names it after "called"/"namens" is that
+    name, without the day, time or repetition copied after it ("standup" of "called standup every Monday")."""
+    names = [p.name for p in spec.params]
+    if not query or "title" not in names:
+        return span
+    m = _CALLED.search(query)
+    title = span.named.get("title")
+    if m is None or (title and not all(w in _KINDS_OF_EVENT for w in normalize(str(title)).split())):
+        return span
+    name = m["name"]
+    for phrase in (p for p in span.phrases if p and p != title):
+        at = _said_at(name, str(phrase))
+        if at >= 0:
+            name = name[:at]
+    name = re.sub(r"\s+(?:on|at|for|from|every|am|um|für|ab|jeden|jede)\s*$", "", name.strip(), flags=re.IGNORECASE)
+    if not name.strip() or all(w in _KINDS_OF_EVENT for w in normalize(name).split()):
+        return span
+    phrases = list(span.phrases)
+    phrases[names.index("title")] = name.strip()
+    return SpanCall(span.function, tuple(phrases))
 
 
 def _weekday_before_a_week(spec: Function, span: SpanCall, query: str, today: dt.date) -> SpanCall:
@@ -3226,7 +3266,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
     spec, span = _looked_up(*_is_it_there_listed(spec, span, query, today), query)
     spec, span = _coming_up_asked(spec, span, query, today)
     spec, span = _asks_for_one(*_title_day_and_time(spec, span, query, today, lang), query)
-    span = _holiday_as_day(spec, span)
+    span = _holiday_as_day(spec, _title_called(spec, span, query))
     span = _length_in_title(spec, span)
     spec, span = _series_said(*_events_on_a_day(spec, span, today, lang), query)
     span = _found_event(spec, span)
@@ -3398,6 +3438,7 @@ def _whole_title_words(phrase: str, query: str, phrases: tuple[str | None, ...])
             and low not in taken
             and not _is_frame_word(low)
             and low not in _CLOCK_MARKS  # "the 2 pm meeting": the meeting of a time, no "pm meeting"
+            and low not in _NAMING_WORDS  # "namens Elternabend": the name, not the word that gives it
         )
 
     left: list[str] = []
@@ -4088,7 +4129,7 @@ _MOVE_FIRST = re.compile(
     r"|^(?:move|push|bump|shift)(?:\s+(?:back|up|forward))?\s+"
     r"(?P<own>(?:my|our)\s+.+|(?:the\s+)?(?:\w+\s+)?(?:meeting|appointment|call|lunch|dinner|"
     r"breakfast|session|class|lesson|event|interview|visit|date|party|training|practice|standup|sync)\b.*)$"
-    r"|^(?P<before>.+?)\s+(?:verschieben|verlegen|umplanen|umlegen)\W*$"
+    r"|^(?P<before>.+?)\s+(?:verschieben|verlegen|umplanen|umlegen|(?:nach\s+(?:hinten|vorne?)\s+)schieben)\W*$"
     r"|^bring\s+(?:bring\s+)?(?P<bring>.+?)\s+(?:forward|earlier)\b",  # "Bring water the plants forward to 6"
     re.IGNORECASE,
 )
@@ -4417,6 +4458,10 @@ def _says_only_when(text: str, also: frozenset[str] = frozenset()) -> bool:
     )
 
 
+# A correction's bare hour at its end: "make that 3", "mach 4 daraus", "nein, lieber 5".
+_BARE_HOUR_SAID = re.compile(
+    r"(?:^|\s)(\d{1,2}(?:[:.]\d{2})?)(?:\s+(?:daraus|instead|stattdessen|then|dann|please|bitte))?\W*$"
+)
 _WHICH_ONE = frozenset("one day tag termin that dem des vom of".split())  # "the one on the 12th", "den Termin am 5."
 
 
@@ -4436,12 +4481,15 @@ def said_only_a_day(text: str, today: dt.date) -> dt.date | None:
 def said_correction(text: str, today: dt.date, lang: str | None = None) -> tuple[str | None, str | None] | None:
     """The new day and time (ISO, either may be None) of a correction of the event just made; None when the
     words are no such correction ("nein, um 11" is one, "nein" alone or "no, add lunch too" is not)."""
-    t = text.strip()
+    t = re.sub(r"^(?:(?:um|uh|uhm|ähm|äh|ok|okay|hmm)\b[,.]?\s*)+", "", text.strip(), flags=re.IGNORECASE)
     if not _CORRECTION_LEAD.match(t):
         return None
     if not _says_only_when(t):
         return None  # more than a day or a time: a new command
     day, time = resolve_date(t, today), resolve_time(t, lang)
+    bare = _BARE_HOUR_SAID.search(normalize(t))
+    if day is None and time is None and bare:  # "actually make that 3": an hour, as "at 3" says it
+        time = resolve_time(f"{'um' if lang == 'de' else 'at'} {bare[1]}", lang)
     if day is None and time is None:
         return None
     return (None if day is None else day.isoformat()), (None if time is None else f"{time:%H:%M}")
