@@ -4557,6 +4557,24 @@ def test_phrasings_of_session_35(function: str, phrases: tuple, query: str, expe
 
 
 @pytest.mark.parametrize(
+    ("query", "phrases", "shown"),
+    [
+        ("Termin am 31. Februar um 10 Uhr Zahnarzt", ("Zahnarzt", "am 31. Februar", "um 10 Uhr", None), "31. Februar"),
+        ("add dentist on february 30th at 10", ("dentist", "on february 30th", "at 10", None), "february 30th"),
+        ("Zahnarzt am 32.12. um 9", ("Zahnarzt", "am 32.12.", "um 9", None), "32.12."),
+    ],
+)
+def test_a_day_said_that_does_not_exist_is_said_so(query: str, phrases: tuple, shown: str) -> None:
+    """ "Termin am 31. Februar ..." was "not a calendar command" (a request that starts with "Termin" dropped the
+    reading that failed); now the day is named as one that does not exist, in both languages (session 35)."""
+    with pytest.raises(CallError) as caught:
+        resolve_call(SpanCall("create_event", phrases), TODAY, None, query)
+    assert caught.value.said == "date_impossible", caught.value
+    de, en = caught.value.reason("de"), caught.value.reason("en")
+    assert shown in de and "gibt es nicht" in de and shown in en and "not a real date" in en, (de, en)
+
+
+@pytest.mark.parametrize(
     ("span", "query", "title"),
     [
         (SpanCall("list_events", (None, None)), "what's my next appointment", "next event"),

@@ -1089,6 +1089,9 @@ def resolve_phrase(
         return title
     if ptype.is_date:
         date = resolve_date_in(ptype, phrase, today)
+        if date is None and names_a_value(ParamType.DATE, phrase):  # "am 31. Februar": said so, by name
+            said = re.sub(r"^(?:am|an|on|the|den|dem|der|vom|zum|bis|until)\s+", "", phrase.strip(), flags=re.I)
+            raise InvalidDate(f"'{said}' is not a real date", "date_impossible", date=said, phrase=phrase.strip())
         if date is None:
             raise InvalidDate(
                 f"I could not understand the date '{phrase.strip()}'", "date_unclear", phrase=phrase.strip()
@@ -2884,13 +2887,25 @@ def resolve_call(
     span, rest = _starts_from_now(span, query, today, now)
     try:
         call = _resolve_call(span, today, lang, rest)
-    except CallError:
-        # "delete every event" read as a series "every event": what the request is, the reading is not
-        if not query or not (_CLEAR_REQUEST.search(query) or _NEXT_REQUEST.search(query) or _BARE_ADD.match(query)):
+    except CallError as error:
+        # "delete every event" read as a series "every event": what the request is, the reading is not; never a
+        # day or time said that does not exist ("Termin am 31. Februar um 10 Uhr Zahnarzt"): that is said so
+        if _impossible_value_said(error) or not query:
+            raise
+        if not (_CLEAR_REQUEST.search(query) or _NEXT_REQUEST.search(query) or _BARE_ADD.match(query)):
             raise
         call = NoCall()
     call = _question_as_look(_next_deleted(_cleared(call, query, today, lang), query, lang), query, today)
     return _looked_for(_bare_add(call, query, today, lang), query, today, lang)
+
+
+def _impossible_value_said(error: CallError) -> bool:
+    """Whether the error is a date or time the person said in the form of one that does not exist ("am 31.
+    Februar", "um 25 Uhr"), not words the model copied that name none."""
+    phrase = str(error.values.get("phrase") or error.values.get("date") or "")
+    if isinstance(error, InvalidDate):
+        return bool(phrase) and names_a_value(ParamType.DATE, phrase)
+    return isinstance(error, InvalidTime) and bool(phrase) and names_a_value(ParamType.TIME, phrase)
 
 
 # Words the rules read that a slip of the fingers hides ("intead of", "lieebr morgen"), in the query and in the
