@@ -119,6 +119,10 @@ def _events(*titles: str) -> list[EventInfo]:
         ("Tom", ("Mittagessen mit Tom", "Yoga"), ["Mittagessen mit Tom"]),
         ("lunch with Anna", ("Mittagessen mit Tom", "Yoga"), []),  # one word not in any title
         ("Lisbon trip", ("flight to Lisbon",), []),
+        # a German compound by its parts ("Klavier" + "stunde")
+        ("Emmas Klavierstunde", ("piano lessons for emma", "Yoga"), ["piano lessons for emma"]),
+        ("Zahnarzttermin", ("dentist appointment", "Yoga"), ["dentist appointment"]),
+        ("Kinoabend", ("movie night", "game night"), ["movie night"]),
         ("Termin am Montag", ("Montagsrunde", "Yoga"), []),
     ],
 )

@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 
 from assistant import messages
 from assistant.calendar.ical import EventInfo, NewEvent, event_info, to_ical
-from assistant.calendar.names import equivalents
+from assistant.calendar.names import compound_parts, equivalents
 from assistant.settings import CalendarSettings
 
 __all__ = [
@@ -241,8 +241,14 @@ def _words_all_named(said: list[str], have: list[str]) -> bool:
     def close(word: str, other: str) -> bool:
         return fuzz.ratio(word, other) >= 85 or (len(word) >= 4 and (other.startswith(word) or other.endswith(word)))
 
+    def found(word: str) -> bool:
+        if any(close(w, h) for w in (word, *equivalents(word)) for h in have):
+            return True
+        # "Klavierstunde" in "piano lesson": each part, in either language
+        return any(all(found(part) for part in parts) for parts in compound_parts(word))
+
     named = [w for w in said if w not in _LINK_WORDS]
-    return bool(named) and all(any(close(w, h) for w in (word, *equivalents(word)) for h in have) for word in named)
+    return bool(named) and all(found(word) for word in named)
 
 
 def match_events(title: str, events: list[EventInfo], threshold: float = 80.0) -> list[EventInfo]:

@@ -112,6 +112,19 @@ _PAIRS = (
     ("team", "team"),
     ("appointment", "termin"),
     ("checkup", "kontrolle"),
+    ("piano", "klavier"),
+    ("guitar", "gitarre"),
+    ("violin", "geige"),
+    ("music", "musik"),
+    ("dance", "tanz"),
+    ("dancing", "tanzen"),
+    ("lesson", "stunde"),
+    ("lessons", "unterricht"),
+    ("parents", "eltern"),
+    ("evening", "abend"),
+    ("night", "abend"),
+    ("game", "spiel"),
+    ("appointment", "besuch"),
     ("check-up", "vorsorge"),
 )
 
@@ -132,3 +145,17 @@ def equivalents(word: str) -> frozenset[str]:
             (_OTHER[word[: -len(e)]] for e in _ENDINGS if word.endswith(e) and word[: -len(e)] in _OTHER), set()
         )
     return frozenset(found)
+
+
+def compound_parts(word: str) -> tuple[tuple[str, str], ...]:
+    """A German compound the table knows the first part of, split into it and the rest, with and without the
+    joining "s" ("klavierstunde" -> "klavier" + "stunde"; "geburtstagsfeier" -> "geburtstag" + "sfeier" or
+    "feier"); none for any other word."""
+    if word in _OTHER:
+        return ()
+    heads = [k for k in _OTHER if len(k) >= 4 and word.startswith(k) and len(word) - len(k) >= 3]
+    if not heads:
+        return ()
+    head = max(heads, key=len)
+    rest = word[len(head) :]
+    return ((head, rest), (head, rest[1:])) if rest.startswith("s") and len(rest) > 4 else ((head, rest),)
