@@ -271,6 +271,12 @@ def test_a_question_asked_back_gives_way_to_a_new_request(caller, radicale, tmp_
     assert meeting.kind == "created" and "meeting with Sara" in meeting.message, meeting.message
     assert on(30) == ["Besprechung mit dem Chef 09:00", "meeting with Sara 14:00"]
     assert "yoga" not in " ".join(on(27))
+    assert a.handle("book a flight to Paris on Saturday", "en").outcome.kind == "ask"
+    pizza = a.handle("order a pizza for 7 pm", "en").outcome  # more than a time, and no calendar request
+    assert pizza.kind == "no_call" and on(28) == ["Besprechung mit dem Chef 11:00"], pizza.message
+    assert a.handle("add lunch with Tom on Saturday", "en").outcome.kind == "ask"
+    assert a.handle("lunch at 1", "en").outcome.kind == "created"  # the event's own name said with the time
+    assert on(28) == ["Besprechung mit dem Chef 11:00", "lunch with Tom 13:00"]
 
 
 def test_it_is_the_event_just_made_moved_found_or_listed_alone(caller, radicale, tmp_path) -> None:

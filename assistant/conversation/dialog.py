@@ -70,6 +70,7 @@ from assistant.schema.resolve import (
     said_correction,
     said_only_a_day,
     said_shift,
+    says_loosely_when,
     says_only_when,
     weekdays_said,
 )
@@ -1525,6 +1526,9 @@ class Assistant:
                 return shifted if isinstance(shifted, Outcome) else self.execute(shifted, lang, sent)
         if not says_only_when(text) and self._a_command_of_its_own(text, lang, today):
             self.waiting = None  # "Um wie viel Uhr?" - "trag jeden Mittwoch Stammtisch um 20 Uhr ein": a new one
+            return None
+        if not says_loosely_when(text, str(waiting.call.arguments.get("title") or "")):
+            self.waiting = None  # "order a pizza for 7 pm": more than a time, and no answer to the question
             return None
         changes: dict[str, Any] = {}
         spec = waiting.call.spec

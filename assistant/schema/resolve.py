@@ -55,6 +55,7 @@ __all__ = [
     "asks_when_ones_event_is",
     "said_correction",
     "said_only_a_day",
+    "says_loosely_when",
     "said_shift",
     "states_an_event",
     "weekdays_said",
@@ -4483,6 +4484,27 @@ _WHICH_ONE = frozenset("one day tag termin that dem des vom of".split())  # "the
 def says_only_when(text: str) -> bool:
     """Whether an answer is nothing but a day or a time and the words around one ("morgen um 9", "at 7 pm")."""
     return bool(text.strip()) and _says_only_when(text)
+
+
+# The words a loose answer to "at what time?" says around its time ("let's say around half past twelve", "so
+# gegen 5 wäre gut", "3 pm works for me"); "order a pizza for 7 pm" says more and answers nothing.
+_LOOSE_ANSWER = frozenset(
+    "let's lets let us say around about maybe perhaps probably how what wie wärs wäre wär's gut passt works fine "
+    "good best besten think guess go with sagen wir so gegen ungefähr etwa circa ca vielleicht wahrscheinlich mit "
+    "make it that do geht okay ok ja yes yeah i i'd like would be is ist es one for me mir uns hmm uh äh ähm "
+    "schon ganz fände finde würde sounds great perfect perfekt super prima "
+    # and the words of a day said in other ways ("the day after tomorrow", "in zwei Wochen", "a week from Tuesday")
+    "in a an ein eine einer einem day days tag tage tagen week weeks woche wochen month monat year jahr after from of "
+    "this coming kommenden kommende nächsten nächste übernächsten end ende anfang beginning mitte middle weekend "
+    "wochenende afternoon evening night nacht vom von zum zur dem des monats bis until before".split()
+)
+
+
+def says_loosely_when(text: str, named: str = "") -> bool:
+    """Whether an answer is a day or a time with nothing around it but words that soften it ("let's say around
+    half past twelve", "so gegen 5 wäre gut") and the words of ``named``, the event asked about ("lunch at 1")."""
+    own = frozenset(w.lower() for w in re.findall(r"[^\W_]+(?:[.'][^\W_]+)*", normalize(named)))
+    return bool(text.strip()) and _says_only_when(text, _LOOSE_ANSWER | own)
 
 
 def said_only_a_day(text: str, today: dt.date) -> dt.date | None:
