@@ -4522,6 +4522,37 @@ def test_phrasings_of_session_34(function: str, phrases: tuple, query: str, expe
             "call the guy named Bob tomorrow at 3",
             ("create_event", {"title": "call the guy named Bob"}),
         ),
+        # "go ahead and book" asks, typed a letter off too; a title's verb at the end of the sentence is kept
+        (
+            "create_event",
+            ("go ahead and book offsite", "Thursday morning", "at 11 o'clock", "for 2 hours"),
+            "okay go ahead and book offsite Thursday morning at 11 o'clock for 2 hours.",
+            ("create_event", {"title": "offsite"}),
+        ),
+        (
+            "create_event",
+            ("go aead and book drop the phone contract", "on the 20th of january", "at ten am", "for 4 hours"),
+            "go aead and book drop the phone contract off on the 20th of january at ten am for 4 hours.",
+            ("create_event", {"title": "drop the phone contract off"}),
+        ),
+        (
+            "create_event",
+            ("book flights to Rome", "tomorrow", "at 9", None),
+            "book flights to Rome tomorrow at 9",
+            ("create_event", {"title": "book flights to Rome"}),
+        ),
+        (
+            "create_event",
+            ("Bewerbung", "nächsten Samstag", "um 9 am Abend", None),
+            "Erstelle bitte nächsten Samstag um 9 am Abend Bewerbung abschicken.",
+            ("create_event", {"title": "Bewerbung abschicken"}),
+        ),
+        (
+            "create_event",
+            ("Zahnarzt", "Morgen", "um 9", None),
+            "Morgen um 9 Zahnarzt bitte.",
+            ("create_event", {"title": "Zahnarzt"}),
+        ),
         # two clocks, the end of a span, a clock in the title, a move's old start: none taken
         (
             "create_event",

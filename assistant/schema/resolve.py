@@ -3501,10 +3501,14 @@ def _whole_title_words(phrase: str, query: str, phrases: tuple[str | None, ...])
             light = bool(right or phrase.split()[-1:]) and (right or phrase.split())[-1].lower() in _LIGHT_VERB_HEADS
             verb = light and word.lower().rstrip(",.;:!?") in _LIGHT_VERBS  # "Rezept fertig" + "machen"
             clause_end = word[-1:] in ",;:" and title_word(word.rstrip(",;:"))  # "gitarrenunterricht" + "versicherung,"
+            # "Bewerbung" + "abschicken." at the end of the sentence (never "13." of a day, nor "fällig?": said of it)
+            last = k == len(following) - 1 and re.fullmatch(r"[^\W\d_]+[.!?]", word) is not None
+            said_of = word.rstrip(".!?").lower() in _SAID_OF_AN_EVENT
+            clause_end = clause_end or (last and not right and not said_of and title_word(word.rstrip(".!?")))
             if len(right) == _MOST_WIDENED or not (title_word(word) or label or owned or verb or clause_end):
                 break
             if clause_end:
-                right.append(word.rstrip(",;:"))
+                right.append(word.rstrip(",;:.!?"))
                 break
             stripped = word.rstrip(",;:!?")
             right.append(
@@ -3824,10 +3828,14 @@ def _without_make_it(phrase: str, query: str) -> str:
 
 
 _REQUEST_LEAD = re.compile(
-    r"^(?:(?:go ahead and|please|bitte)\s+)?(?P<verb>[^\W\d_]+)(?:\s+(?P<particle>in|up|down|out time for))?"
+    r"^(?:(?P<go>go\s+a\w{2,5}d\s+and)\s+|(?:please|bitte)\s+)?(?P<verb>[^\W\d_]+)"
+    r"(?:\s+(?P<particle>in|up|down|out time for))?"
     r"(?:\s+(?P<article>a|an|mir|bitte|mal))?\s+(?=\S)",
     re.IGNORECASE,
 )
+# What a sentence says of its event at its end, never a part of the title ("Die Steuererklärung ist fällig.").
+_SAID_OF_AN_EVENT = frozenset("fällig due dran los statt an ab aus vorbei over done erledigt weg off on".split())
+_GO_AHEAD_VERBS = frozenset("book put plan set make schedule add".split())
 _PHRASAL_REQUEST = {"in": ("pencil", "slot"), "down": ("jot",), "out time for": ("block",)}
 # "Leg einen Serientermin an: Pakete abschicken": "Serientermin an" is the request ("Termin an Gleis 12" is a place,
 # so a plain "Termin an" only with its colon).
@@ -3866,6 +3874,8 @@ def _without_request(phrase: str, spec: Function) -> str:
         request = any(_slip_of(verb, v) or verb == v for v in _PHRASAL_REQUEST[particle])
     else:
         request = any(_slip_of(verb, v) for v in verbs)
+        # "go ahead and book offsite", a letter off ("go aead and"): the frame asks, so "book" does too
+        request = request or bool(lead["go"] and verbs is _MAKE_VERBS and verb in _GO_AHEAD_VERBS)
     rest = phrase[lead.end() :]
     return rest if request and _TITLE_WORD.match(rest) else phrase
 
