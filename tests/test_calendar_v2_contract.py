@@ -4553,6 +4553,56 @@ def test_phrasings_of_session_34(function: str, phrases: tuple, query: str, expe
             "Morgen um 9 Zahnarzt bitte.",
             ("create_event", {"title": "Zahnarzt"}),
         ),
+        # a day said by its ordinal copied as the clock is no clock; a day after "Uhr" is no minutes; a part of
+        # the day said after the copied clock is its part
+        (
+            "move_event",
+            ("Besuch bei Matthias", None, None, "auf 13., bitte"),
+            "Schieb Besuch bei Matthias auf 13., bitte.",
+            ("move_event", {"new_date": "2026-12-13", "new_time": None}),
+        ),
+        (
+            "move_event",
+            ("Staffel 1 Finale", "in 10 Tagen", "auf 7. August", "auf 7. August"),
+            "mal verlege den Termin Staffel 1 Finale von in 10 Tagen auf 7. August.",
+            ("move_event", {"new_date": "2027-08-07", "new_time": None}),
+        ),
+        (
+            "create_event",
+            ("Treffen", "morgen", "um 13.", None),
+            "Treffen morgen um 13.",
+            ("create_event", {"time": "13:00"}),
+        ),
+        (
+            "create_event",
+            ("Prüfung", "um 8 Uhr 5. März", "um 8 Uhr 5. März", "für anderthalb Stunden"),
+            "Leg Prüfung um 8 Uhr 5. März an, für anderthalb Stunden.",
+            ("create_event", {"date": "2027-03-05", "time": "08:00"}),
+        ),
+        (
+            "create_event",
+            ("Treffen", "am 5. März", "um 8 Uhr 30.", None),
+            "Treffen am 5. März um 8 Uhr 30.",
+            ("create_event", {"time": "08:30"}),
+        ),
+        (
+            "move_event",
+            ("French lesson", None, None, "to 5:00"),
+            "Please bump French lesson to 5:00 in the morning.",
+            ("move_event", {"new_time": "05:00"}),
+        ),
+        (
+            "move_event",
+            ("Abteilungsbesprechung mit der Buchhaltung", None, None, "auf zwei Uhr dreißig"),
+            "Könntest du die Abteilungsbesprechung mit der Buchhaltung auf zwei Uhr dreißig in der Nacht umterminieren",
+            ("move_event", {"new_time": "02:30"}),
+        ),
+        (
+            "create_event",
+            ("Treffen", "morgen", "um 9", None),
+            "Treffen um 9 morgen",
+            ("create_event", {"time": "09:00"}),
+        ),
         # two clocks, the end of a span, a clock in the title, a move's old start: none taken
         (
             "create_event",

@@ -1261,6 +1261,49 @@ def _clock_copied_as_day(spec: Function, span: SpanCall, query: str, lang: str |
     return span
 
 
+# A clock said in so many words: "Uhr", "9:30", "pm", "halb drei", "quarter past", "noon", "mittags".
+_CLOCK_WORDS = re.compile(
+    r"\d:\d|\buhr\b|\d\s*(?:am|pm|h)\b|o'?clock|\b(?:um|at|gegen|around|halb|viertel|dreiviertel|quarter|half|noon"
+    r"|midday|midnight|mittags?|mitternacht|morgens|abends|nachts|früh|morning|evening|night|afternoon|nachmittags?)\b"
+)
+
+
+# "Uhr" and the number after it, which is a day where a month follows ("um 8 Uhr 5. März").
+_UHR_THEN_DAY = re.compile(r"(?i)\buhr\s+(?P<day>\d{1,2})\.?(?:\s+\S+)?$")
+
+
+def _day_copied_as_clock(spec: Function, span: SpanCall, query: str, lang: str | None) -> SpanCall:
+    """A day said by its ordinal copied as the clock ("auf 13., bitte", "auf 7. August" as the new day and the new
+    time: v25 moved them to 13:00 and 07:00): no clock; the day where none was copied. Never "um 13." (a clock).
+    A clock copied with the day after its "Uhr" ("um 8 Uhr 5. März": 08:05) ends at "Uhr"."""
+    types = [p.type for p in spec.params]
+    phrases = list(span.phrases)
+    for i, t in enumerate(types):
+        if t is not ParamType.TIME or not i or not types[i - 1].is_date or not phrases[i]:
+            continue
+        said = normalize(str(phrases[i]))
+        dated = _UHR_THEN_DAY.search(str(phrases[i]))
+        if dated and query:  # "um 8 Uhr 5. März", "drei Uhr 17" before "17. Oktober": the day, not minutes
+            at = _said_at(query, str(phrases[i]))
+            after = query[at + dated.start("day") :] if at >= 0 else ""
+            if re.match(r"\d{1,2}\.\s*[^\W\d_]+", after) and names_a_value(ParamType.DATE, after.split(",")[0], lang):
+                phrases[i] = str(phrases[i])[: dated.start("day")].rstrip()
+            continue
+        ordinal = re.search(r"\b\d{1,2}\.(?!\d)|\b\d{1,2}(?:st|nd|rd|th)\b", said) or any(
+            w in ordinal_words or w.rstrip(".,") in MONTH_WORDS for w in said.split()
+        )
+        if _CLOCK_WORDS.search(said) or not ordinal or not names_a_value(ParamType.DATE, str(phrases[i]), lang):
+            continue
+        day = phrases[i - 1]
+        if day is None:
+            phrases[i - 1] = phrases[i]
+        elif not (set(said.split()) <= set(normalize(str(day)).split()) or said in normalize(str(day))):
+            if not set(w.rstrip(".,") for w in said.split()) & set(w.rstrip(".,") for w in normalize(str(day)).split()):
+                continue  # another day of its own: the model's to read
+        phrases[i] = None
+    return SpanCall(span.function, tuple(phrases))
+
+
 def _until_copied_into_time(spec: Function, span: SpanCall, lang: str | None) -> SpanCall:
     """A series' clock copied with its last day ("um acht bis in 6 Wochen"): the clock, and the last day where
     none was copied ("bis 10" stays a span of hours)."""
@@ -3296,7 +3339,8 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
     span = _until_copied_into_time(
         spec, _target_words_to_target(spec, _start_copied_as_end(spec, span, query), query), lang
     )
-    span = _day_in_time_words(spec, _clock_copied_as_day(spec, span, query, lang))
+    span = _clock_copied_as_day(spec, span, query, lang)
+    span = _day_in_time_words(spec, _day_copied_as_clock(spec, span, query, lang))
     span = _length_copied_into_time(spec, span, lang)
     span = _words_left_in_query(spec, _move_days(spec, span, plain, lang), query, lang)
     span = _whole_frequency(spec, span, query)
@@ -4856,6 +4900,12 @@ def _continues_a_clock(word: str) -> bool:
     return 2 <= cardinal_words.get(word, 0) <= 59
 
 
+# The part of the day said right after a copied clock, which the clock takes on.
+_DAYPART_AFTER = re.compile(
+    r"\s+(?:in\s+the\s+(?P<part>morning|afternoon|evening)|at\s+(?P<night>night)|in\s+der\s+(?P<nacht>nacht|früh)"
+    r"|am\s+(?P<am>morgen|vormittag|nachmittag|abend)|(?P<bare>morgens|abends|nachts|vormittags|nachmittags|früh))\b",
+    re.IGNORECASE,
+)
 # A span of the day said up to its end ("von 9 bis", "from 2 to"): its end copied alone is the whole span.
 _SPAN_OPENED = re.compile(
     r"\b(?:von|from|between|zwischen)\s+(?P<start>\S+(?:\s+\S+){0,2}?)\s*(?:\bbis\b|\buntil\b|\btill\b|\bto\b|\band\b|\bund\b|-|–)\s*$",
@@ -4890,6 +4940,9 @@ def _whole_time_words(phrase: str, query: str, others: list[str], lang: str | No
         and _DAYPART_WORD.fullmatch(nxt[0].rstrip(",;!?."))
     ):
         return f"{phrase} {nxt[0].rstrip(',;!?.')}"  # "to half past seven in the" + "evening"
+    part = _DAYPART_AFTER.match(query[at + len(phrase) :])
+    if part and not _DAYPART_WORD.search(phrase) and part[0].split()[-1].lower() not in taken:
+        return f"{phrase} {part[0].strip()}"  # "to 5:00" + "in the morning", "auf zwei Uhr dreißig" + "in der Nacht"
     after: list[str] = []
     for word in query[at + len(phrase) :].split()[:3]:  # whole words: "14 Uhr 1,5 Stunden" goes on with "1,5"
         if re.fullmatch(r"\d+\.", word):
