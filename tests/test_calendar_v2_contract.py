@@ -4603,6 +4603,19 @@ def test_phrasings_of_session_34(function: str, phrases: tuple, query: str, expe
             "Treffen um 9 morgen",
             ("create_event", {"time": "09:00"}),
         ),
+        # "reschedule X for <day>": where it goes; "on <day>" names the event
+        (
+            "move_event",
+            ("leg day", "for next Monday", None, None),
+            "Reschedule my leg day for next Monday.",
+            ("move_event", {"date": None, "new_date": "2026-12-07"}),
+        ),
+        (
+            "move_event",
+            ("dinner", "on Friday", None, None),
+            "reschedule the dinner on Friday",
+            ("move_event", {"date": "2026-12-04", "new_date": None}),
+        ),
         # two clocks, the end of a span, a clock in the title, a move's old start: none taken
         (
             "create_event",

@@ -5066,6 +5066,20 @@ def _said_as_target(phrase: str, query: str) -> bool:
     return at > 0 and bool(_TARGET_BEFORE.search(query[:at]))
 
 
+_RESCHEDULED_FOR = re.compile(
+    r"\b(?:reschedul\w*|postpon\w*|mov\w*|push\w*|bump\w*|shift\w*|chang\w*)\b.*\bfor\s*$", re.IGNORECASE
+)
+
+
+def _rescheduled_for(phrase: str, query: str) -> bool:
+    """Whether a day is said after "for" in a request to reschedule ("Reschedule my leg day for next Monday"):
+    where it goes, as "to" says it (the event's own day is said with "on", "am")."""
+    at = _said_at(query, phrase)
+    lead = re.match(r"(?i)\s*for\s+", phrase)
+    before = query[:at] + (lead[0] if lead else "")
+    return at >= 0 and bool(_RESCHEDULED_FOR.search(before.rstrip() + " "))
+
+
 def _target_words_to_target(spec: Function, span: SpanCall, query: str = "") -> SpanCall:
     """A move whose current-day words name a target ("Verschieb X auf Samstag" copied into the old day) while no
     new day was copied: the words go to the new day. A small model confuses the two slots; the preposition
@@ -5077,7 +5091,9 @@ def _target_words_to_target(spec: Function, span: SpanCall, query: str = "") -> 
     if said["date"] and said["new_date"] is None:
         phrases = list(span.phrases)
         split = _FROM_TO.match(said["date"])
-        if _said_as_target(said["date"], query):
+        if _said_as_target(said["date"], query) or (
+            said.get("new_time") is None and _rescheduled_for(said["date"], query)
+        ):
             phrases[names.index("new_date")], phrases[names.index("date")] = said["date"], None
         elif split and all(names_a_value(ParamType.DATE, split[k]) for k in ("old", "new")):
             # "von Dienstag auf Mittwoch", "Tuesday to Wednesday" copied whole into the current day
