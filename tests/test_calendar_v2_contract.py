@@ -3364,6 +3364,12 @@ def test_a_german_call_off_split_around_the_event_is_a_delete(query: str, calls_
         ("Trag Zaun streichen am Samstag ein", False, False),  # a to-do asked to be made
         ("Zaun streichen am Samstag um 10", False, False),  # the infinitive is not said last
         ("delete my account", False, False),  # English removal verbs are the model's to read
+        ("delete item", False, False),
+        # one typed a letter off may miss the model (session 35: seeds 16 and 17 declined these)
+        ("Cacnel job interview.", False, True),
+        ("Canecl check the fence", False, True),
+        ("löschen sie die geplante treffen", False, True),
+        ("Cacnel my alarm", False, False),
     ],
 )
 def test_when_an_event_is_and_a_german_removal_are_asked(query: str, when: bool, remove: bool) -> None:

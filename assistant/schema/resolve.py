@@ -4336,9 +4336,17 @@ _REMOVE_FIRST = re.compile(
 )
 
 
+_REMOVE_VERBS_SAID = ("cancel", "delete", "remove", "lösche", "storniere", "entferne")
+
+
 def asks_to_remove(query: str) -> bool:
-    """Whether the query starts with a verb that deletes, or ends with its infinitive, and names what."""
-    m = _REMOVE_FIRST.match(_ASK_LEAD.sub("", query.strip(), count=1))
+    """Whether the query starts with a verb that deletes (typed a letter off too: "Cacnel job interview",
+    "storiner kurs 4"), or ends with its infinitive, and names what."""
+    said = _ASK_LEAD.sub("", query.strip(), count=1)
+    first, _, after = said.partition(" ")
+    if any(first.lower() != v and _slip_of(first.lower(), v) for v in _REMOVE_VERBS_SAID):
+        return _names_an_event(after)  # the model reads the verb said right; one typed a letter off it may miss
+    m = _REMOVE_FIRST.match(said)
     if m is None or (m["before"] and (_ADD_SAID.search(query) or asks_for_an_event(query))):
         return False
     return _names_an_event(m["rest"] or m["before"] or m["out"] or m["falls"])
