@@ -537,7 +537,8 @@ Speed and memory come from `make bench` (`python -m evaluation bench`); the READ
 - A bare hour 1-6 is taken as afternoon ("um drei" = 15:00), a dinner's or an evening event's 1-9 as evening
   ("dinner at eight", "Elternabend um 8" = 20:00); say "morgens"/"am" for early mornings.
 - An event is named by its title, or in the dialog by its start ("cancel my 3 o'clock") or as "it" (the one just
-  made, moved, found or listed alone); the model itself reads neither.
+  made, moved, found or listed alone); the model itself reads neither. A title said in the other language finds
+  its event only through a table of about a hundred nouns (`assistant/calendar/names.py`: "Flug" for "flight").
 - A move names a new day and/or time; a shift ("eine Stunde später", "push the dentist back an hour") is read by the
   dialog from the event's own start. A series repeats weekly (on one weekday, or on several: "dienstags und
   donnerstags" is one series), daily, on weekdays, every other week, monthly or yearly; "the first Monday of the
