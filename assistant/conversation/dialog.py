@@ -528,8 +528,10 @@ class Assistant:
         return found if ahead else call
 
     def end_conversation(self) -> None:
-        """Forget what a conversation left open: a question asked back, what "it" is, the event just made."""
+        """Forget what a conversation left open: a question asked back, what "it" is, the event just made, the
+        language it was in."""
         self.waiting = None
+        self._last_lang = ""
         self._referent = None
         self._just_made = None
 
