@@ -4,10 +4,12 @@ for "Urlaub".
 People who speak both languages to the assistant name an event in the language of the moment, and the calendar
 holds it in the language it was made in. A short table of the nouns events are named by, both ways, lets a title
 said in one language find an event named in the other; the calendar client asks it only when nothing matches the
-title as said.
+title as said, once for each word for every event it holds (so both look-ups are cached).
 """
 
 from __future__ import annotations
+
+import functools
 
 # English, German: the words people name events by, written as titles are compared (lower case, umlauts spelled
 # out: "ae", "ss"). A word may stand in several rows ("doctor": "arzt", "doktor").
@@ -137,6 +139,7 @@ for _en, _de in _PAIRS:
 _ENDINGS = ("en", "n", "e", "s", "es")
 
 
+@functools.cache
 def equivalents(word: str) -> frozenset[str]:
     """What the word (normalised as titles are) is in the other language; empty when the table does not know it."""
     found = _OTHER.get(word)
@@ -147,6 +150,7 @@ def equivalents(word: str) -> frozenset[str]:
     return frozenset(found)
 
 
+@functools.cache
 def compound_parts(word: str) -> tuple[tuple[str, str], ...]:
     """A German compound the table knows the first part of, split into it and the rest, with and without the
     joining "s" ("klavierstunde" -> "klavier" + "stunde"; "geburtstagsfeier" -> "geburtstag" + "sfeier" or

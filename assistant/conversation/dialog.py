@@ -65,6 +65,7 @@ from assistant.schema.resolve import (
     names_every_event,
     names_next_event,
     normalize,
+    resolve_bare_hour,
     resolve_date,
     resolve_time,
     said_correction,
@@ -306,7 +307,7 @@ def _time_answered(text: str, lang: str, said: str) -> dt.time | None:
     found = resolve_time(text, lang, context=said)
     bare = normalize(text).strip(" .!?")
     if found is None and re.fullmatch(r"\d{1,2}(?:[:.]\d{2})?", bare):
-        found = resolve_time(f"{'um' if lang == 'de' else 'at'} {bare}", lang, context=said)
+        found = resolve_bare_hour(bare, lang, context=said)
     return found
 
 

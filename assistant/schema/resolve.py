@@ -77,6 +77,7 @@ __all__ = [
     "resolve_date",
     "resolve_date_in",
     "resolve_date_range",
+    "resolve_bare_hour",
     "resolve_duration",
     "resolve_first_date",
     "resolve_frequency",
@@ -1261,10 +1262,11 @@ def _clock_copied_as_day(spec: Function, span: SpanCall, query: str, lang: str |
     return span
 
 
-# A clock said in so many words: "Uhr", "9:30", "pm", "halb drei", "quarter past", "noon", "mittags".
-_CLOCK_WORDS = re.compile(
-    r"\d:\d|\buhr\b|\d\s*(?:am|pm|h)\b|o'?clock|\b(?:um|at|gegen|around|halb|viertel|dreiviertel|quarter|half|noon"
-    r"|midday|midnight|mittags?|mitternacht|morgens|abends|nachts|früh|morning|evening|night|afternoon|nachmittags?)\b"
+# Besides what ``_CLOCK_SAID`` reads, what says a clock in a copied phrase: a lead word alone ("um 13."), "halb drei",
+# "quarter past", "9h", a part of the day.
+_CLOCK_HINT = re.compile(
+    r"\d:\d|\d\s*h\b|\b(?:um|at|gegen|around|halb|viertel|dreiviertel|quarter|half|mittag|morgens|abends|nachts"
+    r"|früh|morning|evening|night|afternoon|nachmittags?)\b"
 )
 
 
@@ -1292,7 +1294,8 @@ def _day_copied_as_clock(spec: Function, span: SpanCall, query: str, lang: str |
         ordinal = re.search(r"\b\d{1,2}\.(?!\d)|\b\d{1,2}(?:st|nd|rd|th)\b", said) or any(
             w in ordinal_words or w.rstrip(".,") in MONTH_WORDS for w in said.split()
         )
-        if _CLOCK_WORDS.search(said) or not ordinal or not names_a_value(ParamType.DATE, str(phrases[i]), lang):
+        clock = _CLOCK_SAID.search(said) or _CLOCK_HINT.search(said)
+        if clock or not ordinal or not names_a_value(ParamType.DATE, str(phrases[i]), lang):
             continue
         day = phrases[i - 1]
         if day is None:
@@ -4577,6 +4580,12 @@ def said_only_a_day(text: str, today: dt.date) -> dt.date | None:
     return resolve_date(text, today)
 
 
+def resolve_bare_hour(number: str, lang: str | None, context: str = "") -> dt.time | None:
+    """A number said alone where a clock is asked for or corrected ("9", "14:30"; alone, a number is no time), read
+    as said with "um"/"at"."""
+    return resolve_time(f"{'um' if lang == 'de' else 'at'} {number}", lang, context=context)
+
+
 def said_correction(text: str, today: dt.date, lang: str | None = None) -> tuple[str | None, str | None] | None:
     """The new day and time (ISO, either may be None) of a correction of the event just made; None when the
     words are no such correction ("nein, um 11" is one, "nein" alone or "no, add lunch too" is not)."""
@@ -4587,8 +4596,8 @@ def said_correction(text: str, today: dt.date, lang: str | None = None) -> tuple
         return None  # more than a day or a time: a new command
     day, time = resolve_date(t, today), resolve_time(t, lang)
     bare = _BARE_HOUR_SAID.search(normalize(t))
-    if day is None and time is None and bare:  # "actually make that 3": an hour, as "at 3" says it
-        time = resolve_time(f"{'um' if lang == 'de' else 'at'} {bare[1]}", lang)
+    if day is None and time is None and bare:  # "actually make that 3"
+        time = resolve_bare_hour(bare[1], lang)
     if day is None and time is None:
         return None
     return (None if day is None else day.isoformat()), (None if time is None else f"{time:%H:%M}")
