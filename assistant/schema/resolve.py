@@ -807,9 +807,11 @@ _MEAL_PART = {
 }
 _MEAL = re.compile(rf"\b({'|'.join(_MEAL_PART)})", re.IGNORECASE)
 # An evening said by its event, read as a dinner is: "Elternabend", "Spieleabend", "date night", "game night" (never
-# "Sonnabend", a Saturday, nor "Heiligabend", a day).
+# "Sonnabend", a Saturday, nor "Heiligabend", a day); a show people go to at night: "Kino mit Ben um acht",
+# "concert at 8", "Theater um 7".
 _EVENING = re.compile(
-    r"(?<!sonn)(?<!heilig)abend\b|\b(?:date|game|movie|quiz|poker|girls'?|guys'?|ladies'?|karaoke|trivia)\s+night\b",
+    r"(?<!sonn)(?<!heilig)abend\b|\b(?:date|game|movie|quiz|poker|girls'?|guys'?|ladies'?|karaoke|trivia)\s+night\b"
+    r"|\b(?:kino|cinema|movies|konzert|concert|theater|theatre|oper|opera)\b",
     re.IGNORECASE,
 )
 
@@ -887,6 +889,11 @@ _TIME_RULES: list[TimeRule] = [
     (re.compile(r"\bviertel nach (\d{1,2})\b"), lambda m: (int(m[1]), 15, False)),
     (re.compile(r"\bviertel vor (\d{1,2})\b"), lambda m: (_prev_hour(int(m[1])), 45, False)),
     (re.compile(r"\bhalf past (\d{1,2})\b"), lambda m: (int(m[1]), 30, False)),
+    # "at half five" is British for 5:30 (German "halb fünf", 4:30, is the rule above; "half" is English only)
+    (
+        re.compile(r"\bhalf (\d{1,2})\b(?![.,]?\s*(?:hours?|hrs?|minutes?|mins?|days?|weeks?))"),
+        lambda m: (int(m[1]), 30, False),
+    ),
     (re.compile(r"\b(?:a )?quarter (?:past|after) (\d{1,2})\b"), lambda m: (int(m[1]), 15, False)),
     (re.compile(r"\b(?:a )?quarter (?:to|before|of) (\d{1,2})\b"), lambda m: (_prev_hour(int(m[1])), 45, False)),
     (
@@ -1069,11 +1076,21 @@ _ARTICLE_EDGE = re.compile(
 )
 
 
+# A German infinitive with "zu", as a reminder says it ("erinnere mich, Oma zu besuchen", "..., die Steuer
+# abzugeben"), is the to-do's plain infinitive in a calendar: "Oma besuchen", "Steuer abgeben". Lower case only
+# ("Auszubildende" is a noun).
+_ZU_INFINITIVE_END = re.compile(
+    r"(?:(?<=\S)\s+zu\s+(?!sieben$)(?=[a-zäöüß]+(?:en|ern|eln)$)"
+    r"|(?<=\s)(?P<prefix>ab|an|auf|aus|bei|ein|fest|her|hin|los|mit|nach|vor|weg|zurück|zusammen)zu(?=[a-zäöüß]{2,}en$))"
+)
+
+
 def clean_title(phrase: str) -> str:
     """A copied title without the quotes and punctuation around it (a span may take the quote it sits in), and
-    without a hesitation at either end or an article before it."""
+    without a hesitation at either end or an article before it; a last verb said with "zu" as its plain form."""
     title = _FILLER_EDGE.sub("", phrase.strip(_TITLE_EDGES)).strip(_TITLE_EDGES)
-    return _ARTICLE_EDGE.sub("", title) or title or phrase.strip(_TITLE_EDGES)
+    title = _ARTICLE_EDGE.sub("", title) or title or phrase.strip(_TITLE_EDGES)
+    return _ZU_INFINITIVE_END.sub(lambda m: m["prefix"] or " ", title, count=1)
 
 
 def resolve_phrase(
@@ -1688,7 +1705,8 @@ _DAY_KEPT = re.compile(
 )
 _LASTS_A_DAY = re.compile(
     r"(?i)urlaub|ferien|frei\b|feiertag|brückentag|geburtstag|jahrestag|hochzeit|reise|konferenz|messe\b|kongress|"
-    r"tagung|fortbildung|weiterbildung|elternzeit|mutterschutz|homeoffice|home\s+office|krank|überstunden|"
+    r"tagung|fortbildung|weiterbildung|elternzeit|mutterschutz|homeoffice|home\s+office|krank|überstunden|fest\b|"
+    r"\bfair\b|"
     r"vacation|holiday|trip\b|conference|trade\s+(?:show|fair)|birthday|anniversary|wedding|festival|\boff\b|"
     r"\bleave\b|\bsick\b|\bon\s+call\b|retreat|offsite|\bwfh\b|remote"
 )
@@ -1744,7 +1762,10 @@ def _one_day_asked_without_a_time(
     if not title or not first or _says_all_day(query) or _LASTS_A_DAY.search(title):
         return spec, span
     part = _day_part_said(first)  # "Block Friday afternoon for focus time": the afternoon, never the whole day
-    if not part and (_DAY_KEPT.search(query) or not _MAKE_REQUEST.search(said.rstrip(" ?!."))):
+    if not part and (
+        _DAY_KEPT.search(query)
+        or not (_MAKE_REQUEST.search(said.rstrip(" ?!.")) or _only_day_and_title(query, title, first))
+    ):
         return spec, span
     if _SPAN_SAID.search(query):
         return spec, span
@@ -1759,6 +1780,20 @@ def _one_day_asked_without_a_time(
         return spec, span
     said_as = {ParamType.TITLE: title, ParamType.DATE: first}
     return timed, SpanCall(timed.name, tuple(said_as.get(p.type) for p in timed.params))
+
+
+def _only_day_and_title(query: str, title: str, day: str) -> bool:
+    """Whether the query says nothing but the event and its day ("Nächste Woche Mittwoch Arzttermin", "dentist on
+    Friday"): a note of an appointment, whose time is asked, as a request to add one is."""
+    said = set(normalize(f"{title} {day}").split()) | {"am", "on", "the", "der", "den", "dem", "im", "in", "at"}
+    only = set(normalize(query).rstrip(" ?!.").replace(",", " ").split()) <= said
+    return only and bool(_AT_AN_HOUR.search(title))  # "Am Heiligabend Familienbesuch" is the day's
+
+
+# What is had at an hour, never for a day: an appointment, a meeting, a call, an interview.
+_AT_AN_HOUR = re.compile(
+    r"(?i)termin|appointment|meeting|besprechung|sitzung|interview|gespräch|\bcall\b|anruf|telefonat|konferenz\w*call"
+)
 
 
 def _day_part_said(phrase: str) -> bool:
@@ -2920,6 +2955,39 @@ def _title_only_when(spec: Function, span: SpanCall, today: dt.date, lang: str |
     return SpanCall(span.function, tuple(phrases))
 
 
+# "mark December 31 as a holiday", "put the 28th down as a day off", "Am 31. Dezember ganztägig frei": a day named by
+# the kind of day it is, which is the title (the model copies the day as the title and leaves no title).
+_AS_KIND = re.compile(
+    r"(?i)\b(?:as|als)\s+(?:(?:a|an|my|ein|eine[nm]?|mein\w*)\s+)?(?P<name>[^\W\d_][^,.;!?]*?)\s*[.!?]*$"
+)
+_KIND_OF_DAY = re.compile(
+    r"(?i)\b(?:(?:a\s+)?days?\s+off|(?:public\s+)?holiday|vacation(?:\s+day)?|urlaub\w*|frei|feiertag|"
+    r"brückentag|home\s*office|wfh|sick\s+day|krank)\b"
+)
+_PUT_DOWN_WORDS = frozenset("put down mark set save block out off note jot as in on my the calendar kalender".split())
+
+
+def _all_day_named_by_kind(spec: Function, span: SpanCall, query: str, today: dt.date, lang: str | None) -> SpanCall:
+    """A day-long event with no title, or with the request and its day copied as the title ("put the 28th down"),
+    named by the kind of day the query says it is ("as a day off", "frei"); the day copied goes to its slot."""
+    if not query or [p.type for p in spec.params] != _ALL_DAY_TYPES:
+        return span
+    title, first, last = span.phrases
+    m = _AS_KIND.search(query)
+    kind = m["name"] if m and _KIND_OF_DAY.search(m["name"]) else None
+    if kind is None:
+        m = _KIND_OF_DAY.search(query)
+        kind = m[0] if m else None
+    if not kind or (title and kind.lower() in str(title).lower()):
+        return span
+    if title:
+        day = " ".join(w for w in str(title).split() if w.lower() not in _PUT_DOWN_WORDS - {"the", "on"})
+        if first or not day or _value(ParamType.RANGE_START, day, today, lang) is None:
+            return span
+        first = day
+    return SpanCall(span.function, (re.sub(r"(?i)^a\s+", "", kind), first, last))
+
+
 def resolve_call(
     span: SpanCall, today: dt.date, lang: str | None = None, query: str = "", now: dt.time | None = None
 ) -> Call | NoCall:
@@ -2943,7 +3011,7 @@ def resolve_call(
             raise
         call = NoCall()
     call = _question_as_look(_next_deleted(_cleared(call, query, today, lang), query, lang), query, today)
-    return _looked_for(_bare_add(call, query, today, lang), query, today, lang)
+    return _day_stated(_looked_for(_bare_add(call, query, today, lang), query, today, lang), query, today)
 
 
 def _impossible_value_said(error: CallError) -> bool:
@@ -3016,8 +3084,8 @@ def _starts_from_now(span: SpanCall, query: str, today: dt.date, now: dt.time | 
     clock = next(n for n, t in types.items() if t is ParamType.TIME)
     day = next((n for n, t in types.items() if t is ParamType.DATE), None)
     copied, said_clock = phrases[length], phrases[clock]
-    if copied and copied.lower() in found[0].lower():
-        phrases[length] = None  # "20 Minuten" of "in 20 Minuten" is when, not how long
+    if copied and (copied.lower() in found[0].lower() or found[0].strip().lower() in copied.lower()):
+        phrases[length] = None  # "20 Minuten" of "in 20 Minuten" (or "in 20 minutes to") is when, not how long
     if said_clock and said_clock.lower() not in found[0].lower():
         return SpanCall(span.function, tuple(phrases.values())), rest  # a clock time said too: it is the start
     phrases[clock] = None
@@ -3191,6 +3259,51 @@ def _bare_add(call: Call | NoCall, query: str, today: dt.date, lang: str | None)
     return Call(spec.name, spec.fill_defaults(arguments, today))
 
 
+# "morgen hab ich Homeoffice", "am Freitag bin ich krank", "nächsten Montag bin ich in Hamburg", "friday I'm off
+# sick": what a day is, stated (German puts the day first, then the verb), which the model may read as the question
+# "hab ich morgen ...?" (a listing) or as nothing. Said with a question mark or of time one has, it stays.
+_DAY_STATED = re.compile(
+    rf"^{_FILLERS}(?P<day>\S[^,?]*?),?\s+"
+    r"(?:(?P<have>(?:hab|habe)\s+ich|i\s+have|i've\s+got)|bin\s+ich|i'm|i\s+am)\s+"
+    r"(?P<where>(?:auf|in|im|at)\s+)?(?:(?:einen|eine|ein|a|an)\s+)?(?P<what>[^\W\d_][^?]*?)[.!\s]*$",
+    re.IGNORECASE,
+)
+_NO_DAY_STATED = re.compile(
+    r"(?i)\b(?:was|etwas|nichts|zeit|termine?|keine[nm]?|viel|los|free|busy|time|anything|nothing|plans?|frei\s+\w+)\b"
+)
+
+
+# A statement of what one did or what happened: a past participle or a second clause ("... gesucht und konnte ...").
+_DONE_STATED = re.compile(
+    r"(?i)\b(?:ge[a-zäöüß]{2,}(?:t|en)|[a-zäöüß]+iert|bekommen|erhalten|verloren|vergessen|gefunden|been|had|got|seen"
+    r"|und|and|aber|but|konnte|could|bitte|please|erinner\w*|remind)$|\b(?:und|and|aber|but|konnte|could)\b"
+)
+
+
+def _day_stated(call: Call | NoCall, query: str, today: dt.date) -> Call | NoCall:
+    """A listing or no call read from a statement of what a day is ("morgen hab ich Homeoffice") as the day-long
+    event it states, or, an appointment stated ("am Freitag hab ich Zahnarzt"), the new event whose time is asked."""
+    if not query or "?" in query or (isinstance(call, Call) and call.function != "list_events"):
+        return call
+    m = _DAY_STATED.match(query.strip())
+    if m is None or _NO_DAY_STATED.search(m["what"]):
+        return call
+    days = resolve_date_range(m["day"], today)
+    if days is None or _event_named(m["day"], today) is not None or _CLOCK_SAID.search(normalize(m["day"])):
+        return call  # "der Zahnarzt hab ich ...": the first words are no day; "morgen um fünf hab ich": a time too
+    what = m["what"].strip()
+    if _DONE_STATED.search(what) or not _names_no_other_thing(what):
+        return call  # "heute habe ich eine Bulldogge gesehen": what happened, no event
+    if _LASTS_A_DAY.search(what) or _KIND_OF_DAY.search(what) or m["where"]:
+        spec = function_by_name("create_all_day_event")
+        arguments = {"title": what, "date": days[0].isoformat(), "end_date": days[1].isoformat()}
+        return Call(spec.name, spec.fill_defaults(arguments, today))
+    if not m["have"] or days[0] != days[1]:
+        return call
+    spec = function_by_name("create_event")
+    return Call(spec.name, spec.fill_defaults({"title": what, "date": days[0].isoformat(), "time": None}, today))
+
+
 # "habe ich am Montag um zehn das Meeting mit Jan", "gibt es morgen ein Treffen um zehn", "bin ich am Sonntag um
 # fünf erreichbar", "do I have a party tomorrow at 8": a question whether something is on (German puts the verb
 # first), which the model reads as a new event when a time is said. Never with a request said ("... dann trag es
@@ -3235,9 +3348,41 @@ _NEXT_ASKED = re.compile(
 # "when am I seeing Priya", "when do I meet Tom", "wann sehe ich Oma wieder": when the event with them is.
 _WHEN_SEEING = re.compile(
     rf"^{_FILLERS}(?:when|wann)\s+(?:am\s+i\s+(?:seeing|meeting)|do\s+i\s+(?:see|meet)|will\s+i\s+(?:see|meet)"
-    r"|sehe?\s+ich|treffe?\s+ich)\s+(?P<what>\S.*?)(?:\s+(?:again|next|wieder|das\s+nächste\s+mal|next\s+time))?\W*$",
+    r"|sehe?\s+ich|treffe?\s+ich"
+    # "wann fliege ich nach Mallorca", "when do I fly to Lisbon": the trip, asked by where it goes
+    r"|(?:fliege?|fahre?|reise?)\s+ich(?=\s+(?:nach|in|zu|zum|zur|an)\b)|(?:do|will)\s+i\s+(?:fly|leave|travel|go)"
+    r"(?=\s+(?:to|for)\b)|am\s+i\s+(?:flying|leaving|travelling|traveling|going)(?=\s+(?:to|for)\b))"
+    r"\s+(?P<what>\S.*?)(?:\s+(?:again|next|wieder|das\s+nächste\s+mal|next\s+time))?\W*$",
     re.IGNORECASE,
 )
+# "what time is my flight on Friday", "um wie viel Uhr ist mein Zahnarzttermin": when one's own event is (never "what
+# time does the post office close").
+_WHAT_TIME_IS = re.compile(
+    rf"^{_FILLERS}(?:(?:what\s+time\s+(?:is|does)|what\s+time's|(?:um\s+)?wie\s*viel\s+uhr\s+(?:ist|beginnt|fängt)"
+    r"|wann\s+genau\s+(?:ist|beginnt|fängt))\s+(?P<what>(?:my|our|mein\w*|unser\w*)\s+\S.*?)(?:\s+(?:start|begin|an))?"
+    # "what time does the gala start", "um wieviel Uhr fängt das Galadinner an": an event, by its beginning
+    r"|what\s+time\s+(?:does|will)\s+(?P<starts>the\s+\S.*?)\s+(?:start|begin)"
+    r"|(?:(?:um\s+)?wie\s*viel\s+uhr|wann)\s+fängt\s+(?P<an>(?:der|die|das)\s+\S.*?)\s+an"
+    r"|(?:(?:um\s+)?wie\s*viel\s+uhr|wann)\s+beginnt\s+(?P<beginnt>(?:der|die|das)\s+\S.*?))\W*$",
+    re.IGNORECASE,
+)
+
+
+def _without_day_at_end(what: str, today: dt.date, lang: str | None) -> str:
+    """The words asked about without the day said after them ("flight on Friday": "flight")."""
+    words = what.split()
+    at, _ = _value_at_end(words, [ParamType.RANGE_START], today, lang) if len(words) > 1 else (-1, -1)
+    if at > 0:
+        words = words[:at]
+        while len(words) > 1 and words[-1].lower() in _DANGLING_BEFORE_DAY:
+            words.pop()
+    # a trip asked by where it goes ("to Lisbon", "nach Mallorca"): the place names it
+    if len(words) > 1 and words[0].lower() in {"to", "for", "nach", "zu", "zum", "zur"}:
+        words = words[1:]
+    return " ".join(words)
+
+
+_DANGLING_BEFORE_DAY = frozenset("on at am um this next coming in im for für diesen nächsten kommenden".split())
 
 
 def _looked_for(call: Call | NoCall, query: str, today: dt.date, lang: str | None) -> Call | NoCall:
@@ -3249,8 +3394,11 @@ def _looked_for(call: Call | NoCall, query: str, today: dt.date, lang: str | Non
     if _NEXT_ASKED.match(query.strip()):
         said = lang if lang in NEXT_EVENT else guess_lang(query)
         return Call("find_event", {"title": NEXT_EVENT[said]})
-    seeing = _WHEN_SEEING.match(query.strip())
-    what = _event_named(seeing["what"], today) if seeing else None
+    seeing = _WHEN_SEEING.match(query.strip()) or _WHAT_TIME_IS.match(query.strip())
+    asked = seeing and next(g for g in seeing.groupdict().values() if g)
+    what = _event_named(_without_day_at_end(asked, today, lang), today) if asked else None
+    if what is not None and not _names_no_other_thing(what):
+        return call  # "what time is my alarm set for", "my domino's order"
     if what is None or what.lower() in _NOT_SEEN:
         return call
     if isinstance(call, Call) and call.function == "find_event" and what.lower() not in call.arguments["title"].lower():
@@ -3339,6 +3487,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
     span = _values_in_title(
         spec, _title_only_when(spec, _start_in_series_title(spec, span, query, today), today, lang), today, lang
     )
+    span = _all_day_named_by_kind(spec, span, query, today, lang)
     span = _until_copied_into_time(
         spec, _target_words_to_target(spec, _start_copied_as_end(spec, span, query), query), lang
     )
@@ -3370,7 +3519,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
             phrase = _brought_forward(phrase, spec, query)
             phrase = _without_request_after(_without_request(phrase, spec), spec, query)
             phrase = _without_arranging(_without_put(phrase, query, spec), query, spec)
-            phrase = _without_time_for(phrase, query, spec)
+            phrase = _without_time_for(_without_take_off(phrase, query, spec), query, spec)
             phrase = _without_corrected_day(phrase, query)
             if _COMING_UP.match(query.strip()):  # "Steht Tanzkurs bald an": "bald" asks, it names nothing
                 phrase = re.sub(r"(?i)\s+(?:schon\s+)?(?:bald|demnächst)$", "", phrase) or phrase
@@ -3927,6 +4076,20 @@ def _without_request(phrase: str, spec: Function) -> str:
     return rest if request and _TITLE_WORD.match(rest) else phrase
 
 
+# "take the gym off my calendar", "take dinner with Tom off the schedule": "take ... off" is the delete request.
+_TAKE_OFF = re.compile(r"(?i)^take\s+(?:(?:the|my|a|an)\s+)?(?=[^\W\d_])")
+
+
+def _without_take_off(phrase: str, query: str, spec: Function) -> str:
+    """A deleted event's title without the "take" of "take X off" copied before it."""
+    lead = _TAKE_OFF.match(phrase)
+    at = _said_at(query, phrase, case=False)
+    if lead is None or at < 0 or not _deletes_an_event(spec):
+        return phrase
+    after = query[at + len(phrase) :]
+    return phrase[lead.end() :] if re.match(r"(?i)\W*(?:\S+\s+){0,3}?off\b", after) else phrase
+
+
 # "block out time for the passport appointment", "Blockier Zeit für Fokusarbeit": the time is what the request makes,
 # what it is for is the event.
 _TIME_FOR = re.compile(r"^(?:(?:some|etwas)\s+)?(?:time\s+for|zeit\s+für)\s+(?=[^\W\d_])", re.IGNORECASE)
@@ -4230,7 +4393,12 @@ def asks_to_move(query: str) -> bool:
 # Stunde nach hinten", "start the standup 15 minutes later", "das Training soll 30 Minuten später anfangen": a move
 # by a length said with no move verb (v25 declined these). Only with a length and where it goes (``said_shift``)
 # and an event named: "make the meeting 30 minutes longer" is no move, "setz den Wecker 10 Minuten früher" no event.
-_SHIFT_VERB_FIRST = re.compile(r"^(?:make|mach|mache|leg|lege|setz|setze|start|begin|fang|fange)\s+(?P<what>.+)$")
+_SHIFT_VERB_FIRST = re.compile(
+    r"^(?:make|mach|mache|leg|lege|setz|setze|start|begin|fang|fange|do|have|hold)\s+(?P<what>.+)$"
+)
+# "can we do the standup 30 minutes earlier", "let's have lunch with Mark an hour later", "lass uns das Meeting eine
+# Stunde später machen": the same ask said for both people
+_SHIFT_WE = re.compile(r"^(?:(?:can|could|shall|should)\s+we|let'?s|let\s+us|lass\s+uns|können\s+wir)\s+")
 _SHIFT_VERB_LAST = re.compile(r"^(?P<what>.+?)\s+(?:machen|legen|setzen|anfangen|beginnen|starten|ansetzen)$")
 _SHIFT_WAY = re.compile(r"\b(?:earlier|later|früher|später|eher|nach (?:hinten|vorne?)|forward|back)\b")
 # The words of a shift besides its event: the length, where it goes and what softens it.
@@ -4244,7 +4412,7 @@ _SHIFT_SAID_WORDS = frozenset(
 def asks_to_shift(query: str) -> bool:
     """Whether the query asks to move an event it names by a length, with no move verb ("mach den Friseur eine
     Stunde früher", "start the standup 15 minutes later"); with a move verb ``asks_to_move`` says so."""
-    said = normalize(_ASK_LEAD.sub("", query.strip(), count=1)).rstrip(" ?!.")
+    said = _SHIFT_WE.sub("", normalize(_ASK_LEAD.sub("", query.strip(), count=1)).rstrip(" ?!."), count=1)
     m = _SHIFT_VERB_FIRST.match(said) or _SHIFT_VERB_LAST.match(said)
     if m is None or said_shift(said) is None or not _SHIFT_WAY.search(said):
         return False  # "Leg Picknick um neun an, vier Stunden": a length, where to not said
@@ -4648,6 +4816,13 @@ _PARTICLE_AFTER_MAKE = frozenset({"ein", "rein"})
 _REQUEST_AFTER_DELETE = frozenset("streichen löschen entfernen absagen stornieren canceln".split())
 
 
+# "... einen Termin bei der Bank trag das mal ein": the request said after the event, its verb copied with the title.
+_SPLIT_ADD = frozenset("trag trage schreib schreibe pack packe setz setze nimm".split())
+_SPLIT_ADD_REST = re.compile(
+    r"(?i)(?:\s+(?:das|es|den|die|ihn|sie|mir|mal|bitte|doch|dann|noch|gleich))*\s+(?:ein|auf)\b"
+)
+
+
 def _without_request_after(phrase: str, spec: Function, query: str) -> str:
     """A title without the request verb or particle copied at its end."""
     words = phrase.split()
@@ -4657,6 +4832,9 @@ def _without_request_after(phrase: str, spec: Function, query: str) -> str:
     last = words[-1].lower()
     if verbs is _MAKE_VERBS and last in _PARTICLE_AFTER_MAKE:
         return " ".join(words[:-1])
+    at = _said_at(query, phrase, case=True)
+    if verbs is _MAKE_VERBS and last in _SPLIT_ADD and at >= 0 and _SPLIT_ADD_REST.match(query[at + len(phrase) :]):
+        return " ".join(words[:-1])  # "einen Termin bei der Bank, trag das mal ein": "trag" asks
     after = _REQUEST_AFTER_MAKE if verbs is _MAKE_VERBS else _REQUEST_AFTER_DELETE
     if last not in after:
         return phrase
@@ -4987,7 +5165,8 @@ _CORRECTABLE = frozenset({ParamType.DATE, ParamType.FIRST_DATE, ParamType.TIME})
 # A slip and its correction: "um elf, nee, um zwölf", "to Thursday no Friday", "at eleven actually make that noon".
 _CORRECTION = re.compile(
     r"(?:^|[\s,]+)(?:nein|nee|no|äh|ähm|uh|quatsch|moment|sorry|ich meine|i mean|oder nein|no wait|"
-    r"actually(?: make that| make it)?|make that|make it|oder doch|lieber)(?=[\s,])(?:[\s,]+(?:nein|no|i mean))?[\s,]+",
+    r"actually(?: make that| make it)?|make that|make it|oder doch|lieber)(?=[\s,])"
+    r"(?:[\s,]+(?:nein|no|i mean|wait|warte|actually|ich meine))?[\s,]+",
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[,;!?]|(?<!\d)\.")  # "27. Januar": an ordinal's full stop ends nothing
