@@ -424,6 +424,24 @@ def test_a_bare_hour_answers_at_what_time_in_the_part_of_the_day_said(caller, ra
     assert a.handle("Neun.", "de").outcome.kind == "created" and on(27) == ["Zahnarzt 09:00"]
 
 
+def test_commands_typed_as_a_person_would_in_session_36(caller, radicale, tmp_path) -> None:
+    """Found by typing commands into the shell (session 36): "can we do the call an hour later" made a new event,
+    "morgen hab ich Homeoffice" listed tomorrow, "mark ... as a holiday" asked for a title, "what time is my call"
+    was small talk, "no wait 11" kept 10."""
+    a, on = _assistant(caller, radicale, tmp_path)
+    assert a.handle("add call with Anna tomorrow at 3pm", "en").outcome.kind == "created"
+    assert a.handle("can we do the call with Anna an hour later", "en").outcome.kind == "moved"
+    assert on(27) == ["call with Anna 16:00"]
+    found = a.handle("what time is my call with Anna", "en").outcome
+    assert found.kind == "found" and "4:00" in found.message, found.message
+    assert a.handle("add meeting with HR on monday at 10 no wait 11", "en").outcome.kind == "created"
+    assert on(30) == ["meeting with HR 11:00"]
+    assert a.handle("morgen hab ich Homeoffice", "de").outcome.kind == "created"
+    assert on(27) == ["Homeoffice 00:00", "call with Anna 16:00"]
+    made = a.handle("mark saturday as a holiday", "en").outcome
+    assert made.kind == "created" and "holiday" in made.message and on(28) == ["holiday 00:00"], made.message
+
+
 def test_ask_command_end_to_end(radicale) -> None:
     import json
     import os
@@ -513,6 +531,8 @@ def test_outputs_do_not_depend_on_the_process_or_the_order(caller) -> None:
         ("Erinnere mich in 20 Minuten an den Kuchen", "de", "Kuchen", "2026-11-26 12:20"),
         ("remind me in ten minutes to take the pizza out", "en", "take the pizza out", "2026-11-26 12:10"),
         ("Trag in 30 Minuten Telefonat mit Anna ein", "de", "Telefonat mit Anna", "2026-11-26 12:30"),
+        # v25 copies "in 20 minutes to" as the length (session 36: a 20-minute event)
+        ("remind me in 20 minutes to check the oven", "en", "check the oven", "2026-11-26 12:20"),
     ],
 )
 def test_a_start_said_from_now_is_now_plus_that(caller, query: str, lang: str, title: str, start: str) -> None:

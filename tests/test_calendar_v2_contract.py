@@ -5007,6 +5007,9 @@ def test_series_read_from_the_handwritten_sets_errors(phrases: tuple, query: str
         ("list_events", ("morgen", None), "morgen hab ich Zeit", ("list_events", {"date": "2026-12-04"})),
         ("list_events", ("morgen", None), "hab ich morgen frei", ("list_events", {"date": "2026-12-04"})),
         ("list_events", ("morgen", None), "morgen hab ich frei?", ("list_events", {"date": "2026-12-04"})),
+        # a day marked as a kind of day, which the model declines
+        (None, (), "mark saturday as a holiday", ("create_all_day_event", {"title": "holiday", "date": "2026-12-05"})),
+        (None, (), "trag Freitag als Urlaubstag ein", ("create_all_day_event", {"title": "Urlaubstag"})),
         # when one's own event is, by its time or by where a trip goes
         (
             "find_event",
@@ -5044,6 +5047,8 @@ def test_phrasings_of_session_36(function: str, phrases: tuple, query: str, expe
         "heute habe ich eine Bulldogge gesehen",
         "morgen hab ich was vor",
         "wie viel uhr ist der sonnenuntergang",
+        "mark this email as read",
+        "set my status as busy",
     ],
 )
 def test_questions_and_statements_that_name_no_event_stay_no_call(query: str) -> None:

@@ -3268,6 +3268,13 @@ _DAY_STATED = re.compile(
     r"(?P<where>(?:auf|in|im|at)\s+)?(?:(?:einen|eine|ein|a|an)\s+)?(?P<what>[^\W\d_][^?]*?)[.!\s]*$",
     re.IGNORECASE,
 )
+# "mark Saturday as a holiday", "markier den Freitag als Urlaubstag" (the model may decline these)
+_DAY_MARKED = re.compile(
+    rf"^{_FILLERS}(?:(?:can|could)\s+you\s+|please\s+|bitte\s+)?(?:mark|set|put|markier\w*|trag\w*)\s+(?P<day>\S.*?)"
+    r"\s+(?:down\s+)?(?:as|als)\s+(?:(?:a|an|my|ein|einen|eine[nm]?|mein\w*)\s+)?(?P<what>[^\W\d_][^,.;!?]*?)"
+    r"(?:\s+(?:ein|an))?[.!\s]*$",
+    re.IGNORECASE,
+)
 _NO_DAY_STATED = re.compile(
     r"(?i)\b(?:was|etwas|nichts|zeit|termine?|keine[nm]?|viel|los|free|busy|time|anything|nothing|plans?|frei\s+\w+)\b"
 )
@@ -3281,10 +3288,18 @@ _DONE_STATED = re.compile(
 
 
 def _day_stated(call: Call | NoCall, query: str, today: dt.date) -> Call | NoCall:
-    """A listing or no call read from a statement of what a day is ("morgen hab ich Homeoffice") as the day-long
-    event it states, or, an appointment stated ("am Freitag hab ich Zahnarzt"), the new event whose time is asked."""
+    """A listing or no call read from a statement of what a day is ("morgen hab ich Homeoffice", "mark Saturday as
+    a holiday") as the day-long event it states, or, an appointment stated ("am Freitag hab ich Zahnarzt"), the new
+    event whose time is asked."""
     if not query or "?" in query or (isinstance(call, Call) and call.function != "list_events"):
         return call
+    marked = _DAY_MARKED.match(query.strip())
+    if marked and (_KIND_OF_DAY.search(marked["what"]) or _LASTS_A_DAY.search(marked["what"])):
+        days = resolve_date_range(marked["day"], today)
+        if days is not None and _event_named(marked["day"], today) is None:
+            spec = function_by_name("create_all_day_event")
+            arguments = {"title": marked["what"], "date": days[0].isoformat(), "end_date": days[1].isoformat()}
+            return Call(spec.name, spec.fill_defaults(arguments, today))
     m = _DAY_STATED.match(query.strip())
     if m is None or _NO_DAY_STATED.search(m["what"]):
         return call
