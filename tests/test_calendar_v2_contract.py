@@ -632,7 +632,8 @@ def test_a_copied_title_keeps_the_owner_said_right_before_it(query: str, copied:
         ),
         ("delete_event", "I'm skipping sprint review on Friday", ("sprint review", "on Friday"), "sprint review"),
         ("create_event", "hackathon, kickoff on Friday at 9", ("kickoff", "on Friday", "at 9", None), "kickoff"),
-        ("create_event", "add yoga tomorrow at 8 with Kim", ("yoga", "tomorrow", "at 8", None), "yoga"),
+        # who it is with, said after the day and time, belongs to it (session 36; was "yoga")
+        ("create_event", "add yoga tomorrow at 8 with Kim", ("yoga", "tomorrow", "at 8", None), "yoga with Kim"),
         # a number that labels the title's last word is part of it; never a time, a length or a day
         (
             "create_event",
@@ -5010,6 +5011,46 @@ def test_series_read_from_the_handwritten_sets_errors(phrases: tuple, query: str
         # a day marked as a kind of day, which the model declines
         (None, (), "mark saturday as a holiday", ("create_all_day_event", {"title": "holiday", "date": "2026-12-05"})),
         (None, (), "trag Freitag als Urlaubstag ein", ("create_all_day_event", {"title": "Urlaubstag"})),
+        # who the event is with, said after its day (and time): part of the title
+        (
+            "delete_event",
+            ("termin", "morgen"),
+            "kannst du den termin morgen mit herrn weber löschen",
+            ("delete_event", {"title": "termin mit herrn weber"}),
+        ),
+        (
+            "delete_event",
+            ("meeting", "tomorrow"),
+            "cancel the meeting tomorrow with jack",
+            ("delete_event", {"title": "meeting with jack"}),
+        ),
+        (
+            "create_event",
+            ("dinner", "tomorrow", "at 7", None),
+            "dinner tomorrow at 7 with Sam",
+            ("create_event", {"title": "dinner with Sam", "time": "19:00"}),
+        ),
+        (
+            "create_event",
+            ("besprechung", "nächsten dienstag", "um elf uhr", None),
+            "eine besprechung nächsten dienstag um elf uhr mit jessica festlegen",
+            ("create_event", {"title": "besprechung mit jessica"}),
+        ),
+        # a kind of day and the day, nothing else said
+        (None, (), "freitag homeoffice", ("create_all_day_event", {"title": "homeoffice", "date": "2026-12-04"})),
+        (
+            "create_event",
+            ("sick day", "tomorrow", None, None),
+            "sick day tomorrow",
+            ("create_all_day_event", {"title": "sick day", "date": "2026-12-04"}),
+        ),
+        (
+            "create_event",
+            ("Krankenhaus", "morgen", None, None),
+            "Krankenhaus morgen",
+            ("create_event", {"title": "Krankenhaus", "time": None}),
+        ),
+        ("list_events", (None, None), "was kommt als nächstes", ("find_event", {"title": "nächster Termin"})),
         # when one's own event is, by its time or by where a trip goes
         (
             "find_event",

@@ -1705,7 +1705,7 @@ _DAY_KEPT = re.compile(
 )
 _LASTS_A_DAY = re.compile(
     r"(?i)urlaub|ferien|frei\b|feiertag|brückentag|geburtstag|jahrestag|hochzeit|reise|konferenz|messe\b|kongress|"
-    r"tagung|fortbildung|weiterbildung|elternzeit|mutterschutz|homeoffice|home\s+office|krank|überstunden|fest\b|"
+    r"tagung|fortbildung|weiterbildung|elternzeit|mutterschutz|homeoffice|home\s+office|krank(?!en)|überstunden|fest\b|"
     r"\bfair\b|"
     r"vacation|holiday|trip\b|conference|trade\s+(?:show|fair)|birthday|anniversary|wedding|festival|\boff\b|"
     r"\bleave\b|\bsick\b|\bon\s+call\b|retreat|offsite|\bwfh\b|remote"
@@ -3287,11 +3287,47 @@ _DONE_STATED = re.compile(
 )
 
 
+_DAY_WORDS_ONLY = (
+    frozenset(WEEKDAY_WORDS)
+    | frozenset(MONTH_WORDS)
+    | frozenset(
+        "today tomorrow heute morgen übermorgen next this coming nächste nächsten nächster nächstes kommende "
+        "kommenden diese diesen dieser dieses am on im in the der den dem die vom von from bis to until through week "
+        "woche weekend wochenende month monat ganze ganzen whole all day tag".split()
+    )
+)
+
+
+def _day_and_kind(query: str, today: dt.date) -> Call | None:
+    """ "Freitag Homeoffice", "Urlaub nächste Woche", "sick day tomorrow": a kind of day and the day, nothing else
+    said: that day-long event."""
+    kind = _KIND_OF_DAY.search(query) or _LASTS_A_DAY.search(query)
+    if kind is None:
+        return None
+    start = query.rfind(" ", 0, kind.start()) + 1
+    end = (query.find(" ", kind.end()) + 1 or len(query) + 1) - 1  # the whole word: "Urlaubstag", "Homeoffice"
+    title, day = query[start:end].strip(" ,.!?"), f"{query[:start]} {query[end:]}".strip(" ,.!?")
+    if not day or not title or _value(ParamType.RANGE_START, day, today, None) is None:
+        return None
+    if any(w not in _DAY_WORDS_ONLY and not any(c.isdigit() for c in w) for w in normalize(day).split()):
+        return None  # "Urlaub buchen für Freitag": more than a day said
+    days = resolve_date_range(day, today)
+    if days is None:
+        return None
+    spec = function_by_name("create_all_day_event")
+    arguments = {"title": title, "date": days[0].isoformat(), "end_date": days[1].isoformat()}
+    return Call(spec.name, spec.fill_defaults(arguments, today))
+
+
 def _day_stated(call: Call | NoCall, query: str, today: dt.date) -> Call | NoCall:
     """A listing or no call read from a statement of what a day is ("morgen hab ich Homeoffice", "mark Saturday as
     a holiday") as the day-long event it states, or, an appointment stated ("am Freitag hab ich Zahnarzt"), the new
     event whose time is asked."""
-    if not query or "?" in query or (isinstance(call, Call) and call.function != "list_events"):
+    if not query or "?" in query:
+        return call
+    if isinstance(call, Call) and call.function == "create_event" and call.arguments.get("time") is None:
+        return _day_and_kind(query, today) or call  # "sick day tomorrow": no time to ask
+    if isinstance(call, Call) and call.function != "list_events":
         return call
     marked = _DAY_MARKED.match(query.strip())
     if marked and (_KIND_OF_DAY.search(marked["what"]) or _LASTS_A_DAY.search(marked["what"])):
@@ -3300,6 +3336,9 @@ def _day_stated(call: Call | NoCall, query: str, today: dt.date) -> Call | NoCal
             spec = function_by_name("create_all_day_event")
             arguments = {"title": marked["what"], "date": days[0].isoformat(), "end_date": days[1].isoformat()}
             return Call(spec.name, spec.fill_defaults(arguments, today))
+    bare = _day_and_kind(query, today)
+    if bare is not None:
+        return bare
     m = _DAY_STATED.match(query.strip())
     if m is None or _NO_DAY_STATED.search(m["what"]):
         return call
@@ -3357,7 +3396,8 @@ _NEXT_ASKED = re.compile(
     r"|um\s+wie\s*viel\s+uhr\s+ist|um\s+welche\s+uhrzeit\s+ist|wo\s+ist)\s+"
     r"(?:(?:my|mein)\s+(?:very\s+)?(?:next|upcoming|nächster|kommender|nächstes)\s+(?:events?|appointments?|termin|eintrag"
     r"|ereignis)|next\s+(?:on|in)\s+my\s+(?:calendar|schedule|agenda))\W*$"
-    rf"|^{_FILLERS}(?:what(?:'?s|\s+is)\s+(?:up\s+)?next|was\s+steht\s+als\s+nächstes\s+an)\W*$",
+    rf"|^{_FILLERS}(?:what(?:'?s|\s+is)\s+(?:up\s+)?next|was\s+steht\s+als\s+nächstes\s+an"
+    r"|was\s+kommt\s+(?:als\s+)?nächstes|was\s+ist\s+als\s+nächstes\s+dran)\W*$",
     re.IGNORECASE,
 )
 # "when am I seeing Priya", "when do I meet Tom", "wann sehe ich Oma wieder": when the event with them is.
@@ -3529,7 +3569,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
             phrase = _with_head(_with_owner(_title_without_others(phrase, others, query), query), query)
             phrase = _with_verb_before(_with_particle_and_tail(phrase, query, others, span.phrases, lang), query)
             phrase = _with_task_verb(phrase, query, spec)
-            phrase = _with_company(phrase, query, others)
+            phrase = _company_after_day(_with_company(phrase, query, others), query, others)
             phrase = _without_make_it(_without_move_request(phrase, spec, query), query)
             phrase = _brought_forward(phrase, spec, query)
             phrase = _without_request_after(_without_request(phrase, spec), spec, query)
@@ -3877,6 +3917,37 @@ def _with_company(phrase: str, query: str, others: list[str]) -> str:
     if before and _TITLE_WORD.fullmatch(before) and before.lower() not in taken and not _is_frame_word(before.lower()):
         return phrase  # "Kaffee mit Lea ...": the title before it has the company
     return f"{company[1]} {phrase}"
+
+
+# "lösch den Termin morgen mit Herrn Weber", "cancel the meeting tomorrow with Jack", "den Termin am Freitag beim
+# Zahnarzt": who the event is with, said after its day; the model stops the title at the day.
+_COMPANY_STOP = (
+    r"(?:löschen|streichen|absagen|entfernen|verschieben|verlegen|festlegen|planen|einplanen|eintragen|anlegen"
+    r"|ansetzen|hinzufügen|vereinbaren|buchen|notieren|erstellen|machen|auf|to|on|at|um|am|für|for|ab|bitte|please"
+    r"|ein)\b"
+)
+_COMPANY_AFTER = re.compile(
+    rf"\s+((?:mit|with|beim|bei)\s+[^\W\d_][\w'.-]*(?:\s+(?!{_COMPANY_STOP})[^\W\d_][\w'.-]*){{0,2}}?)"
+    rf"(?=\s+{_COMPANY_STOP}|[\s,.!?]*$)",
+    re.IGNORECASE,
+)
+
+
+def _company_after_day(phrase: str, query: str, others: list[str]) -> str:
+    """A short title whose day (and time) was said right after it and then who it is with: the title with them."""
+    at = _said_at(query, phrase, case=False)
+    if at < 0 or len(phrase.split()) > 2:
+        return phrase
+    after, skipped = query[at + len(phrase) :].lstrip(" ,"), 0
+    while skipped < 3:  # its day, and its time after that ("dinner tomorrow at 7 with Sam")
+        said = next((o for o in others if o and after.lower().startswith(o.lower())), None)
+        if said is None:
+            break
+        after, skipped = after[len(said) :].lstrip(" ,"), skipped + 1
+    m = _COMPANY_AFTER.match(f" {after}") if skipped else None
+    if m is None or any(m[1].lower() in o.lower() for o in others if o):
+        return phrase
+    return f"{phrase} {m[1]}"
 
 
 # "Paul's birthday": the owner said right before a copied title is part of it; "let's", "it's" own nothing.
