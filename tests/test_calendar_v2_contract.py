@@ -4871,6 +4871,25 @@ def test_series_read_from_the_handwritten_sets_errors(phrases: tuple, query: str
             "Termin beim Finanzamt am Montag um 10, nein warte, um 11",
             ("create_event", {"time": "11:00"}),
         ),
+        (
+            "create_event",
+            ("coffee with james", "on monday", "at nine", None),
+            "add coffee with james on monday at nine no make that ten",
+            ("create_event", {"time": "10:00"}),
+        ),
+        (
+            "create_event",
+            ("Kaffee", "am Montag", "um neun", None),
+            "Kaffee am Montag um neun, nein, mach das zehn",
+            ("create_event", {"time": "10:00"}),
+        ),
+        # a small word a speech recognizer wrote twice
+        (
+            "create_event",
+            ("meeting with the the landlord", "friday", "at ten a m", None),
+            "put in meeting with the the landlord friday at ten a m",
+            ("create_event", {"title": "meeting with the landlord", "time": "10:00"}),
+        ),
         # British "half five" is 5:30 (German "halb fünf" stays 4:30; "half an hour" a length)
         (
             "create_event",

@@ -1085,10 +1085,18 @@ _ZU_INFINITIVE_END = re.compile(
 )
 
 
+_SAID_TWICE = re.compile(
+    r"(?i)\b(the|a|an|my|with|to|for|at|on|of|der|die|das|den|dem|des|ein|eine|einen|mit|zum|zur|zu|für|am|im|beim|von"
+    r"|vom|und|and)\s+\1\b"
+)
+
+
 def clean_title(phrase: str) -> str:
     """A copied title without the quotes and punctuation around it (a span may take the quote it sits in), and
-    without a hesitation at either end or an article before it; a last verb said with "zu" as its plain form."""
+    without a hesitation at either end or an article before it, a small word said twice once, and a last verb said
+    with "zu" as its plain form."""
     title = _FILLER_EDGE.sub("", phrase.strip(_TITLE_EDGES)).strip(_TITLE_EDGES)
+    title = _SAID_TWICE.sub(r"\1", title)  # "meeting with the the landlord": a speech recognizer's repeat
     title = _ARTICLE_EDGE.sub("", title) or title or phrase.strip(_TITLE_EDGES)
     return _ZU_INFINITIVE_END.sub(lambda m: m["prefix"] or " ", title, count=1)
 
@@ -5252,7 +5260,7 @@ _CORRECTABLE = frozenset({ParamType.DATE, ParamType.FIRST_DATE, ParamType.TIME})
 _CORRECTION = re.compile(
     r"(?:^|[\s,]+)(?:nein|nee|no|äh|ähm|uh|quatsch|moment|sorry|ich meine|i mean|oder nein|no wait|"
     r"actually(?: make that| make it)?|make that|make it|oder doch|lieber)(?=[\s,])"
-    r"(?:[\s,]+(?:nein|no|i mean|wait|warte|actually|ich meine))?[\s,]+",
+    r"(?:[\s,]+(?:nein|no|i mean|wait|warte|actually|ich meine|make (?:that|it)|mach (?:das|es)))?[\s,]+",
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[,;!?]|(?<!\d)\.")  # "27. Januar": an ordinal's full stop ends nothing
