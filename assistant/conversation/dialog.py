@@ -1193,6 +1193,8 @@ class Assistant:
         label = replies.day(date, lang, self.today())
         on_day = self.calendar.events_on(date)
         matches = match_events(title, on_day)
+        if not matches and len(on_day) == 1 and is_generic_title(title):
+            return on_day[0]  # "cancel the thing on Saturday": the day's one event (a delete still asks first)
         if not matches and on_day and is_generic_title(title):  # "den Termin morgen": list the day, ask which
             return self._several(call, "which_event", on_day, lang, sent, day=label, title=title)
         if not matches:
