@@ -5030,6 +5030,14 @@ def test_series_read_from_the_handwritten_sets_errors(phrases: tuple, query: str
         # a day marked as a kind of day, which the model declines
         (None, (), "mark saturday as a holiday", ("create_all_day_event", {"title": "holiday", "date": "2026-12-05"})),
         (None, (), "trag Freitag als Urlaubstag ein", ("create_all_day_event", {"title": "Urlaubstag"})),
+        # any name, where what is marked is a day (SLURP and MASSIVE de-DE test: "mark today as the start of my diet")
+        (None, (), "mark today as the start of my diet", ("create_all_day_event", {"title": "start of my diet"})),
+        (
+            "list_events",
+            ("die nächste woche", None),
+            "die nächste woche frei.",
+            ("create_all_day_event", {"title": "frei"}),
+        ),
         # who the event is with, said after its day (and time): part of the title
         (
             "delete_event",

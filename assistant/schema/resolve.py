@@ -3301,15 +3301,21 @@ _DAY_WORDS_ONLY = (
     | frozenset(
         "today tomorrow heute morgen übermorgen next this coming nächste nächsten nächster nächstes kommende "
         "kommenden diese diesen dieser dieses am on im in the der den dem die vom von from bis to until through week "
+        "heute today "
         "woche weekend wochenende month monat ganze ganzen whole all day tag".split()
     )
 )
 
 
-def _day_and_kind(query: str, today: dt.date) -> Call | None:
+def _only_day_words(text: str) -> bool:
+    """Whether the words say a day and nothing else ("next Monday", "den 2. Januar", "today")."""
+    return all(w in _DAY_WORDS_ONLY or any(c.isdigit() for c in w) for w in normalize(text).split())
+
+
+def _day_and_kind(query: str, today: dt.date, listed: bool = False) -> Call | None:
     """ "Freitag Homeoffice", "Urlaub nächste Woche", "sick day tomorrow": a kind of day and the day, nothing else
-    said: that day-long event."""
-    kind = _KIND_OF_DAY.search(query) or _LASTS_A_DAY.search(query)
+    said: that day-long event (``listed``: where the model read a listing, a kind of day only, not an event)."""
+    kind = _KIND_OF_DAY.search(query) or (None if listed else _LASTS_A_DAY.search(query))
     if kind is None:
         return None
     start = query.rfind(" ", 0, kind.start()) + 1
@@ -3317,7 +3323,7 @@ def _day_and_kind(query: str, today: dt.date) -> Call | None:
     title, day = query[start:end].strip(" ,.!?"), f"{query[:start]} {query[end:]}".strip(" ,.!?")
     if not day or not title or _value(ParamType.RANGE_START, day, today, None) is None:
         return None
-    if any(w not in _DAY_WORDS_ONLY and not any(c.isdigit() for c in w) for w in normalize(day).split()):
+    if not _only_day_words(day):
         return None  # "Urlaub buchen für Freitag": more than a day said
     days = resolve_date_range(day, today)
     if days is None:
@@ -3338,13 +3344,15 @@ def _day_stated(call: Call | NoCall, query: str, today: dt.date) -> Call | NoCal
     if isinstance(call, Call) and call.function != "list_events":
         return call
     marked = _DAY_MARKED.match(query.strip())
-    if marked and (_KIND_OF_DAY.search(marked["what"]) or _LASTS_A_DAY.search(marked["what"])):
-        days = resolve_date_range(marked["day"], today)
-        if days is not None and _event_named(marked["day"], today) is None:
-            spec = function_by_name("create_all_day_event")
-            arguments = {"title": marked["what"], "date": days[0].isoformat(), "end_date": days[1].isoformat()}
-            return Call(spec.name, spec.fill_defaults(arguments, today))
-    bare = _day_and_kind(query, today)
+    days = resolve_date_range(marked["day"], today) if marked else None
+    # "mark today as the start of my diet": any name, where what is marked is a day and nothing else
+    if marked and days is not None and _only_day_words(marked["day"]) and _names_no_other_thing(marked["what"]):
+        spec = function_by_name("create_all_day_event")
+        title = re.sub(r"(?i)^(?:the|den|die|das)\s+", "", marked["what"])
+        arguments = {"title": title, "date": days[0].isoformat(), "end_date": days[1].isoformat()}
+        return Call(spec.name, spec.fill_defaults(arguments, today))
+    # read as a listing only a kind of day ("die nächste Woche frei."): "Tagungen im März" asks for them
+    bare = _day_and_kind(query, today, listed=isinstance(call, Call))
     if bare is not None:
         return bare
     m = _DAY_STATED.match(query.strip())
