@@ -4928,6 +4928,43 @@ def test_series_read_from_the_handwritten_sets_errors(phrases: tuple, query: str
             "Probe am Samstag um acht",
             ("create_event", {"time": "08:00"}),
         ),
+        (
+            "create_event",
+            ("teamessen", "donnerstag", "um 7", None),
+            "nächsten donnerstag um 7 haben wir teamessen",
+            ("create_event", {"time": "19:00"}),
+        ),
+        (
+            "create_event",
+            ("Meeting in Essen", None, "um 9", None),
+            "Meeting in Essen um 9",
+            ("create_event", {"time": "09:00"}),
+        ),
+        # a note to self, a calendar blocked with no name, what one is that day
+        (
+            "create_event",
+            ("self buy milk", None, None, None),
+            "note to self buy milk",
+            ("create_event", {"title": "buy milk"}),
+        ),
+        (
+            "create_event",
+            ("self defense class", "on friday", "at 6", None),
+            "self defense class on friday at 6",
+            ("create_event", {"title": "self defense class"}),
+        ),
+        (
+            "create_event",
+            ("calendar", "tomorrow afternoon", None, None),
+            "block my calendar tomorrow afternoon",
+            ("create_event", {"title": None, "date": "2026-12-04"}),
+        ),
+        (
+            "create_event",
+            ("I'm busy", "on thursday", "from 2 to 5", None),
+            "I'm busy on thursday from 2 to 5",
+            ("create_event", {"title": "busy", "time": "14:00", "duration_minutes": 180}),
+        ),
         # a reminder's infinitive with "zu" is the to-do's plain infinitive
         (
             "create_event",

@@ -790,7 +790,7 @@ def _context_qualifier(context: str, meals: bool = True) -> str | None:
     if m:
         return _DAYPART_QUALIFIER[m[1]]
     said = {_MEAL_PART[w] for w in _MEAL.findall(context)} if meals else set()
-    if meals and _EVENING.search(context):  # "Elternabend um 8" as "dinner at eight"
+    if meals and (_EVENING.search(context) or _DINNER_COMPOUND.search(context)):  # "Elternabend um 8" at 20:00
         said.add("dinner")
     return said.pop() if len(said) == 1 else None
 
@@ -806,6 +806,9 @@ _MEAL_PART = {
     "frühstück": "breakfast",
 }
 _MEAL = re.compile(rf"\b({'|'.join(_MEAL_PART)})", re.IGNORECASE)
+# A German meal named by who or why it is ("Teamessen", "Weihnachtsessen", "Abschiedsessen"): a dinner; never lunch
+# ("Mittagessen", "Arbeitsessen"), the city ("Meeting in Essen") or "Interessen".
+_DINNER_COMPOUND = re.compile(r"(?i)\b(?!(?:mittag|arbeits|inter|früh|vesper)essen\b)[^\W\d_]{3,}essen\b")
 # An evening said by its event, read as a dinner is: "Elternabend", "Spieleabend", "date night", "game night" (never
 # "Sonnabend", a Saturday, nor "Heiligabend", a day); a show people go to at night: "Kino mit Ben um acht",
 # "concert at 8", "Theater um 7".
@@ -1091,13 +1094,17 @@ _SAID_TWICE = re.compile(
 )
 
 
+# "I'm busy on Thursday from 2 to 5", "ich bin am Donnerstag beschäftigt": what one is that day is the title.
+_SELF_LEAD = re.compile(r"(?i)^(?:i'm|i\s+am|i'll\s+be|i\s+will\s+be|we're|we\s+are|ich\s+bin|wir\s+sind)\s+(?=\S)")
+
+
 def clean_title(phrase: str) -> str:
     """A copied title without the quotes and punctuation around it (a span may take the quote it sits in), and
     without a hesitation at either end or an article before it, a small word said twice once, and a last verb said
     with "zu" as its plain form."""
     title = _FILLER_EDGE.sub("", phrase.strip(_TITLE_EDGES)).strip(_TITLE_EDGES)
     title = _SAID_TWICE.sub(r"\1", title)  # "meeting with the the landlord": a speech recognizer's repeat
-    title = _ARTICLE_EDGE.sub("", title) or title or phrase.strip(_TITLE_EDGES)
+    title = _ARTICLE_EDGE.sub("", _SELF_LEAD.sub("", title)) or title or phrase.strip(_TITLE_EDGES)
     return _ZU_INFINITIVE_END.sub(lambda m: m["prefix"] or " ", title, count=1)
 
 
@@ -2904,7 +2911,8 @@ _SAYS_NOTHING = frozenset(
     "vormittags mittag mittags mitternacht nacht nächste nächsten nächster kommende kommenden diesen dieser woche "
     "wochenende monat jahr tag tage tagen wochen monate minuten stunde stunden halb viertel dreiviertel uhr später "
     "bald jetzt dann irgendwann zukunft set create add make give put new schedule stell stelle setz setze erstell "
-    "erstelle mach mache trag trage ein hinzu".split()
+    "erstelle mach mache trag trage ein hinzu my mein meinen meinem calendar kalender terminkalender agenda block "
+    "blockier blockiere".split()  # "block my calendar tomorrow afternoon": no title said
 )
 
 
@@ -3577,7 +3585,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
         if phrase is not None and p.type is ParamType.TITLE:
             phrase = _title_after_request(_whole_hyphened(phrase, query), query, others)
             phrase = _NEW_EVENT_HEAD.sub("", phrase, count=1) or phrase  # "new event paint the recycling"
-            phrase = _title_without_others(_reminded(phrase, query), others, query)
+            phrase = _title_without_others(_reminded(_noted_to_self(phrase, query), query), others, query)
             phrase = _with_place_after(_whole_title_words(phrase, query, span.phrases), query, span.phrases, lang)
             # "den Termin Müll rausstellen"; "termin" copied and "umzug von rüdiger" added by the widening
             phrase = _EVENT_NOUN_HEAD.sub("", phrase, count=1) or phrase
@@ -3996,6 +4004,13 @@ _REMINDER_VERB = re.compile(r"\b(?:erinner|remind)\w*\b", re.IGNORECASE)
 _REMINDED_LEAD = re.compile(
     r"(?:an|about|of)\s+(?:(?:den|die|das|dem|meine[nm]?|mein|the|my)\s+)?(?=[^\W\d_])", re.IGNORECASE
 )
+
+
+def _noted_to_self(phrase: str, query: str) -> str:
+    """ "note to self buy milk": the note's "self" copied before the to-do is no part of it."""
+    if not re.search(r"(?i)\bnote\s+to\s+self\b", query):
+        return phrase
+    return re.sub(r"(?i)^(?:note\s+to\s+)?self\b[:,]?\s+(?=\S)", "", phrase)
 
 
 def _reminded(phrase: str, query: str) -> str:
