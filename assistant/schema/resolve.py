@@ -275,6 +275,26 @@ HOLIDAYS = {
     "silvester": (12, 31),
     "new year's eve": (12, 31),
     "new years eve": (12, 31),
+    "heilige 3 könige": (1, 6),
+    "heiligen 3 könige": (1, 6),
+    "dreikönigstag": (1, 6),
+    "epiphany": (1, 6),
+    "st. patrick's day": (3, 17),
+    "st patrick's day": (3, 17),
+    "saint patrick's day": (3, 17),
+    "st. patricks day": (3, 17),
+    "st patricks day": (3, 17),
+    "walpurgisnacht": (4, 30),
+    "juneteenth": (6, 19),
+    "independence day": (7, 4),
+    "reformationstag": (10, 31),
+    "allerheiligen": (11, 1),
+    "all saints' day": (11, 1),
+    "all saints day": (11, 1),
+    "martinstag": (11, 11),
+    "veterans day": (11, 11),
+    "veterans' day": (11, 11),
+    "nikolaustag": (12, 6),
 }
 _HOLIDAY_RE = "|".join(re.escape(h) for h in sorted(HOLIDAYS, key=len, reverse=True))
 
@@ -302,9 +322,31 @@ def _nth_weekday(month: int, weekday: int, n: int) -> Callable[[int], dt.date]:
     return on
 
 
+def _advent(n: int) -> Callable[[int], dt.date]:
+    """The n-th Sunday of Advent: the fourth is the last Sunday before Christmas Day."""
+
+    def on(year: int) -> dt.date:
+        eve = dt.date(year, 12, 24)
+        return eve - dt.timedelta(days=(eve.weekday() + 1) % 7, weeks=4 - n)
+
+    return on
+
+
+def _buss_und_bettag(year: int) -> dt.date:
+    """The Wednesday before 23 November."""
+    day = dt.date(year, 11, 22)
+    return day - dt.timedelta(days=(day.weekday() - 2) % 7)
+
+
 # Movable feasts and days named by rule (dateutil computes Easter and the n-th weekdays): the next one on or
 # after today. German Muttertag and the US Mother's Day are both the second Sunday of May.
 MOVABLE = {
+    **{f"{n}. advent": _advent(n) for n in range(1, 5)},
+    **{f"{n}. adventssonntag": _advent(n) for n in range(1, 5)},
+    **{f"{n}. sunday of advent": _advent(n) for n in range(1, 5)},
+    "buß- und bettag": _buss_und_bettag,
+    "buss- und bettag": _buss_und_bettag,
+    "bußtag": _buss_und_bettag,
     "rosenmontag": _easter_offset(-48),
     "fastnacht": _easter_offset(-47),
     "faschingsdienstag": _easter_offset(-47),
@@ -363,9 +405,57 @@ def _weeks(word: str | None) -> int:
     return int(word) if word and word.isdigit() else 1
 
 
+def _nth_weekday_of(n: int, weekday: int, year: int, month: int) -> dt.date | None:
+    """The n-th (n = -1: the last) weekday of a month; None when the month has no fifth one."""
+    if n < 0:
+        last = dt.date(year, month, calendar.monthrange(year, month)[1])
+        return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+    first = dt.date(year, month, 1)
+    day = first + dt.timedelta(days=(weekday - first.weekday()) % 7, weeks=n - 1)
+    return day if day.month == month else None
+
+
+def _nth_weekday_said(m: re.Match[str], today: dt.date) -> dt.date | None:
+    """ "the first Monday of January", "am letzten Freitag im Monat", "the 3rd Thursday of next month": in a
+    named month this year's unless it is over; "of the month" this month's, or next month's once it passed."""
+    n, weekday = -1 if m["last"] else int(m["n"]), WEEKDAY_WORDS[m["wd"]]
+    if m["month"]:
+        month = MONTH_WORDS[m["month"]]
+        day = _nth_weekday_of(n, weekday, today.year, month)
+        return day if day is not None and day >= today else _nth_weekday_of(n, weekday, today.year + 1, month)
+    year, month = _add_months(today.year, today.month, 1) if m["next"] else (today.year, today.month)
+    day = _nth_weekday_of(n, weekday, year, month)
+    if not m["next"] and (day is None or day < today):
+        day = _nth_weekday_of(n, weekday, *_add_months(year, month, 1))
+    return day
+
+
+def _months_on(today: dt.date, n: int) -> dt.date:
+    """The same day n months on, or that month's last day ("in a month" said on 31 January)."""
+    year, month = _add_months(today.year, today.month, n)
+    return dt.date(year, month, min(today.day, calendar.monthrange(year, month)[1]))
+
+
 _DAYPART = r"(?:abend|morgen|nachmittag|vormittag|mittag|früh|nacht)?"
 _DATE_RULES: list[DateRule] = [
     (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), lambda m, t: _safe_date(int(m[1]), int(m[2]), int(m[3]))),
+    (
+        re.compile(
+            rf"\b(?:(?P<n>[1-5])(?:\.|st|nd|rd|th)|(?P<last>last|letzte[nrm]?))\s+(?P<wd>{_WD_RE})\s+"
+            r"(?:of|in|im|des)\s+(?:(?:the|this|dieses|diesem|des|dem)\s+)?(?:(?P<next>next|nächsten|kommenden)\s+)?"
+            rf"(?:month|monats?|(?P<month>{_MONTH_RE}))\b"
+        ),
+        _nth_weekday_said,
+    ),
+    # "in a fortnight", "a week today", "tomorrow week", "this time next week": British days a week or two on
+    (re.compile(r"\bin an? fortnight\b|\ban? fortnight (?:from )?(?:today|now)\b|\bfortnight today\b"), _offset(14)),
+    (re.compile(r"\b(?:1 week|an? week) today\b|\bthis time next week\b|\btoday week\b"), _offset(7)),
+    (re.compile(r"\b(?:1 week|an? week) tomorrow\b|\btomorrow week\b"), _offset(8)),
+    # "in einem Monat", "in 3 months": the same day that many months on
+    (
+        re.compile(r"\bin (?:(\d{1,2})|an?|einem) (?:monaten|monat|months|month)\b"),
+        lambda m, t: _months_on(t, int(m[1]) if m[1] else 1),
+    ),
     (
         re.compile(r"(?<!\bum )(?<!\bat )\b(\d{1,2})\.\s?(\d{1,2})\.(?:\s?(\d{4}|\d{2})\b)?"),
         lambda m, t: _day_month(m[1], int(m[2]), m[3], t),
@@ -415,6 +505,13 @@ _DATE_RULES: list[DateRule] = [
         lambda m, t: _weekday_on_or_after(WEEKDAY_WORDS[m[2]], t) + dt.timedelta(weeks=_weeks(m[1])),
     ),
     (re.compile(r"\b(?:übermorgen|(?:the )?day after tomorrow)\b"), _offset(2)),
+    # "the day after Christmas", "der Tag vor Heiligabend": a day next to one named
+    (
+        re.compile(
+            r"\b(?:the )?day (after|before) (?!tomorrow|yesterday)(\S.*)$|\btag (nach|vor) (?!morgen|gestern)(\S.*)$"
+        ),
+        lambda m, t: _next_to(m, t),
+    ),
     (re.compile(r"\b(?:vorgestern|(?:the )?day before yesterday)\b"), _offset(-2)),
     (re.compile(r"\b(?:heute|today|tonight|this (?:morning|afternoon|evening))\b"), _offset(0)),
     (re.compile(r"(?<!\bam )(?<!\bguten )\bmorgen\b|\btomorrow\b"), _offset(1)),
@@ -458,6 +555,15 @@ _DATE_RULES: list[DateRule] = [
     # "Freitagabend", "Montagmorgen": German glues the part of the day to the weekday.
     (re.compile(rf"\b({_WD_RE}){_DAYPART}s?\b"), lambda m, t: _next_weekday(WEEKDAY_WORDS[m[1]], t)),
 ]
+
+
+def _next_to(m: re.Match[str], today: dt.date) -> dt.date | None:
+    """The day before or after the day the words after it name; when they name none ("Freitag, Tag nach der
+    Party"), the day said before them."""
+    day = resolve_date(m[2] or m[4], today)
+    if day is None:
+        return resolve_date(m.string[: m.start()], today) if m.start() else None
+    return day + dt.timedelta(days=1 if (m[1] or m[3]) in ("after", "nach") else -1)
 
 
 def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
