@@ -784,7 +784,7 @@ _FREQUENCY_RULES: list[tuple[str, re.Pattern[str]]] = [
             "biweekly",
             rf"\b(?:alle 2 wochen|jede 2\. woche|(?:jeden|alle|immer) 2\. (?:{_WD_RE})|alle 14 tage|"
             rf"vierzehntägig\w*|zweiwöchentlich\w*|14-tägig\w*|every (?:other|2\.) (?:week|{_WD_RE})|"
-            r"every 2 weeks|bi-?weekly|fortnightly)\b",
+            r"every 2 weeks|bi-?weekly|fortnightly|every fortnight|once a fortnight)\b",
         ),
         (
             "weekdays",
@@ -996,6 +996,11 @@ _TIME_RULES: list[TimeRule] = [
     (re.compile(r"\bhalb (\d{1,2})\b"), lambda m: (_prev_hour(int(m[1])), 30, False)),
     (re.compile(r"\bdreiviertel (\d{1,2})\b"), lambda m: (_prev_hour(int(m[1])), 45, False)),
     (re.compile(r"\bviertel nach (\d{1,2})\b"), lambda m: (int(m[1]), 15, False)),
+    # "um viertel 8" (south and east German): a quarter of the way to 8, 7:15
+    (
+        re.compile(r"\bviertel (\d{1,2})\b(?![.,]?\s*(?:stunden?|minuten?))"),
+        lambda m: (_prev_hour(int(m[1])), 15, False),
+    ),
     (re.compile(r"\bviertel vor (\d{1,2})\b"), lambda m: (_prev_hour(int(m[1])), 45, False)),
     (re.compile(r"\bhalf past (\d{1,2})\b"), lambda m: (int(m[1]), 30, False)),
     # "at half five" is British for 5:30 (German "halb fünf", 4:30, is the rule above; "half" is English only)
@@ -1018,6 +1023,8 @@ _TIME_RULES: list[TimeRule] = [
         ),
         lambda m: (_prev_hour(int(m[2] or m[4])), 60 - int(m[1] or m[3]), False),
     ),
+    # "at 9ish", "um Punkt 3": the hour, said loosely or sharp
+    (re.compile(r"\b(\d{1,2})\s*-?ish\b|\bpunkt (\d{1,2})\b(?![.:]\d)"), lambda m: _hm(m[1] or m[2])),
     # "at 1700", "um 0930", "at 930": a clock written without its colon, after a word that leads a time
     (re.compile(r"\b(?:um|at|gegen|by|around)\s+([01]?\d|2[0-3])([0-5]\d)\b(?![.,]\d)"), lambda m: _hm(m[1], m[2])),
     (
@@ -1029,7 +1036,7 @@ _TIME_RULES: list[TimeRule] = [
         lambda m: _hm(m[1], m[2]),
     ),
 ]
-_NOON_ONLY = re.compile(r"\b(?:noon|midday|mittags?|zu mittag|zum mittag)\b")
+_NOON_ONLY = re.compile(r"\b(?:noon|midday|mittags?|zu mittag|zum mittag|lunchtime|lunch time|mittagszeit)\b")
 _MIDNIGHT = re.compile(r"\b(?:midnight|mitternacht)\b")
 END_OF_DAY = dt.time(23, 59, 59, 999999)  # a range's end at midnight; durations round it to the full minute
 
@@ -1124,6 +1131,9 @@ _DURATION_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], float]]] 
     ),
     (re.compile(rf"\b{_NUM}\s*-?\s*(?:stündig\w*|hours?-long)"), lambda m: float(m[1].replace(",", ".")) * 60),
     (re.compile(rf"\b(\d{{1,4}})\s*-?\s*(?:{_MINUTES}|minütig\w*)(?![a-z])"), lambda m: int(m[1])),
+    # "1h30", "2 h", "a couple of hours": hours written short, or two of them
+    (re.compile(r"\b([1-9]|1[0-2])\s?h(?:\s?([0-5]\d))?\b"), lambda m: int(m[1]) * 60 + int(m[2] or 0)),
+    (re.compile(r"\ba couple (?:of )?hours\b"), lambda m: 120),
 ]
 
 
