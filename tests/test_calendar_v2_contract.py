@@ -5115,6 +5115,94 @@ def test_series_read_from_the_handwritten_sets_errors(phrases: tuple, query: str
             ("create_event", {"title": "Krankenhaus", "time": None}),
         ),
         ("list_events", (None, None), "was kommt als nächstes", ("find_event", {"title": "nächster Termin"})),
+        # a series named by its events, deleted: the next one, whose delete asks whether the whole series goes
+        (
+            "create_recurring_event",
+            ("yoga class", None, None, None, "every yoga class", None),
+            "delete every yoga class",
+            ("delete_event", {"title": "yoga class", "date": None}),
+        ),
+        # a yearly or monthly series' first day said without "ab"/"starting"; "every 1st of the month"
+        (
+            "create_recurring_event",
+            ("birthday", None, None, None, "every year", None),
+            "add my birthday on april 2nd every year",
+            ("create_recurring_event", {"date": "2027-04-02", "frequency": "yearly"}),
+        ),
+        (
+            "create_recurring_event",
+            ("geburtstag", None, None, None, "jährlich", None),
+            "trag meinen geburtstag am 2. april jährlich ein",
+            ("create_recurring_event", {"date": "2027-04-02"}),
+        ),
+        (
+            "create_recurring_event",
+            ("Impfung", None, "um halb sieben", None, "monatlich", None),
+            "monatlich um halb sieben Impfung, bis zum 10. August.",
+            ("create_recurring_event", {"date": "2026-12-03", "until": "2027-08-10"}),
+        ),
+        (
+            "create_recurring_event",
+            ("pay rent", None, "at 9", None, "every 1st of the month", None),
+            "every 1st of the month at 9 pay rent",
+            ("create_recurring_event", {"date": "2027-01-01", "frequency": "monthly"}),
+        ),
+        # days of a month are no clock ("bis 7"); a span of hours keeps its end ("am" Donnerstag is no meridiem)
+        (
+            "delete_event",
+            ("reise nach rom", "vom 3. bis 7. februar"),
+            "reise nach rom vom 3. bis 7. februar",
+            ("create_all_day_event", {"date": "2027-02-03", "end_date": "2027-02-07"}),
+        ),
+        (
+            "create_event",
+            ("Workshop", "Donnerstag", "von 9 bis 17", None),
+            "Workshop von 9 bis 17 am Donnerstag",
+            ("create_event", {"time": "09:00", "duration_minutes": 480}),
+        ),
+        # spans: between two named days, the rest of the week, a length said as the event's adjective
+        (
+            "list_events",
+            ("weihnachten und neujahr", None),
+            "was hab ich zwischen weihnachten und neujahr",
+            ("list_events", {"date": "2026-12-25", "end_date": "2027-01-01"}),
+        ),
+        (
+            "list_events",
+            ("between christmas and new year", None),
+            "what do I have between christmas and new year",
+            ("list_events", {"date": "2026-12-25", "end_date": "2027-01-01"}),
+        ),
+        (
+            "list_events",
+            ("den rest der woche", None),
+            "was hab ich den rest der woche noch",
+            ("list_events", {"date": "2026-11-30", "end_date": "2026-12-06"}),
+        ),
+        (
+            "create_all_day_event",
+            ("conference in berlin", "march 10", None),
+            "put a 3 day conference in berlin starting march 10",
+            ("create_all_day_event", {"date": "2027-03-10", "end_date": "2027-03-12"}),
+        ),
+        (
+            "create_all_day_event",
+            ("Urlaub", "dem 1. August", None),
+            "zweiwöchiger Urlaub ab dem 1. August",
+            ("create_all_day_event", {"date": "2027-08-01", "end_date": "2027-08-14"}),
+        ),
+        (
+            "create_all_day_event",
+            ("day trip about sales numbers", "on April 26", None),
+            "All day on April 26 day trip about sales numbers",
+            ("create_all_day_event", {"end_date": "2027-04-26"}),
+        ),
+        (
+            "create_recurring_event",
+            ("drinks with Grandma", None, "at 15:00", "for five mins", "once a week", None),
+            "Add drinks with Grandma once a week at 15:00, for five mins.",
+            ("create_recurring_event", {"until": None}),
+        ),
         # when one's own event is, by its time or by where a trip goes
         (
             "find_event",

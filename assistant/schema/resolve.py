@@ -625,6 +625,7 @@ _SPAN_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], Date
     (
         re.compile(
             rf"\b(?:diese[rnms]?|this|current|my|meine[rn]?) {_WEEK_WORD}\b|\bthe rest of the {_WEEK_WORD}\b|"
+            r"\b(?:den |der )?rest (?:der|dieser) woche\b|"
             r"\b(?:die ganze|the whole|the entire|all) (?:woche|week)\b"
         ),
         lambda m, t: _week(t, 0),
@@ -719,7 +720,9 @@ def resolve_date_range(text: str, today: dt.date) -> DateSpan | None:
 
 
 def _between(a: str, b: str, today: dt.date) -> DateSpan | None:
-    """ "10." to "12. Dezember" takes the end's month; "22. Dezember" to "5." the next 5th after it."""
+    """ "10." to "12. Dezember" takes the end's month; "22. Dezember" to "5." the next 5th after it; "between
+    Christmas and New Year" ends on New Year's Day."""
+    b = "new year's day" if re.fullmatch(r"(?:the )?new year", b) else b
     bare_a, bare_b = _BARE_DAY.match(a), _BARE_DAY.match(b)
     if bare_a and bare_b:  # "vom 10. bis 12.": this month's, or the next month that has them
         start = _next_day_of_month(int(bare_a[1]), today)
@@ -800,7 +803,8 @@ _FREQUENCY_RULES: list[tuple[str, re.Pattern[str]]] = [
         (
             "monthly",
             r"\b(?:monatlich\w*|jeden monat|einmal im monat|alle monate|(?:jeden|am) \d{1,2}\. (?:des|jeden|"
-            r"im) monats?|every month|each month|once a month|monthly|of (?:every|each) month)\b",
+            r"im) monats?|every month|each month|once a month|monthly|of (?:every|each) month"
+            r"|(?:every|each) \d{1,2}(?:st|nd|rd|th|\.)? (?:of the|of each|of every|in the) month)\b",
         ),
         (
             "yearly",
@@ -1758,11 +1762,19 @@ def _span_is_all_day(spec: Function, span: SpanCall, query: str, today: dt.date)
     said_to = not spanned and bool(_SPAN_TO.search(rest)) and copied.lower() in query.lower()
     days = resolve_date_range(rest, today) if said_to or spanned else None
     clock = _CLOCK_SAID.search(normalize(rest)) if said_to else names_a_value(ParamType.TIME, rest)
+    if clock and not _CLOCK_SAID.search(normalize(rest)) and _DAYS_OF_A_MONTH.search(normalize(rest)):
+        clock = None  # "vom 3. bis 7. Februar": days of a month, not "bis 7" o'clock
     if all_day is not None and not said[ParamType.DATE] and not clock and (days is None or days[1] <= days[0]):
         days, rest = _days_said_for(rest, today)  # "Put down out of office for the weekend" with no day copied
     if all_day is None or days is None or days[1] <= days[0] or clock:
         return spec, span
     return all_day, SpanCall(all_day.name, (said[ParamType.TITLE], rest.strip(), None))
+
+
+_DAYS_OF_A_MONTH = re.compile(
+    rf"\b\d{{1,2}}(?:\.|st|nd|rd|th)\s*(?:bis|to|until|till|-|–)\s*(?:(?:zum|the)\s+)?\d{{1,2}}(?:\.|st|nd|rd|th)?\s+"
+    rf"(?:of\s+)?(?:{_MONTH_RE})\b"
+)
 
 
 # "Put down one-on-one for in December", "for the weekend", "für die nächste Woche": the days an event is for, said
@@ -3120,6 +3132,15 @@ def _all_day_named_by_kind(spec: Function, span: SpanCall, query: str, today: dt
     return SpanCall(span.function, (re.sub(r"(?i)^a\s+", "", kind), first, last))
 
 
+# "delete every yoga class", "cancel all my piano lessons": a series named by its events, which the model may read
+# as a new series "every yoga class"; the delete of the next one asks whether the whole series goes.
+_DELETE_EVERY = re.compile(
+    rf"^{_FILLERS}(?:please\s+|bitte\s+)?(?:delete|remove|cancel|lösch\w*|entfern\w*|streich\w*)\s+"
+    r"(?:every|each|all(?:\s+(?:of\s+)?(?:my|the))?|alle(?:\s+(?:meine|die))?|jede[ns]?)\s+(?P<what>[^\W\d_].*?)[.!\s]*$",
+    re.IGNORECASE,
+)
+
+
 def resolve_call(
     span: SpanCall, today: dt.date, lang: str | None = None, query: str = "", now: dt.time | None = None
 ) -> Call | NoCall:
@@ -3139,6 +3160,9 @@ def resolve_call(
         # day or time said that does not exist ("Termin am 31. Februar um 10 Uhr Zahnarzt"): that is said so
         if _impossible_value_said(error) or not query:
             raise
+        every = _DELETE_EVERY.match(query.strip())
+        if every and not _CLEAR_REQUEST.search(query) and _names_no_other_thing(every["what"]):
+            return Call("delete_event", {"title": clean_title(every["what"]), "date": None})  # the series, asked
         if not (_CLEAR_REQUEST.search(query) or _NEXT_REQUEST.search(query) or _BARE_ADD.match(query)):
             raise
         call = NoCall()
@@ -3726,6 +3750,11 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
             phrase = _reminded_of(query, others)  # "Erinnere mich" copied of "Erinnere mich ... an den Kuchen"
         if phrase is not None and p.type is ParamType.TIME:
             phrase = _whole_time_words(phrase, query, [o for o in span.phrases if o and o != phrase], lang)
+        if phrase is not None and p.type is ParamType.RANGE_START:
+            # "zwischen Weihnachten und Neujahr" with "Weihnachten und Neujahr" copied: the span between them
+            between = re.search(rf"(?i)\b(?:zwischen|between)\s+{re.escape(phrase)}", query)
+            if between and " " in phrase:
+                phrase = said[p.name] = f"{between[0].split()[0]} {phrase}"  # its end is read from it too
         if phrase is not None and p.type in (ParamType.DATE, ParamType.FIRST_DATE):
             phrase = _with_ordinal_stop(phrase, query)
             phrase = _whole_day_words(p.type, phrase, query, [o for o in span.phrases if o and o != phrase], today)
@@ -5387,8 +5416,10 @@ def _whole_time_words(phrase: str, query: str, others: list[str], lang: str | No
             continue
         if not names_a_value(ParamType.TIME, wider, lang):
             continue
-        got = resolve_time(wider, lang, context=query)
-        if got is not None and (got != base or resolve_time_range(wider, lang, context=query) != base_span):
+        got, got_span = resolve_time(wider, lang, context=query), resolve_time_range(wider, lang, context=query)
+        if base_span is not None and got_span is None:
+            continue  # "von 9 bis 17" + "am" (Donnerstag): the word would undo the span, not say more of it
+        if got is not None and (got != base or got_span != base_span):
             return wider
     return phrase
 
@@ -5730,6 +5761,13 @@ def _words_left_in_query(spec: Function, span: SpanCall, query: str, lang: str |
                 if found:
                     phrases[i] = found
                     break
+        if p.type is ParamType.FIRST_DATE and phrases[i] is None:
+            often = next(
+                (str(q) for r, q in zip(spec.params, phrases, strict=True) if r.type is ParamType.FREQUENCY and q), ""
+            )
+            if resolve_frequency(often) in ("yearly", "monthly") and not _SERIES_UNTIL.search(query):
+                # "add my birthday on April 2nd every year" (a day said with "bis"/"until" is the last one)
+                phrases[i] = _day_said_anywhere(query, copied, lang)
         if p.type is ParamType.DATE and p.missing is Missing.ASK and phrases[i] is None:
             phrases[i] = _day_said_anywhere(query, copied, lang)  # else it is asked for: said once is enough
         if p.type is ParamType.RANGE_START and p.missing is Missing.TODAY and phrases[i] is None:
@@ -6110,16 +6148,28 @@ _FOR_DAYS = re.compile(
 )
 
 
+# "a 3 day conference", "3-day trip", "2-week vacation", "dreitägige Konferenz", "zweiwöchiger Urlaub": the length as
+# the event's adjective ("in 1 day" is a day).
+_GERMAN_COUNT = {"ein": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "zehn": 10}
+_DAYS_LONG = re.compile(
+    r"(?:\b(?<![\d.])(\d{1,2})-|\b(?:a|an|the|my|our)\s+(?=\d)(?=(\d{1,2})\s)\d{1,2}\s)(day|week)\b(?!s)"
+    r"|\b(ein|zwei|drei|vier|fünf|sechs|sieben|acht|zehn|\d{1,2})-?(tägig|wöchig)\w*"
+)
+
+
 def _last_day_from_a_length(
     spec: Function, said: dict[str, str | None], arguments: dict[str, object], query: str
 ) -> None:
     """The last day of a span or series whose end was not copied but whose length the query says."""
     start = next((p for p in spec.params if p.type in (ParamType.RANGE_START, ParamType.FIRST_DATE)), None)
     end = next((p for p in spec.params if p.type is ParamType.RANGE_END), None)
-    m = _FOR_DAYS.search(normalize(query)) if query else None
+    m = (_FOR_DAYS.search(normalize(query)) or _DAYS_LONG.search(normalize(query))) if query else None
     if m is None or start is None or end is None or said.get(end.name) or not arguments.get(start.name):
         return
-    days = int(m[1]) * (7 if m[2].startswith(("woche", "week")) else 1)
+    n, unit = (m[1] or m[2], m[3]) if m.re is _DAYS_LONG and (m[1] or m[2]) else (m[1], m[2])
+    if m.re is _DAYS_LONG and not (m[1] or m[2]):
+        n, unit = m[4], m[5]
+    days = (int(n) if n.isdigit() else _GERMAN_COUNT[n]) * (7 if unit.startswith(("woche", "week", "wöch")) else 1)
     if days >= 1:
         first = dt.date.fromisoformat(str(arguments[start.name]))
         arguments[end.name] = (first + dt.timedelta(days=days - 1)).isoformat()
