@@ -2948,6 +2948,10 @@ def test_a_move_asked_in_words_is_a_move(query: str, asks: bool) -> None:
         ("lass uns das Meeting eine Stunde später machen", True),
         ("können wir den Friseur 30 Minuten früher machen", True),
         ("let's do the laundry", False),
+        ("zieh das Treffen mit Lisa zwei Tage vor", True),  # was read as a delete (session 36)
+        ("zieh das Meeting eine Stunde vor", True),
+        ("zieh den Zahnarzt auf Montag vor", False),  # a move to a day: the model's
+        ("zieh die Jacke vor", False),
         ("can we have a meeting later", False),
         ("make the meeting 30 minutes longer", False),  # its length, not where it goes
         ("setz den Wecker 10 Minuten früher", False),  # no event
@@ -5062,6 +5066,13 @@ def test_series_read_from_the_handwritten_sets_errors(phrases: tuple, query: str
             ("create_event", {"title": "Zahnarzt", "date": "2026-12-04", "time": None}),
         ),
         ("list_events", ("morgen", None), "morgen hab ich Zeit", ("list_events", {"date": "2026-12-04"})),
+        (
+            "list_events",
+            ("heiligabend", None),
+            "ich hab frei von heiligabend bis zum 2. januar",
+            ("create_all_day_event", {"title": "frei", "date": "2026-12-24", "end_date": "2027-01-02"}),
+        ),
+        ("list_events", ("bis freitag", None), "ich hab zeit bis freitag", ("list_events", {"date": "2026-12-03"})),
         ("list_events", ("morgen", None), "hab ich morgen frei", ("list_events", {"date": "2026-12-04"})),
         ("list_events", ("morgen", None), "morgen hab ich frei?", ("list_events", {"date": "2026-12-04"})),
         # a day marked as a kind of day, which the model declines

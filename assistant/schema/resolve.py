@@ -3424,6 +3424,10 @@ _DAY_STATED = re.compile(
     r"(?P<where>(?:auf|in|im|at)\s+)?(?:(?:einen|eine|ein|a|an)\s+)?(?P<what>[^\W\d_][^?]*?)[.!\s]*$",
     re.IGNORECASE,
 )
+# "ich hab frei von Heiligabend bis zum 2. Januar", "wir haben Urlaub nächste Woche": the kind of day, then its days
+_KIND_THEN_DAYS = re.compile(
+    rf"^{_FILLERS}(?:ich\s+(?:hab|habe|bin)|wir\s+(?:haben|sind))\s+(?P<rest>.+?)[.!\s]*$", re.I
+)
 # "mark Saturday as a holiday", "markier den Freitag als Urlaubstag" (the model may decline these)
 _DAY_MARKED = re.compile(
     rf"^{_FILLERS}(?:(?:can|could)\s+you\s+|please\s+|bitte\s+)?(?:mark|set|put|markier\w*|trag\w*)\s+(?P<day>\S.*?)"
@@ -3448,16 +3452,20 @@ _DAY_WORDS_ONLY = (
     | frozenset(MONTH_WORDS)
     | frozenset(
         "today tomorrow heute morgen übermorgen next this coming nächste nächsten nächster nächstes kommende "
-        "kommenden diese diesen dieser dieses am on im in the der den dem die vom von from bis to until through week "
-        "heute today "
-        "woche weekend wochenende month monat ganze ganzen whole all day tag".split()
+        "kommenden diese diesen dieser dieses am on im in the der den dem die vom von from bis zum to until through "
+        "week woche weekend wochenende month monat ganze ganzen whole all day tag".split()
     )
 )
 
 
 def _only_day_words(text: str) -> bool:
-    """Whether the words say a day and nothing else ("next Monday", "den 2. Januar", "today")."""
-    return all(w in _DAY_WORDS_ONLY or any(c.isdigit() for c in w) for w in normalize(text).split())
+    """Whether the words say a day and nothing else ("next Monday", "den 2. Januar", "today", "Heiligabend")."""
+    return all(
+        w in _DAY_WORDS_ONLY or w in _NAMED_DAY_WORDS or any(c.isdigit() for c in w) for w in normalize(text).split()
+    )
+
+
+_NAMED_DAY_WORDS = frozenset(w for name in (*HOLIDAYS, *MOVABLE) for w in name.split())
 
 
 def _day_and_kind(query: str, today: dt.date, listed: bool = False) -> Call | None:
@@ -3499,6 +3507,14 @@ def _day_stated(call: Call | NoCall, query: str, today: dt.date) -> Call | NoCal
         title = re.sub(r"(?i)^(?:the|den|die|das)\s+", "", marked["what"])
         arguments = {"title": title, "date": days[0].isoformat(), "end_date": days[1].isoformat()}
         return Call(spec.name, spec.fill_defaults(arguments, today))
+    said_first = _KIND_THEN_DAYS.match(query.strip())
+    kind = _KIND_OF_DAY.match(said_first["rest"]) if said_first else None
+    if said_first and kind:  # "ich hab frei von Heiligabend bis zum 2. Januar"
+        days, when = resolve_date_range(said_first["rest"][kind.end() :], today), said_first["rest"][kind.end() :]
+        if days is not None and _only_day_words(when.replace(".", " ")):
+            spec = function_by_name("create_all_day_event")
+            arguments = {"title": kind[0], "date": days[0].isoformat(), "end_date": days[1].isoformat()}
+            return Call(spec.name, spec.fill_defaults(arguments, today))
     # read as a listing only a kind of day ("die nächste Woche frei."): "Tagungen im März" asks for them
     bare = _day_and_kind(query, today, listed=isinstance(call, Call))
     if bare is not None:
@@ -4656,17 +4672,17 @@ def asks_to_move(query: str) -> bool:
 # by a length said with no move verb (v25 declined these). Only with a length and where it goes (``said_shift``)
 # and an event named: "make the meeting 30 minutes longer" is no move, "setz den Wecker 10 Minuten früher" no event.
 _SHIFT_VERB_FIRST = re.compile(
-    r"^(?:make|mach|mache|leg|lege|setz|setze|start|begin|fang|fange|do|have|hold)\s+(?P<what>.+)$"
+    r"^(?:make|mach|mache|leg|lege|setz|setze|start|begin|fang|fange|do|have|hold|zieh|ziehe)\s+(?P<what>.+)$"
 )
 # "can we do the standup 30 minutes earlier", "let's have lunch with Mark an hour later", "lass uns das Meeting eine
 # Stunde später machen": the same ask said for both people
 _SHIFT_WE = re.compile(r"^(?:(?:can|could|shall|should)\s+we|let'?s|let\s+us|lass\s+uns|können\s+wir)\s+")
 _SHIFT_VERB_LAST = re.compile(r"^(?P<what>.+?)\s+(?:machen|legen|setzen|anfangen|beginnen|starten|ansetzen)$")
-_SHIFT_WAY = re.compile(r"\b(?:earlier|later|früher|später|eher|nach (?:hinten|vorne?)|forward|back)\b")
+_SHIFT_WAY = re.compile(r"\b(?:earlier|later|früher|später|eher|nach (?:hinten|vorne?)|forward|back)\b|\bvor$")
 # The words of a shift besides its event: the length, where it goes and what softens it.
 _SHIFT_SAID_WORDS = frozenset(
     "by um an a one half halbe halben ein eine einen nach hinten vorne vorn earlier later früher später eher back "
-    "forward up soll sollte should bitte please mal doch noch jetzt now instead lieber stattdessen hour hours "
+    "forward up vor soll sollte should bitte please mal doch noch jetzt now instead lieber stattdessen hour hours "
     "stunde stunden minute minutes minuten min mins day days tag tage tagen week weeks woche wochen".split()
 )
 
