@@ -440,6 +440,9 @@ def test_commands_typed_as_a_person_would_in_session_36(caller, radicale, tmp_pa
     assert on(27) == ["Homeoffice 00:00", "call with Anna 16:00"]
     made = a.handle("mark saturday as a holiday", "en").outcome
     assert made.kind == "created" and "holiday" in made.message and on(28) == ["holiday 00:00"], made.message
+    # v25 read this as a delete, which a "ja" would have carried out
+    assert a.handle("zieh das Meeting mit HR zwei Tage vor", "de").outcome.kind == "moved"
+    assert on(30) == [] and on(28) == ["holiday 00:00", "meeting with HR 11:00"]
 
 
 def test_ask_command_end_to_end(radicale) -> None:

@@ -418,14 +418,19 @@ def _nth_weekday_of(n: int, weekday: int, year: int, month: int) -> dt.date | No
 def _nth_weekday_said(m: re.Match[str], today: dt.date) -> dt.date | None:
     """ "the first Monday of January", "am letzten Freitag im Monat", "the 3rd Thursday of next month": in a
     named month this year's unless it is over; "of the month" this month's, or next month's once it passed."""
-    n, weekday = -1 if m["last"] else int(m["n"]), WEEKDAY_WORDS[m["wd"]]
-    if m["month"]:
-        month = MONTH_WORDS[m["month"]]
+    return _nth_weekday_in(-1 if m["last"] else int(m["n"]), WEEKDAY_WORDS[m["wd"]], m["month"], bool(m["next"]), today)
+
+
+def _nth_weekday_in(n: int, weekday: int, named: str | None, following: bool, today: dt.date) -> dt.date | None:
+    """The n-th weekday of the month named (this year's unless over), of next month, or of this month (next
+    month's once this one's passed)."""
+    if named:
+        month = MONTH_WORDS[named]
         day = _nth_weekday_of(n, weekday, today.year, month)
         return day if day is not None and day >= today else _nth_weekday_of(n, weekday, today.year + 1, month)
-    year, month = _add_months(today.year, today.month, 1) if m["next"] else (today.year, today.month)
+    year, month = _add_months(today.year, today.month, 1) if following else (today.year, today.month)
     day = _nth_weekday_of(n, weekday, year, month)
-    if not m["next"] and (day is None or day < today):
+    if not following and (day is None or day < today):
         day = _nth_weekday_of(n, weekday, *_add_months(year, month, 1))
     return day
 
@@ -666,6 +671,12 @@ _SPAN_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], Date
 ]
 
 
+def _nth_weekend(m: re.Match[str], today: dt.date) -> DateSpan | None:
+    """The Saturday and Sunday of a month's n-th (or last) Saturday."""
+    saturday = _nth_weekday_in(-1 if m["last"] else int(m["n"]), 5, m["month"], bool(m["next"]), today)
+    return None if saturday is None else (saturday, saturday + dt.timedelta(days=1))
+
+
 def _week(today: dt.date, ahead: int) -> DateSpan:
     monday = today - dt.timedelta(days=today.weekday()) + dt.timedelta(weeks=ahead)
     return monday, monday + dt.timedelta(days=6)
@@ -697,11 +708,22 @@ def _end_after(phrase: str, start: dt.date, today: dt.date) -> dt.date | None:
     return later[1] if later is not None and later[1] >= start else (span[1] if span else None)
 
 
+# "the first weekend of January", "am zweiten Wochenende im März", "the last weekend of the month"
+_NTH_WEEKEND = re.compile(
+    r"\b(?:(?P<n>[1-4])(?:\.|st|nd|rd|th)|(?P<last>last|letzte[nrms]?)) (?:weekend|wochenende) (?:of|in|im) "
+    r"(?:(?:the|this|dieses|diesem|des|dem) )?(?:(?P<next>next|nächsten|kommenden) )?"
+    rf"(?:month|monats?|(?P<month>{_MONTH_RE}))\b"
+)
+
+
 def resolve_date_range(text: str, today: dt.date) -> DateSpan | None:
     """First and last day of what the words name: "nächste Woche" (Monday..Sunday), "am Wochenende", "im
     Januar", "the next 3 days", "bis Freitag" (today..Friday), "vom 10. bis 12. Dezember", or one day as a
     span of one. None when they name none. The end may come before the start; the schema reports that."""
     t = normalize(text)
+    weekend = _NTH_WEEKEND.search(t)
+    if weekend:
+        return _nth_weekend(weekend, today)
     m = _SPAN_BETWEEN.match(t)
     if m:
         a, b = (m["a"], m["b"]) if m["a"] else (m["c"], m["d"])
@@ -3771,6 +3793,11 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
             between = re.search(rf"(?i)\b(?:zwischen|between)\s+{re.escape(phrase)}", query)
             if between and " " in phrase:
                 phrase = said[p.name] = f"{between[0].split()[0]} {phrase}"  # its end is read from it too
+            of_month = re.search(rf"(?i){re.escape(phrase)}(\s+(?:im|in|of)\s+[^\W\d_]+)", query)
+            if of_month and _NTH_WEEKEND.search(
+                normalize(phrase + of_month[1])
+            ):  # "am ersten Wochenende" + "im Januar"
+                phrase = said[p.name] = phrase + of_month[1]
         if phrase is not None and p.type in (ParamType.DATE, ParamType.FIRST_DATE):
             phrase = _with_ordinal_stop(phrase, query)
             phrase = _whole_day_words(p.type, phrase, query, [o for o in span.phrases if o and o != phrase], today)
