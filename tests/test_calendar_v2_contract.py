@@ -5214,6 +5214,46 @@ def test_series_read_from_the_handwritten_sets_errors(phrases: tuple, query: str
             "Add drinks with Grandma once a week at 15:00, for five mins.",
             ("create_recurring_event", {"until": None}),
         ),
+        # a move's "from 12 to 1" is where it was and where it goes; a create's "3:30 to 4:15" is its span
+        (
+            "move_event",
+            ("lunch with dave", None, None, "to 1"),
+            "change lunch with dave from 12 to 1",
+            ("move_event", {"new_time": "13:00"}),
+        ),
+        (
+            "move_event",
+            ("lunch with dave", None, None, "from 12 to 1"),
+            "move lunch with dave from 12 to 1",
+            ("move_event", {"new_time": "13:00"}),
+        ),
+        (
+            "create_event",
+            ("haircut", "tomorrow", "3:30", None),
+            "add haircut tomorrow 3:30 to 4:15",
+            ("create_event", {"time": "15:30", "duration_minutes": 45}),
+        ),
+        # no longer needed: the delete (confirmed first); "help" is no event
+        (None, (), "I don't need the dentist appointment anymore", ("delete_event", {"title": "dentist appointment"})),
+        (
+            "find_event",
+            ("zahnarzttermin",),
+            "den zahnarzttermin brauch ich nicht mehr",
+            ("delete_event", {"title": "zahnarzttermin", "date": None}),
+        ),
+        (
+            None,
+            (),
+            "ich brauche den termin am freitag nicht mehr",
+            ("delete_event", {"title": "termin", "date": "2026-12-04"}),
+        ),
+        (
+            "delete_event",
+            ("mit dem standup", "morgen"),
+            "weg mit dem standup morgen",
+            ("delete_event", {"title": "standup"}),
+        ),
+        (None, (), "wann muss ich das auto abholen", ("find_event", {"title": "auto abholen"})),
         # when one's own event is, by its time or by where a trip goes
         (
             "find_event",
@@ -5252,6 +5292,10 @@ def test_phrasings_of_session_36(function: str, phrases: tuple, query: str, expe
         "morgen hab ich was vor",
         "wie viel uhr ist der sonnenuntergang",
         "mark this email as read",
+        "I don't need help anymore",
+        "i do not need this any more",
+        "wann soll ich dich wecken",
+        "wann sollte ich zum büro aufbrechen",
         "set my status as busy",
     ],
 )

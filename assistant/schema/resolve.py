@@ -3154,6 +3154,31 @@ def _all_day_named_by_kind(spec: Function, span: SpanCall, query: str, today: dt
     return SpanCall(span.function, (re.sub(r"(?i)^a\s+", "", kind), first, last))
 
 
+# "I don't need the dentist appointment anymore", "den Zahnarzttermin brauch ich nicht mehr": a delete (which the
+# assistant confirms first), that the model reads as nothing or as a find.
+_NOT_NEEDED = re.compile(
+    rf"^{_FILLERS}(?:i\s+(?:don't|do\s+not|no\s+longer)\s+need\s+(?P<en>(?:the|my)\s+(?!any\b)\S.*?)(?:\s+any\s*more)?"
+    r"|(?P<de>(?:den|die|das|meinen|meine|mein)\s+\S.*?)\s+(?:brauch|brauche)\s+ich\s+nicht\s+mehr"
+    r"|ich\s+(?:brauch|brauche)\s+(?P<de2>(?:den|die|das|meinen|meine|mein)\s+\S.*?)\s+nicht\s+mehr)"
+    r"[.!\s]*$",
+    re.IGNORECASE,
+)
+
+
+def _no_longer_needed(call: Call | NoCall, query: str, today: dt.date, lang: str | None) -> Call | NoCall:
+    """No call or a find read from "I don't need X anymore" as the delete of X (on the day said after it)."""
+    if not query or (isinstance(call, Call) and call.function != "find_event"):
+        return call
+    m = _NOT_NEEDED.match(query.strip())
+    what = next((g for g in (m["en"], m["de"], m["de2"]) if g), None) if m else None
+    named = _event_named(_without_day_at_end(what, today, lang), today) if what else None
+    if named is None or not _names_no_other_thing(named) or _event_named(named, today) is None:
+        return call
+    rest = what[len(_without_day_at_end(what, today, lang)) :] if what else ""
+    day = resolve_date(rest, today) if rest.strip() else None
+    return Call("delete_event", {"title": clean_title(named), "date": None if day is None else day.isoformat()})
+
+
 # "delete every yoga class", "cancel all my piano lessons": a series named by its events, which the model may read
 # as a new series "every yoga class"; the delete of the next one asks whether the whole series goes.
 _DELETE_EVERY = re.compile(
@@ -3189,7 +3214,8 @@ def resolve_call(
             raise
         call = NoCall()
     call = _question_as_look(_next_deleted(_cleared(call, query, today, lang), query, lang), query, today)
-    return _day_stated(_looked_for(_bare_add(call, query, today, lang), query, today, lang), query, today)
+    call = _day_stated(_looked_for(_bare_add(call, query, today, lang), query, today, lang), query, today)
+    return _no_longer_needed(call, query, today, lang)
 
 
 def _impossible_value_said(error: CallError) -> bool:
@@ -3606,6 +3632,8 @@ _NEXT_ASKED = re.compile(
 _WHEN_SEEING = re.compile(
     rf"^{_FILLERS}(?:when|wann)\s+(?:am\s+i\s+(?:seeing|meeting)|do\s+i\s+(?:see|meet)|will\s+i\s+(?:see|meet)"
     r"|sehe?\s+ich|treffe?\s+ich"
+    # "wann muss ich das Auto abholen": the to-do, named by what is to be done
+    r"|(?:muss|soll|sollte)\s+ich(?=\s+(?:den|die|das|dem|meinen|meine|mein)\s)"
     # "wann fliege ich nach Mallorca", "when do I fly to Lisbon": the trip, asked by where it goes
     r"|(?:fliege?|fahre?|reise?)\s+ich(?=\s+(?:nach|in|zu|zum|zur|an)\b)|(?:do|will)\s+i\s+(?:fly|leave|travel|go)"
     r"(?=\s+(?:to|for)\b)|am\s+i\s+(?:flying|leaving|travelling|traveling|going)(?=\s+(?:to|for)\b))"
@@ -3787,7 +3815,10 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
         if phrase is None and p.type is ParamType.TITLE and p.nullable:
             phrase = _reminded_of(query, others)  # "Erinnere mich" copied of "Erinnere mich ... an den Kuchen"
         if phrase is not None and p.type is ParamType.TIME:
-            phrase = _whole_time_words(phrase, query, [o for o in span.phrases if o and o != phrase], lang)
+            moved = _moves_an_event(spec)  # a move's "from 12 to 1" is where it was and where it goes
+            phrase = _whole_time_words(phrase, query, [o for o in span.phrases if o and o != phrase], lang, moved)
+            if moved:
+                phrase = re.sub(r"(?i)^(?:from|von)\s+\S.*?\s+(to|bis|auf)\s+(?=\S)", r"\1 ", phrase)
         if phrase is not None and p.type is ParamType.RANGE_START:
             # "zwischen Weihnachten und Neujahr" with "Weihnachten und Neujahr" copied: the span between them
             between = re.search(rf"(?i)\b(?:zwischen|between)\s+{re.escape(phrase)}", query)
@@ -4386,7 +4417,11 @@ _TAKE_OFF = re.compile(r"(?i)^take\s+(?:(?:the|my|a|an)\s+)?(?=[^\W\d_])")
 
 
 def _without_take_off(phrase: str, query: str, spec: Function) -> str:
-    """A deleted event's title without the "take" of "take X off" copied before it."""
+    """A deleted event's title without the "take" of "take X off" copied before it, or the "mit dem" of "weg mit
+    dem Standup"."""
+    away = re.match(r"(?i)mit\s+(?:dem|der|den|meinem|meiner)\s+(?=\S)", phrase)
+    if away and _deletes_an_event(spec) and re.match(r"(?i)\W*weg\s+mit\b", query):
+        return phrase[away.end() :]
     lead = _TAKE_OFF.match(phrase)
     at = _said_at(query, phrase, case=False)
     if lead is None or at < 0 or not _deletes_an_event(spec):
@@ -5391,6 +5426,12 @@ _CLOCK_TAIL = re.compile(
 _DAYPART_WORD = re.compile(r"(?i)morning|afternoon|evening|night|morgen|vormittag|nachmittag|abend|nacht")
 
 
+# A span's end said in clock form right after a copied start ("to 4:15", "bis 16 Uhr", "- 5 pm").
+_SPAN_END_CLOCK = re.compile(
+    r"(?i)\s*(?:to|bis|until|till|-|–)\s*(?:\d{1,2}[:.]\d{2}(?:\s*(?:uhr|am|pm))?|\d{1,2}\s*(?:uhr|am|pm|o'clock))\b"
+)
+
+
 def _continues_a_clock(word: str) -> bool:
     """Whether a word can go on a clock time said before it: minutes ("30", "thirty"), "Uhr", "pm". Never an
     end ("bis 15. Juni"), a day, or "ein" (a verb's particle: "plan ... von 18 bis 20 ein")."""
@@ -5413,13 +5454,14 @@ _SPAN_OPENED = re.compile(
 )
 
 
-def _whole_time_words(phrase: str, query: str, others: list[str], lang: str | None) -> str:
+def _whole_time_words(phrase: str, query: str, others: list[str], lang: str | None, target: bool = False) -> str:
     """The copied time with up to two words right after it that make it another time or a span: "ten to eleven"
     copied out of "from ten to eleven thirty" (10:50 -> 10:00 for 90 minutes), "um 7" before "Uhr 30". Never
     another argument's words, nor anything but minutes, "Uhr" or "pm" (not "bis 15. Juni", not "30 minutes")."""
     at = _said_at(query, phrase)
     taken = {w for o in others for w in normalize(o).split()}
-    opened = _SPAN_OPENED.search(query[:at]) if at > 0 and not resolve_time_range(phrase, lang, query) else None
+    spans = at > 0 and not target and not resolve_time_range(phrase, lang, query)  # a move's target is no span
+    opened = _SPAN_OPENED.search(query[:at]) if spans else None
     if opened and not set(normalize(opened["start"]).split()) & taken:  # "von 9 bis" + "halb 11"
         wider = f"{opened[0].strip()} {phrase}"
         if resolve_time_range(wider, lang, context=query):
@@ -5429,9 +5471,20 @@ def _whole_time_words(phrase: str, query: str, others: list[str], lang: str | No
         return phrase
     base_span = resolve_time_range(phrase, lang, context=query)
     before = query[:at].rstrip().split()
-    if base_span is None and before and _SPAN_END_FIRST.match(phrase) and normalize(before[-1]) not in taken:
+    if (
+        not target
+        and base_span is None
+        and before
+        and _SPAN_END_FIRST.match(phrase)
+        and normalize(before[-1]) not in taken
+    ):
         wider = f"{before[-1]} {phrase}"  # "9" + "to 11": the span the model cut at its start
         if re.fullmatch(r"\d{1,2}", normalize(before[-1])) and resolve_time_range(wider, lang, context=query):
+            return wider
+    end = _SPAN_END_CLOCK.match(query[at + len(phrase) :]) if not target and base_span is None else None
+    if end and not set(normalize(end[0]).split()) & taken:  # "3:30" + "to 4:15": the span the model cut at its end
+        wider = f"{phrase}{end[0].rstrip()}"
+        if resolve_time_range(wider, lang, context=query):
             return wider
     nxt = query[at + len(phrase) :].split()[:1]
     if (
