@@ -5254,6 +5254,13 @@ def test_series_read_from_the_handwritten_sets_errors(phrases: tuple, query: str
             ("delete_event", {"title": "standup"}),
         ),
         (None, (), "wann muss ich das auto abholen", ("find_event", {"title": "auto abholen"})),
+        # the day that owns the event ("tomorrow's 9am"): its day; the dialog finds it by its start
+        (
+            "move_event",
+            ("tomorrow's 9am", None, None, "to 10"),
+            "can you move tomorrow's 9am to 10",
+            ("move_event", {"title": "9am", "date": "2026-12-04", "new_time": "10:00"}),
+        ),
         # when one's own event is, by its time or by where a trip goes
         (
             "find_event",

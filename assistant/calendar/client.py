@@ -251,6 +251,14 @@ def _words_all_named(said: list[str], have: list[str]) -> bool:
     return bool(named) and all(found(word) for word in named)
 
 
+def _without_termin(word: str) -> str:
+    """A German compound without its last part "termin" (and the joining "s"), when something is left."""
+    if not word.endswith("termin") or len(word) < len("termin") + 3:
+        return word
+    stem = word[: -len("termin")]
+    return stem[:-1] if stem.endswith("s") and len(stem) > 5 else stem
+
+
 def match_events(title: str, events: list[EventInfo], threshold: float = 80.0) -> list[EventInfo]:
     """Events whose title is the said title, up to case, umlauts and small ASR errors, or, when none is, whose
     title has every word said, in either language ("Flug" finds "flight to Lisbon").
@@ -271,6 +279,10 @@ def match_events(title: str, events: list[EventInfo], threshold: float = 80.0) -
     # words, and so are the words that join it ("mit", which alone names nothing)
     named = [w for w in said.split() if w not in GENERIC_WORDS]
     core = " ".join(w for w in named if w not in _LINK_WORDS) if len(named) < len(said.split()) else ""
+    # "Zahnarzttermin" for "Zahnarzt", "Besprechungstermin" for "Besprechung": the appointment said with its noun
+    stems = [_without_termin(w) for w in named]
+    if stems != named:
+        core = " ".join(w for w in stems if w not in _LINK_WORDS)
     scored = []
     for event in events:
         have = normalize_title(event.title)

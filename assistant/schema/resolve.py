@@ -3121,6 +3121,23 @@ def _title_only_when(spec: Function, span: SpanCall, today: dt.date, lang: str |
     return SpanCall(span.function, tuple(phrases))
 
 
+# "can you move tomorrow's 9am to 10", "cancel Friday's meeting": the day said as the owner of the event is its day.
+_DAY_OWNS = re.compile(rf"(?i)^(?P<day>today|tomorrow|tonight|(?:{_WD_RE}))'s\s+(?P<rest>\S.*)$")
+
+
+def _day_owns_title(spec: Function, span: SpanCall) -> SpanCall:
+    """A title copied with the day that owns it ("tomorrow's 9am") whose day slot is empty: the day to its slot."""
+    names = [p.name for p in spec.params]
+    if "title" not in names or "date" not in names or span.named.get("date") or not span.named.get("title"):
+        return span
+    m = _DAY_OWNS.match(str(span.named["title"]))
+    if m is None:
+        return span
+    phrases = list(span.phrases)
+    phrases[names.index("title")], phrases[names.index("date")] = m["rest"], m["day"]
+    return SpanCall(span.function, tuple(phrases))
+
+
 # "mark December 31 as a holiday", "put the 28th down as a day off", "Am 31. Dezember ganztägig frei": a day named by
 # the kind of day it is, which is the title (the model copies the day as the title and leaves no title).
 _AS_KIND = re.compile(
@@ -3772,7 +3789,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
     span = _values_in_title(
         spec, _title_only_when(spec, _start_in_series_title(spec, span, query, today), today, lang), today, lang
     )
-    span = _all_day_named_by_kind(spec, span, query, today, lang)
+    span = _all_day_named_by_kind(spec, _day_owns_title(spec, span), query, today, lang)
     span = _until_copied_into_time(
         spec, _target_words_to_target(spec, _start_copied_as_end(spec, span, query), query), lang
     )
