@@ -5254,6 +5254,27 @@ def test_series_read_from_the_handwritten_sets_errors(phrases: tuple, query: str
             ("delete_event", {"title": "standup"}),
         ),
         (None, (), "wann muss ich das auto abholen", ("find_event", {"title": "auto abholen"})),
+        # a whole day cancelled: every event on it (listed and confirmed first); "Neujahr" may be an event's name
+        (
+            "delete_event",
+            ("tomorrow", None),
+            "cancel tomorrow",
+            ("delete_event", {"title": "all events", "date": "2026-12-04"}),
+        ),
+        (None, (), "sag morgen alles ab", ("delete_event", {"title": "alle Termine", "date": "2026-12-04"})),
+        (
+            "delete_event",
+            ("neujahr", None),
+            "lösche neujahr vom kalender",
+            ("delete_event", {"title": "neujahr", "date": None}),
+        ),
+        # a series for the next weeks, said first without "für"
+        (
+            "create_recurring_event",
+            ("töpferkurs", "die nächsten 4 wochen", "um 19 uhr", None, "jeden dienstag", None),
+            "die nächsten 4 wochen jeden dienstag um 19 uhr töpferkurs",
+            ("create_recurring_event", {"until": "2027-01-04"}),  # counted from its first day
+        ),
         # the day that owns the event ("tomorrow's 9am"): its day; the dialog finds it by its start
         (
             "move_event",

@@ -3196,6 +3196,20 @@ def _no_longer_needed(call: Call | NoCall, query: str, today: dt.date, lang: str
     return Call("delete_event", {"title": clean_title(named), "date": None if day is None else day.isoformat()})
 
 
+def _day_cancelled(call: Call | NoCall, today: dt.date, lang: str | None, query: str) -> Call | NoCall:
+    """A delete whose title is only a day ("cancel tomorrow", "streich den Freitag") clears that day: every event
+    on it, listed and confirmed first."""
+    if not isinstance(call, Call) or call.function != "delete_event" or call.arguments.get("date") is not None:
+        return call
+    title = str(call.arguments.get("title") or "")
+    plain = all(w in _DAY_WORDS_ONLY or any(c.isdigit() for c in w) for w in normalize(title).split())
+    day = resolve_date(title, today) if title and plain else None  # "Neujahr" may be an event's name
+    if day is None:
+        return call
+    said = lang if lang in EVERY_EVENT else guess_lang(query)
+    return Call("delete_event", {"title": EVERY_EVENT[said], "date": day.isoformat()})
+
+
 # "delete every yoga class", "cancel all my piano lessons": a series named by its events, which the model may read
 # as a new series "every yoga class"; the delete of the next one asks whether the whole series goes.
 _DELETE_EVERY = re.compile(
@@ -3230,7 +3244,9 @@ def resolve_call(
         if not (_CLEAR_REQUEST.search(query) or _NEXT_REQUEST.search(query) or _BARE_ADD.match(query)):
             raise
         call = NoCall()
-    call = _question_as_look(_next_deleted(_cleared(call, query, today, lang), query, lang), query, today)
+    call = _question_as_look(
+        _next_deleted(_cleared(_day_cancelled(call, today, lang, query), query, today, lang), query, lang), query, today
+    )
     call = _day_stated(_looked_for(_bare_add(call, query, today, lang), query, today, lang), query, today)
     return _no_longer_needed(call, query, today, lang)
 
@@ -3340,7 +3356,9 @@ _EVERY_DE = (
     r"(?:termine|einträge|veranstaltungen|ereignisse|verabredungen)|alles|(?:meinen|den)\s+(?:ganzen\s+)?"
     r"(?:kalender|terminkalender)|mein\s+(?:ganzer\s+)?(?:kalender|terminkalender))"  # "lösche mein kalender": a slip
 )
-_GAP = r"(?:(?:please|out|off|up|all|of|bitte|mal|mir|uns|doch|bloß|einfach)\s+){0,2}"  # never a title
+_GAP = (  # never a title; the day may stand between ("sag morgen alles ab")
+    r"(?:(?:please|out|off|up|all|of|bitte|mal|mir|uns|doch|bloß|einfach|heute|morgen|übermorgen|today|tomorrow)\s+){0,2}"
+)
 # "remove all appointments with the dentist", "alle Termine mit Anna löschen": some events, named
 _SOME_NAMED = r"(?!\s+(?:with|about|called|named|mit|namens|zum|zur|von|bei|beim)\b)"
 _CLEAR_REQUEST = re.compile(
@@ -6256,7 +6274,8 @@ _WORKWEEK = re.compile(
 # "Urlaub ab Montag für zwei Wochen", "Tabletten jeden Tag um 8 für 10 Tage", "every Monday for 6 weeks": how many
 # days a span or a series lasts, from its first day.
 _FOR_DAYS = re.compile(
-    r"\b(?:für|for)\s+(?:(?:die|the)\s+)?(?:(?:nächsten|next|kommenden|coming)\s+)?(\d{1,3})\s+(tage?n?|wochen?|days?|weeks?)\b"
+    r"(?:\b(?:für|for)\s+(?:(?:die|the)\s+)?|^(?:die|the|in\s+den|over\s+the)\s+(?=nächsten|next|kommenden|coming))"
+    r"(?:(?:nächsten|next|kommenden|coming)\s+)?(\d{1,3})\s+(tage?n?|wochen?|days?|weeks?)\b"
     r"(?!\s+(?:from|after|before|von|ab|nach|vor|later|später|ago)\b)"  # "for two weeks from Sunday" is a day
 )
 
