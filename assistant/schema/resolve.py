@@ -102,6 +102,11 @@ _HALF_UNITS = {
     "dreieinhalb": "3,5",
 }
 _PHRASES = [
+    # Typed short forms of days ("tmrw", "fri", "thurs"); "sat", "sun", "wed", "mon" are words too and stay
+    (re.compile(r"\b(?:tmrw|tmr|tmw|2moro|2morrow)\b"), "tomorrow"),
+    (re.compile(r"\b(?:tue|tues)\b\.?"), "tuesday"),
+    (re.compile(r"\b(?:thu|thur|thurs)\b\.?"), "thursday"),
+    (re.compile(r"\bfri\b\.?"), "friday"),
     # Fractions of an hour become minutes first, so "half an hour" never reads as "an hour".
     (re.compile(r"\b(?:a |one )?half(?: an| a)?[- ]hour\b"), "30 minutes"),
     (re.compile(r"\bthree quarters of an hour\b"), "45 minutes"),
@@ -590,7 +595,17 @@ def _named_month(month: int, today: dt.date, year: int | None = None) -> tuple[d
 def resolve_date(text: str, today: dt.date) -> dt.date | None:
     """The date a phrase or sentence names, relative to ``today``; None when it names none (or an impossible
     one such as "30. Februar")."""
-    return _first_rule(_DATE_RULES, normalize(text), today)
+    return _first_rule(_DATE_RULES, normalize(_GERMAN_SHORT_DAY.sub(_long_day, text)), today)
+
+
+# German weekdays typed short ("Friseur Fr 14 Uhr", "Mo 9 Uhr Teamrunde"): capitalised, as a day of their own
+# ("So" is a word, and "Do" the English "Do I have ...").
+_GERMAN_SHORT = {"Mo": "Montag", "Di": "Dienstag", "Mi": "Mittwoch", "Fr": "Freitag", "Sa": "Samstag"}
+_GERMAN_SHORT_DAY = re.compile(r"^(\s*(?:(?:am|ab|bis|auf)\s+)?)(Mo|Di|Mi|Fr|Sa)\.?(?=$|\s+\d)")
+
+
+def _long_day(m: re.Match[str]) -> str:
+    return m[1] + _GERMAN_SHORT[m[2]]
 
 
 def _first_rule(
@@ -720,7 +735,7 @@ def resolve_date_range(text: str, today: dt.date) -> DateSpan | None:
     """First and last day of what the words name: "nächste Woche" (Monday..Sunday), "am Wochenende", "im
     Januar", "the next 3 days", "bis Freitag" (today..Friday), "vom 10. bis 12. Dezember", or one day as a
     span of one. None when they name none. The end may come before the start; the schema reports that."""
-    t = normalize(text)
+    t = normalize(_GERMAN_SHORT_DAY.sub(_long_day, text))
     weekend = _NTH_WEEKEND.search(t)
     if weekend:
         return _nth_weekend(weekend, today)
