@@ -410,6 +410,11 @@ def _weeks(word: str | None) -> int:
     return int(word) if word and word.isdigit() else 1
 
 
+# What a day next to a named one may be named by: a feast, a weekday, a month ("the day before Christmas Eve",
+# "the day after Friday", "der Tag vor dem 3. März"); never a possession ("the day before my car is due").
+_DAY_NAMED = rf"(?:{_HOLIDAY_RE}|{_MOVABLE_RE}|(?:{_WD_RE})|(?:{_MONTH_RE})|new year)\b"
+
+
 def _nth_weekday_of(n: int, weekday: int, year: int, month: int) -> dt.date | None:
     """The n-th (n = -1: the last) weekday of a month; None when the month has no fifth one."""
     if n < 0:
@@ -449,6 +454,14 @@ def _months_on(today: dt.date, n: int) -> dt.date:
 _DAYPART = r"(?:abend|morgen|nachmittag|vormittag|mittag|früh|nacht)?"
 _DATE_RULES: list[DateRule] = [
     (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), lambda m, t: _safe_date(int(m[1]), int(m[2]), int(m[3]))),
+    # "the day after Christmas", "der Tag vor Heiligabend": a day next to one named
+    (
+        re.compile(
+            rf"\b(?:the )?day (after|before) ((?:the |my )?(?:\d|{_DAY_NAMED}).*)$"
+            rf"|\btag (nach|vor) ((?:dem |den )?(?:\d|{_DAY_NAMED}).*)$"
+        ),
+        lambda m, t: _next_to(m, t),
+    ),
     (
         re.compile(
             rf"\b(?:(?P<n>[1-5])(?:\.|st|nd|rd|th)|(?P<last>last|letzte[nrm]?))\s+(?P<wd>{_WD_RE})\s+"
@@ -515,13 +528,6 @@ _DATE_RULES: list[DateRule] = [
         lambda m, t: _weekday_on_or_after(WEEKDAY_WORDS[m[2]], t) + dt.timedelta(weeks=_weeks(m[1])),
     ),
     (re.compile(r"\b(?:übermorgen|(?:the )?day after tomorrow)\b"), _offset(2)),
-    # "the day after Christmas", "der Tag vor Heiligabend": a day next to one named
-    (
-        re.compile(
-            r"\b(?:the )?day (after|before) (?!tomorrow|yesterday)(\S.*)$|\btag (nach|vor) (?!morgen|gestern)(\S.*)$"
-        ),
-        lambda m, t: _next_to(m, t),
-    ),
     (re.compile(r"\b(?:vorgestern|(?:the )?day before yesterday)\b"), _offset(-2)),
     (re.compile(r"\b(?:heute|today|tonight|this (?:morning|afternoon|evening))\b"), _offset(0)),
     (re.compile(r"(?<!\bam )(?<!\bguten )\bmorgen\b|\btomorrow\b"), _offset(1)),
