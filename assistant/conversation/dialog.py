@@ -1193,8 +1193,8 @@ class Assistant:
         label = replies.day(date, lang, self.today())
         on_day = self.calendar.events_on(date)
         matches = match_events(title, on_day)
-        if not matches and len(on_day) == 1 and is_generic_title(title):
-            return on_day[0]  # "cancel the thing on Saturday": the day's one event (a delete still asks first)
+        if not matches and len(on_day) == 1 and is_generic_title(title) and self._asks_before_deleting(call):
+            return on_day[0]  # "cancel the thing on Saturday": the day's one event, which the delete asks about
         if not matches and on_day and is_generic_title(title):  # "den Termin morgen": list the day, ask which
             return self._several(call, "which_event", on_day, lang, sent, day=label, title=title)
         if not matches:
@@ -1202,6 +1202,11 @@ class Assistant:
         if len(matches) > 1:
             return self._several(call, "ambiguous", matches, lang, sent, day=label, title=title)
         return matches[0]
+
+    def _asks_before_deleting(self, call: Call) -> bool:
+        """Whether the call is a delete that is confirmed before it runs: a generic word ("the thing", "den
+        Termin") may offer the day's one event only so; never a move, never under ``ask --yes`` (defect 4)."""
+        return call.function == "delete_event" and not self.auto_confirm
 
     def _several(self, call: Call, key: str, events: list[EventInfo], lang: str, sent: int, **values: str) -> Outcome:
         """Several events a move or delete may mean: listed, and the next utterance may pick one ("the second",
