@@ -3209,10 +3209,11 @@ def _no_longer_needed(call: Call | NoCall, query: str, today: dt.date, lang: str
         return call
     m = _NOT_NEEDED.match(query.strip())
     what = next((g for g in (m["en"], m["de"], m["de2"]) if g), None) if m else None
-    named = _event_named(_without_day_at_end(what, today, lang), today) if what else None
+    words = _without_day_at_end(what, today, lang) if what else ""
+    named = _event_named(words, today) if what else None
     if named is None or not _names_no_other_thing(named) or _event_named(named, today) is None:
         return call
-    rest = what[len(_without_day_at_end(what, today, lang)) :] if what else ""
+    rest = str(what)[len(words) :]
     day = resolve_date(rest, today) if rest.strip() else None
     return Call("delete_event", {"title": clean_title(named), "date": None if day is None else day.isoformat()})
 
@@ -3223,8 +3224,8 @@ def _day_cancelled(call: Call | NoCall, today: dt.date, lang: str | None, query:
     if not isinstance(call, Call) or call.function != "delete_event" or call.arguments.get("date") is not None:
         return call
     title = str(call.arguments.get("title") or "")
-    plain = all(w in _DAY_WORDS_ONLY or any(c.isdigit() for c in w) for w in normalize(title).split())
-    day = resolve_date(title, today) if title and plain else None  # "Neujahr" may be an event's name
+    plain = _only_day_words(title, named=False)  # "Neujahr" may be an event's name
+    day = resolve_date(title, today) if title and plain else None
     if day is None:
         return call
     said = lang if lang in EVERY_EVENT else guess_lang(query)
@@ -3562,10 +3563,12 @@ _DAY_WORDS_ONLY = (
 )
 
 
-def _only_day_words(text: str) -> bool:
-    """Whether the words say a day and nothing else ("next Monday", "den 2. Januar", "today", "Heiligabend")."""
+def _only_day_words(text: str, named: bool = True) -> bool:
+    """Whether the words say a day and nothing else ("next Monday", "den 2. Januar", "today"; with ``named``, a
+    feast's name too: "Heiligabend")."""
     return all(
-        w in _DAY_WORDS_ONLY or w in _NAMED_DAY_WORDS or any(c.isdigit() for c in w) for w in normalize(text).split()
+        w in _DAY_WORDS_ONLY or (named and w in _NAMED_DAY_WORDS) or any(c.isdigit() for c in w)
+        for w in normalize(text).split()
     )
 
 
