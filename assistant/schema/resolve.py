@@ -516,8 +516,17 @@ _DATE_RULES: list[DateRule] = [
     # "a week from Friday": that weekday on or after today, N weeks on ("Donnerstag in einer Woche" said on a
     # Thursday is a week from today).
     (
-        re.compile(rf"\bübernächste[nrs]? ({_WD_RE})\b|\bthe ({_WD_RE}) after next\b"),
+        re.compile(rf"\bübernächste[nrs]? ({_WD_RE})\b|\b(?:the )?({_WD_RE}) after next\b"),
         lambda m, t: _next_weekday(WEEKDAY_WORDS[m[1] or m[2]], t) + dt.timedelta(weeks=1),
+    ),
+    # "Mittwoch übernächste Woche", "übernächste Woche am Mittwoch", "the week after next on Wednesday": that
+    # weekday of the week after next week
+    (
+        re.compile(
+            rf"\b({_WD_RE}),? (?:in der |der |of )?(?:übernächste[nr]? woche|the week after next)\b"
+            rf"|\b(?:übernächste[nr]? woche|the week after next),? (?:am |on )?({_WD_RE})\b"
+        ),
+        lambda m, t: _next_week_weekday(WEEKDAY_WORDS[m[1] or m[2]], t) + dt.timedelta(weeks=1),
     ),
     (
         re.compile(rf"\b({_WD_RE}) in (\d{{1,2}}) (?:wochen|woche|weeks|week)\b"),
@@ -1841,6 +1850,14 @@ def _days_said_for(rest: str, today: dt.date) -> tuple[tuple[dt.date, dt.date] |
 _ALL_DAY = re.compile(r"ganztägig|ganztags|den\s+ganzen\s+tag|all[\s-]day|whole\s+day|full\s+day", re.IGNORECASE)
 
 
+# "zwischen 8 und 10", "between 8 and 10 am": two bare numbers of a day's hours, never days of a month (those are
+# said "zwischen dem 8. und 10.", "between the 8th and the 10th").
+_HOURS_BETWEEN = re.compile(
+    r"(?:zwischen|between)\s+(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s+(?:und|and)\s+(?:[01]?\d|2[0-3])(?::[0-5]\d)?"
+    r"(?:\s*(?:uhr|am|pm|a\.m\.|p\.m\.))?"
+)
+
+
 def _all_day_with_a_clock(spec: Function, span: SpanCall, query: str, lang: str | None) -> tuple[Function, SpanCall]:
     """A day-long event on one day whose query says a clock time ("für heute Wochenmarkt um dreiviertel zehn früh",
     "package pickup, for today, from 11 to 1" with the time copied as the last day) is a timed event at that time:
@@ -1849,7 +1866,10 @@ def _all_day_with_a_clock(spec: Function, span: SpanCall, query: str, lang: str 
     if not query or types != _ALL_DAY_TYPES or _ALL_DAY.search(query):
         return spec, span
     title, first, last = span.phrases
-    if last and last != first:  # "from 11 to 1", "at 13 hundred next week on Sunday" copied as the last day
+    clock: str | None
+    if last and last != first and first and _HOURS_BETWEEN.fullmatch(normalize(last)):
+        clock = last  # "Der Handwerker kommt morgen zwischen 8 und 10": bare numbers after a day are hours
+    elif last and last != first:  # "from 11 to 1", "at 13 hundred next week on Sunday" copied as the last day
         clock = _day_said_anywhere(last, [], lang, ParamType.TIME)
         if clock and names_a_value(ParamType.DATE, last) and not _CLOCK_SAID.search(normalize(clock)):
             clock = None  # "bis 5. Mai" is a last day
@@ -3857,7 +3877,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
             phrase = _with_status_on(_without_calendar(phrase), query, others)
             phrase = _with_head(_with_owner(_title_without_others(phrase, others, query), query), query)
             phrase = _with_verb_before(_with_particle_and_tail(phrase, query, others, span.phrases, lang), query)
-            phrase = _with_task_verb(phrase, query, spec)
+            phrase = _with_ordinal_before(_with_task_verb(phrase, query, spec), query, spec)
             phrase = _company_after_day(_with_company(phrase, query, others), query, others)
             phrase = _without_make_it(_without_move_request(phrase, spec, query), query)
             phrase = _brought_forward(phrase, spec, query)
@@ -4291,8 +4311,21 @@ def _noted_to_self(phrase: str, query: str) -> str:
     return re.sub(r"(?i)^(?:note\s+to\s+)?self\b[:,]?\s+(?=\S)", "", phrase)
 
 
+# "Sag mir am Sonntag Bescheid wegen der Fahrkarten", "give me a heads up about the train tickets": a reminder
+# asked for without "remind"; what it is about is the title, the words that ask for it are not.
+_TOLD_LEAD = re.compile(
+    r"^(?:bescheid\s+(?:wegen|zu|zum|zur|über|für)|(?:a\s+)?heads[\s-]?up\s+(?:about|on|for|regarding)"
+    r"|(?:a\s+)?(?:nudge|ping|shout)\s+(?:about|for|regarding))\s+"
+    r"(?:(?:der|die|das|dem|den|des|meine[mnrs]?|mein|the|my)\s+)?(?=[^\W\d_])",
+    re.IGNORECASE,
+)
+
+
 def _reminded(phrase: str, query: str) -> str:
     """The copied title without the "an den"/"about" that a reminder verb before it in the query asks for."""
+    told = _TOLD_LEAD.match(phrase)
+    if told:
+        return phrase[told.end() :] or phrase
     at = _said_at(query, phrase, case=True)
     lead = _REMINDED_LEAD.match(phrase)
     if at < 0 or lead is None or not _REMINDER_VERB.search(query[:at]):
@@ -5409,7 +5442,7 @@ _NOT_A_TASK = frozenset(
         "add put set book make note mark plan block pencil slot fit squeeze log save jot list show find search look "
         "cancel rebook delete remove clear erase scrap postpone reschedule push bump delay reserve create schedule "
         "enter insert remind what when where which who how is are was were does did can could would will should "
-        "have has had need want keep"
+        "have has had need want keep got gotta"  # "Got a job interview at Siemens": one has it, no to-do
     ).split()
 )
 
@@ -5435,6 +5468,31 @@ def _with_task_verb(phrase: str, query: str, spec: Function) -> str:
     if any(OSA.distance(verb, v) <= 1 for v in _REQUESTS_MISTYPED):
         return phrase  # "Ceate a picnic", "Etner an electrician": a request typed a letter off
     return f"{before[0]} {before[1]} {phrase}"
+
+
+# "Am 1.3. um 8 Uhr erster Arbeitstag", "add the first rehearsal": which one of its kind a new event is belongs to
+# its title; the templates say these words of days ("am ersten Montag"), so the widening stops at them.
+_TITLE_ORDINAL = re.compile(r"(?i)erste[rs]?|zweite[rs]?|dritte[rs]?|letzte[rs]?|first|second|third|last|final")
+_ORDINAL_OF_A_DAY = frozenset("am an on ab bis vom zum until from starting jeden every each im in".split())
+_NO_ORDINAL_HEAD = re.compile(
+    rf"(?i)(?:{_WD_RE}|{_MONTH_RE}|woche|wochenende|monats?|week|weekend|month|advent|mal|time)\b"
+)
+
+
+def _with_ordinal_before(phrase: str, query: str, spec: Function) -> str:
+    """A new event's copied title with the ordinal adjective said right before it ("erster" + "Arbeitstag"),
+    unless the ordinal counts days ("am ersten Montag", "the first weekend") or follows a word that makes it one."""
+    at = _said_at(query, phrase, case=True)
+    if at <= 0 or not _makes_an_event(spec) or _NO_ORDINAL_HEAD.match(phrase):
+        return phrase
+    before = query[:at].split()
+    if not before or not _TITLE_ORDINAL.fullmatch(before[-1]) or not query[:at].endswith(" "):
+        return phrase
+    leads = [w.lower() for w in before[-3:-1]]
+    lead = leads[0] if leads[-1:] == ["the"] and len(leads) == 2 else leads[-1] if leads else ""
+    if lead in _ORDINAL_OF_A_DAY:
+        return phrase  # "am ersten", "on the first", "until the last"
+    return f"{before[-1]} {phrase}"
 
 
 _DANGLING = frozenset({"on", "at", "for", "in", "from", "am", "um", "zu", "zum", "für", "ab", "von", "im", "an"})
@@ -5911,8 +5969,11 @@ def _words_left_in_query(spec: Function, span: SpanCall, query: str, lang: str |
                     continue  # "ab jetzt", "starting now": today, as when nothing is said
                 if p.type is ParamType.RANGE_END and _WEEKDAY_BEFORE.search(normalize(query[: m.start()])):
                     continue  # "von Montag bis Freitag", "Monday through Friday": the days it repeats on
-                # the last day may be a month ("bis März": its last day), the first is a day
+                # the last day may be a month ("bis März": its last day), the first a day or a month ("ab Januar":
+                # its first day, which resolve_first_date reads)
                 found = _said_after(query, m, p.type if p.type is ParamType.RANGE_END else ParamType.DATE, copied, lang)
+                if found is None and p.type is ParamType.FIRST_DATE:
+                    found = _said_after(query, m, ParamType.RANGE_START, copied, lang)
                 if found:
                     phrases[i] = found
                     break
@@ -6112,10 +6173,11 @@ def _move_days(spec: Function, span: SpanCall, query: str, lang: str | None) -> 
     elif (
         said["date"]
         and said["new_date"] is None
-        and said["new_time"] is None
+        and (said["new_time"] is None or _said_at(query, said["new_time"]) > _said_at(query, said["date"]))
         and _said_after_now_is(query, said["date"])
     ):
-        # "Mitgliederversammlung ist jetzt am 2. Januar 2028": the day said after "ist jetzt" is where it goes
+        # "Mitgliederversammlung ist jetzt am 2. Januar 2028", "Der Zahnarzt ist jetzt am Freitag um 11": the day
+        # said after "ist jetzt" is where it goes (with the time said after it)
         phrases[new], phrases[old] = said["date"], None
     elif (
         said["date"] is None
