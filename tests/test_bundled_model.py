@@ -445,6 +445,23 @@ def test_commands_typed_as_a_person_would_in_session_36(caller, radicale, tmp_pa
     assert on(30) == [] and on(28) == ["holiday 00:00", "meeting with HR 11:00"]
 
 
+def test_commands_of_the_second_wild_set_in_session_37(caller, radicale, tmp_path) -> None:
+    """Classes of the second in-the-wild set (session 37): v25 declined "den Friseur auf 16 Uhr legen", moved
+    "ist jetzt am Montag um 11" from Monday, titled "Got a job interview", made "kommt ... zwischen 8 und 10" a
+    three-day event and "Block out Sunday for the move" a delete-turned-question."""
+    a, on = _assistant(caller, radicale, tmp_path)
+    assert a.handle("Friseur morgen um 15 Uhr", "de").outcome.kind == "created"
+    assert a.handle("Kannst du den Friseur auf 16 Uhr legen", "de").outcome.kind == "moved"
+    assert on(27) == ["Friseur 16:00"]
+    assert a.handle("Der Friseur ist jetzt am Montag um 11", "de").outcome.kind == "moved"
+    assert on(27) == [] and on(30) == ["Friseur 11:00"]
+    assert a.handle("Got a job interview at Siemens on Saturday at 2:30 pm", "en").outcome.kind == "created"
+    assert on(28) == ["job interview at Siemens 14:30"]
+    assert a.handle("Der Handwerker kommt Sonntag zwischen 8 und 10", "de").outcome.kind == "created"
+    [visit] = a.calendar.events_on(dt.date(2026, 11, 29))
+    assert visit.title.startswith("Handwerker") and (visit.end - visit.start) == dt.timedelta(hours=2), visit
+
+
 def test_ask_command_end_to_end(radicale) -> None:
     import json
     import os

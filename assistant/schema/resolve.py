@@ -168,6 +168,7 @@ def normalize(text: str) -> str:
 
     t = _WORD.sub(word_to_number, t)
     t = re.sub(r"\b(\d{1,2}) oh (\d)\b", r"\1 0\2", t)  # "six oh nine" -> 6 09
+    t = re.sub(r"\b(\d{1,2}(?::\d\d| \d\d)?) ([ap]) m\b", r"\1 \2m", t)  # a recognizer's "eight fifteen p m"
     t = _HUNDRED_CLOCK.sub(r"\1:\2 ", t)  # "five hundred and twenty pm" (SLURP's spelled-out clock) -> 5:20 pm
     return re.sub(r"\s+", " ", t).strip()
 
@@ -462,6 +463,15 @@ _DATE_RULES: list[DateRule] = [
         ),
         lambda m, t: _next_to(m, t),
     ),
+    # "am Montag nach Neujahr", "the Friday before Christmas": that weekday after or before a day named (never
+    # "Montag nach der Arbeit": it names no day)
+    (
+        re.compile(
+            rf"\b({_WD_RE}) (nach|after|before|vor) "
+            rf"((?:dem |den |the |my )?(?:\d|{_HOLIDAY_RE}|{_MOVABLE_RE}|new year).*)$"
+        ),
+        lambda m, t: _weekday_next_to(m, t),
+    ),
     (
         re.compile(
             rf"\b(?:(?P<n>[1-5])(?:\.|st|nd|rd|th)|(?P<last>last|letzte[nrm]?))\s+(?P<wd>{_WD_RE})\s+"
@@ -532,6 +542,11 @@ _DATE_RULES: list[DateRule] = [
         re.compile(rf"\b({_WD_RE}) in (\d{{1,2}}) (?:wochen|woche|weeks|week)\b"),
         lambda m, t: _weekday_on_or_after(WEEKDAY_WORDS[m[1]], t) + dt.timedelta(weeks=int(m[2])),
     ),
+    # British "Saturday week": a week on from the Saturday that "Saturday" alone names
+    (
+        re.compile(rf"\b({_WD_RE}) week\b"),
+        lambda m, t: _next_weekday(WEEKDAY_WORDS[m[1]], t) + dt.timedelta(weeks=1),
+    ),
     (
         re.compile(rf"\b(?:(\d{{1,2}})|an?) weeks? (?:from|on) ({_WD_RE})\b"),
         lambda m, t: _weekday_on_or_after(WEEKDAY_WORDS[m[2]], t) + dt.timedelta(weeks=_weeks(m[1])),
@@ -589,6 +604,19 @@ def _next_to(m: re.Match[str], today: dt.date) -> dt.date | None:
     if day is None:
         return resolve_date(m.string[: m.start()], today) if m.start() else None
     return day + dt.timedelta(days=1 if (m[1] or m[3]) in ("after", "nach") else -1)
+
+
+def _weekday_next_to(m: re.Match[str], today: dt.date) -> dt.date | None:
+    """The first such weekday after the day named ("Montag nach Neujahr"), or the last one before it."""
+    new_year = re.match(r"(?:the )?new year\b(?!'s eve)", m[3])
+    day = _next_day_month(1, 1, today) if new_year else resolve_date(m[3], today)
+    if day is None:
+        return None
+    weekday, step = WEEKDAY_WORDS[m[1]], 1 if m[2] in ("after", "nach") else -1
+    found = day + dt.timedelta(days=step)
+    while found.weekday() != weekday:
+        found += dt.timedelta(days=step)
+    return found
 
 
 def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
@@ -746,6 +774,14 @@ _NTH_WEEKEND = re.compile(
 )
 
 
+# "über Weihnachten", "die Weihnachtsfeiertage", "over Easter": Christmas Eve to Boxing Day, Good Friday to Easter
+# Monday.
+_FEAST_DAYS = re.compile(
+    r"\b(?:(?:über|over|during) (?:weihnachten|christmas|(?P<easter>ostern|easter))(?! \w)"
+    r"|(?:weihnachtsfeiertage|weihnachtstage|(?P<easter_days>osterfeiertage|ostertage))\b)"
+)
+
+
 def resolve_date_range(text: str, today: dt.date) -> DateSpan | None:
     """First and last day of what the words name: "nächste Woche" (Monday..Sunday), "am Wochenende", "im
     Januar", "the next 3 days", "bis Freitag" (today..Friday), "vom 10. bis 12. Dezember", or one day as a
@@ -763,6 +799,13 @@ def resolve_date_range(text: str, today: dt.date) -> DateSpan | None:
     m = _SPAN_UNTIL.match(t)
     if m and (end := _end_after(m["b"], today, today)) is not None:
         return today, end
+    feast = _FEAST_DAYS.search(t)
+    if feast:  # "über Weihnachten", "over Easter": the feast's days, not its one day
+        days = 3 if feast["easter"] or feast["easter_days"] else 2  # said while they last: these ones
+        since = today - dt.timedelta(days=days)
+        first = _next_movable("karfreitag", since) if days == 3 else _next_day_month(12, 24, since)
+        if first is not None:
+            return first, first + dt.timedelta(days=days)
     m = _SPAN_AND.match(t)
     if m:  # "am 15. und 16.", "Saturday and Sunday": two days in a row are a span; others are two events
         found = _between(m["a"].strip(" ,"), m["b"].strip(" ,"), today)
@@ -2414,10 +2457,19 @@ def _made_read_as_delete(spec: Function, span: SpanCall, query: str) -> tuple[Fu
     to_do = _TO_DO.match(query)  # the title right after it ("I need to kill X": another verb asks)
     if not (_ADD_SAID.search(rest) or _MAKE_REQUEST.search(request) or (to_do and to_do.end() == at)):
         return spec, span
+    day_long = _function_typed(_ALL_DAY_TYPES)
+    if _BLOCKS_A_DAY.match(request) and day_long and _clock_said_anywhere(query, [title], None) is None:
+        return day_long, SpanCall(day_long.name, (title, None, None))  # "Block out the 23rd for the move"
     create = _function_typed([ParamType.TITLE, ParamType.DATE, ParamType.TIME, ParamType.MINUTES])
     if create is None:
         return spec, span
     return create, SpanCall(create.name, (title, span.phrases[1] if len(span.phrases) > 1 else None, None, None))
+
+
+# A day blocked, without a clock time, is held for the whole day ("Block out the 23rd for the move").
+_BLOCKS_A_DAY = re.compile(
+    r"(?i)block(?:ier\w*)?\b(?!(?:\s+(?:out|off))?\s+(?:mir\s+|me\s+)?(?:some\s+)?(?:time|zeit))"
+)
 
 
 def _called_off(spec: Function, span: SpanCall, query: str) -> tuple[Function, SpanCall]:
@@ -3179,6 +3231,30 @@ def _day_owns_title(spec: Function, span: SpanCall) -> SpanCall:
     return SpanCall(span.function, tuple(phrases))
 
 
+# "finish the slides for Monday's pitch", "Notizen für Freitags Präsentation": a day owning another event, said
+# right after the title, is part of what the to-do is for, not its day.
+_ANOTHER_EVENTS_DAY = re.compile(
+    rf"(?i)(?:for|before|after|für|vor|zur|zum)\s+(?:the\s+|die\s+|das\s+|den\s+)?(?:{_WD_RE}|tomorrow|today|morgen)"
+    r"(?:'s|s)\s+[^\W\d_][\w-]*$"
+)
+
+
+def _other_events_day(spec: Function, span: SpanCall, query: str) -> SpanCall:
+    """A new event's day copied from words that name another event's day ("for Monday's pitch") while a day is said
+    elsewhere ("Tonight at 9"): those words end the title, the day is read from the rest (or asked)."""
+    names = [p.name for p in spec.params]
+    if not query or not _makes_an_event(spec) or "date" not in names or "title" not in names:
+        return span
+    title, day = span.named.get("title"), span.named.get("date")
+    if not title or not day or not _ANOTHER_EVENTS_DAY.fullmatch(str(day)):
+        return span
+    if not re.search(rf"(?i)(?<!\w){re.escape(str(title))}\s+{re.escape(str(day))}(?!\w)", query):
+        return span
+    phrases = list(span.phrases)
+    phrases[names.index("title")], phrases[names.index("date")] = f"{title} {day}", None
+    return SpanCall(span.function, tuple(phrases))
+
+
 # "mark December 31 as a holiday", "put the 28th down as a day off", "Am 31. Dezember ganztägig frei": a day named by
 # the kind of day it is, which is the title (the model copies the day as the title and leaves no title).
 _AS_KIND = re.compile(
@@ -3851,7 +3927,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
     span = _values_in_title(
         spec, _title_only_when(spec, _start_in_series_title(spec, span, query, today), today, lang), today, lang
     )
-    span = _all_day_named_by_kind(spec, _day_owns_title(spec, span), query, today, lang)
+    span = _all_day_named_by_kind(spec, _day_owns_title(spec, _other_events_day(spec, span, query)), query, today, lang)
     span = _until_copied_into_time(
         spec, _target_words_to_target(spec, _start_copied_as_end(spec, span, query), query), lang
     )
@@ -3984,6 +4060,8 @@ _LIGHT_VERB_HEADS = frozenset("fertig sauber klar bereit".split())
 _LIGHT_VERBS = frozenset("machen stellen bringen kriegen bekommen".split())
 _POSSESSIVES = frozenset("my our his her their your mein meine meinen meinem meiner unser unsere unseren".split())
 _CLOCK_MARKS = frozenset("pm am p.m a.m uhr o'clock oclock hrs".split())
+# What a sentence says of an event, never a word of its name: auxiliaries, and "having" of "we're having dinner".
+_SAID_OF_IT = frozenset("wurde wurden wird werden ist sind war waren is are was were been has had hat having".split())
 _HOW_OFTEN_ADJECTIVE = re.compile(
     r"(?i)daily|weekly|bi-?weekly|fortnightly|monthly|quarterly|yearly|annual|"
     r"(?:täglich|wöchentlich|zweiwöchentlich|monatlich|vierteljährlich|jährlich)(?:e|es|er|en|em)"
@@ -4028,6 +4106,7 @@ def _whole_title_words(phrase: str, query: str, phrases: tuple[str | None, ...])
             and not _is_frame_word(low)
             and low not in _CLOCK_MARKS  # "the 2 pm meeting": the meeting of a time, no "pm meeting"
             and low not in _NAMING_WORDS  # "namens Elternabend": the name, not the word that gives it
+            and low not in _SAID_OF_IT  # "Die Weihnachtsfeier wurde ... verlegt", "we're having dinner"
         )
 
     left: list[str] = []
@@ -4220,7 +4299,9 @@ def _label_number(word: str, following: str, clock_copied: bool) -> bool:
     return "." in core or "," in core or clock_copied
 
 
-_COMPANY_BEFORE = re.compile(r"(?:^|[\s,:])(mit|with)\s+$", re.IGNORECASE)
+_COMPANY_BEFORE = re.compile(
+    r"(?:^|[\s,:])(mit(?:\s+(?:den|der|dem|meinen|meiner|meinem|unseren|unserer|unserem))?|with)\s+$", re.IGNORECASE
+)
 
 
 def _with_company(phrase: str, query: str, others: list[str]) -> str:
@@ -4798,7 +4879,12 @@ _MOVE_FIRST = re.compile(
     r"(?P<own>(?:my|our)\s+.+|(?:the\s+)?(?:\w+\s+)?(?:meeting|appointment|call|lunch|dinner|"
     r"breakfast|session|class|lesson|event|interview|visit|date|party|training|practice|standup|sync)\b.*)$"
     r"|^(?P<before>.+?)\s+(?:verschieben|verlegen|umplanen|umlegen|(?:nach\s+(?:hinten|vorne?)\s+)schieben)\W*$"
-    r"|^bring\s+(?:bring\s+)?(?P<bring>.+?)\s+(?:forward|earlier)\b",  # "Bring water the plants forward to 6"
+    r"|^bring\s+(?:bring\s+)?(?P<bring>.+?)\s+(?:forward|earlier)\b"  # "Bring water the plants forward to 6"
+    # "Leg das Abendessen mit Tom auf den 19.", "den Friseur auf 16 Uhr legen": one's own event put on another day
+    # or time ("Leg einen Termin auf Freitag" makes one)
+    r"|^(?:leg|lege)\s+(?:(?:mir|uns|bitte|mal)\s+)*(?P<put>(?:den|die|das|meinen|meine|mein|unseren|unsere|unser)"
+    r"\s+.+?)\s+auf\s+(?P<onto>\S.*?)$"
+    r"|^(?P<laid>(?:den|die|das|meinen|meine|mein|unseren|unsere|unser)\s+.+?)\s+auf\s+(?P<onto_>\S.*?)\s+legen\W*$",
     re.IGNORECASE,
 )
 
@@ -4814,7 +4900,12 @@ def asks_to_move(query: str) -> bool:
     m = _MOVE_FIRST.match(f"{verb} {after}".rstrip(" ?!."))
     if m is None:
         return False
-    rest = [w.lower() for w in re.findall(r"[^\W_]+(?:-[^\W_]+)*", m["rest"] or m["own"] or m["before"] or m["bring"])]
+    onto = m["onto"] or m["onto_"]
+    onto = f"{onto}." if onto and onto[-1].isdigit() else onto  # "auf den 19." said without its full stop here
+    if onto and not any(names_a_value(t, onto) for t in (ParamType.DATE, ParamType.TIME, ParamType.RANGE_START)):
+        return False  # "Leg das Handy auf den Tisch": put somewhere, not on a day
+    words = m["rest"] or m["own"] or m["before"] or m["bring"] or m["put"] or m["laid"]
+    rest = [w.lower() for w in re.findall(r"[^\W_]+(?:-[^\W_]+)*", words)]
     named = [w for w in rest if w not in _NOTHING_NAMED and w not in {"du", "you", "bitte", "please", "kannst"}]
     if not named or any(_NOT_AN_EVENT.fullmatch(w) for w in rest) or named[0] in {"on", "back", "up"}:
         return False
@@ -5643,7 +5734,7 @@ _CORRECTABLE = frozenset({ParamType.DATE, ParamType.FIRST_DATE, ParamType.TIME})
 _CORRECTION = re.compile(
     r"(?:^|[\s,]+)(?:nein|nee|no|äh|ähm|uh|quatsch|moment|sorry|ich meine|i mean|oder nein|no wait|"
     r"actually(?: make that| make it)?|make that|make it|oder doch|lieber)(?=[\s,])"
-    r"(?:[\s,]+(?:nein|no|i mean|wait|warte|actually|ich meine|make (?:that|it)|mach (?:das|es)))?[\s,]+",
+    r"(?:[\s,]+(?:nein|no|i mean|wait|warte|actually|sorry|ich meine|make (?:that|it)|mach (?:das|es)))?[\s,]+",
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[,;!?]|(?<!\d)\.")  # "27. Januar": an ordinal's full stop ends nothing
@@ -5802,7 +5893,10 @@ def _target_words_to_target(spec: Function, span: SpanCall, query: str = "") -> 
         # "change the party on the 26th of December to 19 hundred": the day said where the event is, the target a
         # clock time; the model copied the day as the new one
         day, clock = str(said["new_date"]), str(said["new_time"])
-        if _WHERE_IT_IS.match(day) and _TARGET_WORD.match(clock) and 0 <= query.find(day) < query.find(clock):
+        at, then = query.find(day), query.find(clock)
+        # "The parent teacher meeting on Wednesday is at 5 pm now": the day names the event the statement is about
+        stated = 0 <= at < then and _IS_BETWEEN.match(query[at + len(day) : then])
+        if _WHERE_IT_IS.match(day) and (_TARGET_WORD.match(clock) or stated) and 0 <= at < then:
             phrases = list(span.phrases)
             phrases[names.index("date")], phrases[names.index("new_date")] = day, None
             return SpanCall(span.function, tuple(phrases))
@@ -5810,6 +5904,7 @@ def _target_words_to_target(spec: Function, span: SpanCall, query: str = "") -> 
 
 
 _WHERE_IT_IS = re.compile(r"(?i)(?:on|am)\s")
+_IS_BETWEEN = re.compile(r"(?i)[\s,]*(?:is|ist|are|sind)(?:\s+(?:now|jetzt|nun|erst))?[\s,]*$")
 _TARGET_WORD = re.compile(r"(?i)(?:to|onto|auf|nach)\s")
 
 
