@@ -774,6 +774,16 @@ _NTH_WEEKEND = re.compile(
 )
 
 
+# Two weekdays joined as a span, and the week they are of said before or after them.
+_WEEKDAYS_OF_A_WEEK = re.compile(
+    rf"(?:^|\s)(?:(?:von|vom|from|am|on)\s+)?(?P<a>{_WD_RE})\w*\s+(?:und|and|bis|to|through|thru|-)\s+"
+    rf"(?:(?:zum|am|on)\s+)?(?P<b>{_WD_RE})\w*"
+)
+_A_WEEK = re.compile(
+    r"\b(?:(?:über)?nächste[nr]?|kommende[nr]?|next|coming) (?:woche|week)\b|\bthe week after next\b"
+)
+
+
 # "über Weihnachten", "die Weihnachtsfeiertage", "over Easter": Christmas Eve to Boxing Day, Good Friday to Easter
 # Monday.
 _FEAST_DAYS = re.compile(
@@ -790,6 +800,12 @@ def resolve_date_range(text: str, today: dt.date) -> DateSpan | None:
     weekend = _NTH_WEEKEND.search(t)
     if weekend:
         return _nth_weekend(weekend, today)
+    days = _WEEKDAYS_OF_A_WEEK.search(t)
+    if days and (week := _A_WEEK.search(t)):
+        # "nächste Woche Donnerstag und Freitag", "Thursday to Friday next week": both days of the week said
+        first, last = (resolve_date(f"{days[k]} {week[0]}", today) for k in ("a", "b"))
+        if first is not None and last is not None and first <= last:
+            return first, last
     m = _SPAN_BETWEEN.match(t)
     if m:
         a, b = (m["a"], m["b"]) if m["a"] else (m["c"], m["d"])
