@@ -779,9 +779,7 @@ _WEEKDAYS_OF_A_WEEK = re.compile(
     rf"(?:^|\s)(?:(?:von|vom|from|am|on)\s+)?(?P<a>{_WD_RE})\w*\s+(?:und|and|bis|to|through|thru|-)\s+"
     rf"(?:(?:zum|am|on)\s+)?(?P<b>{_WD_RE})\w*"
 )
-_A_WEEK = re.compile(
-    r"\b(?:(?:über)?nächste[nr]?|kommende[nr]?|next|coming) (?:woche|week)\b|\bthe week after next\b"
-)
+_A_WEEK = re.compile(r"\b(?:(?:über)?nächste[nr]?|kommende[nr]?|next|coming) (?:woche|week)\b|\bthe week after next\b")
 
 
 # "über Weihnachten", "die Weihnachtsfeiertage", "over Easter": Christmas Eve to Boxing Day, Good Friday to Easter
