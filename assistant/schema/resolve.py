@@ -798,10 +798,10 @@ def resolve_date_range(text: str, today: dt.date) -> DateSpan | None:
     weekend = _NTH_WEEKEND.search(t)
     if weekend:
         return _nth_weekend(weekend, today)
-    days = _WEEKDAYS_OF_A_WEEK.search(t)
-    if days and (week := _A_WEEK.search(t)):
+    pair = _WEEKDAYS_OF_A_WEEK.search(t)
+    if pair and (week := _A_WEEK.search(t)):
         # "nächste Woche Donnerstag und Freitag", "Thursday to Friday next week": both days of the week said
-        first, last = (resolve_date(f"{days[k]} {week[0]}", today) for k in ("a", "b"))
+        first, last = (resolve_date(f"{pair[k]} {week[0]}", today) for k in ("a", "b"))
         if first is not None and last is not None and first <= last:
             return first, last
     m = _SPAN_BETWEEN.match(t)
