@@ -4074,8 +4074,9 @@ _LIGHT_VERB_HEADS = frozenset("fertig sauber klar bereit".split())
 _LIGHT_VERBS = frozenset("machen stellen bringen kriegen bekommen".split())
 _POSSESSIVES = frozenset("my our his her their your mein meine meinen meinem meiner unser unsere unseren".split())
 _CLOCK_MARKS = frozenset("pm am p.m a.m uhr o'clock oclock hrs".split())
-# What a sentence says of an event, never a word of its name: auxiliaries, and "having" of "we're having dinner".
-_SAID_OF_IT = frozenset("wurde wurden wird werden ist sind war waren is are was were been has had hat having".split())
+# What a sentence says of an event, never a word of its name: "wurde" of "X wurde verlegt", "having" of "we're having
+# dinner" (the templates say the other auxiliaries, "ist", "is", "was", "has", so the widening stops at them already).
+_SAID_OF_IT = frozenset({"wurde", "having"})
 _HOW_OFTEN_ADJECTIVE = re.compile(
     r"(?i)daily|weekly|bi-?weekly|fortnightly|monthly|quarterly|yearly|annual|"
     r"(?:täglich|wöchentlich|zweiwöchentlich|monatlich|vierteljährlich|jährlich)(?:e|es|er|en|em)"
