@@ -819,6 +819,12 @@ def test_a_title_is_not_the_request_said_around_it(function: str, query: str, ph
         ("Eintrag hinzufügen", False),
         ("hilf mir eine Beschwerde zu erstellen", False),
         ("What's on tomorrow?", False),
+        # an event told with its day or time, then the request (session 37); a note with neither is no event
+        ("Paul's birthday is on the 14th, put it in", True),
+        ("Wir gehen am Freitag essen, schreib das auf", True),
+        ("milk and eggs, write that down", False),
+        ("this is my number, write it down", False),
+        ("the song is on the radio at 3, put it in my playlist", False),
     ],
 )
 def test_a_request_to_add_something_is_told_from_other_requests(query: str, asks: bool) -> None:
@@ -2929,6 +2935,12 @@ def test_every_reason_a_call_fails_is_said_in_both_languages() -> None:
         ("Leg einen Termin auf Freitag", False),
         ("Leg das Handy auf den Tisch", False),
         ("Leg den Wecker auf 7 Uhr", False),
+        # one's own event starting at another time from now on
+        ("Der Kurs am Dienstag fängt jetzt erst um 19 Uhr an", True),
+        ("The class on Tuesday starts at 7 pm now", True),
+        ("my yoga class starts at 6 instead", True),
+        ("Das Meeting beginnt um 10", False),  # said of it, not changed
+        ("the show starts at the station now", False),  # no time
     ],
 )
 def test_a_move_asked_in_words_is_a_move(query: str, asks: bool) -> None:
@@ -5495,6 +5507,20 @@ def test_phrasings_of_session_36(function: str, phrases: tuple, query: str, expe
             ("Nachbarn essen", "am Freitag", "um 19 Uhr", None),
             "Wir gehen am Freitag um 19 Uhr mit den Nachbarn essen, schreib das auf",
             ("create_event", {"title": "mit den Nachbarn essen"}),
+        ),
+        # a day said before a comma is no part of the target's words ("gym today, move it to tomorrow")
+        (
+            "move_event",
+            ("gym", "today", "to tomorrow", None),
+            "I can't make it to the gym today, move it to tomorrow",
+            ("move_event", {"date": "2026-12-03", "new_date": "2026-12-04"}),
+        ),
+        # "hang on" corrects
+        (
+            "create_event",
+            ("concert", "Friday", "at 8 pm", None),
+            "Friday at 8 pm, hang on, 8:30 concert",
+            ("create_event", {"time": "20:30"}),
         ),
         # a recognizer's "p m"
         (

@@ -4047,6 +4047,8 @@ def _whole_day_words(ptype: ParamType, phrase: str, query: str, others: list[str
     if year and not titled and resolve_date_in(ptype, phrase + year[0], today) not in (None, base):
         return phrase + year[0]  # never the year a copied title starts with ("2029 budget training session")
     before = query[:at].split()[-3:]
+    ends = [k for k, w in enumerate(before) if w[-1:] in ",;!?"]  # never across a clause: "gym today, move it to"
+    before = before[ends[-1] + 1 :] if ends else before
     after = _SAID_END.split(query[at + len(phrase) :], maxsplit=1)[0].split()[:3]
     for nb in range(len(before), -1, -1):
         for na in range(len(after), -1, -1):
@@ -4728,6 +4730,15 @@ _ASKS_TO_ADD = tuple(
         rf"^(?P<rest>.+?)\s+(?<!zu )(?:{'|'.join(_ADD_AFTER_TITLE)})[.!?]?$",
     )
 )
+# "Paul's birthday is on the 14th, put it in", "..., schreib das auf": an event told with its day or time, then the
+# request (never "milk and eggs, write that down", "this is my number, write it down": no day, no time).
+_TOLD_THEN_ADDED = re.compile(
+    r"^(?P<rest>.+?)[,;.]?\s+(?:(?:please|bitte|and|und)\s+)?(?:put\s+(?:it|that|this)\s+(?:in|down)|"
+    r"add\s+(?:it|that|this)|write\s+(?:it|that|this)\s+down|note\s+(?:it|that)(?:\s+down)?|"
+    r"schreib\s+(?:das|es)\s+(?:bitte\s+)?auf|trag\s+(?:das|es)\s+(?:bitte\s+)?ein|notier\s+(?:das|es))"
+    r"(?:\s+(?:please|bitte))?[.!?]?$",
+    re.IGNORECASE,
+)
 _ASK_VERBS = ("erinnere", "erstelle", "blockiere", *_ADD_AFTER_TITLE, "schedule", "create", "remind")
 # What else such a request adds to or makes (a mail, a song, a list, a contact, an alarm, a light's setting), or
 # the calendar itself ("remind me about my schedule for the afternoon").
@@ -4769,7 +4780,10 @@ def asks_for_an_event(query: str) -> bool:
                 return False
             named = [w for w in rest if w not in _NOTHING_NAMED]
             return bool(named) and named[0] not in _NO_TITLE_START and not _names_a_day_or_time(named[0])
-    return False
+    told = _TOLD_THEN_ADDED.match(said)
+    if told is None or any(_NOT_AN_EVENT.fullmatch(w) for w in re.findall(r"[^\W_]+", told["rest"])):
+        return False
+    return bool(_day_said_anywhere(told["rest"], [], None) or _clock_said_anywhere(told["rest"], [], None))
 
 
 # "Remind me tomorrow at 10", "Erinnere mich bitte", "set a reminder for Friday", "Stell mir eine Erinnerung für
@@ -4899,7 +4913,13 @@ _MOVE_FIRST = re.compile(
     # or time ("Leg einen Termin auf Freitag" makes one)
     r"|^(?:leg|lege)\s+(?:(?:mir|uns|bitte|mal)\s+)*(?P<put>(?:den|die|das|meinen|meine|mein|unseren|unsere|unser)"
     r"\s+.+?)\s+auf\s+(?P<onto>\S.*?)$"
-    r"|^(?P<laid>(?:den|die|das|meinen|meine|mein|unseren|unsere|unser)\s+.+?)\s+auf\s+(?P<onto_>\S.*?)\s+legen\W*$",
+    r"|^(?P<laid>(?:den|die|das|meinen|meine|mein|unseren|unsere|unser)\s+.+?)\s+auf\s+(?P<onto_>\S.*?)\s+legen\W*$"
+    # "Der Kurs am Dienstag fängt jetzt erst um 19 Uhr an", "The class on Tuesday starts at 7 pm now": one's own event
+    # starting at another time from now on
+    r"|^(?P<starts>(?:der|die|das|mein|meine|unser|unsere|the|my|our)\s+.+?)\s+(?:fängt|beginnt|startet)\s+"
+    r"(?:jetzt|nun|ab\s+jetzt|jetzt\s+erst|erst)\s+(?:erst\s+|schon\s+)?(?:um|ab)\s+(?P<at>\S.*?)(?:\s+an)?$"
+    r"|^(?P<starts_>(?:the|my|our)\s+.+?)\s+(?:starts|begins)\s+(?:now\s+at\s+(?P<at_>\S.*?)|at\s+(?P<at__>\S.*?)"
+    r"\s+(?:now|instead|from\s+now\s+on))$",
     re.IGNORECASE,
 )
 
@@ -4919,7 +4939,10 @@ def asks_to_move(query: str) -> bool:
     onto = f"{onto}." if onto and onto[-1].isdigit() else onto  # "auf den 19." said without its full stop here
     if onto and not any(names_a_value(t, onto) for t in (ParamType.DATE, ParamType.TIME, ParamType.RANGE_START)):
         return False  # "Leg das Handy auf den Tisch": put somewhere, not on a day
-    words = m["rest"] or m["own"] or m["before"] or m["bring"] or m["put"] or m["laid"]
+    at = m["at"] or m["at_"] or m["at__"]
+    if at and not names_a_value(ParamType.TIME, f"um {at}" if m["at"] else f"at {at}"):
+        return False  # "the show starts at the station now": no time
+    words = m["rest"] or m["own"] or m["before"] or m["bring"] or m["put"] or m["laid"] or m["starts"] or m["starts_"]
     rest = [w.lower() for w in re.findall(r"[^\W_]+(?:-[^\W_]+)*", words)]
     named = [w for w in rest if w not in _NOTHING_NAMED and w not in {"du", "you", "bitte", "please", "kannst"}]
     if not named or any(_NOT_AN_EVENT.fullmatch(w) for w in rest) or named[0] in {"on", "back", "up"}:
@@ -5747,7 +5770,7 @@ _SPAN_END_FIRST = re.compile(r"(?:to|bis|until|till)\s", re.IGNORECASE)
 _CORRECTABLE = frozenset({ParamType.DATE, ParamType.FIRST_DATE, ParamType.TIME})
 # A slip and its correction: "um elf, nee, um zwölf", "to Thursday no Friday", "at eleven actually make that noon".
 _CORRECTION = re.compile(
-    r"(?:^|[\s,]+)(?:nein|nee|no|äh|ähm|uh|quatsch|moment|sorry|ich meine|i mean|oder nein|no wait|"
+    r"(?:^|[\s,]+)(?:nein|nee|no|äh|ähm|uh|quatsch|moment|sorry|ich meine|i mean|oder nein|no wait|hang on|hold on|"
     r"actually(?: make that| make it)?|make that|make it|oder doch|lieber)(?=[\s,])"
     r"(?:[\s,]+(?:nein|no|i mean|wait|warte|actually|sorry|ich meine|make (?:that|it)|mach (?:das|es)))?[\s,]+",
     re.IGNORECASE,
