@@ -457,6 +457,8 @@ def test_commands_of_the_second_wild_set_in_session_37(caller, radicale, tmp_pat
     assert on(27) == [] and on(30) == ["Friseur 11:00"]
     assert a.handle("Der Friseur am Montag fängt jetzt erst um 12 Uhr an", "de").outcome.kind == "moved"  # declined
     assert on(30) == ["Friseur 12:00"]
+    assert a.handle("Der Friseur ist doch erst um 13 Uhr", "de").outcome.kind == "moved"
+    assert on(30) == ["Friseur 13:00"]
     assert a.handle("Got a job interview at Siemens on Saturday at 2:30 pm", "en").outcome.kind == "created"
     assert on(28) == ["job interview at Siemens 14:30"]
     assert a.handle("Der Handwerker kommt Sonntag zwischen 8 und 10", "de").outcome.kind == "created"

@@ -2941,6 +2941,10 @@ def test_every_reason_a_call_fails_is_said_in_both_languages() -> None:
         ("my yoga class starts at 6 instead", True),
         ("Das Meeting beginnt um 10", False),  # said of it, not changed
         ("the show starts at the station now", False),  # no time
+        ("Der Zahnarzt ist doch erst um 11", True),
+        ("the dentist is now at 11:30 am", True),
+        ("Das Wetter ist jetzt um 10 Grad", False),
+        ("my flight is now at gate 5", False),
     ],
 )
 def test_a_move_asked_in_words_is_a_move(query: str, asks: bool) -> None:
@@ -5521,6 +5525,49 @@ def test_phrasings_of_session_36(function: str, phrases: tuple, query: str, expe
             ("concert", "Friday", "at 8 pm", None),
             "Friday at 8 pm, hang on, 8:30 concert",
             ("create_event", {"time": "20:30"}),
+        ),
+        # an event said to be somewhere else now ("doch", "after all", "jetzt ... nicht ..."): its move
+        (
+            "create_event",
+            ("Abendessen mit Tim", "am Samstag", None, None),
+            "Das Abendessen mit Tim findet doch am Samstag statt",
+            ("move_event", {"title": "Abendessen mit Tim", "date": None, "new_date": "2026-12-05"}),
+        ),
+        (
+            "create_all_day_event",
+            ("Dinner with Tim", "on Saturday", None),
+            "Dinner with Tim is on Saturday after all",
+            ("move_event", {"date": None, "new_date": "2026-12-05"}),
+        ),
+        (
+            "move_event",
+            ("Abendessen mit Tim", "am Samstag", None, None),
+            "Das Abendessen mit Tim findet jetzt am Samstag statt",
+            ("move_event", {"date": None, "new_date": "2026-12-05"}),
+        ),
+        (
+            "create_event",
+            ("termin mit katharina", "freitag nächste woche", "am übernächsten donnerstag 12 uhr", None),
+            "termin mit katharina ist jetzt am übernächsten donnerstag 12 uhr, nicht freitag nächste woche.",
+            ("move_event", {"date": "2026-12-11", "new_date": "2026-12-17", "new_time": "12:00"}),
+        ),
+        (
+            "create_event",
+            ("Party", "am Samstag", "um 20 Uhr", None),
+            "Die Party ist am Samstag um 20 Uhr",
+            ("create_event", {"title": "Party", "date": "2026-12-05"}),
+        ),
+        (
+            "create_event",
+            ("party", "on Saturday", "at 8 pm", None),
+            "The party is now on Saturday at 8 pm, add it",
+            ("create_event", {"title": "party"}),
+        ),
+        (
+            "create_event",
+            ("Zahnarzt", "morgen", None, None),
+            "Morgen ist doch Zahnarzt",
+            ("create_all_day_event", {"title": "Zahnarzt", "date": "2026-12-04"}),
         ),
         # a recognizer's "p m"
         (

@@ -1823,6 +1823,41 @@ def _move_copied_as_create(spec: Function, span: SpanCall, query: str) -> tuple[
     return move, SpanCall(move.name, tuple(new.get(p.name) for p in move.params))
 
 
+# "Das Abendessen mit Tim findet doch am Samstag statt", "Dinner with Tim is on Saturday after all", "Der Zahnarzt ist
+# jetzt erst um 11": one's own event said to be at another day or time now, which is its move (v25 made new events).
+_CHANGE_STATED = re.compile(
+    r"(?i)^(?:(?:der|die|das|the|my|our|mein\w*|unser\w*)\s+)?(?P<what>.+?)\s+(?:ist|is|findet|happens)\s+(?P<how>.+)$"
+)
+_CHANGED = re.compile(r"(?i)\b(?:jetzt|nun|doch|now|after\s+all|instead|stattdessen)\b")
+
+
+def _change_stated(spec: Function, span: SpanCall, query: str) -> tuple[Function, SpanCall]:
+    """A new event (one, timed or day-long) of a statement that its event is now somewhere else: that move, the day
+    and time copied being the new ones. Never a question, a request to add, or a removal."""
+    said = dict(zip((p.name for p in spec.params), span.phrases, strict=True))
+    title = said.get("title")
+    m = _CHANGE_STATED.match(query.strip().rstrip(".!"))
+    if not title or m is None or not _CHANGED.search(m["how"]) or "?" in query or title not in m["what"]:
+        return spec, span
+    if not (_makes_one_event(spec) or [p.type for p in spec.params] == _ALL_DAY_TYPES) or says_to_remove(query):
+        return spec, span
+    if asks_for_an_event(query) or _ADD_SAID.search(query):
+        return spec, span
+    move = next((f for f in FUNCTIONS if _moves_an_event(f)), None)
+    day = said.get("date")
+    if move is None or not (day or said.get("time")):
+        return spec, span
+    new = {"title": title, "date": None, "new_date": day, "new_time": said.get("time")}
+    at = _said_at(query, str(day)) if day else -1
+    if at > 0 and re.search(r"(?i)\b(?:nicht|not|statt|anstatt|instead\s+of)\s+(?:am\s+|on\s+)?$", query[:at]):
+        # "ist jetzt am übernächsten Donnerstag 12 Uhr, nicht Freitag nächste Woche": the day said after "nicht" is
+        # where it was; where it goes is said after "jetzt"
+        copied = [p for p in (title, day, said.get("time")) if p]
+        now = _CHANGED.search(query)
+        new["date"], new["new_date"] = day, _day_said_anywhere(query[now.end() : at], copied, None) if now else None
+    return move, SpanCall(move.name, tuple(new.get(p.name) for p in move.params))
+
+
 # "von Sonntag bis Samstag", "between May 12 and June 1", "bis Sonntag", "for the next 3 days", "from 12 July to 1
 # August", "November 22 to 6", "Monday to Wednesday": a span of days with its end said, which no timed event has.
 _WEEKDAY_EN = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
@@ -2630,6 +2665,7 @@ def _asked_or_marked(spec: Function, span: SpanCall, query: str) -> tuple[Functi
 # nothing ("morgen ist nichts los") or what is said of today (the crowd corpora label "today is John's birthday" a
 # look at the calendar).
 _STATED = re.compile(rf"^{_FILLERS}(?P<a>.+?)\s+(?:ist|is)\s+(?:(?:ist|is)\s+)?(?P<b>.+?)[\s.!]*$", re.IGNORECASE)
+_STATED_PARTICLE = re.compile(r"(?i)^(?:doch|ja|eben|halt|wohl|eigentlich|übrigens|auch|actually|also)\s+(?=\S)")
 _NOT_STATED = frozenset(
     "was what wer who wie how wo where wann when welche which welcher warum why nichts nothing viel much alles "
     "everything los on it es das this that there da dort hier here mein my meine heute today morgen tomorrow "
@@ -2865,7 +2901,7 @@ def _stated_days(spec: Function, span: SpanCall, query: str, today: dt.date) -> 
     if len(with_day) != 1:
         return spec, span
     rest = sides[with_day[0]].lower().replace(day.lower(), " ").split()
-    title = sides[1 - with_day[0]]
+    title = _STATED_PARTICLE.sub("", sides[1 - with_day[0]]) or sides[1 - with_day[0]]  # "Morgen ist doch Zahnarzt"
     words = title.lower().split()
     if len(words) > 1 and words[0] in _OWN and words[1] not in _NOT_STATED and words[1] not in _NOT_OWN_EVENT:
         title, words = title.split(None, 1)[1], words[1:]  # "my sister's wedding is on June 14th"
@@ -3924,7 +3960,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
     spec, span = _made_read_as_delete(*_note_read_as_delete(*_visit_read_as_delete(spec, span, query), query), query)
     spec, span = _instead_is_a_move(*_called_off(spec, span, query), plain)
     spec, span = _takes_place_instead(spec, span, query)
-    spec, span = _asked_or_marked(*_move_copied_as_create(spec, span, query), query)
+    spec, span = _asked_or_marked(*_move_copied_as_create(*_change_stated(spec, span, query), query), query)
     spec, span = _stated_days(*_have_an_event(spec, span, query, lang), query, today)
     spec, span = _away_as_days(spec, span, query, today)
     spec, span = _looked_up(*_is_it_there_listed(spec, span, query, today), query)
@@ -4919,8 +4955,21 @@ _MOVE_FIRST = re.compile(
     r"|^(?P<starts>(?:der|die|das|mein|meine|unser|unsere|the|my|our)\s+.+?)\s+(?:fängt|beginnt|startet)\s+"
     r"(?:jetzt|nun|ab\s+jetzt|jetzt\s+erst|erst)\s+(?:erst\s+|schon\s+)?(?:um|ab)\s+(?P<at>\S.*?)(?:\s+an)?$"
     r"|^(?P<starts_>(?:the|my|our)\s+.+?)\s+(?:starts|begins)\s+(?:now\s+at\s+(?P<at_>\S.*?)|at\s+(?P<at__>\S.*?)"
-    r"\s+(?:now|instead|from\s+now\s+on))$",
+    r"\s+(?:now|instead|from\s+now\s+on))$"
+    # "Der Zahnarzt ist doch erst um 11", "the dentist is now at 11": one's own event at another time
+    r"|^(?P<is>(?:der|die|das|mein|meine|unser|unsere)\s+.+?)\s+ist\s+(?:jetzt|nun|doch)\s+(?:erst\s+|schon\s+)?"
+    r"um\s+(?P<is_at>\S.*?)$"
+    r"|^(?P<is_>(?:the|my|our)\s+.+?)\s+is\s+now\s+at\s+(?P<is_at_>\S.*?)$",
     re.IGNORECASE,
+)
+
+
+# The words of a clock time after "um"/"at" (numbers are digits once normalized).
+_CLOCK_WORDS = frozenset(
+    [str(n) for n in range(60)]
+    + [f"{h}:{m:02d}" for h in range(24) for m in range(60)]
+    + "uhr am pm o'clock oclock halb viertel dreiviertel nach vor abends morgens früh nachmittags vormittags mittags "
+    "nachts half past quarter to in the morning afternoon evening night noon mittag".split()
 )
 
 
@@ -4939,10 +4988,12 @@ def asks_to_move(query: str) -> bool:
     onto = f"{onto}." if onto and onto[-1].isdigit() else onto  # "auf den 19." said without its full stop here
     if onto and not any(names_a_value(t, onto) for t in (ParamType.DATE, ParamType.TIME, ParamType.RANGE_START)):
         return False  # "Leg das Handy auf den Tisch": put somewhere, not on a day
-    at = m["at"] or m["at_"] or m["at__"]
-    if at and not names_a_value(ParamType.TIME, f"um {at}" if m["at"] else f"at {at}"):
-        return False  # "the show starts at the station now": no time
-    words = m["rest"] or m["own"] or m["before"] or m["bring"] or m["put"] or m["laid"] or m["starts"] or m["starts_"]
+    at = m["at"] or m["at_"] or m["at__"] or m["is_at"] or m["is_at_"]
+    clock = f"um {at}" if m["at"] or m["is_at"] else f"at {at}"
+    if at and not (names_a_value(ParamType.TIME, clock) and set(normalize(at).split()) <= _CLOCK_WORDS):
+        return False  # "the show starts at the station now", "Das Wetter ist jetzt um 10 Grad": no time
+    named_by = ("rest", "own", "before", "bring", "put", "laid", "starts", "starts_", "is", "is_")
+    words = next(m[g] for g in named_by if m[g])
     rest = [w.lower() for w in re.findall(r"[^\W_]+(?:-[^\W_]+)*", words)]
     named = [w for w in rest if w not in _NOTHING_NAMED and w not in {"du", "you", "bitte", "please", "kannst"}]
     if not named or any(_NOT_AN_EVENT.fullmatch(w) for w in rest) or named[0] in {"on", "back", "up"}:
@@ -6246,10 +6297,13 @@ def _day_instead_of(query: str, instead_of: re.Match[str] | None, copied: list[s
 
 
 def _said_after_now_is(query: str, day: str) -> bool:
-    """Whether the day is said right after "ist jetzt" / "is now" (with "am", "on", "erst" between)."""
+    """Whether the day is said right after "ist jetzt" / "is now" / "findet doch" (with "am", "on", "erst" between)."""
     at = _said_at(query, day)
     return at > 0 and bool(
-        re.search(r"(?i)\b(?:ist|is)\s+(?:(?:ist|is)\s+)?(?:jetzt|nun|now)\s+(?:erst\s+|am\s+|on\s+)?$", query[:at])
+        re.search(
+            r"(?i)\b(?:ist|is|findet)\s+(?:(?:ist|is)\s+)?(?:jetzt|nun|now|doch)\s+(?:erst\s+|am\s+|on\s+)?$",
+            query[:at],
+        )
     )
 
 
