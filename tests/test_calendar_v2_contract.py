@@ -3913,6 +3913,9 @@ def test_one_number_before_a_full_stop_is_no_day_of_a_month() -> None:
         ("Do I have take the winter tires back coming up?", False, True),
         ("do i have any appointments coming up", False, False),  # MASSIVE: a listing
         ("what do i have coming up", False, False),
+        ("Steht der Friseur noch?", False, True),  # session 37: whether it still stands
+        ("is the haircut still on?", False, True),
+        ("Steht der Wecker noch?", False, False),
     ],
 )
 def test_what_is_on_and_what_comes_up_are_asked(query: str, listing: bool, finding: bool) -> None:
@@ -5568,6 +5571,19 @@ def test_phrasings_of_session_36(function: str, phrases: tuple, query: str, expe
             ("Zahnarzt", "morgen", None, None),
             "Morgen ist doch Zahnarzt",
             ("create_all_day_event", {"title": "Zahnarzt", "date": "2026-12-04"}),
+        ),
+        # the delete verb copied as the title, the event named before its day
+        (
+            "delete_event",
+            ("streichen", "morgen"),
+            "Den Friseur morgen kannst du streichen",
+            ("delete_event", {"title": "Friseur", "date": "2026-12-04"}),
+        ),
+        (
+            "delete_event",
+            ("streichen", "nächste woche freitag"),
+            "könntest du nächste woche freitag lauftreff im hofbräuhaus streichen?",
+            ("delete_event", {"title": "lauftreff im hofbräuhaus"}),
         ),
         # a recognizer's "p m"
         (

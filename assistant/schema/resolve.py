@@ -1710,6 +1710,38 @@ def _deletes_an_event(spec: Function) -> bool:
     return [p.type for p in spec.params] == [ParamType.TITLE, ParamType.DATE]
 
 
+# "Den Friseur morgen kannst du streichen" with "streichen" copied as the title: the event is named before its day.
+_NAMED_BEFORE_DAY = re.compile(
+    r"(?i)^(?:(?:den|die|das|dem|the|my|meinen|meine|mein)\s+)?(?P<title>[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*){0,3})\s+$"
+)
+
+
+def _verb_copied_as_title(spec: Function, span: SpanCall, query: str) -> SpanCall:
+    """A delete whose copied title is the delete verb itself: the title is what the query names right before the
+    copied day (up to four words, its article dropped)."""
+    if not _deletes_an_event(spec) or not span.phrases[0] or not span.phrases[1]:
+        return span
+    title, day = str(span.phrases[0]), str(span.phrases[1])
+    if not any(_slip_of(title.lower(), v) for v in _DELETE_SAID) and not _REMOVE_SAID.fullmatch(title):
+        return span
+    at = _said_at(query, day)
+    if at <= 0 or not re.search(rf"(?i)\b{re.escape(title)}\W*$", query):
+        return span  # the verb ends the request ("... kannst du streichen"); else the title is said elsewhere
+    named = _NAMED_BEFORE_DAY.match(query[:at])
+    if named is None:
+        return span
+    words = named["title"].lower().split()
+    if set(words) & _ASKING_WORDS or words[0] in _NOT_STATED:
+        return span
+    return SpanCall(span.function, (named["title"], day))
+
+
+_ASKING_WORDS = frozenset(
+    "du sie ihr ich wir you i we könntest kannst könnten können würdest würden kann can could would will please "
+    "bitte mal".split()
+)
+
+
 def _without_stattfinden(query: str) -> str:
     """The query without the particle of "findet ... statt" ("takes place"), so that "statt" left in it is the
     preposition ("findet am Montag statt statt übermorgen", not "Kochkurs findet nicht statt, lösch das"). The
@@ -3958,6 +3990,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
         return NoCall()
     plain = _without_stattfinden(query)  # "statt" left in it is the preposition
     spec, span = _made_read_as_delete(*_note_read_as_delete(*_visit_read_as_delete(spec, span, query), query), query)
+    span = _verb_copied_as_title(spec, span, query)
     spec, span = _instead_is_a_move(*_called_off(spec, span, query), plain)
     spec, span = _takes_place_instead(spec, span, query)
     spec, span = _asked_or_marked(*_move_copied_as_create(*_change_stated(spec, span, query), query), query)
@@ -5068,11 +5101,15 @@ def asks_if_coming_up(query: str) -> bool:
     return bool(_COMING_UP.match(query.strip())) and _names_no_other_thing(query)
 
 
-# "Steht Tanzkurs bald an?", "ist der termin mit lena schon bald", "Do I have take the winter tires back coming up?":
-# whether an event comes up soon (a find; "do i have any appointments coming up" asks for a list).
+# "Steht Tanzkurs bald an?", "ist der termin mit lena schon bald", "Do I have take the winter tires back coming up?",
+# "Steht der Friseur noch?": whether an event comes up soon or still stands (a find; "do i have any appointments
+# coming up" asks for a list).
 _COMING_UP = re.compile(
     rf"^{_FILLERS}(?:steht\s+(?!(?:heute|morgen|was|etwas|nichts|irgendwas)\b)\S.*?\s+(?:bald|demnächst)\s+an"
     r"|ist\s+(?:der|die|das|mein|meine)\s+\S.*?\s+(?:schon\s+)?(?:bald|demnächst)"
+    # "Steht der Friseur noch?", "is the haircut still on?": whether an event still stands
+    r"|steht\s+(?:der|die|das|mein|meine|unser|unsere)\s+\S.*?\s+(?:noch|überhaupt\s+noch)"
+    r"|(?:is|are)\s+(?:the|my|our)\s+\S.*?\s+still\s+on"
     r"|(?:please\s+)?(?:do\s+i\s+have|have\s+i\s+got)\s+"
     r"(?!(?:any|anything|something|events?|appointments?|meetings?|plans?|much|a\s+lot)\b)\S.*?\s+coming\s+up)\W*$",
     re.IGNORECASE,
