@@ -5585,6 +5585,32 @@ def test_phrasings_of_session_36(function: str, phrases: tuple, query: str, expe
             "könntest du nächste woche freitag lauftreff im hofbräuhaus streichen?",
             ("delete_event", {"title": "lauftreff im hofbräuhaus"}),
         ),
+        # New Year's Eve at a bare hour is its evening
+        (
+            "create_event",
+            ("Silvester", None, "um acht bei Tom", None),
+            "Silvester um acht bei Tom",
+            ("create_event", {"date": "2026-12-31", "time": "20:00"}),
+        ),
+        # a reminder "ans ..." (an das), also with "erinnern" after it
+        (
+            "create_recurring_event",
+            ("Erinnere mich", None, "um 20 Uhr", None, "jeden Sonntag", None),
+            "Erinnere mich jeden Sonntag um 20 Uhr ans Wochenplanen",
+            ("create_recurring_event", {"title": "Wochenplanen", "frequency": "weekly"}),
+        ),
+        (
+            "create_event",
+            ("ans Tanken", "übermorgen", "um 7", None),
+            "Kannst du mich übermorgen um 7 ans Tanken erinnern",
+            ("create_event", {"title": "Tanken", "date": "2026-12-05", "time": "07:00"}),
+        ),
+        (
+            "create_event",
+            ("Miete", "am Monatsende", None, None),
+            "Erinnere mich am Monatsende an die Miete",
+            ("create_event", {"title": "Miete", "date": "2026-12-31"}),
+        ),
         # a recognizer's "p m"
         (
             "create_event",

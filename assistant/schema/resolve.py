@@ -579,7 +579,7 @@ _DATE_RULES: list[DateRule] = [
     (re.compile(rf"\b({_HOLIDAY_RE})(?!\w)"), lambda m, t: _next_day_month(*HOLIDAYS[m[1]], t)),
     # "Ende des Monats", "end of the month", "Ende März": the last day of that month.
     (
-        re.compile(r"\b(?:ende|end of)\s+(?:des |dieses |the |this )?(?:monats?|month)\b"),
+        re.compile(r"\b(?:ende|end of)\s+(?:des |dieses |the |this )?(?:monats?|month)\b|\bmonatsende\b"),
         lambda m, t: _month_span(t.year, t.month)[1],
     ),
     (
@@ -684,6 +684,13 @@ _SPAN_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], Date
         lambda m, t: _week(t, 2),
     ),
     (re.compile(rf"\b(?:{_NEXT}|upcoming) {_WEEK_WORD}\b"), lambda m, t: _week(t, 1)),
+    # "Hatte ich letzte Woche ...", "what did I have last week": the week before this one
+    (
+        re.compile(
+            r"\b(?:letzte[nr]?|vergangene[nr]?|vorige[nr]?|last|previous) (?:woche|week)\b(?! (?:of|des|im|in)\b)"
+        ),
+        lambda m, t: _week(t, -1),
+    ),
     # "How does my week look?", "Wie sieht meine Woche aus?": the person's week is this one.
     (
         re.compile(
@@ -1033,7 +1040,8 @@ _DINNER_COMPOUND = re.compile(r"(?i)\b(?!(?:mittag|arbeits|inter|früh|vesper)es
 # "concert at 8", "Theater um 7".
 _EVENING = re.compile(
     r"(?<!sonn)(?<!heilig)abend\b|\b(?:date|game|movie|quiz|poker|girls'?|guys'?|ladies'?|karaoke|trivia)\s+night\b"
-    r"|\b(?:kino|cinema|movies|konzert|concert|theater|theatre|oper|opera)\b",
+    r"|\b(?:kino|cinema|movies|konzert|concert|theater|theatre|oper|opera)\b"
+    r"|\b(?:silvester\w*|new year'?s eve|nye)\b",  # "Silvester um acht bei Tom": the evening of the 31st
     re.IGNORECASE,
 )
 
@@ -3244,7 +3252,7 @@ _SAYS_NOTHING = frozenset(
 # "Erinnere mich in 20 Minuten an den Kuchen", "remind me at 5 about the laundry": what a reminder is for, said
 # at the end after its preposition, when the model copied only the request ("Erinnere mich").
 _REMINDED_OF = re.compile(
-    r"(?i)\b(?:erinner\w*|remind)\b.*?\s(?:an|about|of|to)\s+(?:(?:den|die|das|dem|meine[nm]?|mein|the|my)\s+)?"
+    r"(?i)\b(?:erinner\w*|remind)\b.*?\s(?:an|ans|about|of|to)\s+(?:(?:den|die|das|dem|meine[nm]?|mein|the|my)\s+)?"
     r"(?P<what>[^\W\d_][^,.!?]*?)[\s.!?]*$"
 )
 
@@ -4467,7 +4475,7 @@ def _with_owner(phrase: str, query: str) -> str:
 # article after it belong to the request; v20 copied them ("an den Elternsprechtag").
 _REMINDER_VERB = re.compile(r"\b(?:erinner|remind)\w*\b", re.IGNORECASE)
 _REMINDED_LEAD = re.compile(
-    r"(?:an|about|of)\s+(?:(?:den|die|das|dem|meine[nm]?|mein|the|my)\s+)?(?=[^\W\d_])", re.IGNORECASE
+    r"(?:an|ans|about|of)\s+(?:(?:den|die|das|dem|meine[nm]?|mein|the|my)\s+)?(?=[^\W\d_])", re.IGNORECASE
 )
 
 
@@ -4489,13 +4497,15 @@ _TOLD_LEAD = re.compile(
 
 
 def _reminded(phrase: str, query: str) -> str:
-    """The copied title without the "an den"/"about" that a reminder verb before it in the query asks for."""
+    """The copied title without the "an den"/"about" that a reminder verb before it in the query asks for, or the
+    German one right after it ("mich ... ans Tanken erinnern")."""
     told = _TOLD_LEAD.match(phrase)
     if told:
         return phrase[told.end() :] or phrase
     at = _said_at(query, phrase, case=True)
     lead = _REMINDED_LEAD.match(phrase)
-    if at < 0 or lead is None or not _REMINDER_VERB.search(query[:at]):
+    after = re.match(r"\s*(?:zu\s+)?erinner\w*", query[at + len(phrase) :], re.IGNORECASE) if at >= 0 else None
+    if at < 0 or lead is None or not (_REMINDER_VERB.search(query[:at]) or after):
         return phrase
     return phrase[lead.end() :] or phrase
 
