@@ -612,11 +612,10 @@ def _weekday_next_to(m: re.Match[str], today: dt.date) -> dt.date | None:
     day = _next_day_month(1, 1, today) if new_year else resolve_date(m[3], today)
     if day is None:
         return None
-    weekday, step = WEEKDAY_WORDS[m[1]], 1 if m[2] in ("after", "nach") else -1
-    found = day + dt.timedelta(days=step)
-    while found.weekday() != weekday:
-        found += dt.timedelta(days=step)
-    return found
+    weekday = WEEKDAY_WORDS[m[1]]
+    if m[2] in ("after", "nach"):
+        return _next_weekday(weekday, day)
+    return _next_weekday(weekday, day - dt.timedelta(days=8))  # the first one in the week before the day
 
 
 def _add_months(year: int, month: int, n: int) -> tuple[int, int]:
@@ -822,9 +821,10 @@ def resolve_date_range(text: str, today: dt.date) -> DateSpan | None:
         return today, end
     feast = _FEAST_DAYS.search(t)
     if feast:  # "über Weihnachten", "over Easter": the feast's days, not its one day
-        days = 3 if feast["easter"] or feast["easter_days"] else 2  # said while they last: these ones
-        since = today - dt.timedelta(days=days)
-        first = _next_movable("karfreitag", since) if days == 3 else _next_day_month(12, 24, since)
+        easter = bool(feast["easter"] or feast["easter_days"])
+        days = 3 if easter else 2
+        since = today - dt.timedelta(days=days)  # said while they last: these ones
+        first = _next_movable("karfreitag", since) if easter else _next_day_month(12, 24, since)
         if first is not None:
             return first, first + dt.timedelta(days=days)
     m = _SPAN_AND.match(t)
@@ -5716,8 +5716,9 @@ def _with_ordinal_before(phrase: str, query: str, spec: Function) -> str:
     if not before or not _TITLE_ORDINAL.fullmatch(before[-1]) or not query[:at].endswith(" "):
         return phrase
     leads = [w.lower() for w in before[-3:-1]]
-    lead = leads[0] if leads[-1:] == ["the"] and len(leads) == 2 else leads[-1] if leads else ""
-    if lead in _ORDINAL_OF_A_DAY:
+    if leads[-1:] == ["the"]:
+        leads.pop()  # "on the first": the word before the article
+    if leads[-1:] and leads[-1] in _ORDINAL_OF_A_DAY:
         return phrase  # "am ersten", "on the first", "until the last"
     return f"{before[-1]} {phrase}"
 
