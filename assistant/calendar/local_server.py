@@ -75,8 +75,9 @@ class LocalServer:
         auth = (
             {"type": "htpasswd", "htpasswd_filename": str(self.htpasswd), "htpasswd_encryption": "plain"}
             if self.htpasswd
-            else {"type": "none"}
-        )
+            else {"type": "none", "delay": "0"}
+        )  # Radicale sleeps 1 s on each 401, also on the challenge every client's first request gets: with no
+        # passwords to guess that delay only slowed every connect (and so every start) by a second
         conf = radicale.config.load([])
         conf.update(
             {
