@@ -4,6 +4,7 @@ languages), the span-of-days and repetition rules as tables, and what the resolv
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -2702,6 +2703,11 @@ def test_a_listing_with_no_day_copied_lists_the_days_the_query_says(query: str, 
         ("what does a grapefruit look like", False),
         ("what does it look like", False),
         ("how do I look today", False),
+        ("Wie voll ist mein Montag?", True),  # how full a day is (session 38)
+        ("wie voll ist nächste woche", True),
+        ("How busy is my Monday?", True),
+        ("Wie voll ist der Tank?", False),
+        ("How full is the parking garage", False),
     ],
 )
 def test_how_a_day_looks_is_a_look_at_the_calendar(query: str, asks: bool) -> None:
@@ -3850,9 +3856,9 @@ def test_titles_days_and_functions_read_from_what_was_said(
     _assert_resolves_as(SpanCall(function, phrases), query, expected)
 
 
-def _assert_resolves_as(span: SpanCall, query: str, expected: tuple[str, dict]) -> None:
+def _assert_resolves_as(span: SpanCall, query: str, expected: tuple[str, dict], lang: str | None = None) -> None:
     """The span read against the query is the expected function with (at least) these arguments."""
-    call = resolve_call(span, TODAY, None, query)
+    call = resolve_call(span, TODAY, lang, query)
     assert isinstance(call, Call) and call.function == expected[0], call
     assert {k: call.arguments[k] for k in expected[1]} == expected[1], call
 
@@ -5626,6 +5632,146 @@ def test_phrasings_of_session_37(function: str, phrases: tuple, query: str, expe
     a window of hours after a day. Half B: a day blocked, auxiliaries, "is at 5 pm now", "no sorry", another
     event's day, company before the activity, "p m"."""
     _assert_resolves_as(SpanCall(function, phrases), query, expected)
+
+
+@pytest.mark.parametrize(
+    ("function", "phrases", "query", "expected"),
+    [
+        # a German title's verb said last, after the model stopped the title (never a request verb, typed or not)
+        (
+            "create_event",
+            ("Angebot an Firma Berger", "Am Montag", "um 14 Uhr", None),
+            "Am Montag um 14 Uhr Angebot an Firma Berger schicken",
+            ("create_event", {"title": "Angebot an Firma Berger schicken", "date": "2026-12-07"}),
+        ),
+        (
+            "create_event",
+            ("angebot", "morgen", "um neun", None),
+            "morgen um neun angebot schicken",
+            ("create_event", {"title": "angebot schicken"}),
+        ),
+        (
+            "create_event",
+            ("Zahnarzt", "Morgen", "um 9", None),
+            "Morgen um 9 Zahnarzt eintragen",
+            ("create_event", {"title": "Zahnarzt"}),
+        ),
+        (
+            "create_event",
+            ("Bandprobe", "morgen", "um 9", None),
+            "bitte morgen um 9 Bandprobe enitragen",
+            ("create_event", {"title": "Bandprobe"}),
+        ),
+        (
+            "create_event",
+            ("Backen mit Oma", "am Sonntag", "um 3", None),
+            "Kannst du mir am Sonntag um 3 Backen mit Oma registrieren",
+            ("create_event", {"title": "Backen mit Oma"}),
+        ),
+        (
+            "create_event",
+            ("zahnarzt", "morgen", "um neun", None),
+            "zahnarzt um neun morgen",
+            ("create_event", {"title": "zahnarzt"}),
+        ),
+        # "nicht X, sondern Y", "isn't X, it's Y": from X to Y, whichever way the model copied them
+        (
+            "move_event",
+            ("Treffen mit Jan", "am Sonntag", "am Samstag", None),
+            "Das Treffen mit Jan ist nicht am Samstag, sondern am Sonntag",
+            ("move_event", {"date": "2026-12-05", "new_date": "2026-12-06"}),
+        ),
+        (
+            "move_event",
+            ("meetup with Jan", "Sunday", None, None),
+            "The meetup with Jan isn't Saturday, it's Sunday",
+            ("move_event", {"date": "2026-12-05", "new_date": "2026-12-06"}),
+        ),
+        (
+            "move_event",
+            ("Zahnarzt", "am 16.", "am 14., sondern am 16.", None),
+            "Der Zahnarzt ist nicht am 14., sondern am 16. um 10",
+            ("move_event", {"date": "2026-12-14", "new_date": "2026-12-16", "new_time": "10:00"}),
+        ),
+        # a self-repair after a filler copied into the time
+        (
+            "create_event",
+            ("kundentermin", "morgen", "um zehn äh", None),
+            "morgen um zehn äh um halb elf kundentermin",
+            ("create_event", {"time": "10:30"}),
+        ),
+        # a day of the month said with "jeden"/"every" alone is monthly; "montags bis freitags" every working day
+        (
+            "create_recurring_event",
+            ("Rechnungen bezahlen", None, "um 8 Uhr", None, "Jeden 15.", None),
+            "Jeden 15. um 8 Uhr Rechnungen bezahlen",
+            ("create_recurring_event", {"date": "2026-12-15", "frequency": "monthly"}),
+        ),
+        (
+            "create_recurring_event",
+            ("pay the rent", None, "at 9 am", None, "Every 1st", None),
+            "Every 1st at 9 am pay the rent",
+            ("create_recurring_event", {"date": "2027-01-01", "frequency": "monthly"}),
+        ),
+        (
+            "create_recurring_event",
+            ("Mittagspause", None, "um 12:30", "45 Minuten", "freitags", None),
+            "Montags bis freitags um 12:30 Mittagspause, 45 Minuten",
+            ("create_recurring_event", {"date": "2026-12-03", "frequency": "weekdays", "duration_minutes": 45}),
+        ),
+        # "schreib's auf" copied as how often: the one event
+        (
+            "create_recurring_event",
+            ("Mittagessen bei Müllers", "Sonntag", "um 12", None, "auf", None),
+            "Sonntag um 12 ist Mittagessen bei Müllers, schreib's auf",
+            ("create_event", {"title": "Mittagessen bei Müllers", "date": "2026-12-06", "time": "12:00"}),
+        ),
+        # a title copied up to a comma ends there; a plural's possessive keeps its apostrophe
+        (
+            "create_event",
+            ("lunch at the Millers',", "Sunday", "at noon", None),
+            "Sunday at noon is lunch at the Millers', write that down",
+            ("create_event", {"title": "lunch at the Millers'"}),
+        ),
+        # "Bescheid, dass ich ... muss": what the reminder is for
+        (
+            "create_event",
+            ("Bescheid", "morgen", "um 12", None),
+            "Sag mir morgen um 12 Bescheid, dass ich den Arzt anrufen muss",
+            ("create_event", {"title": "Arzt anrufen"}),
+        ),
+        # a range asked with a question mark after its end
+        (
+            "list_events",
+            ("vom 28. bis zum 30.?", None),
+            "Was hab ich vom 28. bis zum 30.?",
+            ("list_events", {"date": "2026-12-28", "end_date": "2026-12-30"}),
+        ),
+    ],
+)
+def test_phrasings_of_session_38(function: str, phrases: tuple, query: str, expected: tuple[str, dict]) -> None:
+    """A fourth in-the-wild set written in session 38 before any decode (evaluation/data/wild4.jsonl), each failure
+    a class: verbs said last, "nicht X, sondern Y", a filler before a corrected time, "jeden 15.", "montags bis
+    freitags", a request copied as how often, a clause after a comma, "Bescheid, dass ...", "30.?". Read with the
+    language the set gives (a German verb said last is read in German only)."""
+    lang = "en" if re.search(r"(?i)\b(?:the|is|at|every)\b", query) else "de"
+    _assert_resolves_as(SpanCall(function, phrases), query, expected, lang)
+
+
+@pytest.mark.parametrize(
+    ("text", "often"),
+    [
+        ("jeden 15.", "monthly"),
+        ("every 15th", "monthly"),
+        ("jeden 3. Mai", "yearly"),
+        ("every 15th of May", "yearly"),
+        ("jeden 1. Montag", None),  # by weekday of the month: not in the contract
+        ("jeden 2. Tag", None),
+        ("every 3rd time", None),
+    ],
+)
+def test_a_day_of_the_month_said_with_every_is_monthly(text: str, often: str | None) -> None:
+    assert resolve_frequency(text) == often
 
 
 @pytest.mark.parametrize(

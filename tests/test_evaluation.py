@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -332,7 +333,7 @@ def test_optional_llm_judge_against_a_local_openai_compatible_server(tmp_path: P
         server.shutdown()
 
 
-@pytest.mark.parametrize("name", ["handwritten", "wild", "wild2", "wild3"])
+@pytest.mark.parametrize("name", ["handwritten", "wild", "wild2", "wild3", "wild4"])
 def test_shipped_sets_hold_valid_gold_calls(name: str) -> None:
     """Every gold call of a shipped set validates under today's schema, its text is that call, and a title is
     words of the query (the model can only copy): a typo in a hand-written row must fail here, not in a report."""
@@ -344,12 +345,13 @@ def test_shipped_sets_hold_valid_gold_calls(name: str) -> None:
         call = call_from_json(r["call"])
         assert parse_call(r["text"]) == call, r["id"]
         title = call.arguments.get("title")
-        if title is not None:
-            assert normalize_title(title) in normalize_title(r["query"]), r["id"]
+        if title is not None:  # "die Pflanzen zu gießen" is titled as the plain infinitive says it
+            said = normalize_title(r["query"]), normalize_title(re.sub(r"\bzu\s+", "", r["query"]))
+            assert any(normalize_title(title) in q for q in said), r["id"]
     by_lang = Counter(r["lang"] for r in rows)
     assert set(by_lang) == {"de", "en"}
-    if name.startswith("wild"):  # issue 19: >= 150 per language (the later sets: 122, 80), every class in both
-        assert min(by_lang.values()) >= {"wild": 150, "wild2": 120, "wild3": 80}[name]
+    if name.startswith("wild"):  # issue 19: >= 150 per language (the later sets: 122, 80, 101), every class in both
+        assert min(by_lang.values()) >= {"wild": 150, "wild2": 120, "wild3": 80, "wild4": 100}[name]
         classes = {(r["class"], r["lang"]) for r in rows}
         assert {c for c, _ in classes} >= {"verb-title", "date", "near-miss", "reminder", "speech"}
         assert all((c, other) in classes for c, _ in classes for other in ("de", "en"))

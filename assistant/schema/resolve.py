@@ -813,7 +813,7 @@ def resolve_date_range(text: str, today: dt.date) -> DateSpan | None:
     m = _SPAN_BETWEEN.match(t)
     if m:
         a, b = (m["a"], m["b"]) if m["a"] else (m["c"], m["d"])
-        found = _between(a.strip(" ,"), b.strip(" ,"), today)
+        found = _between(a.strip(" ,"), b.strip(" ,?!"), today)  # "vom 28. bis zum 30.?": asked, still the 30th
         if found is not None:
             return found
     m = _SPAN_UNTIL.match(t)
@@ -829,7 +829,7 @@ def resolve_date_range(text: str, today: dt.date) -> DateSpan | None:
             return first, first + dt.timedelta(days=days)
     m = _SPAN_AND.match(t)
     if m:  # "am 15. und 16.", "Saturday and Sunday": two days in a row are a span; others are two events
-        found = _between(m["a"].strip(" ,"), m["b"].strip(" ,"), today)
+        found = _between(m["a"].strip(" ,"), m["b"].strip(" ,?!"), today)
         if found is not None and (found[1] - found[0]).days == 1:
             return found
     return _span_of(t, today)
@@ -921,6 +921,11 @@ _FREQUENCY_RULES: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:monatlich\w*|jeden monat|einmal im monat|alle monate|(?:jeden|am) \d{1,2}\. (?:des|jeden|"
             r"im) monats?|every month|each month|once a month|monthly|of (?:every|each) month"
             r"|(?:every|each) \d{1,2}(?:st|nd|rd|th|\.)? (?:of the|of each|of every|in the) month)\b",
+        ),
+        (  # "jeden 15.", "every 15th": a day of the month said alone (not "jeden 3. Mai", "jeden 1. Montag")
+            "monthly",
+            rf"\b(?:jeden|every|each) (?:the )?\d{{1,2}}(?:\.|st|nd|rd|th)(?!\w)(?! ?(?:of )?(?:{_MONTH_RE}|{_WD_RE}|"
+            r"tag|tage|woche|wochen|week|weeks|day|days|monat|monate|months?|jahr|jahre|years?|mal|times?)\b)",
         ),
         (
             "yearly",
@@ -1342,7 +1347,12 @@ def clean_title(phrase: str) -> str:
     title = _FILLER_EDGE.sub("", phrase.strip(_TITLE_EDGES)).strip(_TITLE_EDGES)
     title = _SAID_TWICE.sub(r"\1", title)  # "meeting with the the landlord": a speech recognizer's repeat
     title = _ARTICLE_EDGE.sub("", _SELF_LEAD.sub("", title)) or title or phrase.strip(_TITLE_EDGES)
-    return _ZU_INFINITIVE_END.sub(lambda m: m["prefix"] or " ", title, count=1)
+    title = _ZU_INFINITIVE_END.sub(lambda m: m["prefix"] or " ", title, count=1)
+    # "lunch at the Millers'": a plural's possessive apostrophe at the end is the name's, not a quote around it
+    kept = phrase.strip().rstrip(",;:.!? ")
+    if kept.endswith("s'") and "'" not in kept[:-1] and title.endswith("s") and kept[:-1].endswith(title):
+        return f"{title}'"
+    return title
 
 
 def resolve_phrase(
@@ -1677,14 +1687,25 @@ def _series_never_said(spec: Function, span: SpanCall, query: str, lang: str | N
     in_clock = bool(phrase and clock and phrase != clock and phrase.lower() in clock.lower())
     if not query or often is None or first is None or not phrase:
         return spec, span
-    if said[first.name] not in (None, phrase) and not in_clock:
-        return spec, span  # a first day copied apart from the "how often" (the same one twice is that day)
     title = next((said[p.name] for p in spec.params if p.type is ParamType.TITLE), None)
     outside_title = re.sub(re.escape(title), " ", query, flags=re.IGNORECASE) if title else query
+    # "auf" of "schreib's auf" copied as how often: words that name no repetition, day or time, in a query that says
+    # no repetition, leave the day copied apart as the one day
+    names_nothing = not any(
+        names_a_value(t, phrase, lang) for t in (ParamType.DATE, ParamType.TIME, ParamType.FREQUENCY)
+    )
+    if (
+        said[first.name] not in (None, phrase)
+        and not in_clock
+        and not (names_nothing and not _REPEAT_WORD.search(query))
+    ):
+        return spec, span  # a first day copied apart from the "how often" (the same one twice is that day)
     if resolve_frequency(phrase) or resolve_frequency(outside_title):
         return spec, span
-    if in_clock:
+    if names_nothing and said[first.name] not in (None, phrase):
         day: str | None = said[first.name]
+    elif in_clock:
+        day = said[first.name]
     elif names_a_value(ParamType.DATE, phrase, lang):
         day = phrase
     elif phrase == title:  # "annual review ... two weeks from Wednesday": the title copied as its "how often"
@@ -4026,6 +4047,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
     span = _day_in_time_words(spec, _day_copied_as_clock(spec, span, query, lang))
     span = _length_copied_into_time(spec, span, lang)
     span = _words_left_in_query(spec, _move_days(spec, span, plain, lang), query, lang)
+    span = _not_this_day_but_that(spec, span, query, today)
     span = _whole_frequency(spec, span, query)
     arguments: dict[str, object] = {}
     said = span.named
@@ -4055,7 +4077,9 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
             if _COMING_UP.match(query.strip()):  # "Steht Tanzkurs bald an": "bald" asks, it names nothing
                 phrase = re.sub(r"(?i)\s+(?:schon\s+)?(?:bald|demnächst)$", "", phrase) or phrase
             # "Penncil in drop the holiday cards": the phrasal verb is first only now that the request is gone
-            phrase = _with_particle_and_tail(phrase, query, others, span.phrases, lang)
+            phrase = _verb_said_last(
+                _with_particle_and_tail(phrase, query, others, span.phrases, lang), query, others, lang
+            )
             if p.nullable and _says_nothing(phrase):
                 phrase = None  # "set a reminder for this": what it is for is asked
         if phrase is None and p.type is ParamType.TITLE and p.nullable:
@@ -4225,7 +4249,7 @@ def _whole_title_words(phrase: str, query: str, phrases: tuple[str | None, ...])
             left.insert(0, rest[-2:])  # "zu Hause": at home ("zu Sandras Geburtstag" is where one goes)
     right: list[str] = []
     after = query[at + len(phrase) :]
-    if after.startswith(" "):
+    if after.startswith(" ") and phrase[-1:] not in ",;:":  # "lunch at the Millers'," + "write that down": it ended
         following = after[1:].split(" ")
         clock_copied = any(o and o != phrase and names_a_value(ParamType.TIME, o) for o in phrases)
         taken_bare = {w.rstrip(",.;:!?") for w in taken}
@@ -4265,6 +4289,39 @@ def _whole_title_words(phrase: str, query: str, phrases: tuple[str | None, ...])
     while right and right[-1].lower() in _TAIL_PREPOSITIONS:
         right.pop()  # "drinks" + "before" of "before the concert": no title ends with its preposition
     return " ".join([*left, phrase, *right])
+
+
+# The infinitives that ask the calendar for something, said last ("Zahnarzt morgen um 9 eintragen"): never a
+# title's verb.
+_REQUEST_INFINITIVES = frozenset(
+    (
+        "eintragen einschreiben aufschreiben reinschreiben notieren vormerken speichern hinzufügen anlegen erstellen "
+        "einplanen planen blocken blockieren merken setzen legen ansetzen einstellen löschen streichen entfernen "
+        "verschieben verlegen absagen stornieren zeigen anzeigen suchen finden erinnern vergessen eintragen machen "
+        "haben sein werden können müssen sollen wollen dürfen festlegen vereinbaren rausnehmen austragen registrieren"
+    ).split()
+)
+
+
+def _verb_said_last(phrase: str, query: str, others: list[str], lang: str | None) -> str:
+    """A German title whose verb ends the sentence right after it ("Angebot an Firma Berger" + "schicken",
+    "Versicherung wegen dem Wasserschaden" + "anrufen"): the model stops before a verb the templates say as a request
+    word too, so the widening does; the last word is the activity's unless it asks the calendar for something."""
+    at = _said_at(query, phrase, case=True)
+    if lang != "de" or at < 0:
+        return phrase
+    m = re.fullmatch(r"\s+(?P<verb>[a-zäöüß]{3,}(?:en|ern|eln))[.!]?\s*", query[at + len(phrase) :])
+    if m is None or any(m["verb"] in o.split() for o in others):
+        return phrase
+    if any(_slip_of(m["verb"], verb) for verb in _REQUEST_INFINITIVES):
+        return phrase  # "eintragen" typed "eitnragen", "enitragen"
+    if (
+        phrase.split()[-1].lower() in _DETERMINERS
+        or _WHEN_NOUNS.fullmatch(m["verb"])
+        or resolve_date(m["verb"], _ANY_DAY)
+    ):
+        return phrase  # an article before it, or a day ("Zahnarzt um 9 morgen")
+    return f"{phrase} {m['verb']}"
 
 
 # A place, topic or company said right after a title ("Spanischkurs mit Mehmet" + "von der Kita", "weekend
@@ -4496,9 +4553,22 @@ _TOLD_LEAD = re.compile(
 )
 
 
+# "Sag mir morgen um 12 Bescheid, dass ich den Arzt anrufen muss", "give me a heads up that I need to call the bank":
+# what the reminder is for is the clause after "dass"/"that", without its subject and its modal verb.
+_TOLD_WORDS = frozenset({"bescheid", "heads up", "a heads up", "heads-up", "erinnerung", "reminder", "a reminder"})
+_TOLD_THAT = re.compile(
+    r"(?i)(?:,\s*|\s)(?:dass|that)\s+(?:ich|wir|i|we)\s+(?:(?:have|need|got)\s+to\s+|must\s+|should\s+)?"
+    r"(?:(?:den|die|das|dem|the|my|meine[nm]?|mein)\s+)?(?P<what>[^\W\d_][^,.!?]*?)"
+    r"(?:\s+(?:muss|müssen|soll|sollte|sollen|will|darf|kann|noch\s+muss))?[\s.!?]*$"
+)
+
+
 def _reminded(phrase: str, query: str) -> str:
     """The copied title without the "an den"/"about" that a reminder verb before it in the query asks for, or the
     German one right after it ("mich ... ans Tanken erinnern")."""
+    that = _TOLD_THAT.search(query) if phrase.lower() in _TOLD_WORDS else None
+    if that:
+        return that["what"]
     told = _TOLD_LEAD.match(phrase)
     if told:
         return phrase[told.end() :] or phrase
@@ -4912,6 +4982,13 @@ _HOW_LOOKS = re.compile(
     r"|wie\s+(?:sieht|schaut|sehen|schauen)(?:'s|s)?\s+(?P<de>.+?)\s+aus\b)(?P<tail>.*)$",
     re.IGNORECASE,
 )
+# "Wie voll ist mein Montag?", "how packed is next week": how full a day is, asked of the calendar.
+_HOW_FULL = re.compile(
+    r"^(?:(?:hey|so|ok|okay|please|and|und|also|na|sag mal|tell me|bitte),?\s+)*(?:"
+    r"how\s+(?:busy|full|packed)\s+(?:is|are|will\s+be)\s+(?P<en>.+?)"
+    r"|wie\s+(?:voll|vollgepackt|stressig|busy)\s+(?:ist|wird|sind|werden)\s+(?P<de>.+?))(?P<tail>)\W*$",
+    re.IGNORECASE,
+)
 _PLANNED = frozenset(
     "day week weekend month morning afternoon evening schedule calendar agenda diary plans plan tag woche wochenende "
     "monat vormittag nachmittag abend kalender terminkalender zeitplan stundenplan terminplan tagesplan wochenplan "
@@ -4930,7 +5007,7 @@ _DAY_WORDS = frozenset(
 def asks_how_days_look(query: str) -> bool:
     """Whether the query asks how the person's day, week or schedule looks, or how a day looks ("What does
     tomorrow look like?"), in so many words."""
-    m = _HOW_LOOKS.match(query.strip())
+    m = _HOW_LOOKS.match(query.strip()) or _HOW_FULL.match(query.strip())
     if m is None:
         return False
     said = f"{m['en'] or m['de']} {m['tail']}"
@@ -5892,6 +5969,10 @@ def _corrected(ptype: ParamType, phrase: str, query: str, lang: str | None, othe
         fixed = _corrected(ptype, phrase[: inside.start()], phrase, lang, others)
         if fixed != phrase[: inside.start()]:
             return fixed
+    marker = _CORRECTION.search(f"{phrase} ")
+    if marker and marker.end() > len(phrase) and names_a_value(ptype, phrase[: marker.start()], lang):
+        # "um zehn äh" copied of "um zehn äh um halb elf": the words after the marker, read in the query
+        return _corrected(ptype, phrase[: marker.start()], query, lang, others)
     at = _said_at(query, phrase)
     if at < 0:
         return phrase
@@ -6355,6 +6436,32 @@ def _said_after_now_is(query: str, day: str) -> bool:
     )
 
 
+# "nicht am Samstag, sondern am Sonntag", "isn't Saturday, it's Sunday", "not on the 12th but the 13th": the day after
+# the "not" is where the event was, the one after "sondern"/"but"/"it's" where it is now.
+_NOT_THIS_DAY = re.compile(
+    r"(?i)\b(?:nicht|not|isn't|isnt|is\s+not|aren't)\s+(?:mehr\s+)?(?P<old>(?:(?:am|an|on|the)\s+)*[\w.]+(?:\s+[\w.]+){0,2}?)"
+    r"\s*,?\s*(?:sondern|but|it's|its|it\s+is|they're|es\s+ist|er\s+ist|sie\s+ist)\s+(?:(?:now|jetzt|erst)\s+)*"
+    r"(?P<new>(?:(?:am|an|on|the)\s+)*[\w.]+(?:\s+[\w.]+){0,2})"
+)
+
+
+def _not_this_day_but_that(spec: Function, span: SpanCall, query: str, today: dt.date) -> SpanCall:
+    """A move said as "X ist nicht am Samstag, sondern am Sonntag": from the first day to the second, whichever way
+    the model copied them (it swapped them, or copied the second as where the event was)."""
+    names = [p.name for p in spec.params]
+    m = _NOT_THIS_DAY.search(query) if query else None
+    if m is None or not {"date", "new_date"} <= set(names) or resolve_date(m["old"], today) is None:
+        return span
+    words = m["new"].split()
+    new = next(
+        (" ".join(words[:n]) for n in range(len(words), 0, -1) if resolve_date(" ".join(words[:n]), today)), None
+    )
+    if new is None or resolve_date(new, today) == resolve_date(m["old"], today):
+        return span
+    said = dict(zip(names, span.phrases, strict=True)) | {"date": m["old"], "new_date": new}
+    return SpanCall(span.function, tuple(said[n] for n in names))
+
+
 def _move_days(spec: Function, span: SpanCall, query: str, lang: str | None) -> SpanCall:
     """A move's days and time as the query says them where the model left them out or swapped them: the day
     said with "instead"/"lieber" is the new one (the model copied it as the old); a day said before the new one
@@ -6540,16 +6647,19 @@ def _length_said(query: str, copied: list[str], lang: str | None) -> str | None:
 
 def _whole_frequency(spec: Function, span: SpanCall, query: str) -> SpanCall:
     """A "how often" copied without the word before it that makes it one ("Montag" out of "jeden Montag", "Woche"
-    out of "jede zweite Woche"): up to two words before it, when they make a repetition and it was none."""
+    out of "jede zweite Woche"): up to two words before it, when they make a repetition and it was none, or make
+    a weekly one every working day or every other week ("freitags" out of "montags bis freitags")."""
     i = next((k for k, p in enumerate(spec.params) if p.type is ParamType.FREQUENCY), None)
     phrase = span.phrases[i] if i is not None else None
-    if i is None or not phrase or resolve_frequency(phrase) is not None:
+    often = resolve_frequency(phrase) if phrase else None
+    if i is None or not phrase or often not in (None, "weekly"):
         return span
     at = _said_at(query, phrase)
     before = query[:at].split() if at > 0 else []
-    for n in (1, 2):
+    for n in (1, 2) if often is None else (2, 1):
         wider = " ".join([*before[-n:], phrase]) if len(before) >= n else ""
-        if wider and resolve_frequency(wider) is not None:
+        widened = resolve_frequency(wider) if wider else None
+        if widened is not None and (often is None or widened in ("weekdays", "biweekly")):
             return SpanCall(span.function, tuple(wider if k == i else p for k, p in enumerate(span.phrases)))
     return span
 
