@@ -3263,6 +3263,10 @@ def test_a_series_on_several_weekdays_is_one_rrule_and_survives_the_outbox() -> 
         ("Was habe ich morgen um 10?", False),
         ("Zahnarzt am Freitag", False),  # no clock time: the model decides
         ("worum ging es bei dem protest am brandenburger tor gestern mittag", False),  # a question, of a day gone
+        ("Ich gehe am Sonntag um 19 Uhr ins Theater", True),  # one's own plan (session 38)
+        ("Wir fahren Samstag um 8 nach Hamburg", True),
+        ("Ich habe morgen um 10 was vor", False),  # "ich" opens a listing unless a going verb follows
+        ("Ich gehe morgen um 6 Uhr aufstehen", False),
     ],
 )
 def test_a_note_of_a_day_a_time_and_an_activity_states_an_event(query: str, states: bool) -> None:
@@ -3389,6 +3393,9 @@ def test_a_length_said_is_the_last_day_and_a_weekday_alone_moves_forward() -> No
         ("sag alles für morgen ab", False),  # every event: the clearing asks first
         ("Sag meiner Mutter, dass ich das Essen absage", False),
         ("sag den Wecker ab", False),
+        ("Ich hab den Notartermin abgesagt", True),  # called off already (session 38)
+        ("Wir haben die Party am Samstag abgesagt", True),
+        ("Ich habe meinem Chef abgesagt", False),  # a person, not an event
     ],
 )
 def test_a_german_call_off_split_around_the_event_is_a_delete(query: str, calls_off: bool) -> None:
@@ -5747,6 +5754,32 @@ def test_phrasings_of_session_37(function: str, phrases: tuple, query: str, expe
             "Was hab ich vom 28. bis zum 30.?",
             ("list_events", {"date": "2026-12-28", "end_date": "2026-12-30"}),
         ),
+        # typed batches of session 38: "heute und morgen", a time after "statt", the request copied as the title, a
+        # day said with "am" at the start of a day-long event's title
+        (
+            "list_events",
+            ("für heute und morgen", None),
+            "Zeig mir meine Termine für heute und morgen",
+            ("list_events", {"date": "2026-12-03", "end_date": "2026-12-04"}),
+        ),
+        (
+            "move_event",
+            ("Training", None, None, "um 18 Uhr"),
+            "Das Training ist ab sofort um 19 Uhr statt um 18 Uhr",
+            ("move_event", {"new_time": "19:00"}),
+        ),
+        (
+            "create_event",
+            ("Termin eintragen", "Donnerstag nächste Woche", "11 Uhr", None),
+            "Termin eintragen: Donnerstag nächste Woche 11 Uhr Notar",
+            ("create_event", {"title": "Notar", "date": "2026-12-10", "time": "11:00"}),
+        ),
+        (
+            "create_all_day_event",
+            ("Neujahrstag", None, None),
+            "Am Neujahrstag ausschlafen, ganztägig",
+            ("create_all_day_event", {"title": "ausschlafen", "date": "2027-01-01"}),
+        ),
     ],
 )
 def test_phrasings_of_session_38(function: str, phrases: tuple, query: str, expected: tuple[str, dict]) -> None:
@@ -5804,6 +5837,9 @@ def test_questions_and_statements_that_name_no_event_stay_no_call(query: str) ->
         ("Lena abzuholen", "Lena abholen"),
         ("Wohnung aufzuräumen", "Wohnung aufräumen"),
         ("Tom zurückzurufen", "Tom zurückrufen"),
+        ("Müll rauszustellen", "Müll rausstellen"),  # session 38: "raus", "kennen", "teil", ... before "zu"
+        ("Lisa kennenzulernen", "Lisa kennenlernen"),
+        ("an der Sitzung teilzunehmen", "an der Sitzung teilnehmen"),
         ("Auszubildende treffen", "Auszubildende treffen"),  # a noun, not "aus-zu-bilden"
         ("Anzug kaufen", "Anzug kaufen"),
         ("Zeit zu zweit", "Zeit zu zweit"),

@@ -672,7 +672,8 @@ _SPAN_BETWEEN = re.compile(
     rf"^(?P<c>.+?)\s*(?:\b(?:bis zum|bis|until|till|through|thru|to)\b|-|–)\s*(?P<d>.+)$"
 )
 _SPAN_AND = re.compile(
-    rf"^(?:.*?\s)?(?:am |on |on the |the |den )?(?P<a>\d{{1,2}}(?:\.|st|nd|rd|th)?|(?:{_WD_RE})\w*)\s+(?:and|und)\s+"
+    rf"^(?:.*?\s)?(?:am |on |on the |the |den )?"
+    rf"(?P<a>\d{{1,2}}(?:\.|st|nd|rd|th)?|(?:{_WD_RE})\w*|heute|today|morgen|tomorrow)\s+(?:and|und)\s+"
     r"(?:the |den )?(?P<b>.+)$"
 )
 _SPAN_UNTIL = re.compile(r"^(?:.*?\b)?(?:bis zum|bis zur|bis|until|till|til|through|thru|up to|by)\s+(?P<b>.+)$")
@@ -1326,7 +1327,8 @@ _ARTICLE_EDGE = re.compile(
 # ("Auszubildende" is a noun).
 _ZU_INFINITIVE_END = re.compile(
     r"(?:(?<=\S)\s+zu\s+(?!sieben$)(?=[a-zäöüß]+(?:en|ern|eln)$)"
-    r"|(?<=\s)(?P<prefix>ab|an|auf|aus|bei|ein|fest|her|hin|los|mit|nach|vor|weg|zurück|zusammen)zu(?=[a-zäöüß]{2,}en$))"
+    r"|(?<=\s)(?P<prefix>ab|an|auf|aus|bei|ein|fest|her|hin|los|mit|nach|vor|weg|zurück|zusammen|raus|rein|rüber|runter"
+    r"|hoch|heraus|herein|hinaus|hinein|weiter|durch|um|teil|kennen|fertig|statt|dabei|dazu)zu(?=[a-zäöüß]{2,}en$))"
 )
 
 
@@ -1763,6 +1765,27 @@ def _verb_copied_as_title(spec: Function, span: SpanCall, query: str) -> SpanCal
     if set(words) & _ASKING_WORDS or words[0] in _NOT_STATED:
         return span
     return SpanCall(span.function, (named["title"], day))
+
+
+_REQUEST_TITLE_WORDS = frozenset("termin eintrag einen neuen neuer neues new an entry event appointment".split())
+
+
+def _request_copied_as_title(spec: Function, span: SpanCall, query: str) -> SpanCall:
+    """A new event whose copied title is the request ("Termin eintragen: Donnerstag nächste Woche 11 Uhr Notar"):
+    the title is the words said after the last copied day or time, if they are few and name something."""
+    names = [p.name for p in spec.params]
+    said = dict(zip(names, span.phrases, strict=True))
+    title = said.get("title")
+    if not _makes_an_event(spec) or not title:
+        return span
+    words = [w.lower().strip(":,.;!?") for w in str(title).split()]
+    if not all(w in _REQUEST_TITLE_WORDS or w in _REQUEST_INFINITIVES for w in words) or words[-1] == "termin":
+        return span
+    ends = [at + len(o) for o in span.phrases if o and o != title and (at := _said_at(query, o)) >= 0]
+    tail = query[max(ends) :].strip(" ,.:;!?") if ends else ""
+    if not 1 <= len(tail.split()) <= 4 or any(_is_frame_word(w.lower()) for w in tail.split()):
+        return span
+    return SpanCall(span.function, tuple(tail if n == "title" else said[n] for n in names))
 
 
 _ASKING_WORDS = frozenset(
@@ -2791,6 +2814,17 @@ def _clock_said(words: list[str], lang: str | None) -> str | None:
             lead = words[k - 1] if k and words[k - 1].lower() in ("at", "um", "gegen", "ab", "from") else ""
             return f"{lead} {said}".strip()
     return None
+
+
+def _without_day_said_first(phrase: str, query: str) -> str:
+    """A title that starts with a day said with its preposition ("Am Neujahrstag ausschlafen" titled "Neujahrstag
+    ausschlafen", "on Christmas Day sleep in"): the day is when; the rest is the title."""
+    at = _said_at(query, phrase, case=True)
+    words = phrase.split()
+    if at <= 0 or len(words) < 2 or not re.search(r"(?i)\b(?:am|on)\s+$", query[:at]):  # never "an Easter brunch"
+        return phrase
+    named = next((k for k in range(len(words) - 1, 0, -1) if _names_a_day(words[:k])), 0)
+    return " ".join(words[named:]) if named else phrase
 
 
 def _holiday_as_day(spec: Function, span: SpanCall) -> SpanCall:
@@ -4019,7 +4053,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
         return NoCall()
     plain = _without_stattfinden(query)  # "statt" left in it is the preposition
     spec, span = _made_read_as_delete(*_note_read_as_delete(*_visit_read_as_delete(spec, span, query), query), query)
-    span = _verb_copied_as_title(spec, span, query)
+    span = _request_copied_as_title(spec, _verb_copied_as_title(spec, span, query), query)
     spec, span = _instead_is_a_move(*_called_off(spec, span, query), plain)
     spec, span = _takes_place_instead(spec, span, query)
     spec, span = _asked_or_marked(*_move_copied_as_create(*_change_stated(spec, span, query), query), query)
@@ -4047,7 +4081,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
     span = _day_in_time_words(spec, _day_copied_as_clock(spec, span, query, lang))
     span = _length_copied_into_time(spec, span, lang)
     span = _words_left_in_query(spec, _move_days(spec, span, plain, lang), query, lang)
-    span = _not_this_day_but_that(spec, span, query, today)
+    span = _time_said_instead(spec, _not_this_day_but_that(spec, span, query, today), query, lang)
     span = _whole_frequency(spec, span, query)
     arguments: dict[str, object] = {}
     said = span.named
@@ -4073,7 +4107,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
             phrase = _without_request_after(_without_request(phrase, spec), spec, query)
             phrase = _without_arranging(_without_put(phrase, query, spec), query, spec)
             phrase = _without_time_for(_without_take_off(phrase, query, spec), query, spec)
-            phrase = _without_corrected_day(phrase, query)
+            phrase = _without_day_said_first(_without_corrected_day(phrase, query), query)
             if _COMING_UP.match(query.strip()):  # "Steht Tanzkurs bald an": "bald" asks, it names nothing
                 phrase = re.sub(r"(?i)\s+(?:schon\s+)?(?:bald|demnächst)$", "", phrase) or phrase
             # "Penncil in drop the holiday cards": the phrasal verb is first only now that the request is gone
@@ -4298,7 +4332,9 @@ _REQUEST_INFINITIVES = frozenset(
         "eintragen einschreiben aufschreiben reinschreiben notieren vormerken speichern hinzufügen anlegen erstellen "
         "einplanen planen blocken blockieren merken setzen legen ansetzen einstellen löschen streichen entfernen "
         "verschieben verlegen absagen stornieren zeigen anzeigen suchen finden erinnern vergessen eintragen machen "
-        "haben sein werden können müssen sollen wollen dürfen festlegen vereinbaren rausnehmen austragen registrieren"
+        "haben sein werden können müssen sollen wollen dürfen festlegen vereinbaren rausnehmen austragen registrieren "
+        "reservieren eingetragen verschoben gestrichen aufgeschrieben eingeschrieben reingeschrieben entfallen "
+        "ausgefallen"
     ).split()
 )
 
@@ -5270,7 +5306,11 @@ def _names_an_event(words: str, also_nothing: frozenset[str] = frozenset()) -> b
 # German says it; v25 listed two of 13 such generated rows and made one all-day. Never "sag mal ruf meine Termine ab"
 # (another verb's "ab"), "sag mir, ab wann" (no "ab" at the end), nor all events ("sag alles ab": the clearing).
 _CALL_OFF_SPLIT = re.compile(
-    rf"^{_FILLERS}(?:dann\s+)?{_FILLERS}sag\w*\s+(?!mir\b|uns\b|bescheid\b)(?P<rest>.+?)\s+ab[\s.!?]*$", re.I
+    rf"^{_FILLERS}(?:dann\s+)?{_FILLERS}sag\w*\s+(?!mir\b|uns\b|bescheid\b)(?P<rest>.+?)\s+ab[\s.!?]*$"
+    # "Ich hab den Notartermin abgesagt": called off already, so it goes from the calendar (v25 declined it)
+    r"|^(?:ich|wir)\s+(?:hab|habe|haben)\s+(?P<done>(?:den|die|das|meinen|meine|mein|unseren|unsere|unser)\s+.+?)"
+    r"\s+abgesagt[\s.!?]*$",
+    re.I,
 )
 _OTHER_SEPARABLE = re.compile(r"(?i)\b(?:ruf|hol|frag|schau|guck|les|lad|ruft|holt|fragt|schaut|lädt)\w*\b")
 
@@ -5278,9 +5318,10 @@ _OTHER_SEPARABLE = re.compile(r"(?i)\b(?:ruf|hol|frag|schau|guck|les|lad|ruft|ho
 def asks_to_call_off(query: str) -> bool:
     """Whether the query calls off, with German's split "sag ... ab", one event it names."""
     m = _CALL_OFF_SPLIT.match(_ASK_LEAD.sub("", query.strip(), count=1))
-    if m is None or _OTHER_SEPARABLE.search(m["rest"]) or _CLEAR_REQUEST.search(query):
+    rest = (m["rest"] or m["done"]) if m else None
+    if rest is None or _OTHER_SEPARABLE.search(rest) or _CLEAR_REQUEST.search(query):
         return False
-    return _names_an_event(m["rest"], _NOT_NAMED_IN_A_CALL_OFF)
+    return _names_an_event(rest, _NOT_NAMED_IN_A_CALL_OFF)
 
 
 _NOT_NAMED_IN_A_CALL_OFF = frozenset({"mal", "bitte", "doch", "alles", "alle"})
@@ -5301,11 +5342,17 @@ _WAKE_ME = re.compile(
 )
 
 
+# "Ich gehe am Sonntag um 19 Uhr ins Theater", "Wir fahren Samstag um 8 nach Hamburg": one's own plan, said as news.
+_GOING_VERBS = frozenset("gehe gehen fahre fahren fliege fliegen treffe treffen".split())
+
+
 def states_an_event(query: str, today: dt.date) -> bool:
     """Whether the query is a note of an event: a day and a clock time said, words besides them, no question."""
     t = query.strip()
     words = [w.lower() for w in re.findall(r"[^\W_]+", t)]
-    if not words or t.endswith("?") or words[0] in _LISTING_WORDS or words[0] in _QUESTION_WORDS or _WAKING.search(t):
+    going = len(words) > 1 and words[0] in ("ich", "wir") and words[1] in _GOING_VERBS  # "Ich gehe ... ins Theater"
+    listing = words[0] in _LISTING_WORDS and not going if words else True
+    if not words or t.endswith("?") or listing or words[0] in _QUESTION_WORDS or _WAKING.search(t):
         return False
     if not _names_no_other_thing(t):
         return False
@@ -6434,6 +6481,29 @@ def _said_after_now_is(query: str, day: str) -> bool:
             query[:at],
         )
     )
+
+
+_INSTEAD_CLOCK = re.compile(
+    r"(?i)\b(?:um|at|ab|from|auf|to)\s+\d{1,2}(?:[:.]\d{2})?(?:\s*(?:uhr|am|pm|a\.m\.|p\.m\.))?"
+)
+_INSTEAD_BEFORE = re.compile(r"(?i)\b(?:statt|anstatt|instead\s+of|rather\s+than|nicht\s+(?:mehr\s+)?)\s*$")
+
+
+def _time_said_instead(spec: Function, span: SpanCall, query: str, lang: str | None) -> SpanCall:
+    """A move's new time copied from the words after "statt"/"instead of" ("ab sofort um 19 Uhr statt um 18 Uhr"):
+    that is where the event was; the other clock time the query says is where it goes."""
+    names = [p.name for p in spec.params]
+    said = dict(zip(names, span.phrases, strict=True))
+    phrase = said.get("new_time")
+    at = _said_at(query, phrase) if phrase and "new_time" in names else -1
+    if at < 0 or not _INSTEAD_BEFORE.search(query[:at]):
+        return span
+    other = next(
+        (m[0] for m in _INSTEAD_CLOCK.finditer(query) if m.end() <= at - 1 or m.start() >= at + len(str(phrase))), None
+    )
+    if other is None or resolve_time(other, lang) in (None, resolve_time(str(phrase), lang)):
+        return span
+    return SpanCall(span.function, tuple(other if n == "new_time" else said[n] for n in names))
 
 
 # "nicht am Samstag, sondern am Sonntag", "isn't Saturday, it's Sunday", "not on the 12th but the 13th": the day after
