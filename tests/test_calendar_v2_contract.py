@@ -5780,6 +5780,18 @@ def test_phrasings_of_session_37(function: str, phrases: tuple, query: str, expe
             "Am Neujahrstag ausschlafen, ganztägig",
             ("create_all_day_event", {"title": "ausschlafen", "date": "2027-01-01"}),
         ),
+        (
+            "create_event",
+            ("Noah's christening", "on Sunday", "at 11 am", None),
+            "Noah's christening on Sunday two weeks from now at 11 am",
+            ("create_event", {"date": "2026-12-20"}),
+        ),
+        (
+            "create_all_day_event",
+            ("frei", "Die Woche nach Weihnachten", None),
+            "Die Woche nach Weihnachten hab ich frei",
+            ("create_all_day_event", {"date": "2026-12-28", "end_date": "2027-01-03"}),
+        ),
     ],
 )
 def test_phrasings_of_session_38(function: str, phrases: tuple, query: str, expected: tuple[str, dict]) -> None:

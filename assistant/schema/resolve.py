@@ -506,6 +506,11 @@ _DATE_RULES: list[DateRule] = [
         re.compile(r"\b(heute|today|morgen|tomorrow) in (\d{1,2}) (?:wochen|woche|weeks|week)\b"),
         lambda m, t: t + dt.timedelta(days=m[1] in ("morgen", "tomorrow"), weeks=int(m[2])),
     ),
+    # "Sunday two weeks from now": that weekday, as "Sonntag in zwei Wochen" says it
+    (
+        re.compile(rf"\b({_WD_RE}),? (?:(\d{{1,2}})|an?) weeks? from (?:today|now)\b"),
+        lambda m, t: _weekday_on_or_after(WEEKDAY_WORDS[m[1]], t) + dt.timedelta(weeks=_weeks(m[2])),
+    ),
     (
         re.compile(r"\b(?:(\d{1,2})|an?) weeks? from (today|now|tomorrow)\b"),
         lambda m, t: t + dt.timedelta(days=m[2] == "tomorrow", weeks=_weeks(m[1])),
@@ -797,6 +802,11 @@ _FEAST_DAYS = re.compile(
 )
 
 
+_WEEK_NEXT_TO = re.compile(
+    rf"\b(?:die |the )?(?:woche|week) (?P<way>nach|after|vor|before) (?P<day>(?:dem |den |the )?(?:\d|{_DAY_NAMED}).*)$"
+)
+
+
 def resolve_date_range(text: str, today: dt.date) -> DateSpan | None:
     """First and last day of what the words name: "nächste Woche" (Monday..Sunday), "am Wochenende", "im
     Januar", "the next 3 days", "bis Freitag" (today..Friday), "vom 10. bis 12. Dezember", or one day as a
@@ -820,6 +830,13 @@ def resolve_date_range(text: str, today: dt.date) -> DateSpan | None:
     m = _SPAN_UNTIL.match(t)
     if m and (end := _end_after(m["b"], today, today)) is not None:
         return today, end
+    near = _WEEK_NEXT_TO.search(t)
+    if near and (day := resolve_date(near["day"], today)) is not None:
+        # "die Woche nach Weihnachten", "the week before Easter": the Monday-to-Sunday week after or before its week
+        monday = (
+            day - dt.timedelta(days=day.weekday()) + dt.timedelta(weeks=1 if near["way"] in ("nach", "after") else -1)
+        )
+        return monday, monday + dt.timedelta(days=6)
     feast = _FEAST_DAYS.search(t)
     if feast:  # "über Weihnachten", "over Easter": the feast's days, not its one day
         easter = bool(feast["easter"] or feast["easter_days"])
@@ -4184,7 +4201,7 @@ def _whole_day_words(ptype: ParamType, phrase: str, query: str, others: list[str
     before = query[:at].split()[-3:]
     ends = [k for k, w in enumerate(before) if w[-1:] in ",;!?"]  # never across a clause: "gym today, move it to"
     before = before[ends[-1] + 1 :] if ends else before
-    after = _SAID_END.split(query[at + len(phrase) :], maxsplit=1)[0].split()[:3]
+    after = _SAID_END.split(query[at + len(phrase) :], maxsplit=1)[0].split()[:4]  # "two weeks from now"
     for nb in range(len(before), -1, -1):
         for na in range(len(after), -1, -1):
             extra = before[len(before) - nb :] + after[:na]
