@@ -466,6 +466,27 @@ def test_commands_of_the_second_wild_set_in_session_37(caller, radicale, tmp_pat
     assert visit.title.startswith("Handwerker") and (visit.end - visit.start) == dt.timedelta(hours=2), visit
 
 
+def test_commands_of_the_fourth_wild_set_in_session_38(caller, radicale, tmp_path) -> None:
+    """Classes of the fourth in-the-wild set and the typed batches (session 38): v25 titled "Angebot an Firma Berger"
+    without its verb, moved "nicht am Samstag, sondern am Sonntag" the wrong way, declined "Ich gehe ... ins Theater"
+    and "Ich hab den Notartermin abgesagt", and titled "Termin eintragen: ... Notar" "eintragen"."""
+    a, on = _assistant(caller, radicale, tmp_path)
+    assert a.handle("Am Montag um 14 Uhr Angebot an Firma Berger schicken", "de").outcome.kind == "created"
+    assert on(30) == ["Angebot an Firma Berger schicken 14:00"]
+    assert a.handle("Treffen mit Jan am Samstag um 10", "de").outcome.kind == "created"
+    assert a.handle("Das Treffen mit Jan ist nicht am Samstag, sondern am Sonntag", "de").outcome.kind == "moved"
+    assert on(28) == [] and on(29) == ["Treffen mit Jan 10:00"]
+    assert a.handle("Ich gehe am Sonntag um 19 Uhr ins Theater", "de").outcome.kind == "created"
+    assert on(29) == ["Treffen mit Jan 10:00", "Theater 19:00"]
+    assert a.handle("Termin eintragen: Freitag 11 Uhr Notar", "de").outcome.kind == "created"
+    assert on(27) == ["Notar 11:00"]
+    deleted = a.handle("Ich hab den Notartermin abgesagt", "de")
+    assert (deleted.outcome.call or {}).get("function") == "delete_event", deleted.outcome
+    if deleted.outcome.kind != "deleted":  # a delete is confirmed first
+        assert a.handle("ja", "de").outcome.kind == "deleted"
+    assert on(27) == []
+
+
 def test_ask_command_end_to_end(radicale) -> None:
     import json
     import os

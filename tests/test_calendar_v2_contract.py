@@ -5775,6 +5775,18 @@ def test_phrasings_of_session_37(function: str, phrases: tuple, query: str, expe
             ("create_event", {"title": "Notar", "date": "2026-12-10", "time": "11:00"}),
         ),
         (
+            "create_event",
+            ("Termin", "Freitag", "11 Uhr", None),
+            "Termin eintragen: Freitag 11 Uhr Notar",
+            ("create_event", {"title": "Notar"}),
+        ),
+        (
+            "create_event",
+            ("Termin morgen", None, "um 9", None),
+            "Termin morgen um 9 mit Jonas",  # the event noun, no request said
+            ("create_event", {"title": "Termin mit Jonas"}),
+        ),
+        (
             "create_all_day_event",
             ("Neujahrstag", None, None),
             "Am Neujahrstag ausschlafen, ganztägig",

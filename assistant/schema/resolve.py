@@ -1796,8 +1796,11 @@ def _request_copied_as_title(spec: Function, span: SpanCall, query: str) -> Span
     if not _makes_an_event(spec) or not title:
         return span
     words = [w.lower().strip(":,.;!?") for w in str(title).split()]
-    if not all(w in _REQUEST_TITLE_WORDS or w in _REQUEST_INFINITIVES for w in words) or words[-1] == "termin":
+    if not all(w in _REQUEST_TITLE_WORDS or w in _REQUEST_INFINITIVES for w in words):
         return span
+    asked = {w.lower().strip(":,.;!?") for w in query.split()} & _REQUEST_INFINITIVES
+    if not (set(words) & _REQUEST_INFINITIVES or asked):
+        return span  # "Termin morgen um 9 mit Jonas": the event noun, no request said
     ends = [at + len(o) for o in span.phrases if o and o != title and (at := _said_at(query, o)) >= 0]
     tail = query[max(ends) :].strip(" ,.:;!?") if ends else ""
     if not 1 <= len(tail.split()) <= 4 or any(_is_frame_word(w.lower()) for w in tail.split()):
