@@ -143,3 +143,36 @@ def test_the_checker_sees_a_sideways_import(tmp_path: Path) -> None:
     found = _imports(probe, own="speech.stt")
     assert found == {"calendar.client"}
     assert LAYERS[PLACES["calendar.client"][0]] == LAYERS[PLACES["speech.stt"][0]]  # same layer, other part
+
+
+def _defined_twice(source: str) -> list[str]:
+    """Module-level names (functions, classes, assignments) a module defines more than once: the later one silently
+    replaces the earlier for every use, also the uses above it."""
+    seen: dict[str, int] = {}
+    for node in ast.parse(source).body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names = [node.name]
+        elif isinstance(node, ast.Assign):
+            names = [t.id for t in node.targets if isinstance(t, ast.Name)]
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            names = [node.target.id]
+        else:
+            names = []
+        for name in names:
+            seen[name] = seen.get(name, 0) + 1
+    return sorted(name for name, count in seen.items() if count > 1)
+
+
+ROOT = ASSISTANT.parent
+CODE = sorted(p for folder in ("assistant", "training", "evaluation") for p in (ROOT / folder).rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", CODE, ids=[str(p.relative_to(ROOT)) for p in CODE])
+def test_no_module_defines_a_name_twice(path: Path) -> None:
+    """Session 38: a second `_CLOCK_SAID` far down the 6,800-line resolver replaced the first and broke 61 moves and
+    creates; only reading every saved decode again caught it."""
+    assert _defined_twice(path.read_text(encoding="utf-8")) == []
+
+
+def test_the_checker_sees_a_name_defined_twice() -> None:
+    assert _defined_twice("A = 1\ndef f():\n    A = 2\nB = 2\nA = 3\n") == ["A"]
