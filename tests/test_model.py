@@ -652,9 +652,18 @@ def test_distributed_training_keeps_replicas_in_sync(tiny_base, small_data, tmp_
     try:
         stdout, stderr = run.communicate(timeout=600)
     except subprocess.TimeoutExpired:
+        # torchrun's workers may sit in a process group of their own: killing the launcher's group left one alive
+        # (session 38), and it held the pipes open, so communicate() waited for it forever. Kill the whole tree.
+        import psutil
+
+        for child in psutil.Process(run.pid).children(recursive=True):
+            child.kill()
         os.killpg(run.pid, signal.SIGKILL)
-        stdout, stderr = run.communicate()
+        stdout, stderr = run.communicate(timeout=60)
         pytest.fail(f"two-process training did not end in 10 minutes:\n{stderr[-4000:]}")
     assert run.returncode == 0, stderr[-8000:]
     assert stdout.count("2 replicas agree") == 2, stdout[-2000:]
+    # the DDP wrapper (its reducer holds the process group) is freed while both ranks are still in the group: freed
+    # after it, it once hung rank 0 at exit for the whole 10 minutes
+    assert stdout.count("DDP wrapper freed before leaving the group: True") == 2, stdout[-2000:]
     assert json.loads((tmp_path / "adapter_config.json").read_text())["replicas"] == 2

@@ -16,10 +16,12 @@ log history, and ``loss.png``.
 
 from __future__ import annotations
 
+import gc
 import json
 import math
 import sys
 import time
+import weakref
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -387,14 +389,22 @@ def train(settings: SFTSettings) -> dict[str, Any]:
     }
     if args.world_size > 1:
         config["replicas"] = _check_replicas(module)
-    if trainer.is_world_process_zero():
+    history, first = trainer.state.log_history, trainer.is_world_process_zero()
+    if first:
         save_adapter(module, settings.out, config)
-        (settings.out / "log_history.json").write_text(json.dumps(trainer.state.log_history, indent=1), "utf-8")
-        plot_loss(trainer.state.log_history, settings.out / "loss.png", settings.name)
+        (settings.out / "log_history.json").write_text(json.dumps(history, indent=1), "utf-8")
+        plot_loss(history, settings.out / "loss.png", settings.name)
         print(f"trained {result.global_step} steps in {seconds / 60:.1f} min; adapter in {settings.out}", flush=True)
     if args.world_size > 1:  # every rank waits for the adapter, then leaves the group in order (no abort on exit)
+        # The DDP reducer holds the process group. Freed after the group was destroyed (when this function's
+        # locals go), it destroyed the group itself, joining a gloo thread that waited on a peer already gone:
+        # rank 0 hung at exit until the test's 10 minutes ran out (session 38). Free it while every rank is here.
+        wrapped = weakref.ref(trainer.model_wrapped)
+        del trainer
+        gc.collect()
         torch.distributed.barrier()
         torch.distributed.destroy_process_group()
+        print(f"DDP wrapper freed before leaving the group: {wrapped() is None}", flush=True)
     return config
 
 
