@@ -2487,6 +2487,8 @@ def _not_for_the_calendar(spec: Function, span: SpanCall, query: str) -> bool:
         return False
     query = _WAKE_WORD.sub("", query)
     asked = asks_for_an_event(query) or asks_for_a_reminder(query) or bool(_ADD_SAID.search(query))
+    # "Ich möchte um halb 5 übermorgen Tickets buchen eintragen.": the request said last, as German says it
+    asked = asked or bool(re.search(rf"(?i)\b(?:{_ADD_LAST})\W*$", query))
     when = any(ph for ph, q in zip(span.phrases, spec.params, strict=True) if q.type is not ParamType.TITLE)
     if _EMAIL_ADDRESS.search(f" {query} ") and (not asked or _CONTACTS.search(query)):
         return True  # "schicke frohes neues jahr an jonas at g. m. x. punkt d. e.", "füge ... als Kontakt hinzu"
