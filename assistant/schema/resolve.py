@@ -1713,15 +1713,12 @@ def _series_never_said(spec: Function, span: SpanCall, query: str, lang: str | N
     names_nothing = not any(
         names_a_value(t, phrase, lang) for t in (ParamType.DATE, ParamType.TIME, ParamType.FREQUENCY)
     )
-    if (
-        said[first.name] not in (None, phrase)
-        and not in_clock
-        and not (names_nothing and not _REPEAT_WORD.search(query))
-    ):
+    apart = said[first.name] not in (None, phrase)
+    if apart and not in_clock and not (names_nothing and not _REPEAT_WORD.search(query)):
         return spec, span  # a first day copied apart from the "how often" (the same one twice is that day)
     if resolve_frequency(phrase) or resolve_frequency(outside_title):
         return spec, span
-    if names_nothing and said[first.name] not in (None, phrase):
+    if names_nothing and apart:
         day: str | None = said[first.name]
     elif in_clock:
         day = said[first.name]
@@ -2488,7 +2485,7 @@ def _not_for_the_calendar(spec: Function, span: SpanCall, query: str) -> bool:
     query = _WAKE_WORD.sub("", query)
     asked = asks_for_an_event(query) or asks_for_a_reminder(query) or bool(_ADD_SAID.search(query))
     # "Ich möchte um halb 5 übermorgen Tickets buchen eintragen.": the request said last, as German says it
-    asked = asked or bool(re.search(rf"(?i)\b(?:{_ADD_LAST})\W*$", query))
+    asked = asked or bool(_ADD_SAID_LAST.search(query))
     when = any(ph for ph, q in zip(span.phrases, spec.params, strict=True) if q.type is not ParamType.TITLE)
     if _EMAIL_ADDRESS.search(f" {query} ") and (not asked or _CONTACTS.search(query)):
         return True  # "schicke frohes neues jahr an jonas at g. m. x. punkt d. e.", "füge ... als Kontakt hinzu"
@@ -3736,6 +3733,7 @@ _ADD_FIRST = (
     r"|erstelle|mach|mache|notier|notiere"
 )
 _ADD_LAST = r"hinzufügen|eintragen|erstellen|anlegen|machen|einstellen|notieren|ansetzen"
+_ADD_SAID_LAST = re.compile(rf"(?i)\b(?:{_ADD_LAST})\W*$")
 _BARE_ADD = re.compile(
     rf"^{_FILLERS}{_SAID_TO}"
     r"(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|i(?:'d|\s+would)\s+like\s+(?:you\s+)?to\s+"
@@ -4349,14 +4347,13 @@ def _whole_title_words(phrase: str, query: str, phrases: tuple[str | None, ...])
 
 # The infinitives that ask the calendar for something, said last ("Zahnarzt morgen um 9 eintragen"): never a
 # title's verb.
-_REQUEST_INFINITIVES = frozenset(
+_REQUEST_INFINITIVES = frozenset(_ADD_LAST.split("|")) | frozenset(
     (
-        "eintragen einschreiben aufschreiben reinschreiben notieren vormerken speichern hinzufügen anlegen erstellen "
-        "einplanen planen blocken blockieren merken setzen legen ansetzen einstellen löschen streichen entfernen "
-        "verschieben verlegen absagen stornieren zeigen anzeigen suchen finden erinnern vergessen eintragen machen "
-        "haben sein werden können müssen sollen wollen dürfen festlegen vereinbaren rausnehmen austragen registrieren "
-        "reservieren eingetragen verschoben gestrichen aufgeschrieben eingeschrieben reingeschrieben entfallen "
-        "ausgefallen"
+        "einschreiben aufschreiben reinschreiben vormerken speichern einplanen planen blocken blockieren merken "
+        "setzen legen löschen streichen entfernen verschieben verlegen absagen stornieren zeigen anzeigen suchen "
+        "finden erinnern vergessen haben sein werden können müssen sollen wollen dürfen festlegen vereinbaren "
+        "rausnehmen austragen registrieren reservieren eingetragen verschoben gestrichen aufgeschrieben "
+        "eingeschrieben reingeschrieben entfallen ausgefallen"
     ).split()
 )
 
@@ -5034,15 +5031,16 @@ def asks_for_a_reminder(query: str) -> bool:
 # mir aus": a look at the calendar that the model declines, said of the person's day, week or schedule or of a
 # day. Never of the traffic, the weather, an alarm or a thing ("what does a geranium look like"), and never the
 # small talk of "Wie sieht's aus?".
+_LOOK_LEAD = r"^(?:(?:hey|so|ok|okay|please|and|und|also|na|sag mal|tell me|bitte),?\s+)*"
 _HOW_LOOKS = re.compile(
-    r"^(?:(?:hey|so|ok|okay|please|and|und|also|na|sag mal|tell me|bitte),?\s+)*(?:"
+    _LOOK_LEAD + r"(?:"
     r"(?:what|how)(?:'s|s| is| does| do| will| did)?\s+(?P<en>.+?)\s+(?:look|looks|looking)(?:\s+like)?\b"
     r"|wie\s+(?:sieht|schaut|sehen|schauen)(?:'s|s)?\s+(?P<de>.+?)\s+aus\b)(?P<tail>.*)$",
     re.IGNORECASE,
 )
 # "Wie voll ist mein Montag?", "how packed is next week": how full a day is, asked of the calendar.
 _HOW_FULL = re.compile(
-    r"^(?:(?:hey|so|ok|okay|please|and|und|also|na|sag mal|tell me|bitte),?\s+)*(?:"
+    _LOOK_LEAD + r"(?:"
     r"how\s+(?:busy|full|packed)\s+(?:is|are|will\s+be)\s+(?P<en>.+?)"
     r"|wie\s+(?:voll|vollgepackt|stressig|busy)\s+(?:ist|wird|sind|werden)\s+(?P<de>.+?))(?P<tail>)\W*$",
     re.IGNORECASE,
@@ -5373,8 +5371,9 @@ def states_an_event(query: str, today: dt.date) -> bool:
     t = query.strip()
     words = [w.lower() for w in re.findall(r"[^\W_]+", t)]
     going = len(words) > 1 and words[0] in ("ich", "wir") and words[1] in _GOING_VERBS  # "Ich gehe ... ins Theater"
-    listing = words[0] in _LISTING_WORDS and not going if words else True
-    if not words or t.endswith("?") or listing or words[0] in _QUESTION_WORDS or _WAKING.search(t):
+    if not words or t.endswith("?") or (words[0] in _LISTING_WORDS and not going) or words[0] in _QUESTION_WORDS:
+        return False
+    if _WAKING.search(t):
         return False
     if not _names_no_other_thing(t):
         return False
@@ -6542,13 +6541,13 @@ def _not_this_day_but_that(spec: Function, span: SpanCall, query: str, today: dt
     the model copied them (it swapped them, or copied the second as where the event was)."""
     names = [p.name for p in spec.params]
     m = _NOT_THIS_DAY.search(query) if query else None
-    if m is None or not {"date", "new_date"} <= set(names) or resolve_date(m["old"], today) is None:
+    old = resolve_date(m["old"], today) if m is not None and {"date", "new_date"} <= set(names) else None
+    if m is None or old is None:
         return span
     words = m["new"].split()
-    new = next(
-        (" ".join(words[:n]) for n in range(len(words), 0, -1) if resolve_date(" ".join(words[:n]), today)), None
-    )
-    if new is None or resolve_date(new, today) == resolve_date(m["old"], today):
+    said_new = ((" ".join(words[:n]), resolve_date(" ".join(words[:n]), today)) for n in range(len(words), 0, -1))
+    new, day = next(((w, d) for w, d in said_new if d is not None), (None, None))
+    if new is None or day == old:
         return span
     said = dict(zip(names, span.phrases, strict=True)) | {"date": m["old"], "new_date": new}
     return SpanCall(span.function, tuple(said[n] for n in names))
