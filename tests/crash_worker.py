@@ -21,6 +21,13 @@ from assistant.settings import CalendarSettings
 TODAY = dt.date(2026, 11, 26)
 
 
+def tell(*words: object) -> None:
+    """One line in one write: print() writes each word and space apart, and where stdout is unbuffered
+    (PYTHONUNBUFFERED, as a CI may set) a kill between two of them left half a promise."""
+    sys.stdout.write(" ".join(map(str, words)) + "\n")
+    sys.stdout.flush()
+
+
 def main() -> None:
     url, state, seed = sys.argv[1], sys.argv[2], int(sys.argv[3])
     rng = random.Random(seed)
@@ -28,31 +35,31 @@ def main() -> None:
     a = Assistant(
         cal, Outbox(state), Journal(state), today=lambda: TODAY, clock=lambda: dt.time(12, 0), auto_confirm=True
     )
-    print("sent", a.flush(), flush=True)  # what an earlier, killed run left queued
+    tell("sent", a.flush())  # what an earlier, killed run left queued
     # creates made while offline: queued (the user was told so), then sent; a kill may fall in the flush
     for k in range(rng.randint(0, 3)):
         title, day = f"E{seed}-{100 + k}", (TODAY + dt.timedelta(days=2)).isoformat()
         a.outbox.add(new_event(title, dt.date.fromisoformat(day), dt.time(7, 5 * k), 15, "Europe/Berlin"), "en")
-        print("promise", "queued", title, day, flush=True)
-    print("sent", a.flush(), flush=True)
+        tell("promise", "queued", title, day)
+    tell("sent", a.flush())
     for i in range(12):
         title = f"E{seed}-{i}"
         day = (TODAY + dt.timedelta(days=1 + i % 3)).isoformat()
         out = a.execute(
             Call("create_event", {"title": title, "date": day, "time": f"{8 + i:02d}:00", "duration_minutes": 30}), "en"
         )
-        print("promise", out.kind, title, day, flush=True)
+        tell("promise", out.kind, title, day)
         roll = rng.random()
         if roll < 0.25 and out.kind == "created":
             new = (TODAY + dt.timedelta(days=5)).isoformat()
             out = a.execute(Call("move_event", {"title": title, "date": day, "new_date": new, "new_time": None}), "en")
-            print("promise", out.kind, title, new, flush=True)
+            tell("promise", out.kind, title, new)
         elif roll < 0.45 and out.kind == "created":
             out = a.execute(Call("delete_event", {"title": title, "date": day}), "en")
-            print("promise", out.kind, title, day, flush=True)
+            tell("promise", out.kind, title, day)
         elif roll < 0.6:
             out = a.undo("en")
-            print("promise", out.kind, title, day, flush=True)
+            tell("promise", out.kind, title, day)
 
 
 if __name__ == "__main__":
