@@ -487,6 +487,28 @@ def test_commands_of_the_fourth_wild_set_in_session_38(caller, radicale, tmp_pat
     assert on(27) == []
 
 
+def test_commands_of_the_sixth_wild_set_in_session_39(caller, radicale, tmp_path) -> None:
+    """Classes of the sixth in-the-wild set (session 39): v25 put "Am Montag, den 14. Dezember" on the coming Monday,
+    deleted "insurance" for "Remind me on Monday to cancel the insurance", moved "... isn't happening" nowhere and
+    titled "Pack moving boxes" "moving boxes"."""
+    a, on = _assistant(caller, radicale, tmp_path)
+    made = a.handle("Am Montag, den 14. Dezember, um 14 Uhr Besprechung Projekt Nordstern, 45 Minuten", "de")
+    assert made.outcome.kind == "created", made.outcome
+    assert [e.title for e in a.calendar.events_on(dt.date(2026, 12, 14))] == ["Besprechung Projekt Nordstern"]
+    assert on(30) == []
+    reminder = a.handle("Remind me on Monday to cancel the insurance", "en")  # no time said: asked
+    assert (reminder.outcome.call or {}).get("function") == "create_event", reminder.outcome
+    assert reminder.outcome.call["arguments"]["title"] == "cancel the insurance"
+    assert a.handle("Pack moving boxes on Saturday from 10 am to noon", "en").outcome.kind == "created"
+    assert on(28) == ["Pack moving boxes 10:00"]
+    assert a.handle("Dinner with the Schmidts on Friday at 7 pm", "en").outcome.kind == "created"
+    off = a.handle("Dinner with the Schmidts on Friday isn't happening", "en")
+    assert (off.outcome.call or {}).get("function") == "delete_event", off.outcome
+    if off.outcome.kind != "deleted":  # a delete is confirmed first
+        assert a.handle("yes", "en").outcome.kind == "deleted"
+    assert on(27) == []
+
+
 def test_ask_command_end_to_end(radicale) -> None:
     import json
     import os

@@ -2539,6 +2539,8 @@ _NEVER_MIND = re.compile(
 _CALLED_OFF = re.compile(
     r"\b(?:is|was|got|has been|have been)\s+(?:not happening|off|cancell?ed|called off)\b|\bfällt\b.*\b(?:aus|flach)\b|"
     r"\bfindet\b.*\bnicht\s+statt\b|\b(?:ist|wurde|wird)\s+abgesagt\b"
+    # "dinner on Wednesday isn't happening", "won't be happening", "is no longer happening"
+    r"|\b(?:(?:is|are|was|were)n['’]?t|won['’]?t\s+be|will\s+not\s+be|(?:is|are)\s+no\s+longer)\s+happening\b"
     # "I can't make it to yoga tomorrow", "Ich kann morgen nicht zum Zahnarzt", "Das Meeting brauche ich nicht mehr"
     r"|\b(?:can't|cannot|can\s+not|won't|wont|will\s+not)\s+(?:make\s+it|go|come|attend)\b"
     r"|\bkann\b[^.?!]*\bnicht\s+(?:zum|zur|ins|hin|kommen|teilnehmen|dabei)\b"
@@ -2589,6 +2591,27 @@ def _visit_read_as_delete(spec: Function, span: SpanCall, query: str) -> tuple[F
         return spec, span
     made = query.strip()[m.start("verb") : at + len(title)] if m["verb"] else title
     return create, SpanCall(create.name, (made, span.phrases[1] if len(span.phrases) > 1 else None, None, None))
+
+
+# "Remind me on Monday to cancel the insurance": the removal is the to-do reminded of, not a request
+_REMIND_TO = re.compile(
+    rf"^{_FILLERS}(?:(?:please|can\s+you|could\s+you)\s+)?remind\s+me\b[^.?!]*?\bto\s+(?P<todo>[^.?!]+)", re.I
+)
+
+
+def _reminded_to_remove(spec: Function, span: SpanCall, query: str) -> tuple[Function, SpanCall]:
+    """A delete whose removal verb is what a reminder is for ("Remind me on Monday to cancel the insurance") is the
+    reminder made: the to-do up to its copied title is the title. v25 deleted "insurance"."""
+    m = _REMIND_TO.match(query.strip()) if query else None
+    if m is None or not _deletes_an_event(spec) or not span.phrases or not span.phrases[0]:
+        return spec, span
+    todo, title = m["todo"], str(span.phrases[0])
+    end = todo.lower().find(title.lower())
+    create = _function_typed([ParamType.TITLE, ParamType.DATE, ParamType.TIME, ParamType.MINUTES])
+    if end < 0 or create is None:
+        return spec, span
+    day = span.phrases[1] if len(span.phrases) > 1 else None
+    return create, SpanCall(create.name, (todo[: end + len(title)], day, None, None))
 
 
 def _made_read_as_delete(spec: Function, span: SpanCall, query: str) -> tuple[Function, SpanCall]:
@@ -2844,6 +2867,28 @@ def _without_day_said_first(phrase: str, query: str) -> str:
         return phrase
     named = next((k for k in range(len(words) - 1, 0, -1) if _names_a_day(words[:k])), 0)
     return " ".join(words[named:]) if named else phrase
+
+
+# "Ich muss am Dienstag zum Bürgeramt", "I need to go to the DMV on Tuesday": the way there, said with "must";
+# the place is the event (as "Wann muss ich zum Bürgeramt?" finds "Bürgeramt").
+_MUST_GO = re.compile(r"(?i)\b(?:muss|müssen|musst|sollte|sollten|need\s+to|have\s+to|has\s+to|got\s+to|gotta|must)\b")
+_WAY_THERE = re.compile(r"(?i)^(?:(?:zum|zur|ins)|go(?:ing)?\s+to(?:\s+(?:the|a|an))?)\s+(?=\S)")
+
+
+def _without_way_there(phrase: str, query: str, spec: Function) -> str:
+    """A new event's title that starts with the way to a place after "must" ("zum Bürgeramt", "go to the DMV") is
+    the place; never a title with a verb of its own ("zum TÜV bringen", "go to the gym and swim")."""
+    way = _WAY_THERE.match(phrase)
+    at = _said_at(query, phrase)
+    if way is None or at < 0 or not _makes_an_event(spec) or not _MUST_GO.search(query[:at]):
+        return phrase
+    rest = phrase[way.end() :]
+    words = rest.split()
+    if len(words) > 4 or any(w.lower() in ("and", "und") for w in words):
+        return phrase
+    if way[0].lower().startswith(("zum", "zur", "ins")) and words[-1].islower() and words[-1].endswith("en"):
+        return phrase  # "zur post bringen": a verb ends it (typed without capitals, so any lower "-en" word)
+    return rest
 
 
 def _holiday_as_day(spec: Function, span: SpanCall) -> SpanCall:
@@ -3928,6 +3973,13 @@ _LOOK_ASKED = re.compile(
     r"|lies\b.*\bvor\W*$)|\b(?:anzeigen|auflisten|aufzählen|vorlesen)\W*$",
     re.IGNORECASE,
 )
+# "was mach ich am montag", "Was machen wir am Wochenende?", "what am I doing on Friday": what is planned, asked
+_DOING_ASKED = re.compile(
+    rf"^{_FILLERS}(?:und\s+|and\s+)?(?:was\s+(?:mach|mache|machen|tu|tue|tun)\s+(?:ich|wir)"
+    r"|what\s+(?:am\s+i|are\s+we)\s+doing)\s+(?:(?:denn|eigentlich|so|then)\s+)?"
+    r"(?:am|an|on|this|next|diese\w*|nächst\w*|heute|morgen|übermorgen|today|tomorrow|tonight)\b[^,;]*\W*$",
+    re.IGNORECASE,
+)
 # "ist Jimmies Party am Freitag abgesagt", "is the yoga class canceled": whether it is off, asked, not said.
 _OFF_ASKED = re.compile(
     rf"^{_FILLERS}(?:is|ist|was|wurde|has|hat|did|wird)\b.*\b(?:cancell?ed|abgesagt|called\s+off|off|ausgefallen"
@@ -4044,7 +4096,7 @@ def _asks_to_look(function: str, query: str) -> bool:
     if function not in ("create_event", "create_all_day_event"):
         return False
     asked = _YES_NO_QUESTION.match(query) and not _ADD_VERB_SAID.search(query) and not _REQUEST_SAID.search(query)
-    return look or bool(asked)
+    return look or bool(asked) or bool(_DOING_ASKED.match(query))
 
 
 _ANY_DAY = dt.date(2026, 1, 1)  # a day to ask whether a word names one, whatever day it is
@@ -4073,6 +4125,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
         return NoCall()
     plain = _without_stattfinden(query)  # "statt" left in it is the preposition
     spec, span = _made_read_as_delete(*_note_read_as_delete(*_visit_read_as_delete(spec, span, query), query), query)
+    spec, span = _reminded_to_remove(spec, span, query)
     span = _request_copied_as_title(spec, _verb_copied_as_title(spec, span, query), query)
     spec, span = _instead_is_a_move(*_called_off(spec, span, query), plain)
     spec, span = _takes_place_instead(spec, span, query)
@@ -4128,6 +4181,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
             phrase = _without_arranging(_without_put(phrase, query, spec), query, spec)
             phrase = _without_time_for(_without_take_off(phrase, query, spec), query, spec)
             phrase = _without_day_said_first(_without_corrected_day(phrase, query), query)
+            phrase = _without_way_there(phrase, query, spec)
             if _COMING_UP.match(query.strip()):  # "Steht Tanzkurs bald an": "bald" asks, it names nothing
                 phrase = re.sub(r"(?i)\s+(?:schon\s+)?(?:bald|demnächst)$", "", phrase) or phrase
             # "Penncil in drop the holiday cards": the phrasal verb is first only now that the request is gone
@@ -4177,6 +4231,25 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
 
 
 _COUNTED = re.compile(r"\b\d+\s+(?:tage?n?|wochen?|monate?n?|jahren?|days?|weeks?|months?|years?)\b")
+# "Sonntag, den 3. Januar", "Friday, January 8th", "Monday the 11th": the date said after the weekday it falls on
+_APPOSITIVE_LEAD = re.compile(rf"(?i)^,?\s+(?:(?:den|dem|the)\s+)?(?=(?:(?:{_MONTH_RE})\w*\.?\s+)?\d)")
+_CLOCK_OR_SPAN_LEAD = frozenset("um at from von ab gegen bis to by".split())
+
+
+def _dated_weekday(ptype: ParamType, phrase: str, after: str, base: dt.date, today: dt.date) -> str | None:
+    """A weekday copied alone when the query says its date right after it: the weekday with that date. The model
+    copies the weekday and drops the date, so "Am Sonntag, den 3. Januar" was tomorrow, not the 3rd of January."""
+    lead = _APPOSITIVE_LEAD.match(after)
+    if lead is None or not _WEEKDAY_ALONE.fullmatch(phrase.strip()):
+        return None
+    said, wider = phrase + lead[0].rstrip(), None
+    for word in _SAID_END.split(after[lead.end() :], maxsplit=1)[0].split()[:3]:
+        if word.lower() in _CLOCK_OR_SPAN_LEAD or ":" in word:
+            break  # "den 3. Januar um 10": the clock is the time's
+        said = f"{said} {word}"
+        if resolve_date_in(ptype, said, today) not in (None, base):
+            wider = said
+    return wider
 
 
 _TO_ANOTHER_DAY = frozenset("to for onto until till auf bis".split())
@@ -4201,6 +4274,9 @@ def _whole_day_words(ptype: ParamType, phrase: str, query: str, others: list[str
     titled = year and any(o.startswith(year[1]) and not names_a_value(ParamType.TIME, o) for o in others)
     if year and not titled and resolve_date_in(ptype, phrase + year[0], today) not in (None, base):
         return phrase + year[0]  # never the year a copied title starts with ("2029 budget training session")
+    dated = _dated_weekday(ptype, phrase, query[at + len(phrase) :], base, today)
+    if dated is not None:
+        return dated
     before = query[:at].split()[-3:]
     ends = [k for k, w in enumerate(before) if w[-1:] in ",;!?"]  # never across a clause: "gym today, move it to"
     before = before[ends[-1] + 1 :] if ends else before
@@ -5231,7 +5307,12 @@ def asks_when_ones_event_is(query: str) -> bool:
 
 # "wann ist der Müll", "wann ist die Müllabfuhr": when an event named with its article is; the caller takes the
 # find only where the model declines it by little (v25: 1.0 and 0.0 logits; "wann ist der nächste Vollmond" 3.6).
-_WHEN_IS_THE = re.compile(r"^(?:when|wann)\s+(?:is|ist|are|sind)\s+(?:the|der|die|das|den)\s+[^\W\d_]", re.IGNORECASE)
+# "Um wie viel Uhr ist morgen der Gottesdienst?", "what time is the school play": when, asked of its clock time
+_WHEN_IS_THE = re.compile(
+    r"^(?:when|wann|um\s+wie\s*viel\s+uhr|um\s+welche\s+uhrzeit|(?:at\s+)?what\s+time)\s+(?:is|ist|are|sind)\s+"
+    r"(?:(?:heute|morgen|übermorgen|today|tomorrow)\s+)?(?:the|der|die|das|den)\s+[^\W\d_]",
+    re.IGNORECASE,
+)
 
 
 def asks_when_an_event_is(query: str) -> bool:
@@ -5825,11 +5906,16 @@ _REQUESTS_MISTYPED = ("create", "enter", "schedule", "remind", "insert", "reserv
 
 def _with_task_verb(phrase: str, query: str, spec: Function) -> str:
     """A new event's copied title with the verb and article said right before it when they are all that comes
-    before it in the request ("mail" + "the" + "tax forms")."""
+    before it in the request ("mail" + "the" + "tax forms"), or with a to-do's verb said right before it at the
+    start, after a day or time, or after a colon ("Pack" + "moving boxes", "... from 12 to 1 check the" + "tax
+    return", "All day for June 26th: check the" + "trash")."""
     at = _said_at(query, phrase, case=True)
     if at <= 0 or not _makes_an_event(spec):
         return phrase
     before = _ASK_LEAD.sub("", query[:at].strip(), count=1).split()
+    task = _to_do_verb_before(before, phrase, query)
+    if task:
+        return f"{' '.join(before[-task:])} {phrase}"
     if len(before) != 2 or before[1].lower() not in _TASK_ARTICLE or phrase.split()[0].lower() in _TASK_ARTICLE:
         return phrase
     verb = before[0].lower()
@@ -5840,6 +5926,38 @@ def _with_task_verb(phrase: str, query: str, spec: Function) -> str:
     if any(OSA.distance(verb, v) <= 1 for v in _REQUESTS_MISTYPED):
         return phrase  # "Ceate a picnic", "Etner an electrician": a request typed a letter off
     return f"{before[0]} {before[1]} {phrase}"
+
+
+# English to-dos' verbs, which never ask the assistant for anything: said right before a copied title, they are
+# its first word ("Pack moving boxes on January 2nd": the model copied "moving boxes").
+_TASK_VERBS = frozenset(
+    "pack bake pick buy clean wash water check bring pay return send mail renew cook prepare finish study walk feed "
+    "collect order print submit repair paint charge apply fill sign grab fetch hang mow vacuum iron sort tidy fold "
+    "wrap decorate practice practise drop take get".split()
+)
+_TASK_PARTICLES = frozenset("up off out back in".split())
+
+
+def _to_do_verb_before(before: list[str], phrase: str, query: str) -> int:
+    """How many of the words before a copied title are a to-do's verb with its particle and article (0: none),
+    when what precedes the verb is nothing, a colon or comma, or a day or time."""
+    words = [w.lower() for w in before]
+    n = 0
+    if words and words[-1] in _TASK_ARTICLE and phrase.split()[0].lower() not in _TASK_ARTICLE:
+        n = 1
+    if len(words) > n and words[-1 - n] in _TASK_PARTICLES:
+        n += 1
+    if len(words) <= n or words[-1 - n] not in _TASK_VERBS or guess_lang(query) != "en":
+        return 0  # "Pack Picknick übermorgen in meinen Kalender": the German request
+    n += 1
+    ahead = before[:-n]
+    if not ahead or ahead[-1][-1:] in ":,;":
+        return n
+    tail = " ".join(ahead[-4:])
+    said_when = any(
+        names_a_value(t, " ".join(ahead[-k:])) for t in (ParamType.DATE, ParamType.TIME) for k in range(1, 5)
+    )
+    return n if said_when and not _ADD_SAID.search(tail) else 0
 
 
 # "Am 1.3. um 8 Uhr erster Arbeitstag", "add the first rehearsal": which one of its kind a new event is belongs to
