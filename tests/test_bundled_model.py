@@ -507,6 +507,12 @@ def test_commands_of_the_sixth_wild_set_in_session_39(caller, radicale, tmp_path
     if off.outcome.kind != "deleted":  # a delete is confirmed first
         assert a.handle("yes", "en").outcome.kind == "deleted"
     assert on(27) == []
+    # the typed batches: v25 declined a visit said with "kommt" and deleted "Farewell party ..." ("Farewell" read as
+    # the removal)
+    assert a.handle("Der Schornsteinfeger kommt Montag um 18 Uhr", "de").outcome.kind == "created"
+    assert on(30) == ["Schornsteinfeger 18:00"]
+    assert a.handle("Farewell party for my colleague Tom on Friday at 4 pm", "en").outcome.kind == "created"
+    assert on(27) == ["Farewell party for my colleague Tom 16:00"]
 
 
 def test_ask_command_end_to_end(radicale) -> None:
