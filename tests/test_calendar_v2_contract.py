@@ -42,6 +42,7 @@ from assistant.schema.resolve import (
     says_to_remove,
     states_a_timed_event,
     states_an_event,
+    states_an_event_loosely,
     states_days,
     weekdays_said,
 )
@@ -6024,6 +6025,44 @@ def test_phrasings_of_session_39(function: str, phrases: tuple, query: str, lang
             "de",
             ("find_event", {"title": "Termin mit Dr. Müller"}),
         ),
+        # having it is how it is said
+        (
+            "create_event",
+            ("Got the dentist", "tomorrow", "at nine", None),
+            "Got the dentist tomorrow at nine",
+            "en",
+            ("create_event", {"title": "dentist", "time": "09:00"}),
+        ),
+        # "Zeit für" of a request to block time, with the day and hours said in between
+        (
+            "create_event",
+            ("Zeit für die Steuererklärung", "morgen", "von 9 bis 12", None),
+            "Blockier mir morgen von 9 bis 12 Zeit für die Steuererklärung",
+            "de",
+            ("create_event", {"title": "Steuererklärung", "duration_minutes": 180}),
+        ),
+        (  # no request to block: the words are its name
+            "create_event",
+            ("Zeit für Familie", "am Sonntag", "um 15 Uhr", None),
+            "Zeit für Familie am Sonntag um 15 Uhr",
+            "de",
+            ("create_event", {"title": "Zeit für Familie"}),
+        ),
+        # "last Friday" is the one gone by
+        (
+            "list_events",
+            ("letzten Freitag", None),
+            "Was hatte ich letzten Freitag?",
+            "de",
+            ("list_events", {"date": "2026-11-27", "end_date": "2026-11-27"}),
+        ),
+        (
+            "list_events",
+            ("last Thursday", None),
+            "What did I have last Thursday?",
+            "en",
+            ("list_events", {"date": "2026-11-26"}),
+        ),
     ],
 )
 def test_phrasings_of_session_39_batches(function: str, phrases: tuple, query: str, lang: str, expected: tuple) -> None:
@@ -6048,6 +6087,24 @@ def test_phrasings_of_session_39_batches(function: str, phrases: tuple, query: s
 def test_someone_coming_on_a_day_at_a_time_is_a_visit(query: str, comes: bool) -> None:
     """The caller makes such a note an event where the model declines it within its margin (v25: 3 to 5 logits)."""
     assert says_someone_comes(query, TODAY) is comes
+
+
+@pytest.mark.parametrize(
+    ("query", "loose"),
+    [
+        ("Morgen früh Brötchen holen", True),
+        ("In einer Stunde Telefonat mit Jens", True),
+        ("Call with Jens in an hour", True),
+        ("Wake me up in an hour", False),  # an alarm
+        ("Turn off the lights in 10 minutes", False),
+        ("Was mache ich morgen früh?", False),  # a question
+        ("Morgen früh um 7 Brötchen holen", False),  # a clock: states_an_event's
+    ],
+)
+def test_a_note_with_a_part_of_the_day_or_a_start_from_now(query: str, loose: bool) -> None:
+    """The caller makes such a note an event where the model declines it by no more than 2 logits (v25: 0.6 to 1.5
+    for these; docs/model.md, session 39, for what it moved on the corpora)."""
+    assert states_an_event_loosely(query, TODAY) is loose
 
 
 @pytest.mark.parametrize(
