@@ -420,7 +420,7 @@ class FunctionCaller:
         if token in self._readers or (token in self._deleters and not says_to_remove(query)):
             token = self._asked_to_add(hidden[-1], query, token) or token
         if token in self._deleters and states_a_timed_event(query, today):  # "Farewell party ... at 4 pm"
-            token = self._within_margin(hidden[-1], token, self._makers) or token  # v25: a tie, 12.0 and 12.0
+            token = self._within_margin(hidden[-1], token, self._makers, NOTE_MARGIN) or token  # v25: 12.0 and 12.0
         guarded = self.decline_margin is not None  # None: the model's choice as it is (an oracle test scripts it)
         if guarded and token == ids[NO_CALL_TOKEN] and self._listing is not None and asks_how_days_look(query):
             token = self._listing  # "What does my day look like?" is a look at the calendar, never small talk

@@ -5528,13 +5528,23 @@ def states_an_event_loosely(query: str, today: dt.date) -> bool:
         return False
     day = resolve_date(t, today)
     loose = (day is not None and day >= today and _day_part_said(t)) or bool(_FROM_NOW.search(t))
-    return loose and len(words) >= 3
+    # said first: the day, the start from now or the event ("Call with Jens in an hour"); never "brauche ich heute
+    # nachmittag meine schneestiefel", "need to carry an umbrella this evening" (MASSIVE: weather, no event)
+    first = bool(_FROM_NOW.match(t)) or resolve_date(" ".join(words[:2]), today) is not None
+    return loose and len(words) >= 3 and (first or bool(_EVENT_NOUN.fullmatch(words[0])))
+
+
+def _names_a_removal(query: str) -> bool:
+    """Whether a word of the query is a delete verb, or one typed a letter off ("delete the scheduled meeting")."""
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", query)]
+    return any(w == v or _slip_of(w, v) for w in words for v in _DELETE_SAID)
 
 
 def states_a_timed_event(query: str, today: dt.date) -> bool:
     """Whether the query notes an event with its clock time said in clock words ("Farewell party for Tom on
     Friday at 4 pm") and says no word of removing one: never a delete ("Just kill swimming on 2027-07-14")."""
-    return states_an_event(query, today) and bool(_CLOCK_SAID.search(normalize(query))) and not says_to_remove(query)
+    said = states_an_event(query, today) and bool(_CLOCK_SAID.search(normalize(query)))
+    return said and not says_to_remove(query) and not _names_a_removal(query)
 
 
 def states_days(query: str, today: dt.date) -> bool:
