@@ -6048,6 +6048,21 @@ def test_phrasings_of_session_39(function: str, phrases: tuple, query: str, lang
             "de",
             ("create_event", {"title": "Zeit für Familie"}),
         ),
+        # a delete of "this week": the next one, which is in it
+        (
+            "create_all_day_event",
+            ("Treffen mit Ben", "diese Woche", None),
+            "Das Treffen mit Ben fällt diese Woche aus",
+            "de",
+            ("delete_event", {"title": "Treffen mit Ben", "date": None}),
+        ),
+        (
+            "create_all_day_event",
+            ("vacation", "between Christmas and New Year's", None),
+            "I'm on vacation between Christmas and New Year's",
+            "en",
+            ("create_all_day_event", {"date": "2026-12-25", "end_date": "2027-01-01"}),
+        ),
         # "last Friday" is the one gone by
         (
             "list_events",
@@ -6087,6 +6102,12 @@ def test_phrasings_of_session_39_batches(function: str, phrases: tuple, query: s
 def test_someone_coming_on_a_day_at_a_time_is_a_visit(query: str, comes: bool) -> None:
     """The caller makes such a note an event where the model declines it within its margin (v25: 3 to 5 logits)."""
     assert says_someone_comes(query, TODAY) is comes
+
+
+@pytest.mark.parametrize("query", ["Bitte trag nichts ein", "Please don't add anything", "nichts eintragen"])
+def test_a_request_said_not_to_be_made_is_no_call(query: str) -> None:
+    """v25 made "Bitte trag nichts ein" a new event called "trag" (session 39's batches)."""
+    assert isinstance(resolve_call(SpanCall("create_event", ("trag", None, None, None)), TODAY, None, query), NoCall)
 
 
 @pytest.mark.parametrize(

@@ -287,6 +287,7 @@ HOLIDAYS = {
     "silvester": (12, 31),
     "new year's eve": (12, 31),
     "new years eve": (12, 31),
+    "new year's": (1, 1),  # "between Christmas and New Year's": the day, as said without "Day"
     "heilige 3 könige": (1, 6),
     "heiligen 3 könige": (1, 6),
     "dreikönigstag": (1, 6),
@@ -2557,7 +2558,10 @@ def _not_for_the_calendar(spec: Function, span: SpanCall, query: str) -> bool:
 
 # "No, forget it.", "Vergiss es", "never mind": nothing asked, whatever function a model reads into "forget".
 _NEVER_MIND = re.compile(
-    r"^\W*(?:(?:no|nein|nee|ach|oh|ok|okay)\W+)*(?:forget\s+it|never\s*mind|vergiss\s+es|schon\s+gut|egal)\W*$",
+    r"^\W*(?:(?:no|nein|nee|ach|oh|ok|okay)\W+)*(?:forget\s+it|never\s*mind|vergiss\s+es|schon\s+gut|egal)\W*$"
+    # "Bitte trag nichts ein", "Please don't add anything": the request said not to be made
+    r"|^\W*(?:(?:bitte|please)\s+)?(?:trag\w*\s+(?:\w+\s+)?nichts\s+ein|nichts\s+eintragen"
+    r"|(?:don'?t|do\s+not)\s+(?:add|put|schedule|make|create)\s+(?:anything|it|that|this))\W*$",
     re.IGNORECASE,
 )
 
@@ -3294,7 +3298,8 @@ def _value_at_end(words: list[str], ptypes: list[ParamType], today: dt.date, lan
             base = _value(ptype, " ".join(words[k:]), today, lang)
             if base is None:
                 continue
-            if k < len(words) - 1 and _value(ptype, " ".join(words[k:-1]), today, lang) == base:
+            whole = normalize(" ".join(words[k:])).strip(".,;:!?") in HOLIDAYS  # "New Year's Day", not "New Year's"
+            if k < len(words) - 1 and not whole and _value(ptype, " ".join(words[k:-1]), today, lang) == base:
                 continue  # the last word is no part of it ("Christmas party", "easter brunch")
             values = {j: _value(ptype, " ".join(words[j:]), today, lang) for j in range(max(1, k - 5), k)}
             values[k] = base
@@ -4247,6 +4252,8 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
         if phrase is not None and p.type in (ParamType.DATE, ParamType.FIRST_DATE):
             phrase = _with_ordinal_stop(phrase, query)
             phrase = _whole_day_words(p.type, phrase, query, [o for o in span.phrases if o and o != phrase], today)
+            if p.name == "date" and (_deletes_an_event(spec) or _moves_an_event(spec)) and _names_days(phrase, today):
+                phrase = None  # "Das Treffen mit Ben fällt diese Woche aus": the next one (it is in that week)
         arguments[p.name] = None if phrase is None else resolve_phrase(p.type, phrase, today, lang, query)
         if phrase is not None and p.type is ParamType.TIME:
             span_of_time = resolve_time_range(phrase, lang, context=query)
@@ -4265,6 +4272,15 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
     _settle_series(spec, said, arguments, today)  # a series' first day first: its length counts from it
     _last_day_from_a_length(spec, said, arguments, query)
     return Call(spec.name, spec.fill_defaults(arguments, today))
+
+
+def _names_days(phrase: str, today: dt.date) -> bool:
+    """Whether the words name a span of several days from today on and no one day ("diese Woche", "this
+    weekend"): the next event is in it. Never "nächste Woche": the next one may come before it."""
+    if resolve_date(phrase, today) is not None:
+        return False
+    days = resolve_date_range(phrase, today)
+    return days is not None and days[0] <= today < days[1]
 
 
 _COUNTED = re.compile(r"\b\d+\s+(?:tage?n?|wochen?|monate?n?|jahren?|days?|weeks?|months?|years?)\b")
