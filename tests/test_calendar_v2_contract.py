@@ -6063,6 +6063,44 @@ def test_phrasings_of_session_39(function: str, phrases: tuple, query: str, lang
             "en",
             ("create_all_day_event", {"date": "2026-12-25", "end_date": "2027-01-01"}),
         ),
+        # a day taken off, whatever the model chose
+        (
+            "delete_event",
+            ("next Friday off", None),
+            "Take next Friday off",
+            "en",
+            ("create_all_day_event", {"title": "off", "date": "2026-12-04", "end_date": "2026-12-04"}),
+        ),
+        (
+            "delete_event",
+            ("day off", "tomorrow"),
+            "Take the day off tomorrow",
+            "en",
+            ("create_all_day_event", {"title": "off", "date": "2026-12-04"}),
+        ),
+        (
+            "create_event",
+            ("Nächsten Freitag", None, None, None),
+            "Nächsten Freitag frei nehmen",
+            "de",
+            ("create_all_day_event", {"date": "2026-12-04"}),
+        ),
+        # a request said first, the event after a comma
+        (
+            "create_event",
+            ("appointment", "for Monday morning", None, None),
+            "Make me an appointment for Monday morning, car to the inspection",
+            "en",
+            ("create_event", {"title": "car to the inspection", "date": "2026-12-07"}),
+        ),
+        # "In zwei Wochen am Montag" as "Montag in zwei Wochen"
+        (
+            "create_event",
+            ("Jahresgespräch", "In zwei Wochen am Montag", "10 Uhr", "eine Stunde"),
+            "In zwei Wochen am Montag Jahresgespräch, 10 Uhr, eine Stunde",
+            "de",
+            ("create_event", {"date": "2026-12-21"}),
+        ),
         # "last Friday" is the one gone by
         (
             "list_events",
@@ -6102,6 +6140,14 @@ def test_phrasings_of_session_39_batches(function: str, phrases: tuple, query: s
 def test_someone_coming_on_a_day_at_a_time_is_a_visit(query: str, comes: bool) -> None:
     """The caller makes such a note an event where the model declines it within its margin (v25: 3 to 5 logits)."""
     assert says_someone_comes(query, TODAY) is comes
+
+
+def test_a_day_taken_off_that_the_model_declined_is_made() -> None:
+    """ "Ich nehme mir den 23. frei": v25 declined it; never "Take the trash off" (no day)."""
+    call = resolve_call(SpanCall(None, ()), TODAY, "de", "Ich nehme mir den 23. frei")
+    assert isinstance(call, Call) and call.function == "create_all_day_event"
+    assert call.arguments["date"] == "2026-12-23" and call.arguments["title"] == "frei"
+    assert isinstance(resolve_call(SpanCall(None, ()), TODAY, "en", "Take the trash off"), NoCall)
 
 
 @pytest.mark.parametrize("query", ["Bitte trag nichts ein", "Please don't add anything", "nichts eintragen"])

@@ -562,6 +562,11 @@ _DATE_RULES: list[DateRule] = [
         re.compile(rf"\b({_WD_RE}) in (\d{{1,2}}) (?:wochen|woche|weeks|week)\b"),
         lambda m, t: _weekday_on_or_after(WEEKDAY_WORDS[m[1]], t) + dt.timedelta(weeks=int(m[2])),
     ),
+    # "In zwei Wochen am Montag", "in 2 weeks on Monday": the weekday said after, as "Montag in zwei Wochen"
+    (
+        re.compile(rf"\bin (\d{{1,2}}) (?:wochen|woche|weeks|week),? (?:am |on )?({_WD_RE})\b"),
+        lambda m, t: _weekday_on_or_after(WEEKDAY_WORDS[m[2]], t) + dt.timedelta(weeks=int(m[1])),
+    ),
     # British "Saturday week": a week on from the Saturday that "Saturday" alone names
     (
         re.compile(rf"\b({_WD_RE}) week\b"),
@@ -1803,6 +1808,12 @@ def _verb_copied_as_title(spec: Function, span: SpanCall, query: str) -> SpanCal
 _REQUEST_TITLE_WORDS = frozenset("termin eintrag einen neuen neuer neues new an entry event appointment".split())
 
 
+_MAKE_AN_ENTRY = re.compile(
+    r"(?i)^\W*(?:(?:please|can\s+you|could\s+you)\s+)?(?:make|create|add|schedule|set\s+up|book|put\s+in)\s+"
+    r"(?:me\s+|us\s+)?(?:an?|new|one)\s+(?:new\s+)?(?:appointment|entry|event|meeting)\b"
+)
+
+
 def _request_copied_as_title(spec: Function, span: SpanCall, query: str) -> SpanCall:
     """A new event whose copied title is the request ("Termin eintragen: Donnerstag nächste Woche 11 Uhr Notar"):
     the title is the words said after the last copied day or time, if they are few and name something."""
@@ -1818,13 +1829,16 @@ def _request_copied_as_title(spec: Function, span: SpanCall, query: str) -> Span
     if not all(w in _REQUEST_TITLE_WORDS or w in _REQUEST_INFINITIVES for w in words):
         return span
     asked = {w.lower().strip(":,.;!?") for w in query.split()} & _REQUEST_INFINITIVES
-    if not (set(words) & _REQUEST_INFINITIVES or asked or (colon and f"{head}:" in query)):
+    made = _MAKE_AN_ENTRY.match(query)  # "Make me an appointment for Monday morning, car to the inspection"
+    if not (set(words) & _REQUEST_INFINITIVES or asked or made or (colon and f"{head}:" in query)):
         return span  # "Termin morgen um 9 mit Jonas": the event noun, no request said
     ends = [at + len(o) for o in span.phrases if o and o != title and (at := _said_at(query, o)) >= 0]
-    tail = query[max(ends) :].strip(" ,.:;!?") if ends else ""
+    rest = query[max(ends) :] if ends else ""
+    tail = rest.strip(" ,.:;!?")
     if not 1 <= len(tail.split()) <= 4 or names_a_value(ParamType.DATE, tail) or names_a_value(ParamType.TIME, tail):
         return span
-    if not colon and any(_is_frame_word(w.lower()) for w in tail.split()):
+    apart = colon or rest.lstrip().startswith((",", ":"))  # said apart from the request, after a comma or colon
+    if not apart and any(_is_frame_word(w.lower()) for w in tail.split()):
         return span
     return SpanCall(span.function, tuple(tail if n == "title" else said[n] for n in names))
 
@@ -4154,10 +4168,43 @@ def _names_events_in_general(title: str) -> bool:
     return bool(words) and all(w in _EVENTS_AT_ALL or _says_nothing(w) or resolve_date(w, _ANY_DAY) for w in words)
 
 
+# "Take next Friday off", "Nächsten Freitag frei nehmen": the day taken off, a day-long event (as "I'm off from the
+# 23rd to the 2nd"); v25 deleted "next Friday off" and made an event without a title.
+_DAY_OFF = re.compile(
+    r"(?i)^\W*(?:(?:please|bitte|i'?ll|i\s+will|i'?m|i\s+am|i\s+want\s+to|i\s+wanna)\s+)?(?:take|taking)\s+"
+    r"(?:(?:the|a)\s+day\s+(?P<off2>off)\s+(?P<after>.+?)|(?P<en>.+?)\s+(?P<off>off))\W*$"
+    r"|^\W*(?:(?:ich|bitte)\s+)?(?:nehme?\s+)?(?:mir\s+)?(?P<de>.+?)\s+(?P<frei>frei)\s*(?:nehmen|machen)?\W*$"
+)
+
+
+def _day_taken_off(spec: Function, span: SpanCall, query: str, today: dt.date) -> tuple[Function, SpanCall]:
+    """A day or days said to be taken off, read whatever the model chose: the day-long event "off"/"frei"."""
+    m = _DAY_OFF.match(query.strip()) if query else None
+    day_long = _function_typed(_ALL_DAY_TYPES)
+    if m is None or day_long is None:
+        return spec, span
+    days = m["en"] or m["de"] or m["after"]
+    said = re.sub(r"(?i)^(?:den|the|am|on)\s+", "", days)
+    if resolve_date(days, today) is None and resolve_date_range(days, today) is None:
+        return spec, span
+    joins = _LEADS_A_DAY | _DAY_WORDS | {"and", "und", "bis", "to", "until", "through", "mir"}
+
+    def day_word(w: str) -> bool:
+        return w.lower() in joins or names_a_value(ParamType.RANGE_START, w) or bool(re.fullmatch(r"\d{1,2}\.?", w))
+
+    if not all(day_word(w) for w in said.split()):
+        return spec, span  # "take the trash off": a thing, no day
+    return day_long, SpanCall(day_long.name, (m["off"] or m["off2"] or m["frei"], days, None))
+
+
 def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) -> Call | NoCall:
     if span.function is None:
-        return NoCall()
+        day_long = _function_typed(_ALL_DAY_TYPES)
+        if day_long is None or _day_taken_off(day_long, span, query, today)[1] is span:
+            return NoCall()
+        span = SpanCall(day_long.name, (None, None, None))  # "Ich nehme mir den 23. frei", declined by the model
     spec = function_by_name(span.function)
+    spec, span = _day_taken_off(spec, span, query, today)
     _series_by_weekday_of_month(query, spec)
     spec, span = _series_copied_as_days(*_series_never_said(spec, span, query, lang))
     spec, span = _days_copied_as_often(spec, span, query, today)
