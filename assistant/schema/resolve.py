@@ -4202,9 +4202,9 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
         day_long = _function_typed(_ALL_DAY_TYPES)
         if day_long is None or _day_taken_off(day_long, span, query, today)[1] is span:
             return NoCall()
-        span = SpanCall(day_long.name, (None, None, None))  # "Ich nehme mir den 23. frei", declined by the model
-    spec = function_by_name(span.function)
-    spec, span = _day_taken_off(spec, span, query, today)
+        spec, span = _day_taken_off(day_long, span, query, today)  # "Ich nehme mir den 23. frei", declined
+    else:
+        spec, span = _day_taken_off(function_by_name(span.function), span, query, today)
     _series_by_weekday_of_month(query, spec)
     spec, span = _series_copied_as_days(*_series_never_said(spec, span, query, lang))
     spec, span = _days_copied_as_often(spec, span, query, today)
