@@ -5843,6 +5843,13 @@ def test_phrasings_of_session_38(function: str, phrases: tuple, query: str, expe
             "en",
             ("create_event", {"date": "2027-01-11", "duration_minutes": 45}),
         ),
+        (  # the weekday read from the query with the request before it ("the day is read from the query")
+            "create_recurring_event",
+            ("annual review with Mr. Brown", None, "9 am", None, "annual review with Mr. Brown", None),
+            "New appointment: Friday, January 8th, 9 am, annual review with Mr. Brown",
+            "en",
+            ("create_event", {"date": "2027-01-08", "time": "09:00"}),
+        ),
         (  # never a word that is no month before the number: "auf 23. März" is where it goes
             "move_event",
             ("Blumen gießen", "Samstag", "auf 23. März", None),

@@ -4333,6 +4333,7 @@ def _names_days(phrase: str, today: dt.date) -> bool:
 _COUNTED = re.compile(r"\b\d+\s+(?:tage?n?|wochen?|monate?n?|jahren?|days?|weeks?|months?|years?)\b")
 # "Sonntag, den 3. Januar", "Friday, January 8th", "Monday the 11th": the date said after the weekday it falls on
 _APPOSITIVE_LEAD = re.compile(rf"(?i)^,?\s+(?:(?:den|dem|the)\s+)?(?=(?:(?:{_MONTH_RE})\w*\.?\s+)?\d)")
+_WEEKDAY_LAST = re.compile(rf"(?i)\b(?:{_WD_RE})\w*$")
 _CLOCK_OR_SPAN_LEAD = frozenset("um at from von ab gegen bis to by".split())
 
 
@@ -4340,7 +4341,7 @@ def _dated_weekday(ptype: ParamType, phrase: str, after: str, base: dt.date, tod
     """A weekday copied alone when the query says its date right after it: the weekday with that date. The model
     copies the weekday and drops the date, so "Am Sonntag, den 3. Januar" was tomorrow, not the 3rd of January."""
     lead = _APPOSITIVE_LEAD.match(after)
-    if lead is None or not _WEEKDAY_ALONE.fullmatch(phrase.strip()):
+    if lead is None or not _WEEKDAY_LAST.search(phrase.strip()):  # "Friday", "New appointment: Friday"
         return None
     said, wider = phrase + lead[0].rstrip(), None
     for word in _SAID_END.split(after[lead.end() :], maxsplit=1)[0].split()[:3]:
