@@ -6155,6 +6155,7 @@ def test_a_day_taken_off_that_the_model_declined_is_made() -> None:
     assert isinstance(call, Call) and call.function == "create_all_day_event"
     assert call.arguments["date"] == "2026-12-23" and call.arguments["title"] == "frei"
     assert isinstance(resolve_call(SpanCall(None, ()), TODAY, "en", "Take the trash off"), NoCall)
+    assert isinstance(resolve_call(SpanCall(None, ()), TODAY, "de", "Morgen frei?"), NoCall)  # asked, not said
 
 
 @pytest.mark.parametrize("query", ["Bitte trag nichts ein", "Please don't add anything", "nichts eintragen"])

@@ -4179,7 +4179,7 @@ _DAY_OFF = re.compile(
 
 def _day_taken_off(spec: Function, span: SpanCall, query: str, today: dt.date) -> tuple[Function, SpanCall]:
     """A day or days said to be taken off, read whatever the model chose: the day-long event "off"/"frei"."""
-    m = _DAY_OFF.match(query.strip()) if query else None
+    m = _DAY_OFF.match(query.strip()) if query and not query.rstrip().endswith("?") else None  # "Morgen frei?"
     day_long = _function_typed(_ALL_DAY_TYPES)
     if m is None or day_long is None:
         return spec, span
