@@ -408,6 +408,27 @@ MOVABLE = {
 _MOVABLE_RE = "|".join(re.escape(h) for h in sorted(MOVABLE, key=len, reverse=True))
 
 
+_NEXT_YEAR = r"(?:nächstes jahr|nächsten jahres|im nächsten jahr|kommendes jahr|next year|the coming year)"
+_DAY_OFFSET = {"heute": 0, "today": 0, "morgen": 1, "tomorrow": 1, "übermorgen": 2}
+
+
+def _feast_in(name: str, year: int) -> dt.date | None:
+    """A fixed or movable feast in the given year."""
+    if name in HOLIDAYS:
+        return _safe_date(year, *HOLIDAYS[name])
+    return MOVABLE[name](year)
+
+
+def _days_from_feast(name: str, days: int, today: dt.date) -> dt.date | None:
+    """A number of days before or after the next such feast."""
+    feast = _next_day_month(*HOLIDAYS[name], today) if name in HOLIDAYS else _next_movable(name, today)
+    return None if feast is None else feast + dt.timedelta(days=days)
+
+
+def _monday_of(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
 def _next_movable(name: str, today: dt.date) -> dt.date:
     on = MOVABLE[name]
     this_year = on(today.year)
@@ -518,8 +539,25 @@ _DATE_RULES: list[DateRule] = [
     ),
     # "heute in einer Woche", "a week from today", "morgen in 2 Wochen": counted from that day.
     (
-        re.compile(r"\b(heute|today|morgen|tomorrow) in (\d{1,2}) (?:wochen|woche|weeks|week)\b"),
-        lambda m, t: t + dt.timedelta(days=m[1] in ("morgen", "tomorrow"), weeks=int(m[2])),
+        re.compile(r"\b(heute|today|morgen|tomorrow|übermorgen) in (\d{1,2}) (?:wochen|woche|weeks|week)\b"),
+        lambda m, t: t + dt.timedelta(days=_DAY_OFFSET[m[1]], weeks=int(m[2])),
+    ),
+    # "heute in acht Tagen" (a week, as German says it), "morgen in 14 Tagen", "3 days from now"
+    (
+        re.compile(r"\b(heute|morgen|übermorgen) in (\d{1,2}) (?:tagen|tag)\b"),
+        lambda m, t: t + dt.timedelta(days=_DAY_OFFSET[m[1]] + int(m[2])),
+    ),
+    (
+        re.compile(r"\b(\d{1,2}) days? from (now|today|tomorrow)\b"),
+        lambda m, t: t + dt.timedelta(days=int(m[1]) + (m[2] == "tomorrow")),
+    ),
+    # "Montag letzter Woche", "Monday of last week", "last week on Monday": that weekday of the week before this one
+    (
+        re.compile(
+            rf"\b({_WD_RE}),? (?:(?:in )?(?:der )?(?:letzte[nr]?|vergangene[nr]?|vorige[nr]?) woche|of last week)\b"
+            rf"|\b(?:last week|letzte woche),? (?:on |am )?({_WD_RE})\b"
+        ),
+        lambda m, t: _monday_of(t) - dt.timedelta(weeks=1) + dt.timedelta(days=WEEKDAY_WORDS[m[1] or m[2]]),
     ),
     # "Sunday two weeks from now": that weekday, as "Sonntag in zwei Wochen" says it
     (
@@ -541,6 +579,23 @@ _DATE_RULES: list[DateRule] = [
         lambda m, t: _safe_date(*_add_months(t.year, t.month, 1), int(m[1] or m[2] or m[3] or m[4])),
     ),
     (re.compile(r"\b([12])\.\s*weihnachts(?:feier)?tag\b"), lambda m, t: _next_day_month(12, 24 + int(m[1]), t)),
+    # "Heiligabend 2027", "Weihnachten nächstes Jahr", "next year at Easter": a feast in the year said (session 39:
+    # the year was dropped, so "Christmas next year" was this Christmas)
+    (
+        re.compile(
+            rf"\b(?P<a>{_HOLIDAY_RE}|{_MOVABLE_RE})(?!\w),? (?:(?P<year>20\d\d)\b|{_NEXT_YEAR})"
+            rf"|{_NEXT_YEAR},? (?:an |am |zu |at |on |for )?(?P<b>{_HOLIDAY_RE}|{_MOVABLE_RE})(?!\w)"
+        ),
+        lambda m, t: _feast_in(m["a"] or m["b"], int(m["year"]) if m["year"] else t.year + 1),
+    ),
+    # "zwei Tage vor Heiligabend", "three days after Christmas": days counted from a named day
+    (
+        re.compile(
+            rf"\b(\d{{1,2}}) (?:tage?n?|days?) (vor|nach|before|after) (?:dem |den |the )?({_HOLIDAY_RE}|{_MOVABLE_RE})"
+            r"(?!\w)"
+        ),
+        lambda m, t: _days_from_feast(m[3], int(m[1]) * (-1 if m[2] in ("vor", "before") else 1), t),
+    ),
     (re.compile(rf"\b({_MOVABLE_RE})(?!\w)"), lambda m, t: _next_movable(m[1], t)),
     # "übernächsten Freitag", "the Friday after next": the one after the next; "Freitag in 2 Wochen",
     # "a week from Friday": that weekday on or after today, N weeks on ("Donnerstag in einer Woche" said on a
