@@ -6108,6 +6108,35 @@ def test_phrasings_of_session_39(function: str, phrases: tuple, query: str, lang
             "de",
             ("create_event", {"date": "2026-12-21"}),
         ),
+        # a span that runs past midnight, and one written "10am-12pm"
+        (
+            "create_event",
+            ("Party bei Tom", "Am Samstag", "von 22 bis 2 Uhr", None),
+            "Am Samstag von 22 bis 2 Uhr Party bei Tom",
+            "de",
+            ("create_event", {"time": "22:00", "duration_minutes": 240}),
+        ),
+        (
+            "create_event",
+            ("New Year's Eve party at Lisa's", "on December 31st", "from 11 pm to 3 am", None),
+            "New Year's Eve party at Lisa's on December 31st from 11 pm to 3 am",
+            "en",
+            ("create_event", {"date": "2026-12-31", "time": "23:00", "duration_minutes": 240}),
+        ),
+        (  # "bis 14 Uhr" is no night hour: the span is not read, the start stays
+            "create_event",
+            ("Schicht", "am Samstag", "von 22 bis 14 Uhr", None),
+            "Schicht am Samstag von 22 bis 14 Uhr",
+            "de",
+            ("create_event", {"duration_minutes": 60}),
+        ),
+        (
+            "create_event",
+            ("Meeting", "tomorrow", "10am-12pm", None),
+            "Meeting 10am-12pm tomorrow",
+            "en",
+            ("create_event", {"time": "10:00", "duration_minutes": 120}),
+        ),
         # "last Friday" is the one gone by
         (
             "list_events",

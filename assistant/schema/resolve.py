@@ -1262,7 +1262,7 @@ END_OF_DAY = dt.time(23, 59, 59, 999999)  # a range's end at midnight; durations
 
 _RANGE = re.compile(
     r"^(?:.*?\b)?(?:von|from|between|zwischen)\s+(?P<a>.+?)\s*"
-    r"(?:\bbis\b|\buntil\b|\btill\b|\bto\b|\band\b|\bund\b|-|–)\s*(?P<b>.+)$|^(?:.*?\b)?(?:um|at|ab)?\s*(?P<c>\d{1,2}(?:[:.]\d{2})?)\s*"
+    r"(?:\bbis\b|\buntil\b|\btill\b|\bto\b|\band\b|\bund\b|-|–)\s*(?P<b>.+)$|^(?:.*?\b)?(?:um|at|ab)?\s*(?P<c>\d{1,2}(?:[:.]\d{2})?(?:\s*(?:am|pm|uhr)\b)?)\s*"
     # "ten to eleven thirty" is a span: "ten to eleven" alone is a clock reading (10:50), but not before minutes
     r"(?:\bbis\b|\buntil\b|\btill\b|-|–|\bto\b(?=\s*\d{1,2}[ :.]\d{2}\b)"
     r"|(?<!\b5 )(?<!\b10 )(?<!\b15 )(?<!\b20 )(?<!\b25 )\bto\b)\s*(?P<d>.+)$"
@@ -1296,6 +1296,28 @@ def resolve_time_range(text: str, lang: str | None = None, context: str = "") ->
     return start, end
 
 
+def _night_span_minutes(text: str, lang: str | None) -> int | None:
+    """The minutes of a span that runs past midnight, from an evening start to a night end ("from 11 pm to 1 am",
+    "von 22 bis 2 Uhr": a bare 2 after 22:00 is 02:00, not the afternoon); None for any other."""
+    m = _RANGE.match(normalize(text).rstrip(" .,;!?"))
+    if not m:
+        return None
+    a, b = (m["a"], m["b"]) if m["a"] else (m["c"], m["d"])
+    a, b = (f"um {w.strip()}" if _BARE_CLOCK.match(w.strip()) else w.strip() for w in (a, b))
+    start, end = _resolve_single(a, lang, "", meals=False), _resolve_single(b, lang, "", meals=False)
+    if start is None or end is None or start.hour < 17:
+        return None
+    first = re.search(r"\d{1,2}", a)  # an evening said so ("22", "11 pm"), not read by the afternoon rule ("um sechs")
+    if first is None or (int(first[0]) <= 12 and not _qualifier(normalize(a), lang)):
+        return None
+    said = re.search(r"\d{1,2}", b)  # "bis 2 Uhr" read as 14:00 by the afternoon rule; never "bis 14 Uhr"
+    bare = said is not None and int(said[0]) <= 12 and not _qualifier(normalize(b), lang)
+    night = end.hour - 12 if end.hour >= 12 and bare else end.hour
+    if not 0 <= night <= 6 or (night, end.minute) >= (start.hour, start.minute):
+        return None
+    return (24 * 60 - (start.hour * 60 + start.minute)) + night * 60 + end.minute
+
+
 def resolve_time(text: str, lang: str | None = None, context: str = "") -> dt.time | None:
     """The clock time a phrase or sentence names (the start of a range); None when it names none.
 
@@ -1305,6 +1327,10 @@ def resolve_time(text: str, lang: str | None = None, context: str = "") -> dt.ti
     span = resolve_time_range(text, lang, context)
     if span is not None:
         return span[0]
+    if _night_span_minutes(text, lang):  # "von 22 bis 2 Uhr": its start, never the "2 Uhr" read as 14:00
+        m = _RANGE.match(normalize(text).rstrip(" .,;!?"))
+        a = (m["a"] or m["c"]).strip() if m else ""
+        return _resolve_single(f"um {a}" if _BARE_CLOCK.match(a) else a, lang, "", meals=False)
     return _resolve_single(text, lang, context)
 
 
@@ -4362,6 +4388,8 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
             if span_of_time is not None:  # "von 14 bis 16 Uhr" says the duration too
                 start, end = (dt.datetime.combine(today, t) for t in span_of_time)
                 range_minutes = round((end - start).total_seconds() / 60)
+            else:
+                range_minutes = _night_span_minutes(phrase, lang) or range_minutes  # "from 11 pm to 1 am"
     for p in spec.params:
         if p.type is ParamType.MINUTES and arguments.get(p.name) is None and range_minutes is not None:
             arguments[p.name] = range_minutes
