@@ -1001,6 +1001,7 @@ _FREQUENCY_RULES: list[tuple[str, re.Pattern[str]]] = [
         (
             "weekdays",
             r"\b(?:werktags?|an werktagen|jeden werktag|wochentags|an wochentagen|montags? bis freitags?|"
+            r"(?:immer |jeden tag )?unter der woche|"  # "unter der Woche um 7 joggen": on working days
             r"every weekday|every workday|each weekday|on weekdays|weekdays|mondays? (?:through|to|thru) "
             r"fridays?)\b",
         ),
