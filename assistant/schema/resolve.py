@@ -759,6 +759,21 @@ _SPAN_AND = re.compile(
 _SPAN_UNTIL = re.compile(r"^(?:.*?\b)?(?:bis zum|bis zur|bis|until|till|til|through|thru|up to|by)\s+(?P<b>.+)$")
 _WEEK_WORD = r"(?:woche|week)"
 _SPAN_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], DateSpan]]] = [
+    # session 39: "diese und nächste Woche", "this week and next" (was one of them); "übernächstes Wochenende",
+    # "the weekend after next" (was this weekend); "bis Ende der Woche", "until the end of the week" (was none)
+    (
+        re.compile(r"\b(?:diese|this) (?:und|and) (?:nächste|next)(?: (?:woche|week))?\b|\bthis week and next\b"),
+        lambda m, t: (_week(t, 0)[0], _week(t, 1)[1]),
+    ),
+    (re.compile(r"\bübernächste[snr]? wochenende\b|\bthe weekend after next\b"), lambda m, t: _weekend(t, 2)),
+    (
+        re.compile(r"\b(?:bis (?:zum )?ende (?:der|dieser) woche|until the end of (?:the|this) week)\b"),
+        lambda m, t: (t, _week(t, 0)[1]),
+    ),
+    (
+        re.compile(r"\b(?:bis (?:zum )?ende (?:des|dieses) monats|until the end of (?:the|this) month)\b"),
+        lambda m, t: (t, _month_span(t.year, t.month)[1]),
+    ),
     (
         re.compile(rf"\b(?:übernächste[nr]?|the {_WEEK_WORD} after next)\s*(?:{_WEEK_WORD})?\b"),
         lambda m, t: _week(t, 2),
@@ -774,7 +789,7 @@ _SPAN_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], Date
     # "How does my week look?", "Wie sieht meine Woche aus?": the person's week is this one.
     (
         re.compile(
-            rf"\b(?:diese[rnms]?|this|current|my|meine[rn]?) {_WEEK_WORD}\b|\bthe rest of the {_WEEK_WORD}\b|"
+            rf"\b(?:diese[rnms]?|this|current|my|meine[rn]?) {_WEEK_WORD}\b|\b(?:the )?rest of the {_WEEK_WORD}\b|"
             r"\b(?:den |der )?rest (?:der|dieser) woche\b|"
             r"\b(?:die ganze|the whole|the entire|all) (?:woche|week)\b"
         ),
