@@ -106,7 +106,9 @@ _HALF_UNITS = {
 }
 _PHRASES = [
     # Typed short forms of days ("tmrw", "fri", "thurs"); "sat", "sun", "wed", "mon" are words too and stay
-    (re.compile(r"\b(?:tmrw|tmr|tmw|2moro|2morrow)\b"), "tomorrow"),
+    (re.compile(r"\b(?:tmrw|tmr|tmw|2moro|2morrow|tomorow|tommorow|tommorrow|tomorroww)\b"), "tomorrow"),
+    (re.compile(r"\b(?:tonite|2nite)\b"), "tonight"),
+    (re.compile(r"\bweds\b\.?"), "wednesday"),
     (re.compile(r"\b(?:tue|tues)\b\.?"), "tuesday"),
     (re.compile(r"\b(?:thu|thur|thurs)\b\.?"), "thursday"),
     (re.compile(r"\bfri\b\.?"), "friday"),
@@ -622,10 +624,15 @@ _DATE_RULES: list[DateRule] = [
         re.compile(rf"\bin (\d{{1,2}}) (?:wochen|woche|weeks|week),? (?:am |on )?({_WD_RE})\b"),
         lambda m, t: _weekday_on_or_after(WEEKDAY_WORDS[m[2]], t) + dt.timedelta(weeks=int(m[1])),
     ),
-    # British "Saturday week": a week on from the Saturday that "Saturday" alone names
+    # British "Saturday week", "a week Friday", "a fortnight on Friday": a week (two) on from the Saturday (Friday)
+    # that "Saturday" alone names
     (
         re.compile(rf"\b({_WD_RE}) week\b"),
         lambda m, t: _next_weekday(WEEKDAY_WORDS[m[1]], t) + dt.timedelta(weeks=1),
+    ),
+    (
+        re.compile(rf"\b(?:a|one|1) (week|fortnight) (?:on )?({_WD_RE})\b"),
+        lambda m, t: _next_weekday(WEEKDAY_WORDS[m[2]], t) + dt.timedelta(weeks=2 if m[1] == "fortnight" else 1),
     ),
     (
         re.compile(rf"\b(?:(\d{{1,2}})|an?) weeks? (?:from|on) ({_WD_RE})\b"),
