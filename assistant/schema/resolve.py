@@ -1303,8 +1303,7 @@ def resolve_time_range(text: str, lang: str | None = None, context: str = "") ->
         return None
     a, b = (m["a"], m["b"]) if m["a"] else (m["c"], m["d"])
     a, b = a.strip(), b.strip()
-    a_phrase = f"um {a.replace(' ', ':')}" if _BARE_CLOCK.match(a) else a
-    b_phrase = f"um {b.replace(' ', ':')}" if _BARE_CLOCK.match(b) else b
+    a_phrase, b_phrase = _as_clock(a), _as_clock(b)
     end = _resolve_single(b_phrase, lang, context, meals=False)  # a span says its part of the day itself
     if end == dt.time(0, 0) and _MIDNIGHT.search(normalize(b)):
         end = END_OF_DAY  # "bis Mitternacht", "until midnight": the end of the day, not its start
@@ -1319,14 +1318,19 @@ def resolve_time_range(text: str, lang: str | None = None, context: str = "") ->
     return start, end
 
 
-def _night_span_minutes(text: str, lang: str | None) -> int | None:
-    """The minutes of a span that runs past midnight, from an evening start to a night end ("from 11 pm to 1 am",
-    "von 22 bis 2 Uhr": a bare 2 after 22:00 is 02:00, not the afternoon); None for any other."""
+def _as_clock(words: str) -> str:
+    """A bare number of a span's end ("14", "11 30") said as the clock time it is."""
+    return f"um {words.replace(' ', ':')}" if _BARE_CLOCK.match(words) else words
+
+
+def _night_span(text: str, lang: str | None) -> tuple[dt.time, int] | None:
+    """Start and minutes of a span that runs past midnight, from an evening start to a night end ("from 11 pm to 1
+    am", "von 22 bis 2 Uhr": a bare 2 after 22:00 is 02:00, not the afternoon); None for any other."""
     m = _RANGE.match(normalize(text).rstrip(" .,;!?"))
     if not m:
         return None
     a, b = (m["a"], m["b"]) if m["a"] else (m["c"], m["d"])
-    a, b = (f"um {w.strip()}" if _BARE_CLOCK.match(w.strip()) else w.strip() for w in (a, b))
+    a, b = _as_clock(a.strip()), _as_clock(b.strip())
     start, end = _resolve_single(a, lang, "", meals=False), _resolve_single(b, lang, "", meals=False)
     if start is None or end is None or start.hour < 17:
         return None
@@ -1338,7 +1342,7 @@ def _night_span_minutes(text: str, lang: str | None) -> int | None:
     night = end.hour - 12 if end.hour >= 12 and bare else end.hour
     if not 0 <= night <= 6 or (night, end.minute) >= (start.hour, start.minute):
         return None
-    return (24 * 60 - (start.hour * 60 + start.minute)) + night * 60 + end.minute
+    return start, (24 * 60 - (start.hour * 60 + start.minute)) + night * 60 + end.minute
 
 
 def resolve_time(text: str, lang: str | None = None, context: str = "") -> dt.time | None:
@@ -1350,10 +1354,9 @@ def resolve_time(text: str, lang: str | None = None, context: str = "") -> dt.ti
     span = resolve_time_range(text, lang, context)
     if span is not None:
         return span[0]
-    if _night_span_minutes(text, lang):  # "von 22 bis 2 Uhr": its start, never the "2 Uhr" read as 14:00
-        m = _RANGE.match(normalize(text).rstrip(" .,;!?"))
-        a = (m["a"] or m["c"]).strip() if m else ""
-        return _resolve_single(f"um {a}" if _BARE_CLOCK.match(a) else a, lang, "", meals=False)
+    night = _night_span(text, lang)
+    if night is not None:  # "von 22 bis 2 Uhr": its start, never the "2 Uhr" read as 14:00
+        return night[0]
     return _resolve_single(text, lang, context)
 
 
@@ -3297,7 +3300,7 @@ def _delete_said(query: str, title: str) -> bool:
     words = [w.lower() for w in re.findall(r"[^\W\d_]+", rest)]
     if any(w == v or _slip_of(w, v) for w in words for v in _MADE_SAID) or _ADD_SAID.search(rest):
         return False
-    return bool(_TRAG_AUS.search(rest)) or any(_slip_of(w, v) for w in words for v in _DELETE_SAID)
+    return bool(_TRAG_AUS.search(rest)) or _names_a_removal(rest)
 
 
 # A weekday said as a habit ("Samstags", "on Mondays") at a title's end.
@@ -4302,13 +4305,13 @@ def _day_taken_off(spec: Function, span: SpanCall, query: str, today: dt.date) -
 
 
 def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) -> Call | NoCall:
+    # "Ich nehme mir den 23. frei": read also where the model declined it
+    chosen = function_by_name(span.function) if span.function is not None else _function_typed(_ALL_DAY_TYPES)
+    if chosen is None:
+        return NoCall()
+    spec, span = _day_taken_off(chosen, span, query, today)
     if span.function is None:
-        day_long = _function_typed(_ALL_DAY_TYPES)
-        if day_long is None or _day_taken_off(day_long, span, query, today)[1] is span:
-            return NoCall()
-        spec, span = _day_taken_off(day_long, span, query, today)  # "Ich nehme mir den 23. frei", declined
-    else:
-        spec, span = _day_taken_off(function_by_name(span.function), span, query, today)
+        return NoCall()
     _series_by_weekday_of_month(query, spec)
     spec, span = _series_copied_as_days(*_series_never_said(spec, span, query, lang))
     spec, span = _days_copied_as_often(spec, span, query, today)
@@ -4411,8 +4414,8 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
             if span_of_time is not None:  # "von 14 bis 16 Uhr" says the duration too
                 start, end = (dt.datetime.combine(today, t) for t in span_of_time)
                 range_minutes = round((end - start).total_seconds() / 60)
-            else:
-                range_minutes = _night_span_minutes(phrase, lang) or range_minutes  # "from 11 pm to 1 am"
+            elif (night := _night_span(phrase, lang)) is not None:  # "from 11 pm to 1 am"
+                range_minutes = night[1]
     for p in spec.params:
         if p.type is ParamType.MINUTES and arguments.get(p.name) is None and range_minutes is not None:
             arguments[p.name] = range_minutes
@@ -5659,16 +5662,20 @@ _WAKE_ME = re.compile(
 _GOING_VERBS = frozenset("gehe gehen fahre fahren fliege fliegen treffe treffen".split())
 
 
+def _may_be_a_note(t: str, words: list[str], going: bool = False) -> bool:
+    """Whether the words may note an event: no question, no listing or question word first (but "ich gehe"), no
+    wake-up, nothing that is no event."""
+    if not words or t.endswith("?") or (words[0] in _LISTING_WORDS and not going) or words[0] in _QUESTION_WORDS:
+        return False
+    return not _WAKING.search(t) and _names_no_other_thing(t)
+
+
 def states_an_event(query: str, today: dt.date) -> bool:
     """Whether the query is a note of an event: a day and a clock time said, words besides them, no question."""
     t = query.strip()
     words = [w.lower() for w in re.findall(r"[^\W_]+", t)]
     going = len(words) > 1 and words[0] in ("ich", "wir") and words[1] in _GOING_VERBS  # "Ich gehe ... ins Theater"
-    if not words or t.endswith("?") or (words[0] in _LISTING_WORDS and not going) or words[0] in _QUESTION_WORDS:
-        return False
-    if _WAKING.search(t):
-        return False
-    if not _names_no_other_thing(t):
+    if not _may_be_a_note(t, words, going):
         return False
     day = resolve_date(t, today)  # a day gone is news, not a note ("der Protest gestern Mittag")
     return day is not None and day >= today and resolve_time(t) is not None
@@ -5692,9 +5699,7 @@ def states_an_event_loosely(query: str, today: dt.date) -> bool:
     is no event (v25 declined these by 0.6 to 1.5 logits)."""
     t = query.strip()
     words = [w.lower() for w in re.findall(r"[^\W_]+", t)]
-    if not words or t.endswith("?") or words[0] in _LISTING_WORDS or words[0] in _QUESTION_WORDS:
-        return False
-    if _WAKING.search(t) or not _names_no_other_thing(t) or says_to_remove(t) or names_a_value(ParamType.TIME, t):
+    if not _may_be_a_note(t, words) or says_to_remove(t) or names_a_value(ParamType.TIME, t):
         return False
     day = resolve_date(t, today)
     loose = (day is not None and day >= today and _day_part_said(t)) or bool(_FROM_NOW.search(t))
@@ -5704,10 +5709,10 @@ def states_an_event_loosely(query: str, today: dt.date) -> bool:
     return loose and len(words) >= 3 and (first or bool(_EVENT_NOUN.fullmatch(words[0])))
 
 
-def _names_a_removal(query: str) -> bool:
-    """Whether a word of the query is a delete verb, or one typed a letter off ("delete the scheduled meeting")."""
-    words = [w.lower() for w in re.findall(r"[^\W\d_]+", query)]
-    return any(w == v or _slip_of(w, v) for w in words for v in _DELETE_SAID)
+def _names_a_removal(text: str) -> bool:
+    """Whether a word of the text is a delete verb, or one typed a letter off ("delete the scheduled meeting")."""
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", text)]
+    return any(_slip_of(w, v) for w in words for v in _DELETE_SAID)
 
 
 def states_a_timed_event(query: str, today: dt.date) -> bool:
@@ -6049,7 +6054,7 @@ _ANLEGEN = re.compile(r"\b(?:leg|lege|legen|legt)\b|\b(?:ein|eine|einen|neuen)\s
 # "Call with the" said first, "Wann ist mein nächster Termin mit": an event noun and its "with", the title's head
 _HEAD_WITH = re.compile(
     r"(?i)(?:^\s*|\b(?:my|our|next|the|an?|mein\w*|unser\w*|nächste\w*|der|den|die|das|ein\w*)\s+)"
-    r"(?P<head>(?:\w*termin|anruf|telefonat|besuch|treffen|appointment|meeting|call|visit)\s+(?:with|mit)"
+    rf"(?P<head>(?:{_EVENT_NOUN.pattern}|telefonat)\s+(?:with|mit)"
     r"(?:\s+(?:the|my|der|dem|den|meiner|meinem))?)\s+$"
 )
 
@@ -6735,11 +6740,9 @@ def _words_left_in_query(spec: Function, span: SpanCall, query: str, lang: str |
                 clock = found and re.match(r"\d", normalize(found)) and _CLOCK_SAID.search(normalize(found))
                 phrases[i] = found if clock else None
         if p.type is ParamType.TIME and p.missing is Missing.ASK and phrases[i] is None:
-            phrases[i] = _clock_said_anywhere(query, copied, lang)  # "set a meeting with Sara for 2pm on Tuesday"
-        if p.type is ParamType.TIME and p.missing is Missing.ASK and phrases[i] is None:
-            phrases[i] = _noon_said(
-                query, [c for c, q in zip(phrases, spec.params, strict=True) if c and q.type is ParamType.TITLE]
-            )
+            titles = [c for c, q in zip(phrases, spec.params, strict=True) if c and q.type is ParamType.TITLE]
+            # "set a meeting with Sara for 2pm on Tuesday"; "Morgen Mittag Essen mit Oma"
+            phrases[i] = _clock_said_anywhere(query, copied, lang) or _noon_said(query, titles)
         if (
             p.type is ParamType.RANGE_END
             and phrases[i]
