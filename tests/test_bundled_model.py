@@ -515,6 +515,25 @@ def test_commands_of_the_sixth_wild_set_in_session_39(caller, radicale, tmp_path
     assert on(27) == ["Farewell party for my colleague Tom 16:00"]
 
 
+def test_commands_of_the_seventh_wild_set_in_session_40(caller, radicale, tmp_path) -> None:
+    """Classes of the seventh in-the-wild set (session 40): v25 made a new event "can't make the hairdresser" of a
+    move said in two clauses, deleted "out the trash" for "Take out the trash on Tuesday" and declined "Steht der
+    Ölwechsel schon im Kalender?"."""
+    a, on = _assistant(caller, radicale, tmp_path)
+    assert a.handle("Hairdresser on Friday at 3 pm", "en").outcome.kind == "created"
+    moved = a.handle("I can't make the hairdresser on Friday, put it on Monday at 5 pm", "en")
+    assert (moved.outcome.call or {}).get("function") == "move_event", moved.outcome
+    assert on(27) == [] and on(30) == ["Hairdresser 17:00"]
+    chore = a.handle("Take out the trash on Tuesday", "en")  # no time said: asked
+    assert (chore.outcome.call or {}).get("function") == "create_event", chore.outcome
+    assert chore.outcome.call["arguments"]["title"] == "Take out the trash"
+    assert a.handle("Ölwechsel am Samstag um 10 Uhr", "de").outcome.kind == "created"
+    found = a.handle("Steht der Ölwechsel schon im Kalender?", "de")
+    assert found.outcome.call == {"function": "find_event", "arguments": {"title": "Ölwechsel"}}, found.outcome
+    assert "Ölwechsel" in found.text
+    assert on(28) == ["Ölwechsel 10:00"]
+
+
 def test_ask_command_end_to_end(radicale) -> None:
     import json
     import os

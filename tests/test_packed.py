@@ -141,7 +141,18 @@ def test_the_bundled_models_pack_tokenizes_every_query_as_transformers_does():
     assert isinstance(packed.module, PackedLM) and isinstance(packed.codec.tokenizer, PieceTokenizer)
     reference = AutoTokenizer.from_pretrained(base_checkpoint())
     texts = []
-    for name in ("handwritten", "wild", "wild2", "wild3", "wild4", "wild5", "wild6", "slurp_test", "massive_de_test"):
+    for name in (
+        "handwritten",
+        "wild",
+        "wild2",
+        "wild3",
+        "wild4",
+        "wild5",
+        "wild6",
+        "wild7",
+        "slurp_test",
+        "massive_de_test",
+    ):
         path = ROOT / "evaluation" / "data" / f"{name}.jsonl"
         rows = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
         texts += [r.get("query") or r["utt"] for r in rows]

@@ -62,6 +62,7 @@ from assistant.schema.resolve import (
     calendar_readers,
     day_long_makers,
     event_makers,
+    names_a_chore,
     names_a_value,
     resolve_call,
     says_one_is_away,
@@ -419,6 +420,8 @@ class FunctionCaller:
         token = self._choose(hidden[-1], self.codec.function_ids)
         if token in self._readers or (token in self._deleters and not says_to_remove(query)):
             token = self._asked_to_add(hidden[-1], query, token) or token
+        if token in self._deleters and names_a_chore(query):  # "Take out the trash on Tuesday": a to-do
+            token = self._within_margin(hidden[-1], token, self._makers) or token
         if token in self._deleters and states_a_timed_event(query, today):  # "Farewell party ... at 4 pm"
             token = self._within_margin(hidden[-1], token, self._makers, NOTE_MARGIN) or token  # v25: 12.0 and 12.0
         guarded = self.decline_margin is not None  # None: the model's choice as it is (an oracle test scripts it)

@@ -63,6 +63,7 @@ __all__ = [
     "states_an_event",
     "weekdays_said",
     "says_to_remove",
+    "names_a_chore",
     "calendar_deleters",
     "calendar_listing",
     "calendar_movers",
@@ -271,6 +272,7 @@ HOLIDAYS = {
     "valentinstag": (2, 14),
     "valentine's day": (2, 14),
     "valentines day": (2, 14),
+    "groundhog day": (2, 2),
     "tag der arbeit": (5, 1),
     "tag der deutschen einheit": (10, 3),
     "halloween": (10, 31),
@@ -362,6 +364,9 @@ MOVABLE = {
     "buß- und bettag": _buss_und_bettag,
     "buss- und bettag": _buss_und_bettag,
     "bußtag": _buss_und_bettag,
+    "weiberfastnacht": _easter_offset(-52),  # the Thursday before Rosenmontag, "Altweiber" in the Rhineland
+    "altweiberfastnacht": _easter_offset(-52),
+    "altweiber": _easter_offset(-52),
     "rosenmontag": _easter_offset(-48),
     "fastnacht": _easter_offset(-47),
     "faschingsdienstag": _easter_offset(-47),
@@ -1687,6 +1692,27 @@ def _clock_copied_as_day(spec: Function, span: SpanCall, query: str, lang: str |
         phrases = list(span.phrases)
         phrases[i + 1] = clock
         phrases[i] = rest if rest and names_a_value(t, rest, lang) else None
+        return SpanCall(span.function, tuple(phrases))
+    return span
+
+
+def _month_copied_into_clock(spec: Function, span: SpanCall, query: str, lang: str | None) -> SpanCall:
+    """A clock copied with the month of a date before it ("2. 14.30 Uhr" of "Zahnarzt 3.2. 14.30 Uhr": v25 said
+    it was no real date): the clock without it, and the whole date the day where none was copied."""
+    types = [p.type for p in spec.params]
+    phrases = list(span.phrases)
+    for i, t in enumerate(types):
+        phrase = phrases[i]
+        m = re.match(r"(\d{1,2}\.)\s+(?=\d)", str(phrase)) if t is ParamType.TIME and phrase else None
+        at = _said_at(query, str(phrase)) if m else -1
+        day = re.search(r"\b\d{1,2}\.$", query[:at]) if at > 0 else None
+        if m is None or day is None or not names_a_value(ParamType.TIME, str(phrase)[m.end() :], lang):
+            continue
+        date = f"{day[0]}{m[1]}"
+        phrases[i] = str(phrase)[m.end() :]
+        dated = [j for j in range(i) if types[j].is_date]
+        if dated and phrases[dated[-1]] is None and names_a_value(types[dated[-1]], date, lang):
+            phrases[dated[-1]] = date
         return SpanCall(span.function, tuple(phrases))
     return span
 
@@ -3288,6 +3314,23 @@ def says_to_remove(query: str) -> bool:
     return bool(_CALLED_OFF.search(query) or _REMOVE_SAID.search(query)) or _delete_said(query, "")
 
 
+# "Take out the trash on Tuesday", "take the bins out": a chore whose "take out" removes no event (v25 deleted
+# "out the trash" by 3.2 logits over the new event).
+_TAKE_OUT_CHORE = re.compile(
+    r"(?i)\b(?:take|put|bring|carry|wheel)\s+(?:out\s+(?:the\s+)?(?:trash|garbage|rubbish|bins?|recycling|compost)"
+    r"|(?:the\s+)?(?:trash|garbage|rubbish|bins?|recycling|compost|dog)\s+out)\b"
+)
+
+
+def names_a_chore(query: str) -> bool:
+    """Whether the query names a chore said with "take out" and no word that removes an event."""
+    chore = _TAKE_OUT_CHORE.search(query)
+    if chore is None:
+        return False
+    rest = query[: chore.start()] + " ; " + query[chore.end() :]
+    return not says_to_remove(rest) and not _names_a_removal(rest)
+
+
 _REMOVE_SAID = re.compile(
     r"\b(?:cancel\w*|clear|drop|call\s+off|absag\w*|sag\w*\b.*\bab|abblasen|streich\w*|nix|forget)\b", re.IGNORECASE
 )
@@ -4181,7 +4224,8 @@ _WHAT_TIME_IS = re.compile(
     rf"^{_FILLERS}(?:(?:what\s+time\s+(?:is|does)|what\s+time's|(?:um\s+)?wie\s*viel\s+uhr\s+(?:ist|beginnt|fängt)"
     r"|wann\s+genau\s+(?:ist|beginnt|fängt))\s+(?P<what>(?:my|our|mein\w*|unser\w*)\s+\S.*?)(?:\s+(?:start|begin|an))?"
     # "what time does the gala start", "um wieviel Uhr fängt das Galadinner an": an event, by its beginning
-    r"|what\s+time\s+(?:does|will)\s+(?P<starts>the\s+\S.*?)\s+(?:start|begin)"
+    r"|what\s+time\s+(?:does|will)\s+(?P<starts>the\s+\S.*?)\s+(?:start|begin)(?P<starts_on>\s+(?:on|this|next|today"
+    r"|tomorrow|tonight)\b.*?)?"
     r"|(?:(?:um\s+)?wie\s*viel\s+uhr|wann)\s+fängt\s+(?P<an>(?:der|die|das)\s+\S.*?)\s+an"
     r"|(?:(?:um\s+)?wie\s*viel\s+uhr|wann)\s+beginnt\s+(?P<beginnt>(?:der|die|das)\s+\S.*?))\W*$",
     re.IGNORECASE,
@@ -4192,6 +4236,8 @@ def _without_day_at_end(what: str, today: dt.date, lang: str | None) -> str:
     """The words asked about without the day said after them ("flight on Friday": "flight")."""
     words = what.split()
     at, _ = _value_at_end(words, [ParamType.RANGE_START], today, lang) if len(words) > 1 else (-1, -1)
+    if at < 0 and len(words) > 2 and words[-1].isdigit():  # "das Theater am 12." asked without its full stop
+        at, _ = _value_at_end([*words[:-1], f"{words[-1]}."], [ParamType.RANGE_START], today, lang)
     if at > 0:
         words = words[:at]
         while len(words) > 1 and words[-1].lower() in _DANGLING_BEFORE_DAY:
@@ -4284,6 +4330,40 @@ _DAY_OFF = re.compile(
 )
 
 
+# "I can't make the hairdresser on Thursday, put it on Friday at 5 pm", "Ich schaff den Friseur am Donnerstag nicht,
+# mach ihn auf Freitag 17 Uhr": the event one cannot go to (and its day) and where it goes, said in two clauses.
+_CANNOT_MAKE_IT = re.compile(
+    r"(?i)^\W*(?:(?:i|we)\s+(?:can'?t|cannot|can\s+not|won'?t\s+be\s+able\s+to)\s+(?:make|do|attend|go\s+to)\s+"
+    r"(?P<what>.+?),?\s+(?:so\s+)?(?:please\s+)?(?:put|move|push|make|shift|change|bump|do)\s+it\s+"
+    r"(?P<new>(?:to|on|for|at|until|till)\s+\S.*?)"
+    r"|(?:ich|wir)\s+(?:schaff\w*|kann|können)\s+(?P<was>.+?)\s+nicht(?:\s+[^\W\d_]+)?,?\s+(?:also\s+)?(?:bitte\s+)?"
+    r"(?:mach|leg|schieb|verschieb|verleg|pack|setz)\w*\s+(?:ihn|sie|es|das)\s+(?:bitte\s+|doch\s+|mal\s+)*"
+    r"(?P<neu>auf\s+\S.*?))\W*$"
+)
+_OWN_ARTICLE = re.compile(r"(?i)^(?:the|my|our|den|die|das|meinen|meine|mein|unseren|unsere|unser)\s+(?=\S)")
+
+
+def _cannot_make_it(
+    spec: Function, span: SpanCall, query: str, today: dt.date, lang: str | None
+) -> tuple[Function, SpanCall]:
+    """Any reading of an event one cannot go to and where it goes instead as that move (v25 made a new event of
+    "I can't make the hairdresser on Thursday, put it on Friday at 5 pm", titled "can't make the hairdresser")."""
+    move = next((f for f in FUNCTIONS if _moves_an_event(f)), None)
+    m = _CANNOT_MAKE_IT.match(query) if query and move is not None else None
+    if m is None:
+        return spec, span
+    what, new = (m["what"], m["new"]) if m["what"] else (m["was"], m["neu"])
+    title = _without_day_at_end(what, today, lang)
+    day = what[len(title) :].strip(" ,") or None
+    title = _OWN_ARTICLE.sub("", title)
+    new_date = new if names_a_value(ParamType.DATE, new) else None
+    new_time = new if names_a_value(ParamType.TIME, new) else None
+    if move is None or not title or title.lower() in _NOT_SEEN or not (new_date or new_time):
+        return spec, span  # "I can't make it on Thursday": which event is not said
+    said = {"title": title, "date": day, "new_date": new_date, "new_time": new_time}
+    return move, SpanCall(move.name, tuple(said.get(p.name) for p in move.params))
+
+
 def _day_taken_off(spec: Function, span: SpanCall, query: str, today: dt.date) -> tuple[Function, SpanCall]:
     """A day or days said to be taken off, read whatever the model chose: the day-long event "off"/"frei"."""
     m = _DAY_OFF.match(query.strip()) if query and not query.rstrip().endswith("?") else None  # "Morgen frei?"
@@ -4324,7 +4404,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
     spec, span = _reminded_to_remove(spec, span, query)
     span = _request_copied_as_title(spec, _verb_copied_as_title(spec, span, query), query)
     spec, span = _instead_is_a_move(*_called_off(spec, span, query), plain)
-    spec, span = _takes_place_instead(spec, span, query)
+    spec, span = _cannot_make_it(*_takes_place_instead(spec, span, query), query, today, lang)
     spec, span = _asked_or_marked(*_move_copied_as_create(*_change_stated(spec, span, query), query), query)
     spec, span = _stated_days(*_have_an_event(spec, span, query, lang), query, today)
     spec, span = _away_as_days(spec, span, query, today)
@@ -4346,10 +4426,11 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
     span = _until_copied_into_time(
         spec, _target_words_to_target(spec, _start_copied_as_end(spec, span, query), query), lang
     )
-    span = _clock_copied_as_day(spec, span, query, lang)
+    span = _clock_copied_as_day(spec, _month_copied_into_clock(spec, span, query, lang), query, lang)
     span = _day_in_time_words(spec, _day_copied_as_clock(spec, span, query, lang))
     span = _length_copied_into_time(spec, span, lang)
     span = _words_left_in_query(spec, _move_days(spec, span, plain, lang), query, lang)
+    span = _title_runs_into_day(spec, span, query, today)
     span = _time_said_instead(spec, _not_this_day_but_that(spec, span, query, today), query, lang)
     span = _whole_frequency(spec, span, query)
     arguments: dict[str, object] = {}
@@ -4380,6 +4461,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
             phrase = _without_way_there(_without_got(phrase, spec), query, spec)
             if _COMING_UP.match(query.strip()):  # "Steht Tanzkurs bald an": "bald" asks, it names nothing
                 phrase = re.sub(r"(?i)\s+(?:schon\s+)?(?:bald|demnächst)$", "", phrase) or phrase
+                phrase = re.sub(rf"(?i)(?:{_STANDS_IN_CALENDAR}|\s+(?:schon|bereits|already))$", "", phrase) or phrase
             # "Penncil in drop the holiday cards": the phrasal verb is first only now that the request is gone
             phrase = _verb_said_last(
                 _with_particle_and_tail(phrase, query, others, span.phrases, lang), query, others, lang
@@ -5190,9 +5272,12 @@ def _without_put(phrase: str, query: str, spec: Function) -> str:
     if lead is None or at < 0 or not _makes_an_event(spec):
         return phrase
     rest = phrase[lead.end() :]
-    if any(w.lower() in _PARTICLES for w in rest.split()) or not _PUT_TARGET.match(query, at + len(phrase)):
+    words = rest.split()
+    if len(words) > 1 and words[-1].lower() == "in":  # "put the electrician in" copied with its particle
+        words.pop()
+    if any(w.lower() in _PARTICLES for w in words) or not _PUT_TARGET.match(query, at + len(phrase)):
         return phrase
-    return rest
+    return " ".join(words)
 
 
 # "Add a run", "Trag mir Klavierstunde ein", "kannst du vorlesung blockieren?": a request to put something in the
@@ -5426,7 +5511,13 @@ _MOVE_FIRST = re.compile(
     # "Der Zahnarzt ist doch erst um 11", "the dentist is now at 11": one's own event at another time
     r"|^(?P<is>(?:der|die|das|mein|meine|unser|unsere)\s+.+?)\s+ist\s+(?:jetzt|nun|doch)\s+(?:erst\s+|schon\s+)?"
     r"um\s+(?P<is_at>\S.*?)$"
-    r"|^(?P<is_>(?:the|my|our)\s+.+?)\s+is\s+now\s+at\s+(?P<is_at_>\S.*?)$",
+    r"|^(?P<is_>(?:the|my|our)\s+.+?)\s+is\s+now\s+at\s+(?P<is_at_>\S.*?)$"
+    # "I can't make the hairdresser on Thursday, put it on Friday at 5 pm", "Ich schaff den Friseur am Donnerstag
+    # nicht, mach ihn auf Freitag": the event one cannot go to, put on another day or time
+    r"|^(?:i|we)\s+(?:can'?t|cannot|can\s+not|won'?t\s+be\s+able\s+to)\s+(?:make|do|attend|go\s+to)\s+(?P<cant>.+?),?"
+    r"\s+(?:so\s+)?(?:please\s+)?(?:put|move|push|make|shift|change|bump|do)\s+it\s+(?:to|on|for|at|until|till)\s+\S.*$"
+    r"|^(?:ich|wir)\s+(?:schaff\w*|kann|können)\s+(?P<kann>.+?)\s+nicht(?:\s+[^\W\d_]+)?,?\s+(?:also\s+)?(?:bitte\s+)?"
+    r"(?:mach|leg|schieb|verschieb|verleg|pack|setz)\w*\s+(?:ihn|sie|es|das)\s+(?:bitte\s+|doch\s+|mal\s+)*auf\s+\S.*$",
     re.IGNORECASE,
 )
 
@@ -5459,7 +5550,7 @@ def asks_to_move(query: str) -> bool:
     clock = f"um {at}" if m["at"] or m["is_at"] else f"at {at}"
     if at and not (names_a_value(ParamType.TIME, clock) and set(normalize(at).split()) <= _CLOCK_WORDS):
         return False  # "the show starts at the station now", "Das Wetter ist jetzt um 10 Grad": no time
-    named_by = ("rest", "own", "before", "bring", "put", "laid", "starts", "starts_", "is", "is_")
+    named_by = ("rest", "own", "before", "bring", "put", "laid", "starts", "starts_", "is", "is_", "cant", "kann")
     words = next(m[g] for g in named_by if m[g])
     rest = [w.lower() for w in re.findall(r"[^\W_]+(?:-[^\W_]+)*", words)]
     named = [w for w in rest if w not in _NOTHING_NAMED and w not in {"du", "you", "bitte", "please", "kannst"}]
@@ -5537,18 +5628,26 @@ def asks_when_an_event_is(query: str) -> bool:
 
 def asks_if_coming_up(query: str) -> bool:
     """Whether the query asks if an event it names comes up soon ("Steht der Deutschkurs bald an?"): a find."""
-    return bool(_COMING_UP.match(query.strip())) and _names_no_other_thing(query)
+    named = re.sub(rf"(?i){_STANDS_IN_CALENDAR}", "", query)  # "steht X im Kalender?": the calendar is where it is
+    return bool(_COMING_UP.match(query.strip())) and _names_no_other_thing(named)
 
 
 # "Steht Tanzkurs bald an?", "ist der termin mit lena schon bald", "Do I have take the winter tires back coming up?",
 # "Steht der Friseur noch?": whether an event comes up soon or still stands (a find; "do i have any appointments
 # coming up" asks for a list).
+_STANDS_IN_CALENDAR = (
+    r"\s+(?:(?:schon|bereits|already)\s+)?(?:im|in\s+meinem|in\s+unserem|in\s+dem|in|on)\s+(?:(?:the|my|our)\s+)?"
+    r"(?:kalender|calendar|schedule|terminkalender)(?:\s+(?:yet|already|drin|eingetragen))?"
+)
 _COMING_UP = re.compile(
     rf"^{_FILLERS}(?:steht\s+(?!(?:heute|morgen|was|etwas|nichts|irgendwas)\b)\S.*?\s+(?:bald|demnächst)\s+an"
     r"|ist\s+(?:der|die|das|mein|meine)\s+\S.*?\s+(?:schon\s+)?(?:bald|demnächst)"
     # "Steht der Friseur noch?", "is the haircut still on?": whether an event still stands
     r"|steht\s+(?:der|die|das|mein|meine|unser|unsere)\s+\S.*?\s+(?:noch|überhaupt\s+noch)"
     r"|(?:is|are)\s+(?:the|my|our)\s+\S.*?\s+still\s+on"
+    # "Steht der Ölwechsel schon im Kalender?", "is the oil change in the calendar yet?": whether it was put in
+    rf"|(?:steht|stehen|ist|sind)\s+(?:der|die|das|mein|meine|unser|unsere)\s+\S.*?{_STANDS_IN_CALENDAR}"
+    rf"|(?:is|are)\s+(?:the|my|our)\s+\S.*?{_STANDS_IN_CALENDAR}"
     r"|(?:please\s+)?(?:do\s+i\s+have|have\s+i\s+got)\s+"
     r"(?!(?:any|anything|something|events?|appointments?|meetings?|plans?|much|a\s+lot)\b)\S.*?\s+coming\s+up)\W*$",
     re.IGNORECASE,
@@ -6092,7 +6191,16 @@ def _with_head(phrase: str, query: str) -> str:
         named = all(w[:1].isupper() for w in phrase.split())
         if not named or head[1].split()[0].lower() in ("termin", "appointment", "meeting", "event"):
             return phrase
-    return f"{head[1]}{phrase}" if head and _EVENT_NOUN.fullmatch(head[1].split()[0]) else phrase
+    if head and not _EVENT_NOUN.fullmatch(head[1].split()[0]):
+        # "Table at Da Luca on Valentine's Day": said first, what happens at the place is the title's head
+        first = _ASK_LEAD.sub("", query[:at], count=1) == head[1] and head[2].lower() in _PLACE_PREPOSITIONS
+        word = head[1].split()[0]
+        if not first or len(word) < 4 or _is_frame_word(word.lower()) or _names_a_day_or_time(word):
+            return phrase
+    return f"{head[1]}{phrase}" if head else phrase
+
+
+_PLACE_PREPOSITIONS = frozenset("at bei beim im with mit".split())
 
 
 # "drop the kids off", "take the quote back", "pick Grandma up": an English verb's particle said after its object
@@ -6121,8 +6229,8 @@ def _with_particle(phrase: str, query: str, others: Sequence[str] = ()) -> str:
     if particle[1].lower() == "in" and any(rest.startswith(o.lower()) for o in others):
         return phrase  # "take the dog to the vet" + "in fourteen days": the date's ("back for today" is no day's)
     request = _REQUEST_PARTICLE.get(particle[1].lower())
-    if request and request.search(query[:at]):
-        return phrase  # "put X in", "pencil X in", "push X back": the request's particle
+    if request and (request.search(query[:at]) or request.fullmatch(words[0])):
+        return phrase  # "put X in", "pencil X in", "push X back": the request's particle (its verb copied, too)
     return f"{phrase} {particle[1]}"
 
 
@@ -6206,7 +6314,7 @@ def _with_task_verb(phrase: str, query: str, spec: Function) -> str:
 _TASK_VERBS = frozenset(
     "pack bake pick buy clean wash water check bring pay return send mail renew cook prepare finish study walk feed "
     "collect order print submit repair paint charge apply fill sign grab fetch hang mow vacuum iron sort tidy fold "
-    "wrap decorate practice practise drop take get".split()
+    "wrap decorate practice practise drop take get call ring phone visit".split()
 )
 _TASK_PARTICLES = frozenset("up off out back in".split())
 
@@ -6222,6 +6330,8 @@ def _to_do_verb_before(before: list[str], phrase: str, query: str) -> int:
         n += 1
     if len(words) <= n or words[-1 - n] not in _TASK_VERBS or guess_lang(query) != "en":
         return 0  # "Pack Picknick übermorgen in meinen Kalender": the German request
+    if words[-1 - n] == "call" and words[-n:][:1] == ["off"]:
+        return 0  # "call off": a removal
     n += 1
     ahead = before[:-n]
     if not ahead or ahead[-1][-1:] in ":,;":
@@ -6716,6 +6826,48 @@ def _noon_said(query: str, titles: list[str]) -> str | None:
     found = _NOON_WORD.search(rest)
     other = _NOON_WORD.sub(" ", rest)  # "noon" is a clock word itself
     return found[0] if found and not _CLOCK_SAID.search(normalize(other)) else None
+
+
+# The words that lead a day: where a copied day starts that has the title's last words before it.
+_LEADS_OF_A_DAY = frozenset("on am from vom von for für this next diesen nächsten kommenden coming".split())
+# "The kids are at camp", "Mom is in Berlin": what a new event states of someone, said as a title ("kids at camp").
+_STATED_PLACE = re.compile(r"(?i)^(?P<who>\S+(?:\s+\S+){0,2}?)\s+(?:is|are)\s+(?P<where>(?:in|at)\s+\S.*)$")
+
+
+def _title_runs_into_day(spec: Function, span: SpanCall, query: str, today: dt.date) -> SpanCall:
+    """A new event's title with the words copied at the start of its day that are not the day's ("report cards" +
+    "day on February 10th", "contractors" + "in the apartment from March 1st to 3rd", said after "are"), and a
+    title that states where someone is without its "is"/"are" ("Mom is in Berlin": "Mom in Berlin")."""
+    names = [p.name for p in spec.params]
+    said = dict(zip(names, span.phrases, strict=True))
+    title, day = said.get("title"), said.get("date")
+    if not _makes_an_event(spec) or not title or any(p.type is ParamType.FREQUENCY for p in spec.params):
+        return span
+    stated = _STATED_PLACE.match(str(title))
+    if stated and _said_at(query, str(title), case=False) >= 0 and not names_a_value(ParamType.DATE, stated["where"]):
+        said["title"] = title = f"{stated['who']} {stated['where']}"
+    words = str(day).split() if day else []
+    for k in range(1, min(4, len(words))):
+        head, tail = words[:k], " ".join(words[k:])
+        if words[k].lower() not in _LEADS_OF_A_DAY or head[-1].lower() in _DANGLING_BEFORE_DAY:
+            continue
+        if any(_names_a_day_or_time(w) or any(c.isdigit() for c in w) for w in head):
+            break
+        # a place said with its own words ("in the apartment") or the title's "day" ("report cards day"); never the
+        # day's words ("next week", "a week", "all day", "early")
+        lowered = [w.lower() for w in head]
+        if lowered not in (["day"], ["tag"]) and (
+            all(_is_frame_word(w) for w in lowered) or lowered[0] not in _PLACE_PREPOSITIONS | {"in", "on"}
+        ):
+            break
+        joined = re.escape(" ".join(head))
+        if not re.search(rf"(?i){re.escape(str(title))}\s+(?:(?:is|are)\s+)?{joined}\s+{re.escape(tail)}", query):
+            break
+        if resolve_date(tail, today) is None or resolve_date(tail, today) != resolve_date(str(day), today):
+            continue
+        said["title"], said["date"] = f"{title} {' '.join(head)}", tail
+        break
+    return SpanCall(span.function, tuple(said[n] for n in names))
 
 
 def _words_left_in_query(spec: Function, span: SpanCall, query: str, lang: str | None) -> SpanCall:
