@@ -6479,3 +6479,73 @@ def test_whether_an_event_is_in_the_calendar_is_a_find(query: str, asks: bool) -
 )
 def test_an_event_one_cannot_make_put_elsewhere_is_a_move(query: str, moves: bool) -> None:
     assert asks_to_move(query) is moves
+
+
+@pytest.mark.parametrize(
+    ("function", "phrases", "query", "lang", "expected"),
+    [
+        # the day said after "statt"/"instead of" is where the event was (v25 moved it the other way)
+        (
+            "move_event",
+            ("Essen mit Tom", "am Samstag", "am Freitag", None),
+            "Das Essen mit Tom ist jetzt am Samstag statt am Freitag",
+            "de",
+            ("move_event", {"date": "2026-12-04", "new_date": "2026-12-05"}),
+        ),
+        (
+            "move_event",
+            ("Dinner with Tom", None, "on Saturday", None),
+            "Dinner with Tom is on Saturday now instead of Friday",
+            "en",
+            ("move_event", {"date": "2026-12-04", "new_date": "2026-12-05"}),
+        ),
+        # a series' months said with "from"/"von ... bis"
+        (
+            "create_recurring_event",
+            ("Spanish class", None, "at 6", None, "Tuesdays", None),
+            "Spanish class Tuesdays at 6 from March through May",
+            "en",
+            ("create_recurring_event", {"date": "2027-03-02", "until": "2027-05-31"}),
+        ),
+        (
+            "create_recurring_event",
+            ("Spanischkurs", "Von März bis Mai", "um 18 Uhr", None, "dienstags", None),
+            "Von März bis Mai dienstags um 18 Uhr Spanischkurs",
+            "de",
+            ("create_recurring_event", {"date": "2027-03-02", "until": "2027-05-31"}),
+        ),
+        (  # never the weekdays it repeats on
+            "create_recurring_event",
+            ("Kinder zur Kita bringen", "Von Montag bis Freitag", "um 7:45", None, "jeden Tag", None),
+            "Von Montag bis Freitag jeden Tag um 7:45 Kinder zur Kita bringen",
+            "de",
+            ("create_recurring_event", {"frequency": "weekdays", "until": None}),
+        ),
+        # "Book club": one noun
+        (
+            "create_recurring_event",
+            ("club", None, "at 7 pm", None, "every second Thursday", None),
+            "Book club every second Thursday at 7 pm",
+            "en",
+            ("create_recurring_event", {"title": "Book club", "frequency": "biweekly"}),
+        ),
+        # more ways to correct oneself
+        (
+            "create_event",
+            ("Laufen mit Tim", "Morgen", "8 Uhr", None),
+            "Morgen 8 Uhr Laufen mit Tim, ne warte, 9 Uhr",
+            "de",
+            ("create_event", {"time": "09:00"}),
+        ),
+        (
+            "create_event",
+            ("scratch that", "tomorrow", "at 8", None),
+            "Run with Tim tomorrow at 8, scratch that, 9",
+            "en",
+            ("create_event", {"title": "Run with Tim", "time": "09:00"}),
+        ),
+    ],
+)
+def test_phrasings_of_session_40_batches(function: str, phrases: tuple, query: str, lang: str, expected: tuple) -> None:
+    """Classes of the typed batches of session 40 (commands written to find what fails, not a scored set)."""
+    _assert_resolves_as(SpanCall(function, phrases), query, expected, lang)

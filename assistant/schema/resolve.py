@@ -4441,7 +4441,9 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
         if phrase is not None and p.type in _CORRECTABLE:
             phrase = _corrected(p.type, phrase, query, lang, others)
         if phrase is not None and p.type is ParamType.TITLE:
-            phrase = _title_after_request(_whole_hyphened(phrase, query), query, others)
+            phrase = _title_after_request(
+                _whole_hyphened(_title_not_the_marker(phrase, query, others), query), query, others
+            )
             phrase = _NEW_EVENT_HEAD.sub("", phrase, count=1) or phrase  # "new event paint the recycling"
             phrase = _title_without_others(_reminded(_noted_to_self(phrase, query), query), others, query)
             phrase = _with_place_after(_whole_title_words(phrase, query, span.phrases), query, span.phrases, lang)
@@ -4449,6 +4451,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
             phrase = _EVENT_NOUN_HEAD.sub("", phrase, count=1) or phrase
             phrase = _with_status_on(_without_calendar(phrase), query, others)
             phrase = _with_head(_with_owner(_title_without_others(phrase, others, query), query), query)
+            phrase = _with_book_before(phrase, query)
             phrase = _with_verb_before(_with_particle_and_tail(phrase, query, others, span.phrases, lang), query)
             phrase = _with_ordinal_before(_with_task_verb(phrase, query, spec), query, spec)
             phrase = _company_after_day(_with_company(phrase, query, others), query, others)
@@ -6195,12 +6198,34 @@ def _with_head(phrase: str, query: str) -> str:
         # "Table at Da Luca on Valentine's Day": said first, what happens at the place is the title's head
         first = _ASK_LEAD.sub("", query[:at], count=1) == head[1] and head[2].lower() in _PLACE_PREPOSITIONS
         word = head[1].split()[0]
-        if not first or len(word) < 4 or _is_frame_word(word.lower()) or _names_a_day_or_time(word):
+        if not first or len(word) < 3 or _is_frame_word(word.lower()) or _names_a_day_or_time(word):
             return phrase
     return f"{head[1]}{phrase}" if head else phrase
 
 
 _PLACE_PREPOSITIONS = frozenset("at bei beim im with mit".split())
+# "Book club every second Thursday": "book" is the noun of a compound here, not the request (the model drops it)
+_BOOK_COMPOUNDS = frozenset("club clubs fair signing launch reading readings group circle swap sale exchange".split())
+
+
+def _title_not_the_marker(phrase: str, query: str, others: Sequence[str]) -> str:
+    """A title copied of a correction's words ("scratch that" of "Run with Tim tomorrow at 8, scratch that, 9"): the
+    words said first, before any other argument's copy, when they are some."""
+    if not _CORRECTION.fullmatch(f" {phrase.strip(' ,.')} "):
+        return phrase
+    ends = [at for o in others if o and (at := _said_at(query, o)) >= 0]
+    head = query[: min(ends)].strip(" ,.") if ends else ""
+    return head if head and not _CORRECTION.search(f" {head} ") else phrase
+
+
+def _with_book_before(phrase: str, query: str) -> str:
+    """The copied title with the "book" said right before it where the two are one noun ("Book club")."""
+    at = _said_at(query, phrase, case=True)
+    words = phrase.split()
+    if at <= 0 or not words or words[0].lower() not in _BOOK_COMPOUNDS:
+        return phrase
+    before = re.search(r"(?i)\b(book)\s+$", query[:at])
+    return f"{before[1]} {phrase}" if before else phrase
 
 
 # "drop the kids off", "take the quote back", "pick Grandma up": an English verb's particle said after its object
@@ -6516,7 +6541,8 @@ _CORRECTABLE = frozenset({ParamType.DATE, ParamType.FIRST_DATE, ParamType.TIME})
 # A slip and its correction: "um elf, nee, um zwölf", "to Thursday no Friday", "at eleven actually make that noon".
 _CORRECTION = re.compile(
     r"(?:^|[\s,]+)(?:nein|nee|no|äh|ähm|uh|quatsch|moment|sorry|ich meine|i mean|oder nein|no wait|hang on|hold on|"
-    r"actually(?: make that| make it)?|make that|make it|oder doch|lieber)(?=[\s,])"
+    r"actually(?: make that| make it)?|make that|make it|oder doch|lieber|scratch that|strike that|correction|i meant"
+    r"|ich meinte|ne warte|warte mal|oh wait)(?=[\s,])"
     r"(?:[\s,]+(?:nein|no|i mean|wait|warte|actually|sorry|ich meine|make (?:that|it)|mach (?:das|es)))?[\s,]+",
     re.IGNORECASE,
 )
@@ -6734,6 +6760,9 @@ _CLOCK_SAID = re.compile(
 _CLOCK_LEAD = frozenset({"um", "at", "gegen", "around", "ab"})
 _SERIES_FROM = re.compile(r"\b(?:ab|starting|beginning|beginnend)\b", re.IGNORECASE)
 _SERIES_UNTIL = re.compile(r"\b(?:bis|until|till|through|thru)\b", re.IGNORECASE)
+_SERIES_FROM_MONTH = re.compile(
+    rf"\b(?:from|von)\b(?=\s+(?:(?:the\s+)?(?:start|beginning|anfang)\s+(?:of\s+)?)?(?:{_MONTH_RE})\b)", re.IGNORECASE
+)
 _SAID_END = re.compile(r"[,;!?]|(?<!\d)\.")  # a clause ends there, but not at "29. März"
 _WEEKDAY_BEFORE = re.compile(rf"\b(?:{_WD_RE})\w*\s*$")
 
@@ -6905,7 +6934,10 @@ def _words_left_in_query(spec: Function, span: SpanCall, query: str, lang: str |
             phrases[i] = _length_said(query, copied, lang)
         if any(q.type is ParamType.FREQUENCY for q in spec.params) and phrases[i] is None:
             marker = {ParamType.FIRST_DATE: _SERIES_FROM, ParamType.RANGE_END: _SERIES_UNTIL}.get(p.type)
-            for m in marker.finditer(query) if marker else ():
+            leads = [*marker.finditer(query)] if marker else []
+            if p.type is ParamType.FIRST_DATE:  # "Tuesdays at 6 from March through May": "from" before a month
+                leads += _SERIES_FROM_MONTH.finditer(query)
+            for m in leads:
                 if re.match(r"\s*(?:jetzt|sofort|now|nun)\b", query[m.end() :], re.IGNORECASE):
                     continue  # "ab jetzt", "starting now": today, as when nothing is said
                 if p.type is ParamType.RANGE_END and _WEEKDAY_BEFORE.search(normalize(query[: m.start()])):
@@ -6982,6 +7014,18 @@ def _first_day_copied_as_last(spec: Function, phrases: list[str | None], query: 
     if _SERIES_UNTIL.match(said_first.strip()) and (not phrases[last] or str(phrases[last]) in said_first):
         # "bis Ende Februar" copied as the first day (and "Februar" as the last): it is the last day
         phrases[first], phrases[last] = None, said_first
+        return phrases
+    both = re.match(r"(?i)^(?P<first>\S.*?)\s+(?:bis|until|till|through|thru)\s+(?P<last>\S.*)$", said_first)
+    if (
+        both
+        and not phrases[last]
+        and names_a_value(ParamType.RANGE_END, both["last"])
+        and any(names_a_value(t, both["first"]) for t in (ParamType.DATE, ParamType.RANGE_START))
+        and not _WEEKDAY_BEFORE.search(normalize(both["first"]))  # "von Montag bis Freitag": the days it repeats on
+        and not re.search(r"\d", both["first"])  # "ab dem 2.12. ... bis zum 17.8.": a day, read on its own
+    ):
+        # "Von März bis Mai dienstags" with "Von März bis Mai" copied as the first day: its first and last
+        phrases[first], phrases[last] = both["first"], both["last"]
         return phrases
     until = _with_until_before(query, said_first or None)
     if until and (not phrases[last] or phrases[last] == said_first):
@@ -7134,6 +7178,11 @@ def _move_days(spec: Function, span: SpanCall, query: str, lang: str | None) -> 
         return _move_days(spec, SpanCall(span.function, tuple(phrases)), query, lang)
     if said["date"] and said["new_date"]:
         at, then = _said_at(query, said["date"]), _said_at(query, said["new_date"])
+        if 0 <= at < then and _said_instead_of(query[:then]) and not _said_instead_of(query[:at]):
+            # "Das Essen ist jetzt am Samstag statt am Freitag" copied the other way round: the day after "statt"
+            # is where it was
+            phrases[old], phrases[new] = said["new_date"], said["date"]
+            return SpanCall(span.function, tuple(phrases))
         between = query[at + len(said["date"]) : then] if 0 <= at < then else ""
         if between and _CORRECTION.fullmatch(f" {between}") and not _said_as_target(said["date"], query):
             # "am achten November ähm nein 23. November", "am Donnerstag äh nein auf Dienstag": the day said after
@@ -7197,6 +7246,8 @@ def _move_days(spec: Function, span: SpanCall, query: str, lang: str | None) -> 
             phrases[old] = found
             if _INSTEAD_OF.search(query[since:at]):  # "am Mittwoch statt am Dienstag"
                 phrases[old], phrases[new] = said["new_date"], found
+        elif at >= 0 and (instead_of := _INSTEAD_OF.search(query, at)):  # "on Saturday now instead of Friday"
+            phrases[old] = _day_instead_of(query, instead_of, copied, lang)
     elif said["new_date"] is None and said["new_time"] is None:
         inside = [(at, at + len(c)) for c in copied for at in [_said_at(query, c)] if at >= 0]
         for target in re.finditer(r"\b(?:auf|to|onto)\s", query, re.IGNORECASE):  # "von heute auf morgen"
@@ -7241,9 +7292,18 @@ def _day_said_after_as_target(query: str, day: str, copied: list[str], lang: str
     if not found or _CORRECTION.search(f" {after[: max(since, 0)]} "):
         return None  # "am Montag, nein, am Dienstag": a correction, read elsewhere
     rest = after[since + len(found) :]
+    if _INSTEAD_OF.search(found) or _said_instead_of(after[:since]):
+        return None  # "is on Saturday now instead of Friday": where it was
     if _said_as_target(found, query) or _RATHER.match(rest.strip(" ,")) or _RATHER.search(found):
         return found
     return None
+
+
+def _said_instead_of(before: str) -> bool:
+    """Whether the words before a day end in "instead of"/"statt" (and its preposition): the day is where it was."""
+    return bool(
+        re.search(r"(?i)\b(?:instead\s+of|rather\s+than|anstatt|statt)\s+(?:(?:am|on|the|den|dem)\s+)?$", before)
+    )
 
 
 def _clock_said_as_target_after(query: str, day: str, copied: list[str], lang: str | None) -> str | None:
