@@ -532,6 +532,11 @@ def test_commands_of_the_seventh_wild_set_in_session_40(caller, radicale, tmp_pa
     assert found.outcome.call == {"function": "find_event", "arguments": {"title": "Ölwechsel"}}, found.outcome
     assert "Ölwechsel" in found.text
     assert on(28) == ["Ölwechsel 10:00"]
+    # the typed batch: "Push my 3 pm to 4" was a move of an event called "to 4" to 15:00
+    assert a.handle("Team meeting tomorrow at 3 pm", "en").outcome.kind == "created"
+    pushed = a.handle("Push my 3 pm to 4", "en")
+    assert pushed.outcome.kind == "moved", pushed.outcome
+    assert on(27) == ["Team meeting 16:00"]
 
 
 def test_ask_command_end_to_end(radicale) -> None:

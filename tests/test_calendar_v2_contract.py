@@ -6544,6 +6544,23 @@ def test_an_event_one_cannot_make_put_elsewhere_is_a_move(query: str, moves: boo
             "en",
             ("create_event", {"title": "Run with Tim", "time": "09:00"}),
         ),
+        # the event named by its start, its target copied as the title
+        (
+            "move_event",
+            ("to 4", None, None, None),
+            "Push my 3 pm to 4",
+            "en",
+            ("move_event", {"title": "3 pm", "new_time": "16:00"}),
+        ),
+        # days one is ill: day-long, never a delete of "sick"
+        ("delete_event", ("sick", "today"), "Off sick today", "en", ("create_all_day_event", {"title": "Off sick"})),
+        (
+            "create_all_day_event",
+            ("krankgeschrieben", "bis Freitag", None),
+            "Ich bin bis Freitag krankgeschrieben",
+            "de",
+            ("create_all_day_event", {"date": "2026-12-03", "end_date": "2026-12-04"}),
+        ),
     ],
 )
 def test_phrasings_of_session_40_batches(function: str, phrases: tuple, query: str, lang: str, expected: tuple) -> None:

@@ -4327,6 +4327,9 @@ _DAY_OFF = re.compile(
     r"(?i)^\W*(?:(?:please|bitte|i'?ll|i\s+will|i'?m|i\s+am|i\s+want\s+to|i\s+wanna)\s+)?(?:take|taking)\s+"
     r"(?:(?:the|a)\s+day\s+(?P<off2>off)\s+(?P<after>.+?)|(?P<en>.+?)\s+(?P<off>off))\W*$"
     r"|^\W*(?:(?:ich|bitte)\s+)?(?:nehme?\s+)?(?:mir\s+)?(?P<de>.+?)\s+(?P<frei>frei)\s*(?:nehmen|machen)?\W*$"
+    # "Off sick today", "I'm out sick until Friday", "Ich bin bis Freitag krankgeschrieben": days one is ill
+    r"|^\W*(?:(?:i'?m|i\s+am|i'?ll\s+be|i\s+will\s+be)\s+)?(?P<sick>(?:off|out)\s+sick)\s+(?P<sick_days>.+?)\W*$"
+    r"|^\W*(?:ich\s+bin\s+|bin\s+)?(?P<krank_days>.+?)\s+(?P<krank>krankgeschrieben)\W*$"
 )
 
 
@@ -4370,7 +4373,7 @@ def _day_taken_off(spec: Function, span: SpanCall, query: str, today: dt.date) -
     day_long = _function_typed(_ALL_DAY_TYPES)
     if m is None or day_long is None:
         return spec, span
-    days = m["en"] or m["de"] or m["after"]
+    days = m["en"] or m["de"] or m["after"] or m["sick_days"] or m["krank_days"]
     said = re.sub(r"(?i)^(?:den|the|am|on)\s+", "", days)
     if resolve_date(days, today) is None and resolve_date_range(days, today) is None:
         return spec, span
@@ -4381,7 +4384,8 @@ def _day_taken_off(spec: Function, span: SpanCall, query: str, today: dt.date) -
 
     if not all(day_word(w) for w in said.split()):
         return spec, span  # "take the trash off": a thing, no day
-    return day_long, SpanCall(day_long.name, (m["off"] or m["off2"] or m["frei"], days, None))
+    title = m["off"] or m["off2"] or m["frei"] or m["sick"] or m["krank"]
+    return day_long, SpanCall(day_long.name, (title, days, None))
 
 
 def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) -> Call | NoCall:
@@ -6657,6 +6661,38 @@ def _rescheduled_for(phrase: str, query: str) -> bool:
     return at >= 0 and bool(_RESCHEDULED_FOR.search(before.rstrip() + " "))
 
 
+# "Push my 3 pm to 4": the request and the event named by its start, said before the target.
+_MOVED_BY_ITS_START = re.compile(
+    r"(?i)^\W*(?:(?:please|bitte)\s+)?(?:push|move|shift|bump|reschedule|change|put|verschieb\w*|schieb\w*|verleg\w*"
+    r"|leg\w*)\s+(?:(?:my|the|our|meinen|meine|mein|den|die|das)\s+)?(?P<what>\S.*?)\s*$"
+)
+
+
+def _target_copied_as_title(names: list[str], span: SpanCall, query: str) -> SpanCall:
+    """A move whose title is its target's words ("to 4" of "Push my 3 pm to 4") with no new time or day copied:
+    the target is the new time or day, and the event is named by what is said between the request and it."""
+    said = span.named
+    title = str(said.get("title") or "")
+    lead = re.match(r"(?i)(?:to|auf|onto)\s+(?=\S)", title)
+    at = _said_at(query, title) if lead else -1
+    if at <= 0 or said.get("new_date") or said.get("new_time"):
+        return span
+    target = title[lead.end() :]  # type: ignore[union-attr]
+    kind: str | None = None
+    if any(names_a_value(ParamType.TIME, t) for t in (target, f"at {target}")) and "new_time" in names:
+        kind = "new_time"
+    elif names_a_value(ParamType.DATE, target) and "new_date" in names:
+        kind = "new_date"
+    else:
+        return span
+    m = _MOVED_BY_ITS_START.match(query[:at])
+    if m is None or kind is None:
+        return span
+    phrases = list(span.phrases)
+    phrases[names.index("title")], phrases[names.index(kind)] = m["what"], title
+    return SpanCall(span.function, tuple(phrases))
+
+
 def _target_words_to_target(spec: Function, span: SpanCall, query: str = "") -> SpanCall:
     """A move whose current-day words name a target ("Verschieb X auf Samstag" copied into the old day) while no
     new day was copied: the words go to the new day. A small model confuses the two slots; the preposition
@@ -6664,6 +6700,7 @@ def _target_words_to_target(spec: Function, span: SpanCall, query: str = "") -> 
     names = [p.name for p in spec.params]
     if "date" not in names or "new_date" not in names:
         return span
+    span = _target_copied_as_title(names, span, query)
     said = span.named
     if said["date"] and said["new_date"] is None:
         phrases = list(span.phrases)
