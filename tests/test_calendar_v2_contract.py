@@ -6552,6 +6552,35 @@ def test_an_event_one_cannot_make_put_elsewhere_is_a_move(query: str, moves: boo
             "en",
             ("move_event", {"title": "3 pm", "new_time": "16:00"}),
         ),
+        # a title copied of the day's words: the words left that name something
+        (
+            "create_event",
+            ("abend", None, "um acht", None),
+            "donnerstag abend um acht stammtisch",
+            "de",
+            ("create_event", {"title": "stammtisch", "date": "2026-12-10", "time": "20:00"}),
+        ),
+        (
+            "create_event",
+            ("mittwoch früh", None, "um sieben", None),
+            "mittwoch früh um sieben zum flughafen",
+            "de",
+            ("create_event", {"title": "flughafen", "date": "2026-12-09", "time": "07:00"}),
+        ),
+        (  # nothing named: asked
+            "create_event",
+            ("mir morgen", None, "um 10", None),
+            "Trag mir morgen um 10 was ein",
+            "de",
+            ("create_event", {"title": None, "time": "10:00"}),
+        ),
+        (
+            "create_event",
+            ("tomorrow", None, "at 10", None),
+            "Remind me tomorrow at 10",
+            "en",
+            ("create_event", {"title": None}),
+        ),
         # days one is ill: day-long, never a delete of "sick"
         ("delete_event", ("sick", "today"), "Off sick today", "en", ("create_all_day_event", {"title": "Off sick"})),
         (
@@ -6566,3 +6595,10 @@ def test_an_event_one_cannot_make_put_elsewhere_is_a_move(query: str, moves: boo
 def test_phrasings_of_session_40_batches(function: str, phrases: tuple, query: str, lang: str, expected: tuple) -> None:
     """Classes of the typed batches of session 40 (commands written to find what fails, not a scored set)."""
     _assert_resolves_as(SpanCall(function, phrases), query, expected, lang)
+
+
+def test_asking_the_date_in_so_many_words_is_no_call() -> None:
+    """ "was ist heute für ein datum" was a look at today's events (session 40's batches)."""
+    span = SpanCall("list_events", ("heute", None))
+    assert isinstance(resolve_call(span, TODAY, "de", "was ist heute für ein datum"), NoCall)
+    assert isinstance(resolve_call(span, TODAY, "de", "was hab ich heute"), Call)

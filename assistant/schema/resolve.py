@@ -2474,7 +2474,7 @@ def _with_until_before(query: str, phrase: str | None) -> str | None:
 # "Welcher Wochentag ist der 24. Dezember?", "What date is it today?", "Auf welchen Tag fällt Ostern?": a question
 # about the calendar itself, no listing of events (issue 19's near misses; MASSIVE and SLURP: datetime_query).
 _DATE_QUESTION = re.compile(
-    r"\b(?:welche[rsn]?\s+(?:wochen)?tag|welches\s+datum|was\s+für\s+ein\s+tag|wievielte[nr]?|what\s+day|"
+    r"\b(?:welche[rsn]?\s+(?:wochen)?tag|welches\s+datum|was\s+für\s+ein\s+tag|für\s+ein\s+datum|wievielte[nr]?|what\s+day|"
     r"what\s+date|which\s+day|what'?s\s+the\s+date|what\s+is\s+the\s+date|today\s+is\s+what|heute\s+ist\s+welche)\b",
     re.IGNORECASE,
 )
@@ -3591,6 +3591,50 @@ def _reminded_of(query: str, others: list[str]) -> str | None:
     return m["what"]
 
 
+# The small words inside a title ("Messe in Hamburg", "bring the tax return home"), never one at its edge.
+_TITLE_GLUE = frozenset(
+    "the a an my our to for with in at on of and zum zur zu für mit in im am an bei beim vom von der die das den dem "
+    "und ein eine einen mein meine meinen".split()
+)
+
+
+# The words that end a request after its title ("... ein", "den ganzen Tag", "please").
+_REQUEST_TAIL = frozenset(
+    "ein rein eintragen einplanen anlegen hinzufügen notieren ganzen ganze ganztägig whole all bitte please".split()
+)
+
+
+def _title_left_over(query: str, others: list[str]) -> str | None:
+    """A new event's title where the copied one named nothing ("abend" of "donnerstag abend um acht stammtisch"):
+    the longest run of words no other argument copied that name something, without the template words at its
+    edges ("zum" of "zum flughafen"), if it is a few words."""
+    covered = [False] * len(query)
+    for o in others:
+        at = _said_at(query, o)
+        if at >= 0:
+            covered[at : at + len(o)] = [True] * len(o)
+    runs: list[list[re.Match[str]]] = [[]]
+    for m in re.finditer(r"[^\s,;:!?]+", query):
+        word = m[0].strip(".")
+        glue = word.lower() in _TITLE_GLUE
+        ends = word.lower() in _REQUEST_TAIL or (_says_nothing(word) and not glue)
+        if not word or any(covered[m.start() : m.end()]) or ends:
+            runs.append([])
+        else:
+            runs[-1].append(m)
+    best: list[re.Match[str]] = []
+    for run in runs:
+        while run and run[0][0].lower().strip(".") in _TITLE_GLUE:
+            run = run[1:]
+        while run and run[-1][0].lower().strip(".") in _TITLE_GLUE:
+            run = run[:-1]
+        if len(run) >= len(best) and not all(_is_frame_word(w[0].lower().strip(".")) for w in run):
+            best = run  # "was" of "Trag mir morgen um 10 was ein": a template word alone names nothing
+    if not 1 <= len(best) <= 6:
+        return None
+    return query[best[0].start() : best[-1].end()].rstrip(".")
+
+
 def _says_nothing(phrase: str) -> bool:
     """Whether a copied title names nothing: only the words of a reminder's request, its day and its time."""
     words = [w.lower() for w in re.findall(r"[^\W_]+(?:['.:-][^\W_]+)*\.?", normalize(phrase))]
@@ -4476,7 +4520,9 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
             if p.nullable and _says_nothing(phrase):
                 phrase = None  # "set a reminder for this": what it is for is asked
         if phrase is None and p.type is ParamType.TITLE and p.nullable:
-            phrase = _reminded_of(query, others)  # "Erinnere mich" copied of "Erinnere mich ... an den Kuchen"
+            phrase = _reminded_of(query, others) or (
+                _title_left_over(query, others) if _makes_an_event(spec) else None
+            )  # "Erinnere mich" copied of "Erinnere mich ... an den Kuchen"
         if phrase is not None and p.type is ParamType.TIME:
             moved = _moves_an_event(spec)  # a move's "from 12 to 1" is where it was and where it goes
             phrase = _whole_time_words(phrase, query, [o for o in span.phrases if o and o != phrase], lang, moved)
