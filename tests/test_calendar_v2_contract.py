@@ -6602,3 +6602,13 @@ def test_asking_the_date_in_so_many_words_is_no_call() -> None:
     span = SpanCall("list_events", ("heute", None))
     assert isinstance(resolve_call(span, TODAY, "de", "was ist heute für ein datum"), NoCall)
     assert isinstance(resolve_call(span, TODAY, "de", "was hab ich heute"), Call)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "query"),
+    [("on February 30th", "What do I have on February 30th?"), ("am 31. April", "Was habe ich am 31. April?")],
+)
+def test_a_look_at_a_day_no_month_has_is_answered_clearly(phrase: str, query: str) -> None:
+    """Read as a span, "February 30th" was all of February (session 40): an impossible date is said to be one."""
+    with pytest.raises(CallError, match="not a real date"):
+        resolve_call(SpanCall("list_events", (phrase, None)), TODAY, None, query)

@@ -105,6 +105,7 @@ _HALF_UNITS = {
     "zweieinhalb": "2,5",
     "dreieinhalb": "3,5",
 }
+_DE_WEEKDAYS = "(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)"
 _PHRASES = [
     # Typed short forms of days ("tmrw", "fri", "thurs"); "sat", "sun", "wed", "mon" are words too and stay
     (re.compile(r"\b(?:tmrw|tmr|tmw|2moro|2morrow|tomorow|tommorow|tommorrow|tomorroww)\b"), "tomorrow"),
@@ -113,6 +114,16 @@ _PHRASES = [
     (re.compile(r"\b(?:tue|tues)\b\.?"), "tuesday"),
     (re.compile(r"\b(?:thu|thur|thurs)\b\.?"), "thursday"),
     (re.compile(r"\bfri\b\.?"), "friday"),
+    # "heute in acht Tagen", "Samstag in acht Tagen", "Montag in vierzehn Tagen": German counts a week as eight days
+    # (and two as fourteen) after a day: that weekday a week (two) on
+    (
+        re.compile(rf"\b(heute|morgen|übermorgen|{_DE_WEEKDAYS}) in (?:acht|8) tagen\b"),
+        r"\1 in 1 woche",
+    ),
+    (
+        re.compile(rf"\b(heute|morgen|übermorgen|{_DE_WEEKDAYS}) in (?:vierzehn|14) tagen\b"),
+        r"\1 in 2 wochen",
+    ),
     # Fractions of an hour become minutes first, so "half an hour" never reads as "an hour".
     (re.compile(r"\b(?:a |one )?half(?: an| a)?[- ]hour\b"), "30 minutes"),
     (re.compile(r"\bthree quarters of an hour\b"), "45 minutes"),
@@ -669,6 +680,15 @@ _DATE_RULES: list[DateRule] = [
         lambda m, t: _next_day_of_month(int(m[1]), t),
     ),
     (re.compile(rf"\b({_HOLIDAY_RE})(?!\w)"), lambda m, t: _next_day_month(*HOLIDAYS[m[1]], t)),
+    # "the last day of February", "am letzten Tag im Februar": that month's last day (was the whole month)
+    (
+        re.compile(rf"\blast day (?:of|in) ({_MONTH_RE})\b|\bletzten tag (?:im|des|vom|in) ({_MONTH_RE})\b"),
+        lambda m, t: _named_month(MONTH_WORDS[m[1] or m[2]], t)[1],
+    ),
+    (
+        re.compile(r"\blast day of (?:the|this) month\b|\bletzten tag (?:des|dieses|im) monats?\b"),
+        lambda m, t: _month_span(t.year, t.month)[1],
+    ),
     # "Ende des Monats", "end of the month", "Ende März": the last day of that month.
     (
         re.compile(r"\b(?:ende|end of)\s+(?:des |dieses |the |this )?(?:monats?|month)\b|\bmonatsende\b"),
@@ -807,6 +827,8 @@ _SPAN_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], Date
         ),
         lambda m, t: _week(t, 0),
     ),
+    # "this coming weekend": the one ahead this week ("the coming weekend" alone is next week's, as the templates say)
+    (re.compile(r"\bthis (?:coming|upcoming) weekend\b"), lambda m, t: _weekend(t, 0 if t.weekday() < 5 else 1)),
     (
         re.compile(r"\b(?:nächste[nrs]?|kommende[nrs]?|next|coming) (?:wochenende|weekend)\b"),
         lambda m, t: _weekend(t, 1),
@@ -1510,6 +1532,14 @@ def clean_title(phrase: str) -> str:
     return title
 
 
+# A day of the month that some month lacks ("February 30th", "31. April", "30.2."): read as a span it would be
+# the whole month.
+_DAY_PAST_MONTH_END = re.compile(
+    rf"\b(?:29|3[01])(?:\.|st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH_RE})\b|\b(?:{_MONTH_RE})\.?\s+(?:the\s+)?(?:29|3[01])"
+    r"(?:st|nd|rd|th)?\b|\b(?:29|3[01])\.\s?(?:0?2|0?4|0?6|0?9|11)\.(?!\d)"
+)
+
+
 def resolve_phrase(
     ptype: ParamType, phrase: str, today: dt.date, lang: str | None = None, query: str = ""
 ) -> str | int:
@@ -1525,6 +1555,8 @@ def resolve_phrase(
         return title
     if ptype.is_date:
         date = resolve_date_in(ptype, phrase, today)
+        if ptype is not ParamType.DATE and _DAY_PAST_MONTH_END.search(normalize(phrase)):
+            date = date if resolve_date(phrase, today) is not None else None  # never "February" for "February 30th"
         if date is None and names_a_value(ParamType.DATE, phrase):  # "am 31. Februar": said so, by name
             said = re.sub(r"^(?:am|an|on|the|den|dem|der|vom|zum|bis|until)\s+", "", phrase.strip(), flags=re.I)
             raise InvalidDate(f"'{said}' is not a real date", "date_impossible", date=said, phrase=phrase.strip())
