@@ -1226,6 +1226,16 @@ def _prev_hour(hour: int) -> int:
 TimeRule = tuple[re.Pattern[str], Callable[[re.Match[str]], "tuple[int, int, bool] | None"]]
 
 
+def _from_midnight_or_noon(m: re.Match[str]) -> tuple[int, int, bool] | None:
+    """ "ten to midnight" 23:50, "20 past midnight" 0:20, "a quarter to noon" 11:45, on the 24-hour clock."""
+    minutes = int(m[1]) if m[1] else 15 if m[2] else 30
+    if m[3] and m[4] not in ("past", "after", "nach") or not 0 < minutes < 60:
+        return None  # "half to midnight" is no way to say it
+    base = 0 if m[5] in ("midnight", "mitternacht") else 12 * 60
+    at = (base + (minutes if m[4] in ("past", "after", "nach") else -minutes)) % (24 * 60)
+    return at // 60, at % 60, True
+
+
 def _hm(h: str, m: str | None = None) -> tuple[int, int, bool]:
     # A leading zero or an hour >= 13 is a 24-hour reading: "06:30" stays in the morning.
     return int(h), int(m or 0), len(h) == 2 and h.startswith("0") or h == "0"
@@ -1253,7 +1263,18 @@ def _en_relative_ampm(m: re.Match[str]) -> dt.time | None:
 
 
 _TIME_RULES: list[TimeRule] = [
-    (re.compile(r"\b(\d{1,2}):(\d{2})\b"), lambda m: _hm(m[1], m[2])),
+    # "ten to midnight", "20 past midnight", "a quarter to noon": counted from midnight or noon (was 10:00)
+    (
+        re.compile(
+            r"\b(?:(\d{1,2}) (?:minutes? |minuten )?|(?:a )?(quarter|viertel) |(half) )(to|before|vor|past|after|nach) "
+            r"(midnight|mitternacht|noon|mittag)\b"
+        ),
+        lambda m: _from_midnight_or_noon(m),
+    ),
+    (re.compile(r"\b(\d{1,2}):(\d{2})(?:h\b|\b)"), lambda m: _hm(m[1], m[2])),  # "14:00h" too
+    (re.compile(r"\b(\d{1,2})h(\d{2})\b"), lambda m: _hm(m[1], m[2])),  # "14h30"
+    # "kurz nach acht", "shortly before 8": said loosely, the hour (as "gegen 8" is)
+    (re.compile(r"\b(?:kurz|shortly|just) (?:nach|vor|after|before) (\d{1,2})\b(?![.:]\d)"), lambda m: _hm(m[1])),
     (re.compile(r"\b(\d{1,2})\.(\d{2})\s*(?:uhr|h)\b"), lambda m: _hm(m[1], m[2])),
     (re.compile(r"\b(?:um|at|gegen|ab|von|from)\s+(\d{1,2})\.(\d{2})\b(?!\.\d)"), lambda m: _hm(m[1], m[2])),
     (re.compile(r"\b(\d{1,2})\s*uhr(?:\s+(\d{1,2})\b)?"), lambda m: _hm(m[1], m[2])),
