@@ -537,6 +537,9 @@ def test_commands_of_the_seventh_wild_set_in_session_40(caller, radicale, tmp_pa
     pushed = a.handle("Push my 3 pm to 4", "en")
     assert pushed.outcome.kind == "moved", pushed.outcome
     assert on(27) == ["Team meeting 16:00"]
+    # the eighth set: v25 moved "Take the tax papers to the accountant Monday at 9" (no word of a move said)
+    assert a.handle("Take the tax papers to the accountant Monday at 9", "en").outcome.kind == "created"
+    assert "Take the tax papers to the accountant 09:00" in on(30)
 
 
 def test_ask_command_end_to_end(radicale) -> None:

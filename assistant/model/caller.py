@@ -71,6 +71,7 @@ from assistant.schema.resolve import (
     states_a_timed_event,
     states_an_event,
     states_an_event_loosely,
+    states_an_unmoved_event,
     states_days,
 )
 
@@ -422,6 +423,8 @@ class FunctionCaller:
             token = self._asked_to_add(hidden[-1], query, token) or token
         if token in self._deleters and names_a_chore(query):  # "Take out the trash on Tuesday": a to-do
             token = self._within_margin(hidden[-1], token, self._makers) or token
+        if token == self._mover and states_an_unmoved_event(query, today):  # "Take X to the accountant Monday at 9"
+            token = self._within_margin(hidden[-1], token, self._makers, NOTE_MARGIN) or token
         if token in self._deleters and states_a_timed_event(query, today):  # "Farewell party ... at 4 pm"
             token = self._within_margin(hidden[-1], token, self._makers, NOTE_MARGIN) or token  # v25: 12.0 and 12.0
         guarded = self.decline_margin is not None  # None: the model's choice as it is (an oracle test scripts it)

@@ -54,6 +54,7 @@ __all__ = [
     "asks_when_an_event_is",
     "says_someone_comes",
     "states_a_timed_event",
+    "states_an_unmoved_event",
     "states_an_event_loosely",
     "asks_when_ones_event_is",
     "said_correction",
@@ -106,7 +107,26 @@ _HALF_UNITS = {
     "dreieinhalb": "3,5",
 }
 _DE_WEEKDAYS = "(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)"
-_PHRASES = [
+_WEEKDAY_NAMES = (
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag monday tuesday wednesday thursday friday saturday "
+    "sunday"
+).split()
+
+
+def _weekday_slip(m: re.Match[str]) -> str:
+    """A weekday typed or heard one letter off ("Mitwoch", "Donerstag", "Wendesday"), as the weekday; never a word
+    that is one ("Montage", "sundae") nor a weekday's own forms ("freitags", "Mondays")."""
+    from rapidfuzz.distance import OSA
+
+    word = m[0]
+    if word in _WEEKDAY_NAMES or word[:-1] in _WEEKDAY_NAMES or word in ("sundae",):
+        return word
+    near = [w for w in _WEEKDAY_NAMES if w[0] == word[0] and OSA.distance(word, w) == 1]
+    return near[0] if len(near) == 1 else word
+
+
+_PHRASES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
+    (re.compile(r"\b[a-zäöü]{6,10}\b"), _weekday_slip),
     # Typed short forms of days ("tmrw", "fri", "thurs"); "sat", "sun", "wed", "mon" are words too and stay
     (re.compile(r"\b(?:tmrw|tmr|tmw|2moro|2morrow|tomorow|tommorow|tommorrow|tomorroww)\b"), "tomorrow"),
     (re.compile(r"\b(?:tonite|2nite)\b"), "tonight"),
@@ -1916,6 +1936,13 @@ def _series_never_said(spec: Function, span: SpanCall, query: str, lang: str | N
     in_clock = bool(phrase and clock and phrase != clock and phrase.lower() in clock.lower())
     if not query or often is None or first is None or not phrase:
         return spec, span
+    if _CORRECTION.match(f" {phrase}") and not _REPEAT_WORD.search(query):
+        # "Yoga am Dienstag um sechs, ach ne, um sieben abends" with the correction copied as how often: one event,
+        # its time read with the correction
+        kept_ = [p.name for p in spec.params if p.type not in (ParamType.FREQUENCY, ParamType.RANGE_END)]
+        one = next((f for f in FUNCTIONS if [p.name for p in f.params] == kept_), None)
+        if one is not None:
+            return one, SpanCall(one.name, tuple(said[name] for name in kept_))
     title = next((said[p.name] for p in spec.params if p.type is ParamType.TITLE), None)
     outside_title = re.sub(re.escape(title), " ", query, flags=re.IGNORECASE) if title else query
     # "auf" of "schreib's auf" copied as how often: words that name no repetition, day or time, in a query that says
@@ -3132,7 +3159,7 @@ def _without_way_there(phrase: str, query: str, spec: Function) -> str:
     return rest
 
 
-def _holiday_as_day(spec: Function, span: SpanCall) -> SpanCall:
+def _holiday_as_day(spec: Function, span: SpanCall, query: str = "") -> SpanCall:
     """A new event titled with a holiday and no day said ("Trag Weihnachten ein", "put Christmas in my calendar",
     "Heiligabend bei Oma") is on that holiday: v25 put "Weihnachten" on today. "Christmas party" names no day."""
     if not _makes_an_event(spec):
@@ -3156,6 +3183,10 @@ def _holiday_as_day(spec: Function, span: SpanCall) -> SpanCall:
         return span
     phrases = list(span.phrases)
     phrases[day] = " ".join(words[:named])
+    if named == len(words) and query:
+        # "Ostersonntag um 10 Uhr Ostereier suchen mit den Kindern" with the feast copied as the title: what is said
+        # besides it names the event ("Trag Weihnachten ein" names none: the feast is the event)
+        phrases[title] = _title_left_over(query, [p for p in phrases if p]) or phrases[title]
     return SpanCall(span.function, tuple(phrases))
 
 
@@ -4512,7 +4543,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
     spec, span = _looked_up(*_is_it_there_listed(spec, span, query, today), query)
     spec, span = _coming_up_asked(spec, span, query, today)
     spec, span = _asks_for_one(*_title_day_and_time(spec, span, query, today, lang), query)
-    span = _holiday_as_day(spec, _title_called(spec, span, query))
+    span = _holiday_as_day(spec, _title_called(spec, span, query), query)
     span = _length_in_title(spec, span)
     spec, span = _series_said(*_events_on_a_day(spec, span, today, lang), query)
     span = _found_event(spec, span)
@@ -4552,7 +4583,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
             phrase = _EVENT_NOUN_HEAD.sub("", phrase, count=1) or phrase
             phrase = _with_status_on(_without_calendar(phrase), query, others)
             phrase = _with_head(_with_owner(_title_without_others(phrase, others, query), query), query)
-            phrase = _with_book_before(phrase, query)
+            phrase = _with_day_part_before(_with_book_before(phrase, query), query, others)
             phrase = _with_verb_before(_with_particle_and_tail(phrase, query, others, span.phrases, lang), query)
             phrase = _with_ordinal_before(_with_task_verb(phrase, query, spec), query, spec)
             phrase = _company_after_day(_with_company(phrase, query, others), query, others)
@@ -5927,6 +5958,32 @@ def states_a_timed_event(query: str, today: dt.date) -> bool:
     return said and not says_to_remove(query) and not _names_a_removal(query)
 
 
+def states_an_unmoved_event(query: str, today: dt.date) -> bool:
+    """Whether the query notes an event at a day and clock time (``states_a_timed_event``) and says nothing of a
+    move: no move verb, no "instead"/"statt", "now"/"jetzt", shift or target day or time after "to"/"auf" ("Take
+    the tax papers to the accountant Monday at 9": v25 moved it by 1.1 logits)."""
+    if not states_a_timed_event(query, today) or asks_to_move(query) or asks_to_shift(query):
+        return False
+    if _MOVE_SAID.search(query) or _MOVE_SAID_BESIDES.search(query) or _INSTEAD.search(query):
+        return False
+    if _CHANGED.search(query) or _NOT_THEN_BUT.search(query) or said_shift(query) is not None:
+        return False
+    for target in _TARGET.finditer(query):
+        words = query[target.end() :].split()
+        for k in range(1, min(4, len(words)) + 1):
+            said = " ".join(words[:k])
+            named = any(names_a_value(t, f"{target[0]}{said}") for t in (ParamType.DATE, ParamType.TIME))
+            if named and _says_nothing(said):
+                return False  # "to Monday", "auf 15 Uhr", "auf Viertel vor sieben": where it goes
+    return True
+
+
+# "ist erst um 17 Uhr", "nicht um 10, sondern um 11", "isn't at 10, it's at 11": another time than the one it had
+_NOT_THEN_BUT = re.compile(
+    r"(?i)\b(?:ist|is)\s+(?:erst|schon|doch)\b|\bsondern\b|\b(?:isn'?t|is\s+not|not)\s+(?:at|on)\b"
+)
+
+
 def states_days(query: str, today: dt.date) -> bool:
     """Whether the query states that something is on a day or days to come ("Osterferien ist im April", "mal die
     ganze Woche ist frei", "vorlesung nach der arbeit ist die ganze woche"): "<title> ist <days>" or the other way
@@ -6321,6 +6378,16 @@ def _title_not_the_marker(phrase: str, query: str, others: Sequence[str]) -> str
     return head if head and not _CORRECTION.search(f" {head} ") else phrase
 
 
+def _with_day_part_before(phrase: str, query: str, others: Sequence[str]) -> str:
+    """The copied title with the part of the day said first, right before it, where no other argument has it:
+    "Morning workout every weekday at 7:30", "Evening walk at 8", "Night shift on Friday at 10 pm"."""
+    at = _said_at(query, phrase, case=True)
+    head = re.fullmatch(r"(?i)\W*(morning|evening|afternoon|night)\s+", query[:at]) if at > 0 else None
+    if head is None or any(head[1].lower() in o.lower().split() for o in others):
+        return phrase
+    return f"{head[1]} {phrase}"
+
+
 def _with_book_before(phrase: str, query: str) -> str:
     """The copied title with the "book" said right before it where the two are one noun ("Book club")."""
     at = _said_at(query, phrase, case=True)
@@ -6645,7 +6712,7 @@ _CORRECTABLE = frozenset({ParamType.DATE, ParamType.FIRST_DATE, ParamType.TIME})
 _CORRECTION = re.compile(
     r"(?:^|[\s,]+)(?:nein|nee|no|äh|ähm|uh|quatsch|moment|sorry|ich meine|i mean|oder nein|no wait|hang on|hold on|"
     r"actually(?: make that| make it)?|make that|make it|oder doch|lieber|scratch that|strike that|correction|i meant"
-    r"|ich meinte|ne warte|warte mal|oh wait)(?=[\s,])"
+    r"|ich meinte|ne warte|warte mal|oh wait|ach ne|ach nee|ach nein|oh no)(?=[\s,])"
     r"(?:[\s,]+(?:nein|no|i mean|wait|warte|actually|sorry|ich meine|make (?:that|it)|mach (?:das|es)))?[\s,]+",
     re.IGNORECASE,
 )
@@ -7312,6 +7379,15 @@ def _move_days(spec: Function, span: SpanCall, query: str, lang: str | None) -> 
         # "from Sunday to 9 April 2029" copied as the new day: where it was and where it goes
         phrases[old], phrases[new] = span_of_move["first"], span_of_move["then"]
         return _move_days(spec, SpanCall(span.function, tuple(phrases)), query, lang)
+    time_at = _said_at(query, said["new_time"]) if said["new_time"] else -1
+    if time_at > 0 and _said_instead_of(query[:time_at]):
+        # "ist jetzt schon um neun statt um halb elf" with "um halb elf" copied as the new time: that is where it
+        # was; the other clock said is where it goes
+        instead = list(_INSTEAD_OF.finditer(query[:time_at]))[-1]
+        other = _clock_said_anywhere(query[: instead.start()], [p for p in copied if p != said["new_time"]], lang)
+        if other:
+            phrases[new_time] = other
+            return SpanCall(span.function, tuple(phrases))
     if said["date"] and said["new_date"]:
         at, then = _said_at(query, said["date"]), _said_at(query, said["new_date"])
         if 0 <= at < then and _said_instead_of(query[:then]) and not _said_instead_of(query[:at]):
