@@ -6672,6 +6672,37 @@ def test_a_look_at_a_day_no_month_has_is_answered_clearly(phrase: str, query: st
             "en",
             ("create_recurring_event", {"title": "Morning workout"}),
         ),
+        # a day-long span's last weekday said before its first, read on after it
+        (
+            "create_all_day_event",
+            ("Team Meeting", "All day Tuesday", "to Friday:"),
+            "All day Tuesday to Friday: Team Meeting.",
+            "en",
+            ("create_all_day_event", {"date": "2026-12-08", "end_date": "2026-12-11"}),
+        ),
+        # the "day" of "all day" copied into the title
+        (
+            "create_all_day_event",
+            ("day holiday", "for the 21st of December", None),
+            "for the 21st of December all day holiday.",
+            "en",
+            ("create_all_day_event", {"title": "holiday"}),
+        ),
+        # a span of clock times left out of the copies, or its end left out
+        (
+            "create_event",
+            ("meeting with Lisa from church", "in a week from 2 to 3", None, None),
+            "I've got meeting with Lisa from church in a week from 2 to 3, add it please.",
+            "en",
+            ("create_event", {"date": "2026-12-10", "time": "14:00", "duration_minutes": 60}),
+        ),
+        (
+            "create_event",
+            ("Meeting with Paul", "on Friday", "2:30", None),
+            "Meeting with Paul on Friday 2:30 to 4",
+            "en",
+            ("create_event", {"time": "14:30", "duration_minutes": 90}),
+        ),
     ],
 )
 def test_phrasings_of_the_eighth_wild_set(
@@ -6686,6 +6717,9 @@ def test_phrasings_of_the_eighth_wild_set(
     ("query", "unmoved"),
     [
         ("Take the tax papers to the accountant Monday at 9", True),
+        ("I have to change the bed sheets on the twenty-third of July 2024.", True),  # a to-do on a day
+        ("I have to move my dentist to Friday", False),
+        ("Cahnge DMV with Nathan on Tuesday next week to midday", False),  # "to midday": where it goes
         ("Kurs 9 wegen Gehalt am Dienstag der nächsten Woche um 23 Uhr", True),
         ("Move the dentist to Monday at 9", False),
         ("ja änder den ausflug 3. februar auf viertel vor eins mittags", False),  # where it goes, after "auf"

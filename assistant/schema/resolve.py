@@ -4584,6 +4584,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
             phrase = _with_status_on(_without_calendar(phrase), query, others)
             phrase = _with_head(_with_owner(_title_without_others(phrase, others, query), query), query)
             phrase = _with_day_part_before(_with_book_before(phrase, query), query, others)
+            phrase = _without_all_day_head(phrase, query)
             phrase = _with_verb_before(_with_particle_and_tail(phrase, query, others, span.phrases, lang), query)
             phrase = _with_ordinal_before(_with_task_verb(phrase, query, spec), query, spec)
             phrase = _company_after_day(_with_company(phrase, query, others), query, others)
@@ -4610,6 +4611,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
         if phrase is not None and p.type is ParamType.TIME:
             moved = _moves_an_event(spec)  # a move's "from 12 to 1" is where it was and where it goes
             phrase = _whole_time_words(phrase, query, [o for o in span.phrases if o and o != phrase], lang, moved)
+            phrase = phrase if moved else _with_range_end(phrase, query, lang)
             if moved:
                 phrase = re.sub(r"(?i)^(?:from|von)\s+\S.*?\s+(to|bis|auf)\s+(?=\S)", r"\1 ", phrase)
         if phrase is not None and p.type is ParamType.RANGE_START:
@@ -4644,9 +4646,29 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
             last = None if first is None else resolve_date_in(ParamType.RANGE_END, said[first.name] or "", today)
             if last is not None:
                 arguments[p.name] = last.isoformat()
+    _end_weekday_after_start(spec, said, arguments)
     _settle_series(spec, said, arguments, today)  # a series' first day first: its length counts from it
     _last_day_from_a_length(spec, said, arguments, query)
     return Call(spec.name, spec.fill_defaults(arguments, today))
+
+
+def _end_weekday_after_start(spec: Function, said: dict[str, str | None], arguments: dict[str, object]) -> None:
+    """A day-long span's last day said as a bare weekday ("All day Tuesday" + "to Friday:") read before its first
+    (this week's Friday before next week's Tuesday): the first such weekday on or after the first day."""
+    first = next((p.name for p in spec.params if p.type is ParamType.RANGE_START), None)
+    last = next((p.name for p in spec.params if p.type is ParamType.RANGE_END), None)
+    if first is None or last is None or not isinstance(arguments.get(first), str):
+        return
+    end_said, start, end = said.get(last), arguments[first], arguments.get(last)
+    if not end_said or not isinstance(end, str) or end >= str(start):
+        return
+    words = normalize(end_said).strip(" ,.:;!?").split()
+    if not words or not re.fullmatch(rf"(?:{_WD_RE})\w*", words[-1]) or len(words) > 2:
+        return  # only "Friday", "to Friday", "bis Freitag": a day said otherwise is as said (and answered so)
+    day = dt.date.fromisoformat(end)
+    while day < dt.date.fromisoformat(str(start)):
+        day += dt.timedelta(days=7)
+    arguments[last] = day.isoformat()
 
 
 def _names_days(phrase: str, today: dt.date) -> bool:
@@ -5962,7 +5984,10 @@ def states_an_unmoved_event(query: str, today: dt.date) -> bool:
     """Whether the query notes an event at a day and clock time (``states_a_timed_event``) and says nothing of a
     move: no move verb, no "instead"/"statt", "now"/"jetzt", shift or target day or time after "to"/"auf" ("Take
     the tax papers to the accountant Monday at 9": v25 moved it by 1.1 logits)."""
-    if not states_a_timed_event(query, today) or asks_to_move(query) or asks_to_shift(query):
+    noted = states_a_timed_event(query, today) or asks_for_an_event(query)
+    # "I have to change the bed sheets on the 23rd", "ich muss am Freitag Reifen wechseln": a to-do on a day
+    noted = noted or bool(_MUST_DO.match(query.strip()) and resolve_date(query, today) is not None)
+    if not noted or asks_to_move(query) or asks_to_shift(query) or says_to_remove(query):
         return False
     if _MOVE_SAID.search(query) or _MOVE_SAID_BESIDES.search(query) or _INSTEAD.search(query):
         return False
@@ -5973,11 +5998,15 @@ def states_an_unmoved_event(query: str, today: dt.date) -> bool:
         for k in range(1, min(4, len(words)) + 1):
             said = " ".join(words[:k])
             named = any(names_a_value(t, f"{target[0]}{said}") for t in (ParamType.DATE, ParamType.TIME))
-            if named and _says_nothing(said):
+            alone = k == 1 and any(names_a_value(t, said) for t in (ParamType.DATE, ParamType.TIME))  # "midday"
+            if named and (_says_nothing(said) or alone):
                 return False  # "to Monday", "auf 15 Uhr", "auf Viertel vor sieben": where it goes
     return True
 
 
+_MUST_DO = re.compile(
+    rf"(?i)^{_FILLERS}(?:i\s+have\s+to|i\s+need\s+to|i'?ve\s+got\s+to|i\s+must|ich\s+muss|ich\s+sollte)\s"
+)
 # "ist erst um 17 Uhr", "nicht um 10, sondern um 11", "isn't at 10, it's at 11": another time than the one it had
 _NOT_THEN_BUT = re.compile(
     r"(?i)\b(?:ist|is)\s+(?:erst|schon|doch)\b|\bsondern\b|\b(?:isn'?t|is\s+not|not)\s+(?:at|on)\b"
@@ -6386,6 +6415,15 @@ def _with_day_part_before(phrase: str, query: str, others: Sequence[str]) -> str
     if head is None or any(head[1].lower() in o.lower().split() for o in others):
         return phrase
     return f"{head[1]} {phrase}"
+
+
+def _without_all_day_head(phrase: str, query: str) -> str:
+    """A title copied with the "day" of "all day" before it ("for next Friday all day offsite": "day offsite")."""
+    m = re.match(r"(?i)day\s+(?=\S)", phrase)
+    at = _said_at(query, phrase, case=True)
+    if m is None or at < 0 or not re.search(r"(?i)\b(?:all|whole|entire)\s+$", query[:at]):
+        return phrase
+    return phrase[m.end() :]
 
 
 def _with_book_before(phrase: str, query: str) -> str:
@@ -7021,6 +7059,37 @@ def _days_said_anywhere(query: str, copied: list[str]) -> str | None:
     return None
 
 
+# the end of a span of clock times said right after its start; never a day ("bis 15. Juni", "to the 15th")
+_RANGE_END_AFTER = re.compile(
+    rf"(?i)\s*(?:to|bis|till|until|-|–)\s*\d{{1,2}}(?:[:.]\d{{2}})?(?![.\d]|\s*(?:{_MONTH_RE}|st|nd|rd|th)\b)"
+    r"(?:\s*(?:am|pm|uhr)\b)?"
+)
+_CLOCK_RANGE = re.compile(
+    r"(?i)\b(?:from|von|between|zwischen)\s+\d{1,2}(?:[:.]\d{2})?(?:\s*(?:am|pm|uhr))?\s+(?:to|bis|and|und|till|until)\s+"
+    r"\d{1,2}(?:[:.]\d{2})?(?:\s*(?:am|pm|uhr)\b)?"
+)
+
+
+def _with_range_end(phrase: str, query: str, lang: str | None) -> str:
+    """A start copied without the end said right after it ("2:30" of "on Friday 2:30 to 4"): the span, whose end
+    gives the length."""
+    at = _said_at(query, phrase)
+    end = _RANGE_END_AFTER.match(query, at + len(phrase)) if at >= 0 else None
+    if end is None or resolve_time_range(phrase, lang, context=query) is not None:
+        return phrase
+    wider = phrase + end[0]
+    return wider if resolve_time_range(wider, lang, context=query) is not None else phrase
+
+
+def _clock_range_said(query: str, copied: list[str], lang: str | None) -> str | None:
+    """A span of clock times the model left empty ("from 2 to 3" of "I've got a meeting ... in a week from 2 to 3",
+    copied with the day or not at all), said once and not in the title's words."""
+    found = [m for m in _CLOCK_RANGE.finditer(query) if not any(m[0].lower() in c.lower() for c in copied)]
+    if len(found) != 1 or resolve_time_range(found[0][0], lang, context=query) is None:
+        return None
+    return found[0][0]
+
+
 def _clock_said_anywhere(query: str, copied: list[str], lang: str | None) -> str | None:
     """A clock time said in clock words ("for 2pm", "um 15 Uhr", "at 9:30") outside the words copied, that the
     model left empty: never the end of a span ("until 6pm", "bis 18 Uhr"), nor one of two clocks said."""
@@ -7127,6 +7196,7 @@ def _words_left_in_query(spec: Function, span: SpanCall, query: str, lang: str |
             titles = [c for c, q in zip(phrases, spec.params, strict=True) if c and q.type is ParamType.TITLE]
             # "set a meeting with Sara for 2pm on Tuesday"; "Morgen Mittag Essen mit Oma"
             phrases[i] = _clock_said_anywhere(query, copied, lang) or _noon_said(query, titles)
+            phrases[i] = phrases[i] or _clock_range_said(query, [str(t) for t in titles], lang)  # never the title's
         if (
             p.type is ParamType.RANGE_END
             and phrases[i]
