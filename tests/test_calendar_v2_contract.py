@@ -6732,3 +6732,24 @@ def test_an_event_noted_with_no_word_of_a_move_is_made(query: str, unmoved: bool
     """The caller takes a new event over a move for such a note within 2 logits (v25 moved "Take the tax papers to
     the accountant Monday at 9" by 1.1; of the saved decodes it read as moves, two are such notes)."""
     assert states_an_unmoved_event(query, TODAY) is unmoved
+
+
+@pytest.mark.parametrize(
+    ("query", "asks"),
+    [
+        ("Erzähl mir was übermorgen ansteht", True),
+        ("sag mir was morgen los ist", True),
+        ("Erzähl mir einen Witz", False),
+        ("Sag mir, was das Wetter macht", False),
+    ],
+)
+def test_what_is_planned_asked_as_a_clause(query: str, asks: bool) -> None:
+    """A look at the calendar the caller takes within its margin (v25 declined "Erzähl mir was übermorgen ansteht")."""
+    assert asks_what_is_on(query) is asks
+
+
+def test_when_an_event_is_asked_as_a_clause_is_a_find() -> None:
+    """ "sag mir, wann heizungswartung ist" was declined; "sag mir wann es dunkel ist" names no event."""
+    call = resolve_call(SpanCall(None, ()), TODAY, "de", "sag mir, wann heizungswartung ist.")
+    assert call == Call("find_event", {"title": "heizungswartung"})
+    assert isinstance(resolve_call(SpanCall(None, ()), TODAY, "de", "sag mir wann es dunkel ist"), NoCall)

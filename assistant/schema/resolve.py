@@ -4360,6 +4360,15 @@ _WHAT_TIME_IS = re.compile(
 )
 
 
+# "sag mir, wann die Heizungswartung ist", "tell me when the school play is": when an event is, asked as a clause
+_WHEN_CLAUSE = re.compile(
+    rf"^{_FILLERS}(?:sag|sage|verrat|verrate|tell)\s+(?:mir|me|uns|us)(?:\s+(?:bitte|mal|please))*,?\s+(?:wann|when)\s+"
+    r"(?!(?:es|it|er|sie|das|dies|this|that|there|man|ich|du|wir|i|you|we|they)\b)(?P<what>\S.*?)\s+"
+    r"(?:ist|is|stattfindet|anfängt|beginnt|starts|begins)\W*$",
+    re.IGNORECASE,
+)
+
+
 def _without_day_at_end(what: str, today: dt.date, lang: str | None) -> str:
     """The words asked about without the day said after them ("flight on Friday": "flight")."""
     words = what.split()
@@ -4388,7 +4397,9 @@ def _looked_for(call: Call | NoCall, query: str, today: dt.date, lang: str | Non
     if _NEXT_ASKED.match(query.strip()):
         said = lang if lang in NEXT_EVENT else guess_lang(query)
         return Call("find_event", {"title": NEXT_EVENT[said]})
-    seeing = _WHEN_SEEING.match(query.strip()) or _WHAT_TIME_IS.match(query.strip())
+    seeing = (
+        _WHEN_SEEING.match(query.strip()) or _WHAT_TIME_IS.match(query.strip()) or _WHEN_CLAUSE.match(query.strip())
+    )
     asked = seeing and next(g for g in seeing.groupdict().values() if g)
     what = _event_named(_without_day_at_end(asked, today, lang), today) if asked else None
     if what is not None and not _names_no_other_thing(what):
@@ -5818,7 +5829,7 @@ def asks_what_is_on(query: str) -> bool:
     slip, "Kannst du vom 21. bis 30. Oktober in meinen Kalender schauen"): a look at the calendar (v25 declined
     these)."""
     said = query.strip()
-    if _MY_DAY.match(said) or _IN_MY_CALENDAR_LOOK.search(said):
+    if _MY_DAY.match(said) or _IN_MY_CALENDAR_LOOK.search(said) or _TELL_WHAT_IS_ON.match(said):
         return True
     m = _WHAT_IS_ON.match(said)
     from rapidfuzz.distance import OSA  # "liget", "lieegt", "leigt": one slip of "liegt" (too short for _slip_of)
@@ -5832,6 +5843,13 @@ _MY_DAY = re.compile(
 )
 _WHAT_IS_ON = re.compile(
     rf"^{_FILLERS}(?:okay,?\s+|ja,?\s+)?was\s+(l\w{{3,5}})\s+(?:(?:heute|morgen|übermorgen|diese\s+woche)\s+)?an\W*$",
+    re.IGNORECASE,
+)
+# "Erzähl mir, was übermorgen ansteht", "sag mir was morgen los ist": what is planned, asked as a clause
+_TELL_WHAT_IS_ON = re.compile(
+    rf"^{_FILLERS}(?:erzähl|erzähle|sag|sage|zeig|zeige)\s+(?:mir|uns)(?:\s+(?:bitte|mal))*,?\s+was\s+"
+    r"(?:ich\s+)?(?:(?:heute|morgen|übermorgen|diese\s+woche|nächste\s+woche|am\s+\w+)\s+)?"
+    r"(?:ansteht|anliegt|los\s+ist|geplant\s+ist|vorhabe|so\s+ansteht)\W*$",
     re.IGNORECASE,
 )
 _IN_MY_CALENDAR_LOOK = re.compile(r"(?i)\bin\s+meinen\s+kalender\s+(?:schauen|sehen|gucken|blicken)\b")
