@@ -6474,6 +6474,8 @@ def test_whether_an_event_is_in_the_calendar_is_a_find(query: str, asks: bool) -
         ("I can't make the hairdresser on Thursday, put it on Friday at 5 pm", True),
         ("we cant do the team lunch tomorrow, move it to Friday", True),
         ("Ich schaff den Friseur am Donnerstag nicht, mach ihn auf Freitag 17 Uhr", True),
+        ("Mach den Friseur auf 11 Uhr", True),  # "mach ... auf" a time: a move (session 40's batches)
+        ("Mach das Fenster auf", False),
         ("I can't make the hairdresser on Thursday", False),  # where it goes is not said
         ("Ich kann das Auto nicht finden", False),
     ],
@@ -6753,3 +6755,30 @@ def test_when_an_event_is_asked_as_a_clause_is_a_find() -> None:
     call = resolve_call(SpanCall(None, ()), TODAY, "de", "sag mir, wann heizungswartung ist.")
     assert call == Call("find_event", {"title": "heizungswartung"})
     assert isinstance(resolve_call(SpanCall(None, ()), TODAY, "de", "sag mir wann es dunkel ist"), NoCall)
+
+
+@pytest.mark.parametrize(
+    ("function", "phrases", "query", "lang", "expected"),
+    [
+        # a day-long state, asked with a request and no word of the whole day
+        (
+            "create_all_day_event",
+            ("abwesend", "nächsten Montag", None),
+            "Trag mich nächsten Montag als abwesend ein",
+            "de",
+            ("create_all_day_event", {"title": "abwesend", "date": "2026-12-07"}),
+        ),
+        # "make a note that": the request; of "the plumber comes", the plumber
+        (
+            "create_event",
+            ("Make a note that the plumber comes", "Tuesday", "between 9 and 11", None),
+            "Make a note that the plumber comes Tuesday between 9 and 11",
+            "en",
+            ("create_event", {"title": "plumber", "time": "09:00", "duration_minutes": 120}),
+        ),
+    ],
+)
+def test_phrasings_of_session_40_last_batch(
+    function: str, phrases: tuple, query: str, lang: str, expected: tuple
+) -> None:
+    _assert_resolves_as(SpanCall(function, phrases), query, expected, lang)

@@ -2362,7 +2362,8 @@ _LASTS_A_DAY = re.compile(
     r"tagung|fortbildung|weiterbildung|elternzeit|mutterschutz|homeoffice|home\s+office|krank(?!en)|überstunden|fest\b|"
     r"\bfair\b|"
     r"vacation|holiday|trip\b|conference|trade\s+(?:show|fair)|birthday|anniversary|wedding|festival|\boff\b|"
-    r"\bleave\b|\bsick\b|\bon\s+call\b|retreat|offsite|\bwfh\b|remote"
+    r"\bleave\b|\bsick\b|\bon\s+call\b|retreat|offsite|\bwfh\b|remote|"
+    r"abwesend|abwesenheit|rufbereitschaft|bereitschaft|\bout\s+of\s+(?:the\s+)?office\b|\booo\b|\baway\b|absent"
 )
 
 
@@ -5130,7 +5131,15 @@ _REMINDED_LEAD = re.compile(
 
 
 def _noted_to_self(phrase: str, query: str) -> str:
-    """ "note to self buy milk": the note's "self" copied before the to-do is no part of it."""
+    """ "note to self buy milk": the note's "self" copied before the to-do is no part of it; nor is "make a note that"
+    before what is noted, and of "the plumber comes" the one who comes is the title."""
+    noted = re.match(r"(?i)(?:please\s+)?(?:make\s+a\s+note|note\s+down|note|remember)\s+that\s+(?=\S)", phrase)
+    if noted:
+        phrase = phrase[noted.end() :]
+        comes = re.fullmatch(
+            r"(?i)((?:the\s+|my\s+)?\S+(?:\s+\S+)?)\s+(?:comes|is\s+coming|arrives|will\s+come)", phrase
+        )
+        return comes[1] if comes else phrase
     if not re.search(r"(?i)\bnote\s+to\s+self\b", query):
         return phrase
     return re.sub(r"(?i)^(?:note\s+to\s+)?self\b[:,]?\s+(?=\S)", "", phrase)
@@ -5669,7 +5678,7 @@ _MOVE_FIRST = re.compile(
     r"|^bring\s+(?:bring\s+)?(?P<bring>.+?)\s+(?:forward|earlier)\b"  # "Bring water the plants forward to 6"
     # "Leg das Abendessen mit Tom auf den 19.", "den Friseur auf 16 Uhr legen": one's own event put on another day
     # or time ("Leg einen Termin auf Freitag" makes one)
-    r"|^(?:leg|lege)\s+(?:(?:mir|uns|bitte|mal)\s+)*(?P<put>(?:den|die|das|meinen|meine|mein|unseren|unsere|unser)"
+    r"|^(?:leg|lege|mach|mache)\s+(?:(?:mir|uns|bitte|mal)\s+)*(?P<put>(?:den|die|das|meinen|meine|mein|unseren|unsere|unser)"
     r"\s+.+?)\s+auf\s+(?P<onto>\S.*?)$"
     r"|^(?P<laid>(?:den|die|das|meinen|meine|mein|unseren|unsere|unser)\s+.+?)\s+auf\s+(?P<onto_>\S.*?)\s+legen\W*$"
     # "Der Kurs am Dienstag fängt jetzt erst um 19 Uhr an", "The class on Tuesday starts at 7 pm now": one's own event
