@@ -6476,6 +6476,8 @@ def test_whether_an_event_is_in_the_calendar_is_a_find(query: str, asks: bool) -
         ("Ich schaff den Friseur am Donnerstag nicht, mach ihn auf Freitag 17 Uhr", True),
         ("Mach den Friseur auf 11 Uhr", True),  # "mach ... auf" a time: a move (session 40's batches)
         ("Mach das Fenster auf", False),
+        ("Zieh das Meeting mit Sam auf 9 Uhr vor", True),
+        ("Zieh die Jacke vor", False),
         ("I can't make the hairdresser on Thursday", False),  # where it goes is not said
         ("Ich kann das Auto nicht finden", False),
     ],
@@ -6775,6 +6777,21 @@ def test_when_an_event_is_asked_as_a_clause_is_a_find() -> None:
             "Make a note that the plumber comes Tuesday between 9 and 11",
             "en",
             ("create_event", {"title": "plumber", "time": "09:00", "duration_minutes": 120}),
+        ),
+        # said to be off in other words
+        (
+            "create_event",
+            ("team lunch", "on Thursday", None, None),
+            "The team lunch on Thursday won't happen",
+            "en",
+            ("delete_event", {"title": "team lunch", "date": "2026-12-10"}),
+        ),
+        (
+            "create_all_day_event",
+            ("Fitnessstudio", "am Freitag", None),
+            "Ich geh am Freitag doch nicht ins Fitnessstudio",
+            "de",
+            ("delete_event", {"title": "Fitnessstudio", "date": "2026-12-04"}),
         ),
     ],
 )

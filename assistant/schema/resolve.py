@@ -826,6 +826,11 @@ _SPAN_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date], Date
         re.compile(r"\b(?:bis (?:zum )?ende (?:des|dieses) monats|until the end of (?:the|this) month)\b"),
         lambda m, t: (t, _month_span(t.year, t.month)[1]),
     ),
+    # "the rest of the month": the month, as the templates say it ("the rest of this month": all of it), as the week
+    (
+        re.compile(r"\b(?:the )?rest of (?:the|this) month|(?:den |der )?rest (?:des|dieses) monats\b"),
+        lambda m, t: _month_span(t.year, t.month),
+    ),
     (
         re.compile(rf"\b(?:übernächste[nr]?|the {_WEEK_WORD} after next)\s*(?:{_WEEK_WORD})?\b"),
         lambda m, t: _week(t, 2),
@@ -2800,6 +2805,9 @@ _CALLED_OFF = re.compile(
     r"\bfindet\b.*\bnicht\s+statt\b|\b(?:ist|wurde|wird)\s+abgesagt\b"
     # "dinner on Wednesday isn't happening", "won't be happening", "is no longer happening"
     r"|\b(?:(?:is|are|was|were)n['’]?t|won['’]?t\s+be|will\s+not\s+be|(?:is|are)\s+no\s+longer)\s+happening\b"
+    # "The team lunch on Thursday won't happen", "Ich geh am Freitag doch nicht ins Fitnessstudio" (session 40)
+    r"|\b(?:won['’]?t|will\s+not|(?:is|are)n['’]?t\s+going\s+to)\s+happen\b"
+    r"|\b(?:geh|gehe|komm|komme|fahr|fahre)\b[^.?!]*\bdoch\s+nicht\s+(?:zum|zur|ins|in\s+die|in\s+den|hin|mit)\b"
     # "I can't make it to yoga tomorrow", "Ich kann morgen nicht zum Zahnarzt", "Das Meeting brauche ich nicht mehr"
     r"|\b(?:can't|cannot|can\s+not|won't|wont|will\s+not)\s+(?:make\s+it|go|come|attend)\b"
     r"|\bkann\b[^.?!]*\bnicht\s+(?:zum|zur|ins|hin|kommen|teilnehmen|dabei)\b"
@@ -5691,6 +5699,9 @@ _MOVE_FIRST = re.compile(
     r"|^(?P<is>(?:der|die|das|mein|meine|unser|unsere)\s+.+?)\s+ist\s+(?:jetzt|nun|doch)\s+(?:erst\s+|schon\s+)?"
     r"um\s+(?P<is_at>\S.*?)$"
     r"|^(?P<is_>(?:the|my|our)\s+.+?)\s+is\s+now\s+at\s+(?P<is_at_>\S.*?)$"
+    # "Zieh das Meeting mit Sam auf 9 Uhr vor": brought forward (session 40)
+    r"|^(?:zieh|ziehe)\s+(?P<pull>(?:den|die|das|meinen|meine|mein|unseren|unsere|unser)\s+.+?)\s+auf\s+(?P<pull_to>\S.*?)"
+    r"\s+vor$"
     # "I can't make the hairdresser on Thursday, put it on Friday at 5 pm", "Ich schaff den Friseur am Donnerstag
     # nicht, mach ihn auf Freitag": the event one cannot go to, put on another day or time
     r"|^(?:i|we)\s+(?:can'?t|cannot|can\s+not|won'?t\s+be\s+able\s+to)\s+(?:make|do|attend|go\s+to)\s+(?P<cant>.+?),?"
@@ -5721,7 +5732,7 @@ def asks_to_move(query: str) -> bool:
     m = _MOVE_FIRST.match(f"{verb} {after}".rstrip(" ?!."))
     if m is None:
         return False
-    onto = m["onto"] or m["onto_"]
+    onto = m["onto"] or m["onto_"] or m["pull_to"]
     onto = f"{onto}." if onto and onto[-1].isdigit() else onto  # "auf den 19." said without its full stop here
     if onto and not any(names_a_value(t, onto) for t in (ParamType.DATE, ParamType.TIME, ParamType.RANGE_START)):
         return False  # "Leg das Handy auf den Tisch": put somewhere, not on a day
@@ -5729,7 +5740,21 @@ def asks_to_move(query: str) -> bool:
     clock = f"um {at}" if m["at"] or m["is_at"] else f"at {at}"
     if at and not (names_a_value(ParamType.TIME, clock) and set(normalize(at).split()) <= _CLOCK_WORDS):
         return False  # "the show starts at the station now", "Das Wetter ist jetzt um 10 Grad": no time
-    named_by = ("rest", "own", "before", "bring", "put", "laid", "starts", "starts_", "is", "is_", "cant", "kann")
+    named_by = (
+        "rest",
+        "own",
+        "before",
+        "bring",
+        "put",
+        "laid",
+        "starts",
+        "starts_",
+        "is",
+        "is_",
+        "cant",
+        "kann",
+        "pull",
+    )
     words = next(m[g] for g in named_by if m[g])
     rest = [w.lower() for w in re.findall(r"[^\W_]+(?:-[^\W_]+)*", words)]
     named = [w for w in rest if w not in _NOTHING_NAMED and w not in {"du", "you", "bitte", "please", "kannst"}]
