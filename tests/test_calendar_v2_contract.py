@@ -6793,6 +6793,35 @@ def test_when_an_event_is_asked_as_a_clause_is_a_find() -> None:
             "de",
             ("delete_event", {"title": "Fitnessstudio", "date": "2026-12-04"}),
         ),
+        # series: the adverb of the part of the day, "on weekdays" said apart, "jedes Monats", "jeden Arbeitstag"
+        (
+            "create_recurring_event",
+            ("schwimmen", None, "um 6:30", None, "Werktags morgens", None),
+            "Werktags morgens um 6:30 schwimmen",
+            "de",
+            ("create_recurring_event", {"time": "06:30", "frequency": "weekdays"}),
+        ),
+        (
+            "create_recurring_event",
+            ("Swim", None, "at 6:30", None, "every morning", None),
+            "Swim every morning at 6:30 on weekdays",
+            "en",
+            ("create_recurring_event", {"frequency": "weekdays"}),
+        ),
+        (
+            "create_recurring_event",
+            ("Miete", "am Ersten", None, None, "jedes Monats", None),
+            "Miete am Ersten jedes Monats",
+            "de",
+            ("create_recurring_event", {"date": "2027-01-01", "frequency": "monthly"}),
+        ),
+        (
+            "create_recurring_event",
+            ("Arbeitstag", "Ende April", "um 9:15", None, "jeden Arbeitstag", None),
+            "Bis Ende April jeden Arbeitstag um 9:15 Standup",
+            "de",
+            ("create_recurring_event", {"title": "Standup", "frequency": "weekdays", "until": "2027-04-30"}),
+        ),
     ],
 )
 def test_phrasings_of_session_40_last_batch(

@@ -1074,9 +1074,10 @@ _FREQUENCY_RULES: list[tuple[str, re.Pattern[str]]] = [
         ),
         (
             "weekdays",
-            r"\b(?:werktags?|an werktagen|jeden werktag|wochentags|an wochentagen|montags? bis freitags?|"
+            r"\b(?:werktags?|an werktagen|jeden werktag|jeden arbeitstag|an arbeitstagen|arbeitstags|wochentags|"
+            r"an wochentagen|montags? bis freitags?|"
             r"(?:immer |jeden tag )?unter der woche|"  # "unter der Woche um 7 joggen": on working days
-            r"every weekday|every workday|each weekday|on weekdays|weekdays|mondays? (?:through|to|thru) "
+            r"every weekday|every workday|each weekday|on weekdays|on workdays|weekdays|mondays? (?:through|to|thru) "
             r"fridays?)\b",
         ),
         (
@@ -1086,8 +1087,9 @@ _FREQUENCY_RULES: list[tuple[str, re.Pattern[str]]] = [
         ),
         (
             "monthly",
-            r"\b(?:monatlich\w*|jeden monat|einmal im monat|alle monate|(?:jeden|am) \d{1,2}\. (?:des|jeden|"
-            r"im) monats?|every month|each month|once a month|monthly|of (?:every|each) month"
+            r"\b(?:monatlich\w*|jeden monat|einmal im monat|alle monate|(?:eines )?jede[ns] monats"
+            r"|(?:jeden|am) \d{1,2}\. (?:des|jeden|im) monats?|every month|each month|once a month|monthly"
+            r"|of (?:every|each) month"
             r"|(?:every|each) \d{1,2}(?:st|nd|rd|th|\.)? (?:of the|of each|of every|in the) month)\b",
         ),
         (  # "jeden 15.", "every 15th": a day of the month said alone (not "jeden 3. Mai", "jeden 1. Montag")
@@ -1186,6 +1188,10 @@ def _context_qualifier(context: str, meals: bool = True) -> str | None:
     if m:
         return _DAYPART_QUALIFIER[next(g for g in m.groups() if g)]
     m = re.search(rf"\b(?:{_WD_RE})(morgen|vormittag|früh|nachmittag|abend|nacht)s?\b", context)
+    if m:
+        return _DAYPART_QUALIFIER[m[1]]
+    # "werktags morgens um 6:30", "abends um 7": the adverb says the part of the day (never "morgen", tomorrow)
+    m = re.search(r"\b(morgens|vormittags|nachmittags|abends)\s+(?:um|gegen|ab)\b", context)
     if m:
         return _DAYPART_QUALIFIER[m[1]]
     said = {_MEAL_PART[w] for w in _MEAL.findall(context)} if meals else set()
@@ -4582,7 +4588,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
     span = _day_in_time_words(spec, _day_copied_as_clock(spec, span, query, lang))
     span = _length_copied_into_time(spec, span, lang)
     span = _words_left_in_query(spec, _move_days(spec, span, plain, lang), query, lang)
-    span = _title_runs_into_day(spec, span, query, today)
+    span = _title_inside_frequency(spec, _title_runs_into_day(spec, span, query, today), query)
     span = _time_said_instead(spec, _not_this_day_but_that(spec, span, query, today), query, lang)
     span = _whole_frequency(spec, span, query)
     arguments: dict[str, object] = {}
@@ -7187,6 +7193,23 @@ _LEADS_OF_A_DAY = frozenset("on am from vom von for für this next diesen nächs
 _STATED_PLACE = re.compile(r"(?i)^(?P<who>\S+(?:\s+\S+){0,2}?)\s+(?:is|are)\s+(?P<where>(?:in|at)\s+\S.*)$")
 
 
+def _title_inside_frequency(spec: Function, span: SpanCall, query: str) -> SpanCall:
+    """A series' title copied out of its "how often" ("Arbeitstag" of "jeden Arbeitstag"): the words left that name
+    something ("Bis Ende April jeden Arbeitstag um 9:15 Standup": "Standup")."""
+    names = [p.name for p in spec.params]
+    often = next((p.name for p in spec.params if p.type is ParamType.FREQUENCY), None)
+    said = dict(zip(names, span.phrases, strict=True))
+    title, how = said.get("title"), said.get(often) if often else None
+    if not title or not how or str(title).lower() not in str(how).lower() or not resolve_frequency(str(how)):
+        return span
+    others = [str(v) for k, v in said.items() if v and k != "title"]
+    left = _title_left_over(query, others)
+    if not left:
+        return span
+    said["title"] = left
+    return SpanCall(span.function, tuple(said[n] for n in names))
+
+
 def _title_runs_into_day(spec: Function, span: SpanCall, query: str, today: dt.date) -> SpanCall:
     """A new event's title with the words copied at the start of its day that are not the day's ("report cards" +
     "day on February 10th", "contractors" + "in the apartment from March 1st to 3rd", said after "are"), and a
@@ -7287,6 +7310,10 @@ def _words_left_in_query(spec: Function, span: SpanCall, query: str, lang: str |
         if p.type is ParamType.RANGE_START and p.missing is Missing.TODAY and phrases[i] is None:
             # "How does my week look?" with nothing copied is this week, not today
             phrases[i] = _days_said_anywhere(query, copied)
+        if p.type is ParamType.FREQUENCY and phrases[i] and resolve_frequency(phrases[i] or "") == "daily":
+            on_weekdays = dict(_FREQUENCY_RULES)["weekdays"].search(normalize(query))
+            if on_weekdays and not re.search(rf"\b(?:{_WD_RE})", on_weekdays[0]):  # "every morning ... on weekdays"
+                phrases[i] = f"{phrases[i]} {on_weekdays[0]}"
         if p.type is ParamType.FREQUENCY and phrases[i] and resolve_frequency(phrases[i] or "") == "weekly":
             every_other = dict(_FREQUENCY_RULES)["biweekly"].search(normalize(query))
             if every_other:  # "alle 14 Tage montags" with only "montags" copied
