@@ -1950,10 +1950,7 @@ def _series_never_said(spec: Function, span: SpanCall, query: str, lang: str | N
     if _CORRECTION.match(f" {phrase}") and not _REPEAT_WORD.search(query):
         # "Yoga am Dienstag um sechs, ach ne, um sieben abends" with the correction copied as how often: one event,
         # its time read with the correction
-        kept_ = [p.name for p in spec.params if p.type not in (ParamType.FREQUENCY, ParamType.RANGE_END)]
-        one = next((f for f in FUNCTIONS if [p.name for p in f.params] == kept_), None)
-        if one is not None:
-            return one, SpanCall(one.name, tuple(said[name] for name in kept_))
+        return _one_event_of(spec, span, said[first.name], first.name)
     title = next((said[p.name] for p in spec.params if p.type is ParamType.TITLE), None)
     outside_title = re.sub(re.escape(title), " ", query, flags=re.IGNORECASE) if title else query
     # "auf" of "schreib's auf" copied as how often: words that name no repetition, day or time, in a query that says
@@ -1976,11 +1973,17 @@ def _series_never_said(spec: Function, span: SpanCall, query: str, lang: str | N
         day = None  # (the day is read from the query, or asked for)
     else:
         return spec, span
+    return _one_event_of(spec, span, day, first.name)
+
+
+def _one_event_of(spec: Function, span: SpanCall, day: str | None, first: str) -> tuple[Function, SpanCall]:
+    """The one event a series' call names: its arguments but how often and until, ``day`` as its day."""
+    said = dict(zip((p.name for p in spec.params), span.phrases, strict=True))
     kept = [p.name for p in spec.params if p.type not in (ParamType.FREQUENCY, ParamType.RANGE_END)]
     single = next((f for f in FUNCTIONS if [p.name for p in f.params] == kept), None)
     if single is None:
         return spec, span
-    return single, SpanCall(single.name, tuple(day if name == first.name else said[name] for name in kept))
+    return single, SpanCall(single.name, tuple(day if name == first else said[name] for name in kept))
 
 
 # "I'll do X tomorrow at 11 instead", "X findet am Montag statt statt übermorgen", "Ich mach X lieber am Freitag":
