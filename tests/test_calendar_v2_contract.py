@@ -6822,6 +6822,21 @@ def test_when_an_event_is_asked_as_a_clause_is_a_find() -> None:
             "de",
             ("create_recurring_event", {"title": "Standup", "frequency": "weekdays", "until": "2027-04-30"}),
         ),
+        # the night's small hours said with "heute Nacht" are on tomorrow's date
+        (
+            "create_event",
+            ("Nachtwanderung", "Heute", "um 1 Uhr", None),
+            "Heute Nacht um 1 Uhr Nachtwanderung",
+            "de",
+            ("create_event", {"date": "2026-12-04", "time": "01:00"}),
+        ),
+        (
+            "create_event",
+            ("Nachtwanderung", "Heute Nacht", "um 23 Uhr", None),
+            "Heute Nacht um 23 Uhr Nachtwanderung",
+            "de",
+            ("create_event", {"date": "2026-12-03", "time": "23:00"}),
+        ),
     ],
 )
 def test_phrasings_of_session_40_last_batch(

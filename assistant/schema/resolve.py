@@ -4676,9 +4676,31 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
             if last is not None:
                 arguments[p.name] = last.isoformat()
     _end_weekday_after_start(spec, said, arguments)
+    _small_hours_of_tonight(spec, said, arguments, query)
     _settle_series(spec, said, arguments, today)  # a series' first day first: its length counts from it
     _last_day_from_a_length(spec, said, arguments, query)
     return Call(spec.name, spec.fill_defaults(arguments, today))
+
+
+def _small_hours_of_tonight(
+    spec: Function, said: dict[str, str | None], arguments: dict[str, object], query: str
+) -> None:
+    """ "Heute Nacht um 1 Uhr Nachtwanderung": the night's small hours are on tomorrow's date (was today at 01:00)."""
+    day = next((p.name for p in spec.params if p.type is ParamType.DATE), None)
+    clock = next((p.name for p in spec.params if p.type is ParamType.TIME), None)
+    if (
+        day is None
+        or clock is None
+        or not isinstance(arguments.get(day), str)
+        or not isinstance(arguments.get(clock), str)
+    ):
+        return
+    tonight = re.search(r"(?i)\b(?:heute|diese)\s+nacht\b", f"{said.get(day) or ''} {query}")
+    if tonight is None or not _makes_an_event(spec) or not "00:00" <= str(arguments[clock]) < "06:00":
+        return
+    if said.get(day) and not re.match(r"(?i)\s*(?:heute|diese)\b", str(said.get(day))):
+        return  # "heute Nacht" said of something else than the day copied
+    arguments[day] = (dt.date.fromisoformat(str(arguments[day])) + dt.timedelta(days=1)).isoformat()
 
 
 def _end_weekday_after_start(spec: Function, said: dict[str, str | None], arguments: dict[str, object]) -> None:
