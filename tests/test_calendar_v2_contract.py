@@ -6837,6 +6837,21 @@ def test_when_an_event_is_asked_as_a_clause_is_a_find() -> None:
             "de",
             ("create_event", {"date": "2026-12-03", "time": "23:00"}),
         ),
+        # "evening" said with the event sets its clock ("Evening walk at 8"); never over a morning said of it
+        (
+            "create_event",
+            ("Evening walk", "tomorrow", "at 8", None),
+            "Evening walk at 8 tomorrow",
+            "en",
+            ("create_event", {"title": "Evening walk", "time": "20:00"}),
+        ),
+        (
+            "create_event",
+            ("workshop", "tomorrow", "from 9", None),
+            "workshop tomorrow from 9 in the morning to the evening",
+            "en",
+            ("create_event", {"time": "09:00"}),
+        ),
     ],
 )
 def test_phrasings_of_session_40_last_batch(

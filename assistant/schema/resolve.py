@@ -1195,7 +1195,10 @@ def _context_qualifier(context: str, meals: bool = True) -> str | None:
     if m:
         return _DAYPART_QUALIFIER[m[1]]
     said = {_MEAL_PART[w] for w in _MEAL.findall(context)} if meals else set()
-    if meals and (_EVENING.search(context) or _DINNER_COMPOUND.search(context)):  # "Elternabend um 8" at 20:00
+    evening = _EVENING.search(context)
+    if evening and evening[0] == "evening" and re.search(r"\bmorning\b", context):
+        evening = None  # "from 9 in the morning to the evening": the morning is said of the clock
+    if meals and (evening or _DINNER_COMPOUND.search(context)):  # "Elternabend um 8" at 20:00
         said.add("dinner")
     return said.pop() if len(said) == 1 else None
 
@@ -1220,7 +1223,8 @@ _DINNER_COMPOUND = re.compile(r"(?i)\b(?!(?:mittag|arbeits|inter|früh|vesper)es
 _EVENING = re.compile(
     r"(?<!sonn)(?<!heilig)abend\b|\b(?:date|game|movie|quiz|poker|girls'?|guys'?|ladies'?|karaoke|trivia)\s+night\b"
     r"|\b(?:kino|cinema|movies|konzert|concert|theater|theatre|oper|opera)\b"
-    r"|\b(?:silvester\w*|new year'?s eve|nye)\b",  # "Silvester um acht bei Tom": the evening of the 31st
+    r"|\b(?:silvester\w*|new year'?s eve|nye)\b"  # "Silvester um acht bei Tom": the evening of the 31st
+    r"|\bevening\b",  # "Evening walk at 8", "evening class at 7:30" (session 40)
     re.IGNORECASE,
 )
 
