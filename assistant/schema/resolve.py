@@ -116,12 +116,10 @@ _WEEKDAY_NAMES = (
 def _weekday_slip(m: re.Match[str]) -> str:
     """A weekday typed or heard one letter off ("Mitwoch", "Donerstag", "Wendesday"), as the weekday; never a word
     that is one ("Montage", "sundae") nor a weekday's own forms ("freitags", "Mondays")."""
-    from rapidfuzz.distance import OSA
-
     word = m[0]
     if word in _WEEKDAY_NAMES or word[:-1] in _WEEKDAY_NAMES or word in ("sundae",):
         return word
-    near = [w for w in _WEEKDAY_NAMES if w[0] == word[0] and OSA.distance(word, w) == 1]
+    near = [w for w in _WEEKDAY_NAMES if w[0] == word[0] and _slip_of(word, w)]
     return near[0] if len(near) == 1 else word
 
 
@@ -4513,8 +4511,8 @@ def _cannot_make_it(
     """Any reading of an event one cannot go to and where it goes instead as that move (v25 made a new event of
     "I can't make the hairdresser on Thursday, put it on Friday at 5 pm", titled "can't make the hairdresser")."""
     move = next((f for f in FUNCTIONS if _moves_an_event(f)), None)
-    m = _CANNOT_MAKE_IT.match(query) if query and move is not None else None
-    if m is None:
+    m = _CANNOT_MAKE_IT.match(query) if query else None
+    if m is None or move is None:
         return spec, span
     what, new = (m["what"], m["new"]) if m["what"] else (m["was"], m["neu"])
     title = _without_day_at_end(what, today, lang)
@@ -4522,7 +4520,7 @@ def _cannot_make_it(
     title = _OWN_ARTICLE.sub("", title)
     new_date = new if names_a_value(ParamType.DATE, new) else None
     new_time = new if names_a_value(ParamType.TIME, new) else None
-    if move is None or not title or title.lower() in _NOT_SEEN or not (new_date or new_time):
+    if not title or title.lower() in _NOT_SEEN or not (new_date or new_time):
         return spec, span  # "I can't make it on Thursday": which event is not said
     said = {"title": title, "date": day, "new_date": new_date, "new_time": new_time}
     return move, SpanCall(move.name, tuple(said.get(p.name) for p in move.params))
@@ -4644,7 +4642,6 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
         if phrase is not None and p.type is ParamType.TIME:
             moved = _moves_an_event(spec)  # a move's "from 12 to 1" is where it was and where it goes
             phrase = _whole_time_words(phrase, query, [o for o in span.phrases if o and o != phrase], lang, moved)
-            phrase = phrase if moved else _with_range_end(phrase, query, lang)
             if moved:
                 phrase = re.sub(r"(?i)^(?:from|von)\s+\S.*?\s+(to|bis|auf)\s+(?=\S)", r"\1 ", phrase)
         if phrase is not None and p.type is ParamType.RANGE_START:
@@ -5736,13 +5733,7 @@ _MOVE_FIRST = re.compile(
     r"|^(?P<is_>(?:the|my|our)\s+.+?)\s+is\s+now\s+at\s+(?P<is_at_>\S.*?)$"
     # "Zieh das Meeting mit Sam auf 9 Uhr vor": brought forward (session 40)
     r"|^(?:zieh|ziehe)\s+(?P<pull>(?:den|die|das|meinen|meine|mein|unseren|unsere|unser)\s+.+?)\s+auf\s+(?P<pull_to>\S.*?)"
-    r"\s+vor$"
-    # "I can't make the hairdresser on Thursday, put it on Friday at 5 pm", "Ich schaff den Friseur am Donnerstag
-    # nicht, mach ihn auf Freitag": the event one cannot go to, put on another day or time
-    r"|^(?:i|we)\s+(?:can'?t|cannot|can\s+not|won'?t\s+be\s+able\s+to)\s+(?:make|do|attend|go\s+to)\s+(?P<cant>.+?),?"
-    r"\s+(?:so\s+)?(?:please\s+)?(?:put|move|push|make|shift|change|bump|do)\s+it\s+(?:to|on|for|at|until|till)\s+\S.*$"
-    r"|^(?:ich|wir)\s+(?:schaff\w*|kann|können)\s+(?P<kann>.+?)\s+nicht(?:\s+[^\W\d_]+)?,?\s+(?:also\s+)?(?:bitte\s+)?"
-    r"(?:mach|leg|schieb|verschieb|verleg|pack|setz)\w*\s+(?:ihn|sie|es|das)\s+(?:bitte\s+|doch\s+|mal\s+)*auf\s+\S.*$",
+    r"\s+vor$",
     re.IGNORECASE,
 )
 
@@ -5764,7 +5755,11 @@ def asks_to_move(query: str) -> bool:
     said = _ASK_LEAD.sub("", query.strip(), count=1)
     first, _, after = said.partition(" ")
     verb = next((v for v in _MOVE_VERBS_SAID if _slip_of(first.lower(), v)), first)  # "Potspone", "Verschibe"
-    m = _MOVE_FIRST.match(f"{verb} {after}".rstrip(" ?!."))
+    asked = f"{verb} {after}".rstrip(" ?!.")
+    cannot = _CANNOT_MAKE_IT.match(asked)  # "I can't make X on Thursday, put it on Friday": where it goes is said
+    if cannot is not None:
+        return _names_an_event_to_move(cannot["what"] or cannot["was"], query)
+    m = _MOVE_FIRST.match(asked)
     if m is None:
         return False
     onto = m["onto"] or m["onto_"] or m["pull_to"]
@@ -5786,11 +5781,14 @@ def asks_to_move(query: str) -> bool:
         "starts_",
         "is",
         "is_",
-        "cant",
-        "kann",
         "pull",
     )
-    words = next(m[g] for g in named_by if m[g])
+    return _names_an_event_to_move(next(m[g] for g in named_by if m[g]), query)
+
+
+def _names_an_event_to_move(words: str, query: str) -> bool:
+    """Whether the words a move request names its event by name one (never "me", music or an alarm), in a query
+    that asks to add nothing."""
     rest = [w.lower() for w in re.findall(r"[^\W_]+(?:-[^\W_]+)*", words)]
     named = [w for w in rest if w not in _NOTHING_NAMED and w not in {"du", "you", "bitte", "please", "kannst"}]
     if not named or any(_NOT_AN_EVENT.fullmatch(w) for w in rest) or named[0] in {"on", "back", "up"}:
@@ -6650,7 +6648,7 @@ def _to_do_verb_before(before: list[str], phrase: str, query: str) -> int:
         n += 1
     if len(words) <= n or words[-1 - n] not in _TASK_VERBS or guess_lang(query) != "en":
         return 0  # "Pack Picknick übermorgen in meinen Kalender": the German request
-    if words[-1 - n] == "call" and words[-n:][:1] == ["off"]:
+    if words[-1 - n] == "call" and n and words[-n] == "off":
         return 0  # "call off": a removal
     n += 1
     ahead = before[:-n]
@@ -6739,7 +6737,9 @@ _DAYPART_WORD = re.compile(r"(?i)morning|afternoon|evening|night|morgen|vormitta
 
 # A span's end said in clock form right after a copied start ("to 4:15", "bis 16 Uhr", "- 5 pm").
 _SPAN_END_CLOCK = re.compile(
-    r"(?i)\s*(?:to|bis|until|till|-|–)\s*(?:\d{1,2}[:.]\d{2}(?:\s*(?:uhr|am|pm))?|\d{1,2}\s*(?:uhr|am|pm|o'clock))\b"
+    r"(?i)\s*(?:to|bis|until|till|-|–)\s*(?:\d{1,2}[:.]\d{2}(?:\s*(?:uhr|am|pm))?|\d{1,2}\s*(?:uhr|am|pm|o'clock)"
+    # a bare hour ("on Friday 2:30 to 4"), never a day ("bis 15. Juni", "to the 15th")
+    rf"|\d{{1,2}}(?![.\d]|\s*(?:{_MONTH_RE}|st|nd|rd|th)\b))\b"
 )
 
 
@@ -6969,7 +6969,6 @@ def _target_copied_as_title(names: list[str], span: SpanCall, query: str) -> Spa
     if at <= 0 or said.get("new_date") or said.get("new_time"):
         return span
     target = title[lead.end() :]  # type: ignore[union-attr]
-    kind: str | None = None
     if any(names_a_value(ParamType.TIME, t) for t in (target, f"at {target}")) and "new_time" in names:
         kind = "new_time"
     elif names_a_value(ParamType.DATE, target) and "new_date" in names:
@@ -6977,7 +6976,7 @@ def _target_copied_as_title(names: list[str], span: SpanCall, query: str) -> Spa
     else:
         return span
     m = _MOVED_BY_ITS_START.match(query[:at])
-    if m is None or kind is None:
+    if m is None:
         return span
     phrases = list(span.phrases)
     phrases[names.index("title")], phrases[names.index(kind)] = m["what"], title
@@ -7146,26 +7145,10 @@ def _days_said_anywhere(query: str, copied: list[str]) -> str | None:
     return None
 
 
-# the end of a span of clock times said right after its start; never a day ("bis 15. Juni", "to the 15th")
-_RANGE_END_AFTER = re.compile(
-    rf"(?i)\s*(?:to|bis|till|until|-|–)\s*\d{{1,2}}(?:[:.]\d{{2}})?(?![.\d]|\s*(?:{_MONTH_RE}|st|nd|rd|th)\b)"
-    r"(?:\s*(?:am|pm|uhr)\b)?"
-)
 _CLOCK_RANGE = re.compile(
     r"(?i)\b(?:from|von|between|zwischen)\s+\d{1,2}(?:[:.]\d{2})?(?:\s*(?:am|pm|uhr))?\s+(?:to|bis|and|und|till|until)\s+"
     r"\d{1,2}(?:[:.]\d{2})?(?:\s*(?:am|pm|uhr)\b)?"
 )
-
-
-def _with_range_end(phrase: str, query: str, lang: str | None) -> str:
-    """A start copied without the end said right after it ("2:30" of "on Friday 2:30 to 4"): the span, whose end
-    gives the length."""
-    at = _said_at(query, phrase)
-    end = _RANGE_END_AFTER.match(query, at + len(phrase)) if at >= 0 else None
-    if end is None or resolve_time_range(phrase, lang, context=query) is not None:
-        return phrase
-    wider = phrase + end[0]
-    return wider if resolve_time_range(wider, lang, context=query) is not None else phrase
 
 
 def _clock_range_said(query: str, copied: list[str], lang: str | None) -> str | None:
@@ -7268,7 +7251,8 @@ def _title_runs_into_day(spec: Function, span: SpanCall, query: str, today: dt.d
         joined = re.escape(" ".join(head))
         if not re.search(rf"(?i){re.escape(str(title))}\s+(?:(?:is|are)\s+)?{joined}\s+{re.escape(tail)}", query):
             break
-        if resolve_date(tail, today) is None or resolve_date(tail, today) != resolve_date(str(day), today):
+        tail_day = resolve_date(tail, today)
+        if tail_day is None or tail_day != resolve_date(str(day), today):
             continue
         said["title"], said["date"] = f"{title} {' '.join(head)}", tail
         break
