@@ -542,6 +542,23 @@ def test_commands_of_the_seventh_wild_set_in_session_40(caller, radicale, tmp_pa
     assert "Take the tax papers to the accountant 09:00" in on(30)
 
 
+def test_commands_of_the_ninth_wild_set_in_session_41(caller, radicale, tmp_path) -> None:
+    """Classes of the ninth in-the-wild set (session 41): v25 declined "Push the haircut from three to four" (by 1.5
+    logits) and "Steht der Flug nach Lissabon schon drin?", and deleted "Kino" of "Morgen Abend gehen wir ins Kino"."""
+    a, on = _assistant(caller, radicale, tmp_path)
+    assert a.handle("Haircut tomorrow at 3 pm", "en").outcome.kind == "created"
+    pushed = a.handle("Push the haircut from three to four", "en")
+    assert pushed.outcome.kind == "moved", pushed.outcome
+    assert on(27) == ["Haircut 16:00"]
+    assert a.handle("Flug nach Lissabon am Samstag um 7 Uhr", "de").outcome.kind == "created"
+    found = a.handle("Steht der Flug nach Lissabon schon drin?", "de")
+    assert found.outcome.call == {"function": "find_event", "arguments": {"title": "Flug nach Lissabon"}}, found.outcome
+    assert "Flug nach Lissabon" in found.text
+    going = a.handle("Morgen Abend gehen wir ins Kino", "de")  # no clock said: asked for, nothing deleted
+    assert (going.outcome.call or {}).get("function") == "create_event", going.outcome
+    assert on(27) == ["Haircut 16:00"] and on(28) == ["Flug nach Lissabon 07:00"]
+
+
 def test_ask_command_end_to_end(radicale) -> None:
     import json
     import os

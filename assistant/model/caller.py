@@ -68,6 +68,7 @@ from assistant.schema.resolve import (
     says_one_is_away,
     says_someone_comes,
     says_to_remove,
+    says_we_go,
     states_a_timed_event,
     states_an_event,
     states_an_event_loosely,
@@ -423,6 +424,8 @@ class FunctionCaller:
             token = self._asked_to_add(hidden[-1], query, token) or token
         if token in self._deleters and names_a_chore(query):  # "Take out the trash on Tuesday": a to-do
             token = self._within_margin(hidden[-1], token, self._makers) or token
+        if (token in self._deleters or token == ids[NO_CALL_TOKEN]) and says_we_go(query, today):
+            token = self._within_margin(hidden[-1], token, self._makers) or token  # "Morgen Abend gehen wir ins Kino"
         if token == self._mover and states_an_unmoved_event(query, today):  # "Take X to the accountant Monday at 9"
             token = self._within_margin(hidden[-1], token, self._makers, NOTE_MARGIN) or token
         if token in self._deleters and states_a_timed_event(query, today):  # "Farewell party ... at 4 pm"

@@ -202,6 +202,7 @@ def normalize(text: str) -> str:
         return w
 
     t = _WORD.sub(word_to_number, t)
+    t = re.sub(r"\b(\d{1,2}) uhr \1 uhr\b", r"\1 uhr", t)  # "zehn uhr zehn uhr": a recognizer's repeat, not 10:10
     t = re.sub(r"\b(\d{1,2}) oh (\d)\b", r"\1 0\2", t)  # "six oh nine" -> 6 09
     t = re.sub(r"\b(\d{1,2}(?::\d\d| \d\d)?) ([ap]) m\b", r"\1 \2m", t)  # a recognizer's "eight fifteen p m"
     t = _HUNDRED_CLOCK.sub(r"\1:\2 ", t)  # "five hundred and twenty pm" (SLURP's spelled-out clock) -> 5:20 pm
@@ -272,6 +273,17 @@ def _day_month(day: str, month: int, year: str | None, today: dt.date) -> dt.dat
     if y is not None:
         return _safe_date(y, month, int(day))
     return _next_day_month(month, int(day), today)
+
+
+_GERMAN_DAY_LEADS = frozenset("am für vom bis den dem".split())
+
+
+def _slashed_date(first: str, second: str, year: str | None, day_first: bool, today: dt.date) -> dt.date | None:
+    """A date typed "9/1" (month first, as in the US), "am 3/4" or "24/12" (day first: German, or the first is no
+    month)."""
+    day_first = day_first or int(first) > 12
+    month, day = (int(second), int(first)) if day_first else (int(first), int(second))
+    return _day_month(str(day), month, year, today) if 1 <= month <= 12 else None
 
 
 def _next_weekday(weekday: int, today: dt.date) -> dt.date:
@@ -519,6 +531,16 @@ def _months_on(today: dt.date, n: int) -> dt.date:
 _DAYPART = r"(?:abend|morgen|nachmittag|vormittag|mittag|früh|nacht)?"
 _DATE_RULES: list[DateRule] = [
     (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), lambda m, t: _safe_date(int(m[1]), int(m[2]), int(m[3]))),
+    # "on 9/1", "12/24/2027", "am 3/4": a date typed with slashes, month first after an English word as in the US,
+    # day first after a German one, and either way where the first number is no month ("on 24/12"); only after a
+    # word that leads a day or with its year ("24/7", "1/2 Stunde" are no dates)
+    (
+        re.compile(
+            r"\b(?:(?P<lead>on|am|for|für|vom|from|bis|until|till|by|den|dem|the)\s+(\d{1,2})/(\d{1,2})(?:/(\d{4}))?"
+            r"|(\d{1,2})/(\d{1,2})/(\d{4}))\b(?!/)"
+        ),
+        lambda m, t: _slashed_date(m[2] or m[5], m[3] or m[6], m[4] or m[7], m["lead"] in _GERMAN_DAY_LEADS, t),
+    ),
     # "Was hatte ich letzten Freitag?", "what did I have last Wednesday" (said on a Wednesday): the one gone by
     (
         re.compile(
@@ -1004,6 +1026,7 @@ def _between(a: str, b: str, today: dt.date) -> DateSpan | None:
     """ "10." to "12. Dezember" takes the end's month; "22. Dezember" to "5." the next 5th after it; "between
     Christmas and New Year" ends on New Year's Day."""
     b = "new year's day" if re.fullmatch(r"(?:the )?new year", b) else b
+    a = "today" if re.fullmatch(r"(?:right )?now|jetzt|sofort", a) else a  # "between now and Wednesday"
     bare_a, bare_b = _BARE_DAY.match(a), _BARE_DAY.match(b)
     if bare_a and bare_b:  # "vom 10. bis 12.": this month's, or the next month that has them
         start = _next_day_of_month(int(bare_a[1]), today)
@@ -1366,7 +1389,10 @@ END_OF_DAY = dt.time(23, 59, 59, 999999)  # a range's end at midnight; durations
 
 _RANGE = re.compile(
     r"^(?:.*?\b)?(?:von|from|between|zwischen)\s+(?P<a>.+?)\s*"
-    r"(?:\bbis\b|\buntil\b|\btill\b|\bto\b|\band\b|\bund\b|-|–)\s*(?P<b>.+)$|^(?:.*?\b)?(?:um|at|ab)?\s*(?P<c>\d{1,2}(?:[:.]\d{2})?(?:\s*(?:am|pm|uhr)\b)?)\s*"
+    r"(?:\bbis\b|\buntil\b|\btill\b|\bto\b|\band\b|\bund\b|-|–)\s*(?P<b>.+)$|^(?:.*?\b)?(?:um|at|ab)?\s*"
+    # "halb 2 bis 3 Uhr", "half past 1 to 3": the start's clock words are the start's, never left out of it
+    r"(?P<c>(?:(?:halb|dreiviertel|viertel (?:nach|vor)|half past|(?:a )?quarter (?:past|after|to))\s+)?"
+    r"\d{1,2}(?:[:.]\d{2})?(?:\s*(?:am|pm|uhr)\b)?)\s*"
     # "ten to eleven thirty" is a span: "ten to eleven" alone is a clock reading (10:50), but not before minutes
     r"(?:\bbis\b|\buntil\b|\btill\b|-|–|\bto\b(?=\s*\d{1,2}[ :.]\d{2}\b)"
     r"|(?<!\b5 )(?<!\b10 )(?<!\b15 )(?<!\b20 )(?<!\b25 )\bto\b)\s*(?P<d>.+)$"
@@ -1384,6 +1410,8 @@ def resolve_time_range(text: str, lang: str | None = None, context: str = "") ->
         return None
     a, b = (m["a"], m["b"]) if m["a"] else (m["c"], m["d"])
     a, b = a.strip(), b.strip()
+    if re.match(rf"\d{{1,2}}\.\s*(?:{_MONTH_RE}|\d{{1,2}}\.)", b):
+        return None  # "um halb zehn bis 17. Dezember": the end is a day (a series' last), not a clock
     a_phrase, b_phrase = _as_clock(a), _as_clock(b)
     end = _resolve_single(b_phrase, lang, context, meals=False)  # a span says its part of the day itself
     if end == dt.time(0, 0) and _MIDNIGHT.search(normalize(b)):
@@ -4594,6 +4622,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
     span = _length_copied_into_time(spec, span, lang)
     span = _words_left_in_query(spec, _move_days(spec, span, plain, lang), query, lang)
     span = _title_inside_frequency(spec, _title_runs_into_day(spec, span, query, today), query)
+    span = _going_said_after_day(spec, span, query, lang)
     span = _time_said_instead(spec, _not_this_day_but_that(spec, span, query, today), query, lang)
     span = _whole_frequency(spec, span, query)
     arguments: dict[str, object] = {}
@@ -4628,7 +4657,8 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
             phrase = _without_way_there(_without_got(phrase, spec), query, spec)
             if _COMING_UP.match(query.strip()):  # "Steht Tanzkurs bald an": "bald" asks, it names nothing
                 phrase = re.sub(r"(?i)\s+(?:schon\s+)?(?:bald|demnächst)$", "", phrase) or phrase
-                phrase = re.sub(rf"(?i)(?:{_STANDS_IN_CALENDAR}|\s+(?:schon|bereits|already))$", "", phrase) or phrase
+                asked = rf"(?i)(?:{_STANDS_IN_CALENDAR}|{_PUT_IN_YET}|\s+(?:schon|bereits|already))$"
+                phrase = re.sub(asked, "", phrase) or phrase
             # "Penncil in drop the holiday cards": the phrasal verb is first only now that the request is gone
             phrase = _verb_said_last(
                 _with_particle_and_tail(phrase, query, others, span.phrases, lang), query, others, lang
@@ -4654,6 +4684,8 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
                 normalize(phrase + of_month[1])
             ):  # "am ersten Wochenende" + "im Januar"
                 phrase = said[p.name] = phrase + of_month[1]
+        if phrase is not None and p.type is ParamType.RANGE_START:  # "Brückentag am Freitag, den 1. Oktober"
+            phrase = said[p.name] = _weekday_with_its_date(p.type, phrase, query, today)
         if phrase is not None and p.type in (ParamType.DATE, ParamType.FIRST_DATE):
             phrase = _with_ordinal_stop(phrase, query)
             phrase = _whole_day_words(p.type, phrase, query, [o for o in span.phrases if o and o != phrase], today)
@@ -4661,7 +4693,9 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
                 phrase = None  # "Das Treffen mit Ben fällt diese Woche aus": the next one (it is in that week)
         arguments[p.name] = None if phrase is None else resolve_phrase(p.type, phrase, today, lang, query)
         if phrase is not None and p.type is ParamType.TIME:
-            span_of_time = resolve_time_range(phrase, lang, context=query)
+            # "um halb zehn bis 17" copied of "... bis 17. Dezember": the end is a series' last day, no clock
+            ends_in_day = re.search(rf"(?i){re.escape(phrase)}\.\s*(?:{_MONTH_RE})", query)
+            span_of_time = None if ends_in_day else resolve_time_range(phrase, lang, context=query)
             if span_of_time is not None:  # "von 14 bis 16 Uhr" says the duration too
                 start, end = (dt.datetime.combine(today, t) for t in span_of_time)
                 range_minutes = round((end - start).total_seconds() / 60)
@@ -4755,10 +4789,21 @@ def _dated_weekday(ptype: ParamType, phrase: str, after: str, base: dt.date, tod
     return wider
 
 
+def _weekday_with_its_date(ptype: ParamType, phrase: str, query: str, today: dt.date) -> str:
+    """A span's first day copied as its weekday alone when the query says the date right after it ("Day off on
+    Friday, October 1st"): that date, as for one day (``_dated_weekday``)."""
+    at = query.lower().rfind(phrase.lower())
+    base = resolve_date_in(ptype, phrase, today) if at >= 0 else None
+    if base is None:
+        return phrase
+    return _dated_weekday(ptype, phrase, query[at + len(phrase) :], base, today) or phrase
+
+
 _TO_ANOTHER_DAY = frozenset("to for onto until till auf bis".split())
 _OTHER_DAY = re.compile(rf"\b(?:{_WD_RE})|\b(?:statt|anstatt|instead|rather|nicht|not|oder|or)\b")
 # "Mittwoch" + "nächste Woche", "next week" + "on Friday": a weekday said with a copied week is a day of it.
-_WEEK_SAID = re.compile(r"\b(?:woche|week)\b", re.IGNORECASE)
+_WEEK_SAID = re.compile(r"\b(?:wochen?|weeks?)\b", re.IGNORECASE)
+_WEEKDAY_FIRST = re.compile(rf"(?:(?:am|on|the)\s+)?(?:{_WD_RE})", re.IGNORECASE)
 _WEEKDAY_ALONE = re.compile(rf"(?:(?:am|on|the)\s+)?(?:{_WD_RE})\w*", re.IGNORECASE)
 
 
@@ -4788,7 +4833,10 @@ def _whole_day_words(ptype: ParamType, phrase: str, query: str, others: list[str
         for na in range(len(after), -1, -1):
             extra = before[len(before) - nb :] + after[:na]
             said = normalize(" ".join(extra))
-            if not extra or taken & set(said.split()) or re.search(r"\d", _COUNTED.sub("", said)):
+            # "the second" of "the second Tuesday in September": the ordinal of the copied weekday counts it
+            nth = re.sub(r"\b\d{1,2}\.$", "", normalize(" ".join(before[len(before) - nb :]))) if nb else ""
+            numbers = said if not nb or not _WEEKDAY_FIRST.match(phrase) else f"{nth} {normalize(' '.join(after[:na]))}"
+            if not extra or taken & set(said.split()) or re.search(r"\d", _COUNTED.sub("", numbers)):
                 continue  # another argument's words, or a number that is not "in 2 Wochen" ("am 10.03. 15:00")
             weekday_of_week = _WEEK_SAID.search(phrase) and _WEEKDAY_ALONE.fullmatch(said)
             if (_OTHER_DAY.search(said) and not weekday_of_week) or (na and after[0].lower() in _TO_ANOTHER_DAY):
@@ -5714,6 +5762,9 @@ _MOVE_FIRST = re.compile(
     r"|^(?:move|push|bump|shift)(?:\s+(?:back|up|forward))?\s+"
     r"(?P<own>(?:my|our)\s+.+|(?:the\s+)?(?:\w+\s+)?(?:meeting|appointment|call|lunch|dinner|"
     r"breakfast|session|class|lesson|event|interview|visit|date|party|training|practice|standup|sync)\b.*)$"
+    # "Push the haircut from three to four": any event, where it is and where it goes said as days or clock times
+    r"|^(?:move|push|bump|shift)(?:\s+(?:back|up|forward))?\s+(?P<span_of>.+?)\s+from\s+(?P<was>\S.*?)\s+to\s+"
+    r"(?P<goes>\S.*?)$"
     r"|^(?P<before>.+?)\s+(?:verschieben|verlegen|umplanen|umlegen|(?:nach\s+(?:hinten|vorne?)\s+)schieben)\W*$"
     r"|^bring\s+(?:bring\s+)?(?P<bring>.+?)\s+(?:forward|earlier)\b"  # "Bring water the plants forward to 6"
     # "Leg das Abendessen mit Tom auf den 19.", "den Friseur auf 16 Uhr legen": one's own event put on another day
@@ -5766,6 +5817,8 @@ def asks_to_move(query: str) -> bool:
     onto = f"{onto}." if onto and onto[-1].isdigit() else onto  # "auf den 19." said without its full stop here
     if onto and not any(names_a_value(t, onto) for t in (ParamType.DATE, ParamType.TIME, ParamType.RANGE_START)):
         return False  # "Leg das Handy auf den Tisch": put somewhere, not on a day
+    if m["span_of"] and not _days_or_clocks(m["was"], m["goes"]):
+        return False  # "move the car from the garage to the street"
     at = m["at"] or m["at_"] or m["at__"] or m["is_at"] or m["is_at_"]
     clock = f"um {at}" if m["at"] or m["is_at"] else f"at {at}"
     if at and not (names_a_value(ParamType.TIME, clock) and set(normalize(at).split()) <= _CLOCK_WORDS):
@@ -5782,8 +5835,16 @@ def asks_to_move(query: str) -> bool:
         "is",
         "is_",
         "pull",
+        "span_of",
     )
     return _names_an_event_to_move(next(m[g] for g in named_by if m[g]), query)
+
+
+def _days_or_clocks(was: str, goes: str) -> bool:
+    """Whether where a moved thing is and where it goes are both days, or both clock times ("from 3 to 4")."""
+    if resolve_time_range(f"from {was} to {goes}") is not None:
+        return True
+    return all(names_a_value(ParamType.DATE, w) for w in (was, goes))
 
 
 def _names_an_event_to_move(words: str, query: str) -> bool:
@@ -5876,6 +5937,10 @@ _STANDS_IN_CALENDAR = (
     r"\s+(?:(?:schon|bereits|already)\s+)?(?:im|in\s+meinem|in\s+unserem|in\s+dem|in|on)\s+(?:(?:the|my|our)\s+)?"
     r"(?:kalender|calendar|schedule|terminkalender)(?:\s+(?:yet|already|drin|eingetragen))?"
 )
+_PUT_IN_YET = (
+    r"\s+(?:(?:schon|bereits)\s+(?:drin|drinnen|eingetragen|notiert|gespeichert)"
+    r"|(?:in\s+there|saved|entered|noted\s+down)\s+(?:yet|already))"
+)
 _COMING_UP = re.compile(
     rf"^{_FILLERS}(?:steht\s+(?!(?:heute|morgen|was|etwas|nichts|irgendwas)\b)\S.*?\s+(?:bald|demnächst)\s+an"
     r"|ist\s+(?:der|die|das|mein|meine)\s+\S.*?\s+(?:schon\s+)?(?:bald|demnächst)"
@@ -5885,6 +5950,8 @@ _COMING_UP = re.compile(
     # "Steht der Ölwechsel schon im Kalender?", "is the oil change in the calendar yet?": whether it was put in
     rf"|(?:steht|stehen|ist|sind)\s+(?:der|die|das|mein|meine|unser|unsere)\s+\S.*?{_STANDS_IN_CALENDAR}"
     rf"|(?:is|are)\s+(?:the|my|our)\s+\S.*?{_STANDS_IN_CALENDAR}"
+    # "Steht der Flug nach Lissabon schon drin?", "is the flight in there yet?": the calendar left unsaid
+    rf"|(?:steht|stehen|ist|sind|is|are)\s+(?:der|die|das|mein|meine|unser|unsere|the|my|our)\s+\S.*?{_PUT_IN_YET}"
     r"|(?:please\s+)?(?:do\s+i\s+have|have\s+i\s+got)\s+"
     r"(?!(?:any|anything|something|events?|appointments?|meetings?|plans?|much|a\s+lot)\b)\S.*?\s+coming\s+up)\W*$",
     re.IGNORECASE,
@@ -6011,6 +6078,24 @@ def _may_be_a_note(t: str, words: list[str], going: bool = False) -> bool:
     if not words or t.endswith("?") or (words[0] in _LISTING_WORDS and not going) or words[0] in _QUESTION_WORDS:
         return False
     return not _WAKING.search(t) and _names_no_other_thing(t)
+
+
+# "Morgen Abend gehen wir ins Kino", "Am Samstag fahr ich nach Hamburg", "Tomorrow night we're going to the movies":
+# a day said first, then that one goes somewhere (v25 deleted "Kino" or declined these by 1.3 to 2.9 logits)
+_WE_GO = re.compile(
+    r"(?i)^(?P<day>.+?)\s+(?:(?:geh|gehe|gehen|fahr|fahre|fahren|flieg|fliege|fliegen)\s+(?:wir|ich)"
+    r"|(?:we're|we\s+are|i'm|i\s+am)\s+(?:going|heading|driving|flying))\s+(?P<where>\S.*)$"
+)
+
+
+def says_we_go(query: str, today: dt.date) -> bool:
+    """Whether the query says, with the day first, that one goes somewhere then (a note of a plan, no question)."""
+    t = query.strip()
+    m = _WE_GO.match(t)
+    if m is None or says_to_remove(t) or not _may_be_a_note(t, [w.lower() for w in re.findall(r"[^\W_]+", t)]):
+        return False
+    day = resolve_date(m["day"], today)
+    return day is not None and day >= today and _names_no_other_thing(m["where"])
 
 
 def states_an_event(query: str, today: dt.date) -> bool:
@@ -7064,7 +7149,9 @@ _FROM_TO = re.compile(r"^(?P<old>.+?)\s+(?P<new>(?:auf|to|onto)\s+.+)$", re.IGNO
 def _day_in_time_words(spec: Function, span: SpanCall) -> SpanCall:
     """A day and its clock time copied as one phrase into one of their two slots ("auf morgen um 11" for the new
     time, "Mittwoch um 19 Uhr" for the day) while the other slot is empty: each slot reads its part out of the
-    phrase. The day slot is the one just before the time slot (``date``/``time``, ``new_date``/``new_time``)."""
+    phrase. A clock copied with a corrected day after the day ("am Dienstag" and "äh, Donnerstag um neun") gives the
+    day slot that day: the correction wins. The day slot is the one just before the time slot (``date``/``time``,
+    ``new_date``/``new_time``)."""
     phrases = list(span.phrases)
     for i, p in enumerate(spec.params):
         before = spec.params[i - 1] if i else None
@@ -7073,6 +7160,9 @@ def _day_in_time_words(spec: Function, span: SpanCall) -> SpanCall:
         day, time = phrases[i - 1], phrases[i]
         if day is None and time is not None and names_a_value(ParamType.DATE, time):
             phrases[i - 1] = time
+        elif day is not None and time is not None and (fix := _CORRECTION.match(f" {time}")):
+            if names_a_value(ParamType.DATE, time[max(fix.end() - 1, 0) :]):  # "am Dienstag", "äh, Donnerstag um 9"
+                phrases[i - 1] = time[max(fix.end() - 1, 0) :]
         elif time is None and day is not None and _CLOCK_SAID.search(normalize(day)):
             phrases[i] = day  # only a clock said as one ("um 19 Uhr"), never "auf 12. April" or "am 10.03."
     return SpanCall(span.function, tuple(phrases))
@@ -7203,6 +7293,30 @@ def _noon_said(query: str, titles: list[str]) -> str | None:
 _LEADS_OF_A_DAY = frozenset("on am from vom von for für this next diesen nächsten kommenden coming".split())
 # "The kids are at camp", "Mom is in Berlin": what a new event states of someone, said as a title ("kids at camp").
 _STATED_PLACE = re.compile(r"(?i)^(?P<who>\S+(?:\s+\S+){0,2}?)\s+(?:is|are)\s+(?P<where>(?:in|at)\s+\S.*)$")
+
+
+_GOING_HEAD = re.compile(r"(?i)\b(?:geh|gehe|gehen|fahr|fahre|fahren|flieg|fliege|fliegen)\s+(?:wir|ich)\b\s*")
+
+
+def _going_said_after_day(spec: Function, span: SpanCall, query: str, lang: str | None) -> SpanCall:
+    """A new event said as where one goes after its day ("Morgen Abend gehen wir um acht mit Lena und Tim ins
+    Kino") with "gehen wir ..." copied as its title: the title is where one goes ("mit Lena und Tim ins Kino"), and
+    a clock said in those words is the time when the model left it empty."""
+    t = next((i for i, p in enumerate(spec.params) if p.type is ParamType.TITLE), None)
+    head = _GOING_HEAD.search(query)
+    if t is None or head is None or not _makes_an_event(spec) or not _GOING_HEAD.match(span.phrases[t] or ""):
+        return span
+    rest = _SAID_END.split(query[head.end() :], maxsplit=1)[0]
+    phrases = list(span.phrases)
+    clock = next((i for i, p in enumerate(spec.params) if p.type is ParamType.TIME), None)
+    if clock is not None and phrases[clock] is None:
+        phrases[clock] = _clock_said(rest.split(), lang)
+    for i, o in enumerate(phrases):
+        if i != t and o:
+            rest = re.sub(rf"(?i)(?<!\w){re.escape(o)}(?!\w)", " ", rest)
+    title = " ".join(rest.split()).strip(" ,.")
+    phrases[t] = title or phrases[t]
+    return SpanCall(span.function, tuple(phrases))
 
 
 def _title_inside_frequency(spec: Function, span: SpanCall, query: str) -> SpanCall:
