@@ -128,6 +128,7 @@ _PHRASES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     # Typed short forms of days ("tmrw", "fri", "thurs"); "sat", "sun", "wed", "mon" are words too and stay
     (re.compile(r"\b(?:tmrw|tmr|tmw|2moro|2morrow|tomorow|tommorow|tommorrow|tomorroww)\b"), "tomorrow"),
     (re.compile(r"\b(?:tonite|2nite)\b"), "tonight"),
+    (re.compile(r"\bheut\b(?!')"), "heute"),  # "heut Abend": spoken German
     (re.compile(r"\bweds\b\.?"), "wednesday"),
     (re.compile(r"\b(?:tue|tues)\b\.?"), "tuesday"),
     (re.compile(r"\b(?:thu|thur|thurs)\b\.?"), "thursday"),
@@ -4350,7 +4351,9 @@ _REQUEST_SAID = re.compile(r"(?i)\b(?:remind|erinner\w*|note|save|speicher\w*)\b
 # event ("Show at the Apollo tomorrow at 8" names a show).
 _LOOK_ASKED = re.compile(
     rf"^{_FILLERS}{_SAID_TO}(?:(?:can|could|would)\s+you\s+)?"
-    r"(?:(?:show|display|list|read)\s+(?:me|my|us|all|the|information|info|details)\b"
+    r"(?:(?:show|display|list)\s+(?:me|my|us|all|the|information|info|details)\b"
+    # "read me tomorrow's events", never "Read the meter at the end of the month" (a to-do)
+    r"|read\s+(?:me|us|out|my|all|(?:the\s+)?(?:information|info|details|events?|appointments?|schedule|calendar|agenda))\b"
     r"|(?:zeig|zeige)\s+(?:mir|mal|meine|uns|alle|die|den)\b"
     r"|lies\b.*\bvor\W*$)|\b(?:anzeigen|auflisten|aufzählen|vorlesen)\W*$",
     re.IGNORECASE,
@@ -4564,7 +4567,7 @@ def _day_taken_off(spec: Function, span: SpanCall, query: str, today: dt.date) -
     said = re.sub(r"(?i)^(?:den|the|am|on)\s+", "", days)
     if resolve_date(days, today) is None and resolve_date_range(days, today) is None:
         return spec, span
-    joins = _LEADS_A_DAY | _DAY_WORDS | {"and", "und", "bis", "to", "until", "through", "mir"}
+    joins = _LEADS_A_DAY | _DAY_WORDS | {"and", "und", "bis", "to", "until", "through", "mir", "week", "woche"}
 
     def day_word(w: str) -> bool:
         return w.lower() in joins or names_a_value(ParamType.RANGE_START, w) or bool(re.fullmatch(r"\d{1,2}\.?", w))
@@ -4622,7 +4625,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
     span = _length_copied_into_time(spec, span, lang)
     span = _words_left_in_query(spec, _move_days(spec, span, plain, lang), query, lang)
     span = _title_inside_frequency(spec, _title_runs_into_day(spec, span, query, today), query)
-    span = _going_said_after_day(spec, span, query, lang)
+    span = _clock_to_clock_of_a_move(spec, _going_said_after_day(spec, span, query, lang), query)
     span = _time_said_instead(spec, _not_this_day_but_that(spec, span, query, today), query, lang)
     span = _whole_frequency(spec, span, query)
     arguments: dict[str, object] = {}
@@ -5592,7 +5595,8 @@ _ASK_VERBS = ("erinnere", "erstelle", "blockiere", *_ADD_AFTER_TITLE, "schedule"
 _NOT_AN_EVENT = re.compile(
     r"e-?mail|mail|song|lied|musik|music|playlist|\w*listen?|lists?|contacts?|kontakt\w*|tweet|channel|kanal"
     r"|alarm\w*|wecker|timer|notifications?|benachrichtigung\w*|artikel|article|menu\w*|address|adresse|lights?"
-    r"|licht\w*|radio|order|bestellung|schedule|calendar|kalender\w*|agenda|datei|dateien|files?|dokumente?",
+    r"|licht\w*|radio|order|bestellung|schedule|calendar|kalender\w*|agenda|datei|dateien|files?|dokumente?"
+    r"|volume|lautstärke|temperature|temperatur|thermostat|brightness|helligkeit",
     re.IGNORECASE,
 )
 _NOTHING_NAMED = frozenset(
@@ -5762,9 +5766,10 @@ _MOVE_FIRST = re.compile(
     r"|^(?:move|push|bump|shift)(?:\s+(?:back|up|forward))?\s+"
     r"(?P<own>(?:my|our)\s+.+|(?:the\s+)?(?:\w+\s+)?(?:meeting|appointment|call|lunch|dinner|"
     r"breakfast|session|class|lesson|event|interview|visit|date|party|training|practice|standup|sync)\b.*)$"
-    # "Push the haircut from three to four": any event, where it is and where it goes said as days or clock times
-    r"|^(?:move|push|bump|shift)(?:\s+(?:back|up|forward))?\s+(?P<span_of>.+?)\s+from\s+(?P<was>\S.*?)\s+to\s+"
-    r"(?P<goes>\S.*?)$"
+    # "Push the haircut from three to four", "change the meeting on Friday at 3 to 4 pm": any event, where it is and
+    # where it goes said as days or clock times
+    r"|^(?:move|push|bump|shift|change)(?:\s+(?:back|up|forward))?\s+(?P<span_of>.+?)\s+(?:from|at)\s+(?P<was>\S.*?)"
+    r"\s+to\s+(?P<goes>\S.*?)$"
     r"|^(?P<before>.+?)\s+(?:verschieben|verlegen|umplanen|umlegen|(?:nach\s+(?:hinten|vorne?)\s+)schieben)\W*$"
     r"|^bring\s+(?:bring\s+)?(?P<bring>.+?)\s+(?:forward|earlier)\b"  # "Bring water the plants forward to 6"
     # "Leg das Abendessen mit Tom auf den 19.", "den Friseur auf 16 Uhr legen": one's own event put on another day
@@ -5778,10 +5783,11 @@ _MOVE_FIRST = re.compile(
     r"(?:jetzt|nun|ab\s+jetzt|jetzt\s+erst|erst)\s+(?:erst\s+|schon\s+)?(?:um|ab)\s+(?P<at>\S.*?)(?:\s+an)?$"
     r"|^(?P<starts_>(?:the|my|our)\s+.+?)\s+(?:starts|begins)\s+(?:now\s+at\s+(?P<at_>\S.*?)|at\s+(?P<at__>\S.*?)"
     r"\s+(?:now|instead|from\s+now\s+on))$"
-    # "Der Zahnarzt ist doch erst um 11", "the dentist is now at 11": one's own event at another time
-    r"|^(?P<is>(?:der|die|das|mein|meine|unser|unsere)\s+.+?)\s+ist\s+(?:jetzt|nun|doch)\s+(?:erst\s+|schon\s+)?"
-    r"um\s+(?P<is_at>\S.*?)$"
-    r"|^(?P<is_>(?:the|my|our)\s+.+?)\s+is\s+now\s+at\s+(?P<is_at_>\S.*?)$"
+    # "Der Zahnarzt ist doch erst um 11", "the dentist is now at 11", "the call isn't until four": one's own event at
+    # another time
+    r"|^(?P<is>(?:der|die|das|mein|meine|unser|unsere)\s+.+?)\s+ist\s+(?:(?:jetzt|nun|doch)\s+(?:erst\s+|schon\s+)?"
+    r"|erst\s+)um\s+(?P<is_at>\S.*?)$"
+    r"|^(?P<is_>(?:the|my|our)\s+.+?)\s+(?:is\s+now\s+at|(?:isn'?t|is\s+not)\s+until)\s+(?P<is_at_>\S.*?)$"
     # "Zieh das Meeting mit Sam auf 9 Uhr vor": brought forward (session 40)
     r"|^(?:zieh|ziehe)\s+(?P<pull>(?:den|die|das|meinen|meine|mein|unseren|unsere|unser)\s+.+?)\s+auf\s+(?P<pull_to>\S.*?)"
     r"\s+vor$",
@@ -6000,7 +6006,10 @@ _REMOVE_FIRST = re.compile(
     # "Nimm den Elternabend am 15. raus", "heute fällt Wochenmarkt aus, nimm das raus": every such row of the sets
     # and of MASSIVE de-DE is a delete
     r"|^nimm\s+(?!(?:mich|uns|dich|euch)\b)(?P<out>.+?)\s+(?:raus|heraus)\W*$"
-    r"|^(?P<falls>.+?)\W+nimm\s+(?:das|es|ihn|sie)\s+(?:raus|heraus)\W*$",
+    r"|^(?P<falls>.+?)\W+nimm\s+(?:das|es|ihn|sie)\s+(?:raus|heraus)\W*$"
+    # "der Stammtisch am Dienstag ist gestrichen": one's own event said to be off (v25 declined it by 0.1 logits)
+    r"|^(?P<struck>(?:der|die|das|mein|meine|unser|unsere)\s+.+?)\s+(?:ist|wurde)\s+(?:leider\s+)?"
+    r"(?:gestrichen|abgesagt|storniert|gecancelt)\W*$",
     re.IGNORECASE,
 )
 
@@ -6018,7 +6027,7 @@ def asks_to_remove(query: str) -> bool:
     m = _REMOVE_FIRST.match(said)
     if m is None or (m["before"] and (_ADD_SAID.search(query) or asks_for_an_event(query))):
         return False
-    return _names_an_event(m["rest"] or m["before"] or m["out"] or m["falls"])
+    return _names_an_event(m["rest"] or m["before"] or m["out"] or m["falls"] or m["struck"])
 
 
 def _names_an_event(words: str, also_nothing: frozenset[str] = frozenset()) -> bool:
@@ -7293,6 +7302,29 @@ def _noon_said(query: str, titles: list[str]) -> str | None:
 _LEADS_OF_A_DAY = frozenset("on am from vom von for für this next diesen nächsten kommenden coming".split())
 # "The kids are at camp", "Mom is in Berlin": what a new event states of someone, said as a title ("kids at camp").
 _STATED_PLACE = re.compile(r"(?i)^(?P<who>\S+(?:\s+\S+){0,2}?)\s+(?:is|are)\s+(?P<where>(?:in|at)\s+\S.*)$")
+
+
+_CLOCK_TO_CLOCK = re.compile(r"(?i)^(?:at|um)\s+(?P<a>\S.*?)\s+(?P<to>to|auf|bis)\s+(?P<b>\S.*)$")
+_PLAIN_CLOCK = re.compile(r"\d{1,2}(?:[:.]\d{2})?(?:\s*(?:am|pm|uhr))?")
+
+
+def _clock_to_clock_of_a_move(spec: Function, span: SpanCall, query: str) -> SpanCall:
+    """A move's new time copied as "at 3 to 4 pm" (of "change the meeting on Friday at 3 to 4 pm"): it goes to the
+    second clock; a day copied as its new day that the query says with "on" right before the first clock is where
+    the event is now (v25 moved the meeting to Friday at 15:00)."""
+    if not _moves_an_event(spec):
+        return span
+    said = dict(zip((p.name for p in spec.params), span.phrases, strict=True))
+    time = said.get("new_time")
+    m = _CLOCK_TO_CLOCK.match(time or "")
+    if time is None or m is None or not _PLAIN_CLOCK.fullmatch(normalize(m["a"])):
+        return span  # "at quarter to 10": one clock
+    said["new_time"] = f"{m['to']} {m['b']}"
+    day = said.get("new_date")
+    old_day = re.search(rf"(?i)\b(?:on|am)\s+{re.escape(day or '')}\s+{re.escape(time)}", query)
+    if day and said.get("date") is None and old_day:
+        said["date"], said["new_date"] = day, None
+    return SpanCall(span.function, tuple(said[p.name] for p in spec.params))
 
 
 _GOING_HEAD = re.compile(r"(?i)\b(?:geh|gehe|gehen|fahr|fahre|fahren|flieg|fliege|fliegen)\s+(?:wir|ich)\b\s*")
