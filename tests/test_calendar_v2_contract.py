@@ -7116,3 +7116,44 @@ def test_phrasings_of_session_41_batches(function: str, phrases: tuple, query: s
 def test_moves_and_removals_said_as_statements(query: str, moves: bool, removes: bool) -> None:
     assert asks_to_move(query) is moves
     assert asks_to_remove(query) is removes
+
+
+@pytest.mark.parametrize(
+    ("function", "phrases", "query", "lang", "expected"),
+    [
+        (
+            "create_all_day_event",
+            ("Urlaub", "Zwischen den Jahren", None),
+            "Zwischen den Jahren hab ich Urlaub",
+            "de",
+            ("create_all_day_event", {"date": "2027-12-25", "end_date": "2028-01-01"}),
+        ),
+        (
+            "create_all_day_event",
+            ("shutdown", "from 12/23 to 1/2", None),
+            "Company shutdown from 12/23 to 1/2",
+            "en",
+            ("create_all_day_event", {"title": "Company shutdown", "date": "2027-12-23", "end_date": "2028-01-02"}),
+        ),
+    ],
+)
+def test_the_days_between_the_years_and_a_span_typed_with_slashes(
+    function: str, phrases: tuple, query: str, lang: str, expected: tuple
+) -> None:
+    call = resolve_call(SpanCall(function, phrases), FRIDAY, lang, query)
+    assert isinstance(call, Call) and call.function == expected[0], call
+    assert {k: call.arguments[k] for k in expected[1]} == expected[1], call
+
+
+@pytest.mark.parametrize(
+    ("query", "chore"),
+    [
+        ("Am Montag Müll raus", True),  # v25 deleted "Müll"
+        ("Trash out on Monday", True),
+        ("Mülltonne rausstellen am Dienstag um 19 Uhr", True),
+        ("Lösch Müll raus am Montag", False),  # the removal is said
+        ("Nimm den Müll-Termin raus", False),
+    ],
+)
+def test_a_chore_said_in_few_words_removes_nothing(query: str, chore: bool) -> None:
+    assert names_a_chore(query) is chore

@@ -129,6 +129,7 @@ _PHRASES: list[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]] = [
     (re.compile(r"\b(?:tmrw|tmr|tmw|2moro|2morrow|tomorow|tommorow|tommorrow|tomorroww)\b"), "tomorrow"),
     (re.compile(r"\b(?:tonite|2nite)\b"), "tonight"),
     (re.compile(r"\bheut\b(?!')"), "heute"),  # "heut Abend": spoken German
+    (re.compile(r"\bzwischen den jahren\b"), "zwischen weihnachten und neujahr"),  # the days from Christmas on
     (re.compile(r"\bweds\b\.?"), "wednesday"),
     (re.compile(r"\b(?:tue|tues)\b\.?"), "tuesday"),
     (re.compile(r"\b(?:thu|thur|thurs)\b\.?"), "thursday"),
@@ -537,7 +538,8 @@ _DATE_RULES: list[DateRule] = [
     # word that leads a day or with its year ("24/7", "1/2 Stunde" are no dates)
     (
         re.compile(
-            r"\b(?:(?P<lead>on|am|for|für|vom|from|bis|until|till|by|den|dem|the)\s+(\d{1,2})/(\d{1,2})(?:/(\d{4}))?"
+            r"\b(?:(?P<lead>on|am|for|für|vom|from|bis|to|through|until|till|by|den|dem|the)\s+(\d{1,2})/(\d{1,2})"
+            r"(?:/(\d{4}))?"
             r"|(\d{1,2})/(\d{1,2})/(\d{4}))\b(?!/)"
         ),
         lambda m, t: _slashed_date(m[2] or m[5], m[3] or m[6], m[4] or m[7], m["lead"] in _GERMAN_DAY_LEADS, t),
@@ -1028,6 +1030,7 @@ def _between(a: str, b: str, today: dt.date) -> DateSpan | None:
     Christmas and New Year" ends on New Year's Day."""
     b = "new year's day" if re.fullmatch(r"(?:the )?new year", b) else b
     a = "today" if re.fullmatch(r"(?:right )?now|jetzt|sofort", a) else a  # "between now and Wednesday"
+    a, b = (f"on {x}" if re.fullmatch(r"\d{1,2}/\d{1,2}(?:/\d{4})?", x) else x for x in (a, b))  # "from 12/23 to 1/2"
     bare_a, bare_b = _BARE_DAY.match(a), _BARE_DAY.match(b)
     if bare_a and bare_b:  # "vom 10. bis 12.": this month's, or the next month that has them
         start = _next_day_of_month(int(bare_a[1]), today)
@@ -3452,6 +3455,10 @@ def says_to_remove(query: str) -> bool:
 _TAKE_OUT_CHORE = re.compile(
     r"(?i)\b(?:take|put|bring|carry|wheel)\s+(?:out\s+(?:the\s+)?(?:trash|garbage|rubbish|bins?|recycling|compost)"
     r"|(?:the\s+)?(?:trash|garbage|rubbish|bins?|recycling|compost|dog)\s+out)\b"
+    # "Trash out on Monday", "Am Montag Müll raus", "Mülltonne rausstellen": the chore said in fewer words
+    r"|^\W*(?:trash|garbage|rubbish|bins?|recycling)\s+out\b"
+    r"|(?i:\b(?:müll|mülltonnen?|tonnen?|altpapier|gelben\s+sack|gelbe\s+säcke|biotonne|papiertonne)\s+"
+    r"(?:raus|rausbringen|rausstellen|rausfahren|runterbringen)\b)"
 )
 
 
