@@ -7157,3 +7157,39 @@ def test_the_days_between_the_years_and_a_span_typed_with_slashes(
 )
 def test_a_chore_said_in_few_words_removes_nothing(query: str, chore: bool) -> None:
     assert names_a_chore(query) is chore
+
+
+@pytest.mark.parametrize(
+    ("function", "phrases", "query", "lang", "expected"),
+    [
+        # "ganzer Tag", "all day" said of a timed event copied with no time: the day-long event, never "at what time?"
+        (
+            "create_event",
+            ("tag umzug", "am neunundzwanzigsten", None, None),
+            "im kalender am neunundzwanzigsten ganzer tag umzug",
+            "de",
+            ("create_all_day_event", {"title": "umzug", "date": "2027-08-29", "end_date": "2027-08-29"}),
+        ),
+        (
+            "create_event",
+            ("moving", "on the 29th", None, None),
+            "on the 29th all day moving",
+            "en",
+            ("create_all_day_event", {"title": "moving", "date": "2027-08-29"}),
+        ),
+        # the request and the hedge of the length after the title ("eintragen ungefähr zwei Stunden")
+        (
+            "create_event",
+            ("mittagessen mit der abteilung eintragen", "am freitag", "um zwölf uhr", "zwei stunden"),
+            "bitte am freitag um zwölf uhr mittagessen mit der abteilung eintragen ungefähr zwei stunden",
+            "de",
+            ("create_event", {"title": "mittagessen mit der abteilung", "duration_minutes": 120}),
+        ),
+    ],
+)
+def test_a_whole_day_said_in_other_words_and_a_hedged_length(
+    function: str, phrases: tuple, query: str, lang: str, expected: tuple
+) -> None:
+    call = resolve_call(SpanCall(function, phrases), FRIDAY, lang, query)
+    assert isinstance(call, Call) and call.function == expected[0], call
+    assert {k: call.arguments[k] for k in expected[1]} == expected[1], call

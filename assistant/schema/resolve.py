@@ -2339,7 +2339,7 @@ def _days_said_for(rest: str, today: dt.date) -> tuple[tuple[dt.date, dt.date] |
     return (days, for_days["days"]) if days is not None and days[1] > days[0] else (None, rest)
 
 
-_ALL_DAY = re.compile(r"ganztägig|ganztags|den\s+ganzen\s+tag|all[\s-]day|whole\s+day|full\s+day", re.IGNORECASE)
+_ALL_DAY = re.compile(r"ganztägig|ganztags|ganzen\s+tag|ganzer\s+tag|all[\s-]day|whole\s+day|full\s+day", re.IGNORECASE)
 
 
 # "zwischen 8 und 10", "between 8 and 10 am": two bare numbers of a day's hours, never days of a month (those are
@@ -2440,15 +2440,15 @@ _NO_TIME_SAID = re.compile(
 
 
 def _no_time_said(spec: Function, span: SpanCall, query: str) -> tuple[Function, SpanCall]:
-    """A timed event with a day, no time and no length, from a query that says it has no time, is a day-long
-    event on that day: asking "at what time?" would ask what was just declined."""
+    """A timed event with a day, no time and no length, from a query that says it has no time or lasts the day, is
+    a day-long event on that day: asking "at what time?" would ask what was just declined."""
     said = dict(zip((p.type for p in spec.params), span.phrases, strict=True))
     all_day = _function_typed(_ALL_DAY_TYPES)
     if not query or all_day is None or not _makes_one_event(spec) or ParamType.TIME not in said:
         return spec, span
     if said[ParamType.TIME] or said.get(ParamType.MINUTES) or not said.get(ParamType.DATE):
         return spec, span
-    if not _NO_TIME_SAID.search(query):
+    if not (_NO_TIME_SAID.search(query) or _says_all_day(query)):  # "am 29. ganzer Tag Umzug", "all day moving"
         return spec, span
     return all_day, SpanCall(all_day.name, (said.get(ParamType.TITLE), said[ParamType.DATE], None))
 
@@ -3744,6 +3744,18 @@ _REQUEST_TAIL = frozenset(
 )
 
 
+# "mittagessen mit der abteilung eintragen ungefähr" of "... eintragen ungefähr zwei stunden": the request and the
+# hedge of the length that follows it, taken into the title by the widening.
+_REQUEST_AND_HEDGE = re.compile(
+    r"(?i)\s+(?:eintragen|einplanen|notieren|hinzufügen|anlegen)\s+(?:ungefähr|etwa|circa|ca\.?|rund|so)$"
+)
+
+
+def _without_request_before_length(phrase: str) -> str:
+    """The title without a request verb and the hedge of a length it ends with ("Noten eintragen" is a to-do)."""
+    return _REQUEST_AND_HEDGE.sub("", phrase) or phrase
+
+
 def _title_left_over(query: str, others: list[str]) -> str | None:
     """A new event's title where the copied one named nothing ("abend" of "donnerstag abend um acht stammtisch"):
     the longest run of words no other argument copied that name something, without the template words at its
@@ -4673,6 +4685,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
             phrase = _verb_said_last(
                 _with_particle_and_tail(phrase, query, others, span.phrases, lang), query, others, lang
             )
+            phrase = _without_request_before_length(phrase)
             if p.nullable and _says_nothing(phrase):
                 phrase = None  # "set a reminder for this": what it is for is asked
         if phrase is None and p.type is ParamType.TITLE and p.nullable:
@@ -6604,10 +6617,11 @@ def _with_day_part_before(phrase: str, query: str, others: Sequence[str]) -> str
 
 
 def _without_all_day_head(phrase: str, query: str) -> str:
-    """A title copied with the "day" of "all day" before it ("for next Friday all day offsite": "day offsite")."""
-    m = re.match(r"(?i)day\s+(?=\S)", phrase)
+    """A title copied with the "day" of "all day" before it ("for next Friday all day offsite": "day offsite"; "am
+    29. ganzer Tag Umzug": "Tag Umzug")."""
+    m = re.match(r"(?i)(?:day|tag)\s+(?=\S)", phrase)
     at = _said_at(query, phrase, case=True)
-    if m is None or at < 0 or not re.search(r"(?i)\b(?:all|whole|entire)\s+$", query[:at]):
+    if m is None or at < 0 or not re.search(r"(?i)\b(?:all|whole|entire|ganzer|ganzen|ganze)\s+$", query[:at]):
         return phrase
     return phrase[m.end() :]
 
