@@ -7193,3 +7193,80 @@ def test_a_whole_day_said_in_other_words_and_a_hedged_length(
     call = resolve_call(SpanCall(function, phrases), FRIDAY, lang, query)
     assert isinstance(call, Call) and call.function == expected[0], call
     assert {k: call.arguments[k] for k in expected[1]} == expected[1], call
+
+
+@pytest.mark.parametrize(
+    ("function", "phrases", "query", "lang", "expected"),
+    [
+        # "stick", "pop", "throw" asking to put an event in the calendar
+        (
+            "create_event",
+            ("sport", "Wednesday", "at 5 pm", None),
+            "Stick sport in my calendar Wednesday at 5 pm",
+            "en",
+            ("create_event", {"title": "sport"}),
+        ),
+        (
+            "create_event",
+            ("dentist", "Wednesday", "at 5 pm", None),
+            "Pop the dentist in on Wednesday at 5 pm",
+            "en",
+            ("create_event", {"title": "dentist"}),
+        ),
+        (
+            "create_event",
+            ("party", "on Saturday", "at 8 pm", None),
+            "Throw a party on Saturday at 8 pm",  # no calendar said: the verb is the event's
+            "en",
+            ("create_event", {"title": "Throw a party"}),
+        ),
+        # a weekday's hours copied with it as a day-long event's days (was the 16th to the 12th of December)
+        (
+            "create_all_day_event",
+            ("focus work", "Tuesday 9 to 12", None),
+            "Block off Tuesday 9 to 12 for focus work",
+            "en",
+            ("create_event", {"date": "2027-08-03", "time": "09:00", "duration_minutes": 180}),
+        ),
+        (
+            "create_all_day_event",
+            ("Vacation", "December 9 to 12", None),
+            "Vacation December 9 to 12",
+            "en",
+            ("create_all_day_event", {"date": "2027-12-09", "end_date": "2027-12-12"}),
+        ),
+        # the weekend of a week counted ahead
+        (
+            "list_events",
+            ("am Wochenende", None),
+            "Was hab ich am Wochenende in zwei Wochen?",
+            "de",
+            ("list_events", {"date": "2027-08-14", "end_date": "2027-08-15"}),
+        ),
+        (
+            "list_events",
+            ("the weekend", None),
+            "What have I got the weekend in two weeks?",
+            "en",
+            ("list_events", {"date": "2027-08-14", "end_date": "2027-08-15"}),
+        ),
+    ],
+)
+def test_phrasings_of_session_41_later_batches(
+    function: str, phrases: tuple, query: str, lang: str, expected: tuple
+) -> None:
+    call = resolve_call(SpanCall(function, phrases), FRIDAY, lang, query)
+    assert isinstance(call, Call) and call.function == expected[0], call
+    assert {k: call.arguments[k] for k in expected[1]} == expected[1], call
+
+
+@pytest.mark.parametrize(
+    ("query", "minutes"),
+    [
+        ("Kannst du das Elterngespräch einen Tag später machen", 1440),  # was no shift: "Tag" said alone
+        ("den Zahnarzt zwei Tage später", 2880),
+        ("erstelle termin um zehn nach elf tag der deutschen einheit", None),
+    ],
+)
+def test_a_shift_by_one_day(query: str, minutes: int | None) -> None:
+    assert said_shift(query) == minutes

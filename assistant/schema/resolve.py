@@ -919,6 +919,14 @@ def _nth_weekend(m: re.Match[str], today: dt.date) -> DateSpan | None:
     return None if saturday is None else (saturday, saturday + dt.timedelta(days=1))
 
 
+# "am Wochenende in zwei Wochen", "the weekend in three weeks": the weekend of that week (before "in zwei Wochen" is
+# read as one day)
+_WEEKEND_IN_WEEKS = re.compile(
+    r"\b(?:wochenende|weekend) in (\d{1,2}) (?:wochen?|weeks?)\b"
+    r"|\bin (\d{1,2}) (?:wochen?|weeks?) (?:am|on the|at the|over the) (?:wochenende|weekend)\b"
+)
+
+
 def _week(today: dt.date, ahead: int) -> DateSpan:
     monday = today - dt.timedelta(days=today.weekday()) + dt.timedelta(weeks=ahead)
     return monday, monday + dt.timedelta(days=6)
@@ -987,6 +995,8 @@ def resolve_date_range(text: str, today: dt.date) -> DateSpan | None:
     weekend = _NTH_WEEKEND.search(t)
     if weekend:
         return _nth_weekend(weekend, today)
+    if later := _WEEKEND_IN_WEEKS.search(t):
+        return _weekend(today, int(later[1] or later[2]))
     pair = _WEEKDAYS_OF_A_WEEK.search(t)
     if pair and (week := _A_WEEK.search(t)):
         # "nächste Woche Donnerstag und Freitag", "Thursday to Friday next week": both days of the week said
@@ -2350,6 +2360,20 @@ _HOURS_BETWEEN = re.compile(
 )
 
 
+# "Tuesday 9 to 12", "Dienstag 9-12 Uhr": a weekday's hours said right after it, never a span of days ("December 9 to
+# 12").
+_HOURS_TAIL = re.compile(
+    r"\s+(?:from\s+|von\s+)?(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:am|pm)?\s*"
+    r"(?:to|bis|-|–|until|till)\s*(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:uhr|am|pm|a\.m\.|p\.m\.)?$",
+    re.IGNORECASE,
+)
+
+
+def _hours_after_weekday(first: str) -> re.Match[str] | None:
+    m = _HOURS_TAIL.search(first)
+    return m if m and re.search(rf"(?i)\b(?:{_WD_RE})\w*$", first[: m.start()]) else None
+
+
 def _all_day_with_a_clock(spec: Function, span: SpanCall, query: str, lang: str | None) -> tuple[Function, SpanCall]:
     """A day-long event on one day whose query says a clock time ("für heute Wochenmarkt um dreiviertel zehn früh",
     "package pickup, for today, from 11 to 1" with the time copied as the last day) is a timed event at that time:
@@ -2360,6 +2384,7 @@ def _all_day_with_a_clock(spec: Function, span: SpanCall, query: str, lang: str 
     title, first, last = span.phrases
     clock: str | None
     hours = re.search(_HOURS_BETWEEN.pattern, first or "", re.IGNORECASE) if not last else None
+    hours = hours or (_hours_after_weekday(first or "") if not last else None)  # "Tuesday 9 to 12"
     day = (first[: hours.start()] + first[hours.end() :]).strip() if first and hours else ""
     if last and last != first and first and _HOURS_BETWEEN.fullmatch(normalize(last)):
         clock = last  # "Der Handwerker kommt morgen zwischen 8 und 10": bare numbers after a day are hours
@@ -4709,6 +4734,9 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
                 phrase = said[p.name] = phrase + of_month[1]
         if phrase is not None and p.type is ParamType.RANGE_START:  # "Brückentag am Freitag, den 1. Oktober"
             phrase = said[p.name] = _weekday_with_its_date(p.type, phrase, query, today)
+            later = re.search(rf"(?i){re.escape(phrase)}(\s+in\s+\S+\s+(?:wochen?|weeks?))\b", query)
+            if later and re.search(r"(?i)(?:wochenende|weekend)$", phrase):  # "am Wochenende" + "in zwei Wochen"
+                phrase = said[p.name] = phrase + later[1]
         if phrase is not None and p.type in (ParamType.DATE, ParamType.FIRST_DATE):
             phrase = _with_ordinal_stop(phrase, query)
             phrase = _whole_day_words(p.type, phrase, query, [o for o in span.phrases if o and o != phrase], today)
@@ -5555,10 +5583,22 @@ _PUT_TARGET = re.compile(r"[\s,]*(?:on|for|in|into|onto|at|$)\b", re.IGNORECASE)
 _PARTICLES = frozenset("out up away back off over down in".split())
 
 
+# "Stick sport in my calendar", "pop the dentist in on Wednesday": "put" said in other words, only where the calendar
+# or the "in" follows the title ("stick the cake in the oven" is a to-do).
+_PUT_ALIKE = re.compile(r"^(?:stick|pop|throw|chuck|slot|bung)\s+(?:(?:the|a|an|my)\s+)?(?=[^\W\d_])", re.IGNORECASE)
+_INTO_THE_CALENDAR = re.compile(
+    r"\s*(?:in\s+(?=on\b|for\b|at\b|$)|(?:in|on|into|onto)\s+(?:my|the|our)\s+(?:calendar|diary|schedule|agenda)\b)",
+    re.IGNORECASE,
+)
+
+
 def _without_put(phrase: str, query: str, spec: Function) -> str:
     """A new event's title without the "put" (and article) that asks for it, copied at its start."""
     lead = _PUT_LEAD.match(phrase)
     at = _said_at(query, phrase, case=True)
+    alike = _PUT_ALIKE.match(phrase)
+    if lead is None and alike is not None and at >= 0 and _INTO_THE_CALENDAR.match(query, at + len(phrase)):
+        return phrase[alike.end() :] if _makes_an_event(spec) else phrase
     if lead is None or at < 0 or not _makes_an_event(spec):
         return phrase
     rest = phrase[lead.end() :]
@@ -5751,7 +5791,7 @@ def asks_how_days_look(query: str) -> bool:
 # cannot say it (its new time is a clock time); the dialog reads it from the words and the event's own start.
 _SHIFT_AMOUNT = re.compile(
     r"(?<!\bin )(?<!\bfor )(?<!\bfür )\b(\d+(?:[.,]\d+)?) "
-    r"(stunden?|hours?|minuten?|minutes?|mins?|tagen?|days?|wochen?|weeks?)\b"
+    r"(stunden?|hours?|minuten?|minutes?|mins?|tag(?:e|en)?|days?|wochen?|weeks?)\b"
 )
 # Minutes in each unit of a shift ("1 woche" = 10080): hours, days and weeks; anything else is minutes.
 _SHIFT_UNIT = {"stunde": 60, "hour": 60, "tag": 1440, "day": 1440, "woche": 10080, "week": 10080}
@@ -5767,8 +5807,8 @@ def said_shift(query: str) -> int | None:
     """The minutes a query moves an event by, later (positive) or earlier (negative); None when it says none."""
     t = normalize(query)
     m = _SHIFT_AMOUNT.search(t)
-    if m is None or re.match(r"\s*(?:lang|long)\b", t[m.end() :]):
-        return None  # "eine Stunde lang" is how long
+    if m is None or re.match(r"\s*(?:lang|long)\b", t[m.end() :]) or (m[2] == "tag" and m[1] != "1"):
+        return None  # "eine Stunde lang" is how long; "elf Tag der Deutschen Einheit" no shift
     unit = next((n for word, n in _SHIFT_UNIT.items() if m[2].startswith(word)), 1)
     minutes = float(m[1].replace(",", ".")) * unit
     earlier, later = bool(_SHIFT_EARLIER.search(t)), bool(_SHIFT_LATER.search(t))
