@@ -7270,3 +7270,61 @@ def test_phrasings_of_session_41_later_batches(
 )
 def test_a_shift_by_one_day(query: str, minutes: int | None) -> None:
     assert said_shift(query) == minutes
+
+
+@pytest.mark.parametrize(
+    ("function", "phrases", "query", "lang", "expected"),
+    [
+        # a feast's days said with "über"/"over", and where one is then
+        (
+            "create_all_day_event",
+            ("Weihnachten", None, None),
+            "Über Weihnachten bin ich bei meinen Eltern",
+            "de",
+            ("create_all_day_event", {"title": "bei meinen Eltern", "date": "2027-12-24", "end_date": "2027-12-26"}),
+        ),
+        (
+            "create_all_day_event",
+            ("over Christmas", None, None),
+            "I'm at my parents' over Christmas",
+            "en",
+            ("create_all_day_event", {"title": "at my parents'", "date": "2027-12-24", "end_date": "2027-12-26"}),
+        ),
+        # a weekday said after "next week" for a day-long event or a look: that day
+        (
+            "create_all_day_event",
+            ("Workshop", "Nächste Woche", None),
+            "Nächste Woche Mittwoch ganztägig Workshop",
+            "de",
+            ("create_all_day_event", {"date": "2027-08-04", "end_date": "2027-08-04"}),
+        ),
+        (
+            "list_events",
+            ("nächste Woche", None),
+            "Was hab ich nächste Woche Mittwoch?",
+            "de",
+            ("list_events", {"date": "2027-08-04", "end_date": "2027-08-04"}),
+        ),
+        # two days in a row said as dates with "und" / "and"
+        (
+            "list_events",
+            ("Am 31.12.", "und 1.1."),
+            "Am 31.12. und 1.1. frei",
+            "de",
+            ("create_all_day_event", {"title": "frei", "date": "2027-12-31", "end_date": "2028-01-01"}),
+        ),
+        (
+            "create_all_day_event",
+            ("Off on December 31st and January 1st", None, None),
+            "Off on December 31st and January 1st",
+            "en",
+            ("create_all_day_event", {"title": "Off", "date": "2027-12-31", "end_date": "2028-01-01"}),
+        ),
+    ],
+)
+def test_phrasings_of_session_41_seventh_batch(
+    function: str, phrases: tuple, query: str, lang: str, expected: tuple
+) -> None:
+    call = resolve_call(SpanCall(function, phrases), FRIDAY, lang, query)
+    assert isinstance(call, Call) and call.function == expected[0], call
+    assert {k: call.arguments[k] for k in expected[1]} == expected[1], call

@@ -828,7 +828,8 @@ _SPAN_BETWEEN = re.compile(
 )
 _SPAN_AND = re.compile(
     rf"^(?:.*?\s)?(?:am |on |on the |the |den )?"
-    rf"(?P<a>\d{{1,2}}(?:\.|st|nd|rd|th)?|(?:{_WD_RE})\w*|heute|today|morgen|tomorrow)\s+(?:and|und)\s+"
+    rf"(?P<a>\d{{1,2}}\.\d{{1,2}}\.(?:\d{{2,4}})?|\d{{1,2}}(?:\.|st|nd|rd|th)?|(?:{_WD_RE})\w*|heute|today|morgen|tomorrow)"
+    r"\s+(?:and|und)\s+"
     r"(?:the |den )?(?P<b>.+)$"
 )
 _SPAN_UNTIL = re.compile(r"^(?:.*?\b)?(?:bis zum|bis zur|bis|until|till|til|through|thru|up to|by)\s+(?P<b>.+)$")
@@ -3247,6 +3248,8 @@ def _holiday_as_day(spec: Function, span: SpanCall, query: str = "") -> SpanCall
     if title is None or day is None or span.phrases[day] or not span.phrases[title]:
         return span
     words = str(span.phrases[title]).split()
+    over = bool(words) and words[0].lower() in ("over", "über")  # "over Christmas" copied as the title
+    words = words[1:] if over and len(words) > 1 else words
     # the holiday alone, or with where or with whom ("Heiligabend bei Oma", "Christmas with the family")
     named = next(
         (
@@ -3259,12 +3262,31 @@ def _holiday_as_day(spec: Function, span: SpanCall, query: str = "") -> SpanCall
     if not named:
         return span
     phrases = list(span.phrases)
-    phrases[day] = " ".join(words[:named])
+    feast = " ".join(words[:named])
+    before = re.search(rf"(?i)\b(über|over)\s+{re.escape(feast)}", query)
+    # "Über Weihnachten bin ich bei meinen Eltern": the feast's days
+    phrases[day] = f"{before[1]} {feast}" if before and types[day] is ParamType.RANGE_START else feast
     if named == len(words) and query:
         # "Ostersonntag um 10 Uhr Ostereier suchen mit den Kindern" with the feast copied as the title: what is said
         # besides it names the event ("Trag Weihnachten ein" names none: the feast is the event)
-        phrases[title] = _title_left_over(query, [p for p in phrases if p]) or phrases[title]
+        left = _title_left_over(query, [p for p in phrases if p])
+        phrases[title] = _where_one_is(query, str(phrases[day])) or left or phrases[title]
     return SpanCall(span.function, tuple(phrases))
+
+
+_ONE_IS = re.compile(
+    r"(?i)\b(?:bin\s+ich|ich\s+bin|sind\s+wir|wir\s+sind|i'm|i\s+am|we're|we\s+are)\s+"
+    r"(?P<where>(?:bei|at|in|mit|with|zu|an|auf)\s+[^,;.!?]+)"
+)
+
+
+def _where_one_is(query: str, day: str) -> str | None:
+    """Where one is said to be on a feast ("Über Weihnachten bin ich bei meinen Eltern": "bei meinen Eltern")."""
+    m = _ONE_IS.search(query)
+    if m is None:
+        return None
+    where = re.sub(rf"(?i)\s*\b{re.escape(day)}\b\s*", " ", m["where"]).strip()
+    return where if len(where.split()) >= 2 else None
 
 
 # "Do I have an orthopedist appointment coming up?", "Habe ich demnächst einen Termin beim Zahnarzt?": whether a
@@ -3634,6 +3656,8 @@ def _value_at_end(words: list[str], ptypes: list[ParamType], today: dt.date, lan
             values[k] = base
             wider = [j for j in range(max(1, k - 5), k) if values[j] not in (None, values[j + 1])]
             start = min(wider) if wider else k
+            while start > 1 and words[start - 1].lower().strip(".,") in MONTH_WORDS:  # "December" of "December 31st"
+                start -= 1
             named = [j for j in (start - 2, start - 1) if j >= 1 and _names_a_day(words[j : start + 1])]
             return (named[0] if named else start), n  # "christi himmelfahrt", not "christi" + "himmelfahrt"
     return -1, -1
@@ -4737,6 +4761,12 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
             later = re.search(rf"(?i){re.escape(phrase)}(\s+in\s+\S+\s+(?:wochen?|weeks?))\b", query)
             if later and re.search(r"(?i)(?:wochenende|weekend)$", phrase):  # "am Wochenende" + "in zwei Wochen"
                 phrase = said[p.name] = phrase + later[1]
+            # "Nächste Woche" + "Mittwoch ganztägig": one day of that week, unless the days run on ("bis Freitag")
+            weekday = rf"(\s+(?:am\s+|on\s+)?(?:{_WD_RE})\w*)\b(?!\s*(?:bis|to|until|-|–))"
+            day_of = re.search(rf"(?i){re.escape(phrase)}{weekday}", query)
+            end_said = i + 1 < len(span.phrases) and span.phrases[i + 1] is not None
+            if day_of and re.search(r"(?i)(?:woche|week)$", phrase) and not end_said:
+                phrase = said[p.name] = phrase + day_of[1]
         if phrase is not None and p.type in (ParamType.DATE, ParamType.FIRST_DATE):
             phrase = _with_ordinal_stop(phrase, query)
             phrase = _whole_day_words(p.type, phrase, query, [o for o in span.phrases if o and o != phrase], today)
