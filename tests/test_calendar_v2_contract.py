@@ -7313,6 +7313,14 @@ def test_a_shift_by_one_day(query: str, minutes: int | None) -> None:
             "de",
             ("create_all_day_event", {"title": "frei", "date": "2027-12-31", "end_date": "2028-01-01"}),
         ),
+        # two events said in one breath: the first, without the "und" that joins the second
+        (
+            "create_event",
+            ("Zahnarzt und", "Morgen", "um 10 Uhr", None),
+            "Morgen um 10 Uhr Zahnarzt und um 12 Uhr Mittagessen",
+            "de",
+            ("create_event", {"title": "Zahnarzt", "time": "10:00"}),
+        ),
         (
             "create_all_day_event",
             ("Off on December 31st and January 1st", None, None),

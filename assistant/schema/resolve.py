@@ -1617,11 +1617,12 @@ _SELF_LEAD = re.compile(r"(?i)^(?:i'm|i\s+am|i'll\s+be|i\s+will\s+be|we're|we\s+
 def clean_title(phrase: str) -> str:
     """A copied title without the quotes and punctuation around it (a span may take the quote it sits in), and
     without a hesitation at either end or an article before it, a small word said twice once, and a last verb said
-    with "zu" as its plain form."""
+    with "zu" as its plain form, and no "und" it ends with."""
     title = _FILLER_EDGE.sub("", phrase.strip(_TITLE_EDGES)).strip(_TITLE_EDGES)
     title = _SAID_TWICE.sub(r"\1", title)  # "meeting with the the landlord": a speech recognizer's repeat
     title = _ARTICLE_EDGE.sub("", _SELF_LEAD.sub("", title)) or title or phrase.strip(_TITLE_EDGES)
     title = _ZU_INFINITIVE_END.sub(lambda m: m["prefix"] or " ", title, count=1)
+    title = re.sub(r"(?i)[\s,]+(?:und|and)$", "", title) or title  # "Zahnarzt und" of "Zahnarzt und um 12 Uhr ..."
     # "lunch at the Millers'": a plural's possessive apostrophe at the end is the name's, not a quote around it
     kept = phrase.strip().rstrip(",;:.!? ")
     if kept.endswith("s'") and "'" not in kept[:-1] and title.endswith("s") and kept[:-1].endswith(title):
