@@ -527,9 +527,10 @@ phone, with near misses, reminders, recognizer-style text and dates the resolver
 before any generator change for it; after rules had been chosen on it for many sessions, a second and a third such
 set (`wild2.jsonl`, 122 per language; `wild3.jsonl`, 80 per language) were written before the model saw them, and a
 fourth (`wild4.jsonl`, 101 per language) and a fifth (`wild5.jsonl`, 48 per language, written after session 38's rules)
-in session 38, a sixth (`wild6.jsonl`, 109 per language) in session 39 and a seventh and an eighth (`wild7.jsonl`,
-`wild8.jsonl`, 114 and 50 per language) in session 40: their first reads measure what the rules carry to new
-commands, later reads include rules chosen on them (docs/model.md, "Sessions 37-40"). The generated test split
+in session 38, a sixth (`wild6.jsonl`, 109 per language) in session 39, a seventh and an eighth (`wild7.jsonl`,
+`wild8.jsonl`, 114 and 50 per language) in session 40 and a ninth (`wild9.jsonl`, 95 per language) in session 41:
+their first reads measure what the rules carry to new commands, later reads include rules chosen on them
+(docs/model.md, "Sessions 37-41"). The generated test split
 (held-out templates and title parts) is blind.
 
 {_still_fails(results)}
