@@ -7336,3 +7336,33 @@ def test_phrasings_of_session_41_seventh_batch(
     call = resolve_call(SpanCall(function, phrases), FRIDAY, lang, query)
     assert isinstance(call, Call) and call.function == expected[0], call
     assert {k: call.arguments[k] for k in expected[1]} == expected[1], call
+
+
+@pytest.mark.parametrize(
+    ("query", "asks"),
+    [
+        ("Hab ich einen Friseurtermin?", True),  # v25 declined it by 2.9 logits
+        ("Habe ich einen Termin beim Zahnarzt?", True),
+        ("Hab ich einen Termin?", False),  # no event named
+        ("Hab ich einen Regenschirm?", False),
+        ("Do I have a dentist appointment?", True),
+        ("do i have an appointment", False),
+        ("Which day did I put the vet on?", True),  # v25 declined it by 1.3 logits
+        ("Auf welchen Tag hab ich den Tierarzt gelegt?", True),
+    ],
+)
+def test_whether_an_appointment_is_in_and_on_which_day(query: str, asks: bool) -> None:
+    assert asks_if_coming_up(query) is asks
+
+
+@pytest.mark.parametrize(
+    ("phrases", "query", "title"),
+    [
+        (("vet on",), "Which day did I put the vet on?", "vet"),
+        (("Tierarzt gelegt",), "Auf welchen Tag hab ich den Tierarzt gelegt?", "Tierarzt"),
+        (("book the plumber",), "What day did I book the plumber for?", "plumber"),
+    ],
+)
+def test_the_words_of_the_question_are_no_title(phrases: tuple, query: str, title: str) -> None:
+    call = resolve_call(SpanCall("find_event", phrases), FRIDAY, None, query)
+    assert call == Call("find_event", {"title": title})

@@ -4729,8 +4729,10 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
             phrase = _without_way_there(_without_got(phrase, spec), query, spec)
             if _COMING_UP.match(query.strip()):  # "Steht Tanzkurs bald an": "bald" asks, it names nothing
                 phrase = re.sub(r"(?i)\s+(?:schon\s+)?(?:bald|demnächst)$", "", phrase) or phrase
-                asked = rf"(?i)(?:{_STANDS_IN_CALENDAR}|{_PUT_IN_YET}|\s+(?:schon|bereits|already))$"
+                asked = rf"(?i)(?:{_STANDS_IN_CALENDAR}|{_PUT_IN_YET}|\s+(?:schon|bereits|already|on|gelegt|gesetzt))$"
                 phrase = re.sub(asked, "", phrase) or phrase
+                # "What day did I book the plumber for?": the request the question repeats
+                phrase = re.sub(r"(?i)^(?:put|move|schedule|book)\s+(?:the|my)\s+(?=\S)", "", phrase)
             # "Penncil in drop the holiday cards": the phrasal verb is first only now that the request is gone
             phrase = _verb_said_last(
                 _with_particle_and_tail(phrase, query, others, span.phrases, lang), query, others, lang
@@ -6022,7 +6024,8 @@ def asks_when_an_event_is(query: str) -> bool:
 
 
 def asks_if_coming_up(query: str) -> bool:
-    """Whether the query asks if an event it names comes up soon ("Steht der Deutschkurs bald an?"): a find."""
+    """Whether the query asks if an event it names comes up soon ("Steht der Deutschkurs bald an?"), is in the
+    calendar ("Hab ich einen Friseurtermin?") or on which day it was put: a find."""
     named = re.sub(rf"(?i){_STANDS_IN_CALENDAR}", "", query)  # "steht X im Kalender?": the calendar is where it is
     return bool(_COMING_UP.match(query.strip())) and _names_no_other_thing(named)
 
@@ -6049,6 +6052,14 @@ _COMING_UP = re.compile(
     rf"|(?:is|are)\s+(?:the|my|our)\s+\S.*?{_STANDS_IN_CALENDAR}"
     # "Steht der Flug nach Lissabon schon drin?", "is the flight in there yet?": the calendar left unsaid
     rf"|(?:steht|stehen|ist|sind|is|are)\s+(?:der|die|das|mein|meine|unser|unsere|the|my|our)\s+\S.*?{_PUT_IN_YET}"
+    # "Hab ich einen Friseurtermin?", "do I have a dentist appointment?": whether such an appointment is in it
+    r"|(?:hab|habe)\s+ich\s+(?:(?:noch|demnächst|bald|schon)\s+)?(?:einen|eine|ein)\s+(?:[^\W\d_]+termin\w*"
+    r"|termin\s+(?:beim|bei|mit|im|zum|zur)\s+\S+(?:\s+\S+)?)"
+    r"|do\s+i\s+have\s+an?\s+(?!(?:appointment|any|other|new)\b)[^\W\d_]+(?:\s+[^\W\d_]+)?\s+appointment"
+    # "Which day did I put the vet on?", "Auf welchen Tag hab ich den Tierarzt gelegt?": the day it was put on
+    r"|(?:which|what)\s+day\s+did\s+i\s+(?:put|move|schedule|book)\s+(?:the|my)\s+\S.*?(?:\s+(?:on|for))?"
+    r"|(?:auf|an|für)\s+welchen\s+tag\s+(?:hab|habe)\s+ich\s+(?:den|die|das|meinen|meine|mein)\s+\S.*?"
+    r"\s+(?:gelegt|gesetzt|eingetragen|verschoben|gebucht)"
     r"|(?:please\s+)?(?:do\s+i\s+have|have\s+i\s+got)\s+"
     r"(?!(?:any|anything|something|events?|appointments?|meetings?|plans?|much|a\s+lot)\b)\S.*?\s+coming\s+up)\W*$",
     re.IGNORECASE,
