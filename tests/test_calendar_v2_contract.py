@@ -7366,3 +7366,28 @@ def test_whether_an_appointment_is_in_and_on_which_day(query: str, asks: bool) -
 def test_the_words_of_the_question_are_no_title(phrases: tuple, query: str, title: str) -> None:
     call = resolve_call(SpanCall("find_event", phrases), FRIDAY, None, query)
     assert call == Call("find_event", {"title": title})
+
+
+def test_a_clock_said_in_its_words_is_a_clock_of_a_note() -> None:
+    """ "Tisch bei Luigi heute Abend um halb acht" was moved (v25, 0.6 logits over the new event): "um halb acht" is
+    a clock said in clock words, so the note is one the caller keeps from a move."""
+    assert states_an_unmoved_event("Tisch bei Luigi heute Abend um halb acht", FRIDAY)
+    assert not states_an_unmoved_event("Verschieb Tisch bei Luigi auf halb acht", FRIDAY)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "frequency"),
+    [
+        ("every morning except weekends", "weekdays"),
+        ("jeden Morgen außer am Wochenende", "weekdays"),
+        ("every day", "daily"),
+    ],
+)
+def test_every_day_but_the_weekend_is_weekdays(phrase: str, frequency: str) -> None:
+    assert resolve_frequency(phrase) == frequency
+
+
+def test_the_verb_of_a_move_asked_as_a_question_is_no_title() -> None:
+    span = SpanCall("delete_event", ("dentist go to next Thursday", None))
+    call = resolve_call(span, FRIDAY, "en", "Can the dentist go to next Thursday instead?")
+    assert isinstance(call, Call) and call.function == "move_event" and call.arguments["title"] == "dentist", call

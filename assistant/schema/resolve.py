@@ -1113,6 +1113,8 @@ _FREQUENCY_RULES: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?:werktags?|an werktagen|jeden werktag|jeden arbeitstag|an arbeitstagen|arbeitstags|wochentags|"
             r"an wochentagen|montags? bis freitags?|"
             r"(?:immer |jeden tag )?unter der woche|"  # "unter der Woche um 7 joggen": on working days
+            r"außer (?:am |an )?(?:wochenende[n]?|samstags? und sonntags?)|nicht am wochenende|"  # but the weekend
+            r"except (?:on |at )?(?:the )?weekends?|except (?:on )?saturdays? and sundays?|not on weekends|"
             r"every weekday|every workday|each weekday|on weekdays|on workdays|weekdays|mondays? (?:through|to|thru) "
             r"fridays?)\b",
         ),
@@ -4738,6 +4740,8 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
                 _with_particle_and_tail(phrase, query, others, span.phrases, lang), query, others, lang
             )
             phrase = _without_request_before_length(phrase)
+            if _moves_an_event(spec):  # "Can the dentist go to next Thursday instead?": the verb of the ask
+                phrase = re.sub(r"(?i)\s+(?:go|be|happen)$", "", phrase) or phrase
             if p.nullable and _says_nothing(phrase):
                 phrase = None  # "set a reminder for this": what it is for is asked
         if phrase is None and p.type is ParamType.TITLE and p.nullable:
@@ -7282,6 +7286,9 @@ def _day_in_time_words(spec: Function, span: SpanCall) -> SpanCall:
 
 _CLOCK_SAID = re.compile(
     r"\b(?:um|at|gegen|around)\s+\d{1,2}\b(?!\.)|\d:\d{2}|\buhr\b|\d\s*(?:am|pm)\b|o'?clock"
+    # "um halb acht", "at half past 7", "um viertel nach 3": a clock said in its words
+    r"|\b(?:um|at|gegen|around)\s+(?:halb|dreiviertel|viertel\s+(?:vor|nach)|half\s+past|(?:a\s+)?quarter\s+(?:past|to))"
+    r"\s+\d{1,2}\b(?!\.)"
     r"|\b(?:mittags|noon|midday|mitternacht|midnight)\b"  # "Dienstag mittags": noon, said with its day
 )
 # A clock time said right after a day ("auf Freitag um drei", "to friday at three"), and the words that open a
