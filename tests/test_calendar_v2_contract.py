@@ -7391,3 +7391,12 @@ def test_the_verb_of_a_move_asked_as_a_question_is_no_title() -> None:
     span = SpanCall("delete_event", ("dentist go to next Thursday", None))
     call = resolve_call(span, FRIDAY, "en", "Can the dentist go to next Thursday instead?")
     assert isinstance(call, Call) and call.function == "move_event" and call.arguments["title"] == "dentist", call
+
+
+def test_twenty_to_nine_in_a_move_is_one_clock() -> None:
+    """ "at twenty to nine" copied as a move's new time is 8:40, not a span from 20 to nine (caught by the generated
+    data's own check when "at 3 to 4 pm" became a span of a move)."""
+    span = SpanCall("move_event", ("breakfast", "next week Friday", "to the Saturday after next", "at twenty to nine"))
+    query = "Move the breakfast from next week Friday to the Saturday after next at twenty to nine."
+    call = resolve_call(span, FRIDAY, "en", query)
+    assert isinstance(call, Call) and call.arguments["new_time"] == "08:40", call

@@ -7414,6 +7414,7 @@ _LEADS_OF_A_DAY = frozenset("on am from vom von for für this next diesen nächs
 _STATED_PLACE = re.compile(r"(?i)^(?P<who>\S+(?:\s+\S+){0,2}?)\s+(?:is|are)\s+(?P<where>(?:in|at)\s+\S.*)$")
 
 
+_TO_MINUTES = frozenset("5 10 15 20 25".split())  # "twenty to nine" is 8:40, as _RANGE reads it
 _CLOCK_TO_CLOCK = re.compile(r"(?i)^(?:at|um)\s+(?P<a>\S.*?)\s+(?P<to>to|auf|bis)\s+(?P<b>\S.*)$")
 _PLAIN_CLOCK = re.compile(r"\d{1,2}(?:[:.]\d{2})?(?:\s*(?:am|pm|uhr))?")
 
@@ -7427,8 +7428,9 @@ def _clock_to_clock_of_a_move(spec: Function, span: SpanCall, query: str) -> Spa
     said = dict(zip((p.name for p in spec.params), span.phrases, strict=True))
     time = said.get("new_time")
     m = _CLOCK_TO_CLOCK.match(time or "")
-    if time is None or m is None or not _PLAIN_CLOCK.fullmatch(normalize(m["a"])):
-        return span  # "at quarter to 10": one clock
+    first = normalize(m["a"]) if m else ""
+    if time is None or m is None or not _PLAIN_CLOCK.fullmatch(first) or (m["to"] == "to" and first in _TO_MINUTES):
+        return span  # "at quarter to 10", "at twenty to nine": one clock
     said["new_time"] = f"{m['to']} {m['b']}"
     day = said.get("new_date")
     old_day = re.search(rf"(?i)\b(?:on|am)\s+{re.escape(day or '')}\s+{re.escape(time)}", query)
