@@ -7400,3 +7400,36 @@ def test_twenty_to_nine_in_a_move_is_one_clock() -> None:
     query = "Move the breakfast from next week Friday to the Saturday after next at twenty to nine."
     call = resolve_call(span, FRIDAY, "en", query)
     assert isinstance(call, Call) and call.arguments["new_time"] == "08:40", call
+
+
+@pytest.mark.parametrize(
+    ("function", "phrases", "query", "lang", "time"),
+    [
+        (
+            "create_event",
+            ("Lunch with Sam", "tomorrow", None, None),
+            "Lunch with Sam at lunchtime tomorrow",
+            "en",
+            "12:00",
+        ),
+        (
+            "create_event",
+            ("Mittagessen mit Sam", "morgen", None, None),
+            "Mittagessen mit Sam morgen zur Mittagszeit",
+            "de",
+            "12:00",
+        ),
+        # a table booked is a dinner out: 7 is in the evening (a table-tennis game is not)
+        (
+            "create_event",
+            ("table for two", "on Saturday", "at 7", None),
+            "Book a table for two at Nando's on Saturday at 7",
+            "en",
+            "19:00",
+        ),
+        ("create_event", ("Table tennis", "on Saturday", "at 7", None), "Table tennis on Saturday at 7", "en", "07:00"),
+    ],
+)
+def test_lunchtime_and_a_table_booked(function: str, phrases: tuple, query: str, lang: str, time: str) -> None:
+    call = resolve_call(SpanCall(function, phrases), FRIDAY, lang, query)
+    assert isinstance(call, Call) and call.arguments["time"] == time, call

@@ -1262,7 +1262,10 @@ _EVENING = re.compile(
     r"(?<!sonn)(?<!heilig)abend\b|\b(?:date|game|movie|quiz|poker|girls'?|guys'?|ladies'?|karaoke|trivia)\s+night\b"
     r"|\b(?:kino|cinema|movies|konzert|concert|theater|theatre|oper|opera)\b"
     r"|\b(?:silvester\w*|new year'?s eve|nye)\b"  # "Silvester um acht bei Tom": the evening of the 31st
-    r"|\bevening\b",  # "Evening walk at 8", "evening class at 7:30" (session 40)
+    r"|\bevening\b"  # "Evening walk at 8", "evening class at 7:30" (session 40)
+    # "Book a table for two at Nando's on Saturday at 7", "Reservier einen Tisch ... um 7": a dinner out
+    r"|\btable\s+for\s+(?:two|three|four|five|six|\d+)\b|\bbook\s+a\s+table\b|\btisch\s+für\s+\w+"
+    r"|\b(?:reservier\w*|bestell\w*)\s+(?:(?:uns|mir)\s+)?(?:einen\s+)?tisch\b",
     re.IGNORECASE,
 )
 
@@ -7395,7 +7398,7 @@ _THE_MORNING = frozenset("am jeden diesen den der zum heute gestern".split())
 
 # "Morgen Mittag Essen mit Oma", "lunch with grandma tomorrow noon": noon said as a word, not copied as the time
 # (never "Mittagessen", "nachmittags": a word of its own).
-_NOON_WORD = re.compile(r"(?i)\b(?:mittags?|noon|midday)\b")
+_NOON_WORD = re.compile(r"(?i)\b(?:mittags?|noon|midday|lunchtime|lunch\s+time|mittagszeit)\b")
 
 
 def _noon_said(query: str, titles: list[str]) -> str | None:
