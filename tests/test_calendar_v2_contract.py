@@ -7433,3 +7433,20 @@ def test_twenty_to_nine_in_a_move_is_one_clock() -> None:
 def test_lunchtime_and_a_table_booked(function: str, phrases: tuple, query: str, lang: str, time: str) -> None:
     call = resolve_call(SpanCall(function, phrases), FRIDAY, lang, query)
     assert isinstance(call, Call) and call.arguments["time"] == time, call
+
+
+@pytest.mark.parametrize(
+    ("query", "phrases", "until"),
+    [
+        (
+            "Run at 7 in the morning every day this week",
+            ("Run", None, "at 7 in the morning", None, "every day", None),
+            "2027-08-01",
+        ),
+        ("Diese Woche jeden Tag um 7 Uhr laufen", ("laufen", None, "um 7 Uhr", None, "jeden Tag", None), "2027-08-01"),
+        ("Ab diese Woche jeden Montag um 18 Uhr Yoga", ("Yoga", None, "um 18 Uhr", None, "jeden Montag", None), None),
+    ],
+)
+def test_a_series_said_for_this_week_ends_with_it(query: str, phrases: tuple, until: str | None) -> None:
+    call = resolve_call(SpanCall("create_recurring_event", phrases), FRIDAY, None, query)
+    assert isinstance(call, Call) and call.arguments["until"] == until, call

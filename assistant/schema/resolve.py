@@ -7520,6 +7520,12 @@ def _title_runs_into_day(spec: Function, span: SpanCall, query: str, today: dt.d
     return SpanCall(span.function, tuple(said[n] for n in names))
 
 
+_THIS_SPAN_OF_A_SERIES = re.compile(
+    r"(?i)(?<!\bab )(?<!\bfrom )(?<!\bstarting )(?<!\bbeginning )"
+    r"\b(?:this\s+week|diese\s+woche|this\s+month|diesen\s+monat)\b"
+)
+
+
 def _words_left_in_query(spec: Function, span: SpanCall, query: str, lang: str | None) -> SpanCall:
     """Values the query says but the model left empty, where the words that say them leave no doubt: a clock time
     right after the copied day, a series' first day after "ab"/"starting", its last day after "bis"/"until"
@@ -7552,6 +7558,11 @@ def _words_left_in_query(spec: Function, span: SpanCall, query: str, lang: str |
             and any(q.type is ParamType.FIRST_DATE and phrases[j] == phrases[i] for j, q in enumerate(spec.params))
         ):
             phrases[i] = None  # the first day copied again as the last: the end is read from "bis"/"until"
+        series = any(q.type is ParamType.FREQUENCY for q in spec.params)
+        if p.type is ParamType.RANGE_END and phrases[i] is None and series:
+            # "every day this week", "jeden Tag diese Woche": the series ends with the week (or month) said
+            this = _THIS_SPAN_OF_A_SERIES.search(query)
+            phrases[i] = this[0] if this and not any(c and this[0].lower() in c.lower() for c in copied) else None
         if p.type is ParamType.MINUTES and phrases[i] is None:
             phrases[i] = _length_said(query, copied, lang)
         if any(q.type is ParamType.FREQUENCY for q in spec.params) and phrases[i] is None:
