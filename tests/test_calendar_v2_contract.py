@@ -3870,9 +3870,11 @@ def test_titles_days_and_functions_read_from_what_was_said(
     _assert_resolves_as(SpanCall(function, phrases), query, expected)
 
 
-def _assert_resolves_as(span: SpanCall, query: str, expected: tuple[str, dict], lang: str | None = None) -> None:
+def _assert_resolves_as(
+    span: SpanCall, query: str, expected: tuple[str, dict], lang: str | None = None, today: dt.date = TODAY
+) -> None:
     """The span read against the query is the expected function with (at least) these arguments."""
-    call = resolve_call(span, TODAY, lang, query)
+    call = resolve_call(span, today, lang, query)
     assert isinstance(call, Call) and call.function == expected[0], call
     assert {k: call.arguments[k] for k in expected[1]} == expected[1], call
 
@@ -6975,9 +6977,7 @@ FRIDAY = dt.date(2027, 7, 30)  # the ninth wild set's today
 def test_phrasings_of_the_ninth_wild_set(function: str, phrases: tuple, query: str, lang: str, expected: tuple) -> None:
     """A ninth in-the-wild set written in session 41 before any decode (evaluation/data/wild9.jsonl, today Friday
     2027-07-30), each failure a class."""
-    call = resolve_call(SpanCall(function, phrases), FRIDAY, lang, query)
-    assert isinstance(call, Call) and call.function == expected[0], call
-    assert {k: call.arguments[k] for k in expected[1]} == expected[1], call
+    _assert_resolves_as(SpanCall(function, phrases), query, expected, lang, FRIDAY)
 
 
 @pytest.mark.parametrize(
@@ -7096,9 +7096,7 @@ def test_whether_an_event_was_put_in_asked_without_the_calendar(query: str, asks
 )
 def test_phrasings_of_session_41_batches(function: str, phrases: tuple, query: str, lang: str, expected: tuple) -> None:
     """Classes of the typed batches of session 41 (commands written to find what fails, not a scored set)."""
-    call = resolve_call(SpanCall(function, phrases), FRIDAY, lang, query)
-    assert isinstance(call, Call) and call.function == expected[0], call
-    assert {k: call.arguments[k] for k in expected[1]} == expected[1], call
+    _assert_resolves_as(SpanCall(function, phrases), query, expected, lang, FRIDAY)
 
 
 @pytest.mark.parametrize(
@@ -7140,9 +7138,7 @@ def test_moves_and_removals_said_as_statements(query: str, moves: bool, removes:
 def test_the_days_between_the_years_and_a_span_typed_with_slashes(
     function: str, phrases: tuple, query: str, lang: str, expected: tuple
 ) -> None:
-    call = resolve_call(SpanCall(function, phrases), FRIDAY, lang, query)
-    assert isinstance(call, Call) and call.function == expected[0], call
-    assert {k: call.arguments[k] for k in expected[1]} == expected[1], call
+    _assert_resolves_as(SpanCall(function, phrases), query, expected, lang, FRIDAY)
 
 
 @pytest.mark.parametrize(
@@ -7190,9 +7186,7 @@ def test_a_chore_said_in_few_words_removes_nothing(query: str, chore: bool) -> N
 def test_a_whole_day_said_in_other_words_and_a_hedged_length(
     function: str, phrases: tuple, query: str, lang: str, expected: tuple
 ) -> None:
-    call = resolve_call(SpanCall(function, phrases), FRIDAY, lang, query)
-    assert isinstance(call, Call) and call.function == expected[0], call
-    assert {k: call.arguments[k] for k in expected[1]} == expected[1], call
+    _assert_resolves_as(SpanCall(function, phrases), query, expected, lang, FRIDAY)
 
 
 @pytest.mark.parametrize(
@@ -7255,9 +7249,7 @@ def test_a_whole_day_said_in_other_words_and_a_hedged_length(
 def test_phrasings_of_session_41_later_batches(
     function: str, phrases: tuple, query: str, lang: str, expected: tuple
 ) -> None:
-    call = resolve_call(SpanCall(function, phrases), FRIDAY, lang, query)
-    assert isinstance(call, Call) and call.function == expected[0], call
-    assert {k: call.arguments[k] for k in expected[1]} == expected[1], call
+    _assert_resolves_as(SpanCall(function, phrases), query, expected, lang, FRIDAY)
 
 
 @pytest.mark.parametrize(
@@ -7333,9 +7325,7 @@ def test_a_shift_by_one_day(query: str, minutes: int | None) -> None:
 def test_phrasings_of_session_41_seventh_batch(
     function: str, phrases: tuple, query: str, lang: str, expected: tuple
 ) -> None:
-    call = resolve_call(SpanCall(function, phrases), FRIDAY, lang, query)
-    assert isinstance(call, Call) and call.function == expected[0], call
-    assert {k: call.arguments[k] for k in expected[1]} == expected[1], call
+    _assert_resolves_as(SpanCall(function, phrases), query, expected, lang, FRIDAY)
 
 
 @pytest.mark.parametrize(
