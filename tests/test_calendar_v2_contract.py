@@ -7440,3 +7440,38 @@ def test_lunchtime_and_a_table_booked(function: str, phrases: tuple, query: str,
 def test_a_series_said_for_this_week_ends_with_it(query: str, phrases: tuple, until: str | None) -> None:
     call = resolve_call(SpanCall("create_recurring_event", phrases), FRIDAY, None, query)
     assert isinstance(call, Call) and call.arguments["until"] == until, call
+
+
+@pytest.mark.parametrize(
+    ("function", "phrases", "query", "lang", "expected"),
+    [
+        # a start said with "ab" and its end later in the sentence
+        (
+            "create_event",
+            ("Arbeit", "am Samstag", "9 Uhr", None),
+            "Ab 9 Uhr am Samstag Arbeit bis 17 Uhr",
+            "de",
+            ("create_event", {"time": "09:00", "duration_minutes": 480}),
+        ),
+        # an afternoon start and a bare end hour: the end in the evening ("halb sechs bis sieben": 17:30 to 19:00)
+        (
+            "create_event",
+            ("Fußball", "Am Freitag", "halb sechs bis sieben", None),
+            "Am Freitag Fußball von halb sechs bis sieben",
+            "de",
+            ("create_event", {"time": "17:30", "duration_minutes": 90}),
+        ),
+        # the clock said not to be the one
+        (
+            "create_event",
+            ("Zahnarzt", "Übermorgen", "um 9", None),
+            "Übermorgen um 10 Uhr und nicht um 9 Zahnarzt",
+            "de",
+            ("create_event", {"time": "10:00"}),
+        ),
+    ],
+)
+def test_clock_spans_and_a_clock_said_not_to_be_it(
+    function: str, phrases: tuple, query: str, lang: str, expected: tuple
+) -> None:
+    _assert_resolves_as(SpanCall(function, phrases), query, expected, lang, FRIDAY)

@@ -1442,9 +1442,16 @@ def resolve_time_range(text: str, lang: str | None = None, context: str = "") ->
         return None
     if end <= start and _BARE_CLOCK.match(a):
         start = _resolve_single(a_phrase, lang, context, meals=False)
+    bare_end = _BARE_HOUR_END.match(normalize(b))
+    if start is not None and end <= start and start >= dt.time(12) and end.hour < 12 and bare_end:
+        later = dt.time(end.hour + 12, end.minute)  # "von halb sechs bis sieben": 17:30 to 19:00, never to 7:00
+        end = later if later > start else end
     if start is None or end <= start:
         return None
     return start, end
+
+
+_BARE_HOUR_END = re.compile(r"^(?:um\s+)?\d{1,2}(?:[:.]\d{2})?(?:\s*uhr)?$")  # "sieben", "7 Uhr": no part of day
 
 
 def _as_clock(words: str) -> str:
@@ -4696,6 +4703,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
     )
     span = _clock_copied_as_day(spec, _month_copied_into_clock(spec, span, query, lang), query, lang)
     span = _day_in_time_words(spec, _day_copied_as_clock(spec, span, query, lang))
+    span = _not_that_clock(spec, span, query, lang)
     span = _length_copied_into_time(spec, span, lang)
     span = _words_left_in_query(spec, _move_days(spec, span, plain, lang), query, lang)
     span = _title_inside_frequency(spec, _title_runs_into_day(spec, span, query, today), query)
@@ -4792,6 +4800,10 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
                 range_minutes = round((end - start).total_seconds() / 60)
             elif (night := _night_span(phrase, lang)) is not None:  # "from 11 pm to 1 am"
                 range_minutes = night[1]
+            elif (until := _end_said_later(phrase, query, lang)) is not None and isinstance(arguments[p.name], str):
+                start = dt.datetime.combine(today, dt.time.fromisoformat(str(arguments[p.name])))
+                end = dt.datetime.combine(today, until)
+                range_minutes = round((end - start).total_seconds() / 60) if end > start else range_minutes
     for p in spec.params:
         if p.type is ParamType.MINUTES and arguments.get(p.name) is None and range_minutes is not None:
             arguments[p.name] = range_minutes
@@ -4806,6 +4818,19 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
     _settle_series(spec, said, arguments, today)  # a series' first day first: its length counts from it
     _last_day_from_a_length(spec, said, arguments, query)
     return Call(spec.name, spec.fill_defaults(arguments, today))
+
+
+_END_LATER = re.compile(r"(?i)\b(?:bis|until|till)\s+(?P<end>\d{1,2}(?:[:.]\d{2})?\s*(?:uhr|am|pm)\b|\d{1,2}:\d{2})")
+
+
+def _end_said_later(phrase: str, query: str, lang: str | None) -> dt.time | None:
+    """The end of a start said with "ab"/"from" whose end the query says later ("Ab 9 Uhr am Samstag Arbeit bis 17
+    Uhr"), in clock words."""
+    at = _said_at(query, phrase)
+    if at < 0 or not (re.search(r"(?i)\b(?:ab|from)\s*$", query[:at]) or re.match(r"(?i)(?:ab|from)\s", phrase)):
+        return None
+    m = _END_LATER.search(query, at + len(phrase))
+    return resolve_time(f"um {m['end']}", lang, context=query) if m else None
 
 
 def _small_hours_of_tonight(
@@ -7263,6 +7288,22 @@ def _any_day_in(words: str) -> bool:
 
 # A move's two days in one phrase: the target preposition between them ("von Dienstag auf Mittwoch").
 _FROM_TO = re.compile(r"^(?P<old>.+?)\s+(?P<new>(?:auf|to|onto)\s+.+)$", re.IGNORECASE)
+
+
+def _not_that_clock(spec: Function, span: SpanCall, query: str, lang: str | None) -> SpanCall:
+    """A clock copied where the query says it is not the one ("Übermorgen um 10 Uhr und nicht um 9 Zahnarzt", "at 10,
+    not 9"): the other clock said."""
+    phrases = list(span.phrases)
+    for i, p in enumerate(spec.params):
+        phrase = phrases[i]
+        if p.type is not ParamType.TIME or not phrase:
+            continue
+        negated = re.compile(rf"(?i)(?:\s*,|\s+und|\s+and)?\s+(?:nicht|not)\s+{re.escape(phrase)}(?!\w)")
+        if not negated.search(query):
+            continue
+        other = _clock_said_anywhere(negated.sub(" ", query), [o for o in phrases if o and o != phrase], lang)
+        phrases[i] = other or phrase
+    return SpanCall(span.function, tuple(phrases))
 
 
 def _day_in_time_words(spec: Function, span: SpanCall) -> SpanCall:
