@@ -2385,7 +2385,7 @@ _HOURS_TAIL = re.compile(
 
 def _hours_after_weekday(first: str) -> re.Match[str] | None:
     m = _HOURS_TAIL.search(first)
-    return m if m and re.search(rf"(?i)\b(?:{_WD_RE})\w*$", first[: m.start()]) else None
+    return m if m and _WEEKDAY_LAST.search(first[: m.start()]) else None
 
 
 def _all_day_with_a_clock(spec: Function, span: SpanCall, query: str, lang: str | None) -> tuple[Function, SpanCall]:
@@ -4774,7 +4774,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
                 normalize(phrase + of_month[1])
             ):  # "am ersten Wochenende" + "im Januar"
                 phrase = said[p.name] = phrase + of_month[1]
-        if phrase is not None and p.type is ParamType.RANGE_START:  # "Brückentag am Freitag, den 1. Oktober"
+            # "Brückentag am Freitag, den 1. Oktober": the date said after the weekday
             phrase = said[p.name] = _weekday_with_its_date(p.type, phrase, query, today)
             later = re.search(rf"(?i){re.escape(phrase)}(\s+in\s+\S+\s+(?:wochen?|weeks?))\b", query)
             if later and re.search(r"(?i)(?:wochenende|weekend)$", phrase):  # "am Wochenende" + "in zwei Wochen"
@@ -4919,7 +4919,6 @@ _TO_ANOTHER_DAY = frozenset("to for onto until till auf bis".split())
 _OTHER_DAY = re.compile(rf"\b(?:{_WD_RE})|\b(?:statt|anstatt|instead|rather|nicht|not|oder|or)\b")
 # "Mittwoch" + "nächste Woche", "next week" + "on Friday": a weekday said with a copied week is a day of it.
 _WEEK_SAID = re.compile(r"\b(?:wochen?|weeks?)\b", re.IGNORECASE)
-_WEEKDAY_FIRST = re.compile(rf"(?:(?:am|on|the)\s+)?(?:{_WD_RE})", re.IGNORECASE)
 _WEEKDAY_ALONE = re.compile(rf"(?:(?:am|on|the)\s+)?(?:{_WD_RE})\w*", re.IGNORECASE)
 
 
@@ -4951,7 +4950,7 @@ def _whole_day_words(ptype: ParamType, phrase: str, query: str, others: list[str
             said = normalize(" ".join(extra))
             # "the second" of "the second Tuesday in September": the ordinal of the copied weekday counts it
             nth = re.sub(r"\b\d{1,2}\.$", "", normalize(" ".join(before[len(before) - nb :]))) if nb else ""
-            numbers = said if not nb or not _WEEKDAY_FIRST.match(phrase) else f"{nth} {normalize(' '.join(after[:na]))}"
+            numbers = said if not nb or not _WEEKDAY_ALONE.match(phrase) else f"{nth} {normalize(' '.join(after[:na]))}"
             if not extra or taken & set(said.split()) or re.search(r"\d", _COUNTED.sub("", numbers)):
                 continue  # another argument's words, or a number that is not "in 2 Wochen" ("am 10.03. 15:00")
             weekday_of_week = _WEEK_SAID.search(phrase) and _WEEKDAY_ALONE.fullmatch(said)
@@ -6225,8 +6224,9 @@ def _may_be_a_note(t: str, words: list[str], going: bool = False) -> bool:
 
 # "Morgen Abend gehen wir ins Kino", "Am Samstag fahr ich nach Hamburg", "Tomorrow night we're going to the movies":
 # a day said first, then that one goes somewhere (v25 deleted "Kino" or declined these by 1.3 to 2.9 logits)
+_GO_WE = r"(?:geh|gehe|gehen|fahr|fahre|fahren|flieg|fliege|fliegen)\s+(?:wir|ich)"  # "gehen wir", "fahr ich"
 _WE_GO = re.compile(
-    r"(?i)^(?P<day>.+?)\s+(?:(?:geh|gehe|gehen|fahr|fahre|fahren|flieg|fliege|fliegen)\s+(?:wir|ich)"
+    rf"(?i)^(?P<day>.+?)\s+(?:{_GO_WE}"
     r"|(?:we're|we\s+are|i'm|i\s+am)\s+(?:going|heading|driving|flying))\s+(?P<where>\S.*)$"
 )
 
@@ -7321,8 +7321,9 @@ def _day_in_time_words(spec: Function, span: SpanCall) -> SpanCall:
         if day is None and time is not None and names_a_value(ParamType.DATE, time):
             phrases[i - 1] = time
         elif day is not None and time is not None and (fix := _CORRECTION.match(f" {time}")):
-            if names_a_value(ParamType.DATE, time[max(fix.end() - 1, 0) :]):  # "am Dienstag", "äh, Donnerstag um 9"
-                phrases[i - 1] = time[max(fix.end() - 1, 0) :]
+            corrected = time[max(fix.end() - 1, 0) :]  # "am Dienstag" and "äh, Donnerstag um 9": "Donnerstag um 9"
+            if names_a_value(ParamType.DATE, corrected):
+                phrases[i - 1] = corrected
         elif time is None and day is not None and _CLOCK_SAID.search(normalize(day)):
             phrases[i] = day  # only a clock said as one ("um 19 Uhr"), never "auf 12. April" or "am 10.03."
     return SpanCall(span.function, tuple(phrases))
@@ -7483,7 +7484,7 @@ def _clock_to_clock_of_a_move(spec: Function, span: SpanCall, query: str) -> Spa
     return SpanCall(span.function, tuple(said[p.name] for p in spec.params))
 
 
-_GOING_HEAD = re.compile(r"(?i)\b(?:geh|gehe|gehen|fahr|fahre|fahren|flieg|fliege|fliegen)\s+(?:wir|ich)\b\s*")
+_GOING_HEAD = re.compile(rf"(?i)\b{_GO_WE}\b\s*")
 
 
 def _going_said_after_day(spec: Function, span: SpanCall, query: str, lang: str | None) -> SpanCall:
@@ -7576,6 +7577,7 @@ def _words_left_in_query(spec: Function, span: SpanCall, query: str, lang: str |
         return span
     phrases = _first_day_copied_as_last(spec, list(span.phrases), query)
     copied = [p for p in phrases if p]
+    series = any(q.type is ParamType.FREQUENCY for q in spec.params)
     for i, p in enumerate(spec.params):
         before = spec.params[i - 1] if i else None
         if p.type is ParamType.TIME and phrases[i] is None and before is not None and phrases[i - 1]:
@@ -7599,14 +7601,13 @@ def _words_left_in_query(spec: Function, span: SpanCall, query: str, lang: str |
             and any(q.type is ParamType.FIRST_DATE and phrases[j] == phrases[i] for j, q in enumerate(spec.params))
         ):
             phrases[i] = None  # the first day copied again as the last: the end is read from "bis"/"until"
-        series = any(q.type is ParamType.FREQUENCY for q in spec.params)
         if p.type is ParamType.RANGE_END and phrases[i] is None and series:
             # "every day this week", "jeden Tag diese Woche": the series ends with the week (or month) said
             this = _THIS_SPAN_OF_A_SERIES.search(query)
             phrases[i] = this[0] if this and not any(c and this[0].lower() in c.lower() for c in copied) else None
         if p.type is ParamType.MINUTES and phrases[i] is None:
             phrases[i] = _length_said(query, copied, lang)
-        if any(q.type is ParamType.FREQUENCY for q in spec.params) and phrases[i] is None:
+        if series and phrases[i] is None:
             marker = {ParamType.FIRST_DATE: _SERIES_FROM, ParamType.RANGE_END: _SERIES_UNTIL}.get(p.type)
             leads = [*marker.finditer(query)] if marker else []
             if p.type is ParamType.FIRST_DATE:  # "Tuesdays at 6 from March through May": "from" before a month
