@@ -540,9 +540,13 @@ _DATE_RULES: list[DateRule] = [
         re.compile(
             r"\b(?:(?P<lead>on|am|for|für|vom|from|bis|to|through|until|till|by|den|dem|the)\s+(\d{1,2})/(\d{1,2})"
             r"(?:/(\d{4}))?"
-            r"|(\d{1,2})/(\d{1,2})/(\d{4}))\b(?!/)"
+            r"|(\d{1,2})/(\d{1,2})/(\d{4})"
+            # "dermatologist 2/3 11:15": or with its clock right after it
+            r"|(\d{1,2})/(\d{1,2})(?=\s+(?:at\s+|um\s+)?\d{1,2}(?::\d{2}|\s*(?:am|pm|a\.m\.|p\.m\.|uhr)(?!\w))))\b(?!/)"
         ),
-        lambda m, t: _slashed_date(m[2] or m[5], m[3] or m[6], m[4] or m[7], m["lead"] in _GERMAN_DAY_LEADS, t),
+        lambda m, t: _slashed_date(
+            m[2] or m[5] or m[8], m[3] or m[6] or m[9], m[4] or m[7], m["lead"] in _GERMAN_DAY_LEADS, t
+        ),
     ),
     # "Was hatte ich letzten Freitag?", "what did I have last Wednesday" (said on a Wednesday): the one gone by
     (
@@ -597,6 +601,15 @@ _DATE_RULES: list[DateRule] = [
     (
         re.compile(rf"\b({_MONTH_RE})\.?\s+(?:the\s+)?{_ORD}(?!\d)(?:,?\s+(\d{{4}})\b)?"),
         lambda m, t: _day_month(m[2], MONTH_WORDS[m[1]], m[3], t),
+    ),
+    # "im Juni am 14.", "in June on the 14th", "am 14. im Juni": the month said apart from its day
+    (
+        re.compile(rf"\b(?:im|in)\s+({_MONTH_RE})\s+(?:am|on\s+the|on|the)\s+{_ORD}(?!\d)"),
+        lambda m, t: _day_month(m[2], MONTH_WORDS[m[1]], None, t),
+    ),
+    (
+        re.compile(rf"\b(?:am|on\s+the|on|the)\s+{_ORD}\s+(?:im|in)\s+({_MONTH_RE})\b"),
+        lambda m, t: _day_month(m[1], MONTH_WORDS[m[2]], None, t),
     ),
     # "heute in einer Woche", "a week from today", "morgen in 2 Wochen": counted from that day.
     (
@@ -1099,6 +1112,7 @@ def _bare_weekday(t: str) -> bool:
 
 # --------------------------------------------------------------------------- repetition
 
+_DAY_PART_OF = r"(?:abend|morgen|vormittag|nachmittag|mittag|nacht)"
 _FREQUENCY_RULES: list[tuple[str, re.Pattern[str]]] = [
     (f, re.compile(p))
     for f, p in (
@@ -1144,9 +1158,10 @@ _FREQUENCY_RULES: list[tuple[str, re.Pattern[str]]] = [
         ),
         (
             "weekly",
+            # "jeden Sonntagabend", "montagmorgens": the weekday with the part of its day
             rf"\b(?:wöchentlich\w*|jede woche|einmal (?:die|pro|in der) woche|(?:jeden|immer|immer am|alle) "
-            rf"(?:{_WD_RE})|(?:{_WD_RE})s|every week|each week|once (?:a|1) week|weekly|every (?:{_WD_RE})|"
-            rf"each (?:{_WD_RE}))\b",
+            rf"(?:{_WD_RE}){_DAY_PART_OF}?|(?:{_WD_RE}){_DAY_PART_OF}?s|every week|each week|once (?:a|1) week|weekly"
+            rf"|every (?:{_WD_RE})|each (?:{_WD_RE}))\b",
         ),
     )
 ]
@@ -1262,6 +1277,8 @@ _EVENING = re.compile(
     r"(?<!sonn)(?<!heilig)abend\b|\b(?:date|game|movie|quiz|poker|girls'?|guys'?|ladies'?|karaoke|trivia)\s+night\b"
     r"|\b(?:kino|cinema|movies|konzert|concert|theater|theatre|oper|opera)\b"
     r"|\b(?:silvester\w*|new year'?s eve|nye)\b"  # "Silvester um acht bei Tom": the evening of the 31st
+    r"|\b\w*(?:party|fete|sause)\b|\bparties\b"  # "die Party bei Anna ist am Samstag ab sieben": at 19:00
+    r"|\b(?:geburtstags|weihnachts|abschieds|einweihungs|jubiläums)?feier\b"  # never "Trauerfeier um 9"
     r"|\bevening\b"  # "Evening walk at 8", "evening class at 7:30" (session 40)
     # "Book a table for two at Nando's on Saturday at 7", "Reservier einen Tisch ... um 7": a dinner out
     r"|\btable\s+for\s+(?:two|three|four|five|six|\d+)\b|\bbook\s+a\s+table\b|\btisch\s+für\s+\w+"
@@ -2048,7 +2065,9 @@ def _one_event_of(spec: Function, span: SpanCall, day: str | None, first: str) -
 # "instead", the preposition "statt" (not the particle of "stattfinden") and "mach ... lieber" say an event the
 # calendar has goes elsewhere.
 _INSTEAD = re.compile(
-    r"\binstead\b|\b(?:an)?statt\s+(?!statt\b)[^\W\d_]|\bmach(?:e|en)?\b[^.?!]*?\blie+ber\b", re.IGNORECASE
+    r"\binstead\b|\b(?:an)?statt\s+(?!statt\b)[^\W\d_]|\bmach(?:e|en)?\b[^.?!]*?\blie+ber\b"
+    r"|\b(?:an)?statt\s+\d{1,2}(?:[:.]\d{2})?\s*uhr\b",  # "14 Uhr statt 10 Uhr"
+    re.IGNORECASE,
 )
 
 
@@ -2159,8 +2178,11 @@ def _instead_is_a_move(spec: Function, span: SpanCall, query: str) -> tuple[Func
     if move is None or not said.get("title") or any(p.type is ParamType.FREQUENCY for p in spec.params):
         return spec, span
     new = {"title": said["title"], "date": None, "new_date": said.get("date"), "new_time": said.get("time")}
-    if said.get("date") and said.get("time") and _STARTS_AT_INSTEAD.search(query):
-        # "Make meeting with Tyler tomorrow start at 10:00 instead": the day names the event, its start moves
+    instead_of = _INSTEAD_OF.search(query)
+    old_clock = instead_of is not None and _clock_not_day(query[instead_of.end() :], lang=None)
+    if said.get("date") and said.get("time") and (_STARTS_AT_INSTEAD.search(query) or old_clock):
+        # "Make meeting with Tyler tomorrow start at 10:00 instead", "the Thursday jour fixe at 2 pm instead of 10":
+        # the day names the event, its start moves
         new["date"], new["new_date"] = said["date"], None
         return move, SpanCall(move.name, tuple(new.get(p.name) for p in move.params))
     if said.get("date"):  # "for today instead of end of the month": where it is now
@@ -2168,6 +2190,13 @@ def _instead_is_a_move(spec: Function, span: SpanCall, query: str) -> tuple[Func
         after = _said_at(query, str(said["date"])) + 1
         new["date"] = _day_instead_of(query, _INSTEAD_OF.search(query, after), copied, None)
     return move, SpanCall(move.name, tuple(new.get(p.name) for p in move.params))
+
+
+def _clock_not_day(words: str, lang: str | None) -> bool:
+    """Whether the words said after "instead of" open with a clock time and name no day ("10", "um 10 Uhr")."""
+    said = " ".join(_CLAUSE_END.split(words, maxsplit=1)[0].split()[:3])
+    bare = re.match(r"(?i)(?:(?:at|um)\s+)?\d{1,2}(?:[:.]\d{2})?(?!\S)(?!\s*(?:\.|th\b|st\b|nd\b|rd\b))", said)
+    return (bool(bare) or names_a_value(ParamType.TIME, said, lang)) and not names_a_value(ParamType.DATE, said, lang)
 
 
 _STARTS_AT_INSTEAD = re.compile(r"(?i)\bstart(?:s|ing)?\s+(?:at|by)\b.*\binstead\b")
@@ -3272,9 +3301,13 @@ def _holiday_as_day(spec: Function, span: SpanCall, query: str = "") -> SpanCall
         ),
         0,
     )
-    if not named:
+    eve = None if named else _EVE_PARTY.match(" ".join(words))
+    if not named and eve is None:
         return span
     phrases = list(span.phrases)
+    if eve is not None:  # "Silvesterparty bei Lisa", "New Year's Eve party at Lisa's": on the eve, named as said
+        phrases[day] = _eve_feast(eve)
+        return SpanCall(span.function, tuple(phrases))
     feast = " ".join(words[:named])
     before = re.search(rf"(?i)\b(über|over)\s+{re.escape(feast)}", query)
     # "Über Weihnachten bin ich bei meinen Eltern": the feast's days
@@ -3285,6 +3318,19 @@ def _holiday_as_day(spec: Function, span: SpanCall, query: str = "") -> SpanCall
         left = _title_left_over(query, [p for p in phrases if p])
         phrases[title] = _where_one_is(query, str(phrases[day])) or left or phrases[title]
     return SpanCall(span.function, tuple(phrases))
+
+
+# A party of an evening feast, whose day it is on (a Christmas or Halloween party is on a day near it, asked for).
+_EVE_PARTY = re.compile(
+    r"(?i)(?P<feast>(?:silvester|sylvester)(?=(?:party|feier|fete|sause|essen|dinner|abend|menü|buffet)\b)"
+    r"|heiligabend(?=(?:essen|feier)\b)|(?:new\s+years?'?s?|christmas|xmas)\s+eve(?=\s+(?:party|dinner|bash|"
+    r"celebration|drinks|countdown)\b))"
+)
+
+
+def _eve_feast(eve: re.Match[str]) -> str:
+    """The feast's name as a day is read from it ("Sylvester" typed for "Silvester")."""
+    return "silvester" if eve["feast"].lower().startswith(("silv", "sylv")) else eve["feast"]
 
 
 _ONE_IS = re.compile(
@@ -3802,7 +3848,10 @@ _TITLE_GLUE = frozenset(
 
 # The words that end a request after its title ("... ein", "den ganzen Tag", "please").
 _REQUEST_TAIL = frozenset(
-    "ein rein eintragen einplanen anlegen hinzufügen notieren ganzen ganze ganztägig whole all bitte please".split()
+    (
+        "ein rein eintragen einplanen anlegen hinzufügen notieren ganzen ganze ganztägig ganztags whole all bitte "
+        "please"
+    ).split()
 )
 
 
@@ -4638,10 +4687,22 @@ def _cannot_make_it(
     return move, SpanCall(move.name, tuple(said.get(p.name) for p in move.params))
 
 
+# "Am 6. Januar ist Heilige Drei Könige, da hab ich frei", "January 6th is a holiday, I'm off that day": the day said
+# in a clause before it (v25 listed the first, deleted "holiday" of the second).
+_OFF_THAT_DAY = re.compile(
+    r"(?i)^(?P<clause>[^,;]+?)\s*[,;]\s*(?:und\s+|and\s+|so\s+)?(?:da\s+(?:hab|habe)\s+ich\s+(?P<frei>frei)"
+    r"|(?:i'?m|i\s+am|i'?ll\s+be)\s+(?P<off>off)(?:\s+work)?\s+(?:that\s+day|then))\W*$"
+)
+
+
 def _day_taken_off(spec: Function, span: SpanCall, query: str, today: dt.date) -> tuple[Function, SpanCall]:
     """A day or days said to be taken off, read whatever the model chose: the day-long event "off"/"frei"."""
     m = _DAY_OFF.match(query.strip()) if query and not query.rstrip().endswith("?") else None  # "Morgen frei?"
     day_long = _function_typed(_ALL_DAY_TYPES)
+    that_day = _OFF_THAT_DAY.match(query.strip()) if query and day_long is not None else None
+    day = _day_said_anywhere(that_day["clause"], [], None) if that_day else None
+    if that_day and day is not None and day_long is not None and (resolve_date(day, today) or today) >= today:
+        return day_long, SpanCall(day_long.name, (that_day["frei"] or that_day["off"], day, None))
     if m is None or day_long is None:
         return spec, span
     days = m["en"] or m["de"] or m["after"] or m["sick_days"] or m["krank_days"]
@@ -4659,12 +4720,40 @@ def _day_taken_off(spec: Function, span: SpanCall, query: str, today: dt.date) -
     return day_long, SpanCall(day_long.name, (title, days, None))
 
 
+# "Meine Schwester hat am 19. Geburtstag", "Am Freitag hat Lisa Geburtstag": a birthday said as news, a day-long
+# event whatever the model chose (v25 declined both), titled with whose it is.
+_WHO = r"(?:(?:mein|meine|unser|unsere)\s+)?[^\W\d_][\w'-]*(?:\s+(?-i:[A-ZÄÖÜ])[\w'-]*)?"
+_BIRTHDAY_SAID = (
+    re.compile(rf"^(?P<who>{_WHO})\s+hat\s+(?P<day>[^,;!?]+?)\s+geburtstag[\s.!]*$", re.IGNORECASE),
+    re.compile(rf"^(?P<day>[^,;!?]+?)\s+hat\s+(?P<who>{_WHO})\s+geburtstag[\s.!]*$", re.IGNORECASE),
+)
+_NOT_WHO = frozenset("er sie es wer wann was man das der die dies dieser jemand keiner niemand".split())
+_DATIVE = {"mein": "meinem", "meine": "meiner", "unser": "unserem", "unsere": "unserer"}
+
+
+def _birthday_stated(spec: Function, span: SpanCall, query: str, today: dt.date) -> tuple[Function, SpanCall]:
+    """A birthday someone has on a day to come, said as news: the day-long event "Geburtstag von <who>"."""
+    day_long = _function_typed(_ALL_DAY_TYPES)
+    if day_long is None or spec.name not in (day_long.name, *(f.name for f in event_makers(FUNCTIONS))):
+        return spec, span
+    for m in filter(None, (said.match(query.strip()) for said in _BIRTHDAY_SAID)):
+        first, *rest = m["who"].split()
+        day = m["day"]
+        if first.lower() in _NOT_WHO or names_a_value(ParamType.TIME, day) or re.search(r"(?i)\bjede|\bimmer\b", day):
+            continue
+        when = resolve_date(day, today)
+        if when is not None and when >= today and day.split()[-1].lower() not in _NOT_WHO:
+            owner = " ".join([_DATIVE.get(first.lower(), first), *rest])
+            return day_long, SpanCall(day_long.name, (f"Geburtstag von {owner}", day, None))
+    return spec, span
+
+
 def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) -> Call | NoCall:
     # "Ich nehme mir den 23. frei": read also where the model declined it
     chosen = function_by_name(span.function) if span.function is not None else _function_typed(_ALL_DAY_TYPES)
     if chosen is None:
         return NoCall()
-    spec, span = _day_taken_off(chosen, span, query, today)
+    spec, span = _birthday_stated(*_day_taken_off(chosen, span, query, today), query, today)
     if span.function is None:
         return NoCall()
     _series_by_weekday_of_month(query, spec)
@@ -4734,8 +4823,11 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
             phrase = _with_ordinal_before(_with_task_verb(phrase, query, spec), query, spec)
             phrase = _company_after_day(_with_company(phrase, query, others), query, others)
             phrase = _without_make_it(_without_move_request(phrase, spec, query), query)
+            phrase = _appointment_made(phrase, query) if _makes_an_event(spec) else phrase
             phrase = _brought_forward(phrase, spec, query)
             phrase = _without_request_after(_without_request(phrase, spec), spec, query)
+            if _deletes_an_event(spec) and re.match(r"(?i)\W*(?:mach|tu)\s", query):  # "mach den Friseur weg"
+                phrase = re.sub(r"(?i)\s+weg$", "", phrase) or phrase
             phrase = _without_arranging(_without_put(phrase, query, spec), query, spec)
             phrase = _without_time_for(_without_take_off(phrase, query, spec), query, spec)
             phrase = _without_day_said_first(_without_corrected_day(phrase, query), query)
@@ -4777,7 +4869,8 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
             # "Brückentag am Freitag, den 1. Oktober": the date said after the weekday
             phrase = said[p.name] = _weekday_with_its_date(p.type, phrase, query, today)
             later = re.search(rf"(?i){re.escape(phrase)}(\s+in\s+\S+\s+(?:wochen?|weeks?))\b", query)
-            if later and re.search(r"(?i)(?:wochenende|weekend)$", phrase):  # "am Wochenende" + "in zwei Wochen"
+            # "am Wochenende" + "in zwei Wochen", "on Friday" + "in three weeks"
+            if later and re.search(rf"(?i)(?:wochenende|weekend|\b(?:{_WD_RE})\w*)$", phrase):
                 phrase = said[p.name] = phrase + later[1]
             # "Nächste Woche" + "Mittwoch ganztägig": one day of that week, unless the days run on ("bis Freitag")
             weekday = rf"(\s+(?:am\s+|on\s+)?(?:{_WD_RE})\w*)\b(?!\s*(?:bis|to|until|-|–))"
@@ -4922,6 +5015,21 @@ _WEEK_SAID = re.compile(r"\b(?:wochen?|weeks?)\b", re.IGNORECASE)
 _WEEKDAY_ALONE = re.compile(rf"(?:(?:am|on|the)\s+)?(?:{_WD_RE})\w*", re.IGNORECASE)
 
 
+def _week_of_the_slip(ptype: ParamType, phrase: str, head: str, others: list[str], today: dt.date) -> str | None:
+    """A weekday said as the correction of another keeps the week said with the slip: "nächste Woche Dienstag, oder
+    nein, Mittwoch" is next week's Wednesday (was this week's), "Tuesday next week, no, Wednesday" too."""
+    marker = next((m for m in _CORRECTION.finditer(head) if m.end() == len(head)), None)
+    if marker is None or not _WEEKDAY_ALONE.fullmatch(phrase.strip()):
+        return None
+    slip = _CLAUSE_END.split(head[: marker.start()])[-1]
+    said = list(_WEEKDAY_ALONE.finditer(slip))
+    if not said:
+        return None
+    again = slip[: said[-1].start()] + phrase.strip() + slip[said[-1].end() :]  # the slip with the corrected day
+    wider = _whole_day_words(ptype, phrase.strip(), again, others, today)
+    return wider if wider != phrase.strip() and re.search(r"(?i)wochen?|weeks?|übernächst|after next", wider) else None
+
+
 def _whole_day_words(ptype: ParamType, phrase: str, query: str, others: list[str], today: dt.date) -> str:
     """The copied day with the words around it in the query that change which day it is: "Übernächsten
     Freitag" with "Freitag" copied, "am Montag in einer Woche" with "am Montag", "Nächsten Monat am 5." with
@@ -4933,6 +5041,9 @@ def _whole_day_words(ptype: ParamType, phrase: str, query: str, others: list[str
     if base is None:
         return phrase
     taken = {w for o in others for w in normalize(o).split()}
+    slip = _week_of_the_slip(ptype, phrase, query[:at], others, today)
+    if slip is not None and resolve_date_in(ptype, slip, today) not in (None, base):
+        return slip
     year = re.match(r",?\s*((?:19|20)\d\d)\b", query[at + len(phrase) :])  # "on March 3, 2025"
     titled = year and any(o.startswith(year[1]) and not names_a_value(ParamType.TIME, o) for o in others)
     if year and not titled and resolve_date_in(ptype, phrase + year[0], today) not in (None, base):
@@ -5021,6 +5132,7 @@ def _whole_title_words(phrase: str, query: str, phrases: tuple[str | None, ...])
             and low not in _CLOCK_MARKS  # "the 2 pm meeting": the meeting of a time, no "pm meeting"
             and low not in _NAMING_WORDS  # "namens Elternabend": the name, not the word that gives it
             and low not in _SAID_OF_IT  # "Die Weihnachtsfeier wurde ... verlegt", "we're having dinner"
+            and not _ALL_DAY.fullmatch(low)  # "Betriebsausflug ganztags": how long, no word of the name
         )
 
     left: list[str] = []
@@ -5494,6 +5606,26 @@ _MAKE_IT_AN_EVENT = re.compile(
 )
 
 
+# "make an appointment for the car garage", "einen Termin für die Autowerkstatt machen": the appointment is the title,
+# the verb that makes it none of it.
+_MAKE_AN_APPOINTMENT = re.compile(
+    r"(?i)^(?:make|book|schedule|set\s+up|get)\s+(?:an?|the|my)\s+(?=(?:appointment|reservation)\b)"
+)
+_TERMIN_MADE = re.compile(
+    r"(?i)\b(?:einen|nen|'nen)\s+(?P<title>termin\s+(?:für|beim|bei|mit|zum|zur|in)\s+[^,;.!?]+?)"
+    r"(?<!\bfertig)(?<!\bsauber)(?<!\bklar)(?<!\bbereit)\s+(?:machen|ausmachen|vereinbaren)\b"
+)
+
+
+def _appointment_made(phrase: str, query: str) -> str:
+    """The appointment a request makes, without the verb that makes it (see ``_MAKE_AN_APPOINTMENT``)."""
+    made = _TERMIN_MADE.search(query)
+    bare = re.sub(r"(?i)\s+(?:machen|ausmachen|vereinbaren)$", "", phrase)
+    if made and bare != phrase and made["title"].lower().endswith(bare.lower()):
+        return made["title"]  # "Autowerkstatt machen" of "einen Termin für die Autowerkstatt machen"
+    return _MAKE_AN_APPOINTMENT.sub("", phrase, count=1) or phrase
+
+
 def _without_make_it(phrase: str, query: str) -> str:
     """A title copied with the "make" of "make <title> a recurring event" before it, without it."""
     m = _MAKE_IT_AN_EVENT.search(query)
@@ -5693,6 +5825,9 @@ _ASKS_TO_ADD = tuple(
         r"|schedule(?!\s+(?:on|for|in|at|today|tomorrow|tonight|the|next|this|until|till|through|events?)\b))"
         r"[:,]?\s+(?P<rest>.+)$",
         r"^(?:trag|trage|schreib|schreibe)\s+(?P<rest>.+?)\s+(?:ein|rein)[.!?]?$",
+        # "Trag ein, dass Paul am Wochenende bei uns übernachtet", "trag mal bitte ein: Zahnarzt am Freitag um 9"
+        r"^(?:trag|trage|schreib|schreibe)\s+(?:(?:mal|bitte|doch|mir|uns)\s+)*(?:ein|rein|auf)\s*[:,]?\s+"
+        r"(?:dass\s+)?(?P<rest>.+)$",
         # "Nimm das Sommerfest im Kalender auf", "Zahnarzt in den Kalender aufnehmen": only with the calendar said,
         # for "nimm das Gespräch auf" records
         r"^(?:nimm|nehme?)\s+(?P<rest>.+?)\s+(?:in\s+(?:den|meinen|meinem)|im)\s+kalender\s+auf[.!?]?$",
@@ -6135,10 +6270,14 @@ _IN_MY_CALENDAR_LOOK = re.compile(r"(?i)\bin\s+meinen\s+kalender\s+(?:schauen|se
 # "meinen Termin um halb zwei löschen", "kannst du die aktuelle Veranstaltung löschen": the infinitive said last, as
 # German asks; v25 made the first an event. Never with a request to make one ("Trag 'Zaun streichen' ein").
 _REMOVE_FIRST = re.compile(
-    r"^(?:streich\w*|entfern\w*)\s+(?P<rest>.+)$|^(?P<before>.+?)\s+(?:löschen|entfernen|streichen|stornieren)\W*$"
+    r"^(?:streich\w*|entfern\w*)\s+(?P<rest>.+)$"
+    r"|^(?P<before>.+?)\s+(?:löschen|entfernen|streichen|stornieren|wegmachen|rausnehmen)\W*$"
     # "Nimm den Elternabend am 15. raus", "heute fällt Wochenmarkt aus, nimm das raus": every such row of the sets
     # and of MASSIVE de-DE is a delete
     r"|^nimm\s+(?!(?:mich|uns|dich|euch)\b)(?P<out>.+?)\s+(?:raus|heraus)\W*$"
+    # "mach den Termin beim Optiker weg, der ist nicht mehr nötig": one's event made to go (v25 declined it)
+    r"|^(?:mach|tu)\s+(?!\w+\s+(?:müll|dreck|abfall|wäsche|geschirr|schnee|staub|fleck\w*)\b)"
+    r"(?P<away>(?:den|die|das|meinen|meine|mein|unseren|unsere|unser)\s+[^,;.!?]+?)\s+weg\b(?:\W.*)?$"
     r"|^(?P<falls>.+?)\W+nimm\s+(?:das|es|ihn|sie)\s+(?:raus|heraus)\W*$"
     # "der Stammtisch am Dienstag ist gestrichen": one's own event said to be off (v25 declined it by 0.1 logits)
     r"|^(?P<struck>(?:der|die|das|mein|meine|unser|unsere)\s+.+?)\s+(?:ist|wurde)\s+(?:leider\s+)?"
@@ -6160,7 +6299,7 @@ def asks_to_remove(query: str) -> bool:
     m = _REMOVE_FIRST.match(said)
     if m is None or (m["before"] and (_ADD_SAID.search(query) or asks_for_an_event(query))):
         return False
-    return _names_an_event(m["rest"] or m["before"] or m["out"] or m["falls"] or m["struck"])
+    return _names_an_event(m["rest"] or m["before"] or m["out"] or m["falls"] or m["struck"] or m["away"])
 
 
 def _names_an_event(words: str, also_nothing: frozenset[str] = frozenset()) -> bool:
@@ -6249,6 +6388,8 @@ def states_an_event(query: str, today: dt.date) -> bool:
     if not _may_be_a_note(t, words, going):
         return False
     day = resolve_date(t, today)  # a day gone is news, not a note ("der Protest gestern Mittag")
+    eve = _EVE_PARTY.search(t) if day is None else None
+    day = resolve_date(_eve_feast(eve), today) if eve else day  # "Silvesterparty bei Lisa ab 20 Uhr"
     return day is not None and day >= today and resolve_time(t) is not None
 
 
@@ -7888,7 +8029,9 @@ def _move_days(spec: Function, span: SpanCall, query: str, lang: str | None) -> 
         # "X on Monday is now at 3, sorry, at 1 instead": the day names the event)
         corrected = fix is not None and re.match(r"[\s,]*(?:at|um|gegen)\s", between[: fix.start()])
         with_time = time_at < 0 or not between.strip(" ,") or bool(corrected)
-        if at >= 0 and (instead_of is None or at < instead_of.start()) and with_time:
+        # "the Thursday jour fixe at 2 pm instead of 10": a clock replaced, so the day is the event's own
+        of_a_clock = instead_of is not None and _clock_not_day(query[instead_of.end() :], lang)
+        if at >= 0 and (instead_of is None or at < instead_of.start()) and with_time and not of_a_clock:
             # "X tomorrow at 11 instead": the day with the new time; "X on Thanksgiving start at 10 instead"
             # names the event by its day and moves its time
             phrases[new] = said["date"]
