@@ -559,6 +559,26 @@ def test_commands_of_the_ninth_wild_set_in_session_41(caller, radicale, tmp_path
     assert on(27) == ["Haircut 16:00"] and on(28) == ["Flug nach Lissabon 07:00"]
 
 
+def test_commands_of_the_typed_batches_of_session_42(caller, radicale, tmp_path) -> None:
+    """v25 made a new event "meeting" of "mach mein Meeting um 15 Uhr eine halbe Stunde länger" (no function changes a
+    length: now said so), and declined "mach den Optiker weg", "Trag ein, dass ..." and "Meine Schwester hat am 29.
+    Geburtstag"."""
+    a, on = _assistant(caller, radicale, tmp_path)
+    assert a.handle("Meeting morgen um 15 Uhr", "de").outcome.kind == "created"
+    longer = a.handle("mach mein Meeting um 15 Uhr eine halbe Stunde länger", "de").outcome
+    assert longer.kind == "no_call" and "Dauer" in longer.message, longer.message
+    assert a.handle("Optiker morgen um 9 Uhr", "de").outcome.kind == "created"
+    assert on(27) == ["Optiker 09:00", "Meeting 15:00"]
+    confirm = a.handle("mach den Optiker weg, der ist nicht mehr nötig", "de").outcome
+    assert confirm.kind == "confirm" and "Optiker" in confirm.message, confirm.message
+    assert a.handle("ja", "de").outcome.kind == "deleted" and on(27) == ["Meeting 15:00"]
+    stay = a.handle("Trag ein, dass Paul am Samstag um 18 Uhr bei uns übernachtet", "de").outcome
+    assert stay.kind == "created" and on(28) == [f"{stay.call['arguments']['title']} 18:00"], stay.call
+    birthday = a.handle("Meine Schwester hat am 29. Geburtstag", "de").outcome
+    assert birthday.kind == "created", birthday
+    assert birthday.call["function"] == "create_all_day_event" and birthday.call["arguments"]["date"] == "2026-11-29"
+
+
 def test_ask_command_end_to_end(radicale) -> None:
     import json
     import os

@@ -21,6 +21,7 @@ from assistant.schema.resolve import (
     asks_how_days_look,
     asks_if_coming_up,
     asks_to_call_off,
+    asks_to_change_length,
     asks_to_move,
     asks_to_remove,
     asks_to_shift,
@@ -7699,3 +7700,41 @@ def test_removals_with_weg_and_requests_with_ein_first(query: str, removes: bool
 )
 def test_the_party_of_an_evening_feast_says_its_day(query: str, states: bool) -> None:
     assert states_an_event(query, MONDAY) is states
+
+
+@pytest.mark.parametrize(
+    ("query", "asks"),
+    [
+        ("mach mein meeting um 14 uhr eine halbe stunde länger", True),  # v25 made a new event "meeting"
+        ("make my 2 pm meeting half an hour longer", True),
+        ("Das Meeting am Mittwoch dauert jetzt zwei Stunden", True),
+        ("extend the workshop by an hour", True),
+        ("Montag um 9 Reisepass verlängern", False),  # a to-do's title
+        ("Workshop am Freitag um 9, dauert zwei Stunden", False),  # a new event's length
+        ("extended family dinner on Sunday at 6", False),
+        ("stell den Timer 5 Minuten länger", False),
+    ],
+)
+def test_a_change_of_length_is_asked(query: str, asks: bool) -> None:
+    """No function changes how long an event lasts: such a request is no new event, and the dialog says so."""
+    assert asks_to_change_length(query) is asks
+    if asks:
+        assert resolve_call(SpanCall("create_event", ("meeting", None, None, None)), MONDAY, None, query) == NoCall()
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("ist heute nachmittag ein meeting", ("2026-12-07", "2026-12-07")),  # v25 made a new event "meeting"
+        ("hab ich morgen einen termin", ("2026-12-08", "2026-12-08")),
+    ],
+)
+def test_a_german_question_whether_a_day_has_an_event_is_a_look(query: str, expected: tuple) -> None:
+    day = "heute nachmittag" if "heute" in query else "morgen"
+    _assert_resolves_as(
+        SpanCall("create_event", (query.split()[-1], day, None, None)),
+        query,
+        ("list_events", {"date": expected[0], "end_date": expected[1]}),
+        "de",
+        MONDAY,
+    )

@@ -60,6 +60,7 @@ from assistant.schema.functions import (
 )
 from assistant.schema.resolve import (
     asks_for_an_event,
+    asks_to_change_length,
     event_makers,
     guess_lang,
     names_every_event,
@@ -468,6 +469,9 @@ class Assistant:
             outcome = self._outcome(
                 "not_understood", lang, replies.say("not_understood", lang, reason=reason), sent, error="CallError"
             )
+            return Turn(text, lang, outcome, prediction.raw, latency)
+        if isinstance(prediction.call, NoCall) and asks_to_change_length(text):  # "mach das Meeting länger"
+            outcome = self._outcome("no_call", lang, replies.say("length_unchangeable", lang), sent)
             return Turn(text, lang, outcome, prediction.raw, latency)
         with self._saying(text, lang):
             call = self._shifted(self._known_event_asked(prediction.call, text), text, lang, sent)

@@ -122,7 +122,7 @@ _NOT_A_LENGTH = r"(?!\s*(?:h\b|hrs?\b|hours?|minutes?|mins?|stunden?|minuten|day
 # hour only after its lead word ("um 10", "at three", "from 10", "um halb drei").
 _CLOCK_MENTION = re.compile(
     rf"(?:\b(?:at|um|from|von|gegen|around|for)\s+)?"
-    rf"\b(?:\d{{1,2}}(?:[:.]\d{{2}})?|{_NUMBER_WORD})[\s-]*(?:a\.?m\.?|p\.?m\.?|o'?clock|uhr)(?:\s+\d{{2}}\b)?"
+    rf"\b(?:\d{{1,2}}(?:[:.]\d{{2}})?|{_NUMBER_WORD})[\s-]*(?:a\.?m\.?|p\.?m\.?|o'?\s?clock|uhr)(?:\s+\d{{2}}\b)?"
     r"|\b\d{1,2}:\d{2}\b"
     r"|\b(?:at|um|from|von|gegen|around|for)\s+"
     r"(?:(?:halb|viertel\s+(?:vor|nach)|dreiviertel|quarter\s+(?:past|to)|half\s+past)\s+)?"

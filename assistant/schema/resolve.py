@@ -48,6 +48,7 @@ __all__ = [
     "asks_for_an_event",
     "asks_how_days_look",
     "asks_to_move",
+    "asks_to_change_length",
     "asks_to_shift",
     "asks_to_call_off",
     "asks_to_remove",
@@ -3121,11 +3122,23 @@ def _coming_up_asked(spec: Function, span: SpanCall, query: str, today: dt.date)
     return (spec, span) if what is None else (find, SpanCall(find.name, (what,)))
 
 
+# "ist heute nachmittag ein meeting", "hab ich morgen einen Termin": German asks with the verb first, whether the day
+# has any event (v25 made a new event "meeting" of the first).
+_ANY_EVENT_ASKED = re.compile(
+    rf"^{_FILLERS}(?:ist|sind|gibt\s+es|hab(?:e)?\s+ich|haben\s+wir)\s+(?P<rest>.+?)\s+"
+    r"(?:ein|eine|einen|irgendein\w*|noch\s+ein\w*|was|etwas|irgendwas)\s+(?:termin|meeting|treffen|besprechung|call)?"
+    r"[\s?.!]*$",
+    re.IGNORECASE,
+)
+
+
 def _looked_up(spec: Function, span: SpanCall, query: str) -> tuple[Function, SpanCall]:
-    """A new event read from "Kannst du vom 21. bis zum 30. Oktober in meinen Kalender schauen" is the listing of
-    those days: the person asks to look, not to add."""
+    """A new event read from "Kannst du vom 21. bis zum 30. Oktober in meinen Kalender schauen" or from "ist heute
+    nachmittag ein meeting" is the listing of those days: the person asks to look, not to add."""
     listing = next((f for f in FUNCTIONS if f.params and all(p.type.is_date for p in f.params)), None)
-    if listing is None or not query or not _IN_MY_CALENDAR_LOOK.search(query) or not _makes_an_event(spec):
+    asked = _ANY_EVENT_ASKED.match(query.strip()) if query else None
+    looked = _IN_MY_CALENDAR_LOOK.search(query) or (asked and names_a_value(ParamType.RANGE_START, asked["rest"]))
+    if listing is None or not query or not looked or not _makes_an_event(spec):
         return spec, span
     days = [ph for p, ph in zip(spec.params, span.phrases, strict=True) if p.type.is_date and ph]
     said = (days + [None, None])[: len(listing.params)]
@@ -3549,6 +3562,29 @@ _DELETE_SAID = frozenset(
 )
 _ADD_SAID = re.compile(r"\b(?:trag|trage|schreib|schreibe)\b.*\b(?:ein|rein)\b|\bfüg\w*\b.*\bhinzu\b", re.IGNORECASE)
 _TRAG_AUS = re.compile(r"\btrag\w*\b.*\baus\W*$", re.IGNORECASE)
+
+
+# "mach mein Meeting um 14 Uhr eine halbe Stunde länger", "the meeting now takes two hours", "extend the workshop":
+# a change of how long an event lasts, which no function makes (move keeps the length). Never a length said of a new
+# event ("Workshop am Freitag um 9, dauert zwei Stunden"), "ein verlängertes Wochenende" or "extended family".
+_LENGTH_CHANGE = re.compile(
+    r"(?i)\b(?:stunden?|std|minuten?|min)\.?\s+(?:länger|kürzer)\b"
+    r"|\bdauert\s+(?:jetzt|nun|ab\s+jetzt)\b|\b(?:hours?|hrs?|minutes?|mins?)\s+(?:longer|shorter)\b"
+    r"|\b(?:lasts|takes)\s+now\b|\bnow\s+(?:lasts|takes)\b"
+    # "verlängere das Meeting um eine Stunde", "extend the workshop by an hour"; never a document renewed ("Pass
+    # verlängern" is a to-do's title)
+    r"|^\W*(?:(?:bitte|please|kannst\s+du|can\s+you|could\s+you)\s+)?(?:verlänger|verkürz|extend|shorten|lengthen)\w*"
+    r"\s+(?:den|das|die|mein\w*|unser\w*|the|my|our)\s+"
+    r"(?!(?:reise)?pass\b|ausweis|abo|vertrag|visum|führerschein|mitgliedschaft|passport|visa|lease|contract"
+    r"|subscription|membership|loan|deadline)"
+)
+
+
+def asks_to_change_length(query: str) -> bool:
+    """Whether the query asks to make an event longer or shorter (see ``_LENGTH_CHANGE``), of nothing that is no
+    event ("stell den Timer 5 Minuten länger")."""
+    m = _LENGTH_CHANGE.search(query)
+    return m is not None and not _WAKING.search(query) and not re.search(r"(?i)\btimer\b|\bcountdown\b", query)
 
 
 def says_to_remove(query: str) -> bool:
@@ -4734,7 +4770,7 @@ _DATIVE = {"mein": "meinem", "meine": "meiner", "unser": "unserem", "unsere": "u
 def _birthday_stated(spec: Function, span: SpanCall, query: str, today: dt.date) -> tuple[Function, SpanCall]:
     """A birthday someone has on a day to come, said as news: the day-long event "Geburtstag von <who>"."""
     day_long = _function_typed(_ALL_DAY_TYPES)
-    if day_long is None or spec.name not in (day_long.name, *(f.name for f in event_makers(FUNCTIONS))):
+    if day_long is None or _deletes_an_event(spec) or _moves_an_event(spec):  # a listing, a new event or "no call"
         return spec, span
     for m in filter(None, (said.match(query.strip()) for said in _BIRTHDAY_SAID)):
         first, *rest = m["who"].split()
@@ -4763,6 +4799,8 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
         return NoCall()
     if _not_for_the_calendar(spec, span, query):
         return NoCall()
+    if (_makes_an_event(spec) or _moves_an_event(spec)) and asks_to_change_length(query):
+        return NoCall()  # no function changes a length: the dialog says so (never a new event of the request)
     plain = _without_stattfinden(query)  # "statt" left in it is the preposition
     spec, span = _made_read_as_delete(*_note_read_as_delete(*_visit_read_as_delete(spec, span, query), query), query)
     spec, span = _reminded_to_remove(spec, span, query)
