@@ -7738,3 +7738,53 @@ def test_a_german_question_whether_a_day_has_an_event_is_a_look(query: str, expe
         "de",
         MONDAY,
     )
+
+
+@pytest.mark.parametrize(
+    ("function", "phrases", "query", "lang", "expected"),
+    [
+        # the midnight that ends the day said
+        (
+            "create_event",
+            ("Geburtstag von Jonas", "für heute", "um Mitternacht", None),
+            "Kannst du mir für heute um Mitternacht eine Erinnerung zum Geburtstag von Jonas setzen",
+            "de",
+            ("create_event", {"date": "2026-12-08", "time": "00:00"}),
+        ),
+        # German says a feast apart from the event as its day; English "Christmas party" is named by it
+        (
+            "create_event",
+            ("Pfingstmontag Grillen bei Jens", None, "um 13 Uhr", None),
+            "Pfingstmontag Grillen bei Jens um 13 Uhr",
+            "de",
+            ("create_event", {"title": "Grillen bei Jens", "date": "2027-05-17"}),
+        ),
+        (
+            "create_event",
+            ("Christmas party", None, "at 7 pm", None),
+            "Christmas party at 7 pm",
+            "en",
+            ("create_event", {"title": "Christmas party", "date": None}),
+        ),
+        # a series' end said as the next weeks, after a comma
+        (
+            "create_recurring_event",
+            ("Chor", None, "um 19 Uhr", None, "Jeden Montag", "die nächsten sechs Wochen"),
+            "Jeden Montag um 19 Uhr Chor, die nächsten sechs Wochen",
+            "de",
+            ("create_recurring_event", {"date": "2026-12-07", "until": "2027-01-17"}),
+        ),
+        # a day and time copied inside the title, before its company
+        (
+            "create_event",
+            ("kino samstag 20:15 mit nina", None, None, None),
+            "kino samstag 20:15 mit nina und ben",
+            "de",
+            ("create_event", {"date": "2026-12-12", "time": "20:15"}),
+        ),
+    ],
+)
+def test_midnight_feasts_apart_and_values_inside_a_title(
+    function: str, phrases: tuple, query: str, lang: str, expected: tuple
+) -> None:
+    _assert_resolves_as(SpanCall(function, phrases), query, expected, lang, MONDAY)

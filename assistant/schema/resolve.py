@@ -3292,7 +3292,7 @@ def _without_way_there(phrase: str, query: str, spec: Function) -> str:
     return rest
 
 
-def _holiday_as_day(spec: Function, span: SpanCall, query: str = "") -> SpanCall:
+def _holiday_as_day(spec: Function, span: SpanCall, query: str = "", lang: str | None = None) -> SpanCall:
     """A new event titled with a holiday and no day said ("Trag Weihnachten ein", "put Christmas in my calendar",
     "Heiligabend bei Oma") is on that holiday: v25 put "Weihnachten" on today. "Christmas party" names no day."""
     if not _makes_an_event(spec):
@@ -3315,6 +3315,15 @@ def _holiday_as_day(spec: Function, span: SpanCall, query: str = "") -> SpanCall
         0,
     )
     eve = None if named else _EVE_PARTY.match(" ".join(words))
+    if not named and eve is None and lang == "de":
+        # "Pfingstmontag Grillen bei Jens um 13 Uhr": German says the feast apart from the event as its day (English
+        # "Christmas party" is a party named by the feast, on a day near it)
+        named = next((k for k in range(len(words) - 1, 0, -1) if _names_a_day(words[:k])), 0)
+        if named:
+            phrases = list(span.phrases)
+            phrases[day], phrases[title] = " ".join(words[:named]), " ".join(words[named:])
+            return SpanCall(span.function, tuple(phrases))
+        named = 0
     if not named and eve is None:
         return span
     phrases = list(span.phrases)
@@ -3781,6 +3790,13 @@ def _values_in_title(spec: Function, span: SpanCall, today: dt.date, lang: str |
         return span
     phrases = list(span.phrases)
     slots = [day] + [day + 1] * (day + 1 < len(spec.params) and spec.params[day + 1].type is ParamType.TIME)
+    words = str(phrases[title]).split()
+    # "kino samstag 20:15 mit nina": the day and time said before the title's company, which stays the title's
+    cut = next((c for c in range(len(words) - 1, 1, -1) if words[c].lower() in ("mit", "with")), None)
+    tail = ""
+    if phrases[day] is None and cut is not None and _value_at_end(words, [ParamType.DATE], today, lang)[0] < 0:
+        if _value_at_end(words[:cut], [ParamType.DATE, ParamType.TIME], today, lang)[0] > 0:
+            phrases[title], tail = " ".join(words[:cut]), " " + " ".join(words[cut:])
     for _ in slots:
         words = str(phrases[title]).split()
         empty = [i for i in slots if phrases[i] is None]
@@ -3796,6 +3812,7 @@ def _values_in_title(spec: Function, span: SpanCall, today: dt.date, lang: str |
         if lead in ("auf", "to") and span.named.get("new_date") is not None:
             break  # the target is said already; these words are another day, or the title's
         phrases[empty[n]], phrases[title] = " ".join(words[k:]), " ".join(words[:k])
+    phrases[title] = f"{phrases[title]}{tail}"
     return SpanCall(span.function, tuple(phrases))
 
 
@@ -4813,7 +4830,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
     spec, span = _looked_up(*_is_it_there_listed(spec, span, query, today), query)
     spec, span = _coming_up_asked(spec, span, query, today)
     spec, span = _asks_for_one(*_title_day_and_time(spec, span, query, today, lang), query)
-    span = _holiday_as_day(spec, _title_called(spec, span, query), query)
+    span = _holiday_as_day(spec, _title_called(spec, span, query), query, lang)
     span = _length_in_title(spec, span)
     spec, span = _series_said(*_events_on_a_day(spec, span, today, lang), query)
     span = _found_event(spec, span)
@@ -4978,6 +4995,11 @@ def _small_hours_of_tonight(
     ):
         return
     tonight = re.search(r"(?i)\b(?:heute|diese)\s+nacht\b", f"{said.get(day) or ''} {query}")
+    # "heute um Mitternacht", "Friday at midnight": the midnight that ends the day said, so the next day's 00:00
+    midnight = arguments[clock] == "00:00" and bool(_MIDNIGHT.search(normalize(said.get(clock) or "")))
+    if midnight and _makes_an_event(spec) and said.get(day):
+        arguments[day] = (dt.date.fromisoformat(str(arguments[day])) + dt.timedelta(days=1)).isoformat()
+        return
     if tonight is None or not _makes_an_event(spec) or not "00:00" <= str(arguments[clock]) < "06:00":
         return
     if said.get(day) and not re.match(r"(?i)\s*(?:heute|diese)\b", str(said.get(day))):
@@ -7865,7 +7887,7 @@ def _first_day_copied_as_last(spec: Function, phrases: list[str | None], query: 
         if said_last.lower() in often.lower():
             phrases[last] = None  # "jede Woche am Donnerstag" with "am Donnerstag" copied as its end too
             return phrases
-        if not phrases[first]:
+        if not phrases[first] and not _FOR_DAYS.search(normalize(said_last)):  # "die nächsten 6 Wochen": its end
             phrases[first], phrases[last] = said_last, None  # "annually on August 15": when it starts
             return phrases
     said_first = str(phrases[first] or "")
