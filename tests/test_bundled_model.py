@@ -577,6 +577,13 @@ def test_commands_of_the_typed_batches_of_session_42(caller, radicale, tmp_path)
     birthday = a.handle("Meine Schwester hat am 29. Geburtstag", "de").outcome
     assert birthday.kind == "created", birthday
     assert birthday.call["function"] == "create_all_day_event" and birthday.call["arguments"]["date"] == "2026-11-29"
+    # two events in one breath: both go in (v25 made one, or mixed them: "Run tomorrow at 8 and yoga at 6 pm" was
+    # yoga at 8); a second one that waits for a question is named, never dropped
+    both = a.handle("Run on Monday at 8 am and yoga at 6 pm", "en").outcome
+    assert both.kind == "created" and "Run" in both.message and "yoga" in both.message, both.message
+    assert on(30) == ["Run 08:00", "yoga 18:00"]
+    waits = a.handle("Meeting von 9 bis 10 und Mittagessen um 12", "de").outcome
+    assert waits.kind == "ask" and "Mittagessen um 12" in waits.message, waits.message
 
 
 def test_ask_command_end_to_end(radicale) -> None:

@@ -7788,3 +7788,68 @@ def test_midnight_feasts_apart_and_values_inside_a_title(
     function: str, phrases: tuple, query: str, lang: str, expected: tuple
 ) -> None:
     _assert_resolves_as(SpanCall(function, phrases), query, expected, lang, MONDAY)
+
+
+@pytest.mark.parametrize(
+    ("function", "phrases", "query", "lang", "expected"),
+    [
+        # one's time said to be taken at a clock time: a timed event named by the state
+        (
+            "create_event",
+            ("Ich", "morgen", "von 16 bis 18 Uhr", None),
+            "Ich bin morgen von 16 bis 18 Uhr nicht erreichbar, trag das ein",
+            "de",
+            ("create_event", {"title": "nicht erreichbar", "time": "16:00", "duration_minutes": 120}),
+        ),
+        (
+            "list_events",
+            ("Am Freitag", None),
+            "Am Freitag von 14 bis 16 Uhr bin ich beschäftigt",
+            "de",
+            ("create_event", {"title": "beschäftigt", "date": "2026-12-11", "time": "14:00"}),
+        ),
+        (
+            "list_events",
+            ("on Friday", None),
+            "Am I busy on Friday at 2?",
+            "en",
+            ("list_events", {"date": "2026-12-11"}),
+        ),
+        # a span's end said with its part of the day
+        (
+            "create_event",
+            ("unavailable", "tomorrow", "from four to six in the evening", None),
+            "i am unavailable from four to six in the evening tomorrow mark my calendar",
+            "en",
+            ("create_event", {"time": "16:00", "duration_minutes": 120}),
+        ),
+        # a day named as one ("Wahltag") lasts the day
+        (
+            "create_all_day_event",
+            ("Wahltag", "13. Juni", None),
+            "Der 13. Juni ist Wahltag, trag das bitte ein",
+            "de",
+            ("create_all_day_event", {"title": "Wahltag", "date": "2027-06-13"}),
+        ),
+        # the days copied as the title, the ordinal of its first day no title; where one is names it
+        (
+            "create_all_day_event",
+            ("siebenundzwanzigsten dezember bis zum zweiten januar", None, None),
+            "am siebenundzwanzigsten dezember bis zum zweiten januar sind wir in den bergen",
+            "de",
+            ("create_all_day_event", {"title": "in den bergen", "date": "2026-12-27", "end_date": "2027-01-02"}),
+        ),
+        # a children's party at a bare hour is by day
+        (
+            "create_event",
+            ("kid's birthday party", "on Saturday", "at 9 o'clock", None),
+            "Sarah's kid's birthday party on Saturday at 9 o'clock",
+            "en",
+            ("create_event", {"time": "09:00"}),
+        ),
+    ],
+)
+def test_busy_spans_days_named_and_days_as_titles(
+    function: str, phrases: tuple, query: str, lang: str, expected: tuple
+) -> None:
+    _assert_resolves_as(SpanCall(function, phrases), query, expected, lang, MONDAY)

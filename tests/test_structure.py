@@ -52,6 +52,7 @@ PLACES: dict[str, tuple[str, int]] = {
     "conversation": ("conversation", 0),
     "conversation.replies": ("conversation", 0),
     "conversation.referents": ("conversation", 0),
+    "conversation.segments": ("conversation", 0),
     "conversation.dialog": ("conversation", 1),
     # the front ends
     "app": ("front", 0),

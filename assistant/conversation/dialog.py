@@ -14,7 +14,7 @@ import re
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -46,6 +46,7 @@ from assistant.conversation.referents import (
     says_a_new_event,
     without_clock,
 )
+from assistant.conversation.segments import two_events
 from assistant.schema.functions import (
     FUNCTIONS,
     MAX_YEAR,
@@ -424,10 +425,24 @@ class Assistant:
 
     @_one_command
     def handle(self, text: str, lang: str | None = None) -> Turn:
-        """One typed or transcribed utterance."""
-        turn = self._handle(text, lang)
-        self._refer(turn.outcome)
-        return turn
+        """One typed or transcribed utterance; two new events said in it ("Zahnarzt am Montag um 9 und Friseur am
+        Dienstag um 10") are two commands, the second run once the first is in (else it is named, never lost)."""
+        parts = two_events(text, self.today(), lang) if self.waiting is None and self.model is not None else None
+        if parts is None:
+            turn = self._handle(text, lang)
+            self._refer(turn.outcome)
+            return turn
+        first = self._handle(parts[0], lang)
+        self._refer(first.outcome)
+        if first.outcome.kind not in (OutcomeKind.CREATED, OutcomeKind.QUEUED) or self.waiting is not None:
+            told = replies.say("second_event_later", first.lang, rest=parts[1])
+            outcome = replace(first.outcome, message=f"{first.outcome.message} {told}")
+            return replace(first, text=text, outcome=outcome)
+        second = self._handle(parts[1], first.lang)
+        self._refer(second.outcome)
+        outcome = replace(second.outcome, message=f"{first.outcome.message} {second.outcome.message}")
+        raw = f"{first.raw} {second.raw}".strip()
+        return Turn(text, first.lang, outcome, raw, first.latency_ms + second.latency_ms)
 
     def _handle(self, text: str, lang: str | None) -> Turn:
         # a reply is in its command's language; words that say neither ("nein, lieber 5") keep the last one's

@@ -1252,6 +1252,8 @@ def _context_qualifier(context: str, meals: bool = True) -> str | None:
     evening = _EVENING.search(context)
     if evening and evening[0] == "evening" and re.search(r"\bmorning\b", context):
         evening = None  # "from 9 in the morning to the evening": the morning is said of the clock
+    if evening and re.search(r"(?i)party|fete|feier", evening[0]) and re.search(r"(?i)\bkid|\bchild|kinder", context):
+        evening = None  # "Sarah's kid's birthday party at 9": children party by day
     if meals and (evening or _DINNER_COMPOUND.search(context)):  # "Elternabend um 8" at 20:00
         said.add("dinner")
     return said.pop() if len(said) == 1 else None
@@ -1474,6 +1476,11 @@ _BARE_HOUR_END = re.compile(r"^(?:um\s+)?\d{1,2}(?:[:.]\d{2})?(?:\s*uhr)?$")  # 
 
 def _as_clock(words: str) -> str:
     """A bare number of a span's end ("14", "11 30") said as the clock time it is."""
+    if re.match(
+        r"\d{1,2}(?:[:.]\d{2})?\s+(?:in the (?:morning|afternoon|evening)|morgens|vormittags|nachmittags|abends)$",
+        words,
+    ):
+        return f"um {words}"  # "bis 6 abends", "to 6 in the evening": the end said with its part of the day
     return f"um {words.replace(' ', ':')}" if _BARE_CLOCK.match(words) else words
 
 
@@ -2481,6 +2488,8 @@ _LASTS_A_DAY = re.compile(
     r"vacation|holiday|trip\b|conference|trade\s+(?:show|fair)|birthday|anniversary|wedding|festival|\boff\b|"
     r"\bleave\b|\bsick\b|\bon\s+call\b|retreat|offsite|\bwfh\b|remote|"
     r"abwesend|abwesenheit|rufbereitschaft|bereitschaft|\bout\s+of\s+(?:the\s+)?office\b|\booo\b|\baway\b|absent"
+    # a day named as one: "Wahltag", "Umzugstag", "Projekttag" (never a weekday or a part of a day)
+    r"|\b[^\W\d_]{3,}(?<!mit)(?<!mon)(?<!diens)(?<!donners)(?<!frei)(?<!sams)(?<!sonn)(?<!heu)tag\b"
 )
 
 
@@ -3361,6 +3370,21 @@ _ONE_IS = re.compile(
 )
 
 
+def _title_where_one_is(spec: Function, span: SpanCall, query: str) -> SpanCall:
+    """A new event whose days were copied as its title, titled where one is said to be ("... sind wir in den
+    Bergen": "in den Bergen")."""
+    title = next((i for i, p in enumerate(spec.params) if p.type is ParamType.TITLE), None)
+    day = next((i for i, p in enumerate(spec.params) if p.type in (ParamType.DATE, ParamType.RANGE_START)), None)
+    if title is None or day is None or span.phrases[title] or not span.phrases[day] or not _makes_an_event(spec):
+        return span
+    where = _where_one_is(query, str(span.phrases[day]))
+    if where is None:
+        return span
+    phrases = list(span.phrases)
+    phrases[title] = where
+    return SpanCall(span.function, tuple(phrases))
+
+
 def _where_one_is(query: str, day: str) -> str | None:
     """Where one is said to be on a feast ("Über Weihnachten bin ich bei meinen Eltern": "bei meinen Eltern")."""
     m = _ONE_IS.search(query)
@@ -3806,13 +3830,19 @@ def _values_in_title(spec: Function, span: SpanCall, today: dt.date, lang: str |
         k = _with_words_before_a_day(words, k, keep=1)
         if all(w.lower() in _NO_TITLE | _LEADS_A_DAY for w in words[:k]):
             break  # "Die nächsten drei Tage": the day was copied as the title, which is not said here
+        if all(re.fullmatch(r"\d{1,2}\.", normalize(w)) for w in words[:k]) and not any(phrases[i] for i in slots):
+            # "siebenundzwanzigsten dezember bis zum zweiten januar": the day's ordinal is no title; the whole copy
+            # is the day, and the title is asked for or read from the rest of the query
+            phrases[day], phrases[title] = " ".join(words), None
+            break
         lead = words[k].lower()
         if lead in ("auf", "to") and "new_date" not in (p.name for p in spec.params):
             break  # "Urlaub bis nach ... auf": a target is a move's
         if lead in ("auf", "to") and span.named.get("new_date") is not None:
             break  # the target is said already; these words are another day, or the title's
         phrases[empty[n]], phrases[title] = " ".join(words[k:]), " ".join(words[:k])
-    phrases[title] = f"{phrases[title]}{tail}"
+    if tail:
+        phrases[title] = f"{phrases[title] or ''}{tail}".strip()
     return SpanCall(span.function, tuple(phrases))
 
 
@@ -4801,12 +4831,41 @@ def _birthday_stated(spec: Function, span: SpanCall, query: str, today: dt.date)
     return spec, span
 
 
+# "Ich bin morgen von 16 bis 18 Uhr nicht erreichbar", "I'm busy on Friday from 2 to 4": one's own time said to be
+# taken, at a clock time: a timed event named by the state (v25 titled the first "Ich" and listed "Am Freitag von 14
+# bis 16 Uhr bin ich beschäftigt").
+_BUSY = re.compile(
+    r"(?i)\b(?:ich\s+bin|bin\s+ich|i'?m|i\s+am|i'?ll\s+be)\b(?:(?!\b(?:und|and|aber|but)\b)[^,;.?!])*?\b"
+    r"(?P<state>nicht\s+(?:erreichbar|verfügbar|ansprechbar)|beschäftigt|verplant|busy|unavailable|not\s+available)\b"
+)
+_CLOCK_SPAN_SAID = re.compile(
+    r"(?i)\b(?:von|from|between|zwischen)\s+\S+(?:\s+uhr)?\s+(?:bis|to|until|till|and|und)\s+\S+"
+    r"(?:\s+(?:uhr|am|pm|in\s+the\s+(?:morning|afternoon|evening)|morgens|vormittags|nachmittags|abends))?"
+)
+
+
+def _busy_at_a_time(spec: Function, span: SpanCall, query: str, today: dt.date) -> tuple[Function, SpanCall]:
+    """A statement that one is busy or unreachable on a day at a clock time, whatever the model chose (see
+    ``_BUSY``): the timed event titled as the state is said."""
+    m = _BUSY.search(query) if query and "?" not in query else None
+    timed = _function_typed([ParamType.TITLE, ParamType.DATE, ParamType.TIME, ParamType.MINUTES])
+    if m is None or timed is None or _deletes_an_event(spec) or _moves_an_event(spec):
+        return spec, span
+    said = dict(zip((p.name for p in spec.params), span.phrases, strict=True))
+    clock = said.get("time") or (c[0] if (c := _CLOCK_SPAN_SAID.search(query)) else None)
+    day = said.get("date") or _day_said_anywhere(query, [m["state"], clock or ""], None)
+    if clock is None or not names_a_value(ParamType.TIME, clock) or day is None:
+        return spec, span
+    return timed, SpanCall(timed.name, (m["state"], day, clock, said.get("duration_minutes")))
+
+
 def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) -> Call | NoCall:
     # "Ich nehme mir den 23. frei": read also where the model declined it
     chosen = function_by_name(span.function) if span.function is not None else _function_typed(_ALL_DAY_TYPES)
     if chosen is None:
         return NoCall()
     spec, span = _birthday_stated(*_day_taken_off(chosen, span, query, today), query, today)
+    spec, span = _busy_at_a_time(spec, span, query, today) if span.function is not None else (spec, span)
     if span.function is None:
         return NoCall()
     _series_by_weekday_of_month(query, spec)
@@ -4841,6 +4900,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
     span = _values_in_title(
         spec, _title_only_when(spec, _start_in_series_title(spec, span, query, today), today, lang), today, lang
     )
+    span = _title_where_one_is(spec, span, query)
     span = _all_day_named_by_kind(spec, _day_owns_title(spec, _other_events_day(spec, span, query)), query, today, lang)
     span = _until_copied_into_time(
         spec, _target_words_to_target(spec, _start_copied_as_end(spec, span, query), query), lang
