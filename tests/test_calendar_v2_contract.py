@@ -7853,3 +7853,65 @@ def test_busy_spans_days_named_and_days_as_titles(
     function: str, phrases: tuple, query: str, lang: str, expected: tuple
 ) -> None:
     _assert_resolves_as(SpanCall(function, phrases), query, expected, lang, MONDAY)
+
+
+WEDNESDAY = dt.date(2027, 3, 10)  # the tenth wild set's today
+
+
+@pytest.mark.parametrize(
+    ("function", "phrases", "query", "lang", "expected"),
+    [
+        (
+            "move_event",
+            ("shift", "the day after tomorrow", None, "at 8"),
+            "Early shift the day after tomorrow at 8",
+            "en",
+            ("create_event", {"title": "Early shift", "date": "2027-03-12", "time": "08:00"}),
+        ),
+        (
+            "create_event",
+            ("Schulung", "Dienstag", "12:30", None),
+            "Dienstag 9 bis 12:30 Schulung",
+            "de",
+            ("create_event", {"time": "09:00", "duration_minutes": 210}),
+        ),
+        (
+            "create_event",
+            ("treffen uns am Sonntag", None, "um 15 Uhr", None),
+            "Wir treffen uns am Sonntag um 15 Uhr mit den Nachbarn zum Kaffee",
+            "de",
+            ("create_event", {"title": "mit den Nachbarn zum Kaffee", "date": "2027-03-14"}),
+        ),
+        (
+            "create_event",
+            ("Tim the day after tomorrow", None, "at 5 pm", None),
+            "Remind me about the present for Tim the day after tomorrow at 5 pm",
+            "en",
+            ("create_event", {"title": "present for Tim", "date": "2027-03-12", "time": "17:00"}),
+        ),
+        (
+            "create_event",
+            ("quarterly report", "at the end of the month", "at 10", None),
+            "Hand in the quarterly report at the end of the month at 10",
+            "en",
+            ("create_event", {"title": "Hand in the quarterly report", "date": "2027-03-31"}),
+        ),
+    ],
+)
+def test_phrasings_of_the_tenth_wild_set(function: str, phrases: tuple, query: str, lang: str, expected: tuple) -> None:
+    """A tenth in-the-wild set written in session 42 before any decode (evaluation/data/wild10.jsonl, today Wednesday
+    2027-03-10), each failure a class."""
+    _assert_resolves_as(SpanCall(function, phrases), query, expected, lang, WEDNESDAY)
+
+
+@pytest.mark.parametrize(
+    ("query", "asks"),
+    [
+        ("Was war gestern?", True),  # v25 declined it
+        ("Was war letzte Woche?", True),
+        ("Was war die Frage?", False),
+        ("Was war gestern in den Nachrichten?", False),
+    ],
+)
+def test_what_a_day_gone_held_is_a_look(query: str, asks: bool) -> None:
+    assert asks_what_is_on(query) is asks

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.schema.resolve import EVERY_EVENT, NEXT_EVENT
 from evaluation.__main__ import main as evaluation_main
 from evaluation.metrics import GRAMMAR_RE, compute_metrics, date_kind, date_miss, normalize_title
 
@@ -334,7 +335,7 @@ def test_optional_llm_judge_against_a_local_openai_compatible_server(tmp_path: P
 
 
 @pytest.mark.parametrize(
-    "name", ["handwritten", "wild", "wild2", "wild3", "wild4", "wild5", "wild6", "wild7", "wild8", "wild9"]
+    "name", ["handwritten", "wild", "wild2", "wild3", "wild4", "wild5", "wild6", "wild7", "wild8", "wild9", "wild10"]
 )
 def test_shipped_sets_hold_valid_gold_calls(name: str) -> None:
     """Every gold call of a shipped set validates under today's schema, its text is that call, and a title is
@@ -347,6 +348,8 @@ def test_shipped_sets_hold_valid_gold_calls(name: str) -> None:
         call = call_from_json(r["call"])
         assert parse_call(r["text"]) == call, r["id"]
         title = call.arguments.get("title")
+        if title in (*EVERY_EVENT.values(), *NEXT_EVENT.values()):
+            continue  # "Clear all my events on Sunday": the clearing's own title, never copied
         if title is not None:  # "die Pflanzen zu gießen", "rauszusuchen": titled as the plain infinitive says it
             prefix = r"\b(ab|an|auf|aus|ein|mit|nach|vor|weg|zurück|raus|rein|runter|hoch|fertig)"
             plain = re.sub(rf"{prefix}zu(?=\w{{2,}}en\b)", r"\1", r["query"])
@@ -366,6 +369,7 @@ def test_shipped_sets_hold_valid_gold_calls(name: str) -> None:
             "wild7": 114,
             "wild8": 50,
             "wild9": 95,
+            "wild10": 99,
         }
         assert min(by_lang.values()) >= least[name]
         classes = {(r["class"], r["lang"]) for r in rows}

@@ -270,7 +270,7 @@ def function_table(results: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-SHIPPED_SETS = ("handwritten", "wild", "wild2", "wild3", "wild4", "wild5", "wild6", "wild7", "wild8", "wild9")
+SHIPPED_SETS = ("handwritten", "wild", "wild2", "wild3", "wild4", "wild5", "wild6", "wild7", "wild8", "wild9", "wild10")
 
 
 def _study(settings: RecipeSettings) -> str:

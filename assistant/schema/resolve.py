@@ -2232,7 +2232,10 @@ _MOVE_VERB_FIRST = re.compile(r"^(?P<verb>[^\W\d_]+)\s+(?:(?:den|die|das|the|my|
 # "bring X forward to 8", "auf 19 Uhr vorziehen", "auf Mittwoch umplanen", "rebook": the query says a move.
 _MOVE_SAID = re.compile(
     r"\bbring\b.*\bforward\b|\bvor(?:zu)?ziehen\b|\bvorverleg\w*|\bum(?:zu)?planen\b|\brebook\w*|\breschedul\w*"
-    r"|\bpostpon\w*|\bverschieb\w*|\bverleg\w*|\bshift\w*|\bpush\w*|\bbump\w*|\bmove\b",
+    r"|\bpostpon\w*|\bverschieb\w*|\bverleg\w*|\bpush\w*|\bbump\w*|\bmove\b"
+    # "Early shift the day after tomorrow at 8", "night shift on Friday": a work shift, no move
+    r"|(?<!\bearly )(?<!\blate )(?<!\bnight )(?<!\bday )(?<!\bmorning )(?<!\bevening )(?<!\bdouble )(?<!\bextra )"
+    r"(?<!\bweekend )(?<!\bafternoon )(?<!\bsplit )\bshift\w*",
     re.IGNORECASE,
 )
 _TARGET = re.compile(r"(?:to|auf)\s", re.IGNORECASE)
@@ -2282,6 +2285,23 @@ def _move_copied_as_create(spec: Function, span: SpanCall, query: str) -> tuple[
         title = title[lead.end() :]
     new = {"title": title, "date": None, "new_date": said.get("date"), "new_time": said.get("time")}
     return move, SpanCall(move.name, tuple(new.get(p.name) for p in move.params))
+
+
+_WORK_SHIFT = re.compile(
+    r"(?i)\b(?:early|late|night|day|morning|evening|double|extra|weekend|afternoon|split)\s+shifts?\b"
+)
+
+
+def _work_shift_moved(spec: Function, span: SpanCall, query: str, today: dt.date) -> tuple[Function, SpanCall]:
+    """A move read from a note of a work shift ("Early shift the day after tomorrow at 8": v25 moved "shift"),
+    which says nothing of a move: the new event on the day and at the time said."""
+    shift = _WORK_SHIFT.search(query) if query and _moves_an_event(spec) else None
+    timed = _function_typed([ParamType.TITLE, ParamType.DATE, ParamType.TIME, ParamType.MINUTES])
+    if shift is None or timed is None or not states_an_unmoved_event(query, today):
+        return spec, span
+    said = dict(zip((p.name for p in spec.params), span.phrases, strict=True))
+    day, clock = said.get("new_date") or said.get("date"), said.get("new_time")
+    return timed, SpanCall(timed.name, (shift[0], day, clock, None))
 
 
 # "Das Abendessen mit Tim findet doch am Samstag statt", "Dinner with Tim is on Saturday after all", "Der Zahnarzt ist
@@ -4866,6 +4886,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
         return NoCall()
     spec, span = _birthday_stated(*_day_taken_off(chosen, span, query, today), query, today)
     spec, span = _busy_at_a_time(spec, span, query, today) if span.function is not None else (spec, span)
+    spec, span = _work_shift_moved(spec, span, query, today)
     if span.function is None:
         return NoCall()
     _series_by_weekday_of_month(query, spec)
@@ -4958,6 +4979,9 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
                 _with_particle_and_tail(phrase, query, others, span.phrases, lang), query, others, lang
             )
             phrase = _without_request_before_length(phrase)
+            phrase = _reminded_whole(phrase, query) if _makes_an_event(spec) else phrase
+            if _makes_an_event(spec) and _MEETING_US.fullmatch(phrase):  # "treffen uns" names nobody
+                phrase = _whom_one_meets(query, others) or phrase
             if _moves_an_event(spec):  # "Can the dentist go to next Thursday instead?": the verb of the ask
                 phrase = re.sub(r"(?i)\s+(?:go|be|happen)$", "", phrase) or phrase
             if p.nullable and _says_nothing(phrase):
@@ -5598,6 +5622,34 @@ _TOLD_THAT = re.compile(
     r"(?:(?:den|die|das|dem|the|my|meine[nm]?|mein)\s+)?(?P<what>[^\W\d_][^,.!?]*?)"
     r"(?:\s+(?:muss|müssen|soll|sollte|sollen|will|darf|kann|noch\s+muss))?[\s.!?]*$"
 )
+
+
+_MEETING_US = re.compile(r"(?i)(?:wir\s+)?(?:treffen|sehen|verabreden)\s+uns|(?:we'?re\s+)?meeting\s+up|we\s+meet")
+
+
+def _whom_one_meets(query: str, others: list[str]) -> str | None:
+    """What "wir treffen uns ..." meets for, as said ("mit den Nachbarn zum Kaffee")."""
+    left = _title_left_over(query, others)
+    if not left:
+        return None
+    m = re.search(rf"(?i)\b(?:mit|with)\s+(?:(?:den|der|dem|meinen|meiner|meinem|the|my)\s+)?{re.escape(left)}", query)
+    return m[0] if m else left
+
+
+_REMIND_ABOUT = re.compile(r"(?i)\bremind\s+me\s+(?:about|of)\s+(?:the\s+|my\s+)?(?P<what>\S.*)$")
+
+
+def _reminded_whole(phrase: str, query: str) -> str:
+    """A reminder's title copied without its head ("Tim" of "remind me about the present for Tim ..."): all that is
+    said after "about" up to the copied words, when it says no day or time."""
+    m = _REMIND_ABOUT.search(query)
+    at = m["what"].lower().find(phrase.lower()) if m and phrase else -1
+    head = m["what"][:at] if m and at > 0 else ""
+    if not head.endswith(" ") or len(head.split()) > 4:
+        return phrase
+    if any(names_a_value(t, head) for t in (ParamType.DATE, ParamType.TIME)):
+        return phrase
+    return f"{head}{phrase}"
 
 
 def _reminded(phrase: str, query: str) -> str:
@@ -6359,6 +6411,12 @@ def asks_what_is_on(query: str) -> bool:
     said = query.strip()
     if _MY_DAY.match(said) or _IN_MY_CALENDAR_LOOK.search(said) or _TELL_WHAT_IS_ON.match(said):
         return True
+    was = _WHAT_WAS.match(said)  # "Was war gestern?", "Was war am Montag?": a day gone, looked at
+    if was and len(was["day"].split()) <= 4 and names_a_value(ParamType.RANGE_START, was["day"]):
+        near = {"letzte", "letzten", "letzter", "vergangene", "vergangenen", "vorige", "vorigen", "woche", "wochenende"}
+        return all(
+            names_a_value(ParamType.RANGE_START, w) or w.lower() in _LEADS_A_DAY | near for w in was["day"].split()
+        )
     m = _WHAT_IS_ON.match(said)
     from rapidfuzz.distance import OSA  # "liget", "lieegt", "leigt": one slip of "liegt" (too short for _slip_of)
 
@@ -6373,6 +6431,7 @@ _WHAT_IS_ON = re.compile(
     rf"^{_FILLERS}(?:okay,?\s+|ja,?\s+)?was\s+(l\w{{3,5}})\s+(?:(?:heute|morgen|übermorgen|diese\s+woche)\s+)?an\W*$",
     re.IGNORECASE,
 )
+_WHAT_WAS = re.compile(rf"^{_FILLERS}was\s+(?:war|hatte\s+ich)\s+(?P<day>[^?!.]+?)\W*$", re.IGNORECASE)
 # "Erzähl mir, was übermorgen ansteht", "sag mir was morgen los ist": what is planned, asked as a clause
 _TELL_WHAT_IS_ON = re.compile(
     rf"^{_FILLERS}(?:erzähl|erzähle|sag|sage|zeig|zeige)\s+(?:mir|uns)(?:\s+(?:bitte|mal))*,?\s+was\s+"
@@ -7122,7 +7181,7 @@ def _with_task_verb(phrase: str, query: str, spec: Function) -> str:
 _TASK_VERBS = frozenset(
     "pack bake pick buy clean wash water check bring pay return send mail renew cook prepare finish study walk feed "
     "collect order print submit repair paint charge apply fill sign grab fetch hang mow vacuum iron sort tidy fold "
-    "wrap decorate practice practise drop take get call ring phone visit".split()
+    "wrap decorate practice practise drop take get call ring phone visit hand turn file fix replace install".split()
 )
 _TASK_PARTICLES = frozenset("up off out back in".split())
 
@@ -7249,6 +7308,9 @@ _DAYPART_AFTER = re.compile(
     re.IGNORECASE,
 )
 # A span of the day said up to its end ("von 9 bis", "from 2 to"): its end copied alone is the whole span.
+_BARE_SPAN_OPENED = re.compile(
+    r"(?:^|\s)(?P<start>\d{1,2}(?:[:.]\d{2})?(?:\s*uhr)?)\s*(?:\bbis\b|\bto\b|-|–)\s*$", re.I
+)
 _SPAN_OPENED = re.compile(
     r"\b(?:von|from|between|zwischen)\s+(?P<start>\S+(?:\s+\S+){0,2}?)\s*(?:\bbis\b|\buntil\b|\btill\b|\bto\b|\band\b|\bund\b|-|–)\s*$",
     re.IGNORECASE,
@@ -7262,7 +7324,8 @@ def _whole_time_words(phrase: str, query: str, others: list[str], lang: str | No
     at = _said_at(query, phrase)
     taken = {w for o in others for w in normalize(o).split()}
     spans = at > 0 and not target and not resolve_time_range(phrase, lang, query)  # a move's target is no span
-    opened = _SPAN_OPENED.search(query[:at]) if spans else None
+    # "Dienstag 9 bis 12:30 Schulung" with "12:30" copied: a bare start said right before "bis" opens the span too
+    opened = (_SPAN_OPENED.search(query[:at]) or _BARE_SPAN_OPENED.search(query[:at])) if spans else None
     if opened and not set(normalize(opened["start"]).split()) & taken:  # "von 9 bis" + "halb 11"
         wider = f"{opened[0].strip()} {phrase}"
         if resolve_time_range(wider, lang, context=query):
