@@ -7896,6 +7896,13 @@ WEDNESDAY = dt.date(2027, 3, 10)  # the tenth wild set's today
             "en",
             ("create_event", {"title": "Hand in the quarterly report", "date": "2027-03-31"}),
         ),
+        (
+            "find_event",
+            ("zuletzt Friseur",),
+            "Wann hatte ich zuletzt Friseur",
+            "de",
+            ("find_event", {"title": "Friseur"}),
+        ),
     ],
 )
 def test_phrasings_of_the_tenth_wild_set(function: str, phrases: tuple, query: str, lang: str, expected: tuple) -> None:
@@ -7911,6 +7918,10 @@ def test_phrasings_of_the_tenth_wild_set(function: str, phrases: tuple, query: s
         ("Was war letzte Woche?", True),
         ("Was war die Frage?", False),
         ("Was war gestern in den Nachrichten?", False),
+        ("Is tomorrow at 10 still free", True),  # v25 declined it
+        ("Am I free on Friday afternoon?", True),
+        ("Is the pool open tomorrow?", False),  # the world, not the calendar
+        ("Is the table free at 8 tonight?", False),
     ],
 )
 def test_what_a_day_gone_held_is_a_look(query: str, asks: bool) -> None:

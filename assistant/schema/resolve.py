@@ -3745,7 +3745,11 @@ def _events_on_a_day(spec: Function, span: SpanCall, today: dt.date, lang: str |
 
 # "Weißt du, wann ich zum Zahnarzt muss?", "when do I have to go to the dentist?": the way there and the clause's
 # verb are the question's, the event is the dentist; so is "due", "fällig", "geplant" of "when is the car service due".
-_FIND_LEAD = re.compile(r"^(?:(?:go|going|get)\s+to|zum|zur|to)\s+(?:(?:the|my|dem|der|meinem|meiner)\s+)?", re.I)
+_FIND_LEAD = re.compile(
+    r"^(?:(?:(?:go|going|get)\s+to|zum|zur|to)\s+(?:(?:the|my|dem|der|meinem|meiner)\s+)?"
+    r"|(?:zuletzt|zum\s+letzten\s+mal|das\s+letzte\s+mal|last)\s+)",  # "Wann hatte ich zuletzt Friseur"
+    re.I,
+)
 _FIND_TAIL = re.compile(
     r"\s+(?:muss|musst|müssen|soll|sollte|habe|hab|ist|sind|bin|gehe|geht|fahre|fährt|fliege|"
     r"due|scheduled|planned|happening|fällig|geplant|angesetzt)$",
@@ -4982,6 +4986,8 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
             phrase = _reminded_whole(phrase, query) if _makes_an_event(spec) else phrase
             if _makes_an_event(spec) and _MEETING_US.fullmatch(phrase):  # "treffen uns" names nobody
                 phrase = _whom_one_meets(query, others) or phrase
+            if [q.type for q in spec.params] == [ParamType.TITLE]:  # "zuletzt" widened back onto a find's title
+                phrase = re.sub(r"(?i)^(?:zuletzt|last)\s+", "", phrase) or phrase
             if _moves_an_event(spec):  # "Can the dentist go to next Thursday instead?": the verb of the ask
                 phrase = re.sub(r"(?i)\s+(?:go|be|happen)$", "", phrase) or phrase
             if p.nullable and _says_nothing(phrase):
@@ -6411,6 +6417,12 @@ def asks_what_is_on(query: str) -> bool:
     said = query.strip()
     if _MY_DAY.match(said) or _IN_MY_CALENDAR_LOOK.search(said) or _TELL_WHAT_IS_ON.match(said):
         return True
+    free = _STILL_FREE.match(said)  # "Is tomorrow at 10 still free?", "Am I free on Friday afternoon?"
+    when = f"{free['a'] or ''} {free['b'] or ''}".strip() if free else ""
+    if when and any(names_a_value(t, when) for t in (ParamType.RANGE_START, ParamType.TIME)):
+        # nothing but when: "the pool", "the table" are asked about, not the calendar
+        return all(_word_says_when(w) for w in re.findall(r"[^\W_]+", when.lower()))
+
     was = _WHAT_WAS.match(said)  # "Was war gestern?", "Was war am Montag?": a day gone, looked at
     if was and len(was["day"].split()) <= 4 and names_a_value(ParamType.RANGE_START, was["day"]):
         near = {"letzte", "letzten", "letzter", "vergangene", "vergangenen", "vorige", "vorigen", "woche", "wochenende"}
@@ -6429,6 +6441,24 @@ _MY_DAY = re.compile(
 )
 _WHAT_IS_ON = re.compile(
     rf"^{_FILLERS}(?:okay,?\s+|ja,?\s+)?was\s+(l\w{{3,5}})\s+(?:(?:heute|morgen|übermorgen|diese\s+woche)\s+)?an\W*$",
+    re.IGNORECASE,
+)
+_WHEN_WORDS = frozenset("at on in this next morning afternoon evening night tonight pm am o clock oclock".split())
+
+
+def _word_says_when(word: str) -> bool:
+    """Whether one word is part of saying when ("tomorrow", "at", "10", "afternoon")."""
+    return (
+        word.isdigit()
+        or word in _WHEN_WORDS
+        or word in _LEADS_A_DAY
+        or any(names_a_value(t, word) for t in (ParamType.RANGE_START, ParamType.TIME))
+    )
+
+
+_STILL_FREE = re.compile(
+    rf"^{_FILLERS}(?:is|am\s+i|are\s+we)\s+(?:(?P<a>\S.*?)\s+)?(?:still\s+)?(?:free|open|available)"
+    r"(?:\s+(?P<b>\S.*?))?\W*$",
     re.IGNORECASE,
 )
 _WHAT_WAS = re.compile(rf"^{_FILLERS}was\s+(?:war|hatte\s+ich)\s+(?P<day>[^?!.]+?)\W*$", re.IGNORECASE)
