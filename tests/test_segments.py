@@ -38,6 +38,11 @@ MONDAY = dt.date(2026, 12, 7)
         ("Zahnarzt am Montag um 9 und am Dienstag um 10", None),
         ("Verschieb den Zahnarzt auf Montag um 9 und den Friseur auf Dienstag um 10", None),
         ("Hab ich am Montag um 9 Zahnarzt und am Dienstag um 10 Friseur?", None),
+        # the rows of every shipped set and the generated split hold one event each: none of them is split
+        ("Tomorrow night we're going to the movies with Lena and Tim at eight", None),
+        ("block for tomorrow between 4 and 5 pm for lecture in lab 11.", None),
+        ("company picnic is weekly on Wednesday between 10 and 2 pm from now on", None),
+        ("mal ich habe jeden Morgen zwischen 18 und 19 Uhr Treffen mit Jürgen.", None),
     ],
 )
 def test_two_events_are_told_apart_from_one(text: str, parts: tuple[str, str] | None) -> None:

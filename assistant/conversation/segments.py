@@ -4,7 +4,7 @@ A call is one function call, so the model reads one of them (and at times mixes 
 yoga at 6 pm" was yoga at 8). The dialog runs each part as a command of its own, so nothing said is lost. A part is
 an event only with words of its own besides a day or a clock ("Kaffee und Kuchen um 3", "Montag und Dienstag
 Urlaub", "Meeting zwischen 9 und 10" stay one command); a second part that says no day takes the first one's
-("Morgen um 8 Joggen und um 18 Uhr Yoga").
+("Morgen um 8 Joggen und um 18 Uhr Yoga"); each part says its own clock.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ _NO_NAME = frozenset(
     "uhr o'clock oclock am pm a.m p.m morning evening afternoon night morgens abends nachmittags früh vormittags "
     "heute morgen übermorgen today tomorrow tonight".split()
 )
+_BETWEEN = re.compile(r"(?i)\b(?:between|zwischen|von|from)\s+\S+(?:\s+(?:uhr|am|pm))?$")
 _QUESTION = re.compile(r"\?|^\W*(?:wann|when|what|was|wie|how|where|wo|hab\s+ich|do\s+i|is|ist)\b", re.IGNORECASE)
 
 
@@ -58,9 +59,11 @@ def two_events(text: str, today: dt.date, lang: str | None = None) -> tuple[str,
         first, second = t[: join.start()].strip(" ,;"), t[join.end() :].strip(" ,;.!")
         if not first or not second or not _names_an_event(first, lang) or not _names_an_event(second, lang):
             continue
+        if _BETWEEN.search(first):
+            continue  # "between 4 and 5 pm", "zwischen 18 und 19 Uhr": one span
         (day_1, clock_1), (day_2, clock_2) = _says_when(first, today, lang), _says_when(second, today, lang)
-        if not clock_2 or not (day_1 or clock_1):
-            continue  # "Kaffee und Kuchen bei Oma um 3": the first part says no when
+        if not clock_2 or not clock_1:
+            continue  # "Kaffee und Kuchen bei Oma um 3", "... movies with Lena and Tim at eight": one clock, one event
         if not day_2 and day_1:
             day = _day_words(first, today)
             second = f"{day} {second}" if day else second  # "Morgen um 8 Joggen und um 18 Uhr Yoga"
