@@ -433,6 +433,10 @@ class Assistant:
             self._refer(turn.outcome)
             return turn
         first = self._handle(parts[0], lang)
+        if first.outcome.kind in (OutcomeKind.NO_CALL, OutcomeKind.NOT_UNDERSTOOD) and self.waiting is None:
+            turn = self._handle(text, lang)  # no event after all ("den Zeitunterschied zwischen 8 und 5 Uhr"): as said
+            self._refer(turn.outcome)
+            return turn
         self._refer(first.outcome)
         if first.outcome.kind not in (OutcomeKind.CREATED, OutcomeKind.QUEUED) or self.waiting is not None:
             told = replies.say("second_event_later", first.lang, rest=parts[1])
