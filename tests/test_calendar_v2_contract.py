@@ -7903,6 +7903,13 @@ WEDNESDAY = dt.date(2027, 3, 10)  # the tenth wild set's today
             "de",
             ("find_event", {"title": "Friseur"}),
         ),
+        (
+            "create_event",
+            ("shift", "the day after tomorrow", "at 8", None),
+            "Early shift the day after tomorrow at 8",
+            "en",
+            ("create_event", {"title": "Early shift"}),
+        ),
     ],
 )
 def test_phrasings_of_the_tenth_wild_set(function: str, phrases: tuple, query: str, lang: str, expected: tuple) -> None:

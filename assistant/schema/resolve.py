@@ -2295,9 +2295,11 @@ _WORK_SHIFT = re.compile(
 def _work_shift_moved(spec: Function, span: SpanCall, query: str, today: dt.date) -> tuple[Function, SpanCall]:
     """A move read from a note of a work shift ("Early shift the day after tomorrow at 8": v25 moved "shift"),
     which says nothing of a move: the new event on the day and at the time said."""
-    shift = _WORK_SHIFT.search(query) if query and _moves_an_event(spec) else None
+    shift = _WORK_SHIFT.search(query) if query else None
     timed = _function_typed([ParamType.TITLE, ParamType.DATE, ParamType.TIME, ParamType.MINUTES])
-    if shift is None or timed is None or not states_an_unmoved_event(query, today):
+    if shift and _makes_an_event(spec) and re.fullmatch(r"(?i)shifts?", str(span.phrases[0] or "")):
+        return spec, SpanCall(span.function, (shift[0], *span.phrases[1:]))  # "shift" copied without its "Early"
+    if shift is None or timed is None or not _moves_an_event(spec) or not states_an_unmoved_event(query, today):
         return spec, span
     said = dict(zip((p.name for p in spec.params), span.phrases, strict=True))
     day, clock = said.get("new_date") or said.get("date"), said.get("new_time")
