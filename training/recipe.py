@@ -528,9 +528,9 @@ before any generator change for it; after rules had been chosen on it for many s
 set (`wild2.jsonl`, 122 per language; `wild3.jsonl`, 80 per language) were written before the model saw them, and a
 fourth (`wild4.jsonl`, 101 per language) and a fifth (`wild5.jsonl`, 48 per language, written after session 38's rules)
 in session 38, a sixth (`wild6.jsonl`, 109 per language) in session 39, a seventh and an eighth (`wild7.jsonl`,
-`wild8.jsonl`, 114 and 50 per language) in session 40 and a ninth (`wild9.jsonl`, 95 per language) in session 41:
-their first reads measure what the rules carry to new commands, later reads include rules chosen on them
-(docs/model.md, "Sessions 37-41"). The generated test split
+`wild8.jsonl`, 114 and 50 per language) in session 40, a ninth (`wild9.jsonl`, 95 per language) in session 41 and a
+tenth (`wild10.jsonl`, 99 per language) in session 42: their first reads measure what the rules carry to new commands,
+later reads include rules chosen on them (docs/model.md, "Sessions 37-42"). The generated test split
 (held-out templates and title parts) is blind.
 
 {_still_fails(results)}
@@ -541,8 +541,8 @@ Speed and memory come from `make bench` (`python -m evaluation bench`); the READ
 ## Limitations
 - Expressions outside the resolver's table (`tests/data/phrases.yaml`, `ranges.yaml`) are not resolved; the
   assistant then says which words it could not read instead of guessing.
-- A bare hour 1-6 is taken as afternoon ("um drei" = 15:00), a dinner's or an evening event's 1-9 as evening
-  ("dinner at eight", "Elternabend um 8" = 20:00); say "morgens"/"am" for early mornings.
+- A bare hour 1-6 is taken as afternoon ("um drei" = 15:00), a dinner's, a party's or an evening event's 1-9 as
+  evening ("dinner at eight", "Elternabend um 8", "Party um 8" = 20:00); say "morgens"/"am" for early mornings.
 - An event is named by its title, or in the dialog by its start ("cancel my 3 o'clock") or as "it" (the one just
   made, moved, found or listed alone); the model itself reads neither. A title said in the other language finds
   its event only through a table of about a hundred nouns (`assistant/calendar/names.py`: "Flug" for "flight").
