@@ -7839,6 +7839,15 @@ def test_midnight_feasts_apart_and_values_inside_a_title(
             "de",
             ("create_all_day_event", {"title": "in den bergen", "date": "2026-12-27", "end_date": "2027-01-02"}),
         ),
+        # two days in a row at the end of a copied title with no day ("team offsite on the 15th and 16th", as this
+        # session's machine decodes "Can you add the team offsite on the 15th and 16th")
+        (
+            "create_event",
+            ("team offsite on the 15th and 16th", None, None, None),
+            "Can you add the team offsite on the 15th and 16th",
+            "en",
+            ("create_all_day_event", {"title": "team offsite", "date": "2026-12-15", "end_date": "2026-12-16"}),
+        ),
         # a children's party at a bare hour is by day
         (
             "create_event",

@@ -2369,6 +2369,24 @@ def _function_typed(types: list[ParamType]) -> Function | None:
     return next((f for f in FUNCTIONS if [p.type for p in f.params] == types), None)
 
 
+_TWO_DAYS_AT_END = re.compile(r"(?i)\s+(?P<days>(?:on\s+the|on|am|the)\s+\S+\s+(?:and|und)\s+\S+)$")
+
+
+def _two_days_in_title(spec: Function, span: SpanCall, today: dt.date) -> tuple[Function, SpanCall]:
+    """A timed event with no day or time whose copied title ends with two days in a row ("team offsite on the 15th
+    and 16th", as one machine's decode copies it): the day-long event of those days, titled with the rest."""
+    said = dict(zip((p.name for p in spec.params), span.phrases, strict=True))
+    day_long = _function_typed(_ALL_DAY_TYPES)
+    m = _TWO_DAYS_AT_END.search(str(said.get("title") or ""))
+    if m is None or day_long is None or not _makes_one_event(spec) or said.get("date") or said.get("time"):
+        return spec, span
+    days = resolve_date_range(m["days"], today)
+    if days is None or (days[1] - days[0]).days != 1:
+        return spec, span
+    title = str(said["title"])[: m.start()]
+    return day_long, SpanCall(day_long.name, (title, m["days"], None))
+
+
 def _span_is_all_day(spec: Function, span: SpanCall, query: str, today: dt.date) -> tuple[Function, SpanCall]:
     """A timed event with no time, no length and a span of days said with its end ("Trag von Sonntag bis Samstag
     Teamevent ein") is a day-long event over those days: a timed event cannot span them, and asking "at what
@@ -4920,7 +4938,9 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
     span = _length_in_title(spec, span)
     spec, span = _series_said(*_events_on_a_day(spec, span, today, lang), query)
     span = _found_event(spec, span)
-    spec, span = _all_day_with_a_clock(*_span_is_all_day(spec, span, query, today), query, lang)
+    spec, span = _all_day_with_a_clock(
+        *_span_is_all_day(*_two_days_in_title(spec, span, today), query, today), query, lang
+    )
     spec, span = _no_time_said(*_one_day_asked_without_a_time(spec, span, query, today), query)
     spec, span = _move_copied_as_create(spec, span, query)  # again: a day-long reading is a timed one only now
     span = _until_said_before_start(spec, _weekday_before_a_week(spec, span, query, today), query)
