@@ -7647,6 +7647,108 @@ MONDAY = dt.date(2026, 12, 7)  # the typed batches of session 42
             "de",
             ("delete_event", {"title": "termin beim optiker"}),
         ),
+        # the midnight that ends the day said
+        (
+            "create_event",
+            ("Geburtstag von Jonas", "für heute", "um Mitternacht", None),
+            "Kannst du mir für heute um Mitternacht eine Erinnerung zum Geburtstag von Jonas setzen",
+            "de",
+            ("create_event", {"date": "2026-12-08", "time": "00:00"}),
+        ),
+        # German says a feast apart from the event as its day; English "Christmas party" is named by it
+        (
+            "create_event",
+            ("Pfingstmontag Grillen bei Jens", None, "um 13 Uhr", None),
+            "Pfingstmontag Grillen bei Jens um 13 Uhr",
+            "de",
+            ("create_event", {"title": "Grillen bei Jens", "date": "2027-05-17"}),
+        ),
+        (
+            "create_event",
+            ("Christmas party", None, "at 7 pm", None),
+            "Christmas party at 7 pm",
+            "en",
+            ("create_event", {"title": "Christmas party", "date": None}),
+        ),
+        # a series' end said as the next weeks, after a comma
+        (
+            "create_recurring_event",
+            ("Chor", None, "um 19 Uhr", None, "Jeden Montag", "die nächsten sechs Wochen"),
+            "Jeden Montag um 19 Uhr Chor, die nächsten sechs Wochen",
+            "de",
+            ("create_recurring_event", {"date": "2026-12-07", "until": "2027-01-17"}),
+        ),
+        # a day and time copied inside the title, before its company
+        (
+            "create_event",
+            ("kino samstag 20:15 mit nina", None, None, None),
+            "kino samstag 20:15 mit nina und ben",
+            "de",
+            ("create_event", {"date": "2026-12-12", "time": "20:15"}),
+        ),
+        # one's time said to be taken at a clock time: a timed event named by the state
+        (
+            "create_event",
+            ("Ich", "morgen", "von 16 bis 18 Uhr", None),
+            "Ich bin morgen von 16 bis 18 Uhr nicht erreichbar, trag das ein",
+            "de",
+            ("create_event", {"title": "nicht erreichbar", "time": "16:00", "duration_minutes": 120}),
+        ),
+        (
+            "list_events",
+            ("Am Freitag", None),
+            "Am Freitag von 14 bis 16 Uhr bin ich beschäftigt",
+            "de",
+            ("create_event", {"title": "beschäftigt", "date": "2026-12-11", "time": "14:00"}),
+        ),
+        (
+            "list_events",
+            ("on Friday", None),
+            "Am I busy on Friday at 2?",
+            "en",
+            ("list_events", {"date": "2026-12-11"}),
+        ),
+        # a span's end said with its part of the day
+        (
+            "create_event",
+            ("unavailable", "tomorrow", "from four to six in the evening", None),
+            "i am unavailable from four to six in the evening tomorrow mark my calendar",
+            "en",
+            ("create_event", {"time": "16:00", "duration_minutes": 120}),
+        ),
+        # a day named as one ("Wahltag") lasts the day
+        (
+            "create_all_day_event",
+            ("Wahltag", "13. Juni", None),
+            "Der 13. Juni ist Wahltag, trag das bitte ein",
+            "de",
+            ("create_all_day_event", {"title": "Wahltag", "date": "2027-06-13"}),
+        ),
+        # the days copied as the title, the ordinal of its first day no title; where one is names it
+        (
+            "create_all_day_event",
+            ("siebenundzwanzigsten dezember bis zum zweiten januar", None, None),
+            "am siebenundzwanzigsten dezember bis zum zweiten januar sind wir in den bergen",
+            "de",
+            ("create_all_day_event", {"title": "in den bergen", "date": "2026-12-27", "end_date": "2027-01-02"}),
+        ),
+        # two days in a row at the end of a copied title with no day ("team offsite on the 15th and 16th", as this
+        # session's machine decodes "Can you add the team offsite on the 15th and 16th")
+        (
+            "create_event",
+            ("team offsite on the 15th and 16th", None, None, None),
+            "Can you add the team offsite on the 15th and 16th",
+            "en",
+            ("create_all_day_event", {"title": "team offsite", "date": "2026-12-15", "end_date": "2026-12-16"}),
+        ),
+        # a children's party at a bare hour is by day
+        (
+            "create_event",
+            ("kid's birthday party", "on Saturday", "at 9 o'clock", None),
+            "Sarah's kid's birthday party on Saturday at 9 o'clock",
+            "en",
+            ("create_event", {"time": "09:00"}),
+        ),
     ],
 )
 def test_phrasings_of_session_42_batches(function: str, phrases: tuple, query: str, lang: str, expected: tuple) -> None:
@@ -7738,130 +7840,6 @@ def test_a_german_question_whether_a_day_has_an_event_is_a_look(query: str, expe
         "de",
         MONDAY,
     )
-
-
-@pytest.mark.parametrize(
-    ("function", "phrases", "query", "lang", "expected"),
-    [
-        # the midnight that ends the day said
-        (
-            "create_event",
-            ("Geburtstag von Jonas", "für heute", "um Mitternacht", None),
-            "Kannst du mir für heute um Mitternacht eine Erinnerung zum Geburtstag von Jonas setzen",
-            "de",
-            ("create_event", {"date": "2026-12-08", "time": "00:00"}),
-        ),
-        # German says a feast apart from the event as its day; English "Christmas party" is named by it
-        (
-            "create_event",
-            ("Pfingstmontag Grillen bei Jens", None, "um 13 Uhr", None),
-            "Pfingstmontag Grillen bei Jens um 13 Uhr",
-            "de",
-            ("create_event", {"title": "Grillen bei Jens", "date": "2027-05-17"}),
-        ),
-        (
-            "create_event",
-            ("Christmas party", None, "at 7 pm", None),
-            "Christmas party at 7 pm",
-            "en",
-            ("create_event", {"title": "Christmas party", "date": None}),
-        ),
-        # a series' end said as the next weeks, after a comma
-        (
-            "create_recurring_event",
-            ("Chor", None, "um 19 Uhr", None, "Jeden Montag", "die nächsten sechs Wochen"),
-            "Jeden Montag um 19 Uhr Chor, die nächsten sechs Wochen",
-            "de",
-            ("create_recurring_event", {"date": "2026-12-07", "until": "2027-01-17"}),
-        ),
-        # a day and time copied inside the title, before its company
-        (
-            "create_event",
-            ("kino samstag 20:15 mit nina", None, None, None),
-            "kino samstag 20:15 mit nina und ben",
-            "de",
-            ("create_event", {"date": "2026-12-12", "time": "20:15"}),
-        ),
-    ],
-)
-def test_midnight_feasts_apart_and_values_inside_a_title(
-    function: str, phrases: tuple, query: str, lang: str, expected: tuple
-) -> None:
-    _assert_resolves_as(SpanCall(function, phrases), query, expected, lang, MONDAY)
-
-
-@pytest.mark.parametrize(
-    ("function", "phrases", "query", "lang", "expected"),
-    [
-        # one's time said to be taken at a clock time: a timed event named by the state
-        (
-            "create_event",
-            ("Ich", "morgen", "von 16 bis 18 Uhr", None),
-            "Ich bin morgen von 16 bis 18 Uhr nicht erreichbar, trag das ein",
-            "de",
-            ("create_event", {"title": "nicht erreichbar", "time": "16:00", "duration_minutes": 120}),
-        ),
-        (
-            "list_events",
-            ("Am Freitag", None),
-            "Am Freitag von 14 bis 16 Uhr bin ich beschäftigt",
-            "de",
-            ("create_event", {"title": "beschäftigt", "date": "2026-12-11", "time": "14:00"}),
-        ),
-        (
-            "list_events",
-            ("on Friday", None),
-            "Am I busy on Friday at 2?",
-            "en",
-            ("list_events", {"date": "2026-12-11"}),
-        ),
-        # a span's end said with its part of the day
-        (
-            "create_event",
-            ("unavailable", "tomorrow", "from four to six in the evening", None),
-            "i am unavailable from four to six in the evening tomorrow mark my calendar",
-            "en",
-            ("create_event", {"time": "16:00", "duration_minutes": 120}),
-        ),
-        # a day named as one ("Wahltag") lasts the day
-        (
-            "create_all_day_event",
-            ("Wahltag", "13. Juni", None),
-            "Der 13. Juni ist Wahltag, trag das bitte ein",
-            "de",
-            ("create_all_day_event", {"title": "Wahltag", "date": "2027-06-13"}),
-        ),
-        # the days copied as the title, the ordinal of its first day no title; where one is names it
-        (
-            "create_all_day_event",
-            ("siebenundzwanzigsten dezember bis zum zweiten januar", None, None),
-            "am siebenundzwanzigsten dezember bis zum zweiten januar sind wir in den bergen",
-            "de",
-            ("create_all_day_event", {"title": "in den bergen", "date": "2026-12-27", "end_date": "2027-01-02"}),
-        ),
-        # two days in a row at the end of a copied title with no day ("team offsite on the 15th and 16th", as this
-        # session's machine decodes "Can you add the team offsite on the 15th and 16th")
-        (
-            "create_event",
-            ("team offsite on the 15th and 16th", None, None, None),
-            "Can you add the team offsite on the 15th and 16th",
-            "en",
-            ("create_all_day_event", {"title": "team offsite", "date": "2026-12-15", "end_date": "2026-12-16"}),
-        ),
-        # a children's party at a bare hour is by day
-        (
-            "create_event",
-            ("kid's birthday party", "on Saturday", "at 9 o'clock", None),
-            "Sarah's kid's birthday party on Saturday at 9 o'clock",
-            "en",
-            ("create_event", {"time": "09:00"}),
-        ),
-    ],
-)
-def test_busy_spans_days_named_and_days_as_titles(
-    function: str, phrases: tuple, query: str, lang: str, expected: tuple
-) -> None:
-    _assert_resolves_as(SpanCall(function, phrases), query, expected, lang, MONDAY)
 
 
 WEDNESDAY = dt.date(2027, 3, 10)  # the tenth wild set's today

@@ -429,24 +429,24 @@ class Assistant:
         Dienstag um 10") are two commands, the second run once the first is in (else it is named, never lost)."""
         parts = two_events(text, self.today(), lang) if self.waiting is None and self.model is not None else None
         if parts is None:
-            turn = self._handle(text, lang)
-            self._refer(turn.outcome)
-            return turn
-        first = self._handle(parts[0], lang)
+            return self._handled(text, lang)
+        first = self._handled(parts[0], lang)  # a "no call" outcome refers to nothing: _refer leaves the referent
         if first.outcome.kind in (OutcomeKind.NO_CALL, OutcomeKind.NOT_UNDERSTOOD) and self.waiting is None:
-            turn = self._handle(text, lang)  # no event after all ("den Zeitunterschied zwischen 8 und 5 Uhr"): as said
-            self._refer(turn.outcome)
-            return turn
-        self._refer(first.outcome)
+            return self._handled(text, lang)  # no event after all ("den Zeitunterschied zwischen 8 und 5 Uhr"): as said
         if first.outcome.kind not in (OutcomeKind.CREATED, OutcomeKind.QUEUED) or self.waiting is not None:
             told = replies.say("second_event_later", first.lang, rest=parts[1])
             outcome = replace(first.outcome, message=f"{first.outcome.message} {told}")
             return replace(first, text=text, outcome=outcome)
-        second = self._handle(parts[1], first.lang)
-        self._refer(second.outcome)
+        second = self._handled(parts[1], first.lang)
         outcome = replace(second.outcome, message=f"{first.outcome.message} {second.outcome.message}")
         raw = f"{first.raw} {second.raw}".strip()
         return Turn(text, first.lang, outcome, raw, first.latency_ms + second.latency_ms)
+
+    def _handled(self, text: str, lang: str | None) -> Turn:
+        """One command, its event kept for "it" in the next one."""
+        turn = self._handle(text, lang)
+        self._refer(turn.outcome)
+        return turn
 
     def _handle(self, text: str, lang: str | None) -> Turn:
         # a reply is in its command's language; words that say neither ("nein, lieber 5") keep the last one's

@@ -53,9 +53,10 @@ def two_events(text: str, today: dt.date, lang: str | None = None) -> tuple[str,
     """The two commands of two new events said in one utterance, each with its own words and clock; None for one
     event, a question, a move or a delete."""
     t = text.strip()
-    if _QUESTION.search(t) or asks_to_move(t) or asks_to_shift(t) or says_to_remove(t):
+    joins = list(_JOIN.finditer(t))  # most commands have none: the checks below run on every utterance otherwise
+    if not joins or _QUESTION.search(t) or asks_to_move(t) or asks_to_shift(t) or says_to_remove(t):
         return None
-    for join in _JOIN.finditer(t):
+    for join in joins:
         first, second = t[: join.start()].strip(" ,;"), t[join.end() :].strip(" ,;.!")
         if not first or not second or not _names_an_event(first, lang) or not _names_an_event(second, lang):
             continue

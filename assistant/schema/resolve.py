@@ -3372,7 +3372,6 @@ def _holiday_as_day(spec: Function, span: SpanCall, query: str = "", lang: str |
             phrases = list(span.phrases)
             phrases[day], phrases[title] = " ".join(words[:named]), " ".join(words[named:])
             return SpanCall(span.function, tuple(phrases))
-        named = 0
     if not named and eve is None:
         return span
     phrases = list(span.phrases)
@@ -4826,7 +4825,7 @@ def _day_taken_off(spec: Function, span: SpanCall, query: str, today: dt.date) -
     """A day or days said to be taken off, read whatever the model chose: the day-long event "off"/"frei"."""
     m = _DAY_OFF.match(query.strip()) if query and not query.rstrip().endswith("?") else None  # "Morgen frei?"
     day_long = _function_typed(_ALL_DAY_TYPES)
-    that_day = _OFF_THAT_DAY.match(query.strip()) if query and day_long is not None else None
+    that_day = _OFF_THAT_DAY.match(query.strip()) if query else None
     day = _day_said_anywhere(that_day["clause"], [], None) if that_day else None
     if that_day and day is not None and day_long is not None and (resolve_date(day, today) or today) >= today:
         return day_long, SpanCall(day_long.name, (that_day["frei"] or that_day["off"], day, None))
