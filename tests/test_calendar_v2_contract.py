@@ -13,7 +13,17 @@ import yaml
 from assistant import messages
 from assistant.calendar.ical import RRULES
 from assistant.conversation.dialog import EXECUTORS, REPLIES, Assistant
-from assistant.schema.functions import FREQUENCIES, FUNCTIONS, Call, CallError, NoCall, SpanCall, function_by_name
+from assistant.schema.functions import (
+    FREQUENCIES,
+    FUNCTIONS,
+    Call,
+    CallError,
+    InvalidTime,
+    NoCall,
+    ParamType,
+    SpanCall,
+    function_by_name,
+)
 from assistant.schema.lexicon import LANGS
 from assistant.schema.resolve import (
     asks_for_a_reminder,
@@ -36,6 +46,7 @@ from assistant.schema.resolve import (
     resolve_date,
     resolve_date_range,
     resolve_frequency,
+    resolve_phrase,
     resolve_time,
     said_correction,
     said_only_a_day,
@@ -7920,3 +7931,165 @@ def test_phrasings_of_the_tenth_wild_set(function: str, phrases: tuple, query: s
 )
 def test_what_a_day_gone_held_is_a_look(query: str, asks: bool) -> None:
     assert asks_what_is_on(query) is asks
+
+
+THURSDAY = dt.date(2027, 9, 30)  # the eleventh wild set's today
+
+
+@pytest.mark.parametrize(
+    ("function", "phrases", "query", "lang", "expected"),
+    [
+        (  # a hyphen inside a word is no word edge at the title's end either
+            "create_recurring_event",
+            ("Hochzeitstag", None, "um 19 Uhr", None, "Jedes Jahr am 12. Oktober", None),
+            "Jedes Jahr am 12. Oktober um 19 Uhr Hochzeitstag-Essen",
+            "de",
+            ("create_recurring_event", {"title": "Hochzeitstag-Essen", "date": "2027-10-12"}),
+        ),
+        (
+            "create_event",
+            ("Weekly Check", "tomorrow", "at 9", None),
+            "Weekly Check-in tomorrow at 9",
+            "en",
+            ("create_event", {"title": "Weekly Check-in", "time": "09:00"}),
+        ),
+        (  # "von Dienstag auf Donnerstag" copied without its "von": where it was and where it goes
+            "move_event",
+            ("Zahnarzt", None, "Dienstag auf Donnerstag", None),
+            "Schieb den Zahnarzt von Dienstag auf Donnerstag, gleiche Uhrzeit",
+            "de",
+            ("move_event", {"date": "2027-10-05", "new_date": "2027-10-07"}),
+        ),
+        (
+            "move_event",
+            ("dentist", None, "Tuesday to Thursday", None),
+            "Move the dentist from Tuesday to Thursday",
+            "en",
+            ("move_event", {"date": "2027-10-05", "new_date": "2027-10-07"}),
+        ),
+        (  # two or three words said first, then the place: what happens there
+            "create_event",
+            ("school", "tonight", "at half past seven", None),
+            "Parents' evening at school tonight at half past seven",
+            "en",
+            ("create_event", {"title": "Parents' evening at school", "time": "19:30"}),
+        ),
+        (
+            "create_event",
+            ("office", "tomorrow", "at 12", None),
+            "Team lunch at the office tomorrow at 12",
+            "en",
+            ("create_event", {"title": "Team lunch at the office"}),
+        ),
+        (
+            "create_event",
+            ("Büro", "morgen", "um 12", None),
+            "Mittagessen mit Kollegen im Büro morgen um 12",
+            "de",
+            ("create_event", {"title": "Mittagessen mit Kollegen im Büro"}),
+        ),
+        (  # a day said first is no part of it
+            "create_event",
+            ("office", "tomorrow", "at 12", None),
+            "Meeting tomorrow at the office at 12",
+            "en",
+            ("create_event", {"title": "office"}),
+        ),
+        (  # an hour and its minutes in words, with no "at": a clock
+            "create_event",
+            ("church service", "sunday", None, None),
+            "sunday ten thirty church service",
+            "en",
+            ("create_event", {"time": "10:30", "date": "2027-10-03"}),
+        ),
+        (
+            "create_event",
+            ("church service", "sunday", "ten thirty", None),
+            "sunday ten thirty church service",
+            "en",
+            ("create_event", {"time": "10:30"}),
+        ),
+        (
+            "create_event",
+            ("dinner with anna", "friday", None, None),
+            "friday eleven forty-five dinner with anna",
+            "en",
+            ("create_event", {"time": "11:45"}),
+        ),
+        (  # never a length said in words
+            "create_event",
+            ("call with bob", "monday", None, "twenty five minutes"),
+            "monday twenty five minutes call with bob",
+            "en",
+            ("create_event", {"time": None, "duration_minutes": 25}),
+        ),
+        (  # a place cleared out is a chore
+            "delete_event",
+            ("basement", "on Saturday"),
+            "Clear out the basement on Saturday at 10",
+            "en",
+            ("create_event", {"title": "Clear out the basement", "date": "2027-10-02", "time": "10:00"}),
+        ),
+        (
+            "delete_event",
+            ("garage", "tomorrow"),
+            "clean out the garage tomorrow",
+            "en",
+            ("create_event", {"title": "clean out the garage", "date": "2027-10-01"}),
+        ),
+        (  # the calendar cleared is no chore
+            "delete_event",
+            ("calendar", "on Saturday"),
+            "clear out my calendar on Saturday",
+            "en",
+            ("delete_event", {"date": "2027-10-02"}),
+        ),
+        (  # a day one has off
+            "delete_event",
+            ("Friday off", None),
+            "I have Friday off",
+            "en",
+            ("create_all_day_event", {"title": "off", "date": "2027-10-01", "end_date": "2027-10-01"}),
+        ),
+        (
+            "create_event",
+            ("off", "next Monday", None, None),
+            "I've got next Monday off",
+            "en",
+            ("create_all_day_event", {"title": "off", "date": "2027-10-04"}),
+        ),
+        (  # what is done where one must go, never an outing
+            "create_event",
+            ("go for a blood test", "on Monday", "at 8", None),
+            "I have to go for a blood test on Monday at 8",
+            "en",
+            ("create_event", {"title": "blood test"}),
+        ),
+        (
+            "create_event",
+            ("go for a run", "on Monday", "at 8", None),
+            "I need to go for a run on Monday at 8",
+            "en",
+            ("create_event", {"title": "go for a run"}),
+        ),
+    ],
+)
+def test_phrasings_of_the_eleventh_wild_set(
+    function: str, phrases: tuple, query: str, lang: str, expected: tuple
+) -> None:
+    """An eleventh in-the-wild set written in session 43 before any decode (evaluation/data/wild11.jsonl, today
+    Thursday 2027-09-30), each failure a class."""
+    _assert_resolves_as(SpanCall(function, phrases), query, expected, lang, THURSDAY)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "clock"),
+    [("ten thirty", "10:30"), ("seven fifteen", "07:15"), ("ten oh five", "10:05"), ("twelve thirty", "12:30")],
+)
+def test_an_hour_and_its_minutes_copied_as_the_time(phrase: str, clock: str) -> None:
+    assert resolve_phrase(ParamType.TIME, phrase, THURSDAY, "en", f"dentist tomorrow {phrase}") == clock
+
+
+def test_minutes_past_an_hour_that_no_clock_has() -> None:
+    with pytest.raises(InvalidTime):
+        resolve_phrase(ParamType.TIME, "ten seventy", THURSDAY, "en", "dentist tomorrow ten seventy")

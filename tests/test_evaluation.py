@@ -334,8 +334,15 @@ def test_optional_llm_judge_against_a_local_openai_compatible_server(tmp_path: P
         server.shutdown()
 
 
+def _in_order(title: str, query: str) -> bool:
+    """Whether the title's words are words of the query in the same order (a typo in either fails)."""
+    words = iter(normalize_title(query).split())
+    return all(any(w == q for q in words) for w in normalize_title(title).split())
+
+
 @pytest.mark.parametrize(
-    "name", ["handwritten", "wild", "wild2", "wild3", "wild4", "wild5", "wild6", "wild7", "wild8", "wild9", "wild10"]
+    "name",
+    ["handwritten", "wild", "wild2", "wild3", "wild4", "wild5", "wild6", "wild7", "wild8", "wild9", "wild10", "wild11"],
 )
 def test_shipped_sets_hold_valid_gold_calls(name: str) -> None:
     """Every gold call of a shipped set validates under today's schema, its text is that call, and a title is
@@ -355,7 +362,8 @@ def test_shipped_sets_hold_valid_gold_calls(name: str) -> None:
             plain = re.sub(rf"{prefix}zu(?=\w{{2,}}en\b)", r"\1", r["query"])
             stated = re.sub(r"\s+(?:is|are)\s+(?=(?:in|at)\s)", " ", r["query"])  # "kids are at camp": "kids at camp"
             said = tuple(normalize_title(q) for q in (r["query"], re.sub(r"\bzu\s+", "", r["query"]), plain, stated))
-            assert any(normalize_title(title) in q for q in said), r["id"]
+            # "einen Termin am Montag um 16 Uhr mit Herrn Yilmaz": its words in order, a day and time said between
+            assert any(normalize_title(title) in q for q in said) or _in_order(title, r["query"]), r["id"]
     by_lang = Counter(r["lang"] for r in rows)
     assert set(by_lang) == {"de", "en"}
     if name.startswith("wild"):  # issue 19: >= 150 per language (later sets: 122 ... 109), every class in both
@@ -370,6 +378,7 @@ def test_shipped_sets_hold_valid_gold_calls(name: str) -> None:
             "wild8": 50,
             "wild9": 95,
             "wild10": 99,
+            "wild11": 99,
         }
         assert min(by_lang.values()) >= least[name]
         classes = {(r["class"], r["lang"]) for r in rows}

@@ -153,6 +153,7 @@ def test_the_bundled_models_pack_tokenizes_every_query_as_transformers_does():
         "wild8",
         "wild9",
         "wild10",
+        "wild11",
         "slurp_test",
         "massive_de_test",
     ):

@@ -1713,6 +1713,9 @@ def resolve_phrase(
         return frequency
     if ptype is ParamType.TIME:
         time = resolve_time(phrase, lang, context=query)
+        bare = normalize(phrase).strip(" .,;!?")
+        if time is None and re.fullmatch(r"\d{1,2} \d{2}", bare):  # "ten thirty" copied as the time: a clock
+            time = resolve_time(_as_clock(bare), lang, context=query)
         if time is None:
             raise InvalidTime(
                 f"I could not understand the time '{phrase.strip()}'", "time_unclear", phrase=phrase.strip()
@@ -1970,7 +1973,7 @@ def _whole_hyphened(phrase: str, query: str) -> str:
     """A title copied from after a hyphen inside a word ("-Zulassungsstelle" of "KFZ-Zulassungsstelle") with the
     word's start: a hyphen is a word edge to the decoder, never to the person who said the word."""
     if not phrase.startswith("-"):
-        return phrase
+        return _hyphen_tail(phrase, query)
     at = _said_at(query, phrase, case=True)
     if at <= 0 or not query[at - 1].isalnum():
         return phrase
@@ -1978,6 +1981,16 @@ def _whole_hyphened(phrase: str, query: str) -> str:
     while start > 0 and not query[start - 1].isspace():
         start -= 1
     return query[start:at] + phrase
+
+
+def _hyphen_tail(phrase: str, query: str) -> str:
+    """A title copied up to a hyphen inside a word ("Hochzeitstag" of "Hochzeitstag-Essen", "Check" of
+    "Check-in") with the word's end: the same word edge the other way round."""
+    if not phrase[-1:].isalpha():
+        return phrase
+    at = _said_at(query, phrase, case=True)
+    tail = re.match(r"-[^\W\d_]+(?:-[^\W\d_]+)*(?!\w)", query[at + len(phrase) :]) if at >= 0 else None
+    return phrase + tail[0] if tail else phrase
 
 
 _REPEAT_WORD = re.compile(
@@ -3069,6 +3082,31 @@ def _made_read_as_delete(spec: Function, span: SpanCall, query: str) -> tuple[Fu
     return create, SpanCall(create.name, (title, span.phrases[1] if len(span.phrases) > 1 else None, None, None))
 
 
+# "Clear out the basement on Saturday at 10", "clean out the garage": a chore on a place, never a calendar's day
+_CHORE_ON_A_PLACE = re.compile(
+    r"(?i)(?:(?:clear|clean)\s+out|empty)\s+(?:the|my|our)\s+(?:[^\W\d_]+\s+)??(?P<what>[^\W\d_]+)"
+    r"(?=\s*$|\s*[,.!?]|\s+(?:on|at|for|this|next|tomorrow|today|tonight|in|by|before|after)\b)"
+)
+_NOT_A_PLACE = re.compile(
+    r"(?i)(?:calendar|schedule|agenda|diary|days?|week|weekend|morning|afternoon|evening|events?|appointments?|"
+    r"meetings?|plans?|everything|all)"
+)
+
+
+def _chore_read_as_delete(spec: Function, span: SpanCall, query: str) -> tuple[Function, SpanCall]:
+    """A delete of a place that is cleared out ("Clear out the basement on Saturday at 10": v25 deleted
+    "basement") is that chore made, its words the title; never a day or the calendar cleared."""
+    if not query or not _deletes_an_event(spec) or not span.phrases or not span.phrases[0]:
+        return spec, span
+    chore = _CHORE_ON_A_PLACE.search(query)
+    create = _function_typed([ParamType.TITLE, ParamType.DATE, ParamType.TIME, ParamType.MINUTES])
+    if chore is None or create is None or _NOT_A_PLACE.fullmatch(chore["what"]):
+        return spec, span
+    if _names_a_day_or_time(chore["what"]) or str(span.phrases[0]).lower() not in chore[0].lower():
+        return spec, span
+    return create, SpanCall(create.name, (chore[0], span.phrases[1] if len(span.phrases) > 1 else None, None, None))
+
+
 # A day blocked, without a clock time, is held for the whole day ("Block out the 23rd for the move").
 _BLOCKS_A_DAY = re.compile(
     r"(?i)block(?:ier\w*)?\b(?!(?:\s+(?:out|off))?\s+(?:mir\s+|me\s+)?(?:some\s+)?(?:time|zeit))"
@@ -3312,7 +3350,12 @@ def _without_day_said_first(phrase: str, query: str) -> str:
 # "Ich muss am Dienstag zum Bürgeramt", "I need to go to the DMV on Tuesday": the way there, said with "must";
 # the place is the event (as "Wann muss ich zum Bürgeramt?" finds "Bürgeramt").
 _MUST_GO = re.compile(r"(?i)\b(?:muss|müssen|musst|sollte|sollten|need\s+to|have\s+to|has\s+to|got\s+to|gotta|must)\b")
-_WAY_THERE = re.compile(r"(?i)^(?:(?:zum|zur|ins)|go(?:ing)?\s+to(?:\s+(?:the|a|an))?)\s+(?=\S)")
+_WAY_THERE = re.compile(
+    r"(?i)^(?:(?:zum|zur|ins)|go(?:ing)?\s+to(?:\s+(?:the|a|an))?"
+    # "go for a blood test", "go for an x-ray": what is done there; never "go for a run" (the outing is the event)
+    r"|go(?:ing)?\s+for\s+(?:a|an)(?!\s+(?:run|walk|swim|jog|ride|drive|hike|drink|coffee|beer|bite|meal|spin)\b))"
+    r"\s+(?=\S)"
+)
 
 
 # "Got the dentist tomorrow at nine", "I've got a lunch with Tom": having it is how it is said, not its name
@@ -4770,7 +4813,8 @@ def _names_events_in_general(title: str) -> bool:
 # "Take next Friday off", "Nächsten Freitag frei nehmen": the day taken off, a day-long event (as "I'm off from the
 # 23rd to the 2nd"); v25 deleted "next Friday off" and made an event without a title.
 _DAY_OFF = re.compile(
-    r"(?i)^\W*(?:(?:please|bitte|i'?ll|i\s+will|i'?m|i\s+am|i\s+want\s+to|i\s+wanna)\s+)?(?:take|taking)\s+"
+    r"(?i)^\W*(?:(?:please|bitte|i'?ll|i\s+will|i'?m|i\s+am|i\s+want\s+to|i\s+wanna)\s+)?"
+    r"(?:take|taking|(?:i\s*)?(?:have|have\s+got|'ve\s+got|got|get))\s+"
     r"(?:(?:the|a)\s+day\s+(?P<off2>off)\s+(?P<after>.+?)|(?P<en>.+?)\s+(?P<off>off))\W*$"
     r"|^\W*(?:(?:ich|bitte)\s+)?(?:nehme?\s+)?(?:mir\s+)?(?P<de>.+?)\s+(?P<frei>frei)\s*(?:nehmen|machen)?\W*$"
     # "Off sick today", "I'm out sick until Friday", "Ich bin bis Freitag krankgeschrieben": days one is ill
@@ -4923,6 +4967,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
         return NoCall()  # no function changes a length: the dialog says so (never a new event of the request)
     plain = _without_stattfinden(query)  # "statt" left in it is the preposition
     spec, span = _made_read_as_delete(*_note_read_as_delete(*_visit_read_as_delete(spec, span, query), query), query)
+    spec, span = _chore_read_as_delete(spec, span, query)
     spec, span = _reminded_to_remove(spec, span, query)
     span = _request_copied_as_title(spec, _verb_copied_as_title(spec, span, query), query)
     spec, span = _instead_is_a_move(*_called_off(spec, span, query), plain)
@@ -7067,6 +7112,10 @@ def _with_head(phrase: str, query: str) -> str:
         named = all(w[:1].isupper() for w in phrase.split())
         if not named or head[1].split()[0].lower() in ("termin", "appointment", "meeting", "event"):
             return phrase
+    said_first = _ASK_LEAD.sub("", query[:at], count=1)
+    longer = _HEAD_OF_WORDS.fullmatch(said_first) if head and said_first != head[1] else None
+    if longer and _words_name_what(longer["words"].split()):
+        return f"{longer[0]}{phrase}"  # "Team lunch at the office", "Parents' evening at school": said first
     if head and not _EVENT_NOUN.fullmatch(head[1].split()[0]):
         # "Table at Da Luca on Valentine's Day": said first, what happens at the place is the title's head
         first = _ASK_LEAD.sub("", query[:at], count=1) == head[1] and head[2].lower() in _PLACE_PREPOSITIONS
@@ -7077,6 +7126,22 @@ def _with_head(phrase: str, query: str) -> str:
 
 
 _PLACE_PREPOSITIONS = frozenset("at bei beim im with mit".split())
+# Two or three words said first, then a place: what happens there ("Team lunch at", "Mittagessen mit Kollegen im")
+_HEAD_OF_WORDS = re.compile(
+    r"(?i)(?P<words>(?:[^\W\d_]+'?\s+){2,3})(?:at|bei|beim|im|with|mit)\s+(?:(?:der|dem|den|die|the|my)\s+)?"
+)
+_DAY_PART_WORD = re.compile(r"(?i)(?:morning|afternoon|evening|night|abend|nachmittag|vormittag|morgen)")
+
+
+def _words_name_what(words: list[str]) -> bool:
+    """Whether words said before a place name what happens there: the first a word of its own (no request of the
+    templates, no day, no time), the others no day or time but a part of one in a compound ("Parents' evening")."""
+    first = words[0].strip("'").lower()
+    if len(first) < 3 or _is_frame_word(first) or _names_a_day_or_time(first):
+        return False
+    return all(_DAY_PART_WORD.fullmatch(w) or not _names_a_day_or_time(w) for w in words[1:])
+
+
 # "Book club every second Thursday": "book" is the noun of a compound here, not the request (the model drops it)
 _BOOK_COMPOUNDS = frozenset("club clubs fair signing launch reading readings group circle swap sale exchange".split())
 
@@ -7963,7 +8028,10 @@ def _words_left_in_query(spec: Function, span: SpanCall, query: str, lang: str |
                 phrases[i] = _said_after(rest, lead, ParamType.TIME, copied, lang)
             elif at >= 0 and lead:  # "auf Sonntag 21:35", "auf übermorgen elf Uhr früh": a clock said as one
                 found = _said_after(rest, lead, ParamType.TIME, copied, lang)
-                clock = found and re.match(r"\d", normalize(found)) and _CLOCK_SAID.search(normalize(found))
+                clock = bool(found and re.match(r"\d", normalize(found)) and _CLOCK_SAID.search(normalize(found)))
+                two = re.match(r"[\s,]*([^\W\d_]+\s+[^\W\d_-]+(?:-[^\W\d_]+)?)(?!\w)", rest)
+                if not clock and two and re.fullmatch(r"\d{1,2} [0-5]\d", normalize(two[1])):
+                    found, clock = two[1], True  # "sunday ten thirty church service": an hour and its minutes in words
                 phrases[i] = found if clock else None
         if p.type is ParamType.TIME and p.missing is Missing.ASK and phrases[i] is None:
             titles = [c for c, q in zip(phrases, spec.params, strict=True) if c and q.type is ParamType.TITLE]
@@ -8226,6 +8294,12 @@ def _move_days(spec: Function, span: SpanCall, query: str, lang: str | None) -> 
     copied = [p for p in phrases if p]
     old, new, new_time = names.index("date"), names.index("new_date"), names.index("new_time")
     span_of_move = _MOVED_FROM_SPAN.search(str(said["new_date"] or ""))
+    if (
+        said["new_date"]
+        and span_of_move is None
+        and re.search(rf"(?i)\b(?:from|von|vom)\s+{re.escape(said['new_date'])}", query)
+    ):  # "von Dienstag auf Donnerstag" copied without its "von"
+        span_of_move = _MOVED_FROM_SPAN.search(f"von {said['new_date']}")
     if said["date"] is None and span_of_move:
         # "from Sunday to 9 April 2029" copied as the new day: where it was and where it goes
         phrases[old], phrases[new] = span_of_move["first"], span_of_move["then"]
