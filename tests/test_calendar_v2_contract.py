@@ -8093,3 +8093,114 @@ def test_an_hour_and_its_minutes_copied_as_the_time(phrase: str, clock: str) -> 
 def test_minutes_past_an_hour_that_no_clock_has() -> None:
     with pytest.raises(InvalidTime):
         resolve_phrase(ParamType.TIME, "ten seventy", THURSDAY, "en", "dentist tomorrow ten seventy")
+
+
+@pytest.mark.parametrize(
+    ("function", "phrases", "query", "lang", "expected"),
+    [
+        (  # a title and days that are more than one, said with nothing else: day-long over them
+            "delete_event",
+            ("Klassenfahrt", None),
+            "Klassenfahrt nächste Woche",
+            "de",
+            ("create_all_day_event", {"title": "Klassenfahrt", "date": "2027-10-04", "end_date": "2027-10-10"}),
+        ),
+        (
+            "delete_event",
+            ("offsite", None),
+            "offsite in April",
+            "en",
+            ("create_all_day_event", {"date": "2028-04-01", "end_date": "2028-04-30"}),
+        ),
+        (
+            "move_event",
+            ("moving day", None, None, None),
+            "moving day in may 2028",
+            "en",
+            ("create_all_day_event", {"title": "moving day", "date": "2028-05-01"}),
+        ),
+        (
+            "create_event",
+            ("performance review", None, None, None),
+            "uh, put performance review on my calendar over the weekend.",
+            "en",
+            ("create_all_day_event", {"title": "performance review", "date": "2027-10-02", "end_date": "2027-10-03"}),
+        ),
+        (
+            "create_event",
+            ("pakete erledigen", None, None, None),
+            "hm, nächste woche pakete erledigen.",
+            "de",
+            ("create_all_day_event", {"title": "pakete erledigen", "date": "2027-10-04"}),
+        ),
+        (
+            None,
+            (),
+            "baustelle in wien die ganze woche eintragen",
+            "de",
+            ("create_all_day_event", {"title": "baustelle in wien", "end_date": "2027-10-03"}),
+        ),
+        (  # a meeting takes one day of them: asked
+            "create_event",
+            ("Meeting in Berlin", None, None, None),
+            "Meeting in Berlin next week",
+            "en",
+            ("create_event", {"date": None}),
+        ),
+        (  # one day only is a timed event's day
+            "create_event",
+            ("Zahnarzt", "morgen", None, None),
+            "Zahnarzt morgen",
+            "de",
+            ("create_event", {"date": "2027-10-01", "time": None}),
+        ),
+        (  # "ist jetzt <day> um <clock>, nicht <day>": from the last day to the first
+            "move_event",
+            ("Budgetrunde", "für den 1.06.", "um 16:00, nicht Dienstag nächste Woche", None),
+            "Budgetrunde ist jetzt für den 1.06. um 16:00, nicht Dienstag nächste Woche.",
+            "de",
+            ("move_event", {"date": "2027-10-05", "new_date": "2028-06-01", "new_time": "16:00"}),
+        ),
+        (
+            "move_event",
+            ("Gitarrenunterricht", "am 12. Oktober", "um 18:00, nicht Freitag nein diesen Samstag", None),
+            "Gitarrenunterricht ist jetzt am 12. Oktober um 18:00, nicht Freitag nein diesen Samstag.",
+            "de",
+            ("move_event", {"date": "2027-10-02", "new_date": "2027-10-12"}),
+        ),
+        (  # a day-long event's one day, widened as a timed event's is
+            "create_all_day_event",
+            ("summer vacation", "tomorrow", None),
+            "All day day after tomorrow: summer vacation.",
+            "en",
+            ("create_all_day_event", {"date": "2027-10-02", "end_date": "2027-10-02"}),
+        ),
+        (  # a day copied without its month
+            "move_event",
+            ("Teammeeting beim Italiener", None, None, "auf 7."),
+            "Verschieb das Teammeeting beim Italiener auf 7.11.",
+            "de",
+            ("move_event", {"new_date": "2027-11-07"}),
+        ),
+    ],
+)
+def test_classes_of_the_generated_splits_of_session_43(
+    function: str | None, phrases: tuple, query: str, lang: str, expected: tuple
+) -> None:
+    """Failure classes of the generated splits of seeds 16 and 17 (session 43), read as people mean them."""
+    _assert_resolves_as(SpanCall(function, phrases), query, expected, lang, THURSDAY)
+
+
+@pytest.mark.parametrize(
+    ("query", "asks"),
+    [
+        ("Ich mach den Friseur lieber am Freitag", True),
+        ("also ich mach das essen mit jonas lieber den 25. mai", True),
+        ("Ich mach Hautarzt lieber am 22.", True),
+        ("Ich mach lieber Pizza", False),
+        ("Ich mach das lieber selbst", False),
+        ("Ich mach heute lieber Sport", False),
+    ],
+)
+def test_done_rather_on_another_day_is_a_move(query: str, asks: bool) -> None:
+    assert asks_to_move(query) is asks

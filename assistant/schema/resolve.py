@@ -1834,8 +1834,11 @@ _LENGTH_TAIL = re.compile(r"\s+\d+\s*(?:min\.?|minuten|minutes?|mins)(?:\s+(?:la
 
 def _with_ordinal_stop(phrase: str, query: str) -> str:
     """A day copied without the full stop that makes its last number a month or a day ("am achtundzwanzigsten
-    11" of "... 11. um 8:00"): with it."""
+    11" of "... 11. um 8:00"): with it; one copied without its month ("auf 7." of "auf 7.09."): with that."""
     at = _said_at(query, phrase)
+    month = re.match(r"\d{1,2}\.(?:\d{4}|\d{2}(?!\d))?", query[at + len(phrase) :]) if at >= 0 else None
+    if month and re.search(r"(?<![\d.])\d{1,2}\.$", phrase):
+        return phrase + month[0]
     if at < 0 or not phrase[-1:].isdigit() or query[at + len(phrase) : at + len(phrase) + 1] != ".":
         return phrase
     words = phrase.split()
@@ -4890,6 +4893,75 @@ def _day_taken_off(spec: Function, span: SpanCall, query: str, today: dt.date) -
     return day_long, SpanCall(day_long.name, (title, days, None))
 
 
+# "Klassenfahrt nächste Woche", "offsite in April", "put X on my calendar over the weekend", "X am Wochenende
+# eintragen": what is on days that are more than one, said with no clock: the day-long event over them (v25 deleted
+# these, declined them or asked "when?" of a timed event).
+_PUT_ON_CALENDAR = re.compile(
+    r"(?i)^(?:put|add|pencil\s+in|note|schedule|enter)\s+(?P<what>.+?)\s+(?:on|in|to|into)\s+(?:my|the)\s+calendar\b"
+)
+_OVER_DAYS = frozenset(
+    "over during rest of übernächste übernächsten upcoming days weeks tage tagen wochen für for".split()
+)
+# What takes an hour or two on one day, never days on end ("Meeting in Berlin next week" asks which day).
+_TIMED_KIND = re.compile(
+    r"(?i)(?:\w*termin|anruf|\w*treffen|appointment|meeting|call|besprechung|interview|\w*gespräch|lunch|dinner|"
+    r"breakfast|brunch|\w*essen|table|tisch|reserv\w*)\b"
+)
+_ADD_AT_END = re.compile(r"(?i)\s+(?:eintragen|eintrgaen|einplanen|notieren|vormerken|einstellen)$")
+
+
+def _title_over_days(spec: Function, span: SpanCall, query: str, today: dt.date) -> tuple[Function, SpanCall]:
+    """A title and days said with nothing else (a request to add aside): the day-long event over those days,
+    whatever the model chose but a move, a series or a day-long event (read as they are); never a question, a
+    clock, a removal, a move, or days gone."""
+    all_day = _function_typed(_ALL_DAY_TYPES)
+    if all_day is None or span.function == all_day.name or "?" in query:
+        return spec, span
+    if _moves_an_event(spec) and (any(span.phrases[1:]) or asks_to_move(query)):
+        return spec, span  # "moving day in may" with nothing copied but its title is no move
+    types = [p.type for p in spec.params]
+    if ParamType.FREQUENCY in types or types == [ParamType.TITLE] or all(t.is_date for t in types):
+        return spec, span  # a series, a find and a listing are read as they are
+    if _makes_one_event(spec) and any(p for p, t in zip(span.phrases, types, strict=False) if t is ParamType.DATE):
+        return spec, span  # "Add dentist to my calendar next week" with the week copied as its day: which day, asked
+    text = re.sub(rf"(?i)^{_FILLERS}", "", query.strip().rstrip(" .!")).strip(" ,")
+    put = _PUT_ON_CALENDAR.match(text)
+    added = put is not None or _ADD_AT_END.search(text) is not None
+    if span.function is None and not added:
+        return spec, span  # declined: only where adding is asked
+    text = f"{put['what']} {text[put.end() :]}" if put else _ADD_AT_END.sub("", text)
+    if _CLOCK_SAID.search(normalize(text)) or says_to_remove(text) or asks_to_move(text):
+        return spec, span
+    if not _names_no_other_thing(text):
+        return spec, span
+    words = text.split()
+
+    def day_word(w: str) -> bool:
+        return all(_only_day_words(x) or x in _OVER_DAYS for x in normalize(w).split())
+
+    for first in (False, True):  # the days said last ("offsite in April"), else first ("nächste Woche Pakete")
+        order = words if first else words[::-1]
+        n = next((i for i, w in enumerate(order) if not day_word(w)), len(order))
+        while n and re.fullmatch(r"(?i)days?|tage?|all|whole|ganzen?", order[n - 1]):
+            n -= 1  # "moving day in may": "day" is the title's
+        if not 0 < n < len(words):
+            continue
+        days = " ".join(words[:n] if first else words[-n:])
+        title = " ".join(words[n:] if first else words[:-n]).strip(" ,:")
+        found = resolve_date_range(days, today) if names_a_value(ParamType.RANGE_START, days) else None
+        if found is None or found[1] <= found[0] or found[1] < today or resolve_date(days, today) is not None:
+            continue
+        if len(title.split()) > 6 or names_a_value(ParamType.RANGE_START, title) or _TIMED_KIND.search(title):
+            return spec, span  # "Meeting in Berlin next week": one day of it, asked
+        if _ASKING & {w.lower() for w in re.findall(r"[^\W_]+", title)}:
+            return spec, span
+        copied = str(span.phrases[0]) if span.phrases and span.phrases[0] else ""
+        if copied and copied.lower() in title.lower() and not names_a_value(ParamType.RANGE_START, copied):
+            title = copied
+        return all_day, SpanCall(all_day.name, (title, days, None))
+    return spec, span
+
+
 # "Meine Schwester hat am 19. Geburtstag", "Am Freitag hat Lisa Geburtstag": a birthday said as news, a day-long
 # event whatever the model chose (v25 declined both), titled with whose it is.
 _WHO = r"(?:(?:mein|meine|unser|unsere)\s+)?[^\W\d_][\w'-]*(?:\s+(?-i:[A-ZÄÖÜ])[\w'-]*)?"
@@ -4954,6 +5026,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
     spec, span = _birthday_stated(*_day_taken_off(chosen, span, query, today), query, today)
     spec, span = _busy_at_a_time(spec, span, query, today) if span.function is not None else (spec, span)
     spec, span = _work_shift_moved(spec, span, query, today)
+    spec, span = _title_over_days(spec, span, query, today)
     if span.function is None:
         return NoCall()
     _series_by_weekday_of_month(query, spec)
@@ -5004,6 +5077,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
     span = _title_inside_frequency(spec, _title_runs_into_day(spec, span, query, today), query)
     span = _clock_to_clock_of_a_move(spec, _going_said_after_day(spec, span, query, lang), query)
     span = _time_said_instead(spec, _not_this_day_but_that(spec, span, query, today), query, lang)
+    span = _now_not_then(spec, span, query, today)
     span = _whole_frequency(spec, span, query)
     arguments: dict[str, object] = {}
     said = span.named
@@ -5089,6 +5163,10 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
             end_said = i + 1 < len(span.phrases) and span.phrases[i + 1] is not None
             if day_of and re.search(r"(?i)(?:woche|week)$", phrase) and not end_said:
                 phrase = said[p.name] = phrase + day_of[1]
+            day_long = [q.type for q in spec.params] == _ALL_DAY_TYPES
+            if day_long and not end_said and resolve_date(phrase, today) is not None:  # "day after tomorrow"
+                others = [o for o in span.phrases if o and o != phrase]
+                phrase = said[p.name] = _whole_day_words(ParamType.DATE, phrase, query, others, today)
         if phrase is not None and p.type in (ParamType.DATE, ParamType.FIRST_DATE):
             phrase = _with_ordinal_stop(phrase, query)
             phrase = _whole_day_words(p.type, phrase, query, [o for o in span.phrases if o and o != phrase], today)
@@ -6293,7 +6371,10 @@ _MOVE_FIRST = re.compile(
     r"|^(?P<is_>(?:the|my|our)\s+.+?)\s+(?:is\s+now\s+at|(?:isn'?t|is\s+not)\s+until)\s+(?P<is_at_>\S.*?)$"
     # "Zieh das Meeting mit Sam auf 9 Uhr vor": brought forward (session 40)
     r"|^(?:zieh|ziehe)\s+(?P<pull>(?:den|die|das|meinen|meine|mein|unseren|unsere|unser)\s+.+?)\s+auf\s+(?P<pull_to>\S.*?)"
-    r"\s+vor$",
+    r"\s+vor$"
+    # "Ich mach den Friseur lieber am Freitag": one's own event done on another day or at another time
+    r"|^(?:(?:also|mal|ok(?:ay)?|gut|dann|nee|nein)[\s,]+)*(?:ich\s+)+(?:mach|mache)\s+(?P<rather>.+?)\s+(?:lieber\s+)+"
+    r"(?P<rather_to>\S.*?)$",
     re.IGNORECASE,
 )
 
@@ -6322,7 +6403,7 @@ def asks_to_move(query: str) -> bool:
     m = _MOVE_FIRST.match(asked)
     if m is None:
         return False
-    onto = m["onto"] or m["onto_"] or m["pull_to"]
+    onto = m["onto"] or m["onto_"] or m["pull_to"] or m["rather_to"]
     onto = f"{onto}." if onto and onto[-1].isdigit() else onto  # "auf den 19." said without its full stop here
     if onto and not any(names_a_value(t, onto) for t in (ParamType.DATE, ParamType.TIME, ParamType.RANGE_START)):
         return False  # "Leg das Handy auf den Tisch": put somewhere, not on a day
@@ -6345,6 +6426,7 @@ def asks_to_move(query: str) -> bool:
         "is_",
         "pull",
         "span_of",
+        "rather",
     )
     return _names_an_event_to_move(next(m[g] for g in named_by if m[g]), query)
 
@@ -8276,6 +8358,35 @@ def _not_this_day_but_that(spec: Function, span: SpanCall, query: str, today: dt
     if new is None or day == old:
         return span
     said = dict(zip(names, span.phrases, strict=True)) | {"date": m["old"], "new_date": new}
+    return SpanCall(span.function, tuple(said[n] for n in names))
+
+
+# "Die Budgetrunde ist jetzt am 1.06. um 16 Uhr, nicht Dienstag nächste Woche", "X is now on the 5th at 6, not
+# Friday": the day said last, after "nicht"/"not", is where the event was; the one said after "jetzt"/"now" where
+# it goes (the model copied them the other way round, the old day inside the new time).
+_NOW_NOT_THEN = re.compile(
+    r"(?i)\b(?:jetzt|nun|now)\s+(?P<new>\S.*?)\s*,\s*(?:(?:und|and)\s+)?(?:nicht|not)\s+(?:mehr\s+)?(?P<old>[^,;!?]+?)[\s.!]*$"
+)
+
+
+def _now_not_then(spec: Function, span: SpanCall, query: str, today: dt.date) -> SpanCall:
+    """A move said as "X ist jetzt <day> [um <clock>], nicht <day>": from the last day to the first."""
+    names = [p.name for p in spec.params]
+    m = _NOW_NOT_THEN.search(query) if query and {"date", "new_date", "new_time"} <= set(names) else None
+    if m is None:
+        return span
+    fixes = list(_CORRECTION.finditer(f" {m['old']} "))
+    old = f" {m['old']} "[fixes[-1].end() :].strip() if fixes else m["old"].strip()  # "Freitag nein diesen Samstag"
+    words = m["new"].split()
+    said_new = (" ".join(words[:n]) for n in range(len(words), 0, -1))
+    new = next((w for w in said_new if resolve_date(w, today) is not None), None)
+    if new is None or resolve_date(old, today) is None or resolve_date(old, today) == resolve_date(new, today):
+        return span
+    said = dict(zip(names, span.phrases, strict=True))
+    time = said["new_time"]
+    if time:  # the old day copied into the new time ("um 16:00, nicht Dienstag nächste Woche")
+        time = re.split(r"(?i)\s*,?\s*\b(?:nicht|not)\b", time, maxsplit=1)[0].strip(" ,") or None
+    said |= {"date": old, "new_date": new, "new_time": time}
     return SpanCall(span.function, tuple(said[n] for n in names))
 
 
