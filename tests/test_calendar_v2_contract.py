@@ -8175,6 +8175,41 @@ def test_minutes_past_an_hour_that_no_clock_has() -> None:
             "en",
             ("create_all_day_event", {"date": "2027-10-02", "end_date": "2027-10-02"}),
         ),
+        (  # an event named first, then said to be off or moved: all its words before its day
+            "delete_event",
+            ("invoice", "on the 30th"),
+            "send the invoice on the 30th is off",
+            "en",
+            ("delete_event", {"title": "send the invoice"}),
+        ),
+        (
+            "delete_event",
+            ("Wäsche", "morgen"),
+            "Wäsche waschen morgen fällt aus, bitte löschen",
+            "de",
+            ("delete_event", {"title": "Wäsche waschen", "date": "2027-10-01"}),
+        ),
+        (
+            "move_event",
+            ("Rechnungen", None, None, "auf 14 Uhr"),
+            "Rechnungen backen verschiebt sich auf 14 Uhr",
+            "de",
+            ("move_event", {"title": "Rechnungen backen", "new_time": "14:00"}),
+        ),
+        (  # never the word of the calendar nor an article said first
+            "delete_event",
+            ("Bücherei", "in vier Tagen"),
+            "Der Termin Bücherei in vier Tagen ist abgesagt.",
+            "de",
+            ("delete_event", {"title": "Bücherei"}),
+        ),
+        (
+            "move_event",
+            ("parental leave", None, "to the twenty-ninth", None),
+            "parental leave got got moved to the twenty-ninth",
+            "en",
+            ("move_event", {"title": "parental leave"}),
+        ),
         (  # a day copied without its month
             "move_event",
             ("Teammeeting beim Italiener", None, None, "auf 7."),
@@ -8200,7 +8235,17 @@ def test_classes_of_the_generated_splits_of_session_43(
         ("Ich mach lieber Pizza", False),
         ("Ich mach das lieber selbst", False),
         ("Ich mach heute lieber Sport", False),
+        # one's own event switched or shifted from one day to another, brought forward, or put on a day
+        ("Switch offsite for Monday to this Friday", True),
+        ("Shfit offsite on 28 October 2028 to tomorrow", True),
+        ("Switch offsite about chapter 11 in three weeks to 24 February.", True),
+        ("switch the car on Monday to winter tyres", False),
+        ("move the meeting in the calendar to Friday", False),
+        ("Abschiedsfeier von Anna auf den 9. Oktober vorziehen", True),
+        ("Leg Nachhilfe auf 16. Februar gegen 15 Uhr", True),
+        ("Leg Wert auf Pünktlichkeit", False),
+        ("Leg Termin auf Freitag", False),
     ],
 )
-def test_done_rather_on_another_day_is_a_move(query: str, asks: bool) -> None:
+def test_asked_to_move_in_the_ways_of_session_43(query: str, asks: bool) -> None:
     assert asks_to_move(query) is asks

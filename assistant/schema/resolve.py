@@ -3116,6 +3116,44 @@ _BLOCKS_A_DAY = re.compile(
 )
 
 
+# "send the invoice on the 30th is off", "Wäsche waschen morgen fällt aus", "Rechnungen backen verschiebt sich auf
+# 14 Uhr": an event named first and then said to be off or moved; the model copied part of its name.
+_STATUS_AFTER = re.compile(
+    r"(?i)\s+(?:(?:is|was|got|has\s+been)\s+(?:off|cancell?ed|called\s+off|moved|postponed)\b|is\s+not\s+happening\b"
+    r"|fällt\b|entfällt\b|verschiebt\s+sich\b|ist\s+abgesagt\b|wurde\s+(?:abgesagt|verschoben)\b)"
+)
+_ARTICLE_FIRST = re.compile(r"(?i)^(?:der|die|das|den|dem|the|my|our|mein|meine|meinen|unser|unsere)\s+")
+
+
+def _title_said_first(spec: Function, span: SpanCall, query: str) -> SpanCall:
+    """The title of a delete or a move that names the event first and says it is off or moved after: all the
+    words said before its day (or before what is said of it), where the model copied part of them."""
+    if not query or not (_deletes_an_event(spec) or _moves_an_event(spec)) or not span.phrases or not span.phrases[0]:
+        return span
+    status = _STATUS_AFTER.search(query)
+    if status is None:
+        return span
+    head = re.split(r"[,;]", query[: status.start()])[-1]
+    head = re.sub(rf"(?i)^\s*{_FILLERS}", "", head).strip()
+    for value in span.phrases[1:]:
+        at = _said_at(head, value) if value else -1
+        head = head[:at].strip() if at > 0 else head
+    head = re.sub(r"(?i)^(?:(?:mal|ja|also|okay|ok|so|äh|ähm)[\s,]+)+", "", head)
+    head = _ARTICLE_FIRST.sub("", _ARTICLE_FIRST.sub("", head))  # "ja der Der Termin ..."
+    first, _, rest = head.partition(" ")
+    from rapidfuzz.distance import OSA  # the fuzzy matcher the calendar's title match uses
+
+    if rest and (first.lower() in ("event", "appointment") or OSA.distance(first.lower(), "termin") <= 1):
+        head = rest  # "Der Termin Müll rausbringen", "der terin spanischkurs"
+    head = re.sub(r"(?i)(?:\s+(?:am|an|on|for|für|zum|zur|in|at|um|bis|ab|vom|von|got|is|was|ist|wurde))+$", "", head)
+    title = str(span.phrases[0])
+    if len(head.split()) > 6 or head.lower() == title.lower() or title.lower() not in head.lower():
+        return span
+    if names_a_value(ParamType.RANGE_START, head) or says_to_remove(head) or asks_to_move(head):
+        return span
+    return SpanCall(span.function, (head, *span.phrases[1:]))
+
+
 def _called_off(spec: Function, span: SpanCall, query: str) -> tuple[Function, SpanCall]:
     """A new event from a query that says an event is off is the delete of that event (its title and day).
     v21 made "parental leave November 27th is not happening" a day-long event; so is a move to nowhere ("Christmas
@@ -5044,6 +5082,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
     spec, span = _reminded_to_remove(spec, span, query)
     span = _request_copied_as_title(spec, _verb_copied_as_title(spec, span, query), query)
     spec, span = _instead_is_a_move(*_called_off(spec, span, query), plain)
+    span = _title_said_first(spec, span, query)
     spec, span = _cannot_make_it(*_takes_place_instead(spec, span, query), query, today, lang)
     spec, span = _asked_or_marked(*_move_copied_as_create(*_change_stated(spec, span, query), query), query)
     spec, span = _stated_days(*_have_an_event(spec, span, query, lang), query, today)
@@ -6349,15 +6388,20 @@ _MOVE_FIRST = re.compile(
     r"breakfast|session|class|lesson|event|interview|visit|date|party|training|practice|standup|sync)\b.*)$"
     # "Push the haircut from three to four", "change the meeting on Friday at 3 to 4 pm": any event, where it is and
     # where it goes said as days or clock times
-    r"|^(?:move|push|bump|shift|change)(?:\s+(?:back|up|forward))?\s+(?P<span_of>.+?)\s+(?:from|at)\s+(?P<was>\S.*?)"
+    r"|^(?:move|push|bump|shift|change|switch)(?:\s+(?:back|up|forward))?\s+(?P<span_of>.+?)\s+(?:(?:from|at|on|for)\s+|(?=in\s))"
+    r"(?P<was>\S.*?)"
     r"\s+to\s+(?P<goes>\S.*?)$"
-    r"|^(?P<before>.+?)\s+(?:verschieben|verlegen|umplanen|umlegen|(?:nach\s+(?:hinten|vorne?)\s+)schieben)\W*$"
+    r"|^(?P<before>.+?)\s+(?:verschieben|verlegen|vorverlegen|vorziehen|umplanen|umlegen|(?:nach\s+(?:hinten|vorne?)\s+)"
+    r"schieben)\W*$"
     r"|^bring\s+(?:bring\s+)?(?P<bring>.+?)\s+(?:forward|earlier)\b"  # "Bring water the plants forward to 6"
     # "Leg das Abendessen mit Tom auf den 19.", "den Friseur auf 16 Uhr legen": one's own event put on another day
     # or time ("Leg einen Termin auf Freitag" makes one)
     r"|^(?:leg|lege|mach|mache)\s+(?:(?:mir|uns|bitte|mal)\s+)*(?P<put>(?:den|die|das|meinen|meine|mein|unseren|unsere|unser)"
     r"\s+.+?)\s+auf\s+(?P<onto>\S.*?)$"
     r"|^(?P<laid>(?:den|die|das|meinen|meine|mein|unseren|unsere|unser)\s+.+?)\s+auf\s+(?P<onto_>\S.*?)\s+legen\W*$"
+    # "Leg Nachhilfe auf den 16. Februar": an event named without its article (never "einen Termin", which makes one)
+    r"|^(?:leg|lege)\s+(?:(?:bitte|mal)\s+)*(?P<bare>(?-i:[A-ZÄÖÜ])[\w-]*(?:\s+(?!auf\b)\S+){0,3}?)\s+auf\s+"
+    r"(?P<onto__>\S.*?)$"
     # "Der Kurs am Dienstag fängt jetzt erst um 19 Uhr an", "The class on Tuesday starts at 7 pm now": one's own event
     # starting at another time from now on
     r"|^(?P<starts>(?:der|die|das|mein|meine|unser|unsere|the|my|our)\s+.+?)\s+(?:fängt|beginnt|startet)\s+"
@@ -6393,7 +6437,7 @@ _MOVE_VERBS_SAID = ("postpone", "reschedule", "verschiebe", "verschieben", "verl
 
 def asks_to_move(query: str) -> bool:
     """Whether the query asks, in so many words, to move an event it names: never music, an alarm or a list."""
-    said = _ASK_LEAD.sub("", query.strip(), count=1)
+    said = _ASK_LEAD.sub("", _mend_slips(query.strip()), count=1)  # "Shfit offsite on 28 October to tomorrow"
     first, _, after = said.partition(" ")
     verb = next((v for v in _MOVE_VERBS_SAID if _slip_of(first.lower(), v)), first)  # "Potspone", "Verschibe"
     asked = f"{verb} {after}".rstrip(" ?!.")
@@ -6403,7 +6447,7 @@ def asks_to_move(query: str) -> bool:
     m = _MOVE_FIRST.match(asked)
     if m is None:
         return False
-    onto = m["onto"] or m["onto_"] or m["pull_to"] or m["rather_to"]
+    onto = m["onto"] or m["onto_"] or m["onto__"] or m["pull_to"] or m["rather_to"]
     onto = f"{onto}." if onto and onto[-1].isdigit() else onto  # "auf den 19." said without its full stop here
     if onto and not any(names_a_value(t, onto) for t in (ParamType.DATE, ParamType.TIME, ParamType.RANGE_START)):
         return False  # "Leg das Handy auf den Tisch": put somewhere, not on a day
@@ -6427,6 +6471,7 @@ def asks_to_move(query: str) -> bool:
         "pull",
         "span_of",
         "rather",
+        "bare",
     )
     return _names_an_event_to_move(next(m[g] for g in named_by if m[g]), query)
 
