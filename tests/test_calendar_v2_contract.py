@@ -8210,6 +8210,69 @@ def test_minutes_past_an_hour_that_no_clock_has() -> None:
             "en",
             ("move_event", {"title": "parental leave"}),
         ),
+        (  # "is now <day> at <clock>, not <day>": the clock said with the new day is the new time
+            "move_event",
+            ("meeting with Jan", "Tuesday", "not Tuesday", None),
+            "The meeting with Jan is now on Wednesday at 10, not Tuesday",
+            "en",
+            ("move_event", {"date": "2027-10-05", "new_date": "2027-10-06", "new_time": "10:00"}),
+        ),
+        (
+            "delete_event",
+            ("out the attic", "Saturday morning"),
+            "Clear out the attic Saturday morning",
+            "en",
+            ("create_event", {"title": "Clear out the attic", "date": "2027-10-02"}),
+        ),
+        (  # whether a day has time free: a look at that day
+            "find_event",
+            ("Treffen",),
+            "Hab ich nächsten Mittwoch Zeit für ein Treffen?",
+            "de",
+            ("list_events", {"date": "2027-10-06", "end_date": "2027-10-06"}),
+        ),
+        (
+            "find_event",
+            ("coffee",),
+            "Do I have time on Friday for a coffee?",
+            "en",
+            ("list_events", {"date": "2027-10-01"}),
+        ),
+        (
+            "find_event",
+            ("Treffen",),
+            "Hab ich Zeit für ein Treffen?",
+            "de",
+            ("find_event", {"title": "Treffen"}),
+        ),
+        (  # "letzter" asks which, it is no part of the name
+            "find_event",
+            ("Arzttermin",),
+            "Wann war nochmal mein letzter Arzttermin?",
+            "de",
+            ("find_event", {"title": "Arzttermin"}),
+        ),
+        (  # days said first, then who is where: those days, the rest the title
+            "create_all_day_event",
+            ("Vom 20. bis 24. Dezember", None, None),
+            "Vom 20. bis 24. Dezember bin ich bei meinen Eltern",
+            "de",
+            ("create_all_day_event", {"title": "bei meinen Eltern", "date": "2027-12-20", "end_date": "2027-12-24"}),
+        ),
+        (
+            "create_all_day_event",
+            ("parents'", "to the 24th I'm at my", None),
+            "From December 20th to the 24th I'm at my parents'",
+            "en",
+            ("create_all_day_event", {"date": "2027-12-20", "end_date": "2027-12-24"}),
+        ),
+        (
+            "create_all_day_event",
+            ("spa day", "on Wednesday", None),
+            "All day next week on Wednesday: spa day",
+            "en",
+            ("create_all_day_event", {"title": "spa day", "date": "2027-10-06", "end_date": "2027-10-06"}),
+        ),
         (  # a day copied without its month
             "move_event",
             ("Teammeeting beim Italiener", None, None, "auf 7."),
@@ -8249,3 +8312,16 @@ def test_classes_of_the_generated_splits_of_session_43(
 )
 def test_asked_to_move_in_the_ways_of_session_43(query: str, asks: bool) -> None:
     assert asks_to_move(query) is asks
+
+
+@pytest.mark.parametrize(
+    ("query", "asks"),
+    [
+        ("Hast du schon den Friseur am Samstag eingetragen?", True),
+        ("Did you put the dentist in yet?", True),
+        ("Hast du die Milch gekauft?", False),
+        ("did you put the milk in the fridge?", False),
+    ],
+)
+def test_whether_the_assistant_put_an_event_in_is_a_find(query: str, asks: bool) -> None:
+    assert asks_if_coming_up(query) is asks

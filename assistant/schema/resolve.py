@@ -3088,7 +3088,8 @@ def _made_read_as_delete(spec: Function, span: SpanCall, query: str) -> tuple[Fu
 # "Clear out the basement on Saturday at 10", "clean out the garage": a chore on a place, never a calendar's day
 _CHORE_ON_A_PLACE = re.compile(
     r"(?i)(?:(?:clear|clean)\s+out|empty)\s+(?:the|my|our)\s+(?:[^\W\d_]+\s+)??(?P<what>[^\W\d_]+)"
-    r"(?=\s*$|\s*[,.!?]|\s+(?:on|at|for|this|next|tomorrow|today|tonight|in|by|before|after)\b)"
+    r"(?=\s*$|\s*[,.!?]|\s+(?:on|at|for|this|next|tomorrow|today|tonight|in|by|before|after|(?:mon|tues|wednes|thurs|"
+    r"fri|satur|sun)day)\b)"
 )
 _NOT_A_PLACE = re.compile(
     r"(?i)(?:calendar|schedule|agenda|diary|days?|week|weekend|morning|afternoon|evening|events?|appointments?|"
@@ -3202,6 +3203,28 @@ _WHAT_IS_THERE = re.compile(
     r"(?:(?:in|on|im)\s+(?:my\s+|meinem\s+)?(?:calendar|schedule|kalender)|eingetragen|scheduled)\W*$",
     re.IGNORECASE,
 )
+
+
+# "Hab ich nächsten Mittwoch Zeit für ein Treffen?", "Do I have time on Friday for a coffee?": whether a day is free,
+# a look at that day (v25 looked for an event "Treffen").
+_TIME_ON_A_DAY = re.compile(
+    rf"^{_FILLERS}(?:hab(?:e)?\s+ich|hast\s+du|do\s+i\s+have|have\s+i\s+got|have\s+i|am\s+i)\s+(?P<rest>[^?]+?)\s*\?+$",
+    re.IGNORECASE,
+)
+
+
+def _time_asked_listed(spec: Function, span: SpanCall, query: str, today: dt.date) -> tuple[Function, SpanCall]:
+    """A find or a new event of a question whether a day has time free is the listing of that day."""
+    listing = _function_typed([ParamType.RANGE_START, ParamType.RANGE_END])
+    m = _TIME_ON_A_DAY.match(query.strip()) if query and "?" in query else None
+    if m is None or listing is None or spec.params[0].type is not ParamType.TITLE:
+        return spec, span
+    free = re.search(r"(?i)\b(?:zeit|time|frei|free)\b", m["rest"])
+    asked = re.split(r"(?i)\b(?:for|für)\b", m["rest"], maxsplit=1)[0]  # "für ein Treffen": what for, no day
+    day = _day_said_anywhere(asked.replace(free[0], " "), [], None) if free else None
+    if day is None or resolve_date(day, today) is None:
+        return spec, span
+    return listing, SpanCall(listing.name, (day, None))
 
 
 def _is_it_there_listed(spec: Function, span: SpanCall, query: str, today: dt.date) -> tuple[Function, SpanCall]:
@@ -5000,6 +5023,36 @@ def _title_over_days(spec: Function, span: SpanCall, query: str, today: dt.date)
     return spec, span
 
 
+_WHO_IS = re.compile(
+    r"(?i)^(?:bin\s+ich|ich\s+bin|sind\s+wir|wir\s+sind|i'?m|i\s+am|we'?re|we\s+are|is|ist|are|sind)\s+"
+)
+
+
+def _days_said_first(spec: Function, span: SpanCall, query: str, today: dt.date) -> SpanCall:
+    """A day-long event said days first ("Vom 20. bis 24. Dezember bin ich bei meinen Eltern", "From December 20th
+    to the 24th I'm at my parents'") whose days the model copied as its title or in part: those days, and what
+    follows them the title."""
+    if [p.type for p in spec.params] != _ALL_DAY_TYPES or not query:
+        return span
+    words = re.sub(rf"(?i)^{_FILLERS}", "", query.strip().rstrip(" .!")).split()
+    run = next((i for i, w in enumerate(words) if not _only_day_words(w)), len(words))
+    days = " ".join(words[:run])
+    found = resolve_date_range(days, today) if run >= 3 else None
+    if found is None or found[1] <= found[0] or found[1] < today:
+        return span
+    copied = [p for p in span.phrases if p]
+    title, day = str(span.phrases[0] or ""), str(span.phrases[1] or "")
+    days_as_title = bool(title) and _only_day_words(title)
+    if day and day.lower() in days.lower() and not days_as_title:
+        return span  # its day copied from those words: read as said ("All day next week on Wednesday: spa day")
+    if not (days_as_title or not day or not _only_day_words(day)):
+        return span
+    title = _WHO_IS.sub("", " ".join(words[run:])).strip(" ,:")
+    if not title or len(title.split()) > 6 or not copied:
+        return span
+    return SpanCall(span.function, (title, days, None))
+
+
 # "Meine Schwester hat am 19. Geburtstag", "Am Freitag hat Lisa Geburtstag": a birthday said as news, a day-long
 # event whatever the model chose (v25 declined both), titled with whose it is.
 _WHO = r"(?:(?:mein|meine|unser|unsere)\s+)?[^\W\d_][\w'-]*(?:\s+(?-i:[A-ZÄÖÜ])[\w'-]*)?"
@@ -5086,8 +5139,9 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
     spec, span = _cannot_make_it(*_takes_place_instead(spec, span, query), query, today, lang)
     spec, span = _asked_or_marked(*_move_copied_as_create(*_change_stated(spec, span, query), query), query)
     spec, span = _stated_days(*_have_an_event(spec, span, query, lang), query, today)
+    span = _days_said_first(spec, span, query, today)
     spec, span = _away_as_days(spec, span, query, today)
-    spec, span = _looked_up(*_is_it_there_listed(spec, span, query, today), query)
+    spec, span = _looked_up(*_is_it_there_listed(*_time_asked_listed(spec, span, query, today), query, today), query)
     spec, span = _coming_up_asked(spec, span, query, today)
     spec, span = _asks_for_one(*_title_day_and_time(spec, span, query, today, lang), query)
     span = _holiday_as_day(spec, _title_called(spec, span, query), query, lang)
@@ -5166,7 +5220,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
             if _makes_an_event(spec) and _MEETING_US.fullmatch(phrase):  # "treffen uns" names nobody
                 phrase = _whom_one_meets(query, others) or phrase
             if [q.type for q in spec.params] == [ParamType.TITLE]:  # "zuletzt" widened back onto a find's title
-                phrase = re.sub(r"(?i)^(?:zuletzt|last)\s+", "", phrase) or phrase
+                phrase = re.sub(r"(?i)^(?:zuletzt|last|letzte[nrms]?|previous|vorige[nrms]?)\s+", "", phrase) or phrase
             if _moves_an_event(spec):  # "Can the dentist go to next Thursday instead?": the verb of the ask
                 phrase = re.sub(r"(?i)\s+(?:go|be|happen)$", "", phrase) or phrase
             if p.nullable and _says_nothing(phrase):
@@ -6589,6 +6643,11 @@ _COMING_UP = re.compile(
     rf"|(?:is|are)\s+(?:the|my|our)\s+\S.*?{_STANDS_IN_CALENDAR}"
     # "Steht der Flug nach Lissabon schon drin?", "is the flight in there yet?": the calendar left unsaid
     rf"|(?:steht|stehen|ist|sind|is|are)\s+(?:der|die|das|mein|meine|unser|unsere|the|my|our)\s+\S.*?{_PUT_IN_YET}"
+    # "Hast du schon den Friseur am Samstag eingetragen?", "did you put the dentist in yet?": whether it was put in
+    r"|(?:hast|hattest)\s+du\s+(?:(?:schon|bereits|auch)\s+)*(?:der|die|das|den|dem|meinen|meine|mein)\s+\S.*?\s+"
+    r"(?:eingetragen|notiert|gespeichert|reingeschrieben|aufgeschrieben)"
+    r"|did\s+you\s+(?:already\s+)?(?:put|add|save|enter|note)\s+(?:the|my)\s+\S.*?\s+(?:in|down|on)"
+    r"(?:\s+(?:my|the)\s+calendar)?(?:\s+(?:yet|already))?"
     # "Hab ich einen Friseurtermin?", "do I have a dentist appointment?": whether such an appointment is in it
     r"|(?:hab|habe)\s+ich\s+(?:(?:noch|demnächst|bald|schon)\s+)?(?:einen|eine|ein)\s+(?:[^\W\d_]+termin\w*"
     r"|termin\s+(?:beim|bei|mit|im|zum|zur)\s+\S+(?:\s+\S+)?)"
@@ -8424,13 +8483,25 @@ def _now_not_then(spec: Function, span: SpanCall, query: str, today: dt.date) ->
     old = f" {m['old']} "[fixes[-1].end() :].strip() if fixes else m["old"].strip()  # "Freitag nein diesen Samstag"
     words = m["new"].split()
     said_new = (" ".join(words[:n]) for n in range(len(words), 0, -1))
-    new = next((w for w in said_new if resolve_date(w, today) is not None), None)
+    new = next(
+        (
+            w
+            for w in said_new
+            if resolve_date(w, today) is not None
+            and not _CLOCK_SAID.search(normalize(w))
+            and not re.search(r"(?i)\s(?:at|um|gegen|around|ab)$", w)
+        ),
+        None,
+    )
     if new is None or resolve_date(old, today) is None or resolve_date(old, today) == resolve_date(new, today):
         return span
     said = dict(zip(names, span.phrases, strict=True))
     time = said["new_time"]
     if time:  # the old day copied into the new time ("um 16:00, nicht Dienstag nächste Woche")
         time = re.split(r"(?i)\s*,?\s*\b(?:nicht|not)\b", time, maxsplit=1)[0].strip(" ,") or None
+    clock = m["new"][len(new) :].strip(" ,")
+    if not time and clock and names_a_value(ParamType.TIME, clock):  # "is now on Wednesday at 10, not Tuesday"
+        time = clock
     said |= {"date": old, "new_date": new, "new_time": time}
     return SpanCall(span.function, tuple(said[n] for n in names))
 
