@@ -8325,3 +8325,61 @@ def test_asked_to_move_in_the_ways_of_session_43(query: str, asks: bool) -> None
 )
 def test_whether_the_assistant_put_an_event_in_is_a_find(query: str, asks: bool) -> None:
     assert asks_if_coming_up(query) is asks
+
+
+@pytest.mark.parametrize(
+    ("phrase", "query", "clock"),
+    [
+        ("elf uhr dreistündig", "sprint review morgen früh elf uhr dreistündig", "11:00"),  # never 11:03
+        ("um 5 uhr 2", "steuererklärung nächsten freitag um 5 uhr 2 stunden", "17:00"),  # never 17:02
+        ("um 5 uhr 20", "zahnarzt um 5 uhr 20", "17:20"),
+        ("um 1 am 2030-07-13", "Bitte trag Schulfest um 1 am 2030-07-13 ein.", "13:00"),  # "am" no meridiem
+        ("um halb sechs am 2026-04-13", "Weihnachtsmarkt um halb sechs am 2026-04-13", "17:30"),
+        ("um viertel vor sechs am Morgen", "termin mit mama um viertel vor sechs am morgen", "05:45"),
+    ],
+)
+def test_a_german_clock_copied_with_what_follows_it(phrase: str, query: str, clock: str) -> None:
+    assert resolve_phrase(ParamType.TIME, phrase, THURSDAY, "de", query) == clock
+
+
+@pytest.mark.parametrize(
+    ("function", "phrases", "query", "lang", "today", "expected"),
+    [
+        (  # a length with a decimal comma copied from after the comma
+            "create_recurring_event",
+            ("Teammeeting vom Verein 1", "Dienstags", "um 16.00 Uhr", "5 Stunden lang", "wöchentlich", None),
+            "wöchentlich Dienstags um 16.00 Uhr Teammeeting vom Verein 1,5 Stunden lang",
+            "de",
+            THURSDAY,
+            ("create_recurring_event", {"title": "Teammeeting vom Verein", "duration_minutes": 90}),
+        ),
+        (
+            "create_event",
+            ("sprint review", "morgen früh", "elf uhr dreistündig", None),
+            "sprint review morgen früh elf uhr dreistündig",
+            "de",
+            THURSDAY,
+            ("create_event", {"time": "11:00", "duration_minutes": 180}),
+        ),
+        (  # the day said as a word, its month as a number
+            "create_event",
+            ("Vortrag", "am elften", "11. gegen 10 Uhr", None),
+            "Blocke am elften 11. gegen 10 Uhr für Vortrag",
+            "de",
+            THURSDAY,
+            ("create_event", {"date": "2027-11-11", "time": "10:00"}),
+        ),
+        (  # "bitte" typed with two letters swapped is no part of a title
+            "create_event",
+            ("Btite Zimmer aufräumen", "Dienstag", "um 12", None),
+            "Btite Zimmer aufräumen Dienstag um 12 eintragen.",
+            "de",
+            THURSDAY,
+            ("create_event", {"title": "Zimmer aufräumen"}),
+        ),
+    ],
+)
+def test_lengths_days_and_slips_of_session_43(
+    function: str, phrases: tuple, query: str, lang: str, today: dt.date, expected: tuple
+) -> None:
+    _assert_resolves_as(SpanCall(function, phrases), query, expected, lang, today)

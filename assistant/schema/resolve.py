@@ -1712,6 +1712,7 @@ def resolve_phrase(
             )
         return frequency
     if ptype is ParamType.TIME:
+        phrase = _clock_alone(phrase, query, lang)
         time = resolve_time(phrase, lang, context=query)
         bare = normalize(phrase).strip(" .,;!?")
         if time is None and re.fullmatch(r"\d{1,2} \d{2}", bare):  # "ten thirty" copied as the time: a clock
@@ -1829,7 +1830,9 @@ def _without_corrected_day(phrase: str, query: str) -> str:
     return phrase
 
 
-_LENGTH_TAIL = re.compile(r"\s+\d+\s*(?:min\.?|minuten|minutes?|mins)(?:\s+(?:lang|long))?\W*$", re.IGNORECASE)
+_LENGTH_TAIL = re.compile(
+    r"\s+(?:\d+\s*(?:min\.?|minuten|minutes?|mins)(?:\s+(?:lang|long))?|[^\W_]*-?stündig\w*)\W*$", re.IGNORECASE
+)
 
 
 def _with_ordinal_stop(phrase: str, query: str) -> str:
@@ -1839,6 +1842,10 @@ def _with_ordinal_stop(phrase: str, query: str) -> str:
     month = re.match(r"\d{1,2}\.(?:\d{4}|\d{2}(?!\d))?", query[at + len(phrase) :]) if at >= 0 else None
     if month and re.search(r"(?<![\d.])\d{1,2}\.$", phrase):
         return phrase + month[0]
+    # "am elften 11.", "am vierzehnten 09.": the day said as a word, its month as a number
+    said_month = re.match(r"\s+(0?[1-9]|1[0-2])\.(?!\d)", query[at + len(phrase) :]) if at >= 0 else None
+    if said_month and re.search(r"(?i)(?:ten|sten)$", phrase) and resolve_date(phrase, dt.date(2000, 1, 1)):
+        return phrase + said_month[0]
     if at < 0 or not phrase[-1:].isdigit() or query[at + len(phrase) : at + len(phrase) + 1] != ".":
         return phrase
     words = phrase.split()
@@ -1969,6 +1976,26 @@ def _length_copied_into_time(spec: Function, span: SpanCall, lang: str | None) -
     phrases[i], said = str(phrases[i])[: tail.start()], tail[0].strip()
     if ParamType.MINUTES in types and not phrases[types.index(ParamType.MINUTES)]:
         phrases[types.index(ParamType.MINUTES)] = said
+    return SpanCall(span.function, tuple(phrases))
+
+
+def _decimal_length(spec: Function, span: SpanCall, query: str) -> SpanCall:
+    """A length said with a decimal comma ("1,5 Stunden lang") copied from after the comma, its whole number left
+    at the end of the title: the whole length, and the title without the number (never 5 hours)."""
+    types = [p.type for p in spec.params]
+    if ParamType.MINUTES not in types or not query:
+        return span
+    phrases = list(span.phrases)
+    i = types.index(ParamType.MINUTES)
+    length = phrases[i]
+    at = _said_at(query, length) if length else -1
+    whole = re.search(r"(\d+)[,.]$", query[:at]) if at > 0 and re.match(r"\d", str(length)) else None
+    if whole is None:
+        return span
+    phrases[i] = f"{whole[0]}{length}"
+    for j, t in enumerate(types):
+        if t is ParamType.TITLE and phrases[j] and re.search(rf"\s{whole[1]}$", str(phrases[j])):
+            phrases[j] = str(phrases[j])[: -len(whole[1])].rstrip()
     return SpanCall(span.function, tuple(phrases))
 
 
@@ -4324,6 +4351,23 @@ def resolve_call(
     return _no_longer_needed(call, query, today, lang)
 
 
+def _clock_alone(phrase: str, query: str, lang: str | None) -> str:
+    """A clock copied with what follows it: a length ("elf Uhr dreistündig", "um 5 Uhr 2" of "um 5 Uhr 2
+    Stunden": never 11:03 or 17:02) or, in German, the day said after it ("um 1 am 2030-07-13", "um halb sechs am
+    Montag": "am" is no meridiem there)."""
+    cut = re.sub(r"(?i)\s+\S+-?stündig\w*$", "", phrase.strip())
+    at = _said_at(query, cut) if query else -1
+    if at >= 0 and re.match(r"(?i)\s*(?:stunden?|std\.?|minuten?|min\.?|h)\b", query[at + len(cut) :]):
+        cut = re.sub(r"\s+\S+$", "", cut)  # its last number is the length's
+    if lang == "de":
+        day = re.search(r"(?i)\s+am\s+(?P<day>\S.*)$", cut)
+        clock_first = day is not None and re.search(r"\d", normalize(cut[: day.start()]))
+        part_of_day = day is not None and re.match(rf"(?i){_DAY_PART_OF}\b", day["day"])  # "am Morgen": 6 a.m.
+        if day and clock_first and not part_of_day and resolve_date(day["day"], dt.date(2000, 1, 1)) is not None:
+            cut = cut[: day.start()]
+    return cut or phrase
+
+
 def _impossible_value_said(error: CallError) -> bool:
     """Whether the error is a date or time the person said in the form of one that does not exist ("am 31.
     Februar", "um 25 Uhr"), not words the model copied that name none."""
@@ -4336,7 +4380,15 @@ def _impossible_value_said(error: CallError) -> bool:
 # Words the rules read that a slip of the fingers hides ("intead of", "lieebr morgen"), in the query and in the
 # words copied from it alike: a letter left out (long words only), added, or two swapped; never the first letter.
 # "lieber" only by a swap or a doubled letter ("liebe" is a word of its own).
-_MENDED = {"instead": True, "lieber": False, "forward": True, "shift": False, "until": False}
+_MENDED = {
+    "instead": True,
+    "lieber": False,
+    "forward": True,
+    "shift": False,
+    "until": False,
+    "bitte": False,
+    "please": False,
+}
 
 
 def _one_swap(word: str, target: str) -> bool:
@@ -5165,7 +5217,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
     span = _clock_copied_as_day(spec, _month_copied_into_clock(spec, span, query, lang), query, lang)
     span = _day_in_time_words(spec, _day_copied_as_clock(spec, span, query, lang))
     span = _not_that_clock(spec, span, query, lang)
-    span = _length_copied_into_time(spec, span, lang)
+    span = _decimal_length(spec, _length_copied_into_time(spec, span, lang), query)
     span = _words_left_in_query(spec, _move_days(spec, span, plain, lang), query, lang)
     span = _title_inside_frequency(spec, _title_runs_into_day(spec, span, query, today), query)
     span = _clock_to_clock_of_a_move(spec, _going_said_after_day(spec, span, query, lang), query)
@@ -5223,6 +5275,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
                 phrase = re.sub(r"(?i)^(?:zuletzt|last|letzte[nrms]?|previous|vorige[nrms]?)\s+", "", phrase) or phrase
             if _moves_an_event(spec):  # "Can the dentist go to next Thursday instead?": the verb of the ask
                 phrase = re.sub(r"(?i)\s+(?:go|be|happen)$", "", phrase) or phrase
+            phrase = re.sub(r"(?i)^(?:bitte|please)\s+(?=\S)|\s+(?:bitte|please)$", "", phrase)  # "Btite Zimmer ..."
             if p.nullable and _says_nothing(phrase):
                 phrase = None  # "set a reminder for this": what it is for is asked
         if phrase is None and p.type is ParamType.TITLE and p.nullable:
@@ -5230,6 +5283,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
                 _title_left_over(query, others) if _makes_an_event(spec) else None
             )  # "Erinnere mich" copied of "Erinnere mich ... an den Kuchen"
         if phrase is not None and p.type is ParamType.TIME:
+            phrase = _clock_alone(phrase, query, lang)
             moved = _moves_an_event(spec)  # a move's "from 12 to 1" is where it was and where it goes
             phrase = _whole_time_words(phrase, query, [o for o in span.phrases if o and o != phrase], lang, moved)
             if moved:
