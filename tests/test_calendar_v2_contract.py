@@ -39,6 +39,7 @@ from assistant.schema.resolve import (
     asks_when_an_event_is,
     asks_when_ones_event_is,
     clean_title,
+    marks_a_whole_day,
     names_a_chore,
     names_every_event,
     names_next_event,
@@ -8383,3 +8384,94 @@ def test_lengths_days_and_slips_of_session_43(
     function: str, phrases: tuple, query: str, lang: str, today: dt.date, expected: tuple
 ) -> None:
     _assert_resolves_as(SpanCall(function, phrases), query, expected, lang, today)
+
+
+@pytest.mark.parametrize(
+    ("function", "phrases", "query", "lang", "expected"),
+    [
+        (  # a new event asked for in so many words, read as a move or a delete
+            "move_event",
+            ("Oper von der Kita", "am 2. Oktober", None, "zu Mittag"),
+            "Ich möchte Oper von der Kita am 2. Oktober zu Mittag reinschreiben",
+            "de",
+            ("create_event", {"title": "Oper von der Kita", "date": "2027-10-02", "time": "12:00"}),
+        ),
+        (
+            "delete_event",
+            ("Bandprobe von Maximilian", "für den 16. Oktober"),
+            "Termin Bandprobe von Maximilian für den 16. Oktober.",
+            "de",
+            ("create_event", {"title": "Bandprobe von Maximilian", "date": "2027-10-16"}),
+        ),
+        (
+            "delete_event",
+            ("Abschiedsfeier von Mia", "am 23. Oktober"),
+            "Mach einen Termin für Abschiedsfeier von Mia am 20. Oktober ähm nein am 23. Oktober",
+            "de",
+            ("create_event", {"date": "2027-10-23"}),
+        ),
+        (  # a to-do whose name starts with a verb of moving, with no target
+            "move_event",
+            ("change the bed sheets", "on the twenty-third of October", None, None),
+            "I have to change the bed sheets on the twenty-third of October.",
+            "en",
+            ("create_event", {"title": "change the bed sheets", "date": "2027-10-23"}),
+        ),
+        (  # never a removal or a move asked
+            "delete_event",
+            ("Termin beim Zahnarzt", None),
+            "Termin beim Zahnarzt absagen",
+            "de",
+            ("delete_event", {"title": "Termin beim Zahnarzt"}),
+        ),
+        (  # "schedule <days>" and nothing else: a look at those days
+            "create_all_day_event",
+            ("November", None, None),
+            "Schedule during November",
+            "en",
+            ("list_events", {"date": "2027-11-01", "end_date": "2027-11-30"}),
+        ),
+        (
+            "create_event",
+            ("day after tomorrow", None, None, None),
+            "please, schedule day after tomorrow?",
+            "en",
+            ("list_events", {"date": "2027-10-02"}),
+        ),
+        (
+            "create_event",
+            ("dentist", "Friday", None, None),
+            "Schedule dentist for Friday",
+            "en",
+            ("create_event", {"title": "dentist"}),
+        ),
+        (  # the request copied as the title: the words said after the day and time
+            "create_event",
+            ("Speicher", "Samstag", "15:30", None),
+            "Speicher bitte Samstag 15:30 mit Maximilian Angebot vorbereiten.",
+            "de",
+            ("create_event", {"title": "mit Maximilian Angebot vorbereiten"}),
+        ),
+    ],
+)
+def test_requests_read_otherwise_in_session_43(
+    function: str, phrases: tuple, query: str, lang: str, expected: tuple
+) -> None:
+    _assert_resolves_as(SpanCall(function, phrases), query, expected, lang, THURSDAY)
+
+
+@pytest.mark.parametrize(
+    ("query", "marks"),
+    [
+        ("den ganzen tag übermorgen: rufbereitschaft.", True),
+        ("All day Friday: inventory", True),
+        ("Trade fair in Leipzig all day on Friday", True),
+        ("all day tomorrow", False),  # nothing named
+        ("Was hab ich den ganzen Tag morgen?", False),
+        ("Lösch den ganzen Tag morgen", False),
+        ("Es regnet den ganzen Tag morgen", False),
+        ("play music all day tomorrow", False),
+    ],
+)
+def test_a_day_marked_as_taken_all_day(query: str, marks: bool) -> None:
+    assert marks_a_whole_day(query, THURSDAY) is marks

@@ -62,6 +62,7 @@ from assistant.schema.resolve import (
     calendar_readers,
     day_long_makers,
     event_makers,
+    marks_a_whole_day,
     names_a_chore,
     names_a_value,
     resolve_call,
@@ -454,6 +455,8 @@ class FunctionCaller:
         if token == ids[NO_CALL_TOKEN] and states_days(query, today):  # "Osterferien ist im April"
             # v25 declined the three generated ones by 0.3 to 0.5; no row of another intent in MASSIVE en/de (train
             # and test) or SLURP test is such a statement
+            token = self._within_margin(hidden[-1], token, self._day_long, NOTE_MARGIN) or token
+        if token == ids[NO_CALL_TOKEN] and marks_a_whole_day(query, today):  # "den ganzen Tag übermorgen: Dienst"
             token = self._within_margin(hidden[-1], token, self._day_long, NOTE_MARGIN) or token
         # "I'm away next week" declined (the resolver reads one deleted or listed as the day-long event, too)
         if token == ids[NO_CALL_TOKEN] and says_one_is_away(query, today):

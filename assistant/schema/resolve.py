@@ -2161,6 +2161,8 @@ def _verb_copied_as_title(spec: Function, span: SpanCall, query: str) -> SpanCal
 
 
 _REQUEST_TITLE_WORDS = frozenset("termin eintrag einen neuen neuer neues new an entry event appointment".split())
+# "Speicher bitte Samstag 15:30 mit Maximilian Angebot vorbereiten": the request itself copied as the title
+_REQUEST_IMPERATIVES = frozenset("speicher speichere notier notiere save".split())
 
 
 _MAKE_AN_ENTRY = re.compile(
@@ -2181,9 +2183,9 @@ def _request_copied_as_title(spec: Function, span: SpanCall, query: str) -> Span
     # its colon
     head, colon, _ = str(title).partition(":")
     words = [w.lower().strip(":,.;!?") for w in (head if colon else str(title)).split()]
-    if not all(w in _REQUEST_TITLE_WORDS or w in _REQUEST_INFINITIVES for w in words):
+    if not all(w in _REQUEST_TITLE_WORDS or w in _REQUEST_INFINITIVES or w in _REQUEST_IMPERATIVES for w in words):
         return span
-    asked = {w.lower().strip(":,.;!?") for w in query.split()} & _REQUEST_INFINITIVES
+    asked = {w.lower().strip(":,.;!?") for w in query.split()} & (_REQUEST_INFINITIVES | _REQUEST_IMPERATIVES)
     made = _MAKE_AN_ENTRY.match(query)  # "Make me an appointment for Monday morning, car to the inspection"
     if not (set(words) & _REQUEST_INFINITIVES or asked or made or (colon and f"{head}:" in query)):
         return span  # "Termin morgen um 9 mit Jonas": the event noun, no request said
@@ -2193,6 +2195,7 @@ def _request_copied_as_title(spec: Function, span: SpanCall, query: str) -> Span
     if not 1 <= len(tail.split()) <= 4 or names_a_value(ParamType.DATE, tail) or names_a_value(ParamType.TIME, tail):
         return span
     apart = colon or rest.lstrip().startswith((",", ":"))  # said apart from the request, after a comma or colon
+    apart = apart or bool(set(words) & _REQUEST_IMPERATIVES)  # "Speicher ... Samstag 15:30 mit Max Angebot ..."
     if not apart and any(_is_frame_word(w.lower()) for w in tail.split()):
         return span
     return SpanCall(span.function, tuple(tail if n == "title" else said[n] for n in names))
@@ -2302,6 +2305,41 @@ def _said_after_target(phrase: str, targets: list[str], query: str) -> bool:
             if at >= 0 and re.match(rf"[\s,]*(?:um\s+|at\s+)?{re.escape(phrase)}", query[at + len(other) :], re.I):
                 return True
     return False
+
+
+# "Ich möchte Oper am 2. April zu Mittag reinschreiben", "Termin Bandprobe für den 16. März", "Mach einen Termin für
+# die Abschiedsfeier am 23.": a new event asked for in so many words (v25 moved or deleted these).
+_ASKED_TO_WRITE_IN = re.compile(
+    r"(?i)\b(?:reinschreiben|einschreiben|eintragen|eintrgaen|notieren|anlegen|aufnehmen|hinzufügen)\W*$"
+    r"|^\W*(?:(?:bitte|mal)\s+)*(?:mach|mache|erstell\w*|leg)\s+(?:mir\s+)?(?:bitte\s+)?(?:einen|nen|'nen)\s+"
+    r"(?:neuen\s+)?termin\b"
+    r"|^\W*(?:neuer\s+)?termin\s+(?!(?:am|um|für|heute|morgen|mit|beim?|absagen|löschen|verschieben)\b)"
+    r"(?-i:[A-ZÄÖÜ])"
+)
+
+
+def _new_event_read_otherwise(spec: Function, span: SpanCall, query: str) -> tuple[Function, SpanCall]:
+    """A move or a delete of a query that asks for a new event in so many words, and says no removal or move, is
+    that event made (its title, day and time as copied); so is a move with no target whose title starts with its
+    verb ("I have to change the bed sheets on the 23rd": a to-do)."""
+    if not query or not (_moves_an_event(spec) or _deletes_an_event(spec)) or not span.phrases or not span.phrases[0]:
+        return spec, span
+    create = _function_typed([ParamType.TITLE, ParamType.DATE, ParamType.TIME, ParamType.MINUTES])
+    said = dict(zip((p.name for p in spec.params), span.phrases, strict=True))
+    title = str(said["title"])
+    rest = query.replace(title, " ; ")
+    asked = _ASKED_TO_WRITE_IN.search(query) and not (says_to_remove(rest) or asks_to_move(query))
+    to_do = (
+        _moves_an_event(spec)
+        and not said.get("new_date")
+        and not said.get("new_time")
+        and re.match(r"(?i)(?:change|move|switch|shift)\s+(?:the|my|our)\s+\S", title)
+        and re.search(r"(?i)\b(?:i\s+have\s+to|i\s+need\s+to|i\s+must|i'?ve\s+got\s+to)\s+" + re.escape(title), query)
+    )
+    if create is None or not (asked or to_do):
+        return spec, span
+    day = said.get("date") or said.get("new_date")
+    return create, SpanCall(create.name, (title, day, said.get("new_time"), None))
 
 
 def _move_copied_as_create(spec: Function, span: SpanCall, query: str) -> tuple[Function, SpanCall]:
@@ -3238,6 +3276,27 @@ _TIME_ON_A_DAY = re.compile(
     rf"^{_FILLERS}(?:hab(?:e)?\s+ich|hast\s+du|do\s+i\s+have|have\s+i\s+got|have\s+i|am\s+i)\s+(?P<rest>[^?]+?)\s*\?+$",
     re.IGNORECASE,
 )
+
+
+# "Schedule during November", "please, schedule day after tomorrow?", "my schedule for Friday": the schedule of those
+# days, a look (v25 made a day-long event with no name, or a new event named by the days).
+_SCHEDULE_OF = re.compile(
+    rf"^{_FILLERS}(?:please[,\s]+)?(?:(?:show|give)\s+(?:me\s+)?)?(?:my\s+|the\s+)?schedule\s+"
+    r"(?:(?:for|during|on|over)\s+)?(?P<days>[^?!.]+?)\s*[?!.]*$",
+    re.IGNORECASE,
+)
+
+
+def _schedule_of_days(spec: Function, span: SpanCall, query: str, today: dt.date) -> tuple[Function, SpanCall]:
+    """A new event of "schedule <days>" and nothing else is the listing of those days."""
+    listing = _function_typed([ParamType.RANGE_START, ParamType.RANGE_END])
+    m = _SCHEDULE_OF.match(query.strip()) if query and _makes_an_event(spec) else None
+    said = normalize(m["days"]).split() if m else []
+    if m is None or listing is None or not all(_only_day_words(w) or w in _OVER_DAYS or w == "after" for w in said):
+        return spec, span
+    if resolve_date(m["days"], today) is None and resolve_date_range(m["days"], today) is None:
+        return spec, span
+    return listing, SpanCall(listing.name, (m["days"], None))
 
 
 def _time_asked_listed(spec: Function, span: SpanCall, query: str, today: dt.date) -> tuple[Function, SpanCall]:
@@ -5183,7 +5242,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
         return NoCall()  # no function changes a length: the dialog says so (never a new event of the request)
     plain = _without_stattfinden(query)  # "statt" left in it is the preposition
     spec, span = _made_read_as_delete(*_note_read_as_delete(*_visit_read_as_delete(spec, span, query), query), query)
-    spec, span = _chore_read_as_delete(spec, span, query)
+    spec, span = _new_event_read_otherwise(*_chore_read_as_delete(spec, span, query), query)
     spec, span = _reminded_to_remove(spec, span, query)
     span = _request_copied_as_title(spec, _verb_copied_as_title(spec, span, query), query)
     spec, span = _instead_is_a_move(*_called_off(spec, span, query), plain)
@@ -5194,6 +5253,7 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
     span = _days_said_first(spec, span, query, today)
     spec, span = _away_as_days(spec, span, query, today)
     spec, span = _looked_up(*_is_it_there_listed(*_time_asked_listed(spec, span, query, today), query, today), query)
+    spec, span = _schedule_of_days(spec, span, query, today)
     spec, span = _coming_up_asked(spec, span, query, today)
     spec, span = _asks_for_one(*_title_day_and_time(spec, span, query, today, lang), query)
     span = _holiday_as_day(spec, _title_called(spec, span, query), query, lang)
@@ -7018,6 +7078,30 @@ _AWAY_DE = re.compile(
     r"\b(?P<away>frei|urlaub|weg|verreist|unterwegs|abwesend|nicht\s+da|im\s+urlaub|in\s+den\s+ferien)(?:\s+sein)?[\s.!]*$",
     re.IGNORECASE,
 )
+
+
+def marks_a_whole_day(query: str, today: dt.date) -> bool:
+    """Whether the query marks a day to come as taken all day by something it names ("den ganzen Tag übermorgen:
+    Rufbereitschaft", "All day Friday: inventory"): no question, no clock, no removal or move (v25 declined some)."""
+    t = query.strip()
+    if "?" in t or not _ALL_DAY.search(t) or _CLOCK_SAID.search(normalize(t)) or not _names_no_other_thing(t):
+        return False
+    if _WEATHER.search(t):
+        return False  # "Es regnet den ganzen Tag morgen"
+    if says_to_remove(t) or asks_to_move(t) or _ASKING & {w.lower() for w in re.findall(r"[^\W_]+", t)}:
+        return False
+    rest = _ALL_DAY.sub(" ", t)
+    day = _day_said_anywhere(rest, [], None)
+    day = re.split(r"[:,;]", day)[0].strip() if day else None  # "Friday: inventory" said as one run
+    when = resolve_date(day, today) if day else None
+    if day is None or when is None or when < today:
+        return False
+    named = re.sub(re.escape(day), " ", rest, flags=re.IGNORECASE)
+    words = [w for w in re.findall(r"[^\W\d_]+", named) if not _only_day_words(w) and w.lower() not in _FILLER_WORDS]
+    return 1 <= len(words) <= 6
+
+
+_FILLER_WORDS = frozenset("hey hi ok okay so well uh um ähm äh also ja naja bitte please hm and und just mal".split())
 
 
 def says_one_is_away(query: str, today: dt.date) -> bool:
