@@ -8475,3 +8475,56 @@ def test_requests_read_otherwise_in_session_43(
 )
 def test_a_day_marked_as_taken_all_day(query: str, marks: bool) -> None:
     assert marks_a_whole_day(query, THURSDAY) is marks
+
+
+@pytest.mark.parametrize(
+    ("function", "phrases", "query", "lang", "expected"),
+    [
+        (  # the day said after "is now" is where it goes, the one before where it was
+            "move_event",
+            ("accountant", "on Christmas Day", None, "at 8:00 in the evening"),
+            "accountant on Christmas Day is now on November 7 at 8:00 in the evening.",
+            "en",
+            ("move_event", {"date": "2027-12-25", "new_date": "2027-11-07", "new_time": "20:00"}),
+        ),
+        (
+            "move_event",
+            ("budget meeting", "for today", "for today", "at 10:35"),
+            "so, budget meeting for today is now tomorrow at 10:35.",
+            "en",
+            ("move_event", {"date": "2027-09-30", "new_date": "2027-10-01", "new_time": "10:35"}),
+        ),
+        (  # a day said with no target word before a clock said as the target: where the event is
+            "move_event",
+            ("ausflug", None, "3. februar", "auf viertel vor eins mittags"),
+            "ja änder den ausflug 3. februar auf viertel vor eins mittags",
+            "de",
+            ("move_event", {"date": "2028-02-03", "new_date": None, "new_time": "12:45"}),
+        ),
+        (
+            "move_event",
+            ("dentist", None, "Friday", "to 10"),
+            "Move the dentist Friday to 10",
+            "en",
+            ("move_event", {"date": "2027-10-01", "new_date": None, "new_time": "10:00"}),
+        ),
+        (  # both said as where it goes
+            "move_event",
+            ("Zahnarzt", None, "auf Freitag", "um 10"),
+            "Verschieb den Zahnarzt auf Freitag um 10",
+            "de",
+            ("move_event", {"date": None, "new_date": "2027-10-01", "new_time": "10:00"}),
+        ),
+        (
+            "move_event",
+            ("physio", None, "on Thursday", "at 9"),
+            "Put physio on Thursday at 9 instead",
+            "en",
+            ("move_event", {"date": None, "new_date": "2027-10-07"}),
+        ),
+    ],
+)
+def test_where_a_moved_event_was_and_goes_in_session_43(
+    function: str, phrases: tuple, query: str, lang: str, expected: tuple
+) -> None:
+    _assert_resolves_as(SpanCall(function, phrases), query, expected, lang, THURSDAY)

@@ -5282,7 +5282,8 @@ def _resolve_call(span: SpanCall, today: dt.date, lang: str | None, query: str) 
     span = _title_inside_frequency(spec, _title_runs_into_day(spec, span, query, today), query)
     span = _clock_to_clock_of_a_move(spec, _going_said_after_day(spec, span, query, lang), query)
     span = _time_said_instead(spec, _not_this_day_but_that(spec, span, query, today), query, lang)
-    span = _now_not_then(spec, span, query, today)
+    span = _now_said_day(spec, _now_not_then(spec, span, query, today), query, today)
+    span = _day_before_a_new_time(spec, span, query)
     span = _whole_frequency(spec, span, query)
     arguments: dict[str, object] = {}
     said = span.named
@@ -6845,8 +6846,8 @@ _IN_MY_CALENDAR_LOOK = re.compile(r"(?i)\bin\s+meinen\s+kalender\s+(?:schauen|se
 # "meinen Termin um halb zwei löschen", "kannst du die aktuelle Veranstaltung löschen": the infinitive said last, as
 # German asks; v25 made the first an event. Never with a request to make one ("Trag 'Zaun streichen' ein").
 _REMOVE_FIRST = re.compile(
-    r"^(?:streich\w*|entfern\w*)\s+(?P<rest>.+)$"
-    r"|^(?P<before>.+?)\s+(?:löschen|entfernen|streichen|stornieren|wegmachen|rausnehmen)\W*$"
+    r"^(?:streich\w*|entfern\w*|annullier\w*)\s+(?P<rest>.+)$"
+    r"|^(?P<before>.+?)\s+(?:löschen|entfernen|streichen|stornieren|annullieren|wegmachen|rausnehmen)\W*$"
     # "Nimm den Elternabend am 15. raus", "heute fällt Wochenmarkt aus, nimm das raus": every such row of the sets
     # and of MASSIVE de-DE is a delete
     r"|^nimm\s+(?!(?:mich|uns|dich|euch)\b)(?P<out>.+?)\s+(?:raus|heraus)\W*$"
@@ -8641,6 +8642,57 @@ def _now_not_then(spec: Function, span: SpanCall, query: str, today: dt.date) ->
     if not time and clock and names_a_value(ParamType.TIME, clock):  # "is now on Wednesday at 10, not Tuesday"
         time = clock
     said |= {"date": old, "new_date": new, "new_time": time}
+    return SpanCall(span.function, tuple(said[n] for n in names))
+
+
+# "accountant on Christmas Day is now on November 7 at 8 pm", "budget meeting for today is now tomorrow at 10:35":
+# the day said after "is now" / "ist jetzt" is where the event goes, the one said before it where it was.
+_NOW_AT = re.compile(r"(?i)\b(?:(?:is|are)\s+now|ist\s+jetzt|sind\s+jetzt)\s+(?P<new>\S.*)$")
+
+
+def _now_said_day(spec: Function, span: SpanCall, query: str, today: dt.date) -> SpanCall:
+    """A move's new day said after "is now" that the model left out or copied as where the event was."""
+    names = [p.name for p in spec.params]
+    m = _NOW_AT.search(query) if query and {"date", "new_date", "new_time"} <= set(names) else None
+    if m is None or re.search(r"(?i)\b(?:nicht|not)\b", m["new"]) or _RATHER.search(m["new"]):
+        return span  # "ist jetzt am Mittwoch, nicht am Dienstag" (_now_not_then), "... statt am Dienstag" (_move_days)
+    words = m["new"].split()
+    said_new = (" ".join(words[:n]).rstrip(" ,.") for n in range(min(len(words), 6), 0, -1))
+    new = next(
+        (
+            w
+            for w in said_new
+            if resolve_date(w, today) is not None
+            and not _CLOCK_SAID.search(normalize(w))
+            and not re.search(r"(?i)\s(?:at|um|gegen|around|ab|on|am)$", w)
+        ),
+        None,
+    )
+    said = dict(zip(names, span.phrases, strict=True))
+    if new is None or (said["new_date"] and said["new_date"].lower() in m["new"].lower()):
+        return span
+    before = query[: m.start()]
+    old = said["date"] if said["date"] and said["date"].lower() in before.lower() else None
+    if old is None and said["new_date"] and said["new_date"].lower() in before.lower():
+        old = said["new_date"]  # "for today is now tomorrow" with "for today" copied as where it goes
+    said |= {"date": old, "new_date": new}
+    return SpanCall(span.function, tuple(said[n] for n in names))
+
+
+def _day_before_a_new_time(spec: Function, span: SpanCall, query: str) -> SpanCall:
+    """A move's day said with no target word before a clock said as the target ("änder den Ausflug 3. Februar auf
+    viertel vor eins", "Move the dentist Friday to 10"): where the event is, not where it goes."""
+    names = [p.name for p in spec.params]
+    if not query or not {"date", "new_date", "new_time"} <= set(names):
+        return span
+    said = dict(zip(names, span.phrases, strict=True))
+    day, clock = said["new_date"], said["new_time"]
+    if said["date"] or not day or not clock or _said_as_target(day, query) or _RATHER.search(query):
+        return span  # "Put physio on Thursday at 9 instead": both where it goes
+    at, then = _said_at(query, day), _said_at(query, clock)
+    if not 0 <= at < then or not _said_as_target(clock, query):
+        return span
+    said |= {"date": day, "new_date": None}
     return SpanCall(span.function, tuple(said[n] for n in names))
 
 
