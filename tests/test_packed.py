@@ -18,6 +18,7 @@ from assistant import messages
 from assistant.model.caller import FunctionCaller
 from assistant.model.packed import KEEP, META_FILE, PACK_FILE, PackedLM, load_caller, pack_dir
 from assistant.schema.functions import prompt_prefix
+from training.recipe import SHIPPED_SETS
 
 ROOT = Path(__file__).resolve().parents[1]
 TODAY = dt.date(2026, 11, 26)
@@ -141,22 +142,7 @@ def test_the_bundled_models_pack_tokenizes_every_query_as_transformers_does():
     assert isinstance(packed.module, PackedLM) and isinstance(packed.codec.tokenizer, PieceTokenizer)
     reference = AutoTokenizer.from_pretrained(base_checkpoint())
     texts = []
-    for name in (
-        "handwritten",
-        "wild",
-        "wild2",
-        "wild3",
-        "wild4",
-        "wild5",
-        "wild6",
-        "wild7",
-        "wild8",
-        "wild9",
-        "wild10",
-        "wild11",
-        "slurp_test",
-        "massive_de_test",
-    ):
+    for name in (*SHIPPED_SETS, "slurp_test", "massive_de_test"):  # every set the recipe reports
         path = ROOT / "evaluation" / "data" / f"{name}.jsonl"
         rows = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
         texts += [r.get("query") or r["utt"] for r in rows]
